@@ -1,0 +1,18 @@
+package org.zhengwu.shared.database;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param dataDir   where the embedded cluster keeps its files between runs
+ * @param port      0 picks a free port at each start
+ * @param ephemeral a throw-away cluster in a temporary directory, removed at shutdown (tests)
+ * @param poolSize  connections in the application's pool
+ */
+@ConfigurationProperties("zhengwu.embedded-db")
+record EmbeddedDatabaseProperties(
+        @DefaultValue("./data/pg") String dataDir,
+        @DefaultValue("0") int port,
+        @DefaultValue("false") boolean ephemeral,
+        @DefaultValue("16") int poolSize) {
+}

@@ -1,0 +1,95 @@
+package org.zhengwu.shared.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Starts PostgreSQL 17 inside the application when no external database is configured, so that a newcomer needs
+ * nothing but a JDK. The cluster lives in {@code zhengwu.embedded-db.data-dir} and survives restarts; setting
+ * {@code ZHENGWU_DB_URL} (or {@code spring.datasource.url}) switches this off entirely.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoExternalDatabaseCondition.class)
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+    private static final String DATABASE = "zhengwu";
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresServer embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+        Path dataDir = properties.ephemeral()
+                ? Files.createTempDirectory("zhengwu-pg-")
+                : Path.of(properties.dataDir()).toAbsolutePath().normalize();
+        Files.createDirectories(dataDir);
+        StalePostmaster.stopIfRunning(dataDir);
+        long started = System.nanoTime();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                // Spring stops the server after the connection pool has closed, not a JVM hook racing it.
+                .setRegisterShutdownHook(false)
+                .setPort(properties.port())
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setLocaleConfig("encoding", "UTF8")
+                .setLocaleConfig("locale", "C")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "128MB")
+                .setServerConfig("timezone", "UTC")
+                .start();
+        createDatabaseIfMissing(postgres);
+        log.info("Embedded PostgreSQL 17 on port {} with data in {} (ready in {} ms)", postgres.getPort(), dataDir,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return new EmbeddedPostgresServer(postgres, dataDir, properties.ephemeral());
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedPostgresServer server, EmbeddedDatabaseProperties properties) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName("zhengwu-embedded");
+        dataSource.setJdbcUrl(server.postgres().getJdbcUrl("postgres", DATABASE));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(properties.poolSize());
+        return dataSource;
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
+        JdbcClient admin = JdbcClient.create(postgres.getPostgresDatabase());
+        boolean exists = admin.sql("SELECT count(*) FROM pg_database WHERE datname = ?")
+                .param(DATABASE).query(Long.class).single() > 0;
+        if (!exists) {
+            // CREATE DATABASE cannot take a bind parameter; the name is our constant, never input.
+            admin.sql("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0").update();
+        }
+    }
+
+    /** The running cluster; closing it stops PostgreSQL after the pool that uses it has closed. */
+    record EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, boolean ephemeral) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                postgres.close();
+                if (ephemeral) {
+                    FileSystemUtils.deleteRecursively(dataDir);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
