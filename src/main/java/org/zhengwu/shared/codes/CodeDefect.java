@@ -23,6 +23,8 @@ public enum CodeDefect {
     UNKNOWN_DIVISION(Kind.REGISTER),
     /** The division code exists but was not in force on the date asked; arguments: code, date. */
     DIVISION_NOT_EFFECTIVE(Kind.REGISTER),
+    /** One segment of a composite code holds a value its code table does not know; arguments: segment, value. */
+    INVALID_SEGMENT(Kind.FORMAT),
     /** The check character does not match; arguments: expected, found. */
     CHECK_CHARACTER_MISMATCH(Kind.CHECK);
 

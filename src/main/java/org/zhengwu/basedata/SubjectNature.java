@@ -1,0 +1,22 @@
+package org.zhengwu.basedata;
+
+import org.zhengwu.shared.codes.CodeTable;
+
+/** 实施主体性质 (GB/T 39046 code table A.3). */
+public enum SubjectNature implements CodeTable {
+    STATUTORY_AUTHORITY("1"),
+    AUTHORISED_ORGANISATION("2"),
+    ENTRUSTED_ORGANISATION("3"),
+    OTHER("9");
+
+    private final String code;
+
+    SubjectNature(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+}

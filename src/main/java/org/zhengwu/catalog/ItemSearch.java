@@ -1,0 +1,67 @@
+package org.zhengwu.catalog;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.zhengwu.basedata.Division;
+import org.zhengwu.basedata.Divisions;
+import org.zhengwu.catalog.search.SearchIndex;
+
+/**
+ * Searches the published catalogue. Results are cached briefly: the catalogue changes only when something is
+ * published or withdrawn, which clears this node's cache at once (other nodes within {@link #CACHE_TTL}).
+ */
+@Service
+public class ItemSearch {
+
+    static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
+    private final SearchIndex index;
+    private final Divisions divisions;
+    private final Cache<SearchQuery, SearchResult> results = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(CACHE_TTL).build();
+
+    ItemSearch(SearchIndex index, Divisions divisions) {
+        this.index = index;
+        this.divisions = divisions;
+    }
+
+    /**
+     * Entries matching the query. A division filter keeps the entries that apply there: those implemented in the
+     * division itself and in every division above it (a province's entries apply in all its cities).
+     */
+    public SearchResult search(SearchQuery query) {
+        return results.get(query, q -> index.search(q, q.division() == null ? null : applicableDivisions(q.division())));
+    }
+
+    public Map<String, Long> countByOrganisation() {
+        return index.countByOrganisation();
+    }
+
+    public Map<ServiceTheme, Long> countByTheme() {
+        return index.countByTheme();
+    }
+
+    public Map<String, Long> countByDivision() {
+        return index.countByDivision();
+    }
+
+    private List<String> applicableDivisions(String division) {
+        return divisions.pathFromTop(division).stream().map(Division::code).toList();
+    }
+
+    @TransactionalEventListener
+    void on(ItemPublished event) {
+        results.invalidateAll();
+    }
+
+    @TransactionalEventListener
+    void on(ItemWithdrawn event) {
+        results.invalidateAll();
+    }
+}

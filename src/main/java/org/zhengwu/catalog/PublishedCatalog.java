@@ -1,0 +1,113 @@
+package org.zhengwu.catalog;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.zhengwu.basedata.Organisation;
+import org.zhengwu.basedata.Organisations;
+import org.zhengwu.catalog.entry.ItemRecord;
+import org.zhengwu.catalog.entry.ItemRepository;
+import org.zhengwu.catalog.entry.VersionRecord;
+import org.zhengwu.catalog.entry.VersionStatus;
+
+/**
+ * Reads the published catalogue (同源发布): the one published version of each entry, the entries that were
+ * withdrawn, and the public history of versions. Published versions never change, so lookups are cached; a publish
+ * or withdrawal on this node evicts at once, other nodes within {@link #CACHE_TTL}.
+ */
+@Service
+public class PublishedCatalog {
+
+    static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
+    /** The outcome of looking an implementation code up. */
+    public sealed interface Lookup {
+        record Live(PublishedItem item) implements Lookup {
+        }
+
+        record Withdrawn(String implementationCode, String name, String organisationName, Instant withdrawnAt,
+                         String reason) implements Lookup {
+        }
+
+        record Unknown() implements Lookup {
+        }
+    }
+
+    /** One published version in an entry's public history. */
+    public record HistoryEntry(int versionNo, Instant publishedAt, Instant endedAt, boolean current) {
+    }
+
+    private final ItemRepository repository;
+    private final Organisations organisations;
+    private final CatalogCodes codes;
+    private final Cache<String, Lookup> cache = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(CACHE_TTL).build();
+
+    PublishedCatalog(ItemRepository repository, Organisations organisations, CatalogCodes codes) {
+        this.repository = repository;
+        this.organisations = organisations;
+        this.codes = codes;
+    }
+
+    public Lookup find(String implementationCode) {
+        return cache.get(implementationCode, this::load);
+    }
+
+    /** The published versions of an entry, newest first; empty for an unknown or never-published entry. */
+    public List<HistoryEntry> history(String implementationCode) {
+        return repository.findItemByCode(implementationCode)
+                .map(item -> repository.versionsOf(item.id()).stream()
+                        .filter(v -> v.publishedAt() != null)
+                        .map(v -> new HistoryEntry(v.versionNo(), v.publishedAt(), v.endedAt(),
+                                v.status() == VersionStatus.PUBLISHED))
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** A version of an entry that was published at some time, as it was then. */
+    public Optional<PublishedItem> version(String implementationCode, int versionNo) {
+        return repository.findItemByCode(implementationCode).flatMap(item -> repository.versionsOf(item.id()).stream()
+                .filter(v -> v.versionNo() == versionNo && v.publishedAt() != null)
+                .findFirst()
+                .flatMap(v -> organisations.find(item.organisationUscc()).map(o -> toPublished(item, v, o))));
+    }
+
+    @TransactionalEventListener
+    void on(ItemPublished event) {
+        cache.invalidate(event.implementationCode());
+    }
+
+    @TransactionalEventListener
+    void on(ItemWithdrawn event) {
+        cache.invalidate(event.implementationCode());
+    }
+
+    private Lookup load(String implementationCode) {
+        Optional<ItemRecord> item = repository.findItemByCode(implementationCode);
+        if (item.isEmpty()) {
+            return new Lookup.Unknown();
+        }
+        Optional<Organisation> organisation = organisations.find(item.get().organisationUscc());
+        Optional<VersionRecord> live = repository.versionInStatus(item.get().id(), VersionStatus.PUBLISHED);
+        if (live.isPresent() && organisation.isPresent()) {
+            return new Lookup.Live(toPublished(item.get(), live.get(), organisation.get()));
+        }
+        return repository.versionsOf(item.get().id()).stream()
+                .filter(v -> v.status() == VersionStatus.WITHDRAWN)
+                .findFirst()
+                .<Lookup>map(v -> new Lookup.Withdrawn(implementationCode, v.name(),
+                        organisation.map(Organisation::name).orElse(""), v.endedAt(), v.endReason()))
+                .orElse(new Lookup.Unknown());
+    }
+
+    private PublishedItem toPublished(ItemRecord item, VersionRecord version, Organisation organisation) {
+        return new PublishedItem(item.implementationCode(), item.baseCode(), version.name(),
+                codes.itemType(item.baseCode()), organisation, item.divisionCode(), version.versionNo(),
+                version.publishedAt(), version.status() == VersionStatus.PUBLISHED, version.endedAt(), version.guide());
+    }
+}

@@ -1,0 +1,317 @@
+package org.zhengwu.catalog.admin;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zhengwu.basedata.Organisation;
+import org.zhengwu.basedata.Organisations;
+import org.zhengwu.catalog.CaseKind;
+import org.zhengwu.catalog.GeneralScope;
+import org.zhengwu.catalog.HandlingChannel;
+import org.zhengwu.catalog.ItemType;
+import org.zhengwu.catalog.LimitUnit;
+import org.zhengwu.catalog.OnlineDepth;
+import org.zhengwu.catalog.ServiceObject;
+import org.zhengwu.catalog.ServiceTheme;
+import org.zhengwu.catalog.SpecialProcedureKind;
+import org.zhengwu.catalog.entry.CatalogEditing;
+import org.zhengwu.catalog.entry.GuideInvalidException;
+import org.zhengwu.catalog.entry.ItemRecord;
+import org.zhengwu.catalog.entry.ItemRepository;
+import org.zhengwu.catalog.entry.VersionRecord;
+import org.zhengwu.catalog.entry.VersionStatus;
+import org.zhengwu.shared.web.BadParameterException;
+import org.zhengwu.shared.web.NotFoundException;
+
+/**
+ * Catalogue administration: the list of entries, one entry with its versions, the draft editor and the review and
+ * publishing actions. Editors draft and submit; reviewers approve, send back, publish and withdraw.
+ */
+@Controller
+@RequestMapping("/admin/catalog")
+class CatalogAdminController {
+
+    static final int PAGE_SIZE = 20;
+    private static final int SPARE_ROWS = 2;
+
+    private final ItemRepository repository;
+    private final CatalogEditing editing;
+    private final Organisations organisations;
+
+    CatalogAdminController(ItemRepository repository, CatalogEditing editing, Organisations organisations) {
+        this.repository = repository;
+        this.editing = editing;
+        this.organisations = organisations;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('CATALOG_EDITOR', 'CATALOG_REVIEWER')")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+                @RequestParam(defaultValue = "1") int page, Model model) {
+        VersionStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = VersionStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw new BadParameterException("status", "search.problem.unknown-code", status);
+            }
+        }
+        if (page < 1) {
+            throw new BadParameterException("page", "search.problem.number", 1, Integer.MAX_VALUE);
+        }
+        String text = q == null || q.isBlank() ? null : q.strip();
+        ItemRepository.EntryPage entries = repository.entries(text, wanted, PAGE_SIZE, (long) (page - 1) * PAGE_SIZE);
+        Map<String, String> names = organisations.findAll(entries.rows().stream().map(ItemRepository.EntryRow::organisationUscc)
+                .distinct().toList()).stream().collect(Collectors.toMap(Organisation::uscc, Organisation::name));
+        model.addAttribute("entries", entries);
+        model.addAttribute("organisationNames", names);
+        model.addAttribute("statuses", VersionStatus.values());
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("status", status == null ? "" : status);
+        model.addAttribute("page", page);
+        model.addAttribute("pages", (entries.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        return "catalog/admin/list";
+    }
+
+    @GetMapping("/items/{id}")
+    @PreAuthorize("hasAnyRole('CATALOG_EDITOR', 'CATALOG_REVIEWER')")
+    String item(@PathVariable long id, Model model) {
+        ItemRecord item = item(id);
+        List<VersionRecord> versions = repository.versionsOf(id);
+        model.addAttribute("item", item);
+        model.addAttribute("organisation", organisations.find(item.organisationUscc()).orElse(null));
+        model.addAttribute("versions", versions);
+        model.addAttribute("working", versions.stream().filter(v -> v.status().isWorking()).findFirst().orElse(null));
+        model.addAttribute("published", versions.stream().filter(v -> v.status() == VersionStatus.PUBLISHED).findFirst()
+                .orElse(null));
+        return "catalog/admin/item";
+    }
+
+    @GetMapping("/versions/{id}")
+    @PreAuthorize("hasAnyRole('CATALOG_EDITOR', 'CATALOG_REVIEWER')")
+    String version(@PathVariable long id, Model model) {
+        VersionRecord version = version(id);
+        ItemRecord item = item(version.itemId());
+        model.addAttribute("item", item);
+        model.addAttribute("organisation", organisations.find(item.organisationUscc()).orElse(null));
+        model.addAttribute("version", version);
+        model.addAttribute("guide", version.guide());
+        return "catalog/admin/version";
+    }
+
+    // ---- creating and editing drafts ----
+
+    @GetMapping("/new")
+    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    String newEntry(@RequestParam(required = false) String baseCode, @RequestParam(required = false) String organisation,
+                    Model model) {
+        NewEntryForm form = new NewEntryForm();
+        form.setBaseCode(baseCode);
+        form.setOrganisationUscc(organisation);
+        form.setGuide(new GuideForm());
+        form.getGuide().setOfficeHours("工作日 上午 9:00—12:00，下午 13:00—17:00（法定节假日除外）");
+        form.getGuide().setComplaintPhone("12345");
+        form.getGuide().addSpareRows(SPARE_ROWS);
+        return newEntryPage(form, model);
+    }
+
+    @PostMapping("/new")
+    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    String createEntry(@ModelAttribute("form") NewEntryForm form, BindingResult binding,
+                       @RequestParam(defaultValue = "save") String action, Principal principal, Model model,
+                       RedirectAttributes redirect) {
+        form.getGuide().compact();
+        if (action.startsWith("add-") || binding.hasErrors()) {
+            form.getGuide().addSpareRows(action.startsWith("add-") ? 1 : SPARE_ROWS);
+            return newEntryPage(form, model);
+        }
+        try {
+            VersionRecord draft = editing.createEntry(form.getBaseCode(), form.getOrganisationUscc(),
+                    form.getGuide().getName(), form.getGuide().toGuide(), principal.getName());
+            redirect.addFlashAttribute("notice", "catalog.admin.created");
+            return "redirect:/admin/catalog/versions/" + draft.id();
+        } catch (GuideInvalidException e) {
+            e.violations().forEach(v -> binding.rejectValue(formField(v.field()), v.messageKey(), v.argumentArray(), null));
+            form.getGuide().addSpareRows(SPARE_ROWS);
+            return newEntryPage(form, model);
+        }
+    }
+
+    @GetMapping("/versions/{id}/edit")
+    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    String edit(@PathVariable long id, Model model) {
+        VersionRecord version = version(id);
+        if (version.status() != VersionStatus.DRAFT) {
+            return "redirect:/admin/catalog/versions/" + id;
+        }
+        GuideForm form = GuideForm.of(version.name(), version.guide());
+        form.setChangeNote(version.changeNote());
+        form.addSpareRows(SPARE_ROWS);
+        return editPage(version, form, model);
+    }
+
+    @PostMapping("/versions/{id}/edit")
+    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    String save(@PathVariable long id, @ModelAttribute("form") GuideForm form, BindingResult binding,
+                @RequestParam(defaultValue = "save") String action, Principal principal, Model model,
+                RedirectAttributes redirect) {
+        VersionRecord version = version(id);
+        form.compact();
+        if (action.startsWith("add-") || binding.hasErrors()) {
+            form.addSpareRows(action.startsWith("add-") ? 1 : SPARE_ROWS);
+            return editPage(version, form, model);
+        }
+        try {
+            editing.editDraft(id, form.getName(), form.toGuide(), form.getChangeNote(), principal.getName());
+        } catch (GuideInvalidException e) {
+            e.violations().forEach(v -> binding.rejectValue(v.field(), v.messageKey(), v.argumentArray(), null));
+            form.addSpareRows(SPARE_ROWS);
+            return editPage(version, form, model);
+        }
+        if ("submit".equals(action)) {
+            editing.submit(id, principal.getName());
+            redirect.addFlashAttribute("notice", "catalog.admin.submitted");
+        } else {
+            redirect.addFlashAttribute("notice", "catalog.admin.saved");
+        }
+        return "redirect:/admin/catalog/versions/" + id;
+    }
+
+    // ---- transitions ----
+
+    @PostMapping("/items/{id}/new-version")
+    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    String newVersion(@PathVariable long id, Principal principal) {
+        item(id);
+        VersionRecord draft = editing.startNewVersion(id, principal.getName());
+        return "redirect:/admin/catalog/versions/" + draft.id() + "/edit";
+    }
+
+    @PostMapping("/versions/{id}/submit")
+    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    String submit(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+        version(id);
+        try {
+            editing.submit(id, principal.getName());
+            redirect.addFlashAttribute("notice", "catalog.admin.submitted");
+        } catch (GuideInvalidException e) {
+            redirect.addFlashAttribute("problem", "catalog.admin.submit-invalid");
+        }
+        return "redirect:/admin/catalog/versions/" + id;
+    }
+
+    @PostMapping("/versions/{id}/discard")
+    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    String discard(@PathVariable long id, RedirectAttributes redirect) {
+        VersionRecord version = version(id);
+        editing.discardDraft(id);
+        redirect.addFlashAttribute("notice", "catalog.admin.discarded");
+        return repository.versionsOf(version.itemId()).isEmpty() ? "redirect:/admin/catalog"
+                : "redirect:/admin/catalog/items/" + version.itemId();
+    }
+
+    @PostMapping("/versions/{id}/approve")
+    @PreAuthorize("hasRole('CATALOG_REVIEWER')")
+    String approve(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+        version(id);
+        editing.approve(id, principal.getName());
+        redirect.addFlashAttribute("notice", "catalog.admin.approved");
+        return "redirect:/admin/catalog/versions/" + id;
+    }
+
+    @PostMapping("/versions/{id}/reject")
+    @PreAuthorize("hasRole('CATALOG_REVIEWER')")
+    String reject(@PathVariable long id, @RequestParam(required = false) String reason, Principal principal,
+                  RedirectAttributes redirect) {
+        version(id);
+        try {
+            editing.reject(id, reason, principal.getName());
+            redirect.addFlashAttribute("notice", "catalog.admin.rejected");
+        } catch (GuideInvalidException e) {
+            redirect.addFlashAttribute("problem", "catalog.admin.reason-required");
+        }
+        return "redirect:/admin/catalog/versions/" + id;
+    }
+
+    @PostMapping("/versions/{id}/publish")
+    @PreAuthorize("hasRole('CATALOG_REVIEWER')")
+    String publish(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+        version(id);
+        editing.publish(id, principal.getName());
+        redirect.addFlashAttribute("notice", "catalog.admin.published");
+        return "redirect:/admin/catalog/versions/" + id;
+    }
+
+    @PostMapping("/items/{id}/withdraw")
+    @PreAuthorize("hasRole('CATALOG_REVIEWER')")
+    String withdraw(@PathVariable long id, @RequestParam(required = false) String reason, Principal principal,
+                    RedirectAttributes redirect) {
+        item(id);
+        try {
+            editing.withdraw(id, reason, principal.getName());
+            redirect.addFlashAttribute("notice", "catalog.admin.withdrawn");
+        } catch (GuideInvalidException e) {
+            redirect.addFlashAttribute("problem", "catalog.admin.reason-required");
+        }
+        return "redirect:/admin/catalog/items/" + id;
+    }
+
+    // ---- helpers ----
+
+    private String newEntryPage(NewEntryForm form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("baseItems", repository.baseItems());
+        model.addAttribute("organisations", organisations.all());
+        addChoices(model);
+        return "catalog/admin/new";
+    }
+
+    private String editPage(VersionRecord version, GuideForm form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("version", version);
+        model.addAttribute("item", item(version.itemId()));
+        addChoices(model);
+        return "catalog/admin/edit";
+    }
+
+    static void addChoices(Model model) {
+        model.addAttribute("types", ItemType.values());
+        model.addAttribute("depths", OnlineDepth.values());
+        model.addAttribute("channels", HandlingChannel.values());
+        model.addAttribute("caseKinds", CaseKind.values());
+        model.addAttribute("scopes", GeneralScope.values());
+        model.addAttribute("serviceObjects", ServiceObject.values());
+        model.addAttribute("themes", ServiceTheme.values());
+        model.addAttribute("units", LimitUnit.values());
+        model.addAttribute("specialKinds", SpecialProcedureKind.values());
+    }
+
+    /** On the new-entry page the guide fields sit under {@code guide.}; entry fields do not. */
+    private static String formField(String field) {
+        return switch (field) {
+            case "baseCode", "organisationUscc" -> field;
+            default -> "guide." + field;
+        };
+    }
+
+    private ItemRecord item(long id) {
+        return repository.findItem(id).orElseThrow(() -> new NotFoundException("catalog.admin.entry-not-found", id));
+    }
+
+    private VersionRecord version(long id) {
+        return repository.findVersion(id).orElseThrow(() -> new NotFoundException("catalog.admin.version-not-found", id));
+    }
+}

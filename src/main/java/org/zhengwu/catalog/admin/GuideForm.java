@@ -1,0 +1,370 @@
+package org.zhengwu.catalog.admin;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.zhengwu.catalog.CaseKind;
+import org.zhengwu.catalog.GeneralScope;
+import org.zhengwu.catalog.Guide;
+import org.zhengwu.catalog.HandlingChannel;
+import org.zhengwu.catalog.LimitUnit;
+import org.zhengwu.catalog.OnlineDepth;
+import org.zhengwu.catalog.ServiceObject;
+import org.zhengwu.catalog.ServiceTheme;
+import org.zhengwu.catalog.SpecialProcedureKind;
+import org.zhengwu.shared.codes.CodeTable;
+
+/**
+ * The guide editing form as the browser posts it. Repeating rows (steps, materials, fees, questions) come with
+ * spare blank rows; blank rows and rows ticked for removal are dropped by {@link #compact()} before the guide is
+ * built, so that rule violations point at the rows the editor sees.
+ */
+public class GuideForm {
+
+    private String name;
+    private String changeNote;
+    private String legalBasis;
+    private String conditions;
+    private List<StepRow> steps = new ArrayList<>();
+    private LimitRow statutoryLimit = new LimitRow();
+    private LimitRow promisedLimit = new LimitRow();
+    private String location;
+    private String officeHours;
+    private String consultPhone;
+    private String complaintPhone;
+    private List<MaterialRow> materials = new ArrayList<>();
+    private FeeRows fee = new FeeRows();
+    private String onlineDepth;
+    private Integer visits = 0;
+    private String visitsReason;
+    private List<String> channels = new ArrayList<>();
+    private String caseKind;
+    private String scope;
+    private List<String> serviceObjects = new ArrayList<>();
+    private List<String> themes = new ArrayList<>();
+    private String resultName;
+    private SpecialRow specialProcedure = new SpecialRow();
+    private List<FaqRow> faqs = new ArrayList<>();
+
+    public static GuideForm of(String name, Guide g) {
+        GuideForm form = new GuideForm();
+        form.name = name;
+        form.legalBasis = g.legalBasis();
+        form.conditions = g.conditions();
+        g.steps().forEach(s -> form.steps.add(new StepRow(s.name(), s.description())));
+        form.statutoryLimit = LimitRow.of(g.statutoryLimit());
+        form.promisedLimit = LimitRow.of(g.promisedLimit());
+        form.location = g.location();
+        form.officeHours = g.officeHours();
+        form.consultPhone = g.consultPhone();
+        form.complaintPhone = g.complaintPhone();
+        g.materials().forEach(m -> form.materials.add(MaterialRow.of(m)));
+        form.fee.charged = g.fee().charged();
+        form.fee.basis = g.fee().basis();
+        g.fee().items().forEach(i -> form.fee.items.add(new FeeItemRow(i.name(), i.standard(), i.relief())));
+        form.onlineDepth = g.onlineDepth() == null ? null : g.onlineDepth().code();
+        form.visits = g.visits();
+        form.visitsReason = g.visitsReason();
+        g.channels().stream().sorted().forEach(c -> form.channels.add(c.code()));
+        form.caseKind = g.caseKind() == null ? null : g.caseKind().code();
+        form.scope = g.scope() == null ? null : g.scope().code();
+        g.serviceObjects().stream().sorted().forEach(o -> form.serviceObjects.add(o.code()));
+        g.themes().stream().sorted().forEach(t -> form.themes.add(t.code()));
+        form.resultName = g.resultName();
+        if (g.specialProcedure() != null) {
+            form.specialProcedure.kind = g.specialProcedure().kind().code();
+            form.specialProcedure.note = g.specialProcedure().note();
+        }
+        g.faqs().forEach(f -> form.faqs.add(new FaqRow(f.question(), f.answer())));
+        return form;
+    }
+
+    /** Drops blank rows and rows marked for removal. */
+    public void compact() {
+        steps = new ArrayList<>(steps.stream().filter(r -> !r.remove && !(blank(r.name) && blank(r.description))).toList());
+        materials = new ArrayList<>(materials.stream().filter(r -> !r.remove && !r.isBlank()).toList());
+        fee.items = new ArrayList<>(fee.items.stream().filter(r -> !r.remove && !(blank(r.name) && blank(r.standard)
+                && blank(r.relief))).toList());
+        faqs = new ArrayList<>(faqs.stream().filter(r -> !r.remove && !(blank(r.question) && blank(r.answer))).toList());
+    }
+
+    /** Adds the spare blank rows a form offers for new entries. */
+    public void addSpareRows(int count) {
+        for (int i = 0; i < count; i++) {
+            steps.add(new StepRow(null, null));
+            materials.add(new MaterialRow());
+            fee.items.add(new FeeItemRow(null, null, null));
+            faqs.add(new FaqRow(null, null));
+        }
+    }
+
+    public Guide toGuide() {
+        Guide.SpecialProcedure special = blank(specialProcedure.kind) ? null
+                : new Guide.SpecialProcedure(code(SpecialProcedureKind.class, specialProcedure.kind), trim(specialProcedure.note));
+        return new Guide(trim(legalBasis), trim(conditions),
+                steps.stream().map(s -> new Guide.Step(trim(s.name), trim(s.description))).toList(),
+                statutoryLimit.toLimit(), promisedLimit.toLimit(), trim(location), trim(officeHours), trim(consultPhone),
+                trim(complaintPhone), materials.stream().map(MaterialRow::toMaterial).toList(),
+                new Guide.Fee(fee.charged, trim(fee.basis), fee.items.stream()
+                        .map(i -> new Guide.FeeItem(trim(i.name), trim(i.standard), trim(i.relief))).toList()),
+                code(OnlineDepth.class, onlineDepth), visits == null ? 0 : visits, trim(visitsReason),
+                codes(HandlingChannel.class, channels), code(CaseKind.class, caseKind), code(GeneralScope.class, scope),
+                codes(ServiceObject.class, serviceObjects), codes(ServiceTheme.class, themes), trim(resultName), special,
+                faqs.stream().map(f -> new Guide.Faq(trim(f.question), trim(f.answer))).toList());
+    }
+
+    private static <E extends Enum<E> & CodeTable> E code(Class<E> table, String value) {
+        return CodeTable.fromCode(table, value).orElse(null);
+    }
+
+    private static <E extends Enum<E> & CodeTable> Set<E> codes(Class<E> table, List<String> values) {
+        Set<E> set = new LinkedHashSet<>();
+        if (values != null) {
+            values.forEach(v -> CodeTable.fromCode(table, v).ifPresent(set::add));
+        }
+        return set;
+    }
+
+    static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    // ---- rows ----
+
+    public static class StepRow {
+        private String name;
+        private String description;
+        private boolean remove;
+
+        public StepRow() {
+        }
+
+        StepRow(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getDescription() { return description; }
+        public void setDescription(String description) { this.description = description; }
+        public boolean isRemove() { return remove; }
+        public void setRemove(boolean remove) { this.remove = remove; }
+    }
+
+    public static class LimitRow {
+        private Integer value;
+        private String unit = LimitUnit.WORKING_DAYS.code();
+        private String note;
+
+        static LimitRow of(Guide.TimeLimit limit) {
+            LimitRow row = new LimitRow();
+            if (limit != null) {
+                row.value = limit.value();
+                row.unit = limit.unit().code();
+                row.note = limit.note();
+            }
+            return row;
+        }
+
+        Guide.TimeLimit toLimit() {
+            return value == null ? null
+                    : new Guide.TimeLimit(value, CodeTable.fromCode(LimitUnit.class, unit).orElse(null), trim(note));
+        }
+
+        public Integer getValue() { return value; }
+        public void setValue(Integer value) { this.value = value; }
+        public String getUnit() { return unit; }
+        public void setUnit(String unit) { this.unit = unit; }
+        public String getNote() { return note; }
+        public void setNote(String note) { this.note = note; }
+    }
+
+    public static class MaterialRow {
+        private String name;
+        private String source;
+        private Integer originals = 1;
+        private Integer copies = 0;
+        private boolean required = true;
+        private String condition;
+        private boolean licenceReplaceable;
+        private String blankFormId;
+        private String sampleId;
+        private boolean remove;
+
+        static MaterialRow of(Guide.Material m) {
+            MaterialRow row = new MaterialRow();
+            row.name = m.name();
+            row.source = m.source();
+            row.originals = m.originals();
+            row.copies = m.copies();
+            row.required = m.required();
+            row.condition = m.condition();
+            row.licenceReplaceable = m.licenceReplaceable();
+            row.blankFormId = m.blankFormId();
+            row.sampleId = m.sampleId();
+            return row;
+        }
+
+        boolean isBlank() {
+            return blank(name) && blank(source) && blank(condition);
+        }
+
+        Guide.Material toMaterial() {
+            return new Guide.Material(trim(name), trim(source), orZero(originals), orZero(copies), required, trim(condition),
+                    licenceReplaceable, trim(blankFormId), trim(sampleId));
+        }
+
+        private static int orZero(Integer value) {
+            return Optional.ofNullable(value).orElse(0);
+        }
+
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getSource() { return source; }
+        public void setSource(String source) { this.source = source; }
+        public Integer getOriginals() { return originals; }
+        public void setOriginals(Integer originals) { this.originals = originals; }
+        public Integer getCopies() { return copies; }
+        public void setCopies(Integer copies) { this.copies = copies; }
+        public boolean isRequired() { return required; }
+        public void setRequired(boolean required) { this.required = required; }
+        public String getCondition() { return condition; }
+        public void setCondition(String condition) { this.condition = condition; }
+        public boolean isLicenceReplaceable() { return licenceReplaceable; }
+        public void setLicenceReplaceable(boolean licenceReplaceable) { this.licenceReplaceable = licenceReplaceable; }
+        public String getBlankFormId() { return blankFormId; }
+        public void setBlankFormId(String blankFormId) { this.blankFormId = blankFormId; }
+        public String getSampleId() { return sampleId; }
+        public void setSampleId(String sampleId) { this.sampleId = sampleId; }
+        public boolean isRemove() { return remove; }
+        public void setRemove(boolean remove) { this.remove = remove; }
+    }
+
+    public static class FeeRows {
+        private boolean charged;
+        private String basis;
+        private List<FeeItemRow> items = new ArrayList<>();
+
+        public boolean isCharged() { return charged; }
+        public void setCharged(boolean charged) { this.charged = charged; }
+        public String getBasis() { return basis; }
+        public void setBasis(String basis) { this.basis = basis; }
+        public List<FeeItemRow> getItems() { return items; }
+        public void setItems(List<FeeItemRow> items) { this.items = items; }
+    }
+
+    public static class FeeItemRow {
+        private String name;
+        private String standard;
+        private String relief;
+        private boolean remove;
+
+        public FeeItemRow() {
+        }
+
+        FeeItemRow(String name, String standard, String relief) {
+            this.name = name;
+            this.standard = standard;
+            this.relief = relief;
+        }
+
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getStandard() { return standard; }
+        public void setStandard(String standard) { this.standard = standard; }
+        public String getRelief() { return relief; }
+        public void setRelief(String relief) { this.relief = relief; }
+        public boolean isRemove() { return remove; }
+        public void setRemove(boolean remove) { this.remove = remove; }
+    }
+
+    public static class SpecialRow {
+        private String kind;
+        private String note;
+
+        public String getKind() { return kind; }
+        public void setKind(String kind) { this.kind = kind; }
+        public String getNote() { return note; }
+        public void setNote(String note) { this.note = note; }
+    }
+
+    public static class FaqRow {
+        private String question;
+        private String answer;
+        private boolean remove;
+
+        public FaqRow() {
+        }
+
+        FaqRow(String question, String answer) {
+            this.question = question;
+            this.answer = answer;
+        }
+
+        public String getQuestion() { return question; }
+        public void setQuestion(String question) { this.question = question; }
+        public String getAnswer() { return answer; }
+        public void setAnswer(String answer) { this.answer = answer; }
+        public boolean isRemove() { return remove; }
+        public void setRemove(boolean remove) { this.remove = remove; }
+    }
+
+    // ---- accessors for binding ----
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getChangeNote() { return changeNote; }
+    public void setChangeNote(String changeNote) { this.changeNote = changeNote; }
+    public String getLegalBasis() { return legalBasis; }
+    public void setLegalBasis(String legalBasis) { this.legalBasis = legalBasis; }
+    public String getConditions() { return conditions; }
+    public void setConditions(String conditions) { this.conditions = conditions; }
+    public List<StepRow> getSteps() { return steps; }
+    public void setSteps(List<StepRow> steps) { this.steps = steps; }
+    public LimitRow getStatutoryLimit() { return statutoryLimit; }
+    public void setStatutoryLimit(LimitRow statutoryLimit) { this.statutoryLimit = statutoryLimit; }
+    public LimitRow getPromisedLimit() { return promisedLimit; }
+    public void setPromisedLimit(LimitRow promisedLimit) { this.promisedLimit = promisedLimit; }
+    public String getLocation() { return location; }
+    public void setLocation(String location) { this.location = location; }
+    public String getOfficeHours() { return officeHours; }
+    public void setOfficeHours(String officeHours) { this.officeHours = officeHours; }
+    public String getConsultPhone() { return consultPhone; }
+    public void setConsultPhone(String consultPhone) { this.consultPhone = consultPhone; }
+    public String getComplaintPhone() { return complaintPhone; }
+    public void setComplaintPhone(String complaintPhone) { this.complaintPhone = complaintPhone; }
+    public List<MaterialRow> getMaterials() { return materials; }
+    public void setMaterials(List<MaterialRow> materials) { this.materials = materials; }
+    public FeeRows getFee() { return fee; }
+    public void setFee(FeeRows fee) { this.fee = fee; }
+    public String getOnlineDepth() { return onlineDepth; }
+    public void setOnlineDepth(String onlineDepth) { this.onlineDepth = onlineDepth; }
+    public Integer getVisits() { return visits; }
+    public void setVisits(Integer visits) { this.visits = visits; }
+    public String getVisitsReason() { return visitsReason; }
+    public void setVisitsReason(String visitsReason) { this.visitsReason = visitsReason; }
+    public List<String> getChannels() { return channels; }
+    public void setChannels(List<String> channels) { this.channels = channels; }
+    public String getCaseKind() { return caseKind; }
+    public void setCaseKind(String caseKind) { this.caseKind = caseKind; }
+    public String getScope() { return scope; }
+    public void setScope(String scope) { this.scope = scope; }
+    public List<String> getServiceObjects() { return serviceObjects; }
+    public void setServiceObjects(List<String> serviceObjects) { this.serviceObjects = serviceObjects; }
+    public List<String> getThemes() { return themes; }
+    public void setThemes(List<String> themes) { this.themes = themes; }
+    public String getResultName() { return resultName; }
+    public void setResultName(String resultName) { this.resultName = resultName; }
+    public SpecialRow getSpecialProcedure() { return specialProcedure; }
+    public void setSpecialProcedure(SpecialRow specialProcedure) { this.specialProcedure = specialProcedure; }
+    public List<FaqRow> getFaqs() { return faqs; }
+    public void setFaqs(List<FaqRow> faqs) { this.faqs = faqs; }
+}

@@ -1,0 +1,176 @@
+package org.zhengwu.catalog.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.zhengwu.basedata.Divisions;
+import org.zhengwu.basedata.Organisation;
+import org.zhengwu.basedata.Organisations;
+import org.zhengwu.catalog.Guide;
+import org.zhengwu.catalog.GuideRules;
+import org.zhengwu.catalog.ItemType;
+import org.zhengwu.catalog.OnlineDepth;
+import org.zhengwu.catalog.ServiceTheme;
+import org.zhengwu.catalog.entry.BaseItemRecord;
+import org.zhengwu.catalog.entry.CatalogEditing;
+import org.zhengwu.catalog.entry.VersionRecord;
+import org.zhengwu.shared.codes.CodeTable;
+import org.zhengwu.shared.csv.CsvTable;
+import org.zhengwu.shared.database.OnceTasks;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads the demo catalogue once: every item of {@code demo/catalogue.yml} becomes a base-list item (sub-items become
+ * 子项 under their main item) and an entry for each listed region's department, published through the same
+ * checks and steps an administrator goes through.
+ */
+@Component
+@Order(30)
+@ConditionalOnBooleanProperty("zhengwu.demo-data.enabled")
+class DemoCatalogue implements ApplicationRunner {
+
+    static final String ACTOR = "system";
+    private static final Logger log = LoggerFactory.getLogger(DemoCatalogue.class);
+    private static final String OFFICE_HOURS = "工作日 上午 9:00—12:00，下午 13:00—17:00（法定节假日除外）";
+    private static final String COMPLAINT_PHONE = "12345";
+
+    private final CatalogEditing editing;
+    private final Organisations organisations;
+    private final Divisions divisions;
+    private final OnceTasks onceTasks;
+    private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+
+    DemoCatalogue(CatalogEditing editing, Organisations organisations, Divisions divisions, OnceTasks onceTasks) {
+        this.editing = editing;
+        this.organisations = organisations;
+        this.divisions = divisions;
+        this.onceTasks = onceTasks;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        onceTasks.runOnce("demo.catalogue", this::load);
+    }
+
+    private void load() {
+        Map<String, String> departments = departments();
+        int entries = 0;
+        for (Map<String, Object> raw : items()) {
+            DemoCatalogueFile.Item item = json.convertValue(raw, DemoCatalogueFile.Item.class);
+            ItemType type = CodeTable.requireCode(ItemType.class, item.type());
+            BaseItemRecord main = editing.createBaseItem(item.name(), type, null, ACTOR);
+            if (item.subItems() == null || item.subItems().isEmpty()) {
+                entries += implement(main, item, departments);
+                continue;
+            }
+            for (Map<String, Object> sub : item.subItems()) {
+                Map<String, Object> merged = new LinkedHashMap<>(raw);
+                merged.remove("subItems");
+                merged.putAll(sub);
+                DemoCatalogueFile.Item subItem = json.convertValue(merged, DemoCatalogueFile.Item.class);
+                BaseItemRecord base = editing.createBaseItem(subItem.name(), type, main.baseCode(), ACTOR);
+                entries += implement(base, subItem, departments);
+            }
+        }
+        log.info("Demo catalogue: {} published entries", entries);
+    }
+
+    private int implement(BaseItemRecord base, DemoCatalogueFile.Item item, Map<String, String> departments) {
+        for (String region : item.regions()) {
+            String key = region + "." + item.department();
+            String uscc = departments.get(key);
+            if (uscc == null) {
+                throw new IllegalStateException("demo item " + item.name() + ": no department " + key);
+            }
+            Organisation organisation = organisations.find(uscc)
+                    .orElseThrow(() -> new IllegalStateException("demo department " + key + " is not registered"));
+            Guide guide = guide(item, organisation);
+            List<GuideRules.Violation> violations = GuideRules.check(guide);
+            if (!violations.isEmpty()) {
+                throw new IllegalStateException("demo item " + item.name() + " breaks the guide rules: " + violations);
+            }
+            VersionRecord draft = editing.createEntry(base.baseCode(), uscc, item.name(), guide, ACTOR);
+            editing.submit(draft.id(), ACTOR);
+            editing.approve(draft.id(), ACTOR);
+            editing.publish(draft.id(), ACTOR);
+        }
+        return item.regions().size();
+    }
+
+    private Guide guide(DemoCatalogueFile.Item item, Organisation organisation) {
+        List<Guide.Material> materials = item.materials() == null ? List.of() : item.materials().stream()
+                .map(m -> new Guide.Material(m.name(), m.source(), m.originals(), m.copies(), m.required(), m.condition(),
+                        m.licence(), null, null))
+                .toList();
+        Guide.Fee fee = item.fee() == null ? Guide.Fee.free() : new Guide.Fee(true, item.fee().basis(),
+                item.fee().items().stream().map(f -> new Guide.FeeItem(f.name(), f.standard(), f.relief())).toList());
+        return new Guide(item.basis(), item.conditions(),
+                item.steps().stream().map(s -> new Guide.Step(s.name(), s.description())).toList(),
+                limit(item.statutory()), limit(item.promised()), location(organisation), OFFICE_HOURS,
+                organisation.phone(), COMPLAINT_PHONE, materials, fee,
+                CodeTable.requireCode(OnlineDepth.class, Integer.toString(item.depth())), item.visits(),
+                item.visitsReason(), new LinkedHashSet<>(item.channels()), item.caseKind(), item.scope(),
+                new LinkedHashSet<>(item.objects()),
+                item.themes() == null ? java.util.Set.of() : new LinkedHashSet<>(item.themes().stream()
+                        .map(code -> CodeTable.requireCode(ServiceTheme.class, code)).toList()),
+                item.result(),
+                item.specialProcedure() == null ? null
+                        : new Guide.SpecialProcedure(item.specialProcedure().kind(), item.specialProcedure().note()),
+                item.faqs() == null ? List.of() : item.faqs().stream().map(f -> new Guide.Faq(f.q(), f.a())).toList());
+    }
+
+    private static Guide.TimeLimit limit(DemoCatalogueFile.Limit limit) {
+        return limit == null ? null : new Guide.TimeLimit(limit.value(), limit.unit(), limit.note());
+    }
+
+    /** The service hall where the organisation has its window. */
+    private String location(Organisation organisation) {
+        String region = divisions.current(organisation.divisionCode()).map(d -> d.name()).orElse("");
+        String hall = organisation.name().endsWith("街道办事处")
+                ? organisation.name().replace("办事处", "便民服务中心")
+                : region + "政务服务中心";
+        return hall + " " + organisation.name() + "窗口（" + organisation.address() + "）";
+    }
+
+    private static Map<String, String> departments() {
+        try (InputStream in = new ClassPathResource("demo/catalogue-departments.csv").getInputStream()) {
+            Map<String, String> departments = new HashMap<>();
+            CsvTable.read(in).rows().forEach(row -> departments.put(row.get("key"), row.get("uscc")));
+            return departments;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (CsvTable.MalformedCsvException e) {
+            throw new IllegalStateException("demo/catalogue-departments.csv is not valid CSV", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items() {
+        try (InputStream in = new ClassPathResource("demo/catalogue.yml").getInputStream()) {
+            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            return new ArrayList<>((List<Map<String, Object>>) root.get("items"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package org.zhengwu.catalog.entry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhengwu.basedata.Organisation;
+import org.zhengwu.basedata.Organisations;
+import org.zhengwu.catalog.CatalogCodes;
+import org.zhengwu.catalog.Guide;
+import org.zhengwu.catalog.GuideRules;
+import org.zhengwu.catalog.ItemPublished;
+import org.zhengwu.catalog.ItemType;
+import org.zhengwu.catalog.ItemWithdrawn;
+import org.zhengwu.catalog.search.SearchIndex;
+
+/**
+ * The life of catalogue entries: draft → in review → approved → published → superseded or withdrawn. Editing a
+ * published entry starts a new draft version; the published one stays live, unchanged, until its successor is
+ * published. Every transition is a conditional update, so a double submission or a race changes nothing twice.
+ */
+@Service
+public class CatalogEditing {
+
+    private static final int MAX_NOTE = 500;
+
+    private final ItemRepository repository;
+    private final GuideJson guideJson;
+    private final CatalogCodes codes;
+    private final Organisations organisations;
+    private final SearchIndex searchIndex;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CatalogEditing(ItemRepository repository, GuideJson guideJson, CatalogCodes codes, Organisations organisations,
+                   SearchIndex searchIndex, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.guideJson = guideJson;
+        this.codes = codes;
+        this.organisations = organisations;
+        this.searchIndex = searchIndex;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds a base-list item. With a main item's base code it becomes that item's next sub-item (子项); without one,
+     * the next main item (主项) of its type.
+     */
+    @Transactional
+    public BaseItemRecord createBaseItem(String name, ItemType type, String mainItemBaseCode, String actor) {
+        List<GuideRules.Violation> violations = new ArrayList<>();
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            violations.add(violation("name", "validation.required"));
+        } else if (trimmed.length() > GuideRules.MAX_NAME) {
+            violations.add(violation("name", "validation.too-long", GuideRules.MAX_NAME));
+        } else if (repository.baseNameTaken(trimmed)) {
+            violations.add(violation("name", "catalog.base.name-taken"));
+        }
+        BaseItemRecord main = null;
+        if (mainItemBaseCode != null && !mainItemBaseCode.isBlank()) {
+            main = repository.findBaseItem(mainItemBaseCode.strip()).orElse(null);
+            if (main == null || codes.subItem(main.baseCode()) != 0) {
+                violations.add(violation("mainItem", "catalog.base.not-a-main-item"));
+            } else if (main.itemType() != type) {
+                violations.add(violation("mainItem", "catalog.base.type-differs"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new GuideInvalidException(violations);
+        }
+        String baseCode = main == null ? nextMainItemCode(type) : nextSubItemCode(main);
+        BaseItemRecord item = new BaseItemRecord(baseCode, trimmed, type);
+        repository.insertBaseItem(item, actor);
+        return item;
+    }
+
+    private String nextMainItemCode(ItemType type) {
+        int next = repository.baseCodesOfType(type).stream().mapToInt(codes::mainItem).max().orElse(0) + 1;
+        return codes.baseCode(type, next, 0, 0);
+    }
+
+    private String nextSubItemCode(BaseItemRecord main) {
+        int mainItem = codes.mainItem(main.baseCode());
+        int next = repository.baseCodesOfType(main.itemType()).stream().filter(code -> codes.mainItem(code) == mainItem)
+                .mapToInt(codes::subItem).max().orElse(0) + 1;
+        return codes.baseCode(main.itemType(), mainItem, next, 0);
+    }
+
+    /** Creates an entry of {@code baseCode} for an organisation, with its first version as a draft. */
+    @Transactional
+    public VersionRecord createEntry(String baseCode, String organisationUscc, String name, Guide guide, String actor) {
+        List<GuideRules.Violation> violations = new ArrayList<>(GuideRules.check(guide));
+        BaseItemRecord base = repository.findBaseItem(baseCode == null ? "" : baseCode.strip()).orElse(null);
+        if (base == null) {
+            violations.add(violation("baseCode", "catalog.entry.unknown-base-item"));
+        }
+        Organisation organisation = organisations.find(organisationUscc).orElse(null);
+        if (organisation == null) {
+            violations.add(violation("organisationUscc", "catalog.entry.unknown-organisation"));
+        }
+        String entryName = name == null || name.isBlank() ? (base == null ? "" : base.name()) : name.strip();
+        checkName(entryName, violations);
+        String implementationCode = null;
+        if (base != null && organisation != null) {
+            implementationCode = codes.implementationCode(organisation.uscc(), organisation.exerciseLevel(), base.baseCode());
+            if (repository.implementationCodeTaken(implementationCode)) {
+                violations.add(violation("organisationUscc", "catalog.entry.exists", implementationCode));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new GuideInvalidException(violations);
+        }
+        long itemId = repository.insertItem(implementationCode, base.baseCode(), organisation.uscc(),
+                organisation.exerciseLevel(), organisation.divisionCode(), actor);
+        long versionId = repository.insertVersion(itemId, 1, VersionStatus.DRAFT, entryName, guideJson.write(guide), null,
+                actor, now());
+        return repository.findVersion(versionId).orElseThrow();
+    }
+
+    /** Replaces a draft's name and guide. */
+    @Transactional
+    public VersionRecord editDraft(long versionId, String name, Guide guide, String changeNote, String actor) {
+        List<GuideRules.Violation> violations = new ArrayList<>(GuideRules.check(guide));
+        String trimmed = name == null ? "" : name.strip();
+        checkName(trimmed, violations);
+        if (changeNote != null && changeNote.strip().length() > MAX_NOTE) {
+            violations.add(violation("changeNote", "validation.too-long", MAX_NOTE));
+        }
+        if (!violations.isEmpty()) {
+            throw new GuideInvalidException(violations);
+        }
+        if (!repository.updateDraft(versionId, trimmed, guideJson.write(guide), blankToNull(changeNote), now())) {
+            throw new CatalogConflictException("catalog.conflict.not-draft");
+        }
+        return repository.findVersion(versionId).orElseThrow();
+    }
+
+    /** Starts a new draft from the entry's latest version, unless one is already being worked on. */
+    @Transactional
+    public VersionRecord startNewVersion(long itemId, String actor) {
+        if (repository.workingVersion(itemId).isPresent()) {
+            throw new CatalogConflictException("catalog.conflict.working-version-exists");
+        }
+        VersionRecord latest = repository.versionsOf(itemId).stream().findFirst()
+                .orElseThrow(() -> new CatalogConflictException("catalog.conflict.no-version"));
+        long id = repository.insertVersion(itemId, repository.nextVersionNo(itemId), VersionStatus.DRAFT, latest.name(),
+                guideJson.write(latest.guide()), null, actor, now());
+        return repository.findVersion(id).orElseThrow();
+    }
+
+    @Transactional
+    public void discardDraft(long versionId) {
+        if (!repository.deleteDraft(versionId)) {
+            throw new CatalogConflictException("catalog.conflict.not-draft");
+        }
+    }
+
+    @Transactional
+    public void submit(long versionId, String actor) {
+        VersionRecord version = repository.findVersion(versionId)
+                .orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-draft"));
+        List<GuideRules.Violation> violations = GuideRules.check(version.guide());
+        if (!violations.isEmpty()) {
+            throw new GuideInvalidException(violations);
+        }
+        if (!repository.submit(versionId, actor, now())) {
+            throw new CatalogConflictException("catalog.conflict.not-draft");
+        }
+    }
+
+    @Transactional
+    public void approve(long versionId, String actor) {
+        if (!repository.review(versionId, VersionStatus.APPROVED, null, actor, now())) {
+            throw new CatalogConflictException("catalog.conflict.not-in-review");
+        }
+    }
+
+    /** Sends a version back to its editors with the reviewer's reason. */
+    @Transactional
+    public void reject(long versionId, String reason, String actor) {
+        requireReason(reason);
+        if (!repository.review(versionId, VersionStatus.DRAFT, reason.strip(), actor, now())) {
+            throw new CatalogConflictException("catalog.conflict.not-in-review");
+        }
+    }
+
+    /** Publishes an approved version: it replaces the live one everywhere, in this same transaction. */
+    @Transactional
+    public void publish(long versionId, String actor) {
+        VersionRecord version = repository.findVersion(versionId)
+                .orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-approved"));
+        ItemRecord item = repository.findItem(version.itemId()).orElseThrow();
+        Organisation organisation = organisations.find(item.organisationUscc())
+                .orElseThrow(() -> new CatalogConflictException("catalog.entry.unknown-organisation"));
+        Instant now = now();
+        if (version.status() != VersionStatus.APPROVED) {
+            throw new CatalogConflictException("catalog.conflict.not-approved");
+        }
+        repository.endPublished(item.id(), VersionStatus.SUPERSEDED, null, actor, now);
+        if (!repository.markPublished(versionId, actor, now)) {
+            throw new CatalogConflictException("catalog.conflict.not-approved");
+        }
+        searchIndex.index(item, repository.findVersion(versionId).orElseThrow(), organisation);
+        events.publishEvent(new ItemPublished(item.implementationCode(), version.versionNo(), now));
+    }
+
+    /** Takes an entry off the portal and the API; its page then says it is no longer offered. */
+    @Transactional
+    public void withdraw(long itemId, String reason, String actor) {
+        requireReason(reason);
+        ItemRecord item = repository.findItem(itemId).orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-published"));
+        Instant now = now();
+        if (!repository.endPublished(itemId, VersionStatus.WITHDRAWN, reason.strip(), actor, now)) {
+            throw new CatalogConflictException("catalog.conflict.not-published");
+        }
+        searchIndex.remove(itemId);
+        events.publishEvent(new ItemWithdrawn(item.implementationCode(), now));
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new GuideInvalidException(List.of(violation("reason", "validation.required")));
+        }
+        if (reason.strip().length() > MAX_NOTE) {
+            throw new GuideInvalidException(List.of(violation("reason", "validation.too-long", MAX_NOTE)));
+        }
+    }
+
+    private static void checkName(String name, List<GuideRules.Violation> violations) {
+        if (name.isEmpty()) {
+            violations.add(violation("name", "validation.required"));
+        } else if (name.length() > GuideRules.MAX_NAME) {
+            violations.add(violation("name", "validation.too-long", GuideRules.MAX_NAME));
+        }
+    }
+
+    private static GuideRules.Violation violation(String field, String key, Object... arguments) {
+        return new GuideRules.Violation(field, key, List.of(arguments));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,222 @@
+package org.zhengwu.catalog.search;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.zhengwu.basedata.ExerciseLevel;
+import org.zhengwu.basedata.Organisation;
+import org.zhengwu.catalog.CatalogCodes;
+import org.zhengwu.catalog.Guide;
+import org.zhengwu.catalog.ItemSummary;
+import org.zhengwu.catalog.ItemType;
+import org.zhengwu.catalog.LimitUnit;
+import org.zhengwu.catalog.OnlineDepth;
+import org.zhengwu.catalog.SearchQuery;
+import org.zhengwu.catalog.SearchResult;
+import org.zhengwu.catalog.ServiceObject;
+import org.zhengwu.catalog.ServiceTheme;
+import org.zhengwu.catalog.entry.ItemRecord;
+import org.zhengwu.catalog.entry.VersionRecord;
+import org.zhengwu.shared.codes.CodeTable;
+
+/**
+ * The search index of published entries: one row per live entry, kept in step with publishing in the same
+ * transaction. Queries combine fixed SQL fragments chosen by which filters are set; every value is a bind parameter.
+ */
+@Repository
+public class SearchIndex {
+
+    private static final Locale INDEX_LANGUAGE = Locale.SIMPLIFIED_CHINESE;
+
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+    private final CatalogCodes codes;
+
+    SearchIndex(JdbcClient jdbc, MessageSource messages, CatalogCodes codes) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.codes = codes;
+    }
+
+    /** Makes {@code version} the searchable one of its entry. */
+    public void index(ItemRecord item, VersionRecord version, Organisation organisation) {
+        Guide guide = version.guide();
+        Map<String, Object> p = new HashMap<>();
+        p.put("item", item.id());
+        p.put("version", version.id());
+        p.put("code", item.implementationCode());
+        p.put("name", version.name());
+        p.put("type", typeOf(item).code());
+        p.put("uscc", organisation.uscc());
+        p.put("organisation", organisation.name());
+        p.put("division", item.divisionCode());
+        p.put("level", item.exerciseLevel().code());
+        p.put("depth", Integer.parseInt(guide.onlineDepth().code()));
+        p.put("visits", guide.visits());
+        p.put("online", guide.onlineApplication());
+        p.put("objects", guide.serviceObjects().stream().map(ServiceObject::code).sorted().toArray(String[]::new));
+        p.put("themes", guide.themes().stream().map(ServiceTheme::code).sorted().toArray(String[]::new));
+        p.put("result", guide.resultName());
+        p.put("promisedValue", guide.promisedLimit().value());
+        p.put("promisedUnit", guide.promisedLimit().unit().code());
+        p.put("nameTerms", SearchTerms.ofDocument(version.name()).toArray(String[]::new));
+        p.put("terms", SearchTerms.ofDocument(documentTexts(item, version, organisation)).toArray(String[]::new));
+        jdbc.sql("DELETE FROM catalog_search_entry WHERE item_id = :item").param("item", item.id()).update();
+        jdbc.sql("""
+                        INSERT INTO catalog_search_entry (item_id, version_id, implementation_code, name, item_type,
+                            organisation_uscc, organisation_name, division_code, exercise_level, online_depth, visits,
+                            online_application, service_objects, themes, result_name, promised_value, promised_unit,
+                            name_terms, terms)
+                        VALUES (:item, :version, :code, :name, :type, :uscc, :organisation, :division, :level, :depth,
+                            :visits, :online, :objects, :themes, :result, :promisedValue, :promisedUnit, :nameTerms, :terms)""")
+                .params(p).update();
+    }
+
+    public void remove(long itemId) {
+        jdbc.sql("DELETE FROM catalog_search_entry WHERE item_id = :item").param("item", itemId).update();
+    }
+
+    /**
+     * Entries matching the query, best first: the exact name, then names containing the words, then names holding
+     * all their terms, then entries whose result (结果名称) is or contains them, then entries that mention them anywhere;
+     * shorter names first within each rank.
+     *
+     * @param divisions the codes an entry's region must be one of (the chosen region and those above it), or null
+     */
+    public SearchResult search(SearchQuery query, Collection<String> divisions) {
+        String text = SearchTerms.normalise(query.text());
+        List<String> terms = SearchTerms.ofQuery(text);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> p = new HashMap<>();
+        if (!terms.isEmpty()) {
+            where.append(" AND terms @> CAST(:terms AS TEXT[])");
+            p.put("terms", terms.toArray(String[]::new));
+        }
+        if (query.type() != null) {
+            where.append(" AND item_type = :type");
+            p.put("type", query.type().code());
+        }
+        if (query.organisation() != null) {
+            where.append(" AND organisation_uscc = :uscc");
+            p.put("uscc", query.organisation());
+        }
+        if (divisions != null) {
+            where.append(" AND division_code IN (:divisions)");
+            p.put("divisions", divisions.isEmpty() ? List.of("") : divisions);
+        }
+        if (query.serviceObject() != null) {
+            where.append(" AND service_objects @> CAST(:objects AS TEXT[])");
+            p.put("objects", new String[]{query.serviceObject().code()});
+        }
+        if (query.minOnlineDepth() != null) {
+            where.append(" AND online_depth >= :depth");
+            p.put("depth", Integer.parseInt(query.minOnlineDepth().code()));
+        }
+        if (query.theme() != null) {
+            where.append(" AND themes @> CAST(:themes AS TEXT[])");
+            p.put("themes", new String[]{query.theme().code()});
+        }
+        String order = terms.isEmpty() ? " ORDER BY name, implementation_code" : """
+                 ORDER BY CASE WHEN lower(name) = :text THEN 0
+                               WHEN strpos(lower(name), :text) > 0 THEN 1
+                               WHEN name_terms @> CAST(:terms AS TEXT[]) THEN 2
+                               WHEN lower(result_name) = :text THEN 3
+                               WHEN strpos(lower(result_name), :text) > 0 THEN 4
+                               ELSE 5 END,
+                          char_length(name), name, implementation_code""";
+        if (!terms.isEmpty()) {
+            p.put("text", text);
+        }
+        p.put("limit", query.size());
+        p.put("offset", query.offset());
+        List<Row> rows = jdbc.sql("""
+                        SELECT implementation_code, name, item_type, organisation_uscc, organisation_name, division_code,
+                               exercise_level, online_depth, visits, online_application, result_name, promised_value,
+                               promised_unit, count(*) OVER () AS total
+                        FROM catalog_search_entry""" + where + " " + order + " LIMIT :limit OFFSET :offset")
+                .params(p).query(SearchIndex::mapRow).list();
+        long total = rows.isEmpty() ? countOnly(where.toString(), p) : rows.get(0).total();
+        return new SearchResult(total, query.page(), query.size(), rows.stream().map(Row::summary).toList());
+    }
+
+    /** How many live entries each organisation implements. */
+    public Map<String, Long> countByOrganisation() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT organisation_uscc, count(*) AS n FROM catalog_search_entry GROUP BY organisation_uscc")
+                .query((rs, n) -> counts.put(rs.getString("organisation_uscc"), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /** How many live entries carry each theme. */
+    public Map<ServiceTheme, Long> countByTheme() {
+        Map<ServiceTheme, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT theme, count(*) AS n FROM catalog_search_entry, unnest(themes) AS theme GROUP BY theme")
+                .query((rs, n) -> {
+                    long count = rs.getLong("n");
+                    CodeTable.fromCode(ServiceTheme.class, rs.getString("theme")).ifPresent(t -> counts.put(t, count));
+                    return count;
+                }).list();
+        return counts;
+    }
+
+    /** How many live entries were implemented in each division. */
+    public Map<String, Long> countByDivision() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT division_code, count(*) AS n FROM catalog_search_entry GROUP BY division_code")
+                .query((rs, n) -> counts.put(rs.getString("division_code"), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    private long countOnly(String where, Map<String, Object> parameters) {
+        Map<String, Object> p = new HashMap<>(parameters);
+        p.remove("limit");
+        p.remove("offset");
+        p.remove("text");
+        return jdbc.sql("SELECT count(*) FROM catalog_search_entry" + where).params(p).query(Long.class).single();
+    }
+
+    private ItemType typeOf(ItemRecord item) {
+        return codes.itemType(item.baseCode());
+    }
+
+    private String[] documentTexts(ItemRecord item, VersionRecord version, Organisation organisation) {
+        Guide guide = version.guide();
+        List<String> texts = new ArrayList<>(List.of(version.name(), guide.resultName(), organisation.name(),
+                guide.conditions(), guide.legalBasis(), item.implementationCode(), item.baseCode(),
+                label(typeOf(item))));
+        guide.materials().forEach(m -> texts.add(m.name()));
+        guide.steps().forEach(s -> texts.add(s.name() + " " + (s.description() == null ? "" : s.description())));
+        guide.faqs().forEach(f -> texts.add(f.question() + " " + f.answer()));
+        guide.themes().forEach(t -> texts.add(label(t)));
+        return texts.toArray(String[]::new);
+    }
+
+    private String label(CodeTable value) {
+        return messages.getMessage(value.messageKey(), null, "", INDEX_LANGUAGE);
+    }
+
+    private record Row(ItemSummary summary, long total) {
+    }
+
+    private static Row mapRow(ResultSet rs, int n) throws SQLException {
+        ItemSummary summary = new ItemSummary(rs.getString("implementation_code"), rs.getString("name"),
+                CodeTable.requireCode(ItemType.class, rs.getString("item_type")), rs.getString("organisation_uscc"),
+                rs.getString("organisation_name"), rs.getString("division_code"),
+                CodeTable.requireCode(ExerciseLevel.class, rs.getString("exercise_level")),
+                CodeTable.requireCode(OnlineDepth.class, Integer.toString(rs.getInt("online_depth"))), rs.getInt("visits"),
+                rs.getBoolean("online_application"), rs.getString("result_name"),
+                new Guide.TimeLimit(rs.getInt("promised_value"),
+                        CodeTable.requireCode(LimitUnit.class, rs.getString("promised_unit")), null));
+        return new Row(summary, rs.getLong("total"));
+    }
+}

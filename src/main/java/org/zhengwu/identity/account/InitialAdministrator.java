@@ -1,0 +1,79 @@
+package org.zhengwu.identity.account;
+
+import java.security.SecureRandom;
+import java.util.EnumSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import org.zhengwu.identity.Role;
+import org.zhengwu.identity.StaffAccounts;
+import org.zhengwu.shared.database.OnceTasks;
+
+/**
+ * Creates the first administrator, {@code admin}, on a new database. Its password comes from
+ * {@code zhengwu.identity.initial-admin-password} when a deployment supplies one (from its secret store), otherwise it
+ * is generated here and printed once to the log — it is never stored in clear anywhere.
+ */
+@Component
+@Order(5)
+class InitialAdministrator implements ApplicationRunner {
+
+    static final String USERNAME = "admin";
+    private static final Logger log = LoggerFactory.getLogger(InitialAdministrator.class);
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final StaffAccounts accounts;
+    private final OnceTasks onceTasks;
+    private final String configuredPassword;
+
+    InitialAdministrator(StaffAccounts accounts, OnceTasks onceTasks,
+                         @Value("${zhengwu.identity.initial-admin-password:}") String configuredPassword) {
+        this.accounts = accounts;
+        this.onceTasks = onceTasks;
+        this.configuredPassword = configuredPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        onceTasks.runOnce("identity.initial-administrator", () -> {
+            boolean generated = !StringUtils.hasText(configuredPassword);
+            String password = generated ? generate() : configuredPassword;
+            accounts.create(USERNAME, "平台管理员", password, null,
+                    EnumSet.of(Role.ADMIN, Role.CATALOG_EDITOR, Role.CATALOG_REVIEWER));
+            if (generated) {
+                log.warn("""
+
+                        ================================================================
+                          初始管理员 Initial administrator
+                          用户名 username: {}
+                          密码 password:   {}
+                          This is shown once. Keep it in your password manager.
+                        ================================================================""", USERNAME, password);
+            } else {
+                log.info("Created initial administrator '{}' with the configured password", USERNAME);
+            }
+        });
+    }
+
+    /** 20 characters from upper, lower case and digits: about 116 bits. */
+    private static String generate() {
+        SecureRandom random = new SecureRandom();
+        while (true) {
+            StringBuilder password = new StringBuilder();
+            for (int i = 0; i < 20; i++) {
+                password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            String candidate = password.toString();
+            if (candidate.chars().anyMatch(Character::isUpperCase) && candidate.chars().anyMatch(Character::isLowerCase)
+                    && candidate.chars().anyMatch(Character::isDigit)) {
+                return candidate;
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.zhengwu.identity.web;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.zhengwu.identity.Role;
+import org.zhengwu.identity.account.AccountRepository;
+
+/**
+ * Who may reach which URL. Public pages and the read-only catalogue API are open to all; administration needs a
+ * staff sign-in, and each action states its role with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Scripts, styles and images from this site only; no framing, no plugins, forms post back here only. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+            + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        var path = PathPatternRequestMatcher.withDefaults();
+        var swaggerUi = new OrRequestMatcher(path.matcher("/swagger-ui/**"), path.matcher("/swagger-ui.html"));
+        http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/admin/**").hasAnyRole(Role.ADMIN.name(), Role.CATALOG_EDITOR.name(),
+                                Role.CATALOG_REVIEWER.name())
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"))))
+                .headers(headers -> headers
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+
+    /** Argon2id (RFC 9106) with OWASP's minimum: 19 MiB memory, 2 passes, 1 lane; the {argon2} prefix allows upgrades. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+        return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(AccountRepository accounts) {
+        return username -> accounts.findCredentials(username)
+                .map(credentials -> User.withUsername(credentials.account().username())
+                        .password(credentials.passwordHash())
+                        .disabled(!credentials.account().enabled())
+                        .authorities(credentials.account().roles().stream().map(Role::authority).toArray(String[]::new))
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    }
+}

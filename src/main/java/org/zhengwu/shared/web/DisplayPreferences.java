@@ -1,0 +1,77 @@
+package org.zhengwu.shared.web;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseCookie;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The two display switches every page offers without JavaScript: language ({@code ?lang=en}, {@code ?lang=zh-CN})
+ * and the elder-friendly mode ({@code ?care=on|off}, 适老化: larger text, higher contrast). A switch is remembered in
+ * a cookie; the page exposes links that flip each one for the current URL.
+ */
+class DisplayPreferences implements HandlerInterceptor {
+
+    static final String CARE_COOKIE = "ZHENGWU_CARE";
+    static final Map<String, Locale> LANGUAGES = Map.of("zh-CN", Locale.SIMPLIFIED_CHINESE, "zh", Locale.SIMPLIFIED_CHINESE,
+            "en", Locale.ENGLISH);
+
+    private final CookieLocaleResolver localeResolver;
+
+    DisplayPreferences(CookieLocaleResolver localeResolver) {
+        this.localeResolver = localeResolver;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String lang = request.getParameter("lang");
+        if (lang != null && LANGUAGES.containsKey(lang)) {
+            localeResolver.setLocale(request, response, LANGUAGES.get(lang));
+        }
+        boolean care = careFromCookie(request);
+        String careParam = request.getParameter("care");
+        if ("on".equals(careParam) || "off".equals(careParam)) {
+            care = "on".equals(careParam);
+            response.addHeader("Set-Cookie", ResponseCookie.from(CARE_COOKIE, care ? "on" : "off")
+                    .path("/").maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").build().toString());
+        }
+        Locale locale = localeResolver.resolveLocale(request);
+        boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        request.setAttribute("careMode", care);
+        request.setAttribute("htmlLang", english ? "en" : "zh-CN");
+        request.setAttribute("careToggleUrl", withParameter(request, "care", care ? "off" : "on"));
+        request.setAttribute("languageToggleUrl", withParameter(request, "lang", english ? "zh-CN" : "en"));
+        return true;
+    }
+
+    private static boolean careFromCookie(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return false;
+        }
+        for (Cookie cookie : request.getCookies()) {
+            if (CARE_COOKIE.equals(cookie.getName())) {
+                return "on".equals(cookie.getValue());
+            }
+        }
+        return false;
+    }
+
+    /** The current GET URL (path and query) with one parameter replaced; other requests link to the home page. */
+    private static String withParameter(HttpServletRequest request, String name, String value) {
+        if (!"GET".equals(request.getMethod())) {
+            return "/?" + name + "=" + value;
+        }
+        return UriComponentsBuilder.fromPath(request.getRequestURI())
+                .query(request.getQueryString())
+                .replaceQueryParam(name, value)
+                .build(false)
+                .toUriString();
+    }
+}

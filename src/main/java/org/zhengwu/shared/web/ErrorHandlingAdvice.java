@@ -1,0 +1,107 @@
+package org.zhengwu.shared.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** One place where every controller failure becomes a page or a problem detail; never a stack trace. */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ErrorHandlingAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandlingAdvice.class);
+
+    private final ErrorResponses responses;
+
+    ErrorHandlingAdvice(ErrorResponses responses) {
+        this.responses = responses;
+    }
+
+    @ExceptionHandler(BadParameterException.class)
+    Object badParameter(BadParameterException e, HttpServletRequest request, Locale locale) {
+        return responses.respond(request, path(request), e.status(), e.messageKey(), e.arguments(), e.parameter(), locale);
+    }
+
+    @ExceptionHandler(UserFacingException.class)
+    Object userFacing(UserFacingException e, HttpServletRequest request, Locale locale) {
+        return responses.respond(request, path(request), e.status(), e.messageKey(), e.arguments(), null, locale);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, Locale locale) {
+        return responses.respond(request, path(request), HttpStatus.BAD_REQUEST, "error.parameter.type",
+                new Object[]{e.getName(), String.valueOf(e.getValue())}, e.getName(), locale);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    Object missing(MissingServletRequestParameterException e, HttpServletRequest request, Locale locale) {
+        return responses.respond(request, path(request), HttpStatus.BAD_REQUEST, "error.parameter.missing",
+                new Object[]{e.getParameterName()}, e.getParameterName(), locale);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    Object methodValidation(HandlerMethodValidationException e, HttpServletRequest request, Locale locale) {
+        var first = e.getParameterValidationResults().get(0);
+        String name = first.getMethodParameter().getParameterName();
+        String reason = first.getResolvableErrors().get(0).getDefaultMessage();
+        return responses.respond(request, path(request), HttpStatus.BAD_REQUEST, "error.parameter.invalid",
+                new Object[]{name, reason}, name, locale);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    Object noResource(NoResourceFoundException e, HttpServletRequest request, Locale locale) {
+        return responses.respond(request, path(request), HttpStatus.NOT_FOUND, "error.not-found.page", new Object[0], null, locale);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest request, Locale locale) {
+        return responses.respond(request, path(request), HttpStatus.METHOD_NOT_ALLOWED, "error.method",
+                new Object[]{e.getMethod()}, null, locale);
+    }
+
+    @ExceptionHandler({HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class})
+    Object mediaType(Exception e, HttpServletRequest request, Locale locale) {
+        return responses.respond(request, path(request), HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.media-type",
+                new Object[0], null, locale);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, Locale locale) {
+        return responses.respond(request, path(request), HttpStatus.CONTENT_TOO_LARGE, "error.upload.too-large",
+                new Object[0], null, locale);
+    }
+
+    /** Left to Spring Security's handlers, which know whether to ask for sign-in or refuse. */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void security(RuntimeException e) {
+        throw e;
+    }
+
+    @ExceptionHandler(Exception.class)
+    Object unexpected(Exception e, HttpServletRequest request, Locale locale) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), path(request), e);
+        return responses.respond(request, path(request), HttpStatus.INTERNAL_SERVER_ERROR, "error.server",
+                new Object[0], null, locale);
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

@@ -1,0 +1,42 @@
+package org.zhengwu.shared.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Errors raised outside controllers (security filters, the servlet container) arrive here; they get the same page
+ * or problem detail as those inside.
+ */
+@Controller
+class PlatformErrorController implements ErrorController {
+
+    private final ErrorResponses responses;
+
+    PlatformErrorController(ErrorResponses responses) {
+        this.responses = responses;
+    }
+
+    @RequestMapping("/error")
+    Object error(HttpServletRequest request, Locale locale) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri == null ? "/error" : uri.toString().substring(request.getContextPath().length());
+        String messageKey = switch (status.value()) {
+            case 400 -> "error.bad-request";
+            case 401 -> "error.unauthorized";
+            case 403 -> "error.forbidden";
+            case 404 -> "error.not-found.page";
+            case 405 -> "error.method.generic";
+            default -> status.is5xxServerError() ? "error.server" : "error.bad-request";
+        };
+        return responses.respond(request, path, status, messageKey, new Object[0], null, locale);
+    }
+}
