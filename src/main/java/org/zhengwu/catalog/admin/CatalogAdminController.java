@@ -50,11 +50,14 @@ class CatalogAdminController {
     private final ItemRepository repository;
     private final CatalogEditing editing;
     private final Organisations organisations;
+    private final MaterialFiles materialFiles;
 
-    CatalogAdminController(ItemRepository repository, CatalogEditing editing, Organisations organisations) {
+    CatalogAdminController(ItemRepository repository, CatalogEditing editing, Organisations organisations,
+                           MaterialFiles materialFiles) {
         this.repository = repository;
         this.editing = editing;
         this.organisations = organisations;
+        this.materialFiles = materialFiles;
     }
 
     @GetMapping
@@ -134,6 +137,7 @@ class CatalogAdminController {
                        @RequestParam(defaultValue = "save") String action, Principal principal, Model model,
                        RedirectAttributes redirect) {
         form.getGuide().compact();
+        materialFiles.apply(form.getGuide().getMaterials(), "guide.", binding, principal.getName());
         if (action.startsWith("add-") || binding.hasErrors()) {
             form.getGuide().addSpareRows(action.startsWith("add-") ? 1 : SPARE_ROWS);
             return newEntryPage(form, model);
@@ -170,6 +174,7 @@ class CatalogAdminController {
                 RedirectAttributes redirect) {
         VersionRecord version = version(id);
         form.compact();
+        materialFiles.apply(form.getMaterials(), "", binding, principal.getName());
         if (action.startsWith("add-") || binding.hasErrors()) {
             form.addSpareRows(action.startsWith("add-") ? 1 : SPARE_ROWS);
             return editPage(version, form, model);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.web.multipart.MultipartFile;
 import org.zhengwu.catalog.CaseKind;
 import org.zhengwu.catalog.GeneralScope;
 import org.zhengwu.catalog.Guide;
@@ -197,6 +198,10 @@ public class GuideForm {
         private boolean licenceReplaceable;
         private String blankFormId;
         private String sampleId;
+        private MultipartFile blankFormFile;
+        private MultipartFile sampleFile;
+        private boolean clearBlankForm;
+        private boolean clearSample;
         private boolean remove;
 
         static MaterialRow of(Guide.Material m) {
@@ -244,6 +249,14 @@ public class GuideForm {
         public void setBlankFormId(String blankFormId) { this.blankFormId = blankFormId; }
         public String getSampleId() { return sampleId; }
         public void setSampleId(String sampleId) { this.sampleId = sampleId; }
+        public MultipartFile getBlankFormFile() { return blankFormFile; }
+        public void setBlankFormFile(MultipartFile blankFormFile) { this.blankFormFile = blankFormFile; }
+        public MultipartFile getSampleFile() { return sampleFile; }
+        public void setSampleFile(MultipartFile sampleFile) { this.sampleFile = sampleFile; }
+        public boolean isClearBlankForm() { return clearBlankForm; }
+        public void setClearBlankForm(boolean clearBlankForm) { this.clearBlankForm = clearBlankForm; }
+        public boolean isClearSample() { return clearSample; }
+        public void setClearSample(boolean clearSample) { this.clearSample = clearSample; }
         public boolean isRemove() { return remove; }
         public void setRemove(boolean remove) { this.remove = remove; }
     }

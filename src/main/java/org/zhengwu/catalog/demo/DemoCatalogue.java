@@ -29,6 +29,7 @@ import org.zhengwu.catalog.GuideRules;
 import org.zhengwu.catalog.ItemType;
 import org.zhengwu.catalog.OnlineDepth;
 import org.zhengwu.catalog.ServiceTheme;
+import org.zhengwu.catalog.attachment.AttachmentStore;
 import org.zhengwu.catalog.entry.BaseItemRecord;
 import org.zhengwu.catalog.entry.CatalogEditing;
 import org.zhengwu.catalog.entry.VersionRecord;
@@ -57,14 +58,18 @@ class DemoCatalogue implements ApplicationRunner {
     private final Organisations organisations;
     private final Divisions divisions;
     private final OnceTasks onceTasks;
+    private final AttachmentStore attachments;
+    private final Map<String, String> forms = new HashMap<>();
     private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
-    DemoCatalogue(CatalogEditing editing, Organisations organisations, Divisions divisions, OnceTasks onceTasks) {
+    DemoCatalogue(CatalogEditing editing, Organisations organisations, Divisions divisions, OnceTasks onceTasks,
+                  AttachmentStore attachments) {
         this.editing = editing;
         this.organisations = organisations;
         this.divisions = divisions;
         this.onceTasks = onceTasks;
+        this.attachments = attachments;
     }
 
     @Override
@@ -120,7 +125,8 @@ class DemoCatalogue implements ApplicationRunner {
     private Guide guide(DemoCatalogueFile.Item item, Organisation organisation) {
         List<Guide.Material> materials = item.materials() == null ? List.of() : item.materials().stream()
                 .map(m -> new Guide.Material(m.name(), m.source(), m.originals(), m.copies(), m.required(), m.condition(),
-                        m.licence(), null, null))
+                        m.licence(), m.form() ? form(m.name(), item.name(), false) : null,
+                        m.form() ? form(m.name(), item.name(), true) : null))
                 .toList();
         Guide.Fee fee = item.fee() == null ? Guide.Fee.free() : new Guide.Fee(true, item.fee().basis(),
                 item.fee().items().stream().map(f -> new Guide.FeeItem(f.name(), f.standard(), f.relief())).toList());
@@ -137,6 +143,13 @@ class DemoCatalogue implements ApplicationRunner {
                 item.specialProcedure() == null ? null
                         : new Guide.SpecialProcedure(item.specialProcedure().kind(), item.specialProcedure().note()),
                 item.faqs() == null ? List.of() : item.faqs().stream().map(f -> new Guide.Faq(f.q(), f.a())).toList());
+    }
+
+    /** A blank form or sample for a material, stored once however many entries share it. */
+    private String form(String materialName, String itemName, boolean sample) {
+        String key = materialName + "|" + itemName + "|" + sample;
+        return forms.computeIfAbsent(key, k -> attachments.store(materialName + (sample ? "（示例样表）" : "（空白表格）") + ".pdf",
+                sample ? DemoForms.sample(materialName, itemName) : DemoForms.blank(materialName, itemName), ACTOR));
     }
 
     private static Guide.TimeLimit limit(DemoCatalogueFile.Limit limit) {
