@@ -1,0 +1,202 @@
+package org.zhengwu.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhengwu.support.TestBrowser;
+import org.zhengwu.support.ZhengwuTest;
+
+/** The public portal through real HTTP, as a browser without JavaScript sees it. */
+@ZhengwuTest
+class PortalHttpTests {
+
+    @LocalServerPort
+    int port;
+
+    TestBrowser browser;
+
+    @BeforeEach
+    void browser() {
+        browser = new TestBrowser(port);
+    }
+
+    private static String q(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private List<String> resultNames(Document page) {
+        return page.select(".result__title a").eachText();
+    }
+
+    @Test
+    void homePageIsChineseAccessibleAndOffersThemes() {
+        TestBrowser.Page home = browser.get("/");
+        assertThat(home.status()).isEqualTo(200);
+        Document html = home.html();
+        assertThat(html.selectFirst("html").attr("lang")).isEqualTo("zh-CN");
+        assertThat(html.selectFirst("a.skip-link").attr("href")).isEqualTo("#main");
+        assertThat(html.getElementById("main")).isNotNull();
+        Element search = html.selectFirst("input[name=q]");
+        assertThat(html.select("label[for=" + search.id() + "]")).isNotEmpty();
+        assertThat(html.select(".card a").eachText()).contains("生育收养", "户籍办理", "就业创业", "社会保险", "婚姻登记",
+                "住房保障", "开办企业", "变更", "注销", "资质认定");
+        assertThat(home.header("Content-Security-Policy")).contains("default-src 'self'");
+    }
+
+    @Test
+    void searchForBusinessLicenceFindsSoleTraderRegistration() {
+        Document page = browser.get("/search?q=" + q("营业执照")).html();
+        assertThat(resultNames(page)).contains("个体工商户设立登记");
+        assertThat(page.selectFirst("[role=status]").text()).contains("营业执照");
+    }
+
+    @Test
+    void searchForDrivingLicenceFindsItsRenewal() {
+        assertThat(resultNames(browser.get("/search?q=" + q("驾驶证")).html())).contains("机动车驾驶证换证");
+    }
+
+    @Test
+    void exactNameMatchesComeFirst() {
+        List<String> names = resultNames(browser.get("/search?q=" + q("生育登记")).html());
+        assertThat(names).isNotEmpty();
+        assertThat(names.get(0)).isEqualTo("生育登记");
+        List<String> food = resultNames(browser.get("/search?q=" + q("食品经营许可（新办）")).html());
+        assertThat(food.get(0)).isEqualTo("食品经营许可（新办）");
+    }
+
+    @Test
+    void filtersNarrowTheResults() {
+        Document all = browser.get("/search?q=" + q("登记")).html();
+        Document licences = browser.get("/search?q=" + q("登记") + "&type=01").html();
+        assertThat(count(licences)).isLessThan(count(all));
+        assertThat(licences.select(".result__meta .tag").eachText()).allMatch(t -> !t.equals("公共服务"));
+        Document fullyOnline = browser.get("/search?depth=4").html();
+        assertThat(fullyOnline.select(".result")).allMatch(r -> r.text().contains("全程网办"));
+    }
+
+    @Test
+    void invalidParametersAreNamedOnThePageNotAStackTrace() {
+        TestBrowser.Page page = browser.get("/search?type=99&division=340199&page=abc&depth=7");
+        assertThat(page.status()).isEqualTo(400);
+        String summary = page.html().selectFirst(".error-summary").text();
+        assertThat(summary).contains("事项类型", "办理地区", "页码", "网上办理深度").contains("340199");
+        assertThat(page.body()).doesNotContain("Exception").doesNotContain("at org.");
+        String longQuery = "营".repeat(101);
+        assertThat(browser.get("/search?q=" + q(longQuery)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void guidePageShowsTheCodeMaterialsAndEveryElement() {
+        String href = browser.get("/search?q=" + q("个体工商户设立登记")).html().selectFirst(".result__title a").attr("href");
+        TestBrowser.Page guide = browser.get(href);
+        assertThat(guide.status()).isEqualTo(200);
+        Document html = guide.html();
+        String code = html.selectFirst("[data-testid=implementation-code]").text();
+        assertThat(href).isEqualTo("/items/" + code);
+        assertThat(code).hasSize(31);
+        assertThat(html.select("h2").eachText()).containsSubsequence("受理条件", "申请材料", "办理流程", "办理时限", "收费",
+                "办理地点和方式", "设定依据", "咨询与监督", "事项信息");
+        assertThat(html.select("#materials ~ .table-wrap td").eachText()).anyMatch(t -> t.contains("申请书"));
+        assertThat(html.text()).contains("营业执照", "法定办结时限", "承诺办结时限", "到办事现场次数", "12345");
+        Element blankForm = html.selectFirst("a:contains(空白表格)");
+        assertThat(blankForm).isNotNull();
+        TestBrowser.Page pdf = browser.get(blankForm.attr("href"));
+        assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
+        assertThat(pdf.header("Content-Disposition")).startsWith("attachment");
+        assertThat(pdf.body()).startsWith("%PDF-");
+    }
+
+    @Test
+    void printableVersionHasTheGuideWithoutNavigation() {
+        String href = browser.get("/search?q=" + q("生育登记")).html().selectFirst(".result__title a").attr("href");
+        Document print = browser.get(href + "/print").html();
+        assertThat(print.select("nav.site-nav")).isEmpty();
+        assertThat(print.select("h2").eachText()).contains("申请材料", "办理流程");
+    }
+
+    @Test
+    void unknownAndMalformedCodesGetAFriendly404() {
+        TestBrowser.Page unknown = browser.get("/items/11340100662167280R3019999900000");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.html().selectFirst("h1").text()).isEqualTo("页面不存在");
+        assertThat(unknown.html().text()).contains("11340100662167280R3019999900000", "请求编号");
+        TestBrowser.Page script = browser.get("/items/" + q("<script>alert(1)<b>"));
+        assertThat(script.status()).isEqualTo(404);
+        assertThat(script.body()).doesNotContain("<script>alert(1)").contains("&lt;script&gt;");
+        // The servlet container itself refuses an encoded slash, before any application code runs.
+        TestBrowser.Page slash = browser.get("/items/" + q("a/b"));
+        assertThat(slash.status()).isEqualTo(400);
+        assertThat(slash.body()).doesNotContain("Exception");
+        TestBrowser.Page malformed = browser.get("/items/not-a-code");
+        assertThat(malformed.status()).isEqualTo(404);
+        assertThat(malformed.body()).doesNotContain("Exception");
+        assertThat(browser.get("/no/such/page").status()).isEqualTo(404);
+    }
+
+    @Test
+    void regionNavigationShowsTheEntriesThatApplyInADistrict() {
+        Document province = browser.follow("/regions").html();
+        assertThat(province.select(".card a").eachText()).contains("合肥市", "芜湖市", "宣城市");
+        Document hefei = browser.get("/regions/340100").html();
+        assertThat(hefei.select(".card a").eachText()).contains("蜀山区", "包河区", "庐江县", "巢湖市");
+        Document shushan = browser.get("/regions/340104").html();
+        assertThat(shushan.select(".breadcrumbs a").eachText()).contains("安徽省", "合肥市");
+        assertThat(shushan.select(".result")).hasSize(10);
+        Document later = browser.get("/regions/340104?page=3").html();
+        assertThat(later.select(".pagination [aria-current=page]").text()).isEqualTo("3");
+        // Entries that apply in 蜀山区: its own, 合肥市's and the province's — never 包河区's.
+        String all = browser.getJson("/api/v1/items?division=340104&size=50&page=1").body()
+                + browser.getJson("/api/v1/items?division=340104&size=50&page=2").body()
+                + browser.getJson("/api/v1/items?division=340104&size=50&page=3").body()
+                + browser.getJson("/api/v1/items?division=340104&size=50&page=4").body()
+                + browser.getJson("/api/v1/items?division=340104&size=50&page=5").body()
+                + browser.getJson("/api/v1/items?division=340104&size=50&page=6").body();
+        assertThat(all).contains("\"divisionCode\":\"340104\"", "\"divisionCode\":\"340100\"", "\"divisionCode\":\"340000\"")
+                .doesNotContain("\"divisionCode\":\"340111\"");
+        assertThat(browser.get("/regions/999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void departmentsListTheirServices() {
+        Document departments = browser.get("/departments").html();
+        Element market = departments.selectFirst(".card a:contains(合肥市市场监督管理局)");
+        assertThat(market).isNotNull();
+        Document services = browser.get(market.attr("href")).html();
+        assertThat(services.select(".result__meta:first-of-type").eachText()).isNotEmpty()
+                .allMatch(t -> t.contains("合肥市市场监督管理局"));
+    }
+
+    @Test
+    void englishAndElderFriendlyModesAreRememberedWithoutJavaScript() {
+        Document english = browser.get("/?lang=en").html();
+        assertThat(english.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(english.selectFirst(".site-header__brand").text()).isEqualTo("Anhui Government Services");
+        assertThat(browser.get("/search").html().selectFirst("h1").text()).isEqualTo("Search services");
+        browser.get("/?lang=zh-CN");
+        Document care = browser.get("/?care=on").html();
+        assertThat(care.selectFirst("html").hasClass("care")).isTrue();
+        assertThat(browser.get("/departments").html().selectFirst("html").hasClass("care")).isTrue();
+        Element toggle = care.selectFirst(".site-header__tools a");
+        assertThat(toggle.text()).isEqualTo("退出长者模式");
+        assertThat(browser.get(toggle.attr("href")).html().selectFirst("html").hasClass("care")).isFalse();
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        assertThat(browser.get("/").header("X-Request-Id")).isNotBlank();
+        assertThat(browser.get("/search?q=x").header("X-Request-Id")).isNotBlank();
+    }
+
+    private static int count(Document page) {
+        String status = page.selectFirst("[role=status]").text();
+        return Integer.parseInt(status.replaceAll(".*?(\\d+) 项.*", "$1"));
+    }
+}

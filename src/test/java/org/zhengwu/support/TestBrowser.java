@@ -1,0 +1,181 @@
+package org.zhengwu.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A real HTTP client with its own cookie jar, used as a browser without JavaScript would be: it gets pages, reads
+ * their forms (CSRF token included) and posts them. Redirects are not followed, so tests see them.
+ */
+public final class TestBrowser {
+
+    /** A response with its body parsed as HTML when it is HTML. */
+    public record Page(int status, String body, Map<String, List<String>> headers, String uri) {
+        public Document html() {
+            return Jsoup.parse(body, uri);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
+        public String location() {
+            return header("Location");
+        }
+    }
+
+    private final String base;
+    private final HttpClient client;
+
+    public TestBrowser(int port) {
+        this.base = "http://localhost:" + port;
+        CookieManager cookies = new CookieManager();
+        cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
+    }
+
+    public Page getJson(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET());
+    }
+
+    /** GET with extra headers, given as name, value, name, value… */
+    public Page get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).headers(headers).GET());
+    }
+
+    /** GET, then follow redirects within this site. */
+    public Page follow(String path) {
+        Page page = get(path);
+        for (int i = 0; i < 5 && page.status() / 100 == 3; i++) {
+            page = get(relative(page.location()));
+        }
+        return page;
+    }
+
+    public Page post(String path, Map<String, String> fields) {
+        return postMulti(path, toMulti(fields));
+    }
+
+    public Page postMulti(String path, Map<String, List<String>> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, values) -> values.forEach(value -> {
+            if (!body.isEmpty()) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8));
+        }));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** A file to upload in a multipart form. */
+    public record FilePart(String fileName, String contentType, byte[] content) {
+    }
+
+    /** Posts a multipart form: text fields and files. */
+    public Page postMultipart(String path, Map<String, List<String>> fields, Map<String, FilePart> files) {
+        String boundary = "----zhengwu" + UUID.randomUUID();
+        List<byte[]> parts = new ArrayList<>();
+        fields.forEach((name, values) -> values.forEach(value -> parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + (value == null ? "" : value) + "\r\n").getBytes(StandardCharsets.UTF_8))));
+        files.forEach((name, file) -> {
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                    + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            parts.add(file.content());
+            parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
+    }
+
+    /** Every field of a form as the browser would post it: inputs, checked boxes, selected options, textareas. */
+    public static Map<String, List<String>> formFields(Element form) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (Element input : form.select("input[name], select[name], textarea[name]")) {
+            String name = input.attr("name");
+            String type = input.attr("type");
+            if (input.tagName().equals("input") && type.equals("file")) {
+                continue;
+            }
+            if ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked")) {
+                continue;
+            }
+            if (input.tagName().equals("select")) {
+                Element selected = input.selectFirst("option[selected]");
+                if (selected == null) {
+                    selected = input.selectFirst("option");
+                }
+                fields.computeIfAbsent(name, n -> new ArrayList<>()).add(selected == null ? "" : selected.attr("value"));
+            } else if (input.tagName().equals("textarea")) {
+                fields.computeIfAbsent(name, n -> new ArrayList<>()).add(input.wholeText());
+            } else {
+                fields.computeIfAbsent(name, n -> new ArrayList<>()).add(input.attr("value"));
+            }
+        }
+        return fields;
+    }
+
+    /** Signs in through the login form. */
+    public Page signIn(String username, String password) {
+        Page login = get("/login");
+        String csrf = login.html().selectFirst("input[name=_csrf]").attr("value");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("username", username);
+        fields.put("password", password);
+        fields.put("_csrf", csrf);
+        return post("/login", fields);
+    }
+
+    public String relative(String location) {
+        return location.startsWith(base) ? location.substring(base.length()) : location;
+    }
+
+    private static Map<String, List<String>> toMulti(Map<String, String> fields) {
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        fields.forEach((k, v) -> multi.put(k, List.of(v == null ? "" : v)));
+        return multi;
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Page(response.statusCode(), response.body(), response.headers().map(), response.uri().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
