@@ -1,0 +1,196 @@
+package org.zhengwu.catalog.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhengwu.support.TestBrowser;
+import org.zhengwu.support.ZhengwuTest;
+
+/** A catalogue administrator's journey through the pages: create a base item and an entry, review, publish, edit. */
+@ZhengwuTest
+class CatalogAdminHttpTests {
+
+    @LocalServerPort
+    int port;
+
+    TestBrowser admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = new TestBrowser(port);
+        admin.signIn("admin", ZhengwuTest.ADMIN_PASSWORD);
+    }
+
+    private TestBrowser.Page submit(String pagePath, String formSelector, Map<String, String> changes) {
+        Document page = admin.get(pagePath).html();
+        Element form = page.selectFirst(formSelector);
+        Map<String, List<String>> fields = TestBrowser.formFields(form);
+        changes.forEach((k, v) -> fields.put(k, new ArrayList<>(List.of(v))));
+        return admin.postMulti(form.attr("action"), fields);
+    }
+
+    private String createBaseItem(String name) {
+        TestBrowser.Page created = submit("/admin/catalog/base-items/new", "form[action=/admin/catalog/base-items/new]",
+                Map.of("name", name, "type", "01"));
+        assertThat(created.status()).isEqualTo(302);
+        String list = admin.get("/admin/catalog/base-items").body();
+        Element row = admin.get("/admin/catalog/base-items").html().selectFirst("tr:contains(" + name + ")");
+        assertThat(list).contains(name);
+        return row.selectFirst("td.guide-code").text();
+    }
+
+    private Map<String, String> validGuide(String prefix) {
+        return Map.ofEntries(
+                Map.entry(prefix + "caseKind", "2"), Map.entry(prefix + "onlineDepth", "4"),
+                Map.entry(prefix + "resultName", "测试许可证"), Map.entry(prefix + "serviceObjects", "1"),
+                Map.entry(prefix + "conditions", "申请人为本市居民。"), Map.entry(prefix + "legalBasis", "《测试条例》第一条"),
+                Map.entry(prefix + "materials[0].name", "申请表"), Map.entry(prefix + "materials[0].source", "申请人自备"),
+                Map.entry(prefix + "steps[0].name", "申请"), Map.entry(prefix + "statutoryLimit.value", "20"),
+                Map.entry(prefix + "promisedLimit.value", "5"), Map.entry(prefix + "channels", "2"),
+                Map.entry(prefix + "visits", "0"), Map.entry(prefix + "scope", "3"),
+                Map.entry(prefix + "location", "合肥市政务服务中心"), Map.entry(prefix + "consultPhone", "0551-63538000"));
+    }
+
+    @Test
+    void createReviewPublishAndReviseAnEntry() {
+        String name = "测试事项" + UUID.randomUUID().toString().substring(0, 6);
+        String baseCode = createBaseItem(name);
+        assertThat(baseCode).startsWith("01").hasSize(12);
+
+        // A first attempt with mistakes: every problem is named next to its field, nothing is lost.
+        Map<String, String> wrong = new java.util.HashMap<>(validGuide("guide."));
+        wrong.put("baseCode", baseCode);
+        wrong.put("organisationUscc", "11340100662167280R");
+        wrong.put("guide.visits", "2");
+        wrong.put("guide.promisedLimit.value", "30");
+        wrong.put("guide.materials[0].source", "");
+        TestBrowser.Page invalid = submit("/admin/catalog/new", "form[action=/admin/catalog/new]", wrong);
+        assertThat(invalid.status()).isEqualTo(200);
+        Document errors = invalid.html();
+        assertThat(errors.selectFirst(".error-summary").text()).contains("全程网办", "承诺办结时限不能超过法定办结时限", "此项为必填项");
+        assertThat(errors.selectFirst("input[name='guide.materials[0].name']").attr("value")).isEqualTo("申请表");
+        assertThat(errors.selectFirst("select[name=baseCode] option[selected]").attr("value")).isEqualTo(baseCode);
+
+        Map<String, List<String>> fixed = TestBrowser.formFields(errors.selectFirst("form[action=/admin/catalog/new]"));
+        fixed.put("guide.visits", List.of("0"));
+        fixed.put("guide.promisedLimit.value", List.of("5"));
+        fixed.put("guide.materials[0].source", List.of("申请人自备"));
+        TestBrowser.Page created = admin.postMulti("/admin/catalog/new", fixed);
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        String versionPath = admin.relative(created.location());
+
+        Document draft = admin.get(versionPath).html();
+        assertThat(draft.select(".tag").text()).contains("草稿");
+        assertThat(submit(versionPath, "form[action$=/submit]", Map.of()).status()).isEqualTo(302);
+        assertThat(submit(versionPath, "form[action$=/approve]", Map.of()).status()).isEqualTo(302);
+        assertThat(submit(versionPath, "form[action$=/publish]", Map.of()).status()).isEqualTo(302);
+        assertThat(admin.get(versionPath).html().select(".notice").text()).contains("已发布");
+
+        TestBrowser anyone = new TestBrowser(port);
+        Document results = anyone.get("/search?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).html();
+        String guideHref = results.selectFirst(".result__title a").attr("href");
+        assertThat(guideHref).isEqualTo("/items/11340100662167280R3" + baseCode);
+        assertThat(anyone.get(guideHref).html().text()).contains("测试许可证", "《测试条例》第一条");
+
+        // Revising: a new draft; the published version stays live until the new one is published.
+        String itemPath = admin.get(versionPath).html().selectFirst("a:contains(返回事项)").attr("href");
+        TestBrowser.Page newVersion = submit(itemPath, "form[action$=/new-version]", Map.of());
+        String editPath = admin.relative(newVersion.location());
+        assertThat(editPath).endsWith("/edit");
+        TestBrowser.Page saved = submit(editPath, "form[action$=/edit]", Map.of("promisedLimit.value", "3",
+                "changeNote", "承诺时限缩短", "action", "submit"));
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(anyone.get(guideHref).html().text()).contains("5 个工作日").doesNotContain("3 个工作日");
+        String secondVersion = admin.relative(saved.location());
+        submit(secondVersion, "form[action$=/approve]", Map.of());
+        submit(secondVersion, "form[action$=/publish]", Map.of());
+        assertThat(anyone.get(guideHref).html().select("dd").eachText()).contains("3 个工作日");
+        assertThat(anyone.get(guideHref + "/versions").html().select("td a").eachText()).containsExactly("第 2 版", "第 1 版");
+        assertThat(anyone.get(guideHref + "/versions/1").html().selectFirst(".notice--warning").text()).contains("第 1 版", "请以现行版本为准");
+
+        // Withdrawal: the stable address explains that the service is no longer offered.
+        submit(itemPath, "form[action$=/withdraw]", Map.of("reason", "测试撤回"));
+        TestBrowser.Page gone = anyone.get(guideHref);
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.html().text()).contains("已停止办理", "测试撤回");
+        assertThat(anyone.getJson("/api/v1" + guideHref).status()).isEqualTo(410);
+    }
+
+    @Test
+    void rowsCanBeAddedWithoutJavaScript() {
+        String name = "加行测试" + UUID.randomUUID().toString().substring(0, 6);
+        String baseCode = createBaseItem(name);
+        Document form = admin.get("/admin/catalog/new?baseCode=" + baseCode).html();
+        int rows = form.select("input[name^='guide.materials'][name$='.name']").size();
+        Map<String, List<String>> fields = TestBrowser.formFields(form.selectFirst("form[action=/admin/catalog/new]"));
+        fields.put("guide.materials[0].name", List.of("第一份材料"));
+        fields.put("action", List.of("add-material"));
+        Document more = admin.postMulti("/admin/catalog/new", fields).html();
+        assertThat(more.select("input[name^='guide.materials'][name$='.name']")).hasSize(2);
+        assertThat(rows).isEqualTo(2);
+        assertThat(more.selectFirst("input[name='guide.materials[0].name']").attr("value")).isEqualTo("第一份材料");
+        assertThat(more.select(".error-summary")).isEmpty();
+    }
+
+    @Test
+    void disguisedAndOversizedUploadsAreRefusedAndTheFormIsKept() {
+        String name = "上传测试" + UUID.randomUUID().toString().substring(0, 6);
+        String baseCode = createBaseItem(name);
+        Document form = admin.get("/admin/catalog/new?baseCode=" + baseCode).html();
+        Map<String, List<String>> fields = TestBrowser.formFields(form.selectFirst("form[action=/admin/catalog/new]"));
+        validGuide("guide.").forEach((k, v) -> fields.put(k, List.of(v)));
+        fields.put("baseCode", List.of(baseCode));
+        fields.put("organisationUscc", List.of("11340100662167280R"));
+        byte[] executable = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
+        byte[] huge = new byte[6 * 1024 * 1024];
+        System.arraycopy("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), 0, huge, 0, 8);
+        TestBrowser.Page refused = admin.postMultipart("/admin/catalog/new", fields, Map.of(
+                "guide.materials[0].blankFormFile", new TestBrowser.FilePart("申请表.pdf", "application/pdf", executable),
+                "guide.materials[0].sampleFile", new TestBrowser.FilePart("样表.pdf", "application/pdf", huge)));
+        assertThat(refused.status()).isEqualTo(200);
+        String summary = refused.html().selectFirst(".error-summary").text();
+        assertThat(summary).contains("内容与其扩展名不符", "不能超过 5 MB");
+        assertThat(refused.html().selectFirst("input[name='guide.resultName']").attr("value")).isEqualTo("测试许可证");
+
+        byte[] pdf = "%PDF-1.4\n%test\n".getBytes(StandardCharsets.US_ASCII);
+        TestBrowser.Page accepted = admin.postMultipart("/admin/catalog/new", fields, Map.of(
+                "guide.materials[0].blankFormFile", new TestBrowser.FilePart("申请表.pdf", "application/pdf", pdf)));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(302);
+        Document version = admin.get(admin.relative(accepted.location())).html();
+        String download = version.selectFirst("a:contains(空白表格)").attr("href");
+        assertThat(admin.get(download).body()).startsWith("%PDF-1.4");
+    }
+
+    @Test
+    void aForgedAttachmentIdIsRefused() {
+        String name = "伪造附件" + UUID.randomUUID().toString().substring(0, 6);
+        String baseCode = createBaseItem(name);
+        Map<String, String> guide = new java.util.HashMap<>(validGuide("guide."));
+        guide.put("baseCode", baseCode);
+        guide.put("organisationUscc", "11340100662167280R");
+        guide.put("guide.materials[0].blankFormId", "0".repeat(64));
+        TestBrowser.Page page = submit("/admin/catalog/new", "form[action=/admin/catalog/new]", guide);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().selectFirst(".error-summary").text()).contains("未找到该文件");
+    }
+
+    @Test
+    void unknownVersionsAndBadListFiltersGetClearPages() {
+        assertThat(admin.get("/admin/catalog/versions/99999999").status()).isEqualTo(404);
+        assertThat(admin.get("/admin/catalog/items/abc").status()).isEqualTo(400);
+        assertThat(admin.get("/admin/catalog?status=NOPE").status()).isEqualTo(400);
+        Document list = admin.get("/admin/catalog?status=PUBLISHED").html();
+        assertThat(list.select("tbody tr")).hasSize(20);
+    }
+}

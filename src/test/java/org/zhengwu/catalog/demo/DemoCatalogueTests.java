@@ -1,0 +1,77 @@
+package org.zhengwu.catalog.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengwu.catalog.CatalogCodes;
+import org.zhengwu.catalog.GuideRules;
+import org.zhengwu.catalog.ItemType;
+import org.zhengwu.catalog.PublishedCatalog;
+import org.zhengwu.catalog.ServiceTheme;
+import org.zhengwu.catalog.entry.GuideJson;
+import org.zhengwu.shared.codes.CodeTable;
+import org.zhengwu.support.ZhengwuTest;
+
+/** The demo province must be realistic and valid by every rule a real entry meets. */
+@ZhengwuTest
+class DemoCatalogueTests {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    GuideJson guideJson;
+    @Autowired
+    CatalogCodes codes;
+    @Autowired
+    PublishedCatalog catalog;
+
+    private List<String> demoCodes() {
+        return jdbc.sql("""
+                        SELECT i.implementation_code FROM catalog_item i JOIN catalog_item_version v ON v.item_id = i.id
+                        WHERE i.created_by = 'system' AND v.status = 'PUBLISHED'""").query(String.class).list();
+    }
+
+    @Test
+    void atLeastThreeHundredPublishedEntriesCoverEveryItemType() {
+        List<String> published = demoCodes();
+        assertThat(published).hasSizeGreaterThanOrEqualTo(300);
+        Set<ItemType> types = EnumSet.noneOf(ItemType.class);
+        published.forEach(code -> types.add(codes.itemType(codes.parse(code).baseCode())));
+        assertThat(types).containsExactlyInAnyOrder(ItemType.values());
+    }
+
+    @Test
+    void everyDemoGuideSatisfiesTheRulesAndEveryCodeIsValid() {
+        List<String> guides = jdbc.sql("SELECT v.guide::text FROM catalog_item_version v JOIN catalog_item i ON i.id = v.item_id "
+                + "WHERE i.created_by = 'system'").query(String.class).list();
+        assertThat(guides).allSatisfy(json -> assertThat(GuideRules.check(guideJson.read(json))).isEmpty());
+        assertThat(demoCodes()).allSatisfy(code -> assertThat(codes.checkImplementationCode(code).isValid()).isTrue());
+    }
+
+    @Test
+    void theNamedItemsExist() {
+        List<String> names = jdbc.sql("SELECT DISTINCT name FROM catalog_search_entry").query(String.class).list();
+        assertThat(names).contains("个体工商户设立登记", "食品经营许可（新办）", "建设工程规划许可证核发", "居民身份证换领",
+                "生育登记", "城乡居民基本养老保险待遇申领", "机动车驾驶证换证");
+    }
+
+    @Test
+    void everyThemeHasEntries() {
+        List<String> themes = jdbc.sql("SELECT DISTINCT unnest(themes) FROM catalog_search_entry").query(String.class).list();
+        assertThat(themes.stream().map(t -> CodeTable.fromCode(ServiceTheme.class, t).orElseThrow()).toList())
+                .containsExactlyInAnyOrder(ServiceTheme.values());
+    }
+
+    @Test
+    void entriesSpanTheProvinceTheCityAndTwoDistricts() {
+        List<String> divisions = jdbc.sql("SELECT DISTINCT division_code FROM catalog_item WHERE created_by = 'system'")
+                .query(String.class).list();
+        assertThat(divisions).containsExactlyInAnyOrder("340000", "340100", "340104", "340111");
+    }
+}
