@@ -1,0 +1,102 @@
+package org.zhengwu.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhengwu.support.ZhengwuTest;
+
+/**
+ * A citizen's journey in a real browser (Debian's Chromium, driven by its own chromedriver): search for 营业执照,
+ * open the guide of 个体工商户设立登记, read its code and materials — by keyboard alone. Skipped, with the reason,
+ * where Chromium is not installed; .ci/run installs it.
+ */
+@ZhengwuTest
+class BrowserJourneyTests {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ZHENGWU_CHROMIUM", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("ZHENGWU_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("zhengwu-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void searchForBusinessLicenceAndOpenTheGuideByKeyboard() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        driver.get("http://localhost:" + port + "/");
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+
+        WebElement focused = driver.switchTo().activeElement();
+        focused.sendKeys(Keys.TAB);
+        WebElement skip = driver.switchTo().activeElement();
+        assertThat(skip.getText()).isEqualTo("跳到主要内容");
+
+        WebElement search = driver.findElement(By.name("q"));
+        search.sendKeys("营业执照", Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/search"));
+        List<WebElement> results = driver.findElements(By.cssSelector(".result__title a"));
+        WebElement soleTrader = results.stream().filter(a -> a.getText().equals("个体工商户设立登记")).findFirst()
+                .orElseThrow(() -> new AssertionError("个体工商户设立登记 not on the first page of 营业执照"));
+        soleTrader.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/items/"));
+
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("个体工商户设立登记");
+        String code = driver.findElement(By.cssSelector("[data-testid=implementation-code]")).getText();
+        assertThat(code).hasSize(31);
+        assertThat(driver.getCurrentUrl()).endsWith("/items/" + code);
+        List<String> materials = driver.findElements(By.cssSelector("#materials ~ .table-wrap tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(materials).isNotEmpty().anyMatch(m -> m.contains("申请书"));
+        assertThat(driver.findElement(By.id("materials")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void elderFriendlyModeMakesTheTextLarger() {
+        driver.get("http://localhost:" + port + "/?care=off");
+        String normal = driver.findElement(By.tagName("body")).getCssValue("font-size");
+        driver.findElement(By.linkText("长者模式")).click();
+        String larger = driver.findElement(By.tagName("body")).getCssValue("font-size");
+        assertThat(Double.parseDouble(larger.replace("px", ""))).isGreaterThan(Double.parseDouble(normal.replace("px", "")));
+        driver.get("http://localhost:" + port + "/?care=off");
+    }
+}
