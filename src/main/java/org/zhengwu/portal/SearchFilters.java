@@ -2,81 +2,114 @@ package org.zhengwu.portal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Locale;
+import java.util.Objects;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.zhengwu.basedata.Division;
 import org.zhengwu.basedata.Divisions;
-import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.catalog.ItemType;
 import org.zhengwu.catalog.OnlineDepth;
+import org.zhengwu.catalog.SearchRequests;
+import org.zhengwu.catalog.SearchResult;
 import org.zhengwu.catalog.ServiceObject;
 import org.zhengwu.catalog.ServiceTheme;
+import org.zhengwu.shared.codes.CodeTable;
+import org.zhengwu.shared.codes.DivisionCode;
+import org.zhengwu.shared.web.CodeLabels;
 
 /**
- * The choices of the search filters: code tables, the organisations and the province's regions. Organisations and
- * regions change rarely and are read on every search page, so they are kept for {@link #REFRESH}.
+ * The choices of the search filters, worked out here so that the page only prints them. Types and departments are
+ * facets of the current search (with their counts); regions are the province, its cities and — once a city or
+ * district is chosen — that city's districts, so that a region is picked in two steps without JavaScript.
  */
 @Component
 class SearchFilters {
 
     static final Duration REFRESH = Duration.ofMinutes(5);
 
-    /** A group of options under a heading (an optgroup). */
-    record Group(String label, List<Option> options) {
+    /** One option of a select; {@code count} is null where the option has none. */
+    record Option(String value, String label, Long count, boolean selected) {
     }
 
-    record Option(String value, String label) {
+    /** A group of options under a heading (an optgroup). */
+    record Group(String label, List<Option> options) {
     }
 
     private final Organisations organisations;
     private final Divisions divisions;
     private final PortalSettings settings;
-    private final Cache<String, List<Group>> groups = Caffeine.newBuilder().expireAfterWrite(REFRESH).build();
+    private final CodeLabels labels;
+    private final MessageSource messages;
+    private final Cache<String, List<Division>> regions = Caffeine.newBuilder().expireAfterWrite(REFRESH).build();
 
-    SearchFilters(Organisations organisations, Divisions divisions, PortalSettings settings) {
+    SearchFilters(Organisations organisations, Divisions divisions, PortalSettings settings, CodeLabels labels,
+                  MessageSource messages) {
         this.organisations = organisations;
         this.divisions = divisions;
         this.settings = settings;
+        this.labels = labels;
+        this.messages = messages;
     }
 
-    void addTo(Model model) {
-        model.addAttribute("types", ItemType.values());
-        model.addAttribute("objects", ServiceObject.values());
-        model.addAttribute("depths", OnlineDepth.values());
-        model.addAttribute("themes", ServiceTheme.values());
-        model.addAttribute("organisationGroups", groups.get("organisations", key -> organisationGroups()));
-        model.addAttribute("divisionGroups", groups.get("divisions", key -> divisionGroups()));
+    /** @param result the search result, or null when the parameters were unusable */
+    void addTo(Model model, SearchRequests.Parameters selected, SearchResult result, Locale locale) {
+        model.addAttribute("typeOptions", typeOptions(selected.type(), result, locale));
+        model.addAttribute("organisationOptions", organisationOptions(selected.organisation(), result));
+        model.addAttribute("divisionGroups", divisionGroups(selected.division(), locale));
+        model.addAttribute("objectOptions", codeOptions(ServiceObject.values(), selected.serviceObject(), locale));
+        model.addAttribute("depthOptions", codeOptions(OnlineDepth.values(), selected.depth(), locale));
+        model.addAttribute("themeOptions", codeOptions(ServiceTheme.values(), selected.theme(), locale));
     }
 
-    private List<Group> organisationGroups() {
-        Map<String, List<Option>> byDivision = new TreeMap<>();
-        for (Organisation o : organisations.all()) {
-            byDivision.computeIfAbsent(o.divisionCode(), d -> new ArrayList<>()).add(new Option(o.uscc(), o.name()));
+    private List<Option> typeOptions(String selected, SearchResult result, Locale locale) {
+        return Arrays.stream(ItemType.values())
+                .map(t -> new Option(t.code(), labels.label(t, locale),
+                        result == null ? null : result.facets().types().getOrDefault(t, 0L), t.code().equals(selected)))
+                .filter(o -> o.count() == null || o.count() > 0 || o.selected())
+                .toList();
+    }
+
+    private List<Option> organisationOptions(String selected, SearchResult result) {
+        List<Option> options = new ArrayList<>();
+        if (result != null) {
+            result.facets().organisations().forEach(o -> options.add(new Option(o.uscc(), o.name(), o.count(),
+                    o.uscc().equals(selected))));
         }
-        List<Group> groups = new ArrayList<>();
-        byDivision.forEach((code, options) -> groups.add(
-                new Group(divisions.current(code).map(Division::name).orElse(code), options)));
-        return groups;
+        if (selected != null && options.stream().noneMatch(Option::selected)) {
+            organisations.find(selected).ifPresent(o -> options.add(0, new Option(o.uscc(), o.name(), 0L, true)));
+        }
+        return options;
     }
 
-    /** The province, then each prefecture with its counties. */
-    private List<Group> divisionGroups() {
+    private List<Group> divisionGroups(String selected, Locale locale) {
         String province = settings.provinceCode();
         List<Group> groups = new ArrayList<>();
-        divisions.current(province).ifPresent(p -> groups.add(new Group(p.name(), List.of(new Option(p.code(), p.name())))));
-        for (Division city : divisions.children(province)) {
-            List<Option> options = new ArrayList<>();
-            options.add(new Option(city.code(), city.name()));
-            divisions.children(city.code()).forEach(c -> options.add(new Option(c.code(), city.name() + " " + c.name())));
-            groups.add(new Group(city.name(), options));
-        }
+        List<Division> top = regions.get(province, divisions::children);
+        divisions.current(province).ifPresent(p -> groups.add(new Group(p.name(),
+                List.of(new Option(p.code(), p.name(), null, p.code().equals(selected))))));
+        groups.add(new Group(messages.getMessage("search.division.cities", null, locale), top.stream()
+                .map(c -> new Option(c.code(), c.name(), null, c.code().equals(selected))).toList()));
+        DivisionCode.parse(selected).filter(code -> code.level() != DivisionCode.Level.PROVINCE)
+                .map(code -> code.level() == DivisionCode.Level.COUNTY
+                        ? code.structuralParent().map(DivisionCode::value).orElse(null) : code.value())
+                .filter(Objects::nonNull)
+                .flatMap(city -> top.stream().filter(c -> c.code().equals(city)).findFirst())
+                .ifPresent(city -> groups.add(new Group(city.name(), regions.get(city.code(), divisions::children).stream()
+                        .map(d -> new Option(d.code(), city.name() + " " + d.name(), null, d.code().equals(selected)))
+                        .toList())));
         return groups;
+    }
+
+    private <E extends Enum<E> & CodeTable> List<Option> codeOptions(E[] values, String selected, Locale locale) {
+        return Arrays.stream(values).map(v -> new Option(v.code(), labels.label(v, locale), null, v.code().equals(selected)))
+                .toList();
     }
 }

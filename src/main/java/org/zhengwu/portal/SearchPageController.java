@@ -40,10 +40,11 @@ class SearchPageController {
         SearchRequests.Parsed parsed = requests.parse(
                 new SearchRequests.Parameters(q, type, org, division, object, depth, theme, page, null),
                 SearchQuery.DEFAULT_SIZE);
+        SearchRequests.Parameters selected = new SearchRequests.Parameters(q, type, org, division, object, depth, theme,
+                page, null);
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("selected", new SearchRequests.Parameters(q, type, org, division, object, depth, theme, page, null));
-        filters.addTo(model);
         if (!parsed.ok()) {
+            filters.addTo(model, selected, null, locale);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", parsed.problems().stream()
                     .map(p -> new PageProblem(p.parameter(), messages.getMessage("search.parameter." + p.parameter(), null,
@@ -52,6 +53,7 @@ class SearchPageController {
             return "portal/search";
         }
         SearchResult result = search.search(parsed.query());
+        filters.addTo(model, selected, result, locale);
         model.addAttribute("result", result);
         model.addAttribute("searched", hasAnyCriterion(q, type, org, division, object, depth, theme));
         model.addAttribute("pagination", Pagination.of(request, result.page(), result.pages()));

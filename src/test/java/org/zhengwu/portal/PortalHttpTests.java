@@ -83,6 +83,19 @@ class PortalHttpTests {
     }
 
     @Test
+    void filtersOfferTheTypesAndDepartmentsOfTheCurrentSearchWithCounts() {
+        Document page = browser.get("/search?q=" + q("登记") + "&type=01").html();
+        List<String> types = page.select("#filter-type option").eachText();
+        assertThat(types).anyMatch(t -> t.matches("行政许可（\\d+）")).anyMatch(t -> t.matches("行政确认（\\d+）"));
+        assertThat(page.selectFirst("#filter-type option[selected]").attr("value")).isEqualTo("01");
+        List<String> departments = page.select("#filter-org option").eachText();
+        assertThat(departments).hasSizeGreaterThan(1).allMatch(t -> t.equals("不限") || t.matches(".+（\\d+）"));
+        Document city = browser.get("/search?division=340100").html();
+        assertThat(city.select("#filter-division option").eachText()).contains("合肥市 蜀山区", "芜湖市");
+        assertThat(browser.get("/search").html().select("#filter-division option").eachText()).doesNotContain("合肥市 蜀山区");
+    }
+
+    @Test
     void invalidParametersAreNamedOnThePageNotAStackTrace() {
         TestBrowser.Page page = browser.get("/search?type=99&division=340199&page=abc&depth=7");
         assertThat(page.status()).isEqualTo(400);

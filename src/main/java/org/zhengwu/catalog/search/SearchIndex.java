@@ -89,53 +89,24 @@ public class SearchIndex {
     /**
      * Entries matching the query, best first: the exact name, then names containing the words, then names holding
      * all their terms, then entries whose result (结果名称) is or contains them, then entries that mention them anywhere;
-     * shorter names first within each rank.
+     * shorter names first within each rank. With the page come the facets: how many matches each type and each
+     * organisation has when the query's own filter on that dimension is left out.
      *
      * @param divisions the codes an entry's region must be one of (the chosen region and those above it), or null
      */
     public SearchResult search(SearchQuery query, Collection<String> divisions) {
-        String text = SearchTerms.normalise(query.text());
-        List<String> terms = SearchTerms.ofQuery(text);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        if (!terms.isEmpty()) {
-            where.append(" AND terms @> CAST(:terms AS TEXT[])");
-            p.put("terms", terms.toArray(String[]::new));
-        }
-        if (query.type() != null) {
-            where.append(" AND item_type = :type");
-            p.put("type", query.type().code());
-        }
-        if (query.organisation() != null) {
-            where.append(" AND organisation_uscc = :uscc");
-            p.put("uscc", query.organisation());
-        }
-        if (divisions != null) {
-            where.append(" AND division_code IN (:divisions)");
-            p.put("divisions", divisions.isEmpty() ? List.of("") : divisions);
-        }
-        if (query.serviceObject() != null) {
-            where.append(" AND service_objects @> CAST(:objects AS TEXT[])");
-            p.put("objects", new String[]{query.serviceObject().code()});
-        }
-        if (query.minOnlineDepth() != null) {
-            where.append(" AND online_depth >= :depth");
-            p.put("depth", Integer.parseInt(query.minOnlineDepth().code()));
-        }
-        if (query.theme() != null) {
-            where.append(" AND themes @> CAST(:themes AS TEXT[])");
-            p.put("themes", new String[]{query.theme().code()});
-        }
-        String order = terms.isEmpty() ? " ORDER BY name, implementation_code" : """
-                 ORDER BY CASE WHEN lower(name) = :text THEN 0
-                               WHEN strpos(lower(name), :text) > 0 THEN 1
-                               WHEN name_terms @> CAST(:terms AS TEXT[]) THEN 2
-                               WHEN lower(result_name) = :text THEN 3
-                               WHEN strpos(lower(result_name), :text) > 0 THEN 4
-                               ELSE 5 END,
-                          char_length(name), name, implementation_code""";
-        if (!terms.isEmpty()) {
-            p.put("text", text);
+        Filter filter = new Filter(query, divisions, null);
+        Map<String, Object> p = new HashMap<>(filter.parameters);
+        String order = filter.terms.isEmpty() ? "ORDER BY name, implementation_code" : """
+                ORDER BY CASE WHEN lower(name) = :text THEN 0
+                              WHEN strpos(lower(name), :text) > 0 THEN 1
+                              WHEN name_terms @> CAST(:terms AS TEXT[]) THEN 2
+                              WHEN lower(result_name) = :text THEN 3
+                              WHEN strpos(lower(result_name), :text) > 0 THEN 4
+                              ELSE 5 END,
+                         char_length(name), name, implementation_code""";
+        if (!filter.terms.isEmpty()) {
+            p.put("text", filter.text);
         }
         p.put("limit", query.size());
         p.put("offset", query.offset());
@@ -143,10 +114,81 @@ public class SearchIndex {
                         SELECT implementation_code, name, item_type, organisation_uscc, organisation_name, division_code,
                                exercise_level, online_depth, visits, online_application, result_name, promised_value,
                                promised_unit, count(*) OVER () AS total
-                        FROM catalog_search_entry""" + where + " " + order + " LIMIT :limit OFFSET :offset")
+                        FROM catalog_search_entry""" + filter.where + " " + order + " LIMIT :limit OFFSET :offset")
                 .params(p).query(SearchIndex::mapRow).list();
-        long total = rows.isEmpty() ? countOnly(where.toString(), p) : rows.get(0).total();
-        return new SearchResult(total, query.page(), query.size(), rows.stream().map(Row::summary).toList());
+        long total = rows.isEmpty() ? count(filter) : rows.get(0).total();
+        return new SearchResult(total, query.page(), query.size(), rows.stream().map(Row::summary).toList(),
+                facets(query, divisions));
+    }
+
+    private SearchResult.Facets facets(SearchQuery query, Collection<String> divisions) {
+        Filter withoutType = new Filter(query, divisions, Facet.TYPE);
+        Map<ItemType, Long> types = new java.util.EnumMap<>(ItemType.class);
+        jdbc.sql("SELECT item_type, count(*) AS n FROM catalog_search_entry" + withoutType.where + " GROUP BY item_type")
+                .params(withoutType.parameters)
+                .query((rs, n) -> types.put(CodeTable.requireCode(ItemType.class, rs.getString("item_type")), rs.getLong("n")))
+                .list();
+        Filter withoutOrganisation = new Filter(query, divisions, Facet.ORGANISATION);
+        List<SearchResult.OrganisationCount> organisations = jdbc.sql("""
+                        SELECT organisation_uscc, organisation_name, count(*) AS n FROM catalog_search_entry"""
+                        + withoutOrganisation.where
+                        + " GROUP BY organisation_uscc, organisation_name"
+                        + " ORDER BY count(*) DESC, organisation_name LIMIT :facetLimit")
+                .params(withoutOrganisation.parameters).param("facetLimit", MAX_ORGANISATION_FACETS)
+                .query((rs, n) -> new SearchResult.OrganisationCount(rs.getString("organisation_uscc"),
+                        rs.getString("organisation_name"), rs.getLong("n")))
+                .list();
+        return new SearchResult.Facets(types, organisations);
+    }
+
+    static final int MAX_ORGANISATION_FACETS = 50;
+
+    /** A dimension whose own filter a facet count leaves out. */
+    private enum Facet { TYPE, ORGANISATION }
+
+    /**
+     * The WHERE clause of a query: fixed SQL fragments for the filters that are set, every value a bind parameter.
+     */
+    private static final class Filter {
+        final String text;
+        final List<String> terms;
+        final String where;
+        final Map<String, Object> parameters = new HashMap<>();
+
+        Filter(SearchQuery query, Collection<String> divisions, Facet leaveOut) {
+            text = SearchTerms.normalise(query.text());
+            terms = SearchTerms.ofQuery(text);
+            StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+            if (!terms.isEmpty()) {
+                sql.append(" AND terms @> CAST(:terms AS TEXT[])");
+                parameters.put("terms", terms.toArray(String[]::new));
+            }
+            if (query.type() != null && leaveOut != Facet.TYPE) {
+                sql.append(" AND item_type = :type");
+                parameters.put("type", query.type().code());
+            }
+            if (query.organisation() != null && leaveOut != Facet.ORGANISATION) {
+                sql.append(" AND organisation_uscc = :uscc");
+                parameters.put("uscc", query.organisation());
+            }
+            if (divisions != null) {
+                sql.append(" AND division_code IN (:divisions)");
+                parameters.put("divisions", divisions.isEmpty() ? List.of("") : divisions);
+            }
+            if (query.serviceObject() != null) {
+                sql.append(" AND service_objects @> CAST(:objects AS TEXT[])");
+                parameters.put("objects", new String[]{query.serviceObject().code()});
+            }
+            if (query.minOnlineDepth() != null) {
+                sql.append(" AND online_depth >= :depth");
+                parameters.put("depth", Integer.parseInt(query.minOnlineDepth().code()));
+            }
+            if (query.theme() != null) {
+                sql.append(" AND themes @> CAST(:themes AS TEXT[])");
+                parameters.put("themes", new String[]{query.theme().code()});
+            }
+            where = sql.toString();
+        }
     }
 
     /** How many live entries each organisation implements. */
@@ -177,12 +219,9 @@ public class SearchIndex {
         return counts;
     }
 
-    private long countOnly(String where, Map<String, Object> parameters) {
-        Map<String, Object> p = new HashMap<>(parameters);
-        p.remove("limit");
-        p.remove("offset");
-        p.remove("text");
-        return jdbc.sql("SELECT count(*) FROM catalog_search_entry" + where).params(p).query(Long.class).single();
+    private long count(Filter filter) {
+        return jdbc.sql("SELECT count(*) FROM catalog_search_entry" + filter.where).params(filter.parameters)
+                .query(Long.class).single();
     }
 
     private ItemType typeOf(ItemRecord item) {

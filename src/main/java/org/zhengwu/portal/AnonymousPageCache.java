@@ -1,0 +1,133 @@
+package org.zhengwu.portal;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.zhengwu.catalog.ItemPublished;
+import org.zhengwu.catalog.ItemWithdrawn;
+
+/**
+ * A micro-cache of the public pages as anonymous visitors see them — what a CDN in front of a portal does, kept in
+ * the application so that every deployment has it. A page is the same for every anonymous visitor with the same
+ * URL, language and display mode (it holds no form token and no personal data), so the rendered HTML is kept for
+ * {@code zhengwu.portal.page-cache-ttl}. Publishing or withdrawing an entry clears this node's cache at once.
+ * Signed-in users, other methods, errors and responses that set cookies are never cached.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "zhengwu.portal.page-cache-enabled", matchIfMissing = true)
+class AnonymousPageCache extends OncePerRequestFilter {
+
+    private static final Pattern CACHEABLE = Pattern.compile("/|/search|/themes|/departments|/regions/[0-9]{6}|/items/[0-9A-Z]{31}");
+    private static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    /** A rendered page. */
+    record Page(String contentType, String contentLanguage, byte[] body) {
+    }
+
+    /** The pages themselves, apart from the filter so that they can listen to publishing. */
+    @Component
+    @ConditionalOnBooleanProperty(name = "zhengwu.portal.page-cache-enabled", matchIfMissing = true)
+    static class Pages {
+        private final Cache<String, Page> cache;
+
+        Pages(PortalSettings settings) {
+            this.cache = Caffeine.newBuilder().maximumWeight(MAX_BYTES)
+                    .weigher((String key, Page page) -> key.length() * 2 + page.body().length)
+                    .expireAfterWrite(settings.pageCacheTtl()).build();
+        }
+
+        Cache<String, Page> cache() {
+            return cache;
+        }
+
+        @TransactionalEventListener
+        void on(ItemPublished event) {
+            cache.invalidateAll();
+        }
+
+        @TransactionalEventListener
+        void on(ItemWithdrawn event) {
+            cache.invalidateAll();
+        }
+    }
+
+    private final LocaleResolver localeResolver;
+    private final Cache<String, Page> pages;
+
+    AnonymousPageCache(LocaleResolver localeResolver, Pages pages) {
+        this.localeResolver = localeResolver;
+        this.pages = pages.cache();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !"GET".equals(request.getMethod()) || !CACHEABLE.matcher(path).matches()
+                || request.getParameter("lang") != null || request.getParameter("care") != null || signedIn();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = key(request);
+        Page cached = pages.getIfPresent(key);
+        if (cached != null) {
+            response.setContentType(cached.contentType());
+            if (cached.contentLanguage() != null) {
+                response.setHeader("Content-Language", cached.contentLanguage());
+            }
+            response.setContentLength(cached.body().length);
+            response.getOutputStream().write(cached.body());
+            return;
+        }
+        ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, capture);
+        String contentType = capture.getContentType();
+        if (capture.getStatus() == HttpServletResponse.SC_OK && contentType != null && contentType.startsWith("text/html")
+                && !capture.containsHeader("Set-Cookie")) {
+            pages.put(key, new Page(contentType, capture.getHeader("Content-Language"), capture.getContentAsByteArray()));
+        }
+        capture.copyBodyToResponse();
+    }
+
+    private String key(HttpServletRequest request) {
+        Locale locale = localeResolver.resolveLocale(request);
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query) + "|" + locale.toLanguageTag() + "|"
+                + careMode(request);
+    }
+
+    private static boolean careMode(HttpServletRequest request) {
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if ("ZHENGWU_CARE".equals(cookie.getName())) {
+                    return "on".equals(cookie.getValue());
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+    }
+}
