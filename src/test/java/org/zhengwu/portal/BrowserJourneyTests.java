@@ -91,6 +91,18 @@ class BrowserJourneyTests {
     }
 
     @Test
+    void withJavaScriptAChangedFilterUpdatesTheResultsInPlace() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        driver.get("http://localhost:" + port + "/search?q=" + java.net.URLEncoder.encode("登记", java.nio.charset.StandardCharsets.UTF_8));
+        String before = driver.findElement(By.cssSelector("#results [role=status]")).getText();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-type"))).selectByValue("07");
+        wait.until(ExpectedConditions.urlContains("type=07"));
+        wait.until(d -> !d.findElement(By.cssSelector("#results [role=status]")).getText().equals(before));
+        assertThat(driver.findElements(By.cssSelector(".result__meta .tag")).stream().map(WebElement::getText)
+                .filter(t -> !t.equals("全程网办") && !t.equals("零跑动")).distinct().toList()).containsExactly("行政确认");
+    }
+
+    @Test
     void elderFriendlyModeMakesTheTextLarger() {
         driver.get("http://localhost:" + port + "/?care=off");
         String normal = driver.findElement(By.tagName("body")).getCssValue("font-size");

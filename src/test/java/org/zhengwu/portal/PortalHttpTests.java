@@ -49,6 +49,8 @@ class PortalHttpTests {
         assertThat(html.select(".card a").eachText()).contains("生育收养", "户籍办理", "就业创业", "社会保险", "婚姻登记",
                 "住房保障", "开办企业", "变更", "注销", "资质认定");
         assertThat(home.header("Content-Security-Policy")).contains("default-src 'self'");
+        String htmx = html.selectFirst("script[src*=htmx]").attr("src");
+        assertThat(browser.get(htmx).status()).isEqualTo(200);
     }
 
     @Test
