@@ -54,8 +54,7 @@ class ExternalPostgresTests {
         application = new SpringApplicationBuilder(ZhengwuApplication.class).properties(
                 "ZHENGWU_DB_URL=jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE,
                 "ZHENGWU_DB_USER=" + USER,
-                "ZHENGWU_DB_PASSWORD=" + PASSWORD,
-                "server.port=0").run();
+                "ZHENGWU_DB_PASSWORD=" + PASSWORD).run("--server.port=0");
     }
 
     @AfterAll
