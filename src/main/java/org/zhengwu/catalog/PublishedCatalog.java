@@ -3,7 +3,9 @@ package org.zhengwu.catalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -75,6 +77,16 @@ public class PublishedCatalog {
                 .filter(v -> v.versionNo() == versionNo && v.publishedAt() != null)
                 .findFirst()
                 .flatMap(v -> organisations.find(item.organisationUscc()).map(o -> toPublished(item, v, o))));
+    }
+
+    /** Every live entry as published, by implementation code: what exports read. */
+    public List<PublishedItem> all() {
+        Map<String, Organisation> byCode = organisations.all().stream()
+                .collect(Collectors.toMap(Organisation::uscc, o -> o));
+        return repository.publishedEntries().stream()
+                .filter(e -> byCode.containsKey(e.getKey().organisationUscc()))
+                .map(e -> toPublished(e.getKey(), e.getValue(), byCode.get(e.getKey().organisationUscc())))
+                .toList();
     }
 
     @TransactionalEventListener

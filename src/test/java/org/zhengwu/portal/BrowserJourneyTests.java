@@ -103,6 +103,26 @@ class BrowserJourneyTests {
     }
 
     @Test
+    void pagesReflowAtTwoHundredPercentZoomWithoutHorizontalScrolling() {
+        org.openqa.selenium.Dimension original = driver.manage().window().getSize();
+        try {
+            // A 1280 px window at 200 % zoom lays out like a 640 px one.
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(640, 900));
+            String guide = new org.zhengwu.support.TestBrowser(port).get("/search?q="
+                    + java.net.URLEncoder.encode("生育登记", java.nio.charset.StandardCharsets.UTF_8)).html()
+                    .selectFirst(".result__title a").attr("href");
+            for (String path : List.of("/", "/search?q=x", guide, "/regions/340100", "/departments")) {
+                driver.get("http://localhost:" + port + path);
+                Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(overflow).as(path).isLessThanOrEqualTo(0L);
+            }
+        } finally {
+            driver.manage().window().setSize(original);
+        }
+    }
+
+    @Test
     void elderFriendlyModeMakesTheTextLarger() {
         driver.get("http://localhost:" + port + "/?care=off");
         String normal = driver.findElement(By.tagName("body")).getCssValue("font-size");

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -165,6 +166,21 @@ public class ItemRepository {
     public Optional<VersionRecord> versionInStatus(long itemId, VersionStatus status) {
         return jdbc.sql("SELECT * FROM catalog_item_version WHERE item_id = :item AND status = :status")
                 .param("item", itemId).param("status", status.name()).query(this::mapVersion).optional();
+    }
+
+    /** Every entry with its published version, by implementation code. */
+    public List<Map.Entry<ItemRecord, VersionRecord>> publishedEntries() {
+        return jdbc.sql("""
+                        SELECT i.id AS i_id, i.implementation_code, i.base_code, i.organisation_uscc, i.exercise_level,
+                               i.division_code, i.created_at AS i_created_at, i.created_by AS i_created_by, v.*
+                        FROM catalog_item i JOIN catalog_item_version v ON v.item_id = i.id AND v.status = 'PUBLISHED'
+                        ORDER BY i.implementation_code""")
+                .query((rs, n) -> Map.entry(new ItemRecord(rs.getLong("i_id"), rs.getString("implementation_code"),
+                        rs.getString("base_code"), rs.getString("organisation_uscc"),
+                        CodeTable.requireCode(ExerciseLevel.class, rs.getString("exercise_level")),
+                        rs.getString("division_code"), instant(rs, "i_created_at"), rs.getString("i_created_by")),
+                        mapVersion(rs, n)))
+                .list();
     }
 
     public Optional<VersionRecord> workingVersion(long itemId) {

@@ -161,6 +161,27 @@ class ApiHttpTests {
     }
 
     @Test
+    void theExportHoldsTheSamePublishedVersionsAsTheApi() {
+        TestBrowser.Page export = client.get("/api/v1/items/export.csv", "Accept", "text/csv");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.header("Content-Type")).startsWith("text/csv");
+        String[] lines = export.body().split("\r\n");
+        assertThat(lines[0]).startsWith("\uFEFF实施编码,基本编码,事项名称");
+        long total = json("/api/v1/items?size=1", 200).get("total").asLong();
+        assertThat(lines.length - 1L).isEqualTo(total);
+        String line = java.util.Arrays.stream(lines).filter(l -> l.contains("\"机动车驾驶证换证\"")).findFirst().orElseThrow();
+        String code = line.substring(1, 32);
+        JsonNode item = json("/api/v1/items/" + code, 200);
+        assertThat(line).contains("\"" + item.get("versionNo").asInt() + "\"", "\"" + item.get("baseCode").asString() + "\"");
+    }
+
+    @Test
+    void exportCellsCannotBecomeSpreadsheetFormulas() {
+        assertThat(CatalogExportController.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(CatalogExportController.cell("个体工商户")).isEqualTo("\"个体工商户\"");
+    }
+
+    @Test
     void apiIsReadOnlyForAnonymousCallers() {
         TestBrowser.Page post = client.post("/api/v1/items", Map.of("q", "x"));
         assertThat(post.status()).isIn(403, 405);
