@@ -3,8 +3,10 @@ package org.zhengwu;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Modulithic(systemName = "Zhengwu", sharedModules = "shared")
+@EnableScheduling
 @SpringBootApplication
 public class ZhengwuApplication {
 

@@ -1,0 +1,66 @@
+package org.zhengwu.shared.crypto;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.engines.SM4Engine;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/**
+ * SM4 (GB/T 32907-2016) in GCM mode: confidentiality and integrity for a stored field. The output is a random
+ * 12-byte nonce followed by the ciphertext and the 16-byte tag; {@code context} (for instance the column name) is
+ * bound as associated data, so a value copied into another column does not decrypt.
+ */
+public final class Sm4Gcm {
+
+    public static final int KEY_LENGTH = 16;
+    private static final int NONCE_LENGTH = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final byte[] key;
+
+    public Sm4Gcm(byte[] key) {
+        if (key.length != KEY_LENGTH) {
+            throw new IllegalArgumentException("an SM4 key has 16 bytes, not " + key.length);
+        }
+        this.key = key.clone();
+    }
+
+    public byte[] encrypt(byte[] plaintext, byte[] context) {
+        byte[] nonce = new byte[NONCE_LENGTH];
+        RANDOM.nextBytes(nonce);
+        GCMModeCipher cipher = GCMBlockCipher.newInstance(new SM4Engine());
+        cipher.init(true, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, context));
+        byte[] out = new byte[NONCE_LENGTH + cipher.getOutputSize(plaintext.length)];
+        System.arraycopy(nonce, 0, out, 0, NONCE_LENGTH);
+        int length = cipher.processBytes(plaintext, 0, plaintext.length, out, NONCE_LENGTH);
+        try {
+            cipher.doFinal(out, NONCE_LENGTH + length);
+        } catch (InvalidCipherTextException e) {
+            throw new IllegalStateException("SM4-GCM encryption failed", e);
+        }
+        return out;
+    }
+
+    /** @throws IllegalArgumentException when the value was altered, or encrypted with another key or context */
+    public byte[] decrypt(byte[] sealed, byte[] context) {
+        if (sealed.length < NONCE_LENGTH + TAG_BITS / 8) {
+            throw new IllegalArgumentException("not an SM4-GCM value");
+        }
+        GCMModeCipher cipher = GCMBlockCipher.newInstance(new SM4Engine());
+        cipher.init(false, new AEADParameters(new KeyParameter(key), TAG_BITS, Arrays.copyOf(sealed, NONCE_LENGTH), context));
+        byte[] out = new byte[cipher.getOutputSize(sealed.length - NONCE_LENGTH)];
+        int length = cipher.processBytes(sealed, NONCE_LENGTH, sealed.length - NONCE_LENGTH, out, 0);
+        try {
+            length += cipher.doFinal(out, length);
+        } catch (InvalidCipherTextException e) {
+            throw new IllegalArgumentException("SM4-GCM value failed its integrity check", e);
+        }
+        return Arrays.copyOf(out, length);
+    }
+}

@@ -1,0 +1,69 @@
+package org.zhengwu.shared.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SmCryptoTests {
+
+    @Test
+    void sm3MatchesTheStandardsExample() {
+        // GB/T 32905-2016, example 1: SM3("abc").
+        assertThat(HexFormat.of().formatHex(Sm3.hash("abc".getBytes(StandardCharsets.US_ASCII))))
+                .isEqualTo("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
+        // Example 2: "abcd" repeated 16 times.
+        assertThat(HexFormat.of().formatHex(Sm3.hash("abcd".repeat(16).getBytes(StandardCharsets.US_ASCII))))
+                .isEqualTo("debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732");
+    }
+
+    @Test
+    void hmacDependsOnTheKey() {
+        byte[] message = "340102199001010014".getBytes(StandardCharsets.UTF_8);
+        assertThat(Sm3.hmac(new byte[32], message)).isEqualTo(Sm3.hmac(new byte[32], message))
+                .isNotEqualTo(Sm3.hmac(new byte[]{1}, message)).hasSize(32);
+    }
+
+    @Test
+    void sm4GcmRoundTripsAndDetectsTamperingAndWrongContext() {
+        Sm4Gcm cipher = new Sm4Gcm(HexFormat.of().parseHex("0123456789abcdeffedcba9876543210"));
+        byte[] context = "identity_account.id_number".getBytes(StandardCharsets.UTF_8);
+        byte[] sealed = cipher.encrypt("340102199001010014".getBytes(StandardCharsets.UTF_8), context);
+        assertThat(new String(cipher.decrypt(sealed, context), StandardCharsets.UTF_8)).isEqualTo("340102199001010014");
+        assertThat(cipher.encrypt("340102199001010014".getBytes(StandardCharsets.UTF_8), context)).isNotEqualTo(sealed);
+        byte[] altered = sealed.clone();
+        altered[altered.length / 2] ^= 1;
+        assertThatIllegalArgumentException().isThrownBy(() -> cipher.decrypt(altered, context));
+        assertThatIllegalArgumentException().isThrownBy(() -> cipher.decrypt(sealed, "other.column".getBytes(StandardCharsets.UTF_8)));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Sm4Gcm(new byte[15]));
+    }
+
+    @Test
+    void keysAreGeneratedOnceAndReadBack(@TempDir Path dir) throws Exception {
+        PlatformKeys first = new PlatformKeys("", "", dir.toString());
+        byte[] sealed = first.encrypt("张三", "test");
+        String index = first.blindIndex("340102199001010014", "id");
+        PlatformKeys second = new PlatformKeys("", "", dir.toString());
+        assertThat(second.decrypt(sealed, "test")).isEqualTo("张三");
+        assertThat(second.blindIndex("340102199001010014", "id")).isEqualTo(index).hasSize(64);
+        assertThat(second.blindIndex("340102199001010014", "other")).isNotEqualTo(index);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("field.key")))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void configuredKeysWinAndMustHaveTheRightLength(@TempDir Path dir) {
+        String field = java.util.Base64.getEncoder().encodeToString(new byte[16]);
+        String index = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        PlatformKeys keys = new PlatformKeys(field, index, dir.toString());
+        assertThat(keys.decrypt(keys.encrypt("x", "c"), "c")).isEqualTo("x");
+        assertThat(dir.resolve("field.key")).doesNotExist();
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> new PlatformKeys(java.util.Base64.getEncoder().encodeToString(new byte[8]), index, dir.toString()));
+    }
+}
