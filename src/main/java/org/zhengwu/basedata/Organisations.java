@@ -11,6 +11,8 @@ import org.springframework.validation.Errors;
 import org.zhengwu.basedata.organisation.OrganisationRepository;
 import org.zhengwu.shared.codes.CodeCheck;
 import org.zhengwu.shared.codes.CodeTable;
+import org.zhengwu.shared.audit.AccountabilityLog;
+import org.zhengwu.shared.audit.AuditEvent;
 import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
 
 /** The register of organisations that implement services (实施主体). */
@@ -23,10 +25,12 @@ public class Organisations {
 
     private final OrganisationRepository repository;
     private final Divisions divisions;
+    private final AccountabilityLog audit;
 
-    Organisations(OrganisationRepository repository, Divisions divisions) {
+    Organisations(OrganisationRepository repository, Divisions divisions, AccountabilityLog audit) {
         this.repository = repository;
         this.divisions = divisions;
+        this.audit = audit;
     }
 
     /** The organisation registered under exactly this code (upper-cased), legacy codes included. */
@@ -85,19 +89,22 @@ public class Organisations {
 
     /** Registers a validated draft. */
     @Transactional
-    public Organisation register(OrganisationDraft draft) {
+    public Organisation register(OrganisationDraft draft, String actor) {
         Organisation organisation = toOrganisation(draft);
         repository.insert(organisation);
+        audit.record(AuditEvent.success(actor, "basedata.organisation.register", "organisation", organisation.uscc())
+                .withDetails(organisation.legacyCode() ? "legacy code accepted" : null));
         return organisation;
     }
 
     /** Changes a registered organisation from a validated draft; the code itself never changes. */
     @Transactional
-    public Organisation update(String uscc, OrganisationDraft draft) {
+    public Organisation update(String uscc, OrganisationDraft draft, String actor) {
         Organisation organisation = toOrganisation(draft);
         if (!organisation.uscc().equals(uscc) || repository.update(organisation) == 0) {
             throw new IllegalArgumentException("no organisation " + uscc + " to update");
         }
+        audit.record(AuditEvent.success(actor, "basedata.organisation.update", "organisation", uscc));
         return organisation;
     }
 

@@ -24,7 +24,7 @@ class DivisionImportTests {
     Divisions divisions;
 
     private ImportReport load(String csv) {
-        return divisionImport.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        return divisionImport.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "tester");
     }
 
     @Test
@@ -73,7 +73,7 @@ class DivisionImportTests {
     void missingColumnsAndNonCsvFilesAreRefused() {
         assertThat(load("code,name\n130000,河北省\n").problems()).extracting(ImportReport.Problem::messageKey)
                 .containsExactly("import.missing-columns");
-        ImportReport gbk = divisionImport.importCsv(new ByteArrayInputStream("代码".getBytes(java.nio.charset.Charset.forName("GBK"))));
+        ImportReport gbk = divisionImport.importCsv(new ByteArrayInputStream("代码".getBytes(java.nio.charset.Charset.forName("GBK"))), "tester");
         assertThat(gbk.problems()).extracting(ImportReport.Problem::messageKey).containsExactly("csv.not-utf8");
     }
 

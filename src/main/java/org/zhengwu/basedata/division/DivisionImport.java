@@ -15,6 +15,8 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengwu.basedata.Division;
+import org.zhengwu.shared.audit.AccountabilityLog;
+import org.zhengwu.shared.audit.AuditEvent;
 import org.zhengwu.shared.codes.CodeCheck;
 import org.zhengwu.shared.codes.DivisionCode;
 import org.zhengwu.shared.csv.CsvTable;
@@ -32,13 +34,25 @@ public class DivisionImport {
     private static final int MAX_NAME = 100;
 
     private final DivisionRepository divisions;
+    private final AccountabilityLog audit;
 
-    DivisionImport(DivisionRepository divisions) {
+    DivisionImport(DivisionRepository divisions, AccountabilityLog audit) {
         this.divisions = divisions;
+        this.audit = audit;
     }
 
+    /** Imports a file for {@code actor}; the outcome, applied or refused, goes to the accountability log. */
     @Transactional
-    public ImportReport importCsv(InputStream csv) {
+    public ImportReport importCsv(InputStream csv, String actor) {
+        ImportReport report = importCsv(csv);
+        audit.record(new AuditEvent(actor, null, "basedata.division.import", "division-file", null,
+                report.applied() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
+                report.applied() ? "inserted " + report.inserted() + ", updated " + report.updated()
+                        : report.problems().size() + " problems"));
+        return report;
+    }
+
+    private ImportReport importCsv(InputStream csv) {
         CsvTable table;
         try {
             table = CsvTable.read(csv);

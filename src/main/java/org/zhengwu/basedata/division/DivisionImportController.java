@@ -2,6 +2,7 @@ package org.zhengwu.basedata.division;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.Principal;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -35,7 +36,8 @@ class DivisionImportController {
     }
 
     @PostMapping
-    String upload(@RequestParam(value = "file", required = false) MultipartFile file, Model model) throws IOException {
+    String upload(@RequestParam(value = "file", required = false) MultipartFile file, Principal principal, Model model)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("fileProblem", "division.import.no-file");
             return form(model);
@@ -47,7 +49,7 @@ class DivisionImportController {
         }
         ImportReport report;
         try (InputStream in = file.getInputStream()) {
-            report = divisionImport.importCsv(in);
+            report = divisionImport.importCsv(in, principal.getName());
         }
         model.addAttribute("report", report);
         return form(model);

@@ -36,7 +36,7 @@ class DivisionSeed implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         onceTasks.runOnce("basedata.division-seed", () -> {
             try (InputStream in = seed.getInputStream()) {
-                ImportReport report = divisionImport.importCsv(in);
+                ImportReport report = divisionImport.importCsv(in, "system");
                 if (!report.applied()) {
                     throw new IllegalStateException("Division seed " + seed + " is invalid: " + report.problems());
                 }

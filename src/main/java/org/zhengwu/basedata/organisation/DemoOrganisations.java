@@ -42,7 +42,7 @@ class DemoOrganisations implements ApplicationRunner {
                 if (errors.hasErrors()) {
                     throw new IllegalStateException("Demo organisation " + draft.uscc() + " is invalid: " + errors.getAllErrors());
                 }
-                organisations.register(draft);
+                organisations.register(draft, "system");
             }
         });
     }

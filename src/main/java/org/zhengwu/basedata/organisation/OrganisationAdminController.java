@@ -1,5 +1,7 @@
 package org.zhengwu.basedata.organisation;
 
+import java.security.Principal;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -91,13 +93,13 @@ class OrganisationAdminController {
     }
 
     @PostMapping("/new")
-    String register(@ModelAttribute("form") OrganisationForm form, BindingResult binding, Model model,
-                    RedirectAttributes redirect) {
+    String register(@ModelAttribute("form") OrganisationForm form, BindingResult binding, Principal principal,
+                    Model model, RedirectAttributes redirect) {
         organisations.validate(form.draft(), true, binding);
         if (binding.hasErrors()) {
             return formPage(form, true, model);
         }
-        organisations.register(form.draft());
+        organisations.register(form.draft(), principal.getName());
         redirect.addFlashAttribute("notice", "organisation.admin.registered");
         return "redirect:/admin/organisations";
     }
@@ -111,7 +113,7 @@ class OrganisationAdminController {
 
     @PostMapping("/{uscc}")
     String update(@PathVariable String uscc, @ModelAttribute("form") OrganisationForm form, BindingResult binding,
-                  Model model, RedirectAttributes redirect) {
+                  Principal principal, Model model, RedirectAttributes redirect) {
         var existing = organisations.find(uscc).orElseThrow(() -> new NotFoundException("organisation.not-found", uscc));
         form.setUscc(existing.uscc());
         form.setAcceptLegacyCode(existing.legacyCode());
@@ -119,7 +121,7 @@ class OrganisationAdminController {
         if (binding.hasErrors()) {
             return formPage(form, false, model);
         }
-        organisations.update(existing.uscc(), form.draft());
+        organisations.update(existing.uscc(), form.draft(), principal.getName());
         redirect.addFlashAttribute("notice", "organisation.admin.updated");
         return "redirect:/admin/organisations";
     }

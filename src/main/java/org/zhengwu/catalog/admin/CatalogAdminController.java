@@ -220,9 +220,9 @@ class CatalogAdminController {
 
     @PostMapping("/versions/{id}/discard")
     @PreAuthorize("hasRole('CATALOG_EDITOR')")
-    String discard(@PathVariable long id, RedirectAttributes redirect) {
+    String discard(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         VersionRecord version = version(id);
-        editing.discardDraft(id);
+        editing.discardDraft(id, principal.getName());
         redirect.addFlashAttribute("notice", "catalog.admin.discarded");
         return repository.versionsOf(version.itemId()).isEmpty() ? "redirect:/admin/catalog"
                 : "redirect:/admin/catalog/items/" + version.itemId();

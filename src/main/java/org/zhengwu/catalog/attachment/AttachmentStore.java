@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhengwu.shared.audit.AccountabilityLog;
+import org.zhengwu.shared.audit.AuditEvent;
 
 /**
  * Keeps the files guides link to. A file is accepted only when its content is of an allowed kind matching its
@@ -44,9 +46,11 @@ public class AttachmentStore {
     }
 
     private final JdbcClient jdbc;
+    private final AccountabilityLog audit;
 
-    AttachmentStore(JdbcClient jdbc) {
+    AttachmentStore(JdbcClient jdbc, AccountabilityLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Checks and stores a file; returns its id. Storing the same content twice returns the same id. */
@@ -76,6 +80,7 @@ public class AttachmentStore {
                             VALUES (:id, :name, :type, :size, :content, :by)""")
                     .param("id", id).param("name", name).param("type", kind.mediaType()).param("size", content.length)
                     .param("content", content).param("by", actor).update();
+            audit.record(AuditEvent.success(actor, "catalog.attachment.upload", "attachment", id).withDetails(name));
         }
         return id;
     }

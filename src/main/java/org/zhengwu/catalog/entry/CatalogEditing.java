@@ -17,6 +17,8 @@ import org.zhengwu.catalog.ItemPublished;
 import org.zhengwu.catalog.ItemType;
 import org.zhengwu.catalog.ItemWithdrawn;
 import org.zhengwu.catalog.search.SearchIndex;
+import org.zhengwu.shared.audit.AccountabilityLog;
+import org.zhengwu.shared.audit.AuditEvent;
 
 /**
  * The life of catalogue entries: draft → in review → approved → published → superseded or withdrawn. Editing a
@@ -34,16 +36,18 @@ public class CatalogEditing {
     private final Organisations organisations;
     private final SearchIndex searchIndex;
     private final ApplicationEventPublisher events;
+    private final AccountabilityLog audit;
     private final Clock clock;
 
     CatalogEditing(ItemRepository repository, GuideJson guideJson, CatalogCodes codes, Organisations organisations,
-                   SearchIndex searchIndex, ApplicationEventPublisher events, Clock clock) {
+                   SearchIndex searchIndex, ApplicationEventPublisher events, AccountabilityLog audit, Clock clock) {
         this.repository = repository;
         this.guideJson = guideJson;
         this.codes = codes;
         this.organisations = organisations;
         this.searchIndex = searchIndex;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -77,6 +81,7 @@ public class CatalogEditing {
         String baseCode = main == null ? nextMainItemCode(type) : nextSubItemCode(main);
         BaseItemRecord item = new BaseItemRecord(baseCode, trimmed, type);
         repository.insertBaseItem(item, actor);
+        audit.record(AuditEvent.success(actor, "catalog.base-item.create", "catalog-base-item", baseCode).withDetails(trimmed));
         return item;
     }
 
@@ -120,6 +125,7 @@ public class CatalogEditing {
                 organisation.exerciseLevel(), organisation.divisionCode(), actor);
         long versionId = repository.insertVersion(itemId, 1, VersionStatus.DRAFT, entryName, guideJson.write(guide), null,
                 actor, now());
+        record(actor, "catalog.entry.create", implementationCode, 1);
         return repository.findVersion(versionId).orElseThrow();
     }
 
@@ -138,7 +144,9 @@ public class CatalogEditing {
         if (!repository.updateDraft(versionId, trimmed, guideJson.write(guide), blankToNull(changeNote), now())) {
             throw new CatalogConflictException("catalog.conflict.not-draft");
         }
-        return repository.findVersion(versionId).orElseThrow();
+        VersionRecord edited = repository.findVersion(versionId).orElseThrow();
+        record(actor, "catalog.version.edit", edited);
+        return edited;
     }
 
     /** Starts a new draft from the entry's latest version, unless one is already being worked on. */
@@ -151,14 +159,19 @@ public class CatalogEditing {
                 .orElseThrow(() -> new CatalogConflictException("catalog.conflict.no-version"));
         long id = repository.insertVersion(itemId, repository.nextVersionNo(itemId), VersionStatus.DRAFT, latest.name(),
                 guideJson.write(latest.guide()), null, actor, now());
-        return repository.findVersion(id).orElseThrow();
+        VersionRecord draft = repository.findVersion(id).orElseThrow();
+        record(actor, "catalog.version.start", draft);
+        return draft;
     }
 
     @Transactional
-    public void discardDraft(long versionId) {
+    public void discardDraft(long versionId, String actor) {
+        VersionRecord draft = repository.findVersion(versionId)
+                .orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-draft"));
         if (!repository.deleteDraft(versionId)) {
             throw new CatalogConflictException("catalog.conflict.not-draft");
         }
+        record(actor, "catalog.version.discard", draft);
     }
 
     @Transactional
@@ -172,6 +185,7 @@ public class CatalogEditing {
         if (!repository.submit(versionId, actor, now())) {
             throw new CatalogConflictException("catalog.conflict.not-draft");
         }
+        record(actor, "catalog.version.submit", version);
     }
 
     @Transactional
@@ -179,6 +193,7 @@ public class CatalogEditing {
         if (!repository.review(versionId, VersionStatus.APPROVED, null, actor, now())) {
             throw new CatalogConflictException("catalog.conflict.not-in-review");
         }
+        record(actor, "catalog.version.approve", repository.findVersion(versionId).orElseThrow());
     }
 
     /** Sends a version back to its editors with the reviewer's reason. */
@@ -188,6 +203,7 @@ public class CatalogEditing {
         if (!repository.review(versionId, VersionStatus.DRAFT, reason.strip(), actor, now())) {
             throw new CatalogConflictException("catalog.conflict.not-in-review");
         }
+        record(actor, "catalog.version.reject", repository.findVersion(versionId).orElseThrow());
     }
 
     /** Publishes an approved version: it replaces the live one everywhere, in this same transaction. */
@@ -208,6 +224,7 @@ public class CatalogEditing {
         }
         searchIndex.index(item, repository.findVersion(versionId).orElseThrow(), organisation);
         events.publishEvent(new ItemPublished(item.implementationCode(), version.versionNo(), now));
+        record(actor, "catalog.version.publish", item.implementationCode(), version.versionNo());
     }
 
     /** Takes an entry off the portal and the API; its page then says it is no longer offered. */
@@ -221,6 +238,17 @@ public class CatalogEditing {
         }
         searchIndex.remove(itemId);
         events.publishEvent(new ItemWithdrawn(item.implementationCode(), now));
+        audit.record(AuditEvent.success(actor, "catalog.entry.withdraw", "catalog-entry", item.implementationCode())
+                .withDetails(reason.strip()));
+    }
+
+    private void record(String actor, String action, VersionRecord version) {
+        record(actor, action, repository.findItem(version.itemId()).orElseThrow().implementationCode(), version.versionNo());
+    }
+
+    /** Writes the accountability entry of a change, last in its transaction. */
+    private void record(String actor, String action, String implementationCode, int versionNo) {
+        audit.record(AuditEvent.success(actor, action, "catalog-entry", implementationCode).withDetails("v" + versionNo));
     }
 
     private static void requireReason(String reason) {

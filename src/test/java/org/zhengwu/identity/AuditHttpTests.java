@@ -1,0 +1,53 @@
+package org.zhengwu.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhengwu.shared.audit.AccountabilityLog;
+import org.zhengwu.shared.audit.AuditEntry;
+import org.zhengwu.support.TestBrowser;
+import org.zhengwu.support.ZhengwuTest;
+
+/** Sign-in events and administrative changes reach the accountability log, which administrators search and verify. */
+@ZhengwuTest
+class AuditHttpTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountabilityLog log;
+
+    @Test
+    void signInsAndFailuresAreLoggedWithAddressAndRequestId() {
+        String typed = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        new TestBrowser(port).signIn(typed, "wrong");
+        AuditEntry failure = log.search(new AccountabilityLog.Query("anonymous", "account", typed, "identity.sign-in",
+                null, null), 1, 0).get(0);
+        assertThat(failure.outcome().name()).isEqualTo("FAILURE");
+        assertThat(failure.clientIp()).isEqualTo("127.0.0.1");
+        assertThat(failure.requestId()).isNotBlank();
+        TestBrowser admin = new TestBrowser(port);
+        admin.signIn("admin", ZhengwuTest.ADMIN_PASSWORD);
+        assertThat(log.search(new AccountabilityLog.Query("admin", null, null, "identity.sign-in", null, null), 1, 0))
+                .first().extracting(e -> e.outcome().name()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void administratorsSearchAndVerifyTheLog() {
+        TestBrowser admin = new TestBrowser(port);
+        admin.signIn("admin", ZhengwuTest.ADMIN_PASSWORD);
+        Document page = admin.get("/admin/audit?action=identity.sign-in").html();
+        assertThat(page.select("tbody tr")).isNotEmpty();
+        assertThat(page.select("tbody tr td:nth-child(4)").eachText()).allMatch(t -> t.startsWith("identity.sign-in"));
+        String csrf = page.selectFirst("form[action=/admin/audit/verify] input[name=_csrf]").attr("value");
+        Document verified = admin.post("/admin/audit/verify", Map.of("_csrf", csrf)).html();
+        assertThat(verified.selectFirst("[role=status]").text()).contains("日志完整");
+        assertThat(new TestBrowser(port).get("/admin/audit").status()).isEqualTo(302);
+    }
+}
