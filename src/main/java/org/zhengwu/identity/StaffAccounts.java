@@ -7,6 +7,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengwu.identity.account.AccountRepository;
+import org.zhengwu.shared.audit.AccountabilityLog;
+import org.zhengwu.shared.audit.AuditEvent;
 
 /** Creates staff accounts; passwords are stored only as Argon2id hashes. */
 @Service
@@ -14,21 +16,28 @@ public class StaffAccounts {
 
     private final AccountRepository repository;
     private final PasswordEncoder passwordEncoder;
+    private final AccountabilityLog audit;
     private final Clock clock;
 
-    StaffAccounts(AccountRepository repository, PasswordEncoder passwordEncoder, Clock clock) {
+    StaffAccounts(AccountRepository repository, PasswordEncoder passwordEncoder, AccountabilityLog audit, Clock clock) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    /** A new member of staff of an organisation (null: the platform itself) with roles. */
     @Transactional
     public long create(String username, String displayName, String rawPassword, String organisationUscc,
-                       Collection<Role> roles) {
+                       Collection<Role> roles, String createdBy) {
         if (repository.usernameTaken(username)) {
             throw new IllegalArgumentException("username " + username + " is taken");
         }
-        return repository.insert(username, displayName, passwordEncoder.encode(rawPassword), organisationUscc, roles,
+        long id = repository.insert(new AccountRepository.NewAccount(username, displayName, passwordEncoder.encode(rawPassword),
+                AccountType.STAFF, organisationUscc, null, null, null, null, RealNameLevel.SELF_REGISTERED, roles),
                 clock.instant());
+        audit.record(AuditEvent.success(createdBy, "identity.staff.create", "account", username)
+                .withDetails(String.join(",", roles.stream().map(Role::name).toList())));
+        return id;
     }
 }

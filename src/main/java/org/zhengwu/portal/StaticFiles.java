@@ -26,8 +26,9 @@ class StaticFiles implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/css/**", "/images/**", "/bench/**")
-                .addResourceLocations("classpath:/static/css/", "classpath:/static/images/", "classpath:/static/bench/")
+        registry.addResourceHandler("/css/**", "/js/**", "/images/**", "/bench/**")
+                .addResourceLocations("classpath:/static/css/", "classpath:/static/js/", "classpath:/static/images/",
+                        "classpath:/static/bench/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
                 .resourceChain(true)
                 .addResolver(new InMemory());

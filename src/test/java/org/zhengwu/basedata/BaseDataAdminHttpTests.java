@@ -11,8 +11,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
+import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.ZhengwuTest;
 
@@ -23,12 +25,15 @@ class BaseDataAdminHttpTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    StaffAccounts accounts;
+
     TestBrowser admin;
 
     @BeforeEach
     void signIn() {
         admin = new TestBrowser(port);
-        admin.signIn("admin", ZhengwuTest.ADMIN_PASSWORD);
+        admin.signInNewAdministrator(accounts);
     }
 
     private TestBrowser.Page register(Map<String, String> values) {

@@ -22,6 +22,8 @@ class AuditHttpTests {
     int port;
     @Autowired
     AccountabilityLog log;
+    @Autowired
+    StaffAccounts accounts;
 
     @Test
     void signInsAndFailuresAreLoggedWithAddressAndRequestId() {
@@ -33,15 +35,15 @@ class AuditHttpTests {
         assertThat(failure.clientIp()).isEqualTo("127.0.0.1");
         assertThat(failure.requestId()).isNotBlank();
         TestBrowser admin = new TestBrowser(port);
-        admin.signIn("admin", ZhengwuTest.ADMIN_PASSWORD);
-        assertThat(log.search(new AccountabilityLog.Query("admin", null, null, "identity.sign-in", null, null), 1, 0))
+        String username = admin.signInNewAdministrator(accounts);
+        assertThat(log.search(new AccountabilityLog.Query(username, null, null, "identity.sign-in", null, null), 1, 0))
                 .first().extracting(e -> e.outcome().name()).isEqualTo("SUCCESS");
     }
 
     @Test
     void administratorsSearchAndVerifyTheLog() {
         TestBrowser admin = new TestBrowser(port);
-        admin.signIn("admin", ZhengwuTest.ADMIN_PASSWORD);
+        admin.signInNewAdministrator(accounts);
         Document page = admin.get("/admin/audit?action=identity.sign-in").html();
         assertThat(page.select("tbody tr")).isNotEmpty();
         assertThat(page.select("tbody tr td:nth-child(4)").eachText()).allMatch(t -> t.startsWith("identity.sign-in"));

@@ -2,7 +2,6 @@ package org.zhengwu.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,7 +42,7 @@ class SignInAndAccessHttpTests {
                 .contains("用户名或密码不正确");
         TestBrowser.Page unknownUser = browser.signIn("nobody-" + UUID.randomUUID(), "whatever");
         assertThat(unknownUser.location()).isEqualTo(wrong.location());
-        TestBrowser.Page right = browser.signIn("admin", ZhengwuTest.ADMIN_PASSWORD);
+        TestBrowser.Page right = browser.signInStaff("admin", ZhengwuTest.ADMIN_PASSWORD);
         assertThat(right.status()).isEqualTo(302);
         assertThat(browser.get("/admin").status()).isEqualTo(200);
         assertThat(browser.get("/admin/catalog").status()).isEqualTo(200);
@@ -57,9 +56,7 @@ class SignInAndAccessHttpTests {
 
     @Test
     void anEditorCannotPublishAndAReviewerCannotEdit() {
-        String editor = "editor-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(editor, "编制人员", "Editor-Password-9", null, EnumSet.of(Role.CATALOG_EDITOR));
-        browser.signIn(editor, "Editor-Password-9");
+        browser.signInNewStaff(accounts, null, Role.CATALOG_EDITOR);
         assertThat(browser.get("/admin/catalog").status()).isEqualTo(200);
         assertThat(browser.get("/admin/organisations").status()).isEqualTo(403);
         String csrf = browser.get("/admin/catalog").html().selectFirst("input[name=_csrf]") == null
@@ -70,16 +67,14 @@ class SignInAndAccessHttpTests {
         assertThat(publish.html().selectFirst("h1").text()).isEqualTo("没有权限");
 
         TestBrowser reviewerBrowser = new TestBrowser(port);
-        String reviewer = "reviewer-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(reviewer, "审核人员", "Reviewer-Password-9", null, EnumSet.of(Role.CATALOG_REVIEWER));
-        reviewerBrowser.signIn(reviewer, "Reviewer-Password-9");
+        reviewerBrowser.signInNewStaff(accounts, null, Role.CATALOG_REVIEWER);
         assertThat(reviewerBrowser.get("/admin/catalog/new").status()).isEqualTo(403);
         assertThat(reviewerBrowser.get("/admin/catalog").status()).isEqualTo(200);
     }
 
     @Test
     void formsWithoutTheCsrfTokenAreRefused() {
-        browser.signIn("admin", ZhengwuTest.ADMIN_PASSWORD);
+        browser.signInNewAdministrator(accounts);
         TestBrowser.Page forged = browser.post("/admin/catalog/base-items/new", Map.of("name", "伪造", "type", "01"));
         assertThat(forged.status()).isEqualTo(403);
         TestBrowser.Page login = new TestBrowser(port).post("/login", Map.of("username", "admin",
@@ -89,7 +84,7 @@ class SignInAndAccessHttpTests {
 
     @Test
     void signingOutEndsTheSession() {
-        browser.signIn("admin", ZhengwuTest.ADMIN_PASSWORD);
+        browser.signInNewAdministrator(accounts);
         String csrf = browser.get("/admin").html().selectFirst("form[action=/logout] input[name=_csrf]").attr("value");
         assertThat(browser.post("/logout", Map.of("_csrf", csrf)).location()).endsWith("/?signedOut");
         assertThat(browser.get("/admin").status()).isEqualTo(302);
@@ -101,7 +96,7 @@ class SignInAndAccessHttpTests {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("db");
         assertThat(browser.getJson("/actuator/metrics").status()).isEqualTo(401);
-        browser.signIn("admin", ZhengwuTest.ADMIN_PASSWORD);
+        browser.signInNewAdministrator(accounts);
         assertThat(browser.getJson("/actuator/metrics").status()).isEqualTo(200);
         assertThat(browser.getJson("/actuator/health").body()).contains("db");
     }

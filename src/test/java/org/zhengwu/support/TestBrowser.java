@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.zhengwu.identity.Role;
+import org.zhengwu.identity.StaffAccounts;
 
 /**
  * A real HTTP client with its own cookie jar, used as a browser without JavaScript would be: it gets pages, reads
@@ -42,6 +46,9 @@ public final class TestBrowser {
             return header("Location");
         }
     }
+
+    /** The password of staff created by {@link #signInNewStaff}. */
+    public static final String STAFF_PASSWORD = "Staff-Password-2026";
 
     private final String base;
     private final HttpClient client;
@@ -150,6 +157,57 @@ public final class TestBrowser {
         fields.put("password", password);
         fields.put("_csrf", csrf);
         return post("/login", fields);
+    }
+
+    /**
+     * Signs a member of staff in all the way: password, then the authenticator code — enrolling an authenticator
+     * the first time, as the person would with their phone. Returns the page the sign-in ends on.
+     */
+    public Page signInStaff(String username, String password) {
+        Page afterPassword = signIn(username, password);
+        String next = afterPassword.location();
+        if (next == null || !(next.endsWith("/account/mfa/setup") || next.endsWith("/login/mfa"))) {
+            throw new IllegalStateException("password sign-in of " + username + " ended at " + afterPassword.status() + " " + next);
+        }
+        if (next.endsWith("/account/mfa/setup")) {
+            Page setup = get("/account/mfa/setup");
+            byte[] secret = Authenticators.decode(setup.html().selectFirst("[data-testid=totp-secret]").text());
+            Page confirmed = post("/account/mfa/setup", Map.of("code", Authenticators.enrol(base + "|" + username, secret),
+                    "_csrf", csrf(setup)));
+            Page recovery = get(relative(confirmed.location()));
+            return post("/account/mfa/setup/done", Map.of("_csrf", csrf(recovery)));
+        }
+        Page mfa = get("/login/mfa");
+        return post("/login/mfa", Map.of("code", Authenticators.nextCode(base + "|" + username), "_csrf", csrf(mfa)));
+    }
+
+    /**
+     * Creates a member of staff of the platform (or of an organisation) with the given roles and signs them in
+     * with a freshly enrolled authenticator. Returns the new username.
+     */
+    public String signInNewStaff(StaffAccounts accounts, String organisationUscc, Role... roles) {
+        String username = "staff-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(username, "测试人员" + username.substring(6), STAFF_PASSWORD, organisationUscc,
+                roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(Arrays.asList(roles)), "test");
+        Page done = signInStaff(username, STAFF_PASSWORD);
+        if (done.status() != 302) {
+            throw new IllegalStateException("sign-in of " + username + " ended at " + done.status());
+        }
+        return username;
+    }
+
+    /** A new platform administrator, signed in. */
+    public String signInNewAdministrator(StaffAccounts accounts) {
+        return signInNewStaff(accounts, null, Role.ADMIN);
+    }
+
+    /** The CSRF token of the first form on a page. */
+    public static String csrf(Page page) {
+        Element token = page.html().selectFirst("input[name=_csrf]");
+        if (token == null) {
+            throw new IllegalStateException("no CSRF token on " + page.uri() + " (" + page.status() + ")");
+        }
+        return token.attr("value");
     }
 
     public String relative(String location) {

@@ -18,5 +18,5 @@ import org.springframework.boot.test.context.SpringBootTest;
 public @interface ZhengwuTest {
 
     /** The initial administrator's password in tests (set in src/test/resources/config/application.yml). */
-    String ADMIN_PASSWORD = "Test-Admin-Password-1";
+    String ADMIN_PASSWORD = "Test-Root-Password-1";
 }

@@ -1,23 +1,29 @@
 package org.zhengwu.identity.account;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhengwu.identity.AccountType;
+import org.zhengwu.identity.RealNameLevel;
 import org.zhengwu.identity.Role;
-import org.zhengwu.identity.StaffAccount;
 
 @Repository
 public class AccountRepository {
 
-    /** The stored form of an account, with its password hash, for sign-in only. */
-    public record Credentials(StaffAccount account, String passwordHash) {
-    }
+    private static final String COLUMNS = """
+            id, subject_id, username, display_name, account_type, organisation_uscc, enabled, password_hash,
+            password_changed_at, mobile, email, id_number_cipher, real_name_level, mobile_verified_at, mfa_secret_cipher,
+            mfa_enrolled_at, locked_until""";
 
     private final JdbcClient jdbc;
 
@@ -25,16 +31,34 @@ public class AccountRepository {
         this.jdbc = jdbc;
     }
 
-    public Optional<Credentials> findCredentials(String username) {
-        return jdbc.sql("""
-                        SELECT id, username, display_name, organisation_uscc, enabled, password_hash
-                        FROM identity_account WHERE username = :username""")
-                .param("username", username)
-                .query((rs, n) -> new Credentials(new StaffAccount(rs.getLong("id"), rs.getString("username"),
-                        rs.getString("display_name"), rs.getString("organisation_uscc"), rs.getBoolean("enabled"),
-                        Set.of()), rs.getString("password_hash")))
-                .optional()
-                .map(c -> new Credentials(withRoles(c.account()), c.passwordHash()));
+    public Optional<Account> findByUsername(String username) {
+        return one("SELECT " + COLUMNS + " FROM identity_account WHERE username = :v", username);
+    }
+
+    public Optional<Account> findByMobile(String mobile) {
+        return one("SELECT " + COLUMNS + " FROM identity_account WHERE mobile = :v", mobile);
+    }
+
+    public Optional<Account> findByIdNumberIndex(String index) {
+        return one("SELECT " + COLUMNS + " FROM identity_account WHERE id_number_index = :v", index);
+    }
+
+    public Optional<Account> findById(long id) {
+        return one("SELECT " + COLUMNS + " FROM identity_account WHERE id = :v", id);
+    }
+
+    public Optional<Account> findBySubject(UUID subject) {
+        return one("SELECT " + COLUMNS + " FROM identity_account WHERE subject_id = :v", subject);
+    }
+
+    /** Staff accounts and persons for the administrators' list, newest first. */
+    public List<Account> list(String text, int limit, long offset) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM identity_account
+                        WHERE CAST(:text AS VARCHAR) IS NULL OR strpos(username, :text) > 0 OR strpos(display_name, :text) > 0
+                        ORDER BY id DESC LIMIT :limit OFFSET :offset""")
+                .param("text", text).param("limit", limit).param("offset", offset)
+                .query(this::map).list().stream().map(this::withRoles).toList();
     }
 
     public boolean existsWithRole(Role role) {
@@ -43,33 +67,171 @@ public class AccountRepository {
     }
 
     public boolean usernameTaken(String username) {
-        return jdbc.sql("SELECT count(*) FROM identity_account WHERE username = :username").param("username", username)
+        return jdbc.sql("SELECT count(*) FROM identity_account WHERE lower(username) = lower(:username)")
+                .param("username", username).query(Long.class).single() > 0;
+    }
+
+    public boolean mobileTaken(String mobile) {
+        return jdbc.sql("SELECT count(*) FROM identity_account WHERE mobile = :mobile").param("mobile", mobile)
                 .query(Long.class).single() > 0;
     }
 
-    public long insert(String username, String displayName, String passwordHash, String organisationUscc,
-                       Collection<Role> roles, Instant now) {
+    public boolean idNumberTaken(String index) {
+        return jdbc.sql("SELECT count(*) FROM identity_account WHERE id_number_index = :index").param("index", index)
+                .query(Long.class).single() > 0;
+    }
+
+    /** A new account; personal fields arrive already encrypted and indexed. */
+    public long insert(NewAccount a, Instant now) {
         long id = jdbc.sql("""
-                        INSERT INTO identity_account (username, display_name, password_hash, account_type, organisation_uscc,
-                                                      password_changed_at)
-                        VALUES (:username, :displayName, :hash, 'STAFF', :organisation, :now)
+                        INSERT INTO identity_account (subject_id, username, display_name, password_hash, account_type,
+                            organisation_uscc, password_changed_at, mobile, email, id_number_cipher, id_number_index,
+                            real_name_level)
+                        VALUES (:subject, :username, :displayName, :hash, :type, :organisation, :now, :mobile, :email,
+                            :idCipher, :idIndex, :level)
                         RETURNING id""")
-                .param("username", username).param("displayName", displayName).param("hash", passwordHash)
-                .param("organisation", organisationUscc).param("now", java.sql.Timestamp.from(now))
+                .param("subject", UUID.randomUUID()).param("username", a.username()).param("displayName", a.displayName())
+                .param("hash", a.passwordHash()).param("type", a.type().name()).param("organisation", a.organisationUscc())
+                .param("now", Timestamp.from(now)).param("mobile", a.mobile()).param("email", a.email())
+                .param("idCipher", a.idNumberCipher()).param("idIndex", a.idNumberIndex())
+                .param("level", a.realNameLevel().level())
                 .query(Long.class).single();
+        for (Role role : a.roles()) {
+            jdbc.sql("INSERT INTO identity_account_role (account_id, role) VALUES (:id, :role)")
+                    .param("id", id).param("role", role.name()).update();
+        }
+        addPasswordHistory(id, a.passwordHash(), now);
+        return id;
+    }
+
+    /** The fields of a new account. */
+    public record NewAccount(String username, String displayName, String passwordHash, AccountType type,
+                             String organisationUscc, String mobile, String email, byte[] idNumberCipher,
+                             String idNumberIndex, RealNameLevel realNameLevel, Collection<Role> roles) {
+    }
+
+    public void changePassword(long id, String hash, Instant now) {
+        jdbc.sql("UPDATE identity_account SET password_hash = :hash, password_changed_at = :now WHERE id = :id")
+                .param("hash", hash).param("now", Timestamp.from(now)).param("id", id).update();
+        addPasswordHistory(id, hash, now);
+    }
+
+    /** The hashes of the last {@code count} passwords, newest first. */
+    public List<String> recentPasswordHashes(long id, int count) {
+        return jdbc.sql("""
+                        SELECT password_hash FROM identity_password_history WHERE account_id = :id
+                        ORDER BY changed_at DESC LIMIT :count""")
+                .param("id", id).param("count", count).query(String.class).list();
+    }
+
+    private void addPasswordHistory(long id, String hash, Instant now) {
+        jdbc.sql("INSERT INTO identity_password_history (account_id, password_hash, changed_at) VALUES (:id, :hash, :now)")
+                .param("id", id).param("hash", hash).param("now", Timestamp.from(now)).update();
+    }
+
+    public void lockUntil(long id, Instant until) {
+        jdbc.sql("UPDATE identity_account SET locked_until = :until WHERE id = :id")
+                .param("until", until == null ? null : Timestamp.from(until)).param("id", id).update();
+    }
+
+    public void setRealNameLevel(long id, RealNameLevel level) {
+        jdbc.sql("UPDATE identity_account SET real_name_level = :level WHERE id = :id")
+                .param("level", level.level()).param("id", id).update();
+    }
+
+    public void markMobileVerified(long id, Instant now) {
+        jdbc.sql("UPDATE identity_account SET mobile_verified_at = :now WHERE id = :id")
+                .param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    public void markSeenInPerson(long id, String clerk, Instant now) {
+        jdbc.sql("UPDATE identity_account SET in_person_by = :clerk, in_person_at = :now, real_name_level = 4 WHERE id = :id")
+                .param("clerk", clerk).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    public void setIdentity(long id, String displayName, byte[] idCipher, String idIndex, RealNameLevel level) {
+        jdbc.sql("""
+                        UPDATE identity_account SET display_name = :name, id_number_cipher = :cipher, id_number_index = :index,
+                               real_name_level = :level WHERE id = :id""")
+                .param("name", displayName).param("cipher", idCipher).param("index", idIndex).param("level", level.level())
+                .param("id", id).update();
+    }
+
+    public void updateContact(long id, String mobile, String email) {
+        jdbc.sql("UPDATE identity_account SET mobile = :mobile, email = :email WHERE id = :id")
+                .param("mobile", mobile).param("email", email).param("id", id).update();
+    }
+
+    public void enrollMfa(long id, byte[] secretCipher, Instant now) {
+        jdbc.sql("UPDATE identity_account SET mfa_secret_cipher = :secret, mfa_enrolled_at = :now WHERE id = :id")
+                .param("secret", secretCipher).param("now", now == null ? null : Timestamp.from(now)).param("id", id).update();
+    }
+
+    public void setActingEnterprise(long id, Long enterpriseId) {
+        jdbc.sql("UPDATE identity_account SET acting_enterprise_id = :enterprise WHERE id = :id")
+                .param("enterprise", enterpriseId).param("id", id).update();
+    }
+
+    public Optional<Long> actingEnterprise(long id) {
+        return jdbc.sql("SELECT acting_enterprise_id FROM identity_account WHERE id = :id").param("id", id)
+                .query((rs, n) -> (Long) rs.getObject("acting_enterprise_id", Long.class)).optional()
+                .flatMap(Optional::ofNullable);
+    }
+
+    /** Makes the account change its password at the next sign-in (a password set by an administrator). */
+    public void expirePassword(long id) {
+        jdbc.sql("UPDATE identity_account SET password_changed_at = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00' WHERE id = :id")
+                .param("id", id).update();
+    }
+
+    public void setEnabled(long id, boolean enabled) {
+        jdbc.sql("UPDATE identity_account SET enabled = :enabled WHERE id = :id").param("enabled", enabled).param("id", id)
+                .update();
+    }
+
+    public void setRoles(long id, Set<Role> roles) {
+        jdbc.sql("DELETE FROM identity_account_role WHERE account_id = :id").param("id", id).update();
         for (Role role : roles) {
             jdbc.sql("INSERT INTO identity_account_role (account_id, role) VALUES (:id, :role)")
                     .param("id", id).param("role", role.name()).update();
         }
-        return id;
     }
 
-    private StaffAccount withRoles(StaffAccount account) {
-        List<String> names = jdbc.sql("SELECT role FROM identity_account_role WHERE account_id = :id")
-                .param("id", account.id()).query(String.class).list();
+    /** The permissions the account's roles grant. */
+    public Set<String> permissionsOf(Collection<Role> roles) {
+        if (roles.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT permission FROM identity_role_permission WHERE role IN (:roles)")
+                .param("roles", roles.stream().map(Role::name).toList()).query(String.class).list());
+    }
+
+    private Optional<Account> one(String sql, Object value) {
+        return jdbc.sql(sql).param("v", value).query(this::map).optional().map(this::withRoles);
+    }
+
+    private Account withRoles(Account account) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        names.forEach(name -> roles.add(Role.valueOf(name)));
-        return new StaffAccount(account.id(), account.username(), account.displayName(), account.organisationUscc(),
-                account.enabled(), roles);
+        jdbc.sql("SELECT role FROM identity_account_role WHERE account_id = :id").param("id", account.id())
+                .query(String.class).list().forEach(r -> roles.add(Role.valueOf(r)));
+        return new Account(account.id(), account.subjectId(), account.username(), account.displayName(), account.type(),
+                account.organisationUscc(), account.enabled(), account.passwordHash(), account.passwordChangedAt(),
+                account.mobile(), account.email(), account.idNumberCipher(), account.realNameLevel(),
+                account.mobileVerifiedAt(), account.mfaSecretCipher(), account.mfaEnrolledAt(), account.lockedUntil(), roles);
+    }
+
+    private Account map(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getLong("id"), rs.getObject("subject_id", UUID.class), rs.getString("username"),
+                rs.getString("display_name"), AccountType.valueOf(rs.getString("account_type")),
+                rs.getString("organisation_uscc"), rs.getBoolean("enabled"), rs.getString("password_hash"),
+                instant(rs, "password_changed_at"), rs.getString("mobile"), rs.getString("email"),
+                rs.getBytes("id_number_cipher"), RealNameLevel.of(rs.getInt("real_name_level")),
+                instant(rs, "mobile_verified_at"), rs.getBytes("mfa_secret_cipher"), instant(rs, "mfa_enrolled_at"),
+                instant(rs, "locked_until"), Set.of());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 }

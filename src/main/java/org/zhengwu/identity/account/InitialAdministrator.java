@@ -45,7 +45,7 @@ class InitialAdministrator implements ApplicationRunner {
             boolean generated = !StringUtils.hasText(configuredPassword);
             String password = generated ? generate() : configuredPassword;
             accounts.create(USERNAME, "平台管理员", password, null,
-                    EnumSet.of(Role.ADMIN, Role.CATALOG_EDITOR, Role.CATALOG_REVIEWER));
+                    EnumSet.of(Role.ADMIN, Role.CATALOG_EDITOR, Role.CATALOG_REVIEWER, Role.IDENTITY_CLERK), "system");
             if (generated) {
                 log.warn("""
 

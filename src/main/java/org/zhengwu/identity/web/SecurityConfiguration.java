@@ -4,29 +4,34 @@ import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.Role;
-import org.zhengwu.identity.account.AccountRepository;
+import org.zhengwu.identity.account.AccountDirectory;
+import org.zhengwu.identity.account.SignInAttempts;
+import org.zhengwu.shared.audit.AccountabilityLog;
 
 /**
- * Who may reach which URL. Public pages and the read-only catalogue API are open to all; administration needs a
- * staff sign-in, and each action states its role with {@code @PreAuthorize}.
+ * Who may reach which URL. Public pages and the read-only API are open; {@code /account/**} needs any sign-in,
+ * {@code /admin/**} a staff sign-in with its second factor, and each administrative action states its role or
+ * permission with {@code @PreAuthorize}. The OIDC provider's endpoints have their own chain
+ * ({@link org.zhengwu.identity.oidc}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -37,18 +42,23 @@ class SecurityConfiguration {
             + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    @Order(2)
+    SecurityFilterChain applicationSecurity(HttpSecurity http, SignInHandlers signIn, AccountDirectory directory,
+                                            SignInAttempts attempts, AccountabilityLog audit) throws Exception {
         var path = PathPatternRequestMatcher.withDefaults();
         var swaggerUi = new OrRequestMatcher(path.matcher("/swagger-ui/**"), path.matcher("/swagger-ui.html"));
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/admin/**").hasAnyRole(Role.ADMIN.name(), Role.CATALOG_EDITOR.name(),
-                                Role.CATALOG_REVIEWER.name())
+                        .requestMatchers("/admin/**").hasAuthority(AccountDirectory.typeAuthority(AccountType.STAFF))
+                        .requestMatchers("/account/**", "/login/mfa").authenticated()
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+                .formLogin(form -> form.loginPage("/login").successHandler(signIn).failureHandler(signIn).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").deleteCookies("ZHENGWU_SESSION"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new AddressGate(attempts, audit), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SecondFactorGate(directory), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                         new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"))))
@@ -65,16 +75,5 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
         return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
-    }
-
-    @Bean
-    UserDetailsService userDetailsService(AccountRepository accounts) {
-        return username -> accounts.findCredentials(username)
-                .map(credentials -> User.withUsername(credentials.account().username())
-                        .password(credentials.passwordHash())
-                        .disabled(!credentials.account().enabled())
-                        .authorities(credentials.account().roles().stream().map(Role::authority).toArray(String[]::new))
-                        .build())
-                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 }

@@ -13,7 +13,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhengwu.identity.Role;
+import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.ZhengwuTest;
 
@@ -24,12 +27,15 @@ class CatalogAdminHttpTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    StaffAccounts accounts;
+
     TestBrowser admin;
 
     @BeforeEach
     void signIn() {
         admin = new TestBrowser(port);
-        admin.signIn("admin", ZhengwuTest.ADMIN_PASSWORD);
+        admin.signInNewStaff(accounts, null, Role.ADMIN, Role.CATALOG_EDITOR, Role.CATALOG_REVIEWER);
     }
 
     private TestBrowser.Page submit(String pagePath, String formSelector, Map<String, String> changes) {

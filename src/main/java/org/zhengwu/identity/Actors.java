@@ -1,0 +1,57 @@
+package org.zhengwu.identity;
+
+import java.util.Optional;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.zhengwu.basedata.Organisation;
+import org.zhengwu.basedata.Organisations;
+import org.zhengwu.identity.account.Account;
+import org.zhengwu.identity.account.AccountRepository;
+
+/**
+ * Who is acting in the current request, for modules that must decide whether the caller may see or change an
+ * object: {@code actors.current()} gives the {@link Actor} with its data scope.
+ */
+@Service
+public class Actors {
+
+    private final AccountRepository accounts;
+    private final Organisations organisations;
+
+    Actors(AccountRepository accounts, Organisations organisations) {
+        this.accounts = accounts;
+        this.organisations = organisations;
+    }
+
+    /** The signed-in (fully authenticated) account, if any. */
+    public Optional<Actor> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken
+                || authentication.getAuthorities().stream().anyMatch(a -> Actor.MFA_PENDING.equals(a.getAuthority()))) {
+            return Optional.empty();
+        }
+        return accounts.findByUsername(authentication.getName()).map(this::actor);
+    }
+
+    public Actor require() {
+        return current().orElseThrow(() -> new IllegalStateException("no signed-in actor"));
+    }
+
+    Actor actor(Account account) {
+        DataScope scope;
+        if (account.type() != AccountType.STAFF) {
+            scope = DataScope.NONE;
+        } else if (account.organisationUscc() == null) {
+            scope = DataScope.PLATFORM;
+        } else {
+            Optional<Organisation> organisation = organisations.find(account.organisationUscc());
+            scope = organisation.map(o -> DataScope.of(o.uscc(), o.divisionCode())).orElse(DataScope.NONE);
+        }
+        return new Actor(account.id(), account.subjectId(), account.username(), account.displayName(), account.type(),
+                account.realNameLevel(), account.roles(), scope);
+    }
+}

@@ -1,0 +1,144 @@
+package org.zhengwu.identity.oidc;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.sql.Timestamp;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhengwu.shared.audit.AccountabilityLog;
+import org.zhengwu.shared.audit.AuditEvent;
+import org.zhengwu.shared.crypto.PlatformKeys;
+
+/**
+ * The keys that sign ID and access tokens (RS256, as every OIDC client understands), kept in the database with the
+ * private part SM4-encrypted, created at first start. Rotation adds a new signing key; the retired ones stay in the
+ * published key set for {@link #RETIRED_KEPT} so that tokens they signed still verify.
+ */
+@Component
+public class SigningKeys implements JWKSource<SecurityContext> {
+
+    public static final Duration RETIRED_KEPT = Duration.ofDays(2);
+    private static final String CONTEXT = "identity_signing_key.private";
+    private static final Duration REFRESH = Duration.ofMinutes(1);
+
+    /** The published keys, the signing (newest active) one first; re-read from the database every minute. */
+    private record Snapshot(JWKSet keys, Instant loadedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PlatformKeys platformKeys;
+    private final AccountabilityLog audit;
+    private final Clock clock;
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+
+    SigningKeys(JdbcClient jdbc, PlatformKeys platformKeys, AccountabilityLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.platformKeys = platformKeys;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<JWK> get(JWKSelector selector, SecurityContext context) {
+        return selector.select(current());
+    }
+
+    /** The key set without private parts, as /oauth2/jwks publishes it. */
+    public JWKSet publicKeys() {
+        return current().toPublicJWKSet();
+    }
+
+    /** Makes a new key the signing key; earlier ones are retired and published a while longer. */
+    @Transactional
+    public String rotate(String actor) {
+        Instant now = clock.instant();
+        jdbc.sql("UPDATE identity_signing_key SET retired_at = :now WHERE retired_at IS NULL")
+                .param("now", Timestamp.from(now)).update();
+        String kid = create(now);
+        audit.record(AuditEvent.success(actor, "identity.signing-key.rotate", "signing-key", kid));
+        snapshot.set(null);
+        return kid;
+    }
+
+    public record KeyInfo(String kid, Instant createdAt, Instant retiredAt) {
+    }
+
+    public List<KeyInfo> keys() {
+        return jdbc.sql("SELECT kid, created_at, retired_at FROM identity_signing_key ORDER BY created_at DESC")
+                .query((rs, n) -> new KeyInfo(rs.getString("kid"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("retired_at") == null ? null : rs.getTimestamp("retired_at").toInstant()))
+                .list();
+    }
+
+    private JWKSet current() {
+        Snapshot s = snapshot.get();
+        Instant now = clock.instant();
+        if (s == null || s.loadedAt().plus(REFRESH).isBefore(now)) {
+            s = new Snapshot(load(now), now);
+            snapshot.set(s);
+        }
+        return s.keys();
+    }
+
+    @Transactional
+    JWKSet load(Instant now) {
+        List<JWK> keys = new ArrayList<>(jdbc.sql("""
+                        SELECT public_jwk, private_cipher FROM identity_signing_key
+                        WHERE retired_at IS NULL OR retired_at > :keptSince ORDER BY retired_at NULLS FIRST, created_at DESC""")
+                .param("keptSince", Timestamp.from(now.minus(RETIRED_KEPT)))
+                .query((rs, n) -> parse(platformKeys.decrypt(rs.getBytes("private_cipher"), CONTEXT))).list());
+        if (keys.isEmpty()) {
+            create(now);
+            return load(now);
+        }
+        return new JWKSet(keys);
+    }
+
+    private String create(Instant now) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            String kid = UUID.randomUUID().toString();
+            RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+                    .keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(com.nimbusds.jose.JWSAlgorithm.RS256).build();
+            jdbc.sql("""
+                            INSERT INTO identity_signing_key (kid, public_jwk, private_cipher, created_at)
+                            VALUES (:kid, :public, :private, :now)""")
+                    .param("kid", kid).param("public", key.toPublicJWK().toJSONString())
+                    .param("private", platformKeys.encrypt(key.toJSONString(), CONTEXT)).param("now", Timestamp.from(now))
+                    .update();
+            return kid;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("RSA is part of every Java runtime", e);
+        }
+    }
+
+    private static JWK parse(String json) {
+        try {
+            return JWK.parse(json);
+        } catch (ParseException e) {
+            throw new IllegalStateException("stored signing key is not a JWK", e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.zhengwu.identity.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpSession;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zhengwu.identity.AccountType;
+import org.zhengwu.identity.RealNameLevel;
+import org.zhengwu.identity.account.Account;
+import org.zhengwu.identity.account.AccountDirectory;
+import org.zhengwu.identity.account.AccountRepository;
+import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.identity.account.Enterprises;
+import org.zhengwu.identity.account.Notifications;
+import org.zhengwu.identity.account.OneTimeCodes;
+import org.zhengwu.identity.account.Passwords;
+
+/** 个人中心: one's own account — profile, real-name level and how to raise it, password, acting enterprise. */
+@Controller
+@RequestMapping("/account")
+class AccountController {
+
+    private final AccountDirectory directory;
+    private final AccountRepository accounts;
+    private final CitizenAccounts citizens;
+    private final Passwords passwords;
+    private final OneTimeCodes codes;
+    private final Notifications notifications;
+    private final Enterprises enterprises;
+    private final MessageSource messages;
+
+    AccountController(AccountDirectory directory, AccountRepository accounts, CitizenAccounts citizens, Passwords passwords,
+                      OneTimeCodes codes, Notifications notifications, Enterprises enterprises, MessageSource messages) {
+        this.directory = directory;
+        this.accounts = accounts;
+        this.citizens = citizens;
+        this.passwords = passwords;
+        this.codes = codes;
+        this.notifications = notifications;
+        this.enterprises = enterprises;
+        this.messages = messages;
+    }
+
+    private Account me(Authentication authentication) {
+        return directory.find(authentication.getName()).orElseThrow();
+    }
+
+    @GetMapping
+    String profile(Authentication authentication, Model model) {
+        Account account = me(authentication);
+        model.addAttribute("account", account);
+        model.addAttribute("maskedIdNumber", citizens.maskedIdNumber(account));
+        model.addAttribute("levels", RealNameLevel.values());
+        model.addAttribute("person", account.type() == AccountType.PERSON);
+        if (account.type() == AccountType.PERSON) {
+            model.addAttribute("capacities", enterprises.capacities(account));
+            model.addAttribute("acting", accounts.actingEnterprise(account.id()).flatMap(enterprises::find).orElse(null));
+        }
+        model.addAttribute("mobileChannel", notifications.canReach(Notifications.Channel.MOBILE));
+        return "identity/account";
+    }
+
+    /** Keeps an idle session alive when its owner chooses to continue (see /js/session.js). */
+    @GetMapping("/keepalive")
+    org.springframework.http.ResponseEntity<Void> keepAlive() {
+        return org.springframework.http.ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/identity-match")
+    String matchIdentity(Authentication authentication, RedirectAttributes redirect) {
+        Account account = me(authentication);
+        boolean matched = account.type() == AccountType.PERSON && citizens.matchIdentity(account);
+        redirect.addFlashAttribute(matched ? "notice" : "problem", matched ? "account.level.matched" : "account.level.not-matched");
+        return "redirect:/account";
+    }
+
+    @PostMapping("/mobile/code")
+    String sendMobileCode(Authentication authentication, Locale locale, RedirectAttributes redirect) {
+        Account account = me(authentication);
+        if (account.mobile() == null || !notifications.canReach(Notifications.Channel.MOBILE)) {
+            redirect.addFlashAttribute("problem", "account.mobile.unavailable");
+            return "redirect:/account";
+        }
+        String code = codes.issue(account.id(), OneTimeCodes.Purpose.MOBILE_VERIFICATION);
+        notifications.send(Notifications.Channel.MOBILE, account.mobile(),
+                messages.getMessage("account.mobile.subject", null, locale),
+                messages.getMessage("account.mobile.message", new Object[]{code}, locale));
+        return "redirect:/account/mobile";
+    }
+
+    @GetMapping("/mobile")
+    String mobileForm(Authentication authentication, Model model) {
+        model.addAttribute("account", me(authentication));
+        return "identity/mobile-verify";
+    }
+
+    @PostMapping("/mobile")
+    String verifyMobile(@RequestParam(required = false) String code, Authentication authentication, Model model,
+                        RedirectAttributes redirect) {
+        Account account = me(authentication);
+        if (codes.check(account.id(), OneTimeCodes.Purpose.MOBILE_VERIFICATION, code, true) != OneTimeCodes.Check.ACCEPTED) {
+            model.addAttribute("account", account);
+            model.addAttribute("wrongCode", true);
+            return "identity/mobile-verify";
+        }
+        RealNameLevel level = citizens.mobileVerified(account);
+        redirect.addFlashAttribute("notice", level == RealNameLevel.MOBILE_VERIFIED ? "account.mobile.verified.l3"
+                : "account.mobile.verified");
+        return "redirect:/account";
+    }
+
+    @GetMapping("/password")
+    String passwordForm() {
+        return "identity/password-change";
+    }
+
+    @PostMapping("/password")
+    String changePassword(@RequestParam(required = false) String current, @RequestParam(required = false) String password,
+                          @RequestParam(required = false) String confirmation, Authentication authentication,
+                          HttpSession session, Model model, RedirectAttributes redirect) {
+        Account account = me(authentication);
+        List<String> problems = new ArrayList<>();
+        if (!passwords.matches(account, current)) {
+            problems.add("password.change.current-wrong");
+        } else {
+            problems.addAll(passwords.problems(account, password));
+            if (password != null && !password.equals(confirmation)) {
+                problems.add("register.confirmation");
+            }
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("passwordProblems", problems);
+            return "identity/password-change";
+        }
+        passwords.change(account, password, "identity.password.change");
+        session.removeAttribute(SecondFactorGate.PASSWORD_EXPIRED);
+        redirect.addFlashAttribute("notice", "password.change.done");
+        return account.type() == AccountType.STAFF ? "redirect:/admin" : "redirect:/account";
+    }
+
+    /** Act for one of one's enterprises (or for oneself again, with enterprise 0). */
+    @PostMapping("/acting")
+    String act(@RequestParam(defaultValue = "0") long enterprise, Authentication authentication, RedirectAttributes redirect) {
+        Account account = me(authentication);
+        if (enterprise == 0) {
+            accounts.setActingEnterprise(account.id(), null);
+        } else if (enterprises.capacity(account, enterprise).isPresent()) {
+            accounts.setActingEnterprise(account.id(), enterprise);
+        } else {
+            redirect.addFlashAttribute("problem", "enterprise.not-yours");
+            return "redirect:/account";
+        }
+        redirect.addFlashAttribute("notice", "account.acting.changed");
+        return "redirect:/account";
+    }
+}

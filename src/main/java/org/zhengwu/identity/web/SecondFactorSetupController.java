@@ -1,0 +1,127 @@
+package org.zhengwu.identity.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.zhengwu.identity.account.Account;
+import org.zhengwu.identity.account.AccountDirectory;
+import org.zhengwu.identity.account.SecondFactor;
+import org.zhengwu.identity.account.Totp;
+
+/**
+ * Enrolling an authenticator app: a QR code (and the secret in text, for typing), one code to prove it works, then
+ * the recovery codes, shown once. Required of every member of staff before anything else.
+ */
+@Controller
+@RequestMapping("/account/mfa/setup")
+class SecondFactorSetupController {
+
+    static final String SECRET = SecondFactorSetupController.class.getName() + ".secret";
+    static final String RECOVERY = SecondFactorSetupController.class.getName() + ".recovery";
+
+    private final AccountDirectory directory;
+    private final SecondFactor secondFactor;
+    private final SignInCompletion completion;
+    private final MessageSource messages;
+
+    SecondFactorSetupController(AccountDirectory directory, SecondFactor secondFactor, SignInCompletion completion,
+                                MessageSource messages) {
+        this.directory = directory;
+        this.secondFactor = secondFactor;
+        this.completion = completion;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String form(Authentication authentication, HttpSession session, Model model, java.util.Locale locale) {
+        Account account = directory.find(authentication.getName()).orElseThrow();
+        if (account.mfaEnrolled() && session.getAttribute(RECOVERY) == null) {
+            return "redirect:/account";
+        }
+        byte[] secret = (byte[]) session.getAttribute(SECRET);
+        if (secret == null) {
+            secret = Totp.newSecret();
+            session.setAttribute(SECRET, secret);
+        }
+        String uri = secondFactor.provisioningUri(account.username(), secret, messages.getMessage("layout.brand", null, locale));
+        model.addAttribute("qr", qrDataUri(uri));
+        model.addAttribute("secret", Totp.base32(secret).replaceAll("(.{4})", "$1 ").strip());
+        model.addAttribute("recoveryCodes", session.getAttribute(RECOVERY));
+        return "identity/mfa-setup";
+    }
+
+    @PostMapping
+    String confirm(@RequestParam(required = false) String code, Authentication authentication, HttpSession session,
+                   Model model, java.util.Locale locale) {
+        Account account = directory.find(authentication.getName()).orElseThrow();
+        byte[] secret = (byte[]) session.getAttribute(SECRET);
+        if (secret == null || account.mfaEnrolled()) {
+            return "redirect:/account/mfa/setup";
+        }
+        List<String> recovery = secondFactor.enrol(account.id(), account.username(), secret, code);
+        if (recovery.isEmpty()) {
+            model.addAttribute("wrongCode", true);
+            return form(authentication, session, model, locale);
+        }
+        session.removeAttribute(SECRET);
+        session.setAttribute(RECOVERY, recovery);
+        return "redirect:/account/mfa/setup";
+    }
+
+    /** The recovery codes have been seen: the sign-in completes. */
+    @PostMapping("/done")
+    String done(Authentication authentication, HttpSession session, HttpServletRequest request,
+                HttpServletResponse response) throws IOException {
+        session.removeAttribute(RECOVERY);
+        Account account = directory.find(authentication.getName()).orElseThrow();
+        if (!account.mfaEnrolled()) {
+            return "redirect:/account/mfa/setup";
+        }
+        if (authentication instanceof SecondFactorPending) {
+            completion.complete(account, request, response);
+            return null;
+        }
+        return "redirect:/account";
+    }
+
+    static String qrDataUri(String text) {
+        try {
+            Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+            hints.put(EncodeHintType.MARGIN, 2);
+            hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 240, 240, hints);
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(matrix.getWidth(), matrix.getHeight(),
+                    java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                for (int y = 0; y < matrix.getHeight(); y++) {
+                    image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
+                }
+            }
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", png);
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+        } catch (WriterException | IOException e) {
+            throw new IllegalStateException("could not draw the QR code", e);
+        }
+    }
+}
