@@ -52,6 +52,6 @@ public class Actors {
             scope = organisation.map(o -> DataScope.of(o.uscc(), o.divisionCode())).orElse(DataScope.NONE);
         }
         return new Actor(account.id(), account.subjectId(), account.username(), account.displayName(), account.type(),
-                account.realNameLevel(), account.roles(), scope);
+                account.realNameLevel(), account.roles(), accounts.permissionsOf(account.roles()), scope);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class AdminHomeController {
 
     @GetMapping("/admin")
-    @PreAuthorize("hasAnyRole('ADMIN', 'CATALOG_EDITOR', 'CATALOG_REVIEWER')")
+    @PreAuthorize("hasAuthority('ACCOUNT_STAFF')")
     String home() {
         return "admin/home";
     }

@@ -17,7 +17,7 @@ import org.zhengwu.shared.csv.ImportReport;
 /** Administrators import GB/T 2260 divisions from a CSV file; every bad row is listed, and nothing loads if any is. */
 @Controller
 @RequestMapping("/admin/divisions/import")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAuthority('basedata.manage')")
 class DivisionImportController {
 
     private final DivisionImport divisionImport;

@@ -21,7 +21,7 @@ import org.zhengwu.shared.web.NotFoundException;
 /** 实施主体 administration: the register of organisations, a new registration, and changes to one. */
 @Controller
 @RequestMapping("/admin/organisations")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAuthority('basedata.manage')")
 class OrganisationAdminController {
 
     private final Organisations organisations;

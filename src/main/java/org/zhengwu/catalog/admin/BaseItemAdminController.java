@@ -2,6 +2,7 @@ package org.zhengwu.catalog.admin;
 
 import java.security.Principal;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +18,7 @@ import org.zhengwu.catalog.entry.BaseItemRecord;
 import org.zhengwu.catalog.entry.CatalogEditing;
 import org.zhengwu.catalog.entry.GuideInvalidException;
 import org.zhengwu.catalog.entry.ItemRepository;
+import org.zhengwu.identity.Actors;
 import org.zhengwu.shared.codes.CodeTable;
 
 /** 基本目录: the base list with its codes, and new main items or sub-items. */
@@ -27,11 +29,13 @@ class BaseItemAdminController {
     private final ItemRepository repository;
     private final CatalogEditing editing;
     private final CatalogCodes codes;
+    private final Actors actors;
 
-    BaseItemAdminController(ItemRepository repository, CatalogEditing editing, CatalogCodes codes) {
+    BaseItemAdminController(ItemRepository repository, CatalogEditing editing, CatalogCodes codes, Actors actors) {
         this.repository = repository;
         this.editing = editing;
         this.codes = codes;
+        this.actors = actors;
     }
 
     /** A new base item: its name, type and, for a sub-item, its main item. */
@@ -49,7 +53,7 @@ class BaseItemAdminController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('CATALOG_EDITOR', 'CATALOG_REVIEWER')")
+    @PreAuthorize("hasAnyAuthority('catalog.edit', 'catalog.review')")
     String list(Model model) {
         model.addAttribute("baseItems", repository.baseItems());
         model.addAttribute("entryCounts", repository.entriesPerBaseItem());
@@ -57,15 +61,17 @@ class BaseItemAdminController {
     }
 
     @GetMapping("/new")
-    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    @PreAuthorize("hasAuthority('catalog.edit')")
     String form(Model model) {
+        requireProvinceWideEditor();
         return formPage(new BaseItemForm(), model);
     }
 
     @PostMapping("/new")
-    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    @PreAuthorize("hasAuthority('catalog.edit')")
     String create(@ModelAttribute("form") BaseItemForm form, BindingResult binding, Principal principal, Model model,
                   RedirectAttributes redirect) {
+        requireProvinceWideEditor();
         ItemType type = CodeTable.fromCode(ItemType.class, form.getType()).orElse(null);
         if (type == null) {
             binding.rejectValue("type", "validation.choose");
@@ -79,6 +85,16 @@ class BaseItemAdminController {
         } catch (GuideInvalidException e) {
             e.violations().forEach(v -> binding.rejectValue(v.field(), v.messageKey(), v.argumentArray(), null));
             return formPage(form, model);
+        }
+    }
+
+    /**
+     * The base catalogue (基本目录) is one for the whole province: only the platform's own editors extend it; a
+     * department's editors implement it in their entries.
+     */
+    private void requireProvinceWideEditor() {
+        if (!actors.require().scope().platform()) {
+            throw new AccessDeniedException("the base catalogue is edited by the platform's editors only");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.zhengwu.catalog.admin;
 
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,6 +34,9 @@ import org.zhengwu.catalog.entry.ItemRecord;
 import org.zhengwu.catalog.entry.ItemRepository;
 import org.zhengwu.catalog.entry.VersionRecord;
 import org.zhengwu.catalog.entry.VersionStatus;
+import org.zhengwu.identity.Actor;
+import org.zhengwu.identity.Actors;
+import org.zhengwu.identity.Permission;
 import org.zhengwu.shared.web.BadParameterException;
 import org.zhengwu.shared.web.NotFoundException;
 
@@ -51,17 +55,19 @@ class CatalogAdminController {
     private final CatalogEditing editing;
     private final Organisations organisations;
     private final MaterialFiles materialFiles;
+    private final Actors actors;
 
     CatalogAdminController(ItemRepository repository, CatalogEditing editing, Organisations organisations,
-                           MaterialFiles materialFiles) {
+                           MaterialFiles materialFiles, Actors actors) {
         this.repository = repository;
         this.editing = editing;
         this.organisations = organisations;
         this.materialFiles = materialFiles;
+        this.actors = actors;
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('CATALOG_EDITOR', 'CATALOG_REVIEWER')")
+    @PreAuthorize("hasAnyAuthority('catalog.edit', 'catalog.review')")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
                 @RequestParam(defaultValue = "1") int page, Model model) {
         VersionStatus wanted = null;
@@ -76,7 +82,9 @@ class CatalogAdminController {
             throw new BadParameterException("page", "search.problem.number", 1, Integer.MAX_VALUE);
         }
         String text = q == null || q.isBlank() ? null : q.strip();
-        ItemRepository.EntryPage entries = repository.entries(text, wanted, PAGE_SIZE, (long) (page - 1) * PAGE_SIZE);
+        ItemRepository.EntryPage entries = repository.entries(text, wanted,
+                actors.require().scopeParameters(Permission.CATALOG_EDIT, Permission.CATALOG_REVIEW), PAGE_SIZE,
+                (long) (page - 1) * PAGE_SIZE);
         Map<String, String> names = organisations.findAll(entries.rows().stream().map(ItemRepository.EntryRow::organisationUscc)
                 .distinct().toList()).stream().collect(Collectors.toMap(Organisation::uscc, Organisation::name));
         model.addAttribute("entries", entries);
@@ -90,9 +98,9 @@ class CatalogAdminController {
     }
 
     @GetMapping("/items/{id}")
-    @PreAuthorize("hasAnyRole('CATALOG_EDITOR', 'CATALOG_REVIEWER')")
+    @PreAuthorize("hasAnyAuthority('catalog.edit', 'catalog.review')")
     String item(@PathVariable long id, Model model) {
-        ItemRecord item = item(id);
+        ItemRecord item = item(id, Permission.CATALOG_EDIT, Permission.CATALOG_REVIEW);
         List<VersionRecord> versions = repository.versionsOf(id);
         model.addAttribute("item", item);
         model.addAttribute("organisation", organisations.find(item.organisationUscc()).orElse(null));
@@ -104,10 +112,10 @@ class CatalogAdminController {
     }
 
     @GetMapping("/versions/{id}")
-    @PreAuthorize("hasAnyRole('CATALOG_EDITOR', 'CATALOG_REVIEWER')")
+    @PreAuthorize("hasAnyAuthority('catalog.edit', 'catalog.review')")
     String version(@PathVariable long id, Model model) {
-        VersionRecord version = version(id);
-        ItemRecord item = item(version.itemId());
+        VersionRecord version = version(id, Permission.CATALOG_EDIT, Permission.CATALOG_REVIEW);
+        ItemRecord item = item(version.itemId(), Permission.CATALOG_EDIT, Permission.CATALOG_REVIEW);
         model.addAttribute("item", item);
         model.addAttribute("organisation", organisations.find(item.organisationUscc()).orElse(null));
         model.addAttribute("version", version);
@@ -118,7 +126,7 @@ class CatalogAdminController {
     // ---- creating and editing drafts ----
 
     @GetMapping("/new")
-    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    @PreAuthorize("hasAuthority('catalog.edit')")
     String newEntry(@RequestParam(required = false) String baseCode, @RequestParam(required = false) String organisation,
                     Model model) {
         NewEntryForm form = new NewEntryForm();
@@ -132,12 +140,16 @@ class CatalogAdminController {
     }
 
     @PostMapping("/new")
-    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    @PreAuthorize("hasAuthority('catalog.edit')")
     String createEntry(@ModelAttribute("form") NewEntryForm form, BindingResult binding,
                        @RequestParam(defaultValue = "save") String action, Principal principal, Model model,
                        RedirectAttributes redirect) {
         form.getGuide().compact();
         materialFiles.apply(form.getGuide().getMaterials(), "guide.", binding, principal.getName());
+        if (form.getOrganisationUscc() != null && !form.getOrganisationUscc().isBlank()
+                && organisationsInScope().stream().noneMatch(o -> o.uscc().equals(form.getOrganisationUscc()))) {
+            binding.rejectValue("organisationUscc", "catalog.admin.organisation-out-of-scope");
+        }
         if (action.startsWith("add-") || binding.hasErrors()) {
             form.getGuide().addSpareRows(action.startsWith("add-") ? 1 : SPARE_ROWS);
             return newEntryPage(form, model);
@@ -155,9 +167,9 @@ class CatalogAdminController {
     }
 
     @GetMapping("/versions/{id}/edit")
-    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    @PreAuthorize("hasAuthority('catalog.edit')")
     String edit(@PathVariable long id, Model model) {
-        VersionRecord version = version(id);
+        VersionRecord version = version(id, Permission.CATALOG_EDIT);
         if (version.status() != VersionStatus.DRAFT) {
             return "redirect:/admin/catalog/versions/" + id;
         }
@@ -168,11 +180,11 @@ class CatalogAdminController {
     }
 
     @PostMapping("/versions/{id}/edit")
-    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    @PreAuthorize("hasAuthority('catalog.edit')")
     String save(@PathVariable long id, @ModelAttribute("form") GuideForm form, BindingResult binding,
                 @RequestParam(defaultValue = "save") String action, Principal principal, Model model,
                 RedirectAttributes redirect) {
-        VersionRecord version = version(id);
+        VersionRecord version = version(id, Permission.CATALOG_EDIT);
         form.compact();
         materialFiles.apply(form.getMaterials(), "", binding, principal.getName());
         if (action.startsWith("add-") || binding.hasErrors()) {
@@ -198,17 +210,17 @@ class CatalogAdminController {
     // ---- transitions ----
 
     @PostMapping("/items/{id}/new-version")
-    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    @PreAuthorize("hasAuthority('catalog.edit')")
     String newVersion(@PathVariable long id, Principal principal) {
-        item(id);
+        item(id, Permission.CATALOG_EDIT);
         VersionRecord draft = editing.startNewVersion(id, principal.getName());
         return "redirect:/admin/catalog/versions/" + draft.id() + "/edit";
     }
 
     @PostMapping("/versions/{id}/submit")
-    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    @PreAuthorize("hasAuthority('catalog.edit')")
     String submit(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-        version(id);
+        version(id, Permission.CATALOG_EDIT);
         try {
             editing.submit(id, principal.getName());
             redirect.addFlashAttribute("notice", "catalog.admin.submitted");
@@ -219,9 +231,9 @@ class CatalogAdminController {
     }
 
     @PostMapping("/versions/{id}/discard")
-    @PreAuthorize("hasRole('CATALOG_EDITOR')")
+    @PreAuthorize("hasAuthority('catalog.edit')")
     String discard(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-        VersionRecord version = version(id);
+        VersionRecord version = version(id, Permission.CATALOG_EDIT);
         editing.discardDraft(id, principal.getName());
         redirect.addFlashAttribute("notice", "catalog.admin.discarded");
         return repository.versionsOf(version.itemId()).isEmpty() ? "redirect:/admin/catalog"
@@ -229,19 +241,19 @@ class CatalogAdminController {
     }
 
     @PostMapping("/versions/{id}/approve")
-    @PreAuthorize("hasRole('CATALOG_REVIEWER')")
+    @PreAuthorize("hasAuthority('catalog.review')")
     String approve(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-        version(id);
+        version(id, Permission.CATALOG_REVIEW);
         editing.approve(id, principal.getName());
         redirect.addFlashAttribute("notice", "catalog.admin.approved");
         return "redirect:/admin/catalog/versions/" + id;
     }
 
     @PostMapping("/versions/{id}/reject")
-    @PreAuthorize("hasRole('CATALOG_REVIEWER')")
+    @PreAuthorize("hasAuthority('catalog.review')")
     String reject(@PathVariable long id, @RequestParam(required = false) String reason, Principal principal,
                   RedirectAttributes redirect) {
-        version(id);
+        version(id, Permission.CATALOG_REVIEW);
         try {
             editing.reject(id, reason, principal.getName());
             redirect.addFlashAttribute("notice", "catalog.admin.rejected");
@@ -252,19 +264,19 @@ class CatalogAdminController {
     }
 
     @PostMapping("/versions/{id}/publish")
-    @PreAuthorize("hasRole('CATALOG_REVIEWER')")
+    @PreAuthorize("hasAuthority('catalog.review')")
     String publish(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-        version(id);
+        version(id, Permission.CATALOG_REVIEW);
         editing.publish(id, principal.getName());
         redirect.addFlashAttribute("notice", "catalog.admin.published");
         return "redirect:/admin/catalog/versions/" + id;
     }
 
     @PostMapping("/items/{id}/withdraw")
-    @PreAuthorize("hasRole('CATALOG_REVIEWER')")
+    @PreAuthorize("hasAuthority('catalog.review')")
     String withdraw(@PathVariable long id, @RequestParam(required = false) String reason, Principal principal,
                     RedirectAttributes redirect) {
-        item(id);
+        item(id, Permission.CATALOG_REVIEW);
         try {
             editing.withdraw(id, reason, principal.getName());
             redirect.addFlashAttribute("notice", "catalog.admin.withdrawn");
@@ -279,7 +291,7 @@ class CatalogAdminController {
     private String newEntryPage(NewEntryForm form, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("baseItems", repository.baseItems());
-        model.addAttribute("organisations", organisations.all());
+        model.addAttribute("organisations", organisationsInScope());
         addChoices(model);
         return "catalog/admin/new";
     }
@@ -287,7 +299,7 @@ class CatalogAdminController {
     private String editPage(VersionRecord version, GuideForm form, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("version", version);
-        model.addAttribute("item", item(version.itemId()));
+        model.addAttribute("item", item(version.itemId(), Permission.CATALOG_EDIT));
         addChoices(model);
         return "catalog/admin/edit";
     }
@@ -312,11 +324,32 @@ class CatalogAdminController {
         };
     }
 
-    private ItemRecord item(long id) {
-        return repository.findItem(id).orElseThrow(() -> new NotFoundException("catalog.admin.entry-not-found", id));
+    /** The organisations the signed-in editor may create entries for. */
+    private List<Organisation> organisationsInScope() {
+        Actor actor = actors.require();
+        return organisations.all().stream()
+                .filter(o -> actor.mayReach(Permission.CATALOG_EDIT, o.uscc(), o.divisionCode())).toList();
     }
 
-    private VersionRecord version(long id) {
-        return repository.findVersion(id).orElseThrow(() -> new NotFoundException("catalog.admin.version-not-found", id));
+    /**
+     * The entry, if the signed-in member of staff may reach it in one of the roles; an entry out of scope is
+     * answered as unknown, so that its existence is not revealed either.
+     */
+    private ItemRecord item(long id, String... acting) {
+        Actor actor = actors.require();
+        return repository.findItem(id)
+                .filter(item -> Arrays.stream(acting).anyMatch(r -> actor.mayReach(r, item.organisationUscc(), item.divisionCode())))
+                .orElseThrow(() -> new NotFoundException("catalog.admin.entry-not-found", id));
+    }
+
+    private VersionRecord version(long id, String... acting) {
+        VersionRecord version = repository.findVersion(id)
+                .orElseThrow(() -> new NotFoundException("catalog.admin.version-not-found", id));
+        try {
+            item(version.itemId(), acting);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("catalog.admin.version-not-found", id);
+        }
+        return version;
     }
 }

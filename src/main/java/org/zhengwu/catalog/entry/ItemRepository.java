@@ -103,7 +103,11 @@ public class ItemRepository {
      * @param text   part of the name or implementation code, or null
      * @param status status of the newest version, or null
      */
-    public EntryPage entries(String text, VersionStatus status, int limit, long offset) {
+    /**
+     * A page of entries, newest change first, limited to the data scope given as the parameters of
+     * {@code org.zhengwu.identity.DataScope#sqlParameters}.
+     */
+    public EntryPage entries(String text, VersionStatus status, Map<String, Object> scope, int limit, long offset) {
         List<EntryRow> rows = new java.util.ArrayList<>();
         long[] total = {0};
         jdbc.sql("""
@@ -115,9 +119,11 @@ public class ItemRepository {
                         LEFT JOIN catalog_item_version p ON p.item_id = i.id AND p.status = 'PUBLISHED'
                         WHERE (CAST(:text AS VARCHAR) IS NULL OR strpos(v.name, :text) > 0 OR i.implementation_code = :text)
                           AND (CAST(:status AS VARCHAR) IS NULL OR v.status = :status)
+                          AND (:scopeAll OR i.organisation_uscc = :scopeOrganisation
+                               OR i.division_code LIKE CAST(:scopeRegion AS VARCHAR))
                         ORDER BY v.updated_at DESC, i.id
                         LIMIT :limit OFFSET :offset""")
-                .param("text", text).param("status", status == null ? null : status.name())
+                .param("text", text).param("status", status == null ? null : status.name()).params(scope)
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> {
                     total[0] = rs.getLong("total");

@@ -24,6 +24,7 @@ import org.zhengwu.identity.account.Enterprises;
 import org.zhengwu.identity.account.Notifications;
 import org.zhengwu.identity.account.OneTimeCodes;
 import org.zhengwu.identity.account.Passwords;
+import org.zhengwu.shared.web.NotFoundException;
 
 /** 个人中心: one's own account — profile, real-name level and how to raise it, password, acting enterprise. */
 @Controller
@@ -157,8 +158,7 @@ class AccountController {
         } else if (enterprises.capacity(account, enterprise).isPresent()) {
             accounts.setActingEnterprise(account.id(), enterprise);
         } else {
-            redirect.addFlashAttribute("problem", "enterprise.not-yours");
-            return "redirect:/account";
+            throw new NotFoundException("enterprise.not-found");
         }
         redirect.addFlashAttribute("notice", "account.acting.changed");
         return "redirect:/account";

@@ -17,7 +17,7 @@ import org.zhengwu.shared.time.BusinessTime;
 /** 责任认定: search the accountability log, and verify its hash chain. */
 @Controller
 @RequestMapping("/admin/audit")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAuthority('audit.read')")
 class AuditAdminController {
 
     static final int PAGE_SIZE = 50;

@@ -10,7 +10,7 @@ import org.zhengwu.identity.account.OutboxNotificationSender;
 
 /** DEVELOPMENT ONLY: the messages the platform would have sent, for an administrator to read. */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAuthority('account.manage')")
 @Profile("!production")
 @ConditionalOnBooleanProperty("zhengwu.notifications.dev-outbox")
 class OutboxController {

@@ -98,10 +98,18 @@ public record DivisionCode(String value) {
 
     /** Whether {@code other} lies within this division (or is it). */
     public boolean covers(DivisionCode other) {
+        return other.value.startsWith(significantPrefix());
+    }
+
+    /**
+     * The leading digits every code within this division shares: two for a province, four for a prefecture, all
+     * six for a county — what a {@code LIKE prefix || '%'} query needs to select a region's subtree.
+     */
+    public String significantPrefix() {
         return switch (level()) {
-            case PROVINCE -> other.value.startsWith(value.substring(0, 2));
-            case PREFECTURE -> other.value.startsWith(value.substring(0, 4));
-            case COUNTY -> other.value.equals(value);
+            case PROVINCE -> value.substring(0, 2);
+            case PREFECTURE -> value.substring(0, 4);
+            case COUNTY -> value;
         };
     }
 

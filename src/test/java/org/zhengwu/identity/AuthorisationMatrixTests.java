@@ -1,0 +1,366 @@
+package org.zhengwu.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.zhengwu.identity.account.AccountDirectory;
+import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.identity.account.Enterprises;
+import org.zhengwu.support.TestBrowser;
+import org.zhengwu.support.TestPeople;
+import org.zhengwu.support.ZhengwuTest;
+
+/**
+ * Every endpoint of the platform against every kind of caller: who is expected through, and who must be stopped
+ * (401, 403, a redirect to sign-in, or 404 for another's object). The table must name every request mapping the
+ * application has, so that a new endpoint cannot be added without deciding who may use it.
+ */
+@ZhengwuTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorisationMatrixTests {
+
+    enum Persona { ANONYMOUS, CITIZEN_A, CITIZEN_B, AGENT, OTHER_CLERK, OWN_CLERK, ADMINISTRATOR }
+
+    private static final Set<Persona> EVERYONE = EnumSet.allOf(Persona.class);
+    private static final Set<Persona> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS));
+    private static final Set<Persona> PERSONS = EnumSet.of(Persona.CITIZEN_A, Persona.CITIZEN_B, Persona.AGENT);
+    private static final Set<Persona> STAFF = EnumSet.of(Persona.OTHER_CLERK, Persona.OWN_CLERK, Persona.ADMINISTRATOR);
+    private static final Set<Persona> CLERKS = EnumSet.of(Persona.OTHER_CLERK, Persona.OWN_CLERK);
+    private static final Set<Persona> OWN_CLERK = EnumSet.of(Persona.OWN_CLERK);
+    private static final Set<Persona> ADMINISTRATOR = EnumSet.of(Persona.ADMINISTRATOR);
+    private static final Set<Persona> NOBODY = EnumSet.noneOf(Persona.class);
+
+    /** Endpoints left out of the table, each with the test that covers it instead. */
+    private static final Map<String, String> ELSEWHERE = Map.of(
+            "/error", "the error dispatch, reached only through another request's failure");
+
+    record Probe(String method, String pattern, String url, Map<String, String> form, Set<Persona> allowed) {
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StaffAccounts staff;
+    @Autowired
+    CitizenAccounts citizens;
+    @Autowired
+    AccountDirectory directory;
+    @Autowired
+    Enterprises enterprises;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private final Map<Persona, TestBrowser> browsers = new EnumMap<>(Persona.class);
+    private final Map<Persona, String> csrf = new EnumMap<>(Persona.class);
+    private final List<Probe> probes = new ArrayList<>();
+
+    @BeforeAll
+    void setUp() {
+        // An entry of a city department; the other clerk works for a department of one of the city's districts, whose
+        // region (the district) does not reach up to the city.
+        Map<String, Object> entry = jdbc.sql("""
+                        SELECT i.id, i.organisation_uscc, i.division_code, i.implementation_code, v.id AS version_id,
+                               v.version_no
+                        FROM catalog_item i JOIN catalog_item_version v ON v.item_id = i.id AND v.status = 'PUBLISHED'
+                        WHERE i.division_code = '340100' ORDER BY i.id DESC LIMIT 1""").query().singleRow();
+        String ownOrganisation = (String) entry.get("organisation_uscc");
+        String otherOrganisation = jdbc.sql("""
+                        SELECT uscc FROM basedata_organisation
+                        WHERE division_code = '340111' LIMIT 1""")
+                .query(String.class).single();
+
+        TestPeople.Citizen a = TestPeople.register(citizens, "甲某某");
+        TestPeople.Citizen b = TestPeople.register(citizens, "乙某某");
+        TestPeople.Citizen agent = TestPeople.register(citizens, "丙某某");
+        TestPeople.Citizen secondAgent = TestPeople.register(citizens, "丁某某");
+        var accountA = directory.find(a.username()).orElseThrow();
+        long enterpriseId = enterprises.register(TestPeople.newCreditCode(), "甲某某科技有限公司", accountA);
+        var enterprise = enterprises.find(enterpriseId).orElseThrow();
+        LocalDate today = enterprises.today();
+        enterprises.grant(enterprise, accountA, directory.find(agent.username()).orElseThrow(), Enterprises.AgentScope.ALL,
+                today, today.plusDays(30));
+        enterprises.grant(enterprise, accountA, directory.find(secondAgent.username()).orElseThrow(),
+                Enterprises.AgentScope.QUERY_ONLY, today, today.plusDays(30));
+        long revocableGrant = enterprises.grants(enterpriseId).stream()
+                .filter(g -> g.agentUsername().equals(secondAgent.username())).findFirst().orElseThrow().id();
+
+        signInPerson(Persona.CITIZEN_A, a);
+        signInPerson(Persona.CITIZEN_B, b);
+        signInPerson(Persona.AGENT, agent);
+        browsers.put(Persona.ANONYMOUS, new TestBrowser(port));
+        for (Persona clerk : List.of(Persona.OTHER_CLERK, Persona.OWN_CLERK)) {
+            TestBrowser browser = new TestBrowser(port);
+            browser.signInNewStaff(staff, clerk == Persona.OWN_CLERK ? ownOrganisation : otherOrganisation,
+                    Role.CATALOG_EDITOR, Role.CATALOG_REVIEWER, Role.IDENTITY_CLERK);
+            browsers.put(clerk, browser);
+        }
+        TestBrowser administrator = new TestBrowser(port);
+        administrator.signInNewAdministrator(staff);
+        browsers.put(Persona.ADMINISTRATOR, administrator);
+        browsers.forEach((persona, browser) -> csrf.put(persona,
+                TestBrowser.csrf(browser.get(persona == Persona.ANONYMOUS ? "/login" : "/account"))));
+        // The agent acts for the enterprise, as one who signs in to apply on its behalf would.
+        assertThat(browsers.get(Persona.AGENT).post("/account/acting",
+                Map.of("enterprise", String.valueOf(enterpriseId), "_csrf", csrf.get(Persona.AGENT))).status()).isEqualTo(302);
+
+        long targetAccount = staff.create("target-" + TestPeople.newMobile(), "被管理账号", TestBrowser.STAFF_PASSWORD,
+                null, EnumSet.of(Role.CATALOG_EDITOR), "test");
+        String code = (String) entry.get("implementation_code");
+        long itemId = (Long) entry.get("id");
+        long versionId = (Long) entry.get("version_id");
+        String attachment = jdbc.sql("SELECT id FROM catalog_attachment LIMIT 1").query(String.class).single();
+        String division = ((String) entry.get("division_code"));
+
+        // The public portal and the read-only API.
+        get("/", EVERYONE);
+        get("/themes", EVERYONE);
+        get("/departments", EVERYONE);
+        get("/regions", EVERYONE);
+        get("/regions/{code}", "/regions/" + division, EVERYONE);
+        get("/search", "/search?q=" + code, EVERYONE);
+        get("/items/{code}", "/items/" + code, EVERYONE);
+        get("/items/{code}/print", "/items/" + code + "/print", EVERYONE);
+        get("/items/{code}/versions", "/items/" + code + "/versions", EVERYONE);
+        get("/items/{code}/versions/{versionNo}", "/items/" + code + "/versions/" + entry.get("version_no"), EVERYONE);
+        get("/attachments/{id}", "/attachments/" + attachment, EVERYONE);
+        get("/api/v1/items", "/api/v1/items?q=" + code, EVERYONE);
+        get("/api/v1/items/{implementationCode}", "/api/v1/items/" + code, EVERYONE);
+        get("/api/v1/items/export.csv", EVERYONE);
+        get("/api/v1/organisations/{uscc}", "/api/v1/organisations/" + ownOrganisation, EVERYONE);
+        get("/api/v1/divisions/{code}", "/api/v1/divisions/" + division, EVERYONE);
+
+        // Signing in, registering and recovering an account.
+        get("/login", EVERYONE);
+        get("/register", EVERYONE);
+        post("/register", Map.of("username", ""), EVERYONE);
+        get("/password/reset", EVERYONE);
+        post("/password/reset", Map.of("who", ""), EVERYONE);
+        post("/password/reset/confirm", Map.of("code", "000000"), EVERYONE);
+        get("/login/mfa", SIGNED_IN);
+        post("/login/mfa", Map.of("code", "000000"), SIGNED_IN);
+        get("/account/mfa/setup", SIGNED_IN);
+        post("/account/mfa/setup", Map.of("code", "000000"), SIGNED_IN);
+        post("/account/mfa/setup/done", Map.of(), SIGNED_IN);
+        // Consent for a client that is not registered is shown to no one (the SSO tests show it for real clients).
+        get("/oauth2/consent", "/oauth2/consent?client_id=nobody&scope=openid&state=x", NOBODY);
+
+        // One's own account.
+        get("/account", SIGNED_IN);
+        get("/account/keepalive", SIGNED_IN);
+        post("/account/identity-match", Map.of(), SIGNED_IN);
+        post("/account/mobile/code", Map.of(), SIGNED_IN);
+        get("/account/mobile", SIGNED_IN);
+        post("/account/mobile", Map.of("code", "000000"), SIGNED_IN);
+        get("/account/password", SIGNED_IN);
+        post("/account/password", Map.of("current", "not-my-password"), SIGNED_IN);
+        post("/account/acting", "/account/acting", Map.of("enterprise", String.valueOf(enterpriseId)),
+                EnumSet.of(Persona.CITIZEN_A, Persona.AGENT));
+        get("/account/enterprises", PERSONS);
+        post("/account/enterprises", Map.of("uscc", "not-a-code"), PERSONS);
+        get("/account/enterprises/{id}", "/account/enterprises/" + enterpriseId, EnumSet.of(Persona.CITIZEN_A));
+        post("/account/enterprises/{id}/agents", "/account/enterprises/" + enterpriseId + "/agents", Map.of(),
+                EnumSet.of(Persona.CITIZEN_A));
+
+        // Administration.
+        get("/admin", STAFF);
+        get("/admin/catalog", CLERKS);
+        get("/admin/catalog/new", CLERKS);
+        post("/admin/catalog/new", Map.of("baseCode", ""), CLERKS);
+        get("/admin/catalog/items/{id}", "/admin/catalog/items/" + itemId, OWN_CLERK);
+        get("/admin/catalog/versions/{id}", "/admin/catalog/versions/" + versionId, OWN_CLERK);
+        get("/admin/catalog/versions/{id}/edit", "/admin/catalog/versions/" + versionId + "/edit", OWN_CLERK);
+        post("/admin/catalog/versions/{id}/edit", "/admin/catalog/versions/" + versionId + "/edit", Map.of("name", "x"),
+                OWN_CLERK);
+        // Transitions the published version cannot take: whoever is let through meets a conflict, nothing changes.
+        for (String transition : List.of("submit", "discard", "approve", "publish")) {
+            post("/admin/catalog/versions/{id}/" + transition, "/admin/catalog/versions/" + versionId + "/" + transition,
+                    Map.of(), OWN_CLERK);
+        }
+        post("/admin/catalog/versions/{id}/reject", "/admin/catalog/versions/" + versionId + "/reject",
+                Map.of("reason", ""), OWN_CLERK);
+        post("/admin/catalog/items/{id}/withdraw", "/admin/catalog/items/" + itemId + "/withdraw", Map.of("reason", ""),
+                OWN_CLERK);
+        get("/admin/catalog/base-items", CLERKS);
+        get("/admin/catalog/base-items/new", NOBODY);
+        post("/admin/catalog/base-items/new", Map.of("name", "越权新增", "type", "01"), NOBODY);
+        get("/admin/organisations", ADMINISTRATOR);
+        get("/admin/organisations/new", ADMINISTRATOR);
+        post("/admin/organisations/new", Map.of("uscc", ""), ADMINISTRATOR);
+        get("/admin/organisations/{uscc}", "/admin/organisations/" + ownOrganisation, ADMINISTRATOR);
+        post("/admin/organisations/{uscc}", "/admin/organisations/" + ownOrganisation, Map.of("name", ""), ADMINISTRATOR);
+        get("/admin/divisions/import", ADMINISTRATOR);
+        post("/admin/divisions/import", Map.of(), ADMINISTRATOR);
+        get("/admin/accounts", ADMINISTRATOR);
+        get("/admin/accounts/new", ADMINISTRATOR);
+        post("/admin/accounts/new", Map.of("username", ""), ADMINISTRATOR);
+        get("/admin/accounts/{id}", "/admin/accounts/" + targetAccount, ADMINISTRATOR);
+        post("/admin/accounts/{id}/unlock", "/admin/accounts/" + targetAccount + "/unlock", Map.of(), ADMINISTRATOR);
+        post("/admin/accounts/{id}/mfa-reset", "/admin/accounts/" + targetAccount + "/mfa-reset", Map.of(), ADMINISTRATOR);
+        post("/admin/accounts/{id}/roles", "/admin/accounts/" + targetAccount + "/roles", Map.of("roles", "CATALOG_EDITOR"),
+                ADMINISTRATOR);
+        post("/admin/accounts/{id}/enabled", "/admin/accounts/" + targetAccount + "/enabled", Map.of("enabled", "false"),
+                ADMINISTRATOR);
+        get("/admin/clients", ADMINISTRATOR);
+        post("/admin/clients", Map.of("clientId", ""), ADMINISTRATOR);
+        post("/admin/clients/keys/rotate", Map.of(), ADMINISTRATOR);
+        get("/admin/audit", ADMINISTRATOR);
+        post("/admin/audit/verify", Map.of(), ADMINISTRATOR);
+        get("/admin/outbox", ADMINISTRATOR);
+        get("/admin/identity/in-person", CLERKS);
+        post("/admin/identity/in-person", Map.of("idNumber", b.idNumber()), CLERKS);
+        post("/admin/identity/in-person/confirm", Map.of("idNumber", "110101190001011009"), CLERKS);
+
+        // Endpoints outside the MVC mappings: the OIDC provider's own, monitoring and the API description.
+        get("/.well-known/openid-configuration", EVERYONE);
+        get("/oauth2/jwks", EVERYONE);
+        get("/userinfo", NOBODY);
+        post("/oauth2/token", Map.of("grant_type", "client_credentials", "client_id", "nobody", "client_secret", "guess"),
+                NOBODY);
+        get("/actuator/health", EVERYONE);
+        get("/actuator/metrics", ADMINISTRATOR);
+        get("/actuator/info", ADMINISTRATOR);
+        get("/v3/api-docs", EVERYONE);
+
+        // Last, because these take effect: a new draft, and the representative's revocation.
+        post("/admin/catalog/items/{id}/new-version", "/admin/catalog/items/" + itemId + "/new-version", Map.of(),
+                OWN_CLERK);
+        post("/account/enterprises/{id}/agents/{grantId}/revoke",
+                "/account/enterprises/" + enterpriseId + "/agents/" + revocableGrant + "/revoke", Map.of(),
+                EnumSet.of(Persona.CITIZEN_A));
+    }
+
+    private void signInPerson(Persona persona, TestPeople.Citizen citizen) {
+        TestBrowser browser = new TestBrowser(port);
+        assertThat(browser.signIn(citizen.username(), TestPeople.PASSWORD).location()).endsWith("/account");
+        browsers.put(persona, browser);
+    }
+
+    private void get(String path, Set<Persona> allowed) {
+        get(path, path, allowed);
+    }
+
+    private void get(String pattern, String url, Set<Persona> allowed) {
+        probes.add(new Probe("GET", pattern, url, Map.of(), allowed));
+    }
+
+    private void post(String path, Map<String, String> form, Set<Persona> allowed) {
+        post(path, path, form, allowed);
+    }
+
+    private void post(String pattern, String url, Map<String, String> form, Set<Persona> allowed) {
+        probes.add(new Probe("POST", pattern, url, form, allowed));
+    }
+
+    @Test
+    void everyRequestMappingIsInTheTable() {
+        Set<String> inTable = new TreeSet<>();
+        probes.forEach(p -> inTable.add(p.method() + " " + p.pattern()));
+        Set<String> missing = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (ELSEWHERE.containsKey(pattern) || pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")) {
+                    continue;
+                }
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    if (!inTable.contains(method.name() + " " + pattern)) {
+                        missing.add(method.name() + " " + pattern);
+                    }
+                }
+            }
+        });
+        assertThat(missing).as("endpoints nobody has decided who may use").isEmpty();
+    }
+
+    @Test
+    void everyoneReachesExactlyWhatTheTableAllows() {
+        List<String> unexpectedAllows = new ArrayList<>();
+        List<String> unexpectedDenials = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (Probe probe : probes) {
+            // Those who must be stopped go first, so that an allowed change cannot hide a missing check.
+            List<Persona> order = new ArrayList<>(EnumSet.complementOf(toEnumSet(probe.allowed())));
+            order.addAll(probe.allowed());
+            for (Persona persona : order) {
+                TestBrowser browser = browsers.get(persona);
+                TestBrowser.Page page;
+                if (probe.method().equals("GET")) {
+                    page = browser.get(probe.url(), "Accept", probe.url().startsWith("/api/") || probe.url().startsWith("/actuator")
+                            || probe.url().startsWith("/userinfo") || probe.url().startsWith("/v3/")
+                            || probe.url().startsWith("/oauth2/jwks") || probe.url().startsWith("/.well-known")
+                            ? "application/json" : "text/html");
+                } else {
+                    Map<String, String> form = new LinkedHashMap<>(probe.form());
+                    form.put("_csrf", csrf.get(persona));
+                    page = browser.post(probe.url(), form);
+                }
+                String line = probe.method() + " " + probe.url() + " as " + persona + " → " + page.status()
+                        + (page.location() == null ? "" : " " + browser.relative(page.location()));
+                if (page.status() >= 500 || page.status() == 405) {
+                    failures.add(line);
+                    continue;
+                }
+                boolean allowed = !denied(page, browser);
+                if (allowed && !probe.allowed().contains(persona)) {
+                    unexpectedAllows.add(line);
+                } else if (!allowed && probe.allowed().contains(persona)) {
+                    unexpectedDenials.add(line);
+                }
+            }
+        }
+        assertThat(failures).as("requests that failed outright").isEmpty();
+        assertThat(unexpectedAllows).as("callers let through who must be stopped").isEmpty();
+        assertThat(unexpectedDenials).as("callers stopped who should be let through").isEmpty();
+        assertThat(probes.size()).isGreaterThan(80);
+    }
+
+    private static EnumSet<Persona> toEnumSet(Set<Persona> personas) {
+        return personas.isEmpty() ? EnumSet.noneOf(Persona.class) : EnumSet.copyOf(personas);
+    }
+
+    /** Stopped: unauthenticated, forbidden, sent to sign in, or told the object does not exist. */
+    private static boolean denied(TestBrowser.Page page, TestBrowser browser) {
+        if (page.status() == 401 || page.status() == 403 || page.status() == 404) {
+            return true;
+        }
+        if (page.status() / 100 == 3 && page.location() != null) {
+            String target = browser.relative(page.location());
+            return target.equals("/login") || target.startsWith("/login?");
+        }
+        return false;
+    }
+
+    @Test
+    void theTableCoversEveryPersonaOnBothSides() {
+        Set<Persona> everAllowed = new LinkedHashSet<>();
+        Set<Persona> everDenied = new LinkedHashSet<>();
+        probes.forEach(p -> {
+            everAllowed.addAll(p.allowed());
+            everDenied.addAll(EnumSet.complementOf(toEnumSet(p.allowed())));
+        });
+        assertThat(everAllowed).containsExactlyInAnyOrderElementsOf(EVERYONE);
+        assertThat(everDenied).containsExactlyInAnyOrderElementsOf(EVERYONE);
+    }
+}
