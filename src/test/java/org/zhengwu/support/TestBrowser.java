@@ -51,9 +51,19 @@ public final class TestBrowser {
     public static final String STAFF_PASSWORD = "Staff-Password-2026";
 
     private final String base;
+    private final String clientAddress;
     private final HttpClient client;
 
     public TestBrowser(int port) {
+        this(port, null);
+    }
+
+    /**
+     * A browser whose requests arrive through the (trusted, local) reverse proxy on behalf of {@code clientAddress},
+     * so that tests of per-address limits do not count against every other test's 127.0.0.1.
+     */
+    public TestBrowser(int port, String clientAddress) {
+        this.clientAddress = clientAddress;
         this.base = "http://localhost:" + port;
         CookieManager cookies = new CookieManager();
         cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
@@ -226,6 +236,9 @@ public final class TestBrowser {
 
     private Page send(HttpRequest.Builder request) {
         try {
+            if (clientAddress != null) {
+                request.header("X-Forwarded-For", clientAddress);
+            }
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Page(response.statusCode(), response.body(), response.headers().map(), response.uri().toString());

@@ -90,6 +90,14 @@ public class Enterprises {
                         rs.getLong("representative_id"))).optional();
     }
 
+    /**
+     * The enterprise the account has chosen to act for, while it still may: a grant that has ended or been revoked
+     * ends the choice too.
+     */
+    public Optional<Enterprise> actingFor(Account account, Optional<Long> chosen) {
+        return chosen.flatMap(id -> capacity(account, id)).map(Capacity::enterprise);
+    }
+
     /** The capacity in which the account may act for this enterprise today, if any. */
     public Optional<Capacity> capacity(Account account, long enterpriseId) {
         return capacities(account).stream().filter(c -> c.enterprise().id() == enterpriseId).findFirst();

@@ -65,7 +65,7 @@ class AccountController {
         model.addAttribute("person", account.type() == AccountType.PERSON);
         if (account.type() == AccountType.PERSON) {
             model.addAttribute("capacities", enterprises.capacities(account));
-            model.addAttribute("acting", accounts.actingEnterprise(account.id()).flatMap(enterprises::find).orElse(null));
+            model.addAttribute("acting", enterprises.actingFor(account, accounts.actingEnterprise(account.id())).orElse(null));
         }
         model.addAttribute("mobileChannel", notifications.canReach(Notifications.Channel.MOBILE));
         return "identity/account";

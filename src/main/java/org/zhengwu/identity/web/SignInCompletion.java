@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.Passwords;
+import org.zhengwu.identity.account.SignInAttempts;
 
 /** Turns a session that has passed both factors into a full sign-in, then resumes where the person was going. */
 @Component
@@ -23,15 +24,18 @@ class SignInCompletion {
 
     private final AccountDirectory directory;
     private final Passwords passwords;
+    private final SignInAttempts attempts;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
-    SignInCompletion(AccountDirectory directory, Passwords passwords) {
+    SignInCompletion(AccountDirectory directory, Passwords passwords, SignInAttempts attempts) {
         this.directory = directory;
         this.passwords = passwords;
+        this.attempts = attempts;
     }
 
     void complete(Account account, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        attempts.succeeded(account);
         var user = directory.principal(account);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

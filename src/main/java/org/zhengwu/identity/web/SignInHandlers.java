@@ -49,8 +49,11 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
             throws IOException, ServletException {
         User user = (User) authentication.getPrincipal();
         Account account = directory.find(user.getUsername()).orElseThrow();
-        attempts.succeeded(account);
         boolean staff = account.type() == AccountType.STAFF;
+        if (!staff) {
+            // Staff failures are cleared only once the second factor is passed too (SignInCompletion).
+            attempts.succeeded(account);
+        }
         request.getSession().setMaxInactiveInterval((int) (staff ? STAFF_IDLE : PUBLIC_IDLE).toSeconds());
         if (staff) {
             SecurityContext context = SecurityContextHolder.createEmptyContext();
