@@ -138,6 +138,31 @@ class SignInProtectionHttpTests {
         assertThat(clerk.get("/admin").html().selectFirst("#session-warning").attr("data-warning")).isNotBlank();
     }
 
+    @Test
+    void aStaffPasswordOlderThanNinetyDaysMustBeChangedBeforeAnythingElse() {
+        String username = "expiry-" + TestPeople.newMobile();
+        staff.create(username, "密码到期", TestBrowser.STAFF_PASSWORD, null, EnumSet.of(Role.CATALOG_EDITOR), "test");
+        new TestBrowser(port).signInStaff(username, TestBrowser.STAFF_PASSWORD);
+        jdbc.sql("UPDATE identity_account SET password_changed_at = CURRENT_TIMESTAMP - INTERVAL '91 days' WHERE username = :u")
+                .param("u", username).update();
+
+        TestBrowser browser = new TestBrowser(port);
+        assertThat(browser.signInStaff(username, TestBrowser.STAFF_PASSWORD).location()).endsWith("/account/password?expired");
+        assertThat(browser.get("/admin/catalog").location()).endsWith("/account/password?expired");
+        TestBrowser.Page form = browser.get("/account/password?expired");
+        assertThat(form.html().text()).contains("90 天");
+        String csrf = TestBrowser.csrf(form);
+        TestBrowser.Page reused = browser.post("/account/password", Map.of("current", TestBrowser.STAFF_PASSWORD,
+                "password", TestBrowser.STAFF_PASSWORD, "confirmation", TestBrowser.STAFF_PASSWORD, "_csrf", csrf));
+        assertThat(reused.html().text()).contains("最近 5 次");
+        TestBrowser.Page changed = browser.post("/account/password", Map.of("current", TestBrowser.STAFF_PASSWORD,
+                "password", "Renewed-Password-90", "confirmation", "Renewed-Password-90", "_csrf", csrf));
+        assertThat(changed.location()).endsWith("/admin");
+        assertThat(browser.get("/admin/catalog").status()).isEqualTo(200);
+        assertThat(log.search(new AccountabilityLog.Query(username, "account", username, "identity.password.change", null, null), 1, 0))
+                .hasSize(1);
+    }
+
     private static List<String> setCookies(TestBrowser.Page page) {
         return page.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
                 .flatMap(e -> e.getValue().stream()).toList();

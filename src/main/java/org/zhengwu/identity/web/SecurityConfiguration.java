@@ -1,15 +1,11 @@
 package org.zhengwu.identity.web;
 
-import java.util.Map;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -24,6 +20,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.Role;
 import org.zhengwu.identity.account.AccountDirectory;
+import org.zhengwu.identity.account.PasswordHashing;
 import org.zhengwu.identity.account.SignInAttempts;
 import org.zhengwu.shared.audit.AccountabilityLog;
 
@@ -70,10 +67,8 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Argon2id (RFC 9106) with OWASP's minimum: 19 MiB memory, 2 passes, 1 lane; the {argon2} prefix allows upgrades. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
-        return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
+        return PasswordHashing.encoder();
     }
 }
