@@ -27,7 +27,8 @@ import org.zhengwu.identity.StaffAccounts;
 
 /**
  * A real HTTP client with its own cookie jar, used as a browser without JavaScript would be: it gets pages, reads
- * their forms (CSRF token included) and posts them. Redirects are not followed, so tests see them.
+ * their forms (CSRF token included) and posts them. Redirects are not followed, so tests see them. Paths are on the
+ * platform; absolute addresses reach other sites (a relying party) with the same cookie jar, as one browser would.
  */
 public final class TestBrowser {
 
@@ -91,6 +92,28 @@ public final class TestBrowser {
             page = get(relative(page.location()));
         }
         return page;
+    }
+
+    /**
+     * Follows the redirects a response asks for, wherever they lead (other sites included), as a browser does after
+     * a GET or a form post; returns every page on the way, the last one not a redirect.
+     */
+    public List<Page> followRedirects(Page page) {
+        List<Page> pages = new ArrayList<>(List.of(page));
+        for (int i = 0; i < 15 && page.status() / 100 == 3 && page.location() != null; i++) {
+            page = get(URI.create(page.uri()).resolve(page.location()).toString());
+            pages.add(page);
+        }
+        if (page.status() / 100 == 3) {
+            throw new IllegalStateException("too many redirects, the last to " + page.location());
+        }
+        return pages;
+    }
+
+    /** GET, then follow redirects anywhere; returns the page where they end. */
+    public Page browse(String pathOrAddress) {
+        List<Page> pages = followRedirects(get(pathOrAddress));
+        return pages.get(pages.size() - 1);
     }
 
     public Page post(String path, Map<String, String> fields) {
@@ -179,14 +202,24 @@ public final class TestBrowser {
         if (next == null || !(next.endsWith("/account/mfa/setup") || next.endsWith("/login/mfa"))) {
             throw new IllegalStateException("password sign-in of " + username + " ended at " + afterPassword.status() + " " + next);
         }
-        if (next.endsWith("/account/mfa/setup")) {
-            Page setup = get("/account/mfa/setup");
-            byte[] secret = Authenticators.decode(setup.html().selectFirst("[data-testid=totp-secret]").text());
-            Page confirmed = post("/account/mfa/setup", Map.of("code", Authenticators.enrol(base + "|" + username, secret),
-                    "_csrf", csrf(setup)));
-            Page recovery = get(relative(confirmed.location()));
-            return post("/account/mfa/setup/done", Map.of("_csrf", csrf(recovery)));
-        }
+        return next.endsWith("/account/mfa/setup") ? enrolAuthenticator(username) : enterSecondFactor(username);
+    }
+
+    /**
+     * The second sign-in step of staff without an authenticator: enrol one, as the person would with their phone,
+     * and confirm having seen the recovery codes. Returns the page the sign-in ends on.
+     */
+    public Page enrolAuthenticator(String username) {
+        Page setup = get("/account/mfa/setup");
+        byte[] secret = Authenticators.decode(setup.html().selectFirst("[data-testid=totp-secret]").text());
+        Page confirmed = post("/account/mfa/setup", Map.of("code", Authenticators.enrol(base + "|" + username, secret),
+                "_csrf", csrf(setup)));
+        Page recovery = get(relative(confirmed.location()));
+        return post("/account/mfa/setup/done", Map.of("_csrf", csrf(recovery)));
+    }
+
+    /** The second sign-in step of enrolled staff who have given their password: the authenticator's next code. */
+    public Page enterSecondFactor(String username) {
         Page mfa = get("/login/mfa");
         return post("/login/mfa", Map.of("code", Authenticators.nextCode(base + "|" + username), "_csrf", csrf(mfa)));
     }
@@ -220,6 +253,11 @@ public final class TestBrowser {
         return token.attr("value");
     }
 
+    /** The platform's address, e.g. {@code http://localhost:54321}. */
+    public String base() {
+        return base;
+    }
+
     public String relative(String location) {
         return location.startsWith(base) ? location.substring(base.length()) : location;
     }
@@ -230,8 +268,9 @@ public final class TestBrowser {
         return multi;
     }
 
-    private URI uri(String path) {
-        return URI.create(base + path);
+    private URI uri(String pathOrAddress) {
+        return URI.create(pathOrAddress.startsWith("http://") || pathOrAddress.startsWith("https://") ? pathOrAddress
+                : base + pathOrAddress);
     }
 
     private Page send(HttpRequest.Builder request) {

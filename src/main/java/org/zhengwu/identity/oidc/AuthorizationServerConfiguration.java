@@ -7,17 +7,23 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -31,12 +37,21 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, Claims claims) throws Exception {
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, Claims claims, ProviderAudit audit)
+            throws Exception {
         http.oauth2AuthorizationServer(authorizationServer -> {
                     http.securityMatcher(authorizationServer.getEndpointsMatcher());
                     authorizationServer
-                            .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo)))
-                            .authorizationEndpoint(authorization -> authorization.consentPage("/oauth2/consent"));
+                            .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
+                                    .logoutEndpoint(logout -> logout.logoutResponseHandler(audit.signedOutByClient())))
+                            .authorizationEndpoint(authorization -> authorization
+                                    .consentPage(SignInContinuation.CONSENT_PAGE))
+                            .tokenEndpoint(token -> token.accessTokenResponseHandler(audit.tokenIssued()))
+                            .clientAuthentication(client -> client.errorResponseHandler(audit.clientRefused())
+                                    .authenticationProviders(providers -> providers.stream()
+                                            .filter(ClientSecretAuthenticationProvider.class::isInstance)
+                                            .forEach(provider -> ((ClientSecretAuthenticationProvider) provider)
+                                                    .setPasswordEncoder(ClientSecrets.encoder()))));
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterBefore(new SecondFactorRequired(),
@@ -60,6 +75,27 @@ class AuthorizationServerConfiguration {
     @Bean
     OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
         return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        NimbusJwtEncoder encoder = new NimbusJwtEncoder(keys);
+        encoder.setJwkSelector(keys::signingKey);
+        return encoder;
+    }
+
+    /**
+     * The sessions that have signed in to clients, for RP-initiated logout. A bean, and told of every session that
+     * ends, so that it forgets them: the provider's own default would keep every session it ever saw.
+     */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean

@@ -56,15 +56,13 @@ class ClientAdminController {
 
     private final RegisteredClientRepository clients;
     private final JdbcClient jdbc;
-    private final PasswordEncoder encoder;
+    private final PasswordEncoder encoder = ClientSecrets.encoder();
     private final SigningKeys keys;
     private final AccountabilityLog audit;
 
-    ClientAdminController(RegisteredClientRepository clients, JdbcClient jdbc, PasswordEncoder encoder, SigningKeys keys,
-                          AccountabilityLog audit) {
+    ClientAdminController(RegisteredClientRepository clients, JdbcClient jdbc, SigningKeys keys, AccountabilityLog audit) {
         this.clients = clients;
         this.jdbc = jdbc;
-        this.encoder = encoder;
         this.keys = keys;
         this.audit = audit;
     }

@@ -28,7 +28,7 @@ class ConsentController {
         this.consents = consents;
     }
 
-    @GetMapping("/oauth2/consent")
+    @GetMapping(SignInContinuation.CONSENT_PAGE)
     String consent(Principal principal, @RequestParam("client_id") String clientId, @RequestParam String scope,
                    @RequestParam String state, Model model) {
         RegisteredClient client = clients.findByClientId(clientId);

@@ -63,6 +63,20 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         return selector.select(current());
     }
 
+    /**
+     * Of the keys that fit a token's header, the one to sign it with: the newest key not retired. After a rotation
+     * the retired keys fit too (they are still published), and the encoder refuses to guess between them.
+     */
+    JWK signingKey(List<JWK> candidates) {
+        if (candidates.isEmpty()) {
+            throw new IllegalStateException("no signing key");
+        }
+        String kid = current().getKeys().get(0).getKeyID();
+        return candidates.stream().filter(key -> kid.equals(key.getKeyID())).findFirst()
+                // A reload between selecting and choosing: the candidates come in the same order, signing key first.
+                .orElse(candidates.get(0));
+    }
+
     /** The key set without private parts, as /oauth2/jwks publishes it. */
     public JWKSet publicKeys() {
         return current().toPublicJWKSet();

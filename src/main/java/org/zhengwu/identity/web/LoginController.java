@@ -41,9 +41,14 @@ class LoginController {
         return "identity/login";
     }
 
+    /** Staff without an authenticator yet are sent to enrol one (whoever sent them here, e.g. single sign-on). */
     @GetMapping("/login/mfa")
     String secondFactorForm(Authentication authentication) {
-        return authentication instanceof SecondFactorPending ? "identity/mfa" : "redirect:/account";
+        if (!(authentication instanceof SecondFactorPending pending)) {
+            return "redirect:/account";
+        }
+        boolean enrolled = directory.find(pending.getName()).map(Account::mfaEnrolled).orElse(false);
+        return enrolled ? "identity/mfa" : "redirect:/account/mfa/setup";
     }
 
     @PostMapping("/login/mfa")
@@ -65,7 +70,7 @@ class LoginController {
             model.addAttribute("wrongCode", true);
             return "identity/mfa";
         }
-        completion.complete(account, request, response);
+        completion.complete(account, pending, request, response);
         return null;
     }
 

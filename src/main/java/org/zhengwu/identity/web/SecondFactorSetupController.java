@@ -97,8 +97,8 @@ class SecondFactorSetupController {
         if (!account.mfaEnrolled()) {
             return "redirect:/account/mfa/setup";
         }
-        if (authentication instanceof SecondFactorPending) {
-            completion.complete(account, request, response);
+        if (authentication instanceof SecondFactorPending pending) {
+            completion.complete(account, pending, request, response);
             return null;
         }
         return "redirect:/account";

@@ -11,7 +11,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -22,6 +21,7 @@ import org.zhengwu.identity.Role;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.PasswordHashing;
 import org.zhengwu.identity.account.SignInAttempts;
+import org.zhengwu.identity.oidc.SignInContinuation;
 import org.zhengwu.shared.audit.AccountabilityLog;
 
 /**
@@ -34,14 +34,11 @@ import org.zhengwu.shared.audit.AccountabilityLog;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    /** Scripts, styles and images from this site only; no framing, no plugins, forms post back here only. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-            + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
     @Bean
     @Order(2)
     SecurityFilterChain applicationSecurity(HttpSecurity http, SignInHandlers signIn, AccountDirectory directory,
-                                            SignInAttempts attempts, AccountabilityLog audit) throws Exception {
+                                            SignInAttempts attempts, AccountabilityLog audit,
+                                            SignInContinuation continuation) throws Exception {
         var path = PathPatternRequestMatcher.withDefaults();
         var swaggerUi = new OrRequestMatcher(path.matcher("/swagger-ui/**"), path.matcher("/swagger-ui.html"));
         http
@@ -61,7 +58,7 @@ class SecurityConfiguration {
                         new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"))))
                 .headers(headers -> headers
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
-                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                                new ContentSecurityPolicy(continuation)))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();

@@ -57,7 +57,7 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
         request.getSession().setMaxInactiveInterval((int) (staff ? STAFF_IDLE : PUBLIC_IDLE).toSeconds());
         if (staff) {
             SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(new SecondFactorPending(user));
+            context.setAuthentication(new SecondFactorPending(user, authentication));
             SecurityContextHolder.setContext(context);
             contexts.saveContext(context, request, response);
             response.sendRedirect(account.mfaEnrolled() ? "/login/mfa" : "/account/mfa/setup");
