@@ -43,6 +43,7 @@ import org.zhengwu.shared.audit.AuditEvent;
 class ClientAdminController {
 
     static final Pattern CLIENT_ID = Pattern.compile("[a-z][a-z0-9-]{2,63}");
+    private static final java.util.Set<String> LOOPBACK = java.util.Set.of("localhost", "127.0.0.1", "[::1]");
 
     /** The three shapes of client the platform registers. */
     enum Kind {
@@ -159,7 +160,10 @@ class ClientAdminController {
         return "redirect:/admin/clients";
     }
 
-    /** Registered redirect URIs must be absolute http(s) addresses without fragments: the provider redirects to no other. */
+    /**
+     * Registered redirect URIs must be absolute https addresses without fragments — plain http only for this machine
+     * (a developer's client) — since the provider sends codes to them and to no other.
+     */
     private static List<String> uris(String text, String field, Map<String, String> problems) {
         List<String> uris = new ArrayList<>();
         if (text == null) {
@@ -174,6 +178,8 @@ class ClientAdminController {
                 if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
                         || uri.getFragment() != null) {
                     problems.put(field, "client.redirect.format");
+                } else if ("http".equals(uri.getScheme()) && !LOOPBACK.contains(uri.getHost())) {
+                    problems.put(field, "client.redirect.https");
                 } else {
                     uris.add(uri.toString());
                 }

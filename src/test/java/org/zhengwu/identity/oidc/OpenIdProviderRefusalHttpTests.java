@@ -7,6 +7,7 @@ import static org.zhengwu.identity.oidc.ClientAdminController.Kind.WEB;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -226,5 +227,15 @@ class OpenIdProviderRefusalHttpTests {
     private static boolean onThePlatform(TestBrowser browser, String address) {
         URI uri = URI.create(browser.base()).resolve(address);
         return uri.toString().startsWith(browser.base() + "/");
+    }
+
+    @Test
+    void anAdministratorCannotRegisterAClientThatReceivesCodesOverPlainHttpOrAtAFragment() {
+        for (String address : List.of("http://app.example.test/callback", "https://app.example.test/callback#x",
+                "javascript:alert(1)", "/relative/callback")) {
+            ClientForm client = ClientForm.of(PUBLIC, address);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> OidcFixtures.register(administrator, client))
+                    .as(address).hasMessageContaining("回调地址");
+        }
     }
 }
