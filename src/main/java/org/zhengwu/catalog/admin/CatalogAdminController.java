@@ -94,6 +94,10 @@ class CatalogAdminController {
     String item(@PathVariable long id, Model model) {
         ItemRecord item = item(id);
         List<VersionRecord> versions = repository.versionsOf(id);
+        if (versions.isEmpty()) {
+            // Only while its last draft is being discarded: the entry is going away.
+            throw new NotFoundException("catalog.admin.entry-not-found", id);
+        }
         model.addAttribute("item", item);
         model.addAttribute("organisation", organisations.find(item.organisationUscc()).orElse(null));
         model.addAttribute("versions", versions);

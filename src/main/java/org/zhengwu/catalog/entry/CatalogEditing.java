@@ -164,14 +164,20 @@ public class CatalogEditing {
         return draft;
     }
 
+    /**
+     * Deletes a draft. An entry whose only version was that draft was never submitted anywhere: it goes too, so that
+     * no entry is left without versions and the organisation can create it again.
+     */
     @Transactional
     public void discardDraft(long versionId, String actor) {
         VersionRecord draft = repository.findVersion(versionId)
                 .orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-draft"));
+        String implementationCode = repository.findItem(draft.itemId()).orElseThrow().implementationCode();
         if (!repository.deleteDraft(versionId)) {
             throw new CatalogConflictException("catalog.conflict.not-draft");
         }
-        record(actor, "catalog.version.discard", draft);
+        repository.deleteItemWithoutVersions(draft.itemId());
+        record(actor, "catalog.version.discard", implementationCode, draft.versionNo());
     }
 
     @Transactional

@@ -247,6 +247,14 @@ public class ItemRepository {
                 .update() == 1;
     }
 
+    /** Removes an entry that has no version left; returns false when it still has one. */
+    public boolean deleteItemWithoutVersions(long itemId) {
+        return jdbc.sql("""
+                        DELETE FROM catalog_item i
+                        WHERE i.id = :id AND NOT EXISTS (SELECT 1 FROM catalog_item_version v WHERE v.item_id = i.id)""")
+                .param("id", itemId).update() == 1;
+    }
+
     private static BaseItemRecord mapBaseItem(ResultSet rs, int row) throws SQLException {
         return new BaseItemRecord(rs.getString("base_code"), rs.getString("name"),
                 CodeTable.requireCode(ItemType.class, rs.getString("item_type")));

@@ -133,6 +133,32 @@ class CatalogAdminHttpTests {
         assertThat(anyone.getJson("/api/v1" + guideHref).status()).isEqualTo(410);
     }
 
+    private String createDraft(String baseCode) {
+        Map<String, String> fields = new java.util.HashMap<>(validGuide("guide."));
+        fields.put("baseCode", baseCode);
+        fields.put("organisationUscc", "11340100662167280R");
+        TestBrowser.Page created = submit("/admin/catalog/new", "form[action=/admin/catalog/new]", fields);
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        return admin.relative(created.location());
+    }
+
+    @Test
+    void discardingTheOnlyDraftOfAnEntryRemovesTheEntry() {
+        String baseCode = createBaseItem("只有草稿" + UUID.randomUUID().toString().substring(0, 6));
+        String versionPath = createDraft(baseCode);
+        String itemPath = admin.get(versionPath).html().selectFirst("a:contains(返回事项)").attr("href");
+        assertThat(admin.get(itemPath).status()).isEqualTo(200);
+
+        TestBrowser.Page discarded = submit(versionPath, "form[action$=/discard]", Map.of());
+        assertThat(discarded.status()).isEqualTo(302);
+        assertThat(admin.relative(discarded.location())).isEqualTo("/admin/catalog");
+        TestBrowser.Page gone = admin.get(itemPath);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.body()).doesNotContain("Exception");
+        // Nothing is left behind: the same organisation can start the entry again.
+        createDraft(baseCode);
+    }
+
     @Test
     void rowsCanBeAddedWithoutJavaScript() {
         String name = "加行测试" + UUID.randomUUID().toString().substring(0, 6);
