@@ -138,6 +138,14 @@ class ApiHttpTests {
     }
 
     @Test
+    void aDivisionAskedForBeforeItExistedIsNotFound() {
+        JsonNode before = json("/api/v1/divisions/340104?date=1900-01-01", 404);
+        assertThat(before.get("status").asInt()).isEqualTo(404);
+        assertThat(before.get("detail").asString()).contains("340104", "1900-01-01");
+        assertThat(client.getJson("/api/v1/divisions/340104?date=1980-01-01").status()).isEqualTo(200);
+    }
+
+    @Test
     void organisationsByCreditCode() {
         JsonNode market = json("/api/v1/organisations/11340100662167280R", 200);
         assertThat(market.get("name").asString()).isEqualTo("合肥市市场监督管理局");
