@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,12 +32,12 @@ class DisplayPreferences implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        String lang = request.getParameter("lang");
+        String lang = parameter(request, "lang");
         if (lang != null && LANGUAGES.containsKey(lang)) {
             localeResolver.setLocale(request, response, LANGUAGES.get(lang));
         }
         boolean care = careFromCookie(request);
-        String careParam = request.getParameter("care");
+        String careParam = parameter(request, "care");
         if ("on".equals(careParam) || "off".equals(careParam)) {
             care = "on".equals(careParam);
             response.addHeader("Set-Cookie", ResponseCookie.from(CARE_COOKIE, care ? "on" : "off")
@@ -51,6 +52,18 @@ class DisplayPreferences implements HandlerInterceptor {
         return true;
     }
 
+    /**
+     * A request parameter, or null when there is none or the parameters cannot be read: on the error page of a
+     * request whose body the container refused (too large, malformed), every read fails again.
+     */
+    private static String parameter(HttpServletRequest request, String name) {
+        try {
+            return request.getParameter(name);
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+
     private static boolean careFromCookie(HttpServletRequest request) {
         if (request.getCookies() == null) {
             return false;
@@ -63,9 +76,12 @@ class DisplayPreferences implements HandlerInterceptor {
         return false;
     }
 
-    /** The current GET URL (path and query) with one parameter replaced; other requests link to the home page. */
+    /**
+     * The current GET URL (path and query) with one parameter replaced; other requests, and error pages (whose URL is
+     * the failed request's, not theirs), link to the home page.
+     */
     private static String withParameter(HttpServletRequest request, String name, String value) {
-        if (!"GET".equals(request.getMethod())) {
+        if (!"GET".equals(request.getMethod()) || request.getDispatcherType() == DispatcherType.ERROR) {
             return "/?" + name + "=" + value;
         }
         return UriComponentsBuilder.fromPath(request.getRequestURI())

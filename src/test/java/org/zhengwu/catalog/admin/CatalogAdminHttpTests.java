@@ -205,6 +205,22 @@ class CatalogAdminHttpTests {
     }
 
     @Test
+    void anUploadOverTheRequestLimitGetsAClearPageNotAServerError() {
+        Document form = admin.get("/admin/catalog/new").html();
+        Map<String, List<String>> fields = TestBrowser.formFields(form.selectFirst("form[action=/admin/catalog/new]"));
+        for (int megabytes : new int[]{21, 30}) {
+            byte[] huge = new byte[megabytes * 1024 * 1024];
+            TestBrowser.Page refused = admin.postMultipart("/admin/catalog/new", fields, Map.of(
+                    "guide.materials[0].blankFormFile", new TestBrowser.FilePart("申请表.pdf", "application/pdf", huge)));
+            assertThat(refused.status()).as(megabytes + " MB").isEqualTo(413);
+            assertThat(refused.header("Content-Type")).startsWith("text/html");
+            assertThat(refused.html().text()).contains("20 MB").doesNotContain("Exception");
+        }
+        // The session survives: the next page works as before.
+        assertThat(admin.get("/admin/catalog/new").status()).isEqualTo(200);
+    }
+
+    @Test
     void aForgedAttachmentIdIsRefused() {
         String name = "伪造附件" + UUID.randomUUID().toString().substring(0, 6);
         String baseCode = createBaseItem(name);

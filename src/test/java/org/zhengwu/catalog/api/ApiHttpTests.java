@@ -190,6 +190,17 @@ class ApiHttpTests {
     }
 
     @Test
+    void anUploadOverTheRequestLimitIsA413ProblemDetail() {
+        TestBrowser.Page refused = client.postMultipart("/api/v1/items", Map.of("q", List.of("x")), Map.of(
+                "file", new TestBrowser.FilePart("big.csv", "text/csv", new byte[21 * 1024 * 1024])));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(refused.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(413);
+        assertThat(problem.get("detail").asString()).contains("20 MB");
+    }
+
+    @Test
     void apiIsReadOnlyForAnonymousCallers() {
         TestBrowser.Page post = client.post("/api/v1/items", Map.of("q", "x"));
         assertThat(post.status()).isIn(403, 405);
