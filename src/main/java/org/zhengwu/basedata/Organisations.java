@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
@@ -87,11 +88,19 @@ public class Organisations {
         }
     }
 
-    /** Registers a validated draft. */
+    /**
+     * Registers a validated draft.
+     *
+     * @throws OrganisationExistsException when the code was registered meanwhile (validation saw it free)
+     */
     @Transactional
     public Organisation register(OrganisationDraft draft, String actor) {
         Organisation organisation = toOrganisation(draft);
-        repository.insert(organisation);
+        try {
+            repository.insert(organisation);
+        } catch (DuplicateKeyException e) {
+            throw new OrganisationExistsException(organisation.uscc());
+        }
         audit.record(AuditEvent.success(actor, "basedata.organisation.register", "organisation", organisation.uscc())
                 .withDetails(organisation.legacyCode() ? "legacy code accepted" : null));
         return organisation;

@@ -6,6 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
 import org.zhengwu.identity.StaffAccounts;
+import org.zhengwu.support.LockWaits;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.ZhengwuTest;
 
@@ -27,6 +34,8 @@ class BaseDataAdminHttpTests {
 
     @Autowired
     StaffAccounts accounts;
+    @Autowired
+    DataSource dataSource;
 
     TestBrowser admin;
 
@@ -110,5 +119,53 @@ class BaseDataAdminHttpTests {
                 Map.of("file", new TestBrowser.FilePart("divisions.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8)))).html();
         assertThat(applied.selectFirst(".notice--success").text()).contains("新增 2 条");
         assertThat(admin.getJson("/api/v1/divisions/130100").body()).contains("石家庄市");
+    }
+
+    /**
+     * Runs {@code request} while another administrator's uncommitted insert holds the row it will insert, and lets
+     * that insert commit once the request waits for it: the check-then-insert race, made repeatable.
+     */
+    private TestBrowser.Page racingAnInsert(String table, String insertSql, Object[] values,
+                                           java.util.concurrent.Callable<TestBrowser.Page> request) throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (LockWaits.HeldTransaction other = new LockWaits.HeldTransaction(dataSource)) {
+            other.execute(insertSql, values);
+            Future<TestBrowser.Page> response = executor.submit(request);
+            assertThat(LockWaits.awaitBlocked(dataSource, table, response)).isTrue();
+            other.commit();
+            return response.get(30, TimeUnit.SECONDS);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void anOrganisationRegisteredMeanwhileBySomeoneElseIsAFieldErrorNotAServerError() throws Exception {
+        String code = validCode("12340104MB3T" + String.format("%05d", (System.nanoTime() / 11) % 100000));
+        Element form = admin.get("/admin/organisations/new").html().selectFirst("form[action=/admin/organisations/new]");
+        Map<String, List<String>> fields = TestBrowser.formFields(form);
+        Map.of("uscc", code, "name", "同时登记的机构", "divisionCode", "340104", "exerciseLevel", "4", "nature", "2")
+                .forEach((k, v) -> fields.put(k, List.of(v)));
+        TestBrowser.Page page = racingAnInsert("basedata_organisation", """
+                        INSERT INTO basedata_organisation (uscc, name, division_code, exercise_level, nature)
+                        VALUES (?, '另一位管理员登记的机构', '340104', '4', '2')""", new Object[]{code},
+                () -> admin.postMulti("/admin/organisations/new", fields));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().selectFirst(".error-summary").text()).contains("已登记");
+        assertThat(page.html().selectFirst("input[name=name]").attr("value")).isEqualTo("同时登记的机构");
+    }
+
+    @Test
+    void aDivisionImportedMeanwhileBySomeoneElseIsReplacedNotAServerError() throws Exception {
+        String csrf = TestBrowser.csrf(admin.get("/admin/divisions/import"));
+        String file = "code,name,parent_code,effective_from,effective_to\n620000,甘肃省,,1980-01-01,\n";
+        TestBrowser.Page page = racingAnInsert("basedata_division", """
+                        INSERT INTO basedata_division (code, name, level, effective_from)
+                        VALUES ('620000', '甘肃', 'PROVINCE', DATE '1980-01-01')""", new Object[0],
+                () -> admin.postMultipart("/admin/divisions/import", Map.of("_csrf", List.of(csrf)),
+                        Map.of("file", new TestBrowser.FilePart("divisions.csv", "text/csv", file.getBytes(StandardCharsets.UTF_8)))));
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.html().selectFirst(".notice--success").text()).contains("更新 1 条");
+        assertThat(admin.getJson("/api/v1/divisions/620000").body()).contains("甘肃省");
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengwu.basedata.Organisation;
@@ -57,6 +58,7 @@ public class CatalogEditing {
      */
     @Transactional
     public BaseItemRecord createBaseItem(String name, ItemType type, String mainItemBaseCode, String actor) {
+        repository.lockBaseItemsForAdding();
         List<GuideRules.Violation> violations = new ArrayList<>();
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
@@ -121,8 +123,14 @@ public class CatalogEditing {
         if (!violations.isEmpty()) {
             throw new GuideInvalidException(violations);
         }
-        long itemId = repository.insertItem(implementationCode, base.baseCode(), organisation.uscc(),
-                organisation.exerciseLevel(), organisation.divisionCode(), actor);
+        long itemId;
+        try {
+            itemId = repository.insertItem(implementationCode, base.baseCode(), organisation.uscc(),
+                    organisation.exerciseLevel(), organisation.divisionCode(), actor);
+        } catch (DuplicateKeyException e) {
+            // Created by someone else since the check above.
+            throw new GuideInvalidException(List.of(violation("organisationUscc", "catalog.entry.exists", implementationCode)));
+        }
         long versionId = repository.insertVersion(itemId, 1, VersionStatus.DRAFT, entryName, guideJson.write(guide), null,
                 actor, now());
         record(actor, "catalog.entry.create", implementationCode, 1);
@@ -157,8 +165,14 @@ public class CatalogEditing {
         }
         VersionRecord latest = repository.versionsOf(itemId).stream().findFirst()
                 .orElseThrow(() -> new CatalogConflictException("catalog.conflict.no-version"));
-        long id = repository.insertVersion(itemId, repository.nextVersionNo(itemId), VersionStatus.DRAFT, latest.name(),
-                guideJson.write(latest.guide()), null, actor, now());
+        long id;
+        try {
+            id = repository.insertVersion(itemId, repository.nextVersionNo(itemId), VersionStatus.DRAFT, latest.name(),
+                    guideJson.write(latest.guide()), null, actor, now());
+        } catch (DuplicateKeyException e) {
+            // Someone else started one since the check above.
+            throw new CatalogConflictException("catalog.conflict.working-version-exists");
+        }
         VersionRecord draft = repository.findVersion(id).orElseThrow();
         record(actor, "catalog.version.start", draft);
         return draft;

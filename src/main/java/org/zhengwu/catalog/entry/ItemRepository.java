@@ -38,6 +38,14 @@ public class ItemRepository {
                 .query(ItemRepository::mapBaseItem).list();
     }
 
+    /**
+     * Makes adding base items one at a time until the caller's transaction ends: the next code is the highest plus
+     * one, and two editors adding at once would otherwise both take it. Readers are not held up.
+     */
+    public void lockBaseItemsForAdding() {
+        jdbc.sql("LOCK TABLE catalog_base_item IN SHARE ROW EXCLUSIVE MODE").update();
+    }
+
     public boolean baseNameTaken(String name) {
         return jdbc.sql("SELECT count(*) FROM catalog_base_item WHERE name = :name").param("name", name)
                 .query(Long.class).single() > 0;

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -98,6 +99,17 @@ class ErrorHandlingAdvice {
             return tooLarge(null, request, locale);
         }
         return responses.respond(request, path(request), HttpStatus.BAD_REQUEST, "error.bad-request", new Object[0],
+                null, locale);
+    }
+
+    /**
+     * Two people created the same thing at the same moment and the database kept the first: the second is told so,
+     * where its create path does not already turn this into an error on the form.
+     */
+    @ExceptionHandler(DuplicateKeyException.class)
+    Object duplicate(DuplicateKeyException e, HttpServletRequest request, Locale locale) {
+        log.info("Refused a duplicate on {} {}: {}", request.getMethod(), path(request), e.getMostSpecificCause().getMessage());
+        return responses.respond(request, path(request), HttpStatus.CONFLICT, "error.conflict.duplicate", new Object[0],
                 null, locale);
     }
 

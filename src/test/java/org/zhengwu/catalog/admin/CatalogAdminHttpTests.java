@@ -8,6 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,8 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengwu.catalog.CatalogCodes;
+import org.zhengwu.catalog.ItemType;
 import org.zhengwu.identity.Role;
 import org.zhengwu.identity.StaffAccounts;
+import org.zhengwu.support.LockWaits;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.ZhengwuTest;
 
@@ -29,6 +40,12 @@ class CatalogAdminHttpTests {
 
     @Autowired
     StaffAccounts accounts;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CatalogCodes codes;
 
     TestBrowser admin;
 
@@ -157,6 +174,62 @@ class CatalogAdminHttpTests {
         assertThat(gone.body()).doesNotContain("Exception");
         // Nothing is left behind: the same organisation can start the entry again.
         createDraft(baseCode);
+    }
+
+    /**
+     * Runs {@code request} while another editor's uncommitted insert holds the row it will insert, and lets that
+     * insert commit once the request waits on it: the check-then-insert race, made repeatable.
+     */
+    private TestBrowser.Page racingAnInsert(String table, String insertSql, Object[] values,
+                                           Callable<TestBrowser.Page> request) throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (LockWaits.HeldTransaction other = new LockWaits.HeldTransaction(dataSource)) {
+            other.execute(insertSql, values);
+            Future<TestBrowser.Page> response = executor.submit(request);
+            assertThat(LockWaits.awaitBlocked(dataSource, table, response)).isTrue();
+            other.commit();
+            return response.get(30, TimeUnit.SECONDS);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBaseItemAddedMeanwhileBySomeoneElseGetsTheNextCodeNotAServerError() throws Exception {
+        String name = "同时新增" + UUID.randomUUID().toString().substring(0, 6);
+        Element form = admin.get("/admin/catalog/base-items/new").html().selectFirst("form[action=/admin/catalog/base-items/new]");
+        Map<String, List<String>> fields = TestBrowser.formFields(form);
+        fields.put("name", List.of(name));
+        fields.put("type", List.of("01"));
+        int next = jdbc.sql("SELECT base_code FROM catalog_base_item WHERE item_type = '01'").query(String.class).list()
+                .stream().mapToInt(codes::mainItem).max().orElse(0) + 1;
+        String taken = codes.baseCode(ItemType.LICENSING, next, 0, 0);
+        TestBrowser.Page created = racingAnInsert("catalog_base_item", """
+                        INSERT INTO catalog_base_item (base_code, name, item_type, created_by)
+                        VALUES (?, ?, '01', 'another-editor')""", new Object[]{taken, "另一位编辑的" + name},
+                () -> admin.postMulti("/admin/catalog/base-items/new", fields));
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        Element row = admin.get("/admin/catalog/base-items").html().selectFirst("tr:contains(" + name + "):not(:contains(另一位编辑的))");
+        assertThat(row.selectFirst("td.guide-code").text()).isNotEqualTo(taken).startsWith("01");
+    }
+
+    @Test
+    void anEntryCreatedMeanwhileBySomeoneElseIsAFieldErrorNotAServerError() throws Exception {
+        String baseCode = createBaseItem("同时实施" + UUID.randomUUID().toString().substring(0, 6));
+        Map<String, List<String>> fields = TestBrowser.formFields(admin.get("/admin/catalog/new").html()
+                .selectFirst("form[action=/admin/catalog/new]"));
+        validGuide("guide.").forEach((k, v) -> fields.put(k, List.of(v)));
+        fields.put("baseCode", List.of(baseCode));
+        fields.put("organisationUscc", List.of("11340100662167280R"));
+        TestBrowser.Page page = racingAnInsert("catalog_item", """
+                        INSERT INTO catalog_item (implementation_code, base_code, organisation_uscc, exercise_level,
+                                                  division_code, created_by)
+                        VALUES (?, ?, '11340100662167280R', '3', '340100', 'another-editor')""",
+                new Object[]{"11340100662167280R3" + baseCode, baseCode},
+                () -> admin.postMulti("/admin/catalog/new", fields));
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.html().selectFirst(".error-summary").text()).contains("该部门已实施此事项");
+        assertThat(page.html().selectFirst("input[name='guide.resultName']").attr("value")).isEqualTo("测试许可证");
     }
 
     @Test
