@@ -20,14 +20,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.zhengwu.basedata.OrganisationRenamed;
 import org.zhengwu.catalog.ItemPublished;
+import org.zhengwu.catalog.ItemsReindexed;
 import org.zhengwu.catalog.ItemWithdrawn;
 
 /**
  * A micro-cache of the public pages as anonymous visitors see them — what a CDN in front of a portal does, kept in
  * the application so that every deployment has it. A page is the same for every anonymous visitor with the same
  * URL, language and display mode (it holds no form token and no personal data), so the rendered HTML is kept for
- * {@code zhengwu.portal.page-cache-ttl}. Publishing or withdrawing an entry clears this node's cache at once.
+ * {@code zhengwu.portal.page-cache-ttl}. Publishing or withdrawing an entry, or renaming an organisation, clears this node's cache at once.
  * Signed-in users, other methods, errors and responses that set cookies are never cached.
  */
 @Component
@@ -64,6 +66,17 @@ class AnonymousPageCache extends OncePerRequestFilter {
 
         @TransactionalEventListener
         void on(ItemWithdrawn event) {
+            cache.invalidateAll();
+        }
+
+        /** Pages name organisations: the department list at once, search results once they are indexed again. */
+        @TransactionalEventListener
+        void on(OrganisationRenamed event) {
+            cache.invalidateAll();
+        }
+
+        @TransactionalEventListener
+        void on(ItemsReindexed event) {
             cache.invalidateAll();
         }
     }

@@ -1,8 +1,10 @@
 package org.zhengwu.basedata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -167,5 +169,41 @@ class BaseDataAdminHttpTests {
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         assertThat(page.html().selectFirst(".notice--success").text()).contains("更新 1 条");
         assertThat(admin.getJson("/api/v1/divisions/620000").body()).contains("甘肃省");
+    }
+
+    @Test
+    void renamingAnOrganisationRenamesItInTheCatalogueItsSearchAndItsCachedPages() {
+        String uscc = "11340000955007715T";
+        String oldName = "安徽省水利厅";
+        String word = "Renamed" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        String newName = "安徽省水利厅 " + word;
+        TestBrowser visitor = new TestBrowser(port);
+        Document before = visitor.get("/search?org=" + uscc).html();
+        assertThat(before.select(".result")).isNotEmpty();
+        assertThat(before.select(".result__meta span:not(.tag)").eachText()).contains(oldName);
+        String guide = before.selectFirst(".result__title a").attr("href");
+        assertThat(visitor.get(guide).html().selectFirst(".caption").text()).contains(oldName);
+        try {
+            rename(uscc, newName);
+            // The catalogue hears of the rename after it commits, on a thread of its own.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(visitor.get("/search?org=" + uscc).html()
+                    .select(".result__meta span:not(.tag)").eachText()).contains(newName).doesNotContain(oldName));
+            Document after = visitor.get("/search?org=" + uscc).html();
+            assertThat(after.select("#filter-org option[selected]").text()).contains(newName);
+            assertThat(visitor.get(guide).html().selectFirst(".caption").text()).contains(newName);
+            // The new name is searchable: the entries were indexed again, not only relabelled.
+            assertThat(visitor.getJson("/api/v1/items?q=" + word).body()).contains(newName);
+        } finally {
+            rename(uscc, oldName);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(visitor.get("/search?org=" + uscc).html()
+                .select(".result__meta span:not(.tag)").eachText()).contains(oldName));
+    }
+
+    private void rename(String uscc, String name) {
+        Element form = admin.get("/admin/organisations/" + uscc).html().selectFirst("form[action^=/admin/organisations/]");
+        Map<String, List<String>> fields = TestBrowser.formFields(form);
+        fields.put("name", List.of(name));
+        assertThat(admin.postMulti(form.attr("action"), fields).status()).isEqualTo(302);
     }
 }

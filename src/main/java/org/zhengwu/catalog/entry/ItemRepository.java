@@ -178,11 +178,18 @@ public class ItemRepository {
 
     /** Every entry with its published version, by implementation code. */
     public List<Map.Entry<ItemRecord, VersionRecord>> publishedEntries() {
+        return publishedEntriesOf(null);
+    }
+
+    /** As {@link #publishedEntries()}, of one organisation only, or of all when {@code organisationUscc} is null. */
+    public List<Map.Entry<ItemRecord, VersionRecord>> publishedEntriesOf(String organisationUscc) {
         return jdbc.sql("""
                         SELECT i.id AS i_id, i.implementation_code, i.base_code, i.organisation_uscc, i.exercise_level,
                                i.division_code, i.created_at AS i_created_at, i.created_by AS i_created_by, v.*
                         FROM catalog_item i JOIN catalog_item_version v ON v.item_id = i.id AND v.status = 'PUBLISHED'
+                        WHERE CAST(:uscc AS VARCHAR) IS NULL OR i.organisation_uscc = :uscc
                         ORDER BY i.implementation_code""")
+                .param("uscc", organisationUscc)
                 .query((rs, n) -> Map.entry(new ItemRecord(rs.getLong("i_id"), rs.getString("implementation_code"),
                         rs.getString("base_code"), rs.getString("organisation_uscc"),
                         CodeTable.requireCode(ExerciseLevel.class, rs.getString("exercise_level")),
