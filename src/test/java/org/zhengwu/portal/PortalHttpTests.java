@@ -10,7 +10,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.ZhengwuTest;
 
@@ -22,6 +24,9 @@ class PortalHttpTests {
     int port;
 
     TestBrowser browser;
+
+    @Autowired
+    StaffAccounts accounts;
 
     @BeforeEach
     void browser() {
@@ -208,6 +213,23 @@ class PortalHttpTests {
     void everyResponseCarriesARequestId() {
         assertThat(browser.get("/").header("X-Request-Id")).isNotBlank();
         assertThat(browser.get("/search?q=x").header("X-Request-Id")).isNotBlank();
+    }
+
+    @Test
+    void theHomePageConfirmsASignOutAndOnlyThen() {
+        // The plain home page is in the page cache first: the notice must not come from it, nor go into it.
+        assertThat(browser.get("/").html().select("[data-testid=signed-out]")).isEmpty();
+        TestBrowser staff = new TestBrowser(port);
+        staff.signInNewStaff(accounts, null);
+        TestBrowser.Page signedOut = staff.post("/logout", java.util.Map.of("_csrf", TestBrowser.csrf(staff.get("/account"))));
+        assertThat(signedOut.status()).isEqualTo(302);
+        Document home = staff.get(staff.relative(signedOut.location())).html();
+        assertThat(home.selectFirst("[data-testid=signed-out]").text()).contains("您已安全退出");
+        assertThat(browser.get("/?signedOut").html().selectFirst("[data-testid=signed-out]")).isNotNull();
+        assertThat(browser.get("/").html().select("[data-testid=signed-out]")).isEmpty();
+        browser.get("/?lang=en");
+        assertThat(browser.get("/?signedOut").html().selectFirst("[data-testid=signed-out]").text()).contains("You have signed out");
+        browser.get("/?lang=zh-CN");
     }
 
     private static int count(Document page) {
