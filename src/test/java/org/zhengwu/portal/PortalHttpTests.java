@@ -232,6 +232,17 @@ class PortalHttpTests {
         browser.get("/?lang=zh-CN");
     }
 
+    @Test
+    void aQueryOfOnlyPunctuationFindsNothingAndSaysWhy() {
+        TestBrowser.Page page = browser.get("/search?q=%21%40%23");
+        assertThat(page.status()).isEqualTo(200);
+        Document html = page.html();
+        assertThat(html.select(".result")).isEmpty();
+        assertThat(html.selectFirst("#results .notice").text()).contains("汉字、字母或数字");
+        assertThat(browser.get("/search?q=" + q("！ 。、")).html().select(".result")).isEmpty();
+        assertThat(browser.getJson("/api/v1/items?q=" + q("!@#")).body()).contains("\"total\":0");
+    }
+
     private static int count(Document page) {
         String status = page.selectFirst("[role=status]").text();
         return Integer.parseInt(status.replaceAll(".*?(\\d+) 项.*", "$1"));
