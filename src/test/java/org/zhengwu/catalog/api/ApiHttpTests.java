@@ -184,12 +184,6 @@ class ApiHttpTests {
     }
 
     @Test
-    void exportCellsCannotBecomeSpreadsheetFormulas() {
-        assertThat(CatalogExportController.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(CatalogExportController.cell("个体工商户")).isEqualTo("\"个体工商户\"");
-    }
-
-    @Test
     void anUploadOverTheRequestLimitIsA413ProblemDetail() {
         TestBrowser.Page refused = client.postMultipart("/api/v1/items", Map.of("q", List.of("x")), Map.of(
                 "file", new TestBrowser.FilePart("big.csv", "text/csv", new byte[21 * 1024 * 1024])));
