@@ -1,14 +1,12 @@
 package org.zhengwu.portal;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -24,6 +22,7 @@ import org.zhengwu.basedata.OrganisationRenamed;
 import org.zhengwu.catalog.ItemPublished;
 import org.zhengwu.catalog.ItemsReindexed;
 import org.zhengwu.catalog.ItemWithdrawn;
+import org.zhengwu.shared.web.DisplayMode;
 
 /**
  * A micro-cache of the public pages as anonymous visitors see them — what a CDN in front of a portal does, kept in
@@ -120,22 +119,11 @@ class AnonymousPageCache extends OncePerRequestFilter {
         capture.copyBodyToResponse();
     }
 
+    /** The URL with its query, and the display the page is rendered in: language and elder-friendly mode. */
     private String key(HttpServletRequest request) {
-        Locale locale = localeResolver.resolveLocale(request);
         String query = request.getQueryString();
-        return request.getRequestURI() + (query == null ? "" : "?" + query) + "|" + locale.toLanguageTag() + "|"
-                + careMode(request);
-    }
-
-    private static boolean careMode(HttpServletRequest request) {
-        if (request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
-                if ("ZHENGWU_CARE".equals(cookie.getName())) {
-                    return "on".equals(cookie.getValue());
-                }
-            }
-        }
-        return false;
+        return request.getRequestURI() + (query == null ? "" : "?" + query) + "|"
+                + DisplayMode.variant(request, localeResolver.resolveLocale(request));
     }
 
     private static boolean signedIn() {

@@ -243,6 +243,29 @@ class PortalHttpTests {
         assertThat(browser.getJson("/api/v1/items?q=" + q("!@#")).body()).contains("\"total\":0");
     }
 
+    @Test
+    void cachedPagesAreKeptApartByLanguageAndDisplayMode() {
+        TestBrowser chinese = new TestBrowser(port);
+        TestBrowser english = new TestBrowser(port);
+        english.get("/?lang=en");
+        TestBrowser elder = new TestBrowser(port);
+        elder.get("/?care=on");
+        for (String path : List.of("/departments", "/search?q=" + q("登记"), "/regions/340100")) {
+            // Each visitor in turn, twice over: the second round is served from the cache.
+            for (int round = 0; round < 2; round++) {
+                Document zh = chinese.get(path).html();
+                Document en = english.get(path).html();
+                Document care = elder.get(path).html();
+                assertThat(zh.selectFirst("html").attr("lang")).as(path).isEqualTo("zh-CN");
+                assertThat(zh.selectFirst("html").hasClass("care")).as(path).isFalse();
+                assertThat(en.selectFirst("html").attr("lang")).as(path).isEqualTo("en");
+                assertThat(en.selectFirst(".site-header__brand").text()).as(path).isEqualTo("Anhui Government Services");
+                assertThat(care.selectFirst("html").attr("lang")).as(path).isEqualTo("zh-CN");
+                assertThat(care.selectFirst("html").hasClass("care")).as(path).isTrue();
+            }
+        }
+    }
+
     private static int count(Document page) {
         String status = page.selectFirst("[role=status]").text();
         return Integer.parseInt(status.replaceAll(".*?(\\d+) 项.*", "$1"));

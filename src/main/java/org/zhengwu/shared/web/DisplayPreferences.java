@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseCookie;
@@ -20,7 +19,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 class DisplayPreferences implements HandlerInterceptor {
 
-    static final String CARE_COOKIE = "ZHENGWU_CARE";
     static final Map<String, Locale> LANGUAGES = Map.of("zh-CN", Locale.SIMPLIFIED_CHINESE, "zh", Locale.SIMPLIFIED_CHINESE,
             "en", Locale.ENGLISH);
 
@@ -36,11 +34,11 @@ class DisplayPreferences implements HandlerInterceptor {
         if (lang != null && LANGUAGES.containsKey(lang)) {
             localeResolver.setLocale(request, response, LANGUAGES.get(lang));
         }
-        boolean care = careFromCookie(request);
+        boolean care = DisplayMode.care(request);
         String careParam = parameter(request, "care");
         if ("on".equals(careParam) || "off".equals(careParam)) {
             care = "on".equals(careParam);
-            response.addHeader("Set-Cookie", ResponseCookie.from(CARE_COOKIE, care ? "on" : "off")
+            response.addHeader("Set-Cookie", ResponseCookie.from(DisplayMode.CARE_COOKIE, care ? "on" : "off")
                     .path("/").maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").build().toString());
         }
         Locale locale = localeResolver.resolveLocale(request);
@@ -62,18 +60,6 @@ class DisplayPreferences implements HandlerInterceptor {
         } catch (IllegalStateException e) {
             return null;
         }
-    }
-
-    private static boolean careFromCookie(HttpServletRequest request) {
-        if (request.getCookies() == null) {
-            return false;
-        }
-        for (Cookie cookie : request.getCookies()) {
-            if (CARE_COOKIE.equals(cookie.getName())) {
-                return "on".equals(cookie.getValue());
-            }
-        }
-        return false;
     }
 
     /**
