@@ -27,6 +27,7 @@ public class GuideForm {
 
     private String name;
     private String changeNote;
+    private String revision;
     private String legalBasis;
     private String conditions;
     private List<StepRow> steps = new ArrayList<>();
@@ -334,6 +335,8 @@ public class GuideForm {
 
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
+    public String getRevision() { return revision; }
+    public void setRevision(String revision) { this.revision = revision; }
     public String getChangeNote() { return changeNote; }
     public void setChangeNote(String changeNote) { this.changeNote = changeNote; }
     public String getLegalBasis() { return legalBasis; }

@@ -137,9 +137,23 @@ public class CatalogEditing {
         return repository.findVersion(versionId).orElseThrow();
     }
 
-    /** Replaces a draft's name and guide. */
+    /** Replaces a draft's name and guide, whatever was saved meanwhile. */
     @Transactional
     public VersionRecord editDraft(long versionId, String name, Guide guide, String changeNote, String actor) {
+        return editDraft(versionId, null, name, guide, changeNote, actor);
+    }
+
+    /**
+     * Replaces a draft's name and guide if it is still as it was at {@code revision} (see
+     * {@link VersionRecord#revision()}; null for any): an editor never silently overwrites what a colleague saved
+     * since they opened the form.
+     *
+     * @throws CatalogConflictException {@code catalog.conflict.changed-meanwhile} (with the time of the other change)
+     *                                  or {@code catalog.conflict.not-draft}
+     */
+    @Transactional
+    public VersionRecord editDraft(long versionId, String revision, String name, Guide guide, String changeNote,
+                                   String actor) {
         List<GuideRules.Violation> violations = new ArrayList<>(GuideRules.check(guide));
         String trimmed = name == null ? "" : name.strip();
         checkName(trimmed, violations);
@@ -149,7 +163,12 @@ public class CatalogEditing {
         if (!violations.isEmpty()) {
             throw new GuideInvalidException(violations);
         }
-        if (!repository.updateDraft(versionId, trimmed, guideJson.write(guide), blankToNull(changeNote), now())) {
+        if (!repository.updateDraft(versionId, VersionRecord.parseRevision(revision), trimmed, guideJson.write(guide),
+                blankToNull(changeNote), now())) {
+            VersionRecord current = repository.findVersion(versionId).orElse(null);
+            if (current != null && current.status() == VersionStatus.DRAFT) {
+                throw new CatalogConflictException("catalog.conflict.changed-meanwhile", current.updatedAt());
+            }
             throw new CatalogConflictException("catalog.conflict.not-draft");
         }
         VersionRecord edited = repository.findVersion(versionId).orElseThrow();

@@ -210,14 +210,20 @@ public class ItemRepository {
                 .param("item", itemId).query(Integer.class).single();
     }
 
-    /** Replaces a draft's name and guide; returns false when the version is no longer a draft. */
-    public boolean updateDraft(long versionId, String name, String guideJsonText, String changeNote, Instant now) {
+    /**
+     * Replaces a draft's name and guide; returns false when the version is no longer a draft or, given
+     * {@code expectedUpdatedAt}, was changed since then.
+     */
+    public boolean updateDraft(long versionId, Instant expectedUpdatedAt, String name, String guideJsonText,
+                               String changeNote, Instant now) {
         return jdbc.sql("""
                         UPDATE catalog_item_version SET name = :name, guide = CAST(:guide AS jsonb), change_note = :note,
                                updated_at = :now
-                        WHERE id = :id AND status = 'DRAFT'""")
+                        WHERE id = :id AND status = 'DRAFT'
+                          AND (CAST(:expected AS TIMESTAMPTZ) IS NULL OR updated_at = :expected)""")
                 .param("name", name).param("guide", guideJsonText).param("note", changeNote)
-                .param("now", Timestamp.from(now)).param("id", versionId).update() == 1;
+                .param("now", Timestamp.from(now)).param("id", versionId)
+                .param("expected", expectedUpdatedAt == null ? null : Timestamp.from(expectedUpdatedAt)).update() == 1;
     }
 
     public boolean submit(long versionId, String actor, Instant now) {

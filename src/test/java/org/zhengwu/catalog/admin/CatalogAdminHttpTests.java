@@ -233,6 +233,45 @@ class CatalogAdminHttpTests {
     }
 
     @Test
+    void aDraftChangedMeanwhileBySomeoneElseIsNotOverwrittenAndTheEditorKeepsTheirInput() {
+        String versionPath = createDraft(createBaseItem("同时编辑" + UUID.randomUUID().toString().substring(0, 6)));
+        String editPath = versionPath + "/edit";
+        Element mine = admin.get(editPath).html().selectFirst("form[action$=/edit]");
+
+        // A colleague saves the same draft first.
+        TestBrowser colleague = new TestBrowser(port);
+        colleague.signInNewStaff(accounts, null, Role.CATALOG_EDITOR);
+        Element theirs = colleague.get(editPath).html().selectFirst("form[action$=/edit]");
+        Map<String, List<String>> theirFields = TestBrowser.formFields(theirs);
+        theirFields.put("resultName", List.of("同事改的结果"));
+        assertThat(colleague.postMulti(theirs.attr("action"), theirFields).status()).isEqualTo(302);
+
+        Map<String, List<String>> myFields = TestBrowser.formFields(mine);
+        myFields.put("resultName", List.of("我改的结果"));
+        TestBrowser.Page conflict = admin.postMulti(mine.attr("action"), myFields);
+        assertThat(conflict.status()).isEqualTo(409);
+        Document page = conflict.html();
+        assertThat(page.selectFirst("[data-testid=conflict]").text()).contains("已被他人修改");
+        assertThat(page.selectFirst("input[name=resultName]").attr("value")).isEqualTo("我改的结果");
+        assertThat(admin.get(versionPath).html().text()).contains("同事改的结果").doesNotContain("我改的结果");
+
+        // Having seen the warning, saving again is a deliberate choice, and it is kept.
+        TestBrowser.Page again = admin.postMulti(mine.attr("action"), TestBrowser.formFields(page.selectFirst("form[action$=/edit]")));
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(admin.get(versionPath).html().text()).contains("我改的结果");
+
+        // A draft submitted meanwhile can no longer be saved, but what was typed is still on the page.
+        Element stale = admin.get(editPath).html().selectFirst("form[action$=/edit]");
+        assertThat(submit(versionPath, "form[action$=/submit]", Map.of()).status()).isEqualTo(302);
+        Map<String, List<String>> late = TestBrowser.formFields(stale);
+        late.put("resultName", List.of("迟到的修改"));
+        TestBrowser.Page refused = admin.postMulti(stale.attr("action"), late);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.html().selectFirst("[data-testid=conflict]").text()).contains("已不是草稿");
+        assertThat(refused.html().selectFirst("input[name=resultName]").attr("value")).isEqualTo("迟到的修改");
+    }
+
+    @Test
     void rowsCanBeAddedWithoutJavaScript() {
         String name = "加行测试" + UUID.randomUUID().toString().substring(0, 6);
         String baseCode = createBaseItem(name);
