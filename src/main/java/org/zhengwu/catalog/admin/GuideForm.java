@@ -219,8 +219,15 @@ public class GuideForm {
             return row;
         }
 
+        /** Nothing typed and no file: an uploaded form or sample alone is a row the editor meant to keep. */
         boolean isBlank() {
-            return blank(name) && blank(source) && blank(condition);
+            return blank(name) && blank(source) && blank(condition)
+                    && !uploaded(blankFormFile) && !uploaded(sampleFile)
+                    && (blank(blankFormId) || clearBlankForm) && (blank(sampleId) || clearSample);
+        }
+
+        private static boolean uploaded(MultipartFile file) {
+            return file != null && !file.isEmpty();
         }
 
         Guide.Material toMaterial() {

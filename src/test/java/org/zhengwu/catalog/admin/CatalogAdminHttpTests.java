@@ -333,6 +333,23 @@ class CatalogAdminHttpTests {
     }
 
     @Test
+    void aMaterialRowWithOnlyAnUploadedFormIsKeptAndItsMissingNameNamed() {
+        String baseCode = createBaseItem("只有表格" + UUID.randomUUID().toString().substring(0, 6));
+        Map<String, List<String>> fields = TestBrowser.formFields(admin.get("/admin/catalog/new").html()
+                .selectFirst("form[action=/admin/catalog/new]"));
+        validGuide("guide.").forEach((k, v) -> fields.put(k, List.of(v)));
+        fields.put("baseCode", List.of(baseCode));
+        fields.put("organisationUscc", List.of("11340100662167280R"));
+        byte[] pdf = "%PDF-1.4\n%only a form\n".getBytes(StandardCharsets.US_ASCII);
+        TestBrowser.Page page = admin.postMultipart("/admin/catalog/new", fields, Map.of(
+                "guide.materials[1].blankFormFile", new TestBrowser.FilePart("表格.pdf", "application/pdf", pdf)));
+        assertThat(page.status()).as("the row must not be dropped silently").isEqualTo(200);
+        Document html = page.html();
+        assertThat(html.selectFirst(".error-summary").text()).contains("材料 2 名称");
+        assertThat(html.selectFirst("input[name='guide.materials[1].blankFormId']").attr("value")).matches("[0-9a-f]{64}");
+    }
+
+    @Test
     void aForgedAttachmentIdIsRefused() {
         String name = "伪造附件" + UUID.randomUUID().toString().substring(0, 6);
         String baseCode = createBaseItem(name);
