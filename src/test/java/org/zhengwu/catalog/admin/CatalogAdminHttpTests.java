@@ -350,6 +350,33 @@ class CatalogAdminHttpTests {
     }
 
     @Test
+    void errorSummaryLinksOfCheckboxGroupsLeadToTheGroupsFirstCheckbox() {
+        String baseCode = createBaseItem("复选框" + UUID.randomUUID().toString().substring(0, 6));
+        Map<String, List<String>> fields = TestBrowser.formFields(admin.get("/admin/catalog/new").html()
+                .selectFirst("form[action=/admin/catalog/new]"));
+        validGuide("guide.").forEach((k, v) -> fields.put(k, List.of(v)));
+        fields.put("baseCode", List.of(baseCode));
+        fields.put("organisationUscc", List.of("11340100662167280R"));
+        fields.remove("guide.serviceObjects");
+        fields.remove("guide.channels");
+        Document page = admin.postMulti("/admin/catalog/new", fields).html();
+        List<String> targets = page.select(".error-summary a").eachAttr("href");
+        assertThat(targets).contains("#guide.serviceObjects", "#guide.channels");
+        for (String target : targets) {
+            Element field = page.getElementById(target.substring(1));
+            assertThat(field).as(target).isNotNull();
+            assertThat(field.tagName()).as(target).isIn("input", "select", "textarea");
+        }
+        assertThat(page.getElementById("guide.serviceObjects").attr("type")).isEqualTo("checkbox");
+        assertThat(page.getElementById("guide.serviceObjects").attr("value")).isEqualTo("1");
+        // Every checkbox still has its own id and its own label.
+        List<String> ids = page.select("form input[type=checkbox]").eachAttr("id");
+        List<String> labelled = page.select("label[for]").eachAttr("for");
+        assertThat(ids).doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(labelled.stream().filter(id::equals)).as(id).hasSize(1));
+    }
+
+    @Test
     void aForgedAttachmentIdIsRefused() {
         String name = "伪造附件" + UUID.randomUUID().toString().substring(0, 6);
         String baseCode = createBaseItem(name);
