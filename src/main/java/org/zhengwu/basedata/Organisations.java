@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
@@ -26,11 +28,14 @@ public class Organisations {
     private final OrganisationRepository repository;
     private final Divisions divisions;
     private final AccountabilityLog audit;
+    private final ApplicationEventPublisher events;
 
-    Organisations(OrganisationRepository repository, Divisions divisions, AccountabilityLog audit) {
+    Organisations(OrganisationRepository repository, Divisions divisions, AccountabilityLog audit,
+                  ApplicationEventPublisher events) {
         this.repository = repository;
         this.divisions = divisions;
         this.audit = audit;
+        this.events = events;
     }
 
     /** The organisation registered under exactly this code (upper-cased), legacy codes included. */
@@ -87,24 +92,40 @@ public class Organisations {
         }
     }
 
-    /** Registers a validated draft. */
+    /**
+     * Registers a validated draft.
+     *
+     * @throws OrganisationExistsException when the code was registered meanwhile (validation saw it free)
+     */
     @Transactional
     public Organisation register(OrganisationDraft draft, String actor) {
         Organisation organisation = toOrganisation(draft);
-        repository.insert(organisation);
+        try {
+            repository.insert(organisation);
+        } catch (DuplicateKeyException e) {
+            throw new OrganisationExistsException(organisation.uscc());
+        }
         audit.record(AuditEvent.success(actor, "basedata.organisation.register", "organisation", organisation.uscc())
                 .withDetails(organisation.legacyCode() ? "legacy code accepted" : null));
         return organisation;
     }
 
-    /** Changes a registered organisation from a validated draft; the code itself never changes. */
+    /**
+     * Changes a registered organisation from a validated draft; the code itself never changes. A new name is
+     * announced with {@link OrganisationRenamed}, delivered once this change is committed.
+     */
     @Transactional
     public Organisation update(String uscc, OrganisationDraft draft, String actor) {
         Organisation organisation = toOrganisation(draft);
-        if (!organisation.uscc().equals(uscc) || repository.update(organisation) == 0) {
+        Organisation before = organisation.uscc().equals(uscc) ? repository.findForUpdate(uscc).orElse(null) : null;
+        if (before == null || repository.update(organisation) == 0) {
             throw new IllegalArgumentException("no organisation " + uscc + " to update");
         }
-        audit.record(AuditEvent.success(actor, "basedata.organisation.update", "organisation", uscc));
+        if (!before.name().equals(organisation.name())) {
+            events.publishEvent(new OrganisationRenamed(uscc, before.name(), organisation.name()));
+        }
+        audit.record(AuditEvent.success(actor, "basedata.organisation.update", "organisation", uscc)
+                .withDetails(before.name().equals(organisation.name()) ? null : "renamed from " + before.name()));
         return organisation;
     }
 

@@ -64,4 +64,9 @@ public class ItemSearch {
     void on(ItemWithdrawn event) {
         results.invalidateAll();
     }
+
+    @TransactionalEventListener
+    void on(ItemsReindexed event) {
+        results.invalidateAll();
+    }
 }

@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.zhengwu.basedata.Organisation;
+import org.zhengwu.basedata.OrganisationRenamed;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.catalog.entry.ItemRecord;
 import org.zhengwu.catalog.entry.ItemRepository;
@@ -97,6 +98,12 @@ public class PublishedCatalog {
     @TransactionalEventListener
     void on(ItemWithdrawn event) {
         cache.invalidate(event.implementationCode());
+    }
+
+    /** Lookups hold the organisation as it was; entries of a renamed one (withdrawn ones too) are read again. */
+    @TransactionalEventListener
+    void on(OrganisationRenamed event) {
+        cache.invalidateAll();
     }
 
     private Lookup load(String implementationCode) {

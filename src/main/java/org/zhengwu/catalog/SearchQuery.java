@@ -1,5 +1,7 @@
 package org.zhengwu.catalog;
 
+import org.zhengwu.catalog.search.SearchTerms;
+
 /**
  * A search of the published catalogue. Every filter is optional (null = any).
  *
@@ -38,5 +40,13 @@ public record SearchQuery(String text, ItemType type, String organisation, Strin
 
     public long offset() {
         return (long) (page - 1) * size;
+    }
+
+    /**
+     * True when words were given but none can be searched for — only punctuation or symbols. Such a query finds
+     * nothing, rather than everything as a blank one does.
+     */
+    public boolean hasUnsearchableText() {
+        return text != null && !text.isBlank() && SearchTerms.ofQuery(text).isEmpty();
     }
 }

@@ -1,14 +1,12 @@
 package org.zhengwu.portal;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -20,14 +18,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.zhengwu.basedata.OrganisationRenamed;
 import org.zhengwu.catalog.ItemPublished;
+import org.zhengwu.catalog.ItemsReindexed;
 import org.zhengwu.catalog.ItemWithdrawn;
+import org.zhengwu.shared.web.DisplayMode;
 
 /**
  * A micro-cache of the public pages as anonymous visitors see them — what a CDN in front of a portal does, kept in
  * the application so that every deployment has it. A page is the same for every anonymous visitor with the same
  * URL, language and display mode (it holds no form token and no personal data), so the rendered HTML is kept for
- * {@code zhengwu.portal.page-cache-ttl}. Publishing or withdrawing an entry clears this node's cache at once.
+ * {@code zhengwu.portal.page-cache-ttl}. Publishing or withdrawing an entry, or renaming an organisation, clears this node's cache at once.
  * Signed-in users, other methods, errors and responses that set cookies are never cached.
  */
 @Component
@@ -64,6 +65,17 @@ class AnonymousPageCache extends OncePerRequestFilter {
 
         @TransactionalEventListener
         void on(ItemWithdrawn event) {
+            cache.invalidateAll();
+        }
+
+        /** Pages name organisations: the department list at once, search results once they are indexed again. */
+        @TransactionalEventListener
+        void on(OrganisationRenamed event) {
+            cache.invalidateAll();
+        }
+
+        @TransactionalEventListener
+        void on(ItemsReindexed event) {
             cache.invalidateAll();
         }
     }
@@ -107,22 +119,11 @@ class AnonymousPageCache extends OncePerRequestFilter {
         capture.copyBodyToResponse();
     }
 
+    /** The URL with its query, and the display the page is rendered in: language and elder-friendly mode. */
     private String key(HttpServletRequest request) {
-        Locale locale = localeResolver.resolveLocale(request);
         String query = request.getQueryString();
-        return request.getRequestURI() + (query == null ? "" : "?" + query) + "|" + locale.toLanguageTag() + "|"
-                + careMode(request);
-    }
-
-    private static boolean careMode(HttpServletRequest request) {
-        if (request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
-                if ("ZHENGWU_CARE".equals(cookie.getName())) {
-                    return "on".equals(cookie.getValue());
-                }
-            }
-        }
-        return false;
+        return request.getRequestURI() + (query == null ? "" : "?" + query) + "|"
+                + DisplayMode.variant(request, localeResolver.resolveLocale(request));
     }
 
     private static boolean signedIn() {

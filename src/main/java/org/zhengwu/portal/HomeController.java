@@ -20,8 +20,10 @@ class HomeController {
         this.search = search;
     }
 
+    /** {@code ?signedOut} is where signing out ends: the page confirms it. */
     @GetMapping("/")
-    String home(Model model) {
+    String home(@RequestParam(required = false) String signedOut, Model model) {
+        model.addAttribute("signedOut", signedOut != null);
         Map<ServiceTheme, Long> counts = search.countByTheme();
         model.addAttribute("personalThemes", ServiceTheme.of(ServiceTheme.Audience.PERSONAL));
         model.addAttribute("enterpriseThemes", ServiceTheme.of(ServiceTheme.Audience.ENTERPRISE));

@@ -55,6 +55,7 @@ class SearchPageController {
         SearchResult result = search.search(parsed.query());
         filters.addTo(model, selected, result, locale);
         model.addAttribute("result", result);
+        model.addAttribute("unsearchable", parsed.query().hasUnsearchableText());
         model.addAttribute("searched", hasAnyCriterion(q, type, org, division, object, depth, theme));
         model.addAttribute("pagination", Pagination.of(request, result.page(), result.pages()));
         return "portal/search";

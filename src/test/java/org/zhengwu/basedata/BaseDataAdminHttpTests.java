@@ -1,11 +1,19 @@
 package org.zhengwu.basedata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
 import org.zhengwu.identity.StaffAccounts;
+import org.zhengwu.support.LockWaits;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.ZhengwuTest;
 
@@ -27,6 +36,8 @@ class BaseDataAdminHttpTests {
 
     @Autowired
     StaffAccounts accounts;
+    @Autowired
+    DataSource dataSource;
 
     TestBrowser admin;
 
@@ -110,5 +121,89 @@ class BaseDataAdminHttpTests {
                 Map.of("file", new TestBrowser.FilePart("divisions.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8)))).html();
         assertThat(applied.selectFirst(".notice--success").text()).contains("新增 2 条");
         assertThat(admin.getJson("/api/v1/divisions/130100").body()).contains("石家庄市");
+    }
+
+    /**
+     * Runs {@code request} while another administrator's uncommitted insert holds the row it will insert, and lets
+     * that insert commit once the request waits for it: the check-then-insert race, made repeatable.
+     */
+    private TestBrowser.Page racingAnInsert(String table, String insertSql, Object[] values,
+                                           java.util.concurrent.Callable<TestBrowser.Page> request) throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (LockWaits.HeldTransaction other = new LockWaits.HeldTransaction(dataSource)) {
+            other.execute(insertSql, values);
+            Future<TestBrowser.Page> response = executor.submit(request);
+            assertThat(LockWaits.awaitBlocked(dataSource, table, response)).isTrue();
+            other.commit();
+            return response.get(30, TimeUnit.SECONDS);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void anOrganisationRegisteredMeanwhileBySomeoneElseIsAFieldErrorNotAServerError() throws Exception {
+        String code = validCode("12340104MB3T" + String.format("%05d", (System.nanoTime() / 11) % 100000));
+        Element form = admin.get("/admin/organisations/new").html().selectFirst("form[action=/admin/organisations/new]");
+        Map<String, List<String>> fields = TestBrowser.formFields(form);
+        Map.of("uscc", code, "name", "同时登记的机构", "divisionCode", "340104", "exerciseLevel", "4", "nature", "2")
+                .forEach((k, v) -> fields.put(k, List.of(v)));
+        TestBrowser.Page page = racingAnInsert("basedata_organisation", """
+                        INSERT INTO basedata_organisation (uscc, name, division_code, exercise_level, nature)
+                        VALUES (?, '另一位管理员登记的机构', '340104', '4', '2')""", new Object[]{code},
+                () -> admin.postMulti("/admin/organisations/new", fields));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().selectFirst(".error-summary").text()).contains("已登记");
+        assertThat(page.html().selectFirst("input[name=name]").attr("value")).isEqualTo("同时登记的机构");
+    }
+
+    @Test
+    void aDivisionImportedMeanwhileBySomeoneElseIsReplacedNotAServerError() throws Exception {
+        String csrf = TestBrowser.csrf(admin.get("/admin/divisions/import"));
+        String file = "code,name,parent_code,effective_from,effective_to\n620000,甘肃省,,1980-01-01,\n";
+        TestBrowser.Page page = racingAnInsert("basedata_division", """
+                        INSERT INTO basedata_division (code, name, level, effective_from)
+                        VALUES ('620000', '甘肃', 'PROVINCE', DATE '1980-01-01')""", new Object[0],
+                () -> admin.postMultipart("/admin/divisions/import", Map.of("_csrf", List.of(csrf)),
+                        Map.of("file", new TestBrowser.FilePart("divisions.csv", "text/csv", file.getBytes(StandardCharsets.UTF_8)))));
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.html().selectFirst(".notice--success").text()).contains("更新 1 条");
+        assertThat(admin.getJson("/api/v1/divisions/620000").body()).contains("甘肃省");
+    }
+
+    @Test
+    void renamingAnOrganisationRenamesItInTheCatalogueItsSearchAndItsCachedPages() {
+        String uscc = "11340000955007715T";
+        String oldName = "安徽省水利厅";
+        String word = "Renamed" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        String newName = "安徽省水利厅 " + word;
+        TestBrowser visitor = new TestBrowser(port);
+        Document before = visitor.get("/search?org=" + uscc).html();
+        assertThat(before.select(".result")).isNotEmpty();
+        assertThat(before.select(".result__meta span:not(.tag)").eachText()).contains(oldName);
+        String guide = before.selectFirst(".result__title a").attr("href");
+        assertThat(visitor.get(guide).html().selectFirst(".caption").text()).contains(oldName);
+        try {
+            rename(uscc, newName);
+            // The catalogue hears of the rename after it commits, on a thread of its own.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(visitor.get("/search?org=" + uscc).html()
+                    .select(".result__meta span:not(.tag)").eachText()).contains(newName).doesNotContain(oldName));
+            Document after = visitor.get("/search?org=" + uscc).html();
+            assertThat(after.select("#filter-org option[selected]").text()).contains(newName);
+            assertThat(visitor.get(guide).html().selectFirst(".caption").text()).contains(newName);
+            // The new name is searchable: the entries were indexed again, not only relabelled.
+            assertThat(visitor.getJson("/api/v1/items?q=" + word).body()).contains(newName);
+        } finally {
+            rename(uscc, oldName);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(visitor.get("/search?org=" + uscc).html()
+                .select(".result__meta span:not(.tag)").eachText()).contains(oldName));
+    }
+
+    private void rename(String uscc, String name) {
+        Element form = admin.get("/admin/organisations/" + uscc).html().selectFirst("form[action^=/admin/organisations/]");
+        Map<String, List<String>> fields = TestBrowser.formFields(form);
+        fields.put("name", List.of(name));
+        assertThat(admin.postMulti(form.attr("action"), fields).status()).isEqualTo(302);
     }
 }

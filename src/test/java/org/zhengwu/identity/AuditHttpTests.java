@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEntry;
+import org.zhengwu.shared.audit.AuditEvent;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.ZhengwuTest;
 
@@ -46,10 +47,24 @@ class AuditHttpTests {
         admin.signInNewAdministrator(accounts);
         Document page = admin.get("/admin/audit?action=identity.sign-in").html();
         assertThat(page.select("tbody tr")).isNotEmpty();
-        assertThat(page.select("tbody tr td:nth-child(4)").eachText()).allMatch(t -> t.startsWith("identity.sign-in"));
+        assertThat(page.select("tbody tr td:nth-child(4)").eachText()).allMatch(t -> t.startsWith("登录"));
         String csrf = page.selectFirst("form[action=/admin/audit/verify] input[name=_csrf]").attr("value");
         Document verified = admin.post("/admin/audit/verify", Map.of("_csrf", csrf)).html();
         assertThat(verified.selectFirst("[role=status]").text()).contains("日志完整");
         assertThat(new TestBrowser(port).get("/admin/audit").status()).isEqualTo(302);
+    }
+
+    @Test
+    void actionsAreNamedInTheReadersLanguageAndUnknownOnesByTheirCode() {
+        TestBrowser admin = new TestBrowser(port);
+        admin.signInNewAdministrator(accounts);
+        log.record(AuditEvent.success("tester", "test.unlabelled", "thing", "1"));
+        Document chinese = admin.get("/admin/audit?action=identity.sign-in").html();
+        assertThat(chinese.selectFirst("tbody tr td:nth-child(4)").text()).startsWith("登录").contains("identity.sign-in");
+        assertThat(admin.get("/admin/audit?action=test.unlabelled").html().selectFirst("tbody tr td:nth-child(4)").text())
+                .isEqualTo("test.unlabelled");
+        Document english = admin.get("/admin/audit?action=identity.sign-in&lang=en").html();
+        assertThat(english.selectFirst("tbody tr td:nth-child(4)").text()).startsWith("Sign-in");
+        admin.get("/admin/audit?lang=zh-CN");
     }
 }

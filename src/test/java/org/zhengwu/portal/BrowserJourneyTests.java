@@ -91,15 +91,38 @@ class BrowserJourneyTests {
     }
 
     @Test
-    void withJavaScriptAChangedFilterUpdatesTheResultsInPlace() {
+    void withJavaScriptAChangedFilterUpdatesTheResultsAndTheFiltersInPlace() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
         driver.get("http://localhost:" + port + "/search?q=" + java.net.URLEncoder.encode("登记", java.nio.charset.StandardCharsets.UTF_8));
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        js.executeScript("window.zhengwuSamePage = true;");
         String before = driver.findElement(By.cssSelector("#results [role=status]")).getText();
+        String departmentsBefore = driver.findElement(By.id("filter-org")).getText();
+
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-type"))).selectByValue("07");
         wait.until(ExpectedConditions.urlContains("type=07"));
         wait.until(d -> !d.findElement(By.cssSelector("#results [role=status]")).getText().equals(before));
         assertThat(driver.findElements(By.cssSelector(".result__meta .tag")).stream().map(WebElement::getText)
                 .filter(t -> !t.equals("全程网办") && !t.equals("零跑动")).distinct().toList()).containsExactly("行政确认");
+        // The department choices and their counts follow the results.
+        wait.until(d -> !d.findElement(By.id("filter-org")).getText().equals(departmentsBefore));
+
+        // The swapped filters work in turn, still without leaving the page.
+        org.openqa.selenium.support.ui.Select departments =
+                new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-org")));
+        WebElement department = departments.getOptions().get(1);
+        String uscc = department.getDomAttribute("value");
+        String name = department.getText().replaceAll("（\\d+）$", "");
+        departments.selectByValue(uscc);
+        wait.until(ExpectedConditions.urlContains("org=" + uscc));
+        wait.until(d -> {
+            List<String> shown = d.findElements(By.cssSelector(".result__meta:first-of-type span:not(.tag)")).stream()
+                    .map(WebElement::getText).toList();
+            return !shown.isEmpty() && shown.stream().allMatch(t -> t.equals(name));
+        });
+        assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-type")))
+                .getFirstSelectedOption().getDomAttribute("value")).isEqualTo("07");
+        assertThat(js.executeScript("return window.zhengwuSamePage === true;")).isEqualTo(true);
     }
 
     @Test

@@ -10,7 +10,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.ZhengwuTest;
 
@@ -22,6 +24,9 @@ class PortalHttpTests {
     int port;
 
     TestBrowser browser;
+
+    @Autowired
+    StaffAccounts accounts;
 
     @BeforeEach
     void browser() {
@@ -208,6 +213,57 @@ class PortalHttpTests {
     void everyResponseCarriesARequestId() {
         assertThat(browser.get("/").header("X-Request-Id")).isNotBlank();
         assertThat(browser.get("/search?q=x").header("X-Request-Id")).isNotBlank();
+    }
+
+    @Test
+    void theHomePageConfirmsASignOutAndOnlyThen() {
+        // The plain home page is in the page cache first: the notice must not come from it, nor go into it.
+        assertThat(browser.get("/").html().select("[data-testid=signed-out]")).isEmpty();
+        TestBrowser staff = new TestBrowser(port);
+        staff.signInNewStaff(accounts, null);
+        TestBrowser.Page signedOut = staff.post("/logout", java.util.Map.of("_csrf", TestBrowser.csrf(staff.get("/account"))));
+        assertThat(signedOut.status()).isEqualTo(302);
+        Document home = staff.get(staff.relative(signedOut.location())).html();
+        assertThat(home.selectFirst("[data-testid=signed-out]").text()).contains("您已安全退出");
+        assertThat(browser.get("/?signedOut").html().selectFirst("[data-testid=signed-out]")).isNotNull();
+        assertThat(browser.get("/").html().select("[data-testid=signed-out]")).isEmpty();
+        browser.get("/?lang=en");
+        assertThat(browser.get("/?signedOut").html().selectFirst("[data-testid=signed-out]").text()).contains("You have signed out");
+        browser.get("/?lang=zh-CN");
+    }
+
+    @Test
+    void aQueryOfOnlyPunctuationFindsNothingAndSaysWhy() {
+        TestBrowser.Page page = browser.get("/search?q=%21%40%23");
+        assertThat(page.status()).isEqualTo(200);
+        Document html = page.html();
+        assertThat(html.select(".result")).isEmpty();
+        assertThat(html.selectFirst("#results .notice").text()).contains("汉字、字母或数字");
+        assertThat(browser.get("/search?q=" + q("！ 。、")).html().select(".result")).isEmpty();
+        assertThat(browser.getJson("/api/v1/items?q=" + q("!@#")).body()).contains("\"total\":0");
+    }
+
+    @Test
+    void cachedPagesAreKeptApartByLanguageAndDisplayMode() {
+        TestBrowser chinese = new TestBrowser(port);
+        TestBrowser english = new TestBrowser(port);
+        english.get("/?lang=en");
+        TestBrowser elder = new TestBrowser(port);
+        elder.get("/?care=on");
+        for (String path : List.of("/departments", "/search?q=" + q("登记"), "/regions/340100")) {
+            // Each visitor in turn, twice over: the second round is served from the cache.
+            for (int round = 0; round < 2; round++) {
+                Document zh = chinese.get(path).html();
+                Document en = english.get(path).html();
+                Document care = elder.get(path).html();
+                assertThat(zh.selectFirst("html").attr("lang")).as(path).isEqualTo("zh-CN");
+                assertThat(zh.selectFirst("html").hasClass("care")).as(path).isFalse();
+                assertThat(en.selectFirst("html").attr("lang")).as(path).isEqualTo("en");
+                assertThat(en.selectFirst(".site-header__brand").text()).as(path).isEqualTo("Anhui Government Services");
+                assertThat(care.selectFirst("html").attr("lang")).as(path).isEqualTo("zh-CN");
+                assertThat(care.selectFirst("html").hasClass("care")).as(path).isTrue();
+            }
+        }
     }
 
     private static int count(Document page) {

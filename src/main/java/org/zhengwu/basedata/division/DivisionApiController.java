@@ -56,8 +56,11 @@ class DivisionApiController {
             throw new NotFoundException("division.not-found", format.normalised());
         }
         LocalDate on = date == null ? divisions.today() : date;
+        // In force on the date, or else the latest period that had ended by then; none when the code came later.
         Division shown = history.stream().filter(d -> d.inForceOn(on)).findFirst()
-                .orElseGet(() -> history.stream().max(Comparator.comparing(Division::effectiveFrom)).orElseThrow());
+                .or(() -> history.stream().filter(d -> d.effectiveTo() != null && !d.effectiveTo().isAfter(on))
+                        .max(Comparator.comparing(Division::effectiveFrom)))
+                .orElseThrow(() -> new NotFoundException("division.not-yet", format.normalised(), on));
         boolean inForce = shown.inForceOn(on);
         LocalDate pathDate = inForce ? on : shown.effectiveTo().minusDays(1);
         List<DivisionRef> path = divisions.pathFromTop(shown.code(), pathDate).stream()

@@ -59,21 +59,18 @@ public class DivisionRepository {
         return jdbc.sql("SELECT count(*) FROM basedata_division").query(Long.class).single();
     }
 
-    /** Replaces the period starting on the same date, or adds it; returns true when it was new. */
+    /**
+     * Replaces the period starting on the same date, or adds it; returns true when it was new. One statement, so that
+     * an import running at the same time as another that adds the same period replaces it instead of failing.
+     */
     boolean save(Division division) {
-        int updated = jdbc.sql("""
-                        UPDATE basedata_division SET name = :name, level = :level, parent_code = :parent,
-                               effective_to = :to
-                        WHERE code = :code AND effective_from = :from""")
-                .params(parameters(division)).update();
-        if (updated > 0) {
-            return false;
-        }
-        jdbc.sql("""
+        return jdbc.sql("""
                         INSERT INTO basedata_division (code, name, level, parent_code, effective_from, effective_to)
-                        VALUES (:code, :name, :level, :parent, :from, :to)""")
-                .params(parameters(division)).update();
-        return true;
+                        VALUES (:code, :name, :level, :parent, :from, :to)
+                        ON CONFLICT (code, effective_from) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level,
+                            parent_code = EXCLUDED.parent_code, effective_to = EXCLUDED.effective_to
+                        RETURNING xmax = 0 AS inserted""")
+                .params(parameters(division)).query(Boolean.class).single();
     }
 
     private static java.util.Map<String, Object> parameters(Division d) {

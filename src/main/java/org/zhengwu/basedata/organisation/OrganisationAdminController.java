@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhengwu.basedata.ExerciseLevel;
 import org.zhengwu.basedata.OrganisationDraft;
+import org.zhengwu.basedata.OrganisationExistsException;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.basedata.SubjectNature;
 import org.zhengwu.shared.web.NotFoundException;
@@ -99,7 +100,12 @@ class OrganisationAdminController {
         if (binding.hasErrors()) {
             return formPage(form, true, model);
         }
-        organisations.register(form.draft(), principal.getName());
+        try {
+            organisations.register(form.draft(), principal.getName());
+        } catch (OrganisationExistsException e) {
+            binding.rejectValue("uscc", e.messageKey());
+            return formPage(form, true, model);
+        }
         redirect.addFlashAttribute("notice", "organisation.admin.registered");
         return "redirect:/admin/organisations";
     }

@@ -31,6 +31,14 @@ public class OrganisationRepository {
                 .param("uscc", uscc).query(OrganisationRepository::map).optional();
     }
 
+    /** The organisation as stored, its row locked until the transaction ends. */
+    public Optional<Organisation> findForUpdate(String uscc) {
+        return jdbc.sql("""
+                        SELECT uscc, name, division_code, exercise_level, nature, parent_uscc, address, phone, legacy_code
+                        FROM basedata_organisation WHERE uscc = :uscc FOR UPDATE""")
+                .param("uscc", uscc).query(OrganisationRepository::map).optional();
+    }
+
     public List<Organisation> all() {
         return jdbc.sql("""
                         SELECT uscc, name, division_code, exercise_level, nature, parent_uscc, address, phone, legacy_code

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +29,7 @@ import org.zhengwu.catalog.OnlineDepth;
 import org.zhengwu.catalog.ServiceObject;
 import org.zhengwu.catalog.ServiceTheme;
 import org.zhengwu.catalog.SpecialProcedureKind;
+import org.zhengwu.catalog.entry.CatalogConflictException;
 import org.zhengwu.catalog.entry.CatalogEditing;
 import org.zhengwu.catalog.entry.GuideInvalidException;
 import org.zhengwu.catalog.entry.ItemRecord;
@@ -102,6 +104,10 @@ class CatalogAdminController {
     String item(@PathVariable long id, Model model) {
         ItemRecord item = item(id, Permission.CATALOG_EDIT, Permission.CATALOG_REVIEW);
         List<VersionRecord> versions = repository.versionsOf(id);
+        if (versions.isEmpty()) {
+            // Only while its last draft is being discarded: the entry is going away.
+            throw new NotFoundException("catalog.admin.entry-not-found", id);
+        }
         model.addAttribute("item", item);
         model.addAttribute("organisation", organisations.find(item.organisationUscc()).orElse(null));
         model.addAttribute("versions", versions);
@@ -175,6 +181,7 @@ class CatalogAdminController {
         }
         GuideForm form = GuideForm.of(version.name(), version.guide());
         form.setChangeNote(version.changeNote());
+        form.setRevision(version.revision());
         form.addSpareRows(SPARE_ROWS);
         return editPage(version, form, model);
     }
@@ -183,7 +190,7 @@ class CatalogAdminController {
     @PreAuthorize("hasAuthority('catalog.edit')")
     String save(@PathVariable long id, @ModelAttribute("form") GuideForm form, BindingResult binding,
                 @RequestParam(defaultValue = "save") String action, Principal principal, Model model,
-                RedirectAttributes redirect) {
+                HttpServletResponse response, RedirectAttributes redirect) {
         VersionRecord version = version(id, Permission.CATALOG_EDIT);
         form.compact();
         materialFiles.apply(form.getMaterials(), "", binding, principal.getName());
@@ -192,11 +199,20 @@ class CatalogAdminController {
             return editPage(version, form, model);
         }
         try {
-            editing.editDraft(id, form.getName(), form.toGuide(), form.getChangeNote(), principal.getName());
+            editing.editDraft(id, form.getRevision(), form.getName(), form.toGuide(), form.getChangeNote(),
+                    principal.getName());
         } catch (GuideInvalidException e) {
             e.violations().forEach(v -> binding.rejectValue(v.field(), v.messageKey(), v.argumentArray(), null));
             form.addSpareRows(SPARE_ROWS);
             return editPage(version, form, model);
+        } catch (CatalogConflictException e) {
+            // The editor's input stays on the page. Saving it again, having been warned, replaces what is there now.
+            VersionRecord current = version(id, Permission.CATALOG_EDIT);
+            form.setRevision(current.revision());
+            form.addSpareRows(SPARE_ROWS);
+            model.addAttribute("conflict", e);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return editPage(current, form, model);
         }
         if ("submit".equals(action)) {
             editing.submit(id, principal.getName());

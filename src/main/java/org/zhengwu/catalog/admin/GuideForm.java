@@ -27,6 +27,7 @@ public class GuideForm {
 
     private String name;
     private String changeNote;
+    private String revision;
     private String legalBasis;
     private String conditions;
     private List<StepRow> steps = new ArrayList<>();
@@ -218,8 +219,15 @@ public class GuideForm {
             return row;
         }
 
+        /** Nothing typed and no file: an uploaded form or sample alone is a row the editor meant to keep. */
         boolean isBlank() {
-            return blank(name) && blank(source) && blank(condition);
+            return blank(name) && blank(source) && blank(condition)
+                    && !uploaded(blankFormFile) && !uploaded(sampleFile)
+                    && (blank(blankFormId) || clearBlankForm) && (blank(sampleId) || clearSample);
+        }
+
+        private static boolean uploaded(MultipartFile file) {
+            return file != null && !file.isEmpty();
         }
 
         Guide.Material toMaterial() {
@@ -334,6 +342,8 @@ public class GuideForm {
 
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
+    public String getRevision() { return revision; }
+    public void setRevision(String revision) { this.revision = revision; }
     public String getChangeNote() { return changeNote; }
     public void setChangeNote(String changeNote) { this.changeNote = changeNote; }
     public String getLegalBasis() { return legalBasis; }

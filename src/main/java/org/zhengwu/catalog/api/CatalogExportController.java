@@ -3,7 +3,6 @@ package org.zhengwu.catalog.api;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.zhengwu.catalog.Guide;
 import org.zhengwu.catalog.PublishedCatalog;
 import org.zhengwu.catalog.PublishedItem;
+import org.zhengwu.shared.csv.CsvCells;
 import org.zhengwu.shared.time.BusinessTime;
 import org.zhengwu.shared.web.CodeLabels;
 
@@ -45,15 +45,15 @@ class CatalogExportController {
         StringBuilder csv = new StringBuilder("\uFEFF").append(String.join(",", HEADER)).append("\r\n");
         for (PublishedItem item : catalog.all()) {
             Guide g = item.guide();
-            csv.append(List.of(item.implementationCode(), item.baseCode(), item.name(), labels.label(item.type(), chinese),
+            csv.append(CsvCells.row(List.of(item.implementationCode(), item.baseCode(), item.name(), labels.label(item.type(), chinese),
                             item.organisation().name(), item.organisation().uscc(),
                             labels.label(item.organisation().exerciseLevel(), chinese), item.divisionCode(),
                             Integer.toString(item.versionNo()),
                             item.publishedAt().atZone(BusinessTime.ZONE).toLocalDateTime().withNano(0).toString(),
                             limit(g.statutoryLimit(), chinese), limit(g.promisedLimit(), chinese),
                             labels.label(g.onlineDepth(), chinese), Integer.toString(g.visits()),
-                            g.fee().charged() ? "是" : "否", g.resultName())
-                    .stream().map(CatalogExportController::cell).collect(Collectors.joining(","))).append("\r\n");
+                            g.fee().charged() ? "是" : "否", g.resultName())))
+                    .append("\r\n");
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -64,14 +64,5 @@ class CatalogExportController {
 
     private String limit(Guide.TimeLimit limit, Locale locale) {
         return limit.value() + labels.label(limit.unit(), locale);
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so that a spreadsheet never runs it as a formula. */
-    static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 }

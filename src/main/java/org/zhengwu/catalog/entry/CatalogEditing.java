@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengwu.basedata.Organisation;
@@ -57,6 +58,7 @@ public class CatalogEditing {
      */
     @Transactional
     public BaseItemRecord createBaseItem(String name, ItemType type, String mainItemBaseCode, String actor) {
+        repository.lockBaseItemsForAdding();
         List<GuideRules.Violation> violations = new ArrayList<>();
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
@@ -121,17 +123,37 @@ public class CatalogEditing {
         if (!violations.isEmpty()) {
             throw new GuideInvalidException(violations);
         }
-        long itemId = repository.insertItem(implementationCode, base.baseCode(), organisation.uscc(),
-                organisation.exerciseLevel(), organisation.divisionCode(), actor);
+        long itemId;
+        try {
+            itemId = repository.insertItem(implementationCode, base.baseCode(), organisation.uscc(),
+                    organisation.exerciseLevel(), organisation.divisionCode(), actor);
+        } catch (DuplicateKeyException e) {
+            // Created by someone else since the check above.
+            throw new GuideInvalidException(List.of(violation("organisationUscc", "catalog.entry.exists", implementationCode)));
+        }
         long versionId = repository.insertVersion(itemId, 1, VersionStatus.DRAFT, entryName, guideJson.write(guide), null,
                 actor, now());
         record(actor, "catalog.entry.create", implementationCode, 1);
         return repository.findVersion(versionId).orElseThrow();
     }
 
-    /** Replaces a draft's name and guide. */
+    /** Replaces a draft's name and guide, whatever was saved meanwhile. */
     @Transactional
     public VersionRecord editDraft(long versionId, String name, Guide guide, String changeNote, String actor) {
+        return editDraft(versionId, null, name, guide, changeNote, actor);
+    }
+
+    /**
+     * Replaces a draft's name and guide if it is still as it was at {@code revision} (see
+     * {@link VersionRecord#revision()}; null for any): an editor never silently overwrites what a colleague saved
+     * since they opened the form.
+     *
+     * @throws CatalogConflictException {@code catalog.conflict.changed-meanwhile} (with the time of the other change)
+     *                                  or {@code catalog.conflict.not-draft}
+     */
+    @Transactional
+    public VersionRecord editDraft(long versionId, String revision, String name, Guide guide, String changeNote,
+                                   String actor) {
         List<GuideRules.Violation> violations = new ArrayList<>(GuideRules.check(guide));
         String trimmed = name == null ? "" : name.strip();
         checkName(trimmed, violations);
@@ -141,7 +163,12 @@ public class CatalogEditing {
         if (!violations.isEmpty()) {
             throw new GuideInvalidException(violations);
         }
-        if (!repository.updateDraft(versionId, trimmed, guideJson.write(guide), blankToNull(changeNote), now())) {
+        if (!repository.updateDraft(versionId, VersionRecord.parseRevision(revision), trimmed, guideJson.write(guide),
+                blankToNull(changeNote), now())) {
+            VersionRecord current = repository.findVersion(versionId).orElse(null);
+            if (current != null && current.status() == VersionStatus.DRAFT) {
+                throw new CatalogConflictException("catalog.conflict.changed-meanwhile", current.updatedAt());
+            }
             throw new CatalogConflictException("catalog.conflict.not-draft");
         }
         VersionRecord edited = repository.findVersion(versionId).orElseThrow();
@@ -157,21 +184,33 @@ public class CatalogEditing {
         }
         VersionRecord latest = repository.versionsOf(itemId).stream().findFirst()
                 .orElseThrow(() -> new CatalogConflictException("catalog.conflict.no-version"));
-        long id = repository.insertVersion(itemId, repository.nextVersionNo(itemId), VersionStatus.DRAFT, latest.name(),
-                guideJson.write(latest.guide()), null, actor, now());
+        long id;
+        try {
+            id = repository.insertVersion(itemId, repository.nextVersionNo(itemId), VersionStatus.DRAFT, latest.name(),
+                    guideJson.write(latest.guide()), null, actor, now());
+        } catch (DuplicateKeyException e) {
+            // Someone else started one since the check above.
+            throw new CatalogConflictException("catalog.conflict.working-version-exists");
+        }
         VersionRecord draft = repository.findVersion(id).orElseThrow();
         record(actor, "catalog.version.start", draft);
         return draft;
     }
 
+    /**
+     * Deletes a draft. An entry whose only version was that draft was never submitted anywhere: it goes too, so that
+     * no entry is left without versions and the organisation can create it again.
+     */
     @Transactional
     public void discardDraft(long versionId, String actor) {
         VersionRecord draft = repository.findVersion(versionId)
                 .orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-draft"));
+        String implementationCode = repository.findItem(draft.itemId()).orElseThrow().implementationCode();
         if (!repository.deleteDraft(versionId)) {
             throw new CatalogConflictException("catalog.conflict.not-draft");
         }
-        record(actor, "catalog.version.discard", draft);
+        repository.deleteItemWithoutVersions(draft.itemId());
+        record(actor, "catalog.version.discard", implementationCode, draft.versionNo());
     }
 
     @Transactional

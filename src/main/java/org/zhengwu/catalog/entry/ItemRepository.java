@@ -38,6 +38,14 @@ public class ItemRepository {
                 .query(ItemRepository::mapBaseItem).list();
     }
 
+    /**
+     * Makes adding base items one at a time until the caller's transaction ends: the next code is the highest plus
+     * one, and two editors adding at once would otherwise both take it. Readers are not held up.
+     */
+    public void lockBaseItemsForAdding() {
+        jdbc.sql("LOCK TABLE catalog_base_item IN SHARE ROW EXCLUSIVE MODE").update();
+    }
+
     public boolean baseNameTaken(String name) {
         return jdbc.sql("SELECT count(*) FROM catalog_base_item WHERE name = :name").param("name", name)
                 .query(Long.class).single() > 0;
@@ -176,11 +184,18 @@ public class ItemRepository {
 
     /** Every entry with its published version, by implementation code. */
     public List<Map.Entry<ItemRecord, VersionRecord>> publishedEntries() {
+        return publishedEntriesOf(null);
+    }
+
+    /** As {@link #publishedEntries()}, of one organisation only, or of all when {@code organisationUscc} is null. */
+    public List<Map.Entry<ItemRecord, VersionRecord>> publishedEntriesOf(String organisationUscc) {
         return jdbc.sql("""
                         SELECT i.id AS i_id, i.implementation_code, i.base_code, i.organisation_uscc, i.exercise_level,
                                i.division_code, i.created_at AS i_created_at, i.created_by AS i_created_by, v.*
                         FROM catalog_item i JOIN catalog_item_version v ON v.item_id = i.id AND v.status = 'PUBLISHED'
+                        WHERE CAST(:uscc AS VARCHAR) IS NULL OR i.organisation_uscc = :uscc
                         ORDER BY i.implementation_code""")
+                .param("uscc", organisationUscc)
                 .query((rs, n) -> Map.entry(new ItemRecord(rs.getLong("i_id"), rs.getString("implementation_code"),
                         rs.getString("base_code"), rs.getString("organisation_uscc"),
                         CodeTable.requireCode(ExerciseLevel.class, rs.getString("exercise_level")),
@@ -201,14 +216,20 @@ public class ItemRepository {
                 .param("item", itemId).query(Integer.class).single();
     }
 
-    /** Replaces a draft's name and guide; returns false when the version is no longer a draft. */
-    public boolean updateDraft(long versionId, String name, String guideJsonText, String changeNote, Instant now) {
+    /**
+     * Replaces a draft's name and guide; returns false when the version is no longer a draft or, given
+     * {@code expectedUpdatedAt}, was changed since then.
+     */
+    public boolean updateDraft(long versionId, Instant expectedUpdatedAt, String name, String guideJsonText,
+                               String changeNote, Instant now) {
         return jdbc.sql("""
                         UPDATE catalog_item_version SET name = :name, guide = CAST(:guide AS jsonb), change_note = :note,
                                updated_at = :now
-                        WHERE id = :id AND status = 'DRAFT'""")
+                        WHERE id = :id AND status = 'DRAFT'
+                          AND (CAST(:expected AS TIMESTAMPTZ) IS NULL OR updated_at = :expected)""")
                 .param("name", name).param("guide", guideJsonText).param("note", changeNote)
-                .param("now", Timestamp.from(now)).param("id", versionId).update() == 1;
+                .param("now", Timestamp.from(now)).param("id", versionId)
+                .param("expected", expectedUpdatedAt == null ? null : Timestamp.from(expectedUpdatedAt)).update() == 1;
     }
 
     public boolean submit(long versionId, String actor, Instant now) {
@@ -251,6 +272,14 @@ public class ItemRepository {
     public boolean deleteDraft(long versionId) {
         return jdbc.sql("DELETE FROM catalog_item_version WHERE id = :id AND status = 'DRAFT'").param("id", versionId)
                 .update() == 1;
+    }
+
+    /** Removes an entry that has no version left; returns false when it still has one. */
+    public boolean deleteItemWithoutVersions(long itemId) {
+        return jdbc.sql("""
+                        DELETE FROM catalog_item i
+                        WHERE i.id = :id AND NOT EXISTS (SELECT 1 FROM catalog_item_version v WHERE v.item_id = i.id)""")
+                .param("id", itemId).update() == 1;
     }
 
     private static BaseItemRecord mapBaseItem(ResultSet rs, int row) throws SQLException {

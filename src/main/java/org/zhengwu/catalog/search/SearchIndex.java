@@ -95,6 +95,10 @@ public class SearchIndex {
      * @param divisions the codes an entry's region must be one of (the chosen region and those above it), or null
      */
     public SearchResult search(SearchQuery query, Collection<String> divisions) {
+        if (query.hasUnsearchableText()) {
+            return new SearchResult(0, query.page(), query.size(), List.of(),
+                    new SearchResult.Facets(Map.of(), List.of()));
+        }
         Filter filter = new Filter(query, divisions, null);
         Map<String, Object> p = new HashMap<>(filter.parameters);
         String order = filter.terms.isEmpty() ? "ORDER BY name, implementation_code" : """

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -71,28 +72,34 @@ public class AccountabilityLog {
     }
 
     /**
-     * Walks the whole chain from its oldest remaining entry (older ones may have been removed after their retention
-     * period) and names the first entry that was altered or is missing.
+     * Walks the chain from where retention last cut it (older entries are removed after their retention period, and
+     * the first kept entry must follow the last removed one) to the head, and names the first entry that was altered
+     * or is missing. The walk reads one snapshot, bounded by the head it read first: entries appended meanwhile are
+     * left for the next walk instead of looking like a broken end.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ChainVerification verify() {
-        Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM shared_audit_head WHERE id = 1").query().singleRow();
-        long lastSeq = ((Number) head.get("last_seq")).longValue();
+        Map<String, Object> start = jdbc.sql("""
+                        SELECT h.last_seq, h.last_hash, r.removed_through_seq, r.removed_through_hash
+                        FROM shared_audit_head h CROSS JOIN shared_audit_retention r
+                        WHERE h.id = 1 AND r.id = 1""").query().singleRow();
+        long lastSeq = ((Number) start.get("last_seq")).longValue();
+        long expectedSeq = ((Number) start.get("removed_through_seq")).longValue() + 1;
+        String expectedPrev = ((String) start.get("removed_through_hash")).strip();
         long checked = 0;
-        Long expectedSeq = null;
-        String expectedPrev = null;
-        long after = 0;
-        while (true) {
-            List<AuditEntry> page = jdbc.sql("SELECT * FROM shared_audit_entry WHERE seq > :after ORDER BY seq LIMIT :limit")
-                    .param("after", after).param("limit", PAGE).query(AccountabilityLog::map).list();
+        long after = expectedSeq - 1;
+        while (after < lastSeq) {
+            List<AuditEntry> page = jdbc.sql("""
+                            SELECT * FROM shared_audit_entry WHERE seq > :after AND seq <= :last ORDER BY seq LIMIT :limit""")
+                    .param("after", after).param("last", lastSeq).param("limit", PAGE).query(AccountabilityLog::map).list();
             if (page.isEmpty()) {
                 break;
             }
             for (AuditEntry entry : page) {
-                if (expectedSeq != null && entry.seq() != expectedSeq) {
+                if (entry.seq() != expectedSeq) {
                     return new ChainVerification(checked, expectedSeq, ChainVerification.Problem.MISSING);
                 }
-                if ((expectedPrev != null && !entry.prevHash().equals(expectedPrev)) || !entry.hash().equals(hash(entry))) {
+                if (!entry.prevHash().equals(expectedPrev) || !entry.hash().equals(hash(entry))) {
                     return new ChainVerification(checked, entry.seq(), ChainVerification.Problem.ALTERED);
                 }
                 checked++;
@@ -101,10 +108,10 @@ public class AccountabilityLog {
                 after = entry.seq();
             }
         }
-        if (lastSeq > 0 && (expectedSeq == null || expectedSeq - 1 != lastSeq)) {
-            return new ChainVerification(checked, expectedSeq == null ? 1 : expectedSeq, ChainVerification.Problem.TRUNCATED);
+        if (expectedSeq - 1 != lastSeq) {
+            return new ChainVerification(checked, expectedSeq, ChainVerification.Problem.TRUNCATED);
         }
-        if (lastSeq > 0 && !((String) head.get("last_hash")).strip().equals(expectedPrev)) {
+        if (!((String) start.get("last_hash")).strip().equals(expectedPrev)) {
             return new ChainVerification(checked, lastSeq, ChainVerification.Problem.ALTERED);
         }
         return new ChainVerification(checked, null, null);

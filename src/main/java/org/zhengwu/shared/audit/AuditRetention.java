@@ -1,8 +1,11 @@
 package org.zhengwu.shared.audit;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,18 +39,33 @@ class AuditRetention {
         return retention;
     }
 
-    /** Daily at 03:17: removes the expired prefix of the chain; verification then starts at the first kept entry. */
+    /**
+     * Daily at 03:17: removes the expired prefix of the chain and moves the retention mark to the last entry removed,
+     * where verification then starts.
+     */
     @Scheduled(cron = "0 17 3 * * *", zone = "Asia/Shanghai")
     @Transactional
     public int removeExpired() {
         Instant cutoff = clock.instant().minus(retention);
-        int removed = jdbc.sql("""
-                        DELETE FROM shared_audit_entry WHERE seq <= (
-                            SELECT COALESCE(MAX(seq), 0) FROM shared_audit_entry WHERE occurred_at < :cutoff)""")
-                .param("cutoff", java.sql.Timestamp.from(cutoff)).update();
-        if (removed > 0) {
-            log.info("Removed {} accountability-log entries older than {}", removed, cutoff);
+        // Serialises retention runs (several nodes may run it) so that the mark only ever moves forward.
+        jdbc.sql("SELECT removed_through_seq FROM shared_audit_retention WHERE id = 1 FOR UPDATE").query().singleRow();
+        Optional<Map<String, Object>> last = jdbc.sql("""
+                        SELECT seq, hash FROM shared_audit_entry WHERE seq = (
+                            SELECT MAX(seq) FROM shared_audit_entry WHERE occurred_at < :cutoff)""")
+                .param("cutoff", Timestamp.from(cutoff)).query().listOfRows().stream().findFirst();
+        if (last.isEmpty()) {
+            return 0;
         }
+        long through = ((Number) last.get().get("seq")).longValue();
+        int removed = jdbc.sql("DELETE FROM shared_audit_entry WHERE seq <= :through").param("through", through).update();
+        jdbc.sql("""
+                        UPDATE shared_audit_retention SET removed_through_seq = :seq, removed_through_hash = :hash,
+                               removed_at = :now
+                        WHERE id = 1""")
+                .param("seq", through).param("hash", ((String) last.get().get("hash")).strip())
+                .param("now", Timestamp.from(clock.instant())).update();
+        log.info("Removed {} accountability-log entries older than {}; the chain now starts after entry {}",
+                removed, cutoff, through);
         return removed;
     }
 }

@@ -2,10 +2,16 @@ package org.zhengwu.shared.crypto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -20,13 +26,15 @@ import org.springframework.stereotype.Component;
  * The platform's symmetric keys: one SM4 key for personal fields stored encrypted, one HMAC-SM3 key for blind
  * indexes that find them again. A deployment supplies both (base64, from its key store) in
  * {@code zhengwu.crypto.field-key} and {@code zhengwu.crypto.index-key} — required when several nodes share a
- * database. Otherwise they are generated at first start into {@code zhengwu.crypto.key-dir} (owner-only files) and
- * read from there afterwards. No key is ever in the repository.
+ * database. Otherwise they are generated at first start into {@code zhengwu.crypto.key-dir} (an owner-only directory
+ * of owner-only files, where the file system has POSIX permissions) and read from there afterwards. No key is ever in the repository.
  */
 @Component
 public class PlatformKeys {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformKeys.class);
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private final Sm4Gcm fieldCipher;
     private final byte[] indexKey;
@@ -65,27 +73,85 @@ public class PlatformKeys {
         }
         try {
             if (Files.exists(file)) {
-                byte[] key = Base64.getDecoder().decode(Files.readString(file).strip());
-                if (key.length != length) {
-                    throw new IllegalStateException(file + " does not hold a " + length + "-byte key");
-                }
-                return key;
+                return read(file, length);
             }
-            Files.createDirectories(file.getParent());
+            Path target = file.toAbsolutePath();
+            createOwnerOnlyDirectory(target.getParent());
             byte[] key = new byte[length];
             new SecureRandom().nextBytes(key);
-            Files.writeString(file, Base64.getEncoder().encodeToString(key));
-            try {
-                Files.setPosixFilePermissions(file, Set.of(PosixFilePermission.OWNER_READ,
-                        PosixFilePermission.OWNER_WRITE));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the directory's own protection applies
+            if (!writeOnce(target, Base64.getEncoder().encodeToString(key))) {
+                // Another node or process sharing the directory generated it first: use theirs.
+                return read(file, length);
             }
             log.warn("Generated a new key in {}. Back it up with the database: without it, encrypted fields cannot be read.",
                     file);
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file, int length) throws IOException {
+        byte[] key = Base64.getDecoder().decode(Files.readString(file).strip());
+        if (key.length != length) {
+            throw new IllegalStateException(file + " does not hold a " + length + "-byte key");
+        }
+        return key;
+    }
+
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** Creates the key directory readable by the owner only; one that exists already is left as its owner set it. */
+    private static void createOwnerOnlyDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (dir.getParent() != null) {
+            Files.createDirectories(dir.getParent());
+        }
+        try {
+            if (posix(dir)) {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+            } else {
+                Files.createDirectory(dir);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // created meanwhile by another process starting at the same time
+        }
+    }
+
+    /**
+     * Writes the key to a temporary file that is owner-only from the start, flushes it to disk and then gives it its
+     * name in one step, so that a crash never leaves a partial key and no other user can ever read it. Returns false
+     * when a key file appeared meanwhile; it is never replaced.
+     */
+    private static boolean writeOnce(Path file, String content) throws IOException {
+        Path dir = file.getParent();
+        String prefix = file.getFileName() + ".";
+        Path temp = posix(dir)
+                ? Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
+                : Files.createTempFile(dir, prefix, ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII)));
+                channel.force(true);
+            }
+            try {
+                // A hard link is atomic and, unlike a rename, refuses to replace an existing file.
+                Files.createLink(file, temp);
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException | IOException e) {
+                if (Files.exists(file)) {
+                    return false;
+                }
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return true;
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.http.Cookie;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseCookie;
@@ -19,7 +19,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 class DisplayPreferences implements HandlerInterceptor {
 
-    static final String CARE_COOKIE = "ZHENGWU_CARE";
     static final Map<String, Locale> LANGUAGES = Map.of("zh-CN", Locale.SIMPLIFIED_CHINESE, "zh", Locale.SIMPLIFIED_CHINESE,
             "en", Locale.ENGLISH);
 
@@ -31,15 +30,15 @@ class DisplayPreferences implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        String lang = request.getParameter("lang");
+        String lang = parameter(request, "lang");
         if (lang != null && LANGUAGES.containsKey(lang)) {
             localeResolver.setLocale(request, response, LANGUAGES.get(lang));
         }
-        boolean care = careFromCookie(request);
-        String careParam = request.getParameter("care");
+        boolean care = DisplayMode.care(request);
+        String careParam = parameter(request, "care");
         if ("on".equals(careParam) || "off".equals(careParam)) {
             care = "on".equals(careParam);
-            response.addHeader("Set-Cookie", ResponseCookie.from(CARE_COOKIE, care ? "on" : "off")
+            response.addHeader("Set-Cookie", ResponseCookie.from(DisplayMode.CARE_COOKIE, care ? "on" : "off")
                     .path("/").maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").build().toString());
         }
         Locale locale = localeResolver.resolveLocale(request);
@@ -51,21 +50,24 @@ class DisplayPreferences implements HandlerInterceptor {
         return true;
     }
 
-    private static boolean careFromCookie(HttpServletRequest request) {
-        if (request.getCookies() == null) {
-            return false;
+    /**
+     * A request parameter, or null when there is none or the parameters cannot be read: on the error page of a
+     * request whose body the container refused (too large, malformed), every read fails again.
+     */
+    private static String parameter(HttpServletRequest request, String name) {
+        try {
+            return request.getParameter(name);
+        } catch (IllegalStateException e) {
+            return null;
         }
-        for (Cookie cookie : request.getCookies()) {
-            if (CARE_COOKIE.equals(cookie.getName())) {
-                return "on".equals(cookie.getValue());
-            }
-        }
-        return false;
     }
 
-    /** The current GET URL (path and query) with one parameter replaced; other requests link to the home page. */
+    /**
+     * The current GET URL (path and query) with one parameter replaced; other requests, and error pages (whose URL is
+     * the failed request's, not theirs), link to the home page.
+     */
     private static String withParameter(HttpServletRequest request, String name, String value) {
-        if (!"GET".equals(request.getMethod())) {
+        if (!"GET".equals(request.getMethod()) || request.getDispatcherType() == DispatcherType.ERROR) {
             return "/?" + name + "=" + value;
         }
         return UriComponentsBuilder.fromPath(request.getRequestURI())

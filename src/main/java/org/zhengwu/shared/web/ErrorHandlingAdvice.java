@@ -3,10 +3,12 @@ package org.zhengwu.shared.web;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -29,9 +31,11 @@ class ErrorHandlingAdvice {
     private static final Logger log = LoggerFactory.getLogger(ErrorHandlingAdvice.class);
 
     private final ErrorResponses responses;
+    private final UploadLimits uploadLimits;
 
-    ErrorHandlingAdvice(ErrorResponses responses) {
+    ErrorHandlingAdvice(ErrorResponses responses, UploadLimits uploadLimits) {
         this.responses = responses;
+        this.uploadLimits = uploadLimits;
     }
 
     @ExceptionHandler(BadParameterException.class)
@@ -84,8 +88,29 @@ class ErrorHandlingAdvice {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, Locale locale) {
-        return responses.respond(request, path(request), HttpStatus.CONTENT_TOO_LARGE, "error.upload.too-large",
-                new Object[0], null, locale);
+        return responses.respond(request, path(request), HttpStatus.CONTENT_TOO_LARGE, UploadLimits.MESSAGE_KEY,
+                uploadLimits.arguments(), null, locale);
+    }
+
+    /** The container could not read the parameters: a body over the upload limits, or a malformed one. */
+    @ExceptionHandler(InvalidParameterException.class)
+    Object unreadableParameters(InvalidParameterException e, HttpServletRequest request, Locale locale) {
+        if (UploadLimits.exceeded(e)) {
+            return tooLarge(null, request, locale);
+        }
+        return responses.respond(request, path(request), HttpStatus.BAD_REQUEST, "error.bad-request", new Object[0],
+                null, locale);
+    }
+
+    /**
+     * Two people created the same thing at the same moment and the database kept the first: the second is told so,
+     * where its create path does not already turn this into an error on the form.
+     */
+    @ExceptionHandler(DuplicateKeyException.class)
+    Object duplicate(DuplicateKeyException e, HttpServletRequest request, Locale locale) {
+        log.info("Refused a duplicate on {} {}: {}", request.getMethod(), path(request), e.getMostSpecificCause().getMessage());
+        return responses.respond(request, path(request), HttpStatus.CONFLICT, "error.conflict.duplicate", new Object[0],
+                null, locale);
     }
 
     /** Left to Spring Security's handlers, which know whether to ask for sign-in or refuse. */

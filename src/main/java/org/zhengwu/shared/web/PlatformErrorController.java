@@ -17,18 +17,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class PlatformErrorController implements ErrorController {
 
     private final ErrorResponses responses;
+    private final UploadLimits uploadLimits;
 
-    PlatformErrorController(ErrorResponses responses) {
+    PlatformErrorController(ErrorResponses responses, UploadLimits uploadLimits) {
         this.responses = responses;
+        this.uploadLimits = uploadLimits;
     }
 
     @RequestMapping("/error")
     Object error(HttpServletRequest request, Locale locale) {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? "/error" : uri.toString().substring(request.getContextPath().length());
+        // A body the container refused to read fails in the first filter that reads a parameter, as a 500.
+        Throwable failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
+        if (UploadLimits.exceeded(failure)) {
+            return responses.respond(request, path, HttpStatus.CONTENT_TOO_LARGE, UploadLimits.MESSAGE_KEY,
+                    uploadLimits.arguments(), null, locale);
+        }
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = UploadLimits.unreadableParameters(failure) ? HttpStatus.BAD_REQUEST
+                : code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         String messageKey = switch (status.value()) {
             case 400 -> "error.bad-request";
             case 401 -> "error.unauthorized";

@@ -8,6 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,8 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengwu.catalog.CatalogCodes;
+import org.zhengwu.catalog.ItemType;
 import org.zhengwu.identity.Role;
 import org.zhengwu.identity.StaffAccounts;
+import org.zhengwu.support.LockWaits;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.ZhengwuTest;
 
@@ -29,6 +40,12 @@ class CatalogAdminHttpTests {
 
     @Autowired
     StaffAccounts accounts;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CatalogCodes codes;
 
     TestBrowser admin;
 
@@ -133,6 +150,127 @@ class CatalogAdminHttpTests {
         assertThat(anyone.getJson("/api/v1" + guideHref).status()).isEqualTo(410);
     }
 
+    private String createDraft(String baseCode) {
+        Map<String, String> fields = new java.util.HashMap<>(validGuide("guide."));
+        fields.put("baseCode", baseCode);
+        fields.put("organisationUscc", "11340100662167280R");
+        TestBrowser.Page created = submit("/admin/catalog/new", "form[action=/admin/catalog/new]", fields);
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        return admin.relative(created.location());
+    }
+
+    @Test
+    void discardingTheOnlyDraftOfAnEntryRemovesTheEntry() {
+        String baseCode = createBaseItem("只有草稿" + UUID.randomUUID().toString().substring(0, 6));
+        String versionPath = createDraft(baseCode);
+        String itemPath = admin.get(versionPath).html().selectFirst("a:contains(返回事项)").attr("href");
+        assertThat(admin.get(itemPath).status()).isEqualTo(200);
+
+        TestBrowser.Page discarded = submit(versionPath, "form[action$=/discard]", Map.of());
+        assertThat(discarded.status()).isEqualTo(302);
+        assertThat(admin.relative(discarded.location())).isEqualTo("/admin/catalog");
+        TestBrowser.Page gone = admin.get(itemPath);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.body()).doesNotContain("Exception");
+        // Nothing is left behind: the same organisation can start the entry again.
+        createDraft(baseCode);
+    }
+
+    /**
+     * Runs {@code request} while another editor's uncommitted insert holds the row it will insert, and lets that
+     * insert commit once the request waits on it: the check-then-insert race, made repeatable.
+     */
+    private TestBrowser.Page racingAnInsert(String table, String insertSql, Object[] values,
+                                           Callable<TestBrowser.Page> request) throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (LockWaits.HeldTransaction other = new LockWaits.HeldTransaction(dataSource)) {
+            other.execute(insertSql, values);
+            Future<TestBrowser.Page> response = executor.submit(request);
+            assertThat(LockWaits.awaitBlocked(dataSource, table, response)).isTrue();
+            other.commit();
+            return response.get(30, TimeUnit.SECONDS);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBaseItemAddedMeanwhileBySomeoneElseGetsTheNextCodeNotAServerError() throws Exception {
+        String name = "同时新增" + UUID.randomUUID().toString().substring(0, 6);
+        Element form = admin.get("/admin/catalog/base-items/new").html().selectFirst("form[action=/admin/catalog/base-items/new]");
+        Map<String, List<String>> fields = TestBrowser.formFields(form);
+        fields.put("name", List.of(name));
+        fields.put("type", List.of("01"));
+        int next = jdbc.sql("SELECT base_code FROM catalog_base_item WHERE item_type = '01'").query(String.class).list()
+                .stream().mapToInt(codes::mainItem).max().orElse(0) + 1;
+        String taken = codes.baseCode(ItemType.LICENSING, next, 0, 0);
+        TestBrowser.Page created = racingAnInsert("catalog_base_item", """
+                        INSERT INTO catalog_base_item (base_code, name, item_type, created_by)
+                        VALUES (?, ?, '01', 'another-editor')""", new Object[]{taken, "另一位编辑的" + name},
+                () -> admin.postMulti("/admin/catalog/base-items/new", fields));
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        Element row = admin.get("/admin/catalog/base-items").html().selectFirst("tr:contains(" + name + "):not(:contains(另一位编辑的))");
+        assertThat(row.selectFirst("td.guide-code").text()).isNotEqualTo(taken).startsWith("01");
+    }
+
+    @Test
+    void anEntryCreatedMeanwhileBySomeoneElseIsAFieldErrorNotAServerError() throws Exception {
+        String baseCode = createBaseItem("同时实施" + UUID.randomUUID().toString().substring(0, 6));
+        Map<String, List<String>> fields = TestBrowser.formFields(admin.get("/admin/catalog/new").html()
+                .selectFirst("form[action=/admin/catalog/new]"));
+        validGuide("guide.").forEach((k, v) -> fields.put(k, List.of(v)));
+        fields.put("baseCode", List.of(baseCode));
+        fields.put("organisationUscc", List.of("11340100662167280R"));
+        TestBrowser.Page page = racingAnInsert("catalog_item", """
+                        INSERT INTO catalog_item (implementation_code, base_code, organisation_uscc, exercise_level,
+                                                  division_code, created_by)
+                        VALUES (?, ?, '11340100662167280R', '3', '340100', 'another-editor')""",
+                new Object[]{"11340100662167280R3" + baseCode, baseCode},
+                () -> admin.postMulti("/admin/catalog/new", fields));
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.html().selectFirst(".error-summary").text()).contains("该部门已实施此事项");
+        assertThat(page.html().selectFirst("input[name='guide.resultName']").attr("value")).isEqualTo("测试许可证");
+    }
+
+    @Test
+    void aDraftChangedMeanwhileBySomeoneElseIsNotOverwrittenAndTheEditorKeepsTheirInput() {
+        String versionPath = createDraft(createBaseItem("同时编辑" + UUID.randomUUID().toString().substring(0, 6)));
+        String editPath = versionPath + "/edit";
+        Element mine = admin.get(editPath).html().selectFirst("form[action$=/edit]");
+
+        // A colleague saves the same draft first.
+        TestBrowser colleague = new TestBrowser(port);
+        colleague.signInNewStaff(accounts, null, Role.CATALOG_EDITOR);
+        Element theirs = colleague.get(editPath).html().selectFirst("form[action$=/edit]");
+        Map<String, List<String>> theirFields = TestBrowser.formFields(theirs);
+        theirFields.put("resultName", List.of("同事改的结果"));
+        assertThat(colleague.postMulti(theirs.attr("action"), theirFields).status()).isEqualTo(302);
+
+        Map<String, List<String>> myFields = TestBrowser.formFields(mine);
+        myFields.put("resultName", List.of("我改的结果"));
+        TestBrowser.Page conflict = admin.postMulti(mine.attr("action"), myFields);
+        assertThat(conflict.status()).isEqualTo(409);
+        Document page = conflict.html();
+        assertThat(page.selectFirst("[data-testid=conflict]").text()).contains("已被他人修改");
+        assertThat(page.selectFirst("input[name=resultName]").attr("value")).isEqualTo("我改的结果");
+        assertThat(admin.get(versionPath).html().text()).contains("同事改的结果").doesNotContain("我改的结果");
+
+        // Having seen the warning, saving again is a deliberate choice, and it is kept.
+        TestBrowser.Page again = admin.postMulti(mine.attr("action"), TestBrowser.formFields(page.selectFirst("form[action$=/edit]")));
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(admin.get(versionPath).html().text()).contains("我改的结果");
+
+        // A draft submitted meanwhile can no longer be saved, but what was typed is still on the page.
+        Element stale = admin.get(editPath).html().selectFirst("form[action$=/edit]");
+        assertThat(submit(versionPath, "form[action$=/submit]", Map.of()).status()).isEqualTo(302);
+        Map<String, List<String>> late = TestBrowser.formFields(stale);
+        late.put("resultName", List.of("迟到的修改"));
+        TestBrowser.Page refused = admin.postMulti(stale.attr("action"), late);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.html().selectFirst("[data-testid=conflict]").text()).contains("已不是草稿");
+        assertThat(refused.html().selectFirst("input[name=resultName]").attr("value")).isEqualTo("迟到的修改");
+    }
+
     @Test
     void rowsCanBeAddedWithoutJavaScript() {
         String name = "加行测试" + UUID.randomUUID().toString().substring(0, 6);
@@ -176,6 +314,66 @@ class CatalogAdminHttpTests {
         Document version = admin.get(admin.relative(accepted.location())).html();
         String download = version.selectFirst("a:contains(空白表格)").attr("href");
         assertThat(admin.get(download).body()).startsWith("%PDF-1.4");
+    }
+
+    @Test
+    void anUploadOverTheRequestLimitGetsAClearPageNotAServerError() {
+        Document form = admin.get("/admin/catalog/new").html();
+        Map<String, List<String>> fields = TestBrowser.formFields(form.selectFirst("form[action=/admin/catalog/new]"));
+        for (int megabytes : new int[]{21, 30}) {
+            byte[] huge = new byte[megabytes * 1024 * 1024];
+            TestBrowser.Page refused = admin.postMultipart("/admin/catalog/new", fields, Map.of(
+                    "guide.materials[0].blankFormFile", new TestBrowser.FilePart("申请表.pdf", "application/pdf", huge)));
+            assertThat(refused.status()).as(megabytes + " MB").isEqualTo(413);
+            assertThat(refused.header("Content-Type")).startsWith("text/html");
+            assertThat(refused.html().text()).contains("20 MB").doesNotContain("Exception");
+        }
+        // The session survives: the next page works as before.
+        assertThat(admin.get("/admin/catalog/new").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMaterialRowWithOnlyAnUploadedFormIsKeptAndItsMissingNameNamed() {
+        String baseCode = createBaseItem("只有表格" + UUID.randomUUID().toString().substring(0, 6));
+        Map<String, List<String>> fields = TestBrowser.formFields(admin.get("/admin/catalog/new").html()
+                .selectFirst("form[action=/admin/catalog/new]"));
+        validGuide("guide.").forEach((k, v) -> fields.put(k, List.of(v)));
+        fields.put("baseCode", List.of(baseCode));
+        fields.put("organisationUscc", List.of("11340100662167280R"));
+        byte[] pdf = "%PDF-1.4\n%only a form\n".getBytes(StandardCharsets.US_ASCII);
+        TestBrowser.Page page = admin.postMultipart("/admin/catalog/new", fields, Map.of(
+                "guide.materials[1].blankFormFile", new TestBrowser.FilePart("表格.pdf", "application/pdf", pdf)));
+        assertThat(page.status()).as("the row must not be dropped silently").isEqualTo(200);
+        Document html = page.html();
+        assertThat(html.selectFirst(".error-summary").text()).contains("材料 2 名称");
+        assertThat(html.selectFirst("input[name='guide.materials[1].blankFormId']").attr("value")).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void errorSummaryLinksOfCheckboxGroupsLeadToTheGroupsFirstCheckbox() {
+        String baseCode = createBaseItem("复选框" + UUID.randomUUID().toString().substring(0, 6));
+        Map<String, List<String>> fields = TestBrowser.formFields(admin.get("/admin/catalog/new").html()
+                .selectFirst("form[action=/admin/catalog/new]"));
+        validGuide("guide.").forEach((k, v) -> fields.put(k, List.of(v)));
+        fields.put("baseCode", List.of(baseCode));
+        fields.put("organisationUscc", List.of("11340100662167280R"));
+        fields.remove("guide.serviceObjects");
+        fields.remove("guide.channels");
+        Document page = admin.postMulti("/admin/catalog/new", fields).html();
+        List<String> targets = page.select(".error-summary a").eachAttr("href");
+        assertThat(targets).contains("#guide.serviceObjects", "#guide.channels");
+        for (String target : targets) {
+            Element field = page.getElementById(target.substring(1));
+            assertThat(field).as(target).isNotNull();
+            assertThat(field.tagName()).as(target).isIn("input", "select", "textarea");
+        }
+        assertThat(page.getElementById("guide.serviceObjects").attr("type")).isEqualTo("checkbox");
+        assertThat(page.getElementById("guide.serviceObjects").attr("value")).isEqualTo("1");
+        // Every checkbox still has its own id and its own label.
+        List<String> ids = page.select("form input[type=checkbox]").eachAttr("id");
+        List<String> labelled = page.select("label[for]").eachAttr("for");
+        assertThat(ids).doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(labelled.stream().filter(id::equals)).as(id).hasSize(1));
     }
 
     @Test

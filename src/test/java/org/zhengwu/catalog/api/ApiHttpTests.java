@@ -138,6 +138,14 @@ class ApiHttpTests {
     }
 
     @Test
+    void aDivisionAskedForBeforeItExistedIsNotFound() {
+        JsonNode before = json("/api/v1/divisions/340104?date=1900-01-01", 404);
+        assertThat(before.get("status").asInt()).isEqualTo(404);
+        assertThat(before.get("detail").asString()).contains("340104", "1900-01-01");
+        assertThat(client.getJson("/api/v1/divisions/340104?date=1980-01-01").status()).isEqualTo(200);
+    }
+
+    @Test
     void organisationsByCreditCode() {
         JsonNode market = json("/api/v1/organisations/11340100662167280R", 200);
         assertThat(market.get("name").asString()).isEqualTo("合肥市市场监督管理局");
@@ -176,9 +184,14 @@ class ApiHttpTests {
     }
 
     @Test
-    void exportCellsCannotBecomeSpreadsheetFormulas() {
-        assertThat(CatalogExportController.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(CatalogExportController.cell("个体工商户")).isEqualTo("\"个体工商户\"");
+    void anUploadOverTheRequestLimitIsA413ProblemDetail() {
+        TestBrowser.Page refused = client.postMultipart("/api/v1/items", Map.of("q", List.of("x")), Map.of(
+                "file", new TestBrowser.FilePart("big.csv", "text/csv", new byte[21 * 1024 * 1024])));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(refused.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(413);
+        assertThat(problem.get("detail").asString()).contains("20 MB");
     }
 
     @Test

@@ -3,12 +3,23 @@ package org.zhengwu.shared.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zhengwu.support.LockWaits;
 import org.zhengwu.support.ZhengwuTest;
 
 /** The chained accountability log: append-only, and any alteration or removal is found and named. */
@@ -21,6 +32,10 @@ class AccountabilityLogTests {
     JdbcClient jdbc;
     @Autowired
     AuditRetention retention;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private AuditEntry record(String objectId) {
         return log.record(AuditEvent.success("tester", "test.action", "thing", objectId).withDetails("详情"));
@@ -95,6 +110,62 @@ class AccountabilityLogTests {
         retention.removeExpired();
         assertThat(jdbc.sql("SELECT count(*) FROM shared_audit_entry WHERE seq = :seq").param("seq", young.seq())
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void entriesRemovedByRetentionAreNotMissingButARemovedStartOfTheChainIs() {
+        // Everything happens in one transaction that is rolled back: the shared log is left as it was.
+        new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+            transaction.setRollbackOnly();
+            record("expiring-1");
+            AuditEntry lastExpiring = record("expiring-2");
+            pause();
+            AuditEntry firstKept = record("kept-1");
+            record("kept-2");
+            // The database refuses to delete entries younger than 180 days; pretend they have aged.
+            jdbc.sql("ALTER TABLE shared_audit_entry DISABLE TRIGGER shared_audit_append_only").update();
+            Clock later = Clock.fixed(lastExpiring.occurredAt().plus(AuditRetention.MINIMUM).plusMillis(1), ZoneOffset.UTC);
+            assertThat(new AuditRetention(jdbc, later, AuditRetention.MINIMUM).removeExpired()).isGreaterThanOrEqualTo(2);
+
+            ChainVerification afterRetention = log.verify();
+            assertThat(afterRetention.intact()).as(afterRetention.toString()).isTrue();
+            assertThat(afterRetention.checked()).isEqualTo(2);
+
+            jdbc.sql("DELETE FROM shared_audit_entry WHERE seq = :seq").param("seq", firstKept.seq()).update();
+            ChainVerification result = log.verify();
+            assertThat(result.problem()).isEqualTo(ChainVerification.Problem.MISSING);
+            assertThat(result.firstBad()).isEqualTo(firstKept.seq());
+        });
+    }
+
+    @Test
+    void anEntryAppendedWhileTheChainIsWalkedIsLeftForTheNextWalk() throws Exception {
+        record("before-walk");
+        ExecutorService walker = Executors.newSingleThreadExecutor();
+        try {
+            Future<ChainVerification> walk = new TransactionTemplate(transactions).execute(transaction -> {
+                // Holds the walk at its first read of the entries, appends, and lets it go on commit.
+                jdbc.sql("LOCK TABLE shared_audit_entry IN ACCESS EXCLUSIVE MODE").update();
+                Future<ChainVerification> started = walker.submit(log::verify);
+                assertThat(LockWaits.awaitBlocked(dataSource, "shared_audit_entry", started)).isTrue();
+                record("during-walk");
+                return started;
+            });
+            ChainVerification result = walk.get(30, TimeUnit.SECONDS);
+            assertThat(result.intact()).as(result.toString()).isTrue();
+        } finally {
+            walker.shutdownNow();
+        }
+        assertThat(log.verify().intact()).isTrue();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What an intruder with database-owner rights could do: switch the guard off, change the table, switch it on. */

@@ -57,6 +57,24 @@ class SmCryptoTests {
     }
 
     @Test
+    void generatedKeysAreWrittenWholeForTheOwnerOnlyInADirectoryForTheOwnerOnly(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "the file system has no POSIX permissions");
+        Path keys = dir.resolve("data").resolve("keys");
+        PlatformKeys generated = new PlatformKeys("", "", keys.toString());
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwx------");
+        for (String name : new String[]{"field.key", "index.key"}) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(name))))
+                    .as(name).isEqualTo("rw-------");
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(keys)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file is left")
+                    .containsExactlyInAnyOrder("field.key", "index.key");
+        }
+        assertThat(new PlatformKeys("", "", keys.toString()).blindIndex("x", "c")).isEqualTo(generated.blindIndex("x", "c"));
+    }
+
+    @Test
     void configuredKeysWinAndMustHaveTheRightLength(@TempDir Path dir) {
         String field = java.util.Base64.getEncoder().encodeToString(new byte[16]);
         String index = java.util.Base64.getEncoder().encodeToString(new byte[32]);
