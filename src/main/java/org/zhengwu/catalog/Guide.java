@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.zhengwu.identity.RealNameLevel;
+
 /**
  * The service guide (办事指南) of one version of an implementation entry: every element of GB/T 39554.2 a citizen
  * needs, in the order they need it. Immutable; a published version's guide never changes.
@@ -31,15 +33,18 @@ import java.util.TreeSet;
  * @param resultName       结果名称
  * @param specialProcedure 特别程序, or null
  * @param faqs             常见问题
+ * @param realNameLevel    实名等级 an applicant's account must have reached to apply online (L2 when a version
+ *                         stored before the element existed does not say)
  */
 public record Guide(String legalBasis, String conditions, List<Step> steps, TimeLimit statutoryLimit,
                     TimeLimit promisedLimit, String location, String officeHours, String consultPhone,
                     String complaintPhone, List<Material> materials, Fee fee, OnlineDepth onlineDepth, int visits,
                     String visitsReason, Set<HandlingChannel> channels, CaseKind caseKind, GeneralScope scope,
                     Set<ServiceObject> serviceObjects, Set<ServiceTheme> themes, String resultName,
-                    SpecialProcedure specialProcedure, List<Faq> faqs) {
+                    SpecialProcedure specialProcedure, List<Faq> faqs, RealNameLevel realNameLevel) {
 
     public Guide {
+        realNameLevel = realNameLevel == null ? RealNameLevel.ID_MATCHED : realNameLevel;
         steps = List.copyOf(steps);
         materials = List.copyOf(materials);
         channels = sorted(channels);

@@ -1,9 +1,11 @@
 package org.zhengwu.identity;
 
+import org.zhengwu.shared.codes.CodeTable;
+
 /**
  * 实名等级, the ladder a service item can require: each level includes the ones below it.
  */
-public enum RealNameLevel {
+public enum RealNameLevel implements CodeTable {
     /** L1: registered by the person. */
     SELF_REGISTERED(1),
     /** L2: name and 公民身份号码 matched against the population base library. */
@@ -21,6 +23,17 @@ public enum RealNameLevel {
 
     public int level() {
         return level;
+    }
+
+    /** The level's number, 1 to 4. */
+    @Override
+    public String code() {
+        return Integer.toString(level);
+    }
+
+    @Override
+    public String messageKey() {
+        return "account.level." + name();
     }
 
     public boolean atLeast(RealNameLevel other) {

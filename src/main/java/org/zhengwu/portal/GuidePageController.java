@@ -12,6 +12,9 @@ import org.zhengwu.basedata.Divisions;
 import org.zhengwu.catalog.CatalogCodes;
 import org.zhengwu.catalog.PublishedCatalog;
 import org.zhengwu.catalog.PublishedItem;
+import org.zhengwu.identity.AccountType;
+import org.zhengwu.identity.Actor;
+import org.zhengwu.identity.Actors;
 import org.zhengwu.shared.codes.CodeCheck;
 import org.zhengwu.shared.web.NotFoundException;
 import org.zhengwu.shared.web.UserFacingException;
@@ -26,11 +29,13 @@ class GuidePageController {
     private final PublishedCatalog catalog;
     private final CatalogCodes codes;
     private final Divisions divisions;
+    private final Actors actors;
 
-    GuidePageController(PublishedCatalog catalog, CatalogCodes codes, Divisions divisions) {
+    GuidePageController(PublishedCatalog catalog, CatalogCodes codes, Divisions divisions, Actors actors) {
         this.catalog = catalog;
         this.codes = codes;
         this.divisions = divisions;
+        this.actors = actors;
     }
 
     @GetMapping("/items/{code}")
@@ -70,6 +75,9 @@ class GuidePageController {
         model.addAttribute("item", item);
         model.addAttribute("guide", item.guide());
         model.addAttribute("regionPath", path);
+        // A signed-in person learns at once whether their account may apply online, and how to get there if not.
+        model.addAttribute("applicantLevel", actors.current().filter(a -> a.type() == AccountType.PERSON)
+                .map(Actor::realNameLevel).orElse(null));
         return view;
     }
 

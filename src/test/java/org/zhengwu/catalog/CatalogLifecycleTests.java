@@ -96,7 +96,7 @@ class CatalogLifecycleTests {
                 new Guide.TimeLimit(2, LimitUnit.WORKING_DAYS, "提速"), changed.location(), changed.officeHours(),
                 changed.consultPhone(), changed.complaintPhone(), changed.materials(), changed.fee(), changed.onlineDepth(),
                 0, null, changed.channels(), changed.caseKind(), changed.scope(), changed.serviceObjects(), changed.themes(),
-                changed.resultName(), null, changed.faqs());
+                changed.resultName(), null, changed.faqs(), changed.realNameLevel());
         editing.editDraft(second.id(), name + "（新版）", changed, "承诺时限缩短为 2 个工作日", EDITOR);
         PublishedItem stillFirst = ((PublishedCatalog.Lookup.Live) catalog.find(code)).item();
         assertThat(stillFirst.versionNo()).isEqualTo(1);
@@ -177,7 +177,7 @@ class CatalogLifecycleTests {
     @Test
     void invalidEntriesAreRefusedWithTheFieldsNamed() {
         Guide broken = new Guide(null, null, List.of(), null, null, null, null, null, null, List.of(), Guide.Fee.free(),
-                null, 0, null, java.util.Set.of(), null, null, java.util.Set.of(), java.util.Set.of(), null, null, List.of());
+                null, 0, null, java.util.Set.of(), null, null, java.util.Set.of(), java.util.Set.of(), null, null, List.of(), org.zhengwu.identity.RealNameLevel.ID_MATCHED);
         assertThatExceptionOfType(GuideInvalidException.class)
                 .isThrownBy(() -> editing.createEntry("019999900000", "91350100M000100Y43", null, broken, EDITOR))
                 .satisfies(e -> assertThat(e.violations()).extracting(GuideRules.Violation::field)

@@ -18,7 +18,7 @@ class GuideRulesTests {
                 List.of(new Guide.Material("身份证", "公安机关", 1, 0, true, null, true, null, null)), Guide.Fee.free(),
                 OnlineDepth.FULLY_ONLINE, 0, null, EnumSet.of(HandlingChannel.PC, HandlingChannel.WINDOW), CaseKind.PROMISED,
                 GeneralScope.PROVINCE, EnumSet.of(ServiceObject.NATURAL_PERSON), EnumSet.of(ServiceTheme.EMPLOYMENT),
-                "许可证", null, List.of());
+                "许可证", null, List.of(), org.zhengwu.identity.RealNameLevel.ID_MATCHED);
     }
 
     private static List<String> fields(Guide guide) {
@@ -33,7 +33,7 @@ class GuideRulesTests {
         return new Guide(g.legalBasis(), g.conditions(), g.steps(), g.statutoryLimit(), g.promisedLimit(), g.location(),
                 g.officeHours(), g.consultPhone(), g.complaintPhone(), g.materials(), g.fee(), depth, visits, reason,
                 channels, g.caseKind(), g.scope(), g.serviceObjects(), g.themes(), g.resultName(), g.specialProcedure(),
-                g.faqs());
+                g.faqs(), g.realNameLevel());
     }
 
     @Test
@@ -73,7 +73,7 @@ class GuideRulesTests {
         Guide noObjects = new Guide(g.legalBasis(), g.conditions(), g.steps(), g.statutoryLimit(), g.promisedLimit(),
                 g.location(), g.officeHours(), g.consultPhone(), g.complaintPhone(), g.materials(), g.fee(), g.onlineDepth(),
                 g.visits(), g.visitsReason(), g.channels(), g.caseKind(), g.scope(), Set.of(), g.themes(), g.resultName(),
-                null, g.faqs());
+                null, g.faqs(), g.realNameLevel());
         assertThat(fields(noObjects)).containsExactly("serviceObjects");
     }
 
@@ -83,12 +83,12 @@ class GuideRulesTests {
         Guide late = new Guide(g.legalBasis(), g.conditions(), g.steps(), new Guide.TimeLimit(5, LimitUnit.WORKING_DAYS, null),
                 new Guide.TimeLimit(6, LimitUnit.WORKING_DAYS, null), g.location(), g.officeHours(), g.consultPhone(),
                 g.complaintPhone(), g.materials(), g.fee(), g.onlineDepth(), g.visits(), null, g.channels(), g.caseKind(),
-                g.scope(), g.serviceObjects(), g.themes(), g.resultName(), null, g.faqs());
+                g.scope(), g.serviceObjects(), g.themes(), g.resultName(), null, g.faqs(), g.realNameLevel());
         assertThat(fields(late)).containsExactly("promisedLimit.value");
         Guide otherUnit = new Guide(g.legalBasis(), g.conditions(), g.steps(), new Guide.TimeLimit(5, LimitUnit.WORKING_DAYS, null),
                 new Guide.TimeLimit(48, LimitUnit.HOURS, null), g.location(), g.officeHours(), g.consultPhone(),
                 g.complaintPhone(), g.materials(), g.fee(), g.onlineDepth(), g.visits(), null, g.channels(), g.caseKind(),
-                g.scope(), g.serviceObjects(), g.themes(), g.resultName(), null, g.faqs());
+                g.scope(), g.serviceObjects(), g.themes(), g.resultName(), null, g.faqs(), g.realNameLevel());
         assertThat(GuideRules.check(otherUnit)).isEmpty();
     }
 
@@ -101,7 +101,7 @@ class GuideRulesTests {
                 new Guide.Fee(true, null, List.of(new Guide.FeeItem("工本费", "", null))), g.onlineDepth(), g.visits(), null,
                 g.channels(), g.caseKind(), g.scope(), g.serviceObjects(), g.themes(), g.resultName(),
                 new Guide.SpecialProcedure(SpecialProcedureKind.EXTENDED_APPROVAL, ""),
-                List.of(new Guide.Faq("可以代办吗？", "")));
+                List.of(new Guide.Faq("可以代办吗？", "")), org.zhengwu.identity.RealNameLevel.ID_MATCHED);
         assertThat(fields(broken)).containsExactlyInAnyOrder("legalBasis", "steps[0].name", "statutoryLimit.value",
                 "promisedLimit.value", "promisedLimit.unit", "materials[1].source", "materials[1].copies",
                 "materials[1].condition", "fee.basis", "fee.items[0].standard", "specialProcedure.note", "faqs[0].answer");
@@ -113,12 +113,12 @@ class GuideRulesTests {
         Guide freeWithFees = new Guide(g.legalBasis(), g.conditions(), g.steps(), g.statutoryLimit(), g.promisedLimit(),
                 g.location(), g.officeHours(), g.consultPhone(), g.complaintPhone(), g.materials(),
                 new Guide.Fee(false, null, List.of(new Guide.FeeItem("工本费", "10元", null))), g.onlineDepth(), 0, null,
-                g.channels(), g.caseKind(), g.scope(), g.serviceObjects(), g.themes(), g.resultName(), null, g.faqs());
+                g.channels(), g.caseKind(), g.scope(), g.serviceObjects(), g.themes(), g.resultName(), null, g.faqs(), g.realNameLevel());
         assertThat(keys(freeWithFees)).containsExactly("guide.rule.free-with-items");
         Guide chargedWithout = new Guide(g.legalBasis(), g.conditions(), g.steps(), g.statutoryLimit(), g.promisedLimit(),
                 g.location(), g.officeHours(), g.consultPhone(), g.complaintPhone(), g.materials(),
                 new Guide.Fee(true, "皖价费〔2017〕1号", List.of()), g.onlineDepth(), 0, null, g.channels(), g.caseKind(),
-                g.scope(), g.serviceObjects(), g.themes(), g.resultName(), null, g.faqs());
+                g.scope(), g.serviceObjects(), g.themes(), g.resultName(), null, g.faqs(), g.realNameLevel());
         assertThat(keys(chargedWithout)).containsExactly("guide.rule.fee-items");
     }
 
@@ -128,7 +128,7 @@ class GuideRulesTests {
         Guide longName = new Guide(g.legalBasis(), g.conditions(), g.steps(), g.statutoryLimit(), g.promisedLimit(),
                 g.location(), g.officeHours(), g.consultPhone(), g.complaintPhone(), g.materials(), g.fee(), g.onlineDepth(),
                 0, null, g.channels(), g.caseKind(), g.scope(), g.serviceObjects(), g.themes(), "证".repeat(201), null,
-                g.faqs());
+                g.faqs(), g.realNameLevel());
         assertThat(keys(longName)).containsExactly("validation.too-long");
     }
 }

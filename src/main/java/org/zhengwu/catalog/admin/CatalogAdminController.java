@@ -22,6 +22,7 @@ import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.catalog.CaseKind;
 import org.zhengwu.catalog.GeneralScope;
+import org.zhengwu.catalog.GuideRules;
 import org.zhengwu.catalog.HandlingChannel;
 import org.zhengwu.catalog.ItemType;
 import org.zhengwu.catalog.LimitUnit;
@@ -39,6 +40,7 @@ import org.zhengwu.catalog.entry.VersionStatus;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
 import org.zhengwu.identity.Permission;
+import org.zhengwu.identity.RealNameLevel;
 import org.zhengwu.shared.web.BadParameterException;
 import org.zhengwu.shared.web.NotFoundException;
 
@@ -152,11 +154,17 @@ class CatalogAdminController {
                        RedirectAttributes redirect) {
         form.getGuide().compact();
         materialFiles.apply(form.getGuide().getMaterials(), "guide.", binding, principal.getName());
+        if (GuideForm.realNameLevel(form.getGuide().getRealNameLevel()) == null) {
+            binding.rejectValue("guide.realNameLevel", "validation.choose");
+        }
         if (form.getOrganisationUscc() != null && !form.getOrganisationUscc().isBlank()
                 && organisationsInScope().stream().noneMatch(o -> o.uscc().equals(form.getOrganisationUscc()))) {
             binding.rejectValue("organisationUscc", "catalog.admin.organisation-out-of-scope");
         }
         if (action.startsWith("add-") || binding.hasErrors()) {
+            if (!action.startsWith("add-")) {
+                alsoReject(GuideRules.check(form.getGuide().toGuide()), CatalogAdminController::formField, binding);
+            }
             form.getGuide().addSpareRows(action.startsWith("add-") ? 1 : SPARE_ROWS);
             return newEntryPage(form, model);
         }
@@ -194,7 +202,13 @@ class CatalogAdminController {
         VersionRecord version = version(id, Permission.CATALOG_EDIT);
         form.compact();
         materialFiles.apply(form.getMaterials(), "", binding, principal.getName());
+        if (GuideForm.realNameLevel(form.getRealNameLevel()) == null) {
+            binding.rejectValue("realNameLevel", "validation.choose");
+        }
         if (action.startsWith("add-") || binding.hasErrors()) {
+            if (!action.startsWith("add-")) {
+                alsoReject(GuideRules.check(form.toGuide()), field -> field, binding);
+            }
             form.addSpareRows(action.startsWith("add-") ? 1 : SPARE_ROWS);
             return editPage(version, form, model);
         }
@@ -330,6 +344,17 @@ class CatalogAdminController {
         model.addAttribute("themes", ServiceTheme.values());
         model.addAttribute("units", LimitUnit.values());
         model.addAttribute("specialKinds", SpecialProcedureKind.values());
+        model.addAttribute("realNameLevels", RealNameLevel.values());
+    }
+
+    /**
+     * The guide's own problems next to those already found in the form, so that one round names them all; a field
+     * already marked keeps its first message.
+     */
+    private static void alsoReject(List<GuideRules.Violation> violations, java.util.function.UnaryOperator<String> field,
+                                   BindingResult binding) {
+        violations.stream().filter(v -> !binding.hasFieldErrors(field.apply(v.field())))
+                .forEach(v -> binding.rejectValue(field.apply(v.field()), v.messageKey(), v.argumentArray(), null));
     }
 
     /** On the new-entry page the guide fields sit under {@code guide.}; entry fields do not. */

@@ -16,6 +16,7 @@ import org.zhengwu.catalog.OnlineDepth;
 import org.zhengwu.catalog.ServiceObject;
 import org.zhengwu.catalog.ServiceTheme;
 import org.zhengwu.catalog.SpecialProcedureKind;
+import org.zhengwu.identity.RealNameLevel;
 import org.zhengwu.shared.codes.CodeTable;
 
 /**
@@ -40,6 +41,7 @@ public class GuideForm {
     private List<MaterialRow> materials = new ArrayList<>();
     private FeeRows fee = new FeeRows();
     private String onlineDepth;
+    private String realNameLevel = Integer.toString(RealNameLevel.ID_MATCHED.level());
     private Integer visits = 0;
     private String visitsReason;
     private List<String> channels = new ArrayList<>();
@@ -68,6 +70,7 @@ public class GuideForm {
         form.fee.basis = g.fee().basis();
         g.fee().items().forEach(i -> form.fee.items.add(new FeeItemRow(i.name(), i.standard(), i.relief())));
         form.onlineDepth = g.onlineDepth() == null ? null : g.onlineDepth().code();
+        form.realNameLevel = Integer.toString(g.realNameLevel().level());
         form.visits = g.visits();
         form.visitsReason = g.visitsReason();
         g.channels().stream().sorted().forEach(c -> form.channels.add(c.code()));
@@ -115,7 +118,15 @@ public class GuideForm {
                 code(OnlineDepth.class, onlineDepth), visits == null ? 0 : visits, trim(visitsReason),
                 codes(HandlingChannel.class, channels), code(CaseKind.class, caseKind), code(GeneralScope.class, scope),
                 codes(ServiceObject.class, serviceObjects), codes(ServiceTheme.class, themes), trim(resultName), special,
-                faqs.stream().map(f -> new Guide.Faq(trim(f.question), trim(f.answer))).toList());
+                faqs.stream().map(f -> new Guide.Faq(trim(f.question), trim(f.answer))).toList(), realNameLevel(realNameLevel));
+    }
+
+    /** The chosen level, or null when the form holds none of the four. */
+    static RealNameLevel realNameLevel(String value) {
+        if (value == null || !value.strip().matches("[1-4]")) {
+            return null;
+        }
+        return RealNameLevel.of(Integer.parseInt(value.strip()));
     }
 
     private static <E extends Enum<E> & CodeTable> E code(Class<E> table, String value) {
@@ -368,6 +379,8 @@ public class GuideForm {
     public void setMaterials(List<MaterialRow> materials) { this.materials = materials; }
     public FeeRows getFee() { return fee; }
     public void setFee(FeeRows fee) { this.fee = fee; }
+    public String getRealNameLevel() { return realNameLevel; }
+    public void setRealNameLevel(String realNameLevel) { this.realNameLevel = realNameLevel; }
     public String getOnlineDepth() { return onlineDepth; }
     public void setOnlineDepth(String onlineDepth) { this.onlineDepth = onlineDepth; }
     public Integer getVisits() { return visits; }

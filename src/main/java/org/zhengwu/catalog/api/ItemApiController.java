@@ -79,7 +79,8 @@ class ItemApiController {
                      Limit promisedLimit, String location, String officeHours, String consultPhone, String complaintPhone,
                      List<Material> materials, Fee fee, CodeLabel onlineDepth, int visits, String visitsReason,
                      List<CodeLabel> channels, CodeLabel caseKind, CodeLabel scope, List<CodeLabel> serviceObjects,
-                     List<CodeLabel> themes, String resultName, Special specialProcedure, List<Guide.Faq> faqs) {
+                     List<CodeLabel> themes, String resultName, Special specialProcedure, List<Guide.Faq> faqs,
+                     CodeLabel realNameLevel) {
     }
 
     record Item(String implementationCode, String baseCode, String name, CodeLabel type, Organisation organisation,
@@ -150,7 +151,8 @@ class ItemApiController {
                 g.visits(), g.visitsReason(), labelsOf(g.channels(), locale), labels.of(g.caseKind(), locale),
                 labels.of(g.scope(), locale), labelsOf(g.serviceObjects(), locale), labelsOf(g.themes(), locale),
                 g.resultName(), g.specialProcedure() == null ? null
-                : new Special(labels.of(g.specialProcedure().kind(), locale), g.specialProcedure().note()), g.faqs());
+                : new Special(labels.of(g.specialProcedure().kind(), locale), g.specialProcedure().note()), g.faqs(),
+                labels.of(g.realNameLevel(), locale));
         return new Item(item.implementationCode(), item.baseCode(), item.name(), labels.of(item.type(), locale),
                 new Organisation(item.organisation().uscc(), item.organisation().name()),
                 labels.of(item.organisation().exerciseLevel(), locale), item.divisionCode(), item.versionNo(),

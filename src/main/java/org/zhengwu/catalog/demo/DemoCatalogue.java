@@ -28,11 +28,13 @@ import org.zhengwu.catalog.Guide;
 import org.zhengwu.catalog.GuideRules;
 import org.zhengwu.catalog.ItemType;
 import org.zhengwu.catalog.OnlineDepth;
+import org.zhengwu.catalog.ServiceObject;
 import org.zhengwu.catalog.ServiceTheme;
 import org.zhengwu.catalog.attachment.AttachmentStore;
 import org.zhengwu.catalog.entry.BaseItemRecord;
 import org.zhengwu.catalog.entry.CatalogEditing;
 import org.zhengwu.catalog.entry.VersionRecord;
+import org.zhengwu.identity.RealNameLevel;
 import org.zhengwu.shared.codes.CodeTable;
 import org.zhengwu.shared.csv.CsvTable;
 import org.zhengwu.shared.database.OnceTasks;
@@ -142,7 +144,16 @@ class DemoCatalogue implements ApplicationRunner {
                 item.result(),
                 item.specialProcedure() == null ? null
                         : new Guide.SpecialProcedure(item.specialProcedure().kind(), item.specialProcedure().note()),
-                item.faqs() == null ? List.of() : item.faqs().stream().map(f -> new Guide.Faq(f.q(), f.a())).toList());
+                item.faqs() == null ? List.of() : item.faqs().stream().map(f -> new Guide.Faq(f.q(), f.a())).toList(), requiredLevel(item));
+    }
+
+    /**
+     * The demo's rule for the level an online application needs: an entry that serves only organisations is
+     * applied for by their representative or agent, whose enterprise account already needs L3; a person's entry
+     * needs the matched identity (L2).
+     */
+    private static RealNameLevel requiredLevel(DemoCatalogueFile.Item item) {
+        return item.objects().contains(ServiceObject.NATURAL_PERSON) ? RealNameLevel.ID_MATCHED : RealNameLevel.MOBILE_VERIFIED;
     }
 
     /** A blank form or sample for a material, stored once however many entries share it. */

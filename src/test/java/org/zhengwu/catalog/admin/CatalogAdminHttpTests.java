@@ -98,10 +98,12 @@ class CatalogAdminHttpTests {
         wrong.put("guide.visits", "2");
         wrong.put("guide.promisedLimit.value", "30");
         wrong.put("guide.materials[0].source", "");
+        wrong.put("guide.realNameLevel", "9");
         TestBrowser.Page invalid = submit("/admin/catalog/new", "form[action=/admin/catalog/new]", wrong);
         assertThat(invalid.status()).isEqualTo(200);
         Document errors = invalid.html();
-        assertThat(errors.selectFirst(".error-summary").text()).contains("全程网办", "承诺办结时限不能超过法定办结时限", "此项为必填项");
+        assertThat(errors.selectFirst(".error-summary").text()).contains("全程网办", "承诺办结时限不能超过法定办结时限", "此项为必填项",
+                "网上申请所需实名等级");
         assertThat(errors.selectFirst("input[name='guide.materials[0].name']").attr("value")).isEqualTo("申请表");
         assertThat(errors.selectFirst("select[name=baseCode] option[selected]").attr("value")).isEqualTo(baseCode);
 
@@ -109,12 +111,14 @@ class CatalogAdminHttpTests {
         fixed.put("guide.visits", List.of("0"));
         fixed.put("guide.promisedLimit.value", List.of("5"));
         fixed.put("guide.materials[0].source", List.of("申请人自备"));
+        fixed.put("guide.realNameLevel", List.of("4"));
         TestBrowser.Page created = admin.postMulti("/admin/catalog/new", fixed);
         assertThat(created.status()).as(created.body()).isEqualTo(302);
         String versionPath = admin.relative(created.location());
 
         Document draft = admin.get(versionPath).html();
         assertThat(draft.select(".tag").text()).contains("草稿");
+        assertThat(draft.select(".summary-list").text()).contains("L4 现场核验");
         assertThat(submit(versionPath, "form[action$=/submit]", Map.of()).status()).isEqualTo(302);
         assertThat(submit(versionPath, "form[action$=/approve]", Map.of()).status()).isEqualTo(302);
         assertThat(submit(versionPath, "form[action$=/publish]", Map.of()).status()).isEqualTo(302);
