@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -55,10 +56,13 @@ class ProviderAudit {
         return (request, response, authentication) -> {
             OAuth2AccessTokenAuthenticationToken issued = (OAuth2AccessTokenAuthenticationToken) authentication;
             String clientId = issued.getRegisteredClient().getClientId();
-            OAuth2Authorization authorization = authorizations.findByToken(issued.getAccessToken().getTokenValue(),
-                    OAuth2TokenType.ACCESS_TOKEN);
-            // For client credentials the provider names the client itself as the principal.
-            String actor = authorization == null ? clientId : authorization.getPrincipalName();
+            // For client credentials the client itself is the actor; otherwise the person the authorization is for.
+            String actor = clientId;
+            if (!AuthorizationGrantType.CLIENT_CREDENTIALS.getValue().equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))) {
+                OAuth2Authorization authorization = authorizations.findByToken(issued.getAccessToken().getTokenValue(),
+                        OAuth2TokenType.ACCESS_TOKEN);
+                actor = authorization == null ? clientId : authorization.getPrincipalName();
+            }
             List<String> tokens = new ArrayList<>(List.of(OAuth2ParameterNames.ACCESS_TOKEN));
             if (issued.getRefreshToken() != null) {
                 tokens.add(OAuth2ParameterNames.REFRESH_TOKEN);
