@@ -91,6 +91,8 @@ class CitizenAccountHttpTests {
         assertThat(fieldError(html, "idNumber")).contains("校验");
         assertThat(fieldError(html, "mobile")).contains("11 位");
         assertThat(html.select(".error-summary a").eachAttr("href")).contains("#username", "#idNumber", "#mobile", "#password");
+        assertThat(html.select(".error-summary a").eachText()).as("each problem names its field")
+                .anyMatch(t -> t.startsWith("身份证号码：")).anyMatch(t -> t.startsWith("手机号码："));
         assertThat(html.selectFirst("#idNumber").attr("value")).isEqualTo(badChecksum);
         assertThat(html.select("#password").attr("value")).as("passwords are never sent back").isEmpty();
 

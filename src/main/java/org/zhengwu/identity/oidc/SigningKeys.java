@@ -22,12 +22,15 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
 import org.zhengwu.shared.crypto.PlatformKeys;
+import org.zhengwu.shared.database.OnceTasks;
 
 /**
  * The keys that sign ID and access tokens (RS256, as every OIDC client understands), kept in the database with the
@@ -35,7 +38,7 @@ import org.zhengwu.shared.crypto.PlatformKeys;
  * published key set for {@link #RETIRED_KEPT} so that tokens they signed still verify.
  */
 @Component
-public class SigningKeys implements JWKSource<SecurityContext> {
+public class SigningKeys implements JWKSource<SecurityContext>, ApplicationRunner {
 
     public static final Duration RETIRED_KEPT = Duration.ofDays(2);
     private static final String CONTEXT = "identity_signing_key.private";
@@ -49,13 +52,27 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     private final PlatformKeys platformKeys;
     private final AccountabilityLog audit;
     private final Clock clock;
+    private final OnceTasks once;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
-    SigningKeys(JdbcClient jdbc, PlatformKeys platformKeys, AccountabilityLog audit, Clock clock) {
+    SigningKeys(JdbcClient jdbc, PlatformKeys platformKeys, AccountabilityLog audit, Clock clock, OnceTasks once) {
         this.jdbc = jdbc;
         this.platformKeys = platformKeys;
         this.audit = audit;
         this.clock = clock;
+        this.once = once;
+    }
+
+    /** The first key is made when the platform first starts (once per database, whatever the number of nodes). */
+    @Override
+    public void run(ApplicationArguments args) {
+        once.runOnce("identity.first-signing-key", () -> {
+            if (keys().isEmpty()) {
+                String kid = create(clock.instant());
+                audit.record(AuditEvent.success("system", "identity.signing-key.rotate", "signing-key", kid)
+                        .withDetails("first key"));
+            }
+        });
     }
 
     @Override

@@ -167,6 +167,13 @@ class OpenIdProviderHttpTests {
     }
 
     @Test
+    void theFirstSigningKeyIsMadeWhenThePlatformFirstStarts() {
+        assertThat(log.search(new AccountabilityLog.Query("system", "signing-key", null, "identity.signing-key.rotate",
+                null, null), 10, 0)).extracting(e -> e.details()).contains("first key");
+        assertThat(jdbc.sql("SELECT count(*) FROM identity_signing_key").query(Long.class).single()).isPositive();
+    }
+
+    @Test
     void aDepartmentSystemGetsAnAccessTokenWithItsOwnCredentials() {
         ClientForm client = ClientForm.of(SERVICE, "").withScopes("catalog.read");
         String secret = OidcFixtures.register(administrator, client);
