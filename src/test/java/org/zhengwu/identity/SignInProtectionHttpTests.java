@@ -88,6 +88,8 @@ class SignInProtectionHttpTests {
 
         TestBrowser administrator = new TestBrowser(port);
         String adminName = administrator.signInNewAdministrator(staff);
+        assertThat(administrator.get("/admin/accounts?q=" + username).html().select("tbody tr").text())
+                .contains(username, "事项编制人员").doesNotContain("CATALOG_EDITOR");
         TestBrowser.Page accountPage = administrator.get("/admin/accounts/" + id);
         assertThat(accountPage.html().text()).contains("锁定");
         TestBrowser.Page unlocked = administrator.post("/admin/accounts/" + id + "/unlock",
