@@ -8,10 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -123,24 +119,6 @@ class BaseDataAdminHttpTests {
         assertThat(admin.getJson("/api/v1/divisions/130100").body()).contains("石家庄市");
     }
 
-    /**
-     * Runs {@code request} while another administrator's uncommitted insert holds the row it will insert, and lets
-     * that insert commit once the request waits for it: the check-then-insert race, made repeatable.
-     */
-    private TestBrowser.Page racingAnInsert(String table, String insertSql, Object[] values,
-                                           java.util.concurrent.Callable<TestBrowser.Page> request) throws Exception {
-        ExecutorService executor = Executors.newSingleThreadExecutor();
-        try (LockWaits.HeldTransaction other = new LockWaits.HeldTransaction(dataSource)) {
-            other.execute(insertSql, values);
-            Future<TestBrowser.Page> response = executor.submit(request);
-            assertThat(LockWaits.awaitBlocked(dataSource, table, response)).isTrue();
-            other.commit();
-            return response.get(30, TimeUnit.SECONDS);
-        } finally {
-            executor.shutdownNow();
-        }
-    }
-
     @Test
     void anOrganisationRegisteredMeanwhileBySomeoneElseIsAFieldErrorNotAServerError() throws Exception {
         String code = validCode("12340104MB3T" + String.format("%05d", (System.nanoTime() / 11) % 100000));
@@ -148,7 +126,7 @@ class BaseDataAdminHttpTests {
         Map<String, List<String>> fields = TestBrowser.formFields(form);
         Map.of("uscc", code, "name", "同时登记的机构", "divisionCode", "340104", "exerciseLevel", "4", "nature", "2")
                 .forEach((k, v) -> fields.put(k, List.of(v)));
-        TestBrowser.Page page = racingAnInsert("basedata_organisation", """
+        TestBrowser.Page page = LockWaits.racingAnInsert(dataSource, "basedata_organisation", """
                         INSERT INTO basedata_organisation (uscc, name, division_code, exercise_level, nature)
                         VALUES (?, '另一位管理员登记的机构', '340104', '4', '2')""", new Object[]{code},
                 () -> admin.postMulti("/admin/organisations/new", fields));
@@ -161,7 +139,7 @@ class BaseDataAdminHttpTests {
     void aDivisionImportedMeanwhileBySomeoneElseIsReplacedNotAServerError() throws Exception {
         String csrf = TestBrowser.csrf(admin.get("/admin/divisions/import"));
         String file = "code,name,parent_code,effective_from,effective_to\n620000,甘肃省,,1980-01-01,\n";
-        TestBrowser.Page page = racingAnInsert("basedata_division", """
+        TestBrowser.Page page = LockWaits.racingAnInsert(dataSource, "basedata_division", """
                         INSERT INTO basedata_division (code, name, level, effective_from)
                         VALUES ('620000', '甘肃', 'PROVINCE', DATE '1980-01-01')""", new Object[0],
                 () -> admin.postMultipart("/admin/divisions/import", Map.of("_csrf", List.of(csrf)),

@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -49,6 +53,27 @@ public final class LockWaits {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs {@code request} while someone else's uncommitted insert holds the row it will insert, and lets that
+     * insert commit once the request waits on it: the check-then-insert race, made repeatable. Fails when the
+     * request never waited on {@code table}, since then the race was not exercised.
+     */
+    public static <T> T racingAnInsert(DataSource dataSource, String table, String insertSql, Object[] values,
+                                       Callable<T> request) throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (HeldTransaction other = new HeldTransaction(dataSource)) {
+            other.execute(insertSql, values);
+            Future<T> response = executor.submit(request);
+            if (!awaitBlocked(dataSource, table, response)) {
+                throw new AssertionError("the request finished without waiting on the insert into " + table);
+            }
+            other.commit();
+            return response.get(30, TimeUnit.SECONDS);
+        } finally {
+            executor.shutdownNow();
         }
     }
 

@@ -8,11 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -180,24 +175,6 @@ class CatalogAdminHttpTests {
         createDraft(baseCode);
     }
 
-    /**
-     * Runs {@code request} while another editor's uncommitted insert holds the row it will insert, and lets that
-     * insert commit once the request waits on it: the check-then-insert race, made repeatable.
-     */
-    private TestBrowser.Page racingAnInsert(String table, String insertSql, Object[] values,
-                                           Callable<TestBrowser.Page> request) throws Exception {
-        ExecutorService executor = Executors.newSingleThreadExecutor();
-        try (LockWaits.HeldTransaction other = new LockWaits.HeldTransaction(dataSource)) {
-            other.execute(insertSql, values);
-            Future<TestBrowser.Page> response = executor.submit(request);
-            assertThat(LockWaits.awaitBlocked(dataSource, table, response)).isTrue();
-            other.commit();
-            return response.get(30, TimeUnit.SECONDS);
-        } finally {
-            executor.shutdownNow();
-        }
-    }
-
     @Test
     void aBaseItemAddedMeanwhileBySomeoneElseGetsTheNextCodeNotAServerError() throws Exception {
         String name = "同时新增" + UUID.randomUUID().toString().substring(0, 6);
@@ -208,7 +185,7 @@ class CatalogAdminHttpTests {
         int next = jdbc.sql("SELECT base_code FROM catalog_base_item WHERE item_type = '01'").query(String.class).list()
                 .stream().mapToInt(codes::mainItem).max().orElse(0) + 1;
         String taken = codes.baseCode(ItemType.LICENSING, next, 0, 0);
-        TestBrowser.Page created = racingAnInsert("catalog_base_item", """
+        TestBrowser.Page created = LockWaits.racingAnInsert(dataSource, "catalog_base_item", """
                         INSERT INTO catalog_base_item (base_code, name, item_type, created_by)
                         VALUES (?, ?, '01', 'another-editor')""", new Object[]{taken, "另一位编辑的" + name},
                 () -> admin.postMulti("/admin/catalog/base-items/new", fields));
@@ -225,7 +202,7 @@ class CatalogAdminHttpTests {
         validGuide("guide.").forEach((k, v) -> fields.put(k, List.of(v)));
         fields.put("baseCode", List.of(baseCode));
         fields.put("organisationUscc", List.of("11340100662167280R"));
-        TestBrowser.Page page = racingAnInsert("catalog_item", """
+        TestBrowser.Page page = LockWaits.racingAnInsert(dataSource, "catalog_item", """
                         INSERT INTO catalog_item (implementation_code, base_code, organisation_uscc, exercise_level,
                                                   division_code, created_by)
                         VALUES (?, ?, '11340100662167280R', '3', '340100', 'another-editor')""",
