@@ -68,6 +68,16 @@ class CatalogAdminHttpTests {
         return row.selectFirst("td.guide-code").text();
     }
 
+    /** The fields of the new-entry form, filled with a valid guide for {@code baseCode} at 合肥市市场监督管理局. */
+    private Map<String, List<String>> validNewEntryForm(String baseCode) {
+        Map<String, List<String>> fields = TestBrowser.formFields(admin.get("/admin/catalog/new").html()
+                .selectFirst("form[action=/admin/catalog/new]"));
+        validGuide("guide.").forEach((k, v) -> fields.put(k, List.of(v)));
+        fields.put("baseCode", List.of(baseCode));
+        fields.put("organisationUscc", List.of("11340100662167280R"));
+        return fields;
+    }
+
     private Map<String, String> validGuide(String prefix) {
         return Map.ofEntries(
                 Map.entry(prefix + "caseKind", "2"), Map.entry(prefix + "onlineDepth", "4"),
@@ -197,11 +207,7 @@ class CatalogAdminHttpTests {
     @Test
     void anEntryCreatedMeanwhileBySomeoneElseIsAFieldErrorNotAServerError() throws Exception {
         String baseCode = createBaseItem("同时实施" + UUID.randomUUID().toString().substring(0, 6));
-        Map<String, List<String>> fields = TestBrowser.formFields(admin.get("/admin/catalog/new").html()
-                .selectFirst("form[action=/admin/catalog/new]"));
-        validGuide("guide.").forEach((k, v) -> fields.put(k, List.of(v)));
-        fields.put("baseCode", List.of(baseCode));
-        fields.put("organisationUscc", List.of("11340100662167280R"));
+        Map<String, List<String>> fields = validNewEntryForm(baseCode);
         TestBrowser.Page page = LockWaits.racingAnInsert(dataSource, "catalog_item", """
                         INSERT INTO catalog_item (implementation_code, base_code, organisation_uscc, exercise_level,
                                                   division_code, created_by)
@@ -272,11 +278,7 @@ class CatalogAdminHttpTests {
     void disguisedAndOversizedUploadsAreRefusedAndTheFormIsKept() {
         String name = "上传测试" + UUID.randomUUID().toString().substring(0, 6);
         String baseCode = createBaseItem(name);
-        Document form = admin.get("/admin/catalog/new?baseCode=" + baseCode).html();
-        Map<String, List<String>> fields = TestBrowser.formFields(form.selectFirst("form[action=/admin/catalog/new]"));
-        validGuide("guide.").forEach((k, v) -> fields.put(k, List.of(v)));
-        fields.put("baseCode", List.of(baseCode));
-        fields.put("organisationUscc", List.of("11340100662167280R"));
+        Map<String, List<String>> fields = validNewEntryForm(baseCode);
         byte[] executable = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
         byte[] huge = new byte[6 * 1024 * 1024];
         System.arraycopy("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), 0, huge, 0, 8);
@@ -316,11 +318,7 @@ class CatalogAdminHttpTests {
     @Test
     void aMaterialRowWithOnlyAnUploadedFormIsKeptAndItsMissingNameNamed() {
         String baseCode = createBaseItem("只有表格" + UUID.randomUUID().toString().substring(0, 6));
-        Map<String, List<String>> fields = TestBrowser.formFields(admin.get("/admin/catalog/new").html()
-                .selectFirst("form[action=/admin/catalog/new]"));
-        validGuide("guide.").forEach((k, v) -> fields.put(k, List.of(v)));
-        fields.put("baseCode", List.of(baseCode));
-        fields.put("organisationUscc", List.of("11340100662167280R"));
+        Map<String, List<String>> fields = validNewEntryForm(baseCode);
         byte[] pdf = "%PDF-1.4\n%only a form\n".getBytes(StandardCharsets.US_ASCII);
         TestBrowser.Page page = admin.postMultipart("/admin/catalog/new", fields, Map.of(
                 "guide.materials[1].blankFormFile", new TestBrowser.FilePart("表格.pdf", "application/pdf", pdf)));
@@ -333,11 +331,7 @@ class CatalogAdminHttpTests {
     @Test
     void errorSummaryLinksOfCheckboxGroupsLeadToTheGroupsFirstCheckbox() {
         String baseCode = createBaseItem("复选框" + UUID.randomUUID().toString().substring(0, 6));
-        Map<String, List<String>> fields = TestBrowser.formFields(admin.get("/admin/catalog/new").html()
-                .selectFirst("form[action=/admin/catalog/new]"));
-        validGuide("guide.").forEach((k, v) -> fields.put(k, List.of(v)));
-        fields.put("baseCode", List.of(baseCode));
-        fields.put("organisationUscc", List.of("11340100662167280R"));
+        Map<String, List<String>> fields = validNewEntryForm(baseCode);
         fields.remove("guide.serviceObjects");
         fields.remove("guide.channels");
         Document page = admin.postMulti("/admin/catalog/new", fields).html();
