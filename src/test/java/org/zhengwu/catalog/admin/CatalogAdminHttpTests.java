@@ -352,6 +352,24 @@ class CatalogAdminHttpTests {
     }
 
     @Test
+    void errorSummaryLinksOfWholeListsLeadToTheListsMessage() {
+        String baseCode = createBaseItem("无流程" + UUID.randomUUID().toString().substring(0, 6));
+        Map<String, List<String>> fields = validNewEntryForm(baseCode);
+        fields.put("guide.steps[0].name", List.of(""));
+        fields.put("guide.fee.charged", List.of("true"));
+        fields.put("guide.fee.basis", List.of("《测试收费办法》"));
+        Document page = admin.postMulti("/admin/catalog/new", fields).html();
+        List<String> targets = page.select(".error-summary a").eachAttr("href");
+        assertThat(targets).contains("#guide.steps", "#guide.fee.items");
+        for (String target : List.of("#guide.steps", "#guide.fee.items")) {
+            Element message = page.getElementById(target.substring(1));
+            assertThat(message).as(target).isNotNull();
+            assertThat(message.hasClass("error-message")).as(target).isTrue();
+            assertThat(message.attr("tabindex")).isEqualTo("-1");
+        }
+    }
+
+    @Test
     void aForgedAttachmentIdIsRefused() {
         String name = "伪造附件" + UUID.randomUUID().toString().substring(0, 6);
         String baseCode = createBaseItem(name);
