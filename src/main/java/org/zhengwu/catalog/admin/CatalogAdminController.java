@@ -121,13 +121,14 @@ class CatalogAdminController {
 
     @GetMapping("/versions/{id}")
     @PreAuthorize("hasAnyAuthority('catalog.edit', 'catalog.review')")
-    String version(@PathVariable long id, Model model) {
+    String version(@PathVariable long id, Model model, Principal principal) {
         VersionRecord version = version(id, Permission.CATALOG_EDIT, Permission.CATALOG_REVIEW);
         ItemRecord item = item(version.itemId(), Permission.CATALOG_EDIT, Permission.CATALOG_REVIEW);
         model.addAttribute("item", item);
         model.addAttribute("organisation", organisations.find(item.organisationUscc()).orElse(null));
         model.addAttribute("version", version);
         model.addAttribute("guide", version.guide());
+        model.addAttribute("mayApprove", editing.mayApprove(version, principal.getName()));
         return "catalog/admin/version";
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -39,9 +40,11 @@ public class CatalogEditing {
     private final ApplicationEventPublisher events;
     private final AccountabilityLog audit;
     private final Clock clock;
+    private final boolean separateReviewer;
 
     CatalogEditing(ItemRepository repository, GuideJson guideJson, CatalogCodes codes, Organisations organisations,
-                   SearchIndex searchIndex, ApplicationEventPublisher events, AccountabilityLog audit, Clock clock) {
+                   SearchIndex searchIndex, ApplicationEventPublisher events, AccountabilityLog audit, Clock clock,
+                   @Value("${zhengwu.catalog.separate-reviewer:false}") boolean separateReviewer) {
         this.repository = repository;
         this.guideJson = guideJson;
         this.codes = codes;
@@ -50,6 +53,7 @@ public class CatalogEditing {
         this.events = events;
         this.audit = audit;
         this.clock = clock;
+        this.separateReviewer = separateReviewer;
     }
 
     /**
@@ -227,8 +231,20 @@ public class CatalogEditing {
         record(actor, "catalog.version.submit", version);
     }
 
+    /** Whether {@code actor} may approve {@code version}: anyone may, unless reviewers must be separate from authors. */
+    public boolean mayApprove(VersionRecord version, String actor) {
+        return !separateReviewer || !(actor.equals(version.createdBy()) || actor.equals(version.submittedBy()));
+    }
+
+    /**
+     * Approves a version in review. With {@code zhengwu.catalog.separate-reviewer} (on in production) the approver
+     * must be someone other than the version's author and its submitter: four eyes on what the public will read.
+     */
     @Transactional
     public void approve(long versionId, String actor) {
+        if (separateReviewer && repository.findVersion(versionId).filter(v -> !mayApprove(v, actor)).isPresent()) {
+            throw new CatalogConflictException("catalog.conflict.own-version");
+        }
         if (!repository.review(versionId, VersionStatus.APPROVED, null, actor, now())) {
             throw new CatalogConflictException("catalog.conflict.not-in-review");
         }
