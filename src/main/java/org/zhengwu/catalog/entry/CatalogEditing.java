@@ -107,16 +107,30 @@ public class CatalogEditing {
     @Transactional
     public VersionRecord createEntry(String baseCode, String organisationUscc, String name, Guide guide, String actor) {
         List<GuideRules.Violation> violations = new ArrayList<>(GuideRules.check(guide));
-        BaseItemRecord base = repository.findBaseItem(baseCode == null ? "" : baseCode.strip()).orElse(null);
-        if (base == null) {
-            violations.add(violation("baseCode", "catalog.entry.unknown-base-item"));
+        BaseItemRecord base = null;
+        if (baseCode == null || baseCode.isBlank()) {
+            violations.add(violation("baseCode", "validation.choose"));
+        } else {
+            base = repository.findBaseItem(baseCode.strip()).orElse(null);
+            if (base == null) {
+                violations.add(violation("baseCode", "catalog.entry.unknown-base-item"));
+            }
         }
-        Organisation organisation = organisations.find(organisationUscc).orElse(null);
-        if (organisation == null) {
-            violations.add(violation("organisationUscc", "catalog.entry.unknown-organisation"));
+        Organisation organisation = null;
+        if (organisationUscc == null || organisationUscc.isBlank()) {
+            violations.add(violation("organisationUscc", "validation.choose"));
+        } else {
+            organisation = organisations.find(organisationUscc).orElse(null);
+            if (organisation == null) {
+                violations.add(violation("organisationUscc", "catalog.entry.unknown-organisation"));
+            }
         }
-        String entryName = name == null || name.isBlank() ? (base == null ? "" : base.name()) : name.strip();
-        checkName(entryName, violations);
+        boolean named = name != null && !name.isBlank();
+        String entryName = named ? name.strip() : (base == null ? "" : base.name());
+        if (named || base != null) {
+            // Without a name and a base item, the missing base item is the one problem to name.
+            checkName(entryName, violations);
+        }
         String implementationCode = null;
         if (base != null && organisation != null) {
             implementationCode = codes.implementationCode(organisation.uscc(), organisation.exerciseLevel(), base.baseCode());

@@ -370,6 +370,17 @@ class CatalogAdminHttpTests {
     }
 
     @Test
+    void anEmptyNewEntryAsksToChooseTheItemAndTheOrganisationRatherThanCallingThemUnknown() {
+        Map<String, List<String>> fields = TestBrowser.formFields(admin.get("/admin/catalog/new").html()
+                .selectFirst("form[action=/admin/catalog/new]"));
+        fields.put("baseCode", List.of(""));
+        fields.put("organisationUscc", List.of(""));
+        String summary = admin.postMulti("/admin/catalog/new", fields).html().selectFirst(".error-summary").text();
+        assertThat(summary).contains("基本目录事项：请选择一项", "实施主体：请选择一项")
+                .doesNotContain("没有该事项", "未登记", "名称：");
+    }
+
+    @Test
     void aForgedAttachmentIdIsRefused() {
         String name = "伪造附件" + UUID.randomUUID().toString().substring(0, 6);
         String baseCode = createBaseItem(name);
