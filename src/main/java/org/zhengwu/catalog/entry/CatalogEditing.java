@@ -106,7 +106,8 @@ public class CatalogEditing {
     /** Creates an entry of {@code baseCode} for an organisation, with its first version as a draft. */
     @Transactional
     public VersionRecord createEntry(String baseCode, String organisationUscc, String name, Guide guide, String actor) {
-        List<GuideRules.Violation> violations = new ArrayList<>(GuideRules.check(guide));
+        // The entry's own fields come first in the form, so their problems come first in the summary.
+        List<GuideRules.Violation> violations = new ArrayList<>();
         BaseItemRecord base = null;
         if (baseCode == null || baseCode.isBlank()) {
             violations.add(violation("baseCode", "validation.choose"));
@@ -131,6 +132,7 @@ public class CatalogEditing {
             // Without a name and a base item, the missing base item is the one problem to name.
             checkName(entryName, violations);
         }
+        violations.addAll(GuideRules.check(guide));
         String implementationCode = null;
         if (base != null && organisation != null) {
             implementationCode = codes.implementationCode(organisation.uscc(), organisation.exerciseLevel(), base.baseCode());
