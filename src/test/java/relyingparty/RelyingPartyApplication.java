@@ -3,7 +3,6 @@ package relyingparty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -45,15 +44,23 @@ import org.springframework.web.util.HtmlUtils;
  * are on the same test classpath.
  */
 @SpringBootConfiguration
-@ImportAutoConfiguration({TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-        WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, SecurityAutoConfiguration.class,
-        ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
-        OAuth2ClientAutoConfiguration.class, OAuth2ClientWebSecurityAutoConfiguration.class})
+@ImportAutoConfiguration({
+    TomcatServletWebServerAutoConfiguration.class,
+    DispatcherServletAutoConfiguration.class,
+    WebMvcAutoConfiguration.class,
+    HttpMessageConvertersAutoConfiguration.class,
+    SecurityAutoConfiguration.class,
+    ServletWebSecurityAutoConfiguration.class,
+    SecurityFilterAutoConfiguration.class,
+    OAuth2ClientAutoConfiguration.class,
+    OAuth2ClientWebSecurityAutoConfiguration.class
+})
 @Import(RelyingPartyApplication.Pages.class)
 public class RelyingPartyApplication {
 
     /** The registration id, and so the callback path {@code /login/oauth2/code/zhengwu}. */
     public static final String REGISTRATION = "zhengwu";
+
     public static final String SESSION_COOKIE = "RP_SESSION";
 
     /**
@@ -64,14 +71,22 @@ public class RelyingPartyApplication {
         SpringApplication application = new SpringApplicationBuilder(RelyingPartyApplication.class)
                 .properties(Map.of(
                         // Not the platform's application.yml, which is on the same classpath.
-                        "spring.config.name", "relyingparty",
-                        "spring.main.banner-mode", "off",
-                        "server.port", port,
-                        "server.servlet.session.cookie.name", SESSION_COOKIE,
-                        "spring.security.oauth2.client.provider." + REGISTRATION + ".issuer-uri", issuer,
-                        "spring.security.oauth2.client.registration." + REGISTRATION + ".client-id", clientId,
-                        "spring.security.oauth2.client.registration." + REGISTRATION + ".client-secret", secret,
-                        "spring.security.oauth2.client.registration." + REGISTRATION + ".scope", "openid,profile"))
+                        "spring.config.name",
+                        "relyingparty",
+                        "spring.main.banner-mode",
+                        "off",
+                        "server.port",
+                        port,
+                        "server.servlet.session.cookie.name",
+                        SESSION_COOKIE,
+                        "spring.security.oauth2.client.provider." + REGISTRATION + ".issuer-uri",
+                        issuer,
+                        "spring.security.oauth2.client.registration." + REGISTRATION + ".client-id",
+                        clientId,
+                        "spring.security.oauth2.client.registration." + REGISTRATION + ".client-secret",
+                        secret,
+                        "spring.security.oauth2.client.registration." + REGISTRATION + ".scope",
+                        "openid,profile"))
                 .build();
         // The platform under test has set up the JVM's logging; a second application must not set it up again.
         List<ApplicationListener<?>> listeners = new ArrayList<>(application.getListeners());
@@ -88,8 +103,10 @@ public class RelyingPartyApplication {
         DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/signed-out", "/error").permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/signed-out", "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .oauth2Login(login -> login.authorizationEndpoint(
                         endpoint -> endpoint.authorizationRequestResolver(authorizationRequests)))
                 .logout(l -> l.logoutSuccessHandler(logout));
@@ -109,8 +126,11 @@ public class RelyingPartyApplication {
                     <p>用户标识：<span data-testid="sub">%s</span></p>
                     <form action="/logout" method="post"><input type="hidden" name="%s" value="%s">
                     <button type="submit">退出</button></form>
-                    </body></html>""".formatted(HtmlUtils.htmlEscape(String.valueOf(user.getClaimAsString("name"))),
-                    HtmlUtils.htmlEscape(user.getSubject()), csrf.getParameterName(), csrf.getToken());
+                    </body></html>""".formatted(
+                            HtmlUtils.htmlEscape(String.valueOf(user.getClaimAsString("name"))),
+                            HtmlUtils.htmlEscape(user.getSubject()),
+                            csrf.getParameterName(),
+                            csrf.getToken());
         }
 
         @GetMapping(path = "/signed-out", produces = MediaType.TEXT_HTML_VALUE)

@@ -3,7 +3,6 @@ package org.zhengwu.basedata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -31,8 +30,10 @@ class DemoPopulation implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         onceTasks.runOnce("demo.population", () -> {
             try (InputStream in = new ClassPathResource("demo/population.csv").getInputStream()) {
-                CsvTable.read(in).rows().forEach(row -> population.register(row.get("name"), row.get("id_number"),
-                        Boolean.parseBoolean(row.get("deceased"))));
+                CsvTable.read(in)
+                        .rows()
+                        .forEach(row -> population.register(
+                                row.get("name"), row.get("id_number"), Boolean.parseBoolean(row.get("deceased"))));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (CsvTable.MalformedCsvException e) {

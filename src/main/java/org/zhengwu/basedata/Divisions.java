@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.stereotype.Service;
 import org.zhengwu.basedata.division.DivisionRepository;
 import org.zhengwu.shared.codes.CodeCheck;
@@ -77,6 +76,8 @@ public class Divisions implements DivisionRegister {
 
     @Override
     public List<Validity> validities(String code) {
-        return repository.history(code).stream().map(d -> new Validity(d.effectiveFrom(), d.effectiveTo())).toList();
+        return repository.history(code).stream()
+                .map(d -> new Validity(d.effectiveFrom(), d.effectiveTo()))
+                .toList();
     }
 }

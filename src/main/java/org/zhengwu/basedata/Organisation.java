@@ -6,6 +6,13 @@ package org.zhengwu.basedata;
  *
  * @param legacyCode an administrator accepted a registered code whose check character fails
  */
-public record Organisation(String uscc, String name, String divisionCode, ExerciseLevel exerciseLevel,
-                           SubjectNature nature, String parentUscc, String address, String phone, boolean legacyCode) {
-}
+public record Organisation(
+        String uscc,
+        String name,
+        String divisionCode,
+        ExerciseLevel exerciseLevel,
+        SubjectNature nature,
+        String parentUscc,
+        String address,
+        String phone,
+        boolean legacyCode) {}

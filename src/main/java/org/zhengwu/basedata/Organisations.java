@@ -4,17 +4,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 import org.zhengwu.basedata.organisation.OrganisationRepository;
-import org.zhengwu.shared.codes.CodeCheck;
-import org.zhengwu.shared.codes.CodeTable;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
+import org.zhengwu.shared.codes.CodeCheck;
+import org.zhengwu.shared.codes.CodeTable;
 import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
 
 /** The register of organisations that implement services (实施主体). */
@@ -30,8 +29,11 @@ public class Organisations {
     private final AccountabilityLog audit;
     private final ApplicationEventPublisher events;
 
-    Organisations(OrganisationRepository repository, Divisions divisions, AccountabilityLog audit,
-                  ApplicationEventPublisher events) {
+    Organisations(
+            OrganisationRepository repository,
+            Divisions divisions,
+            AccountabilityLog audit,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.divisions = divisions;
         this.audit = audit;
@@ -55,15 +57,20 @@ public class Organisations {
     public void validate(OrganisationDraft draft, boolean creating, Errors errors) {
         CodeCheck code = UnifiedSocialCreditCode.check(draft.uscc());
         if (!code.isValid() && !(code.isCheckFailureOnly() && draft.acceptLegacyCode())) {
-            errors.rejectValue("uscc", code.isCheckFailureOnly() ? "organisation.uscc.check-failed" : code.defect().messageKey(),
-                    code.argumentArray(), null);
+            errors.rejectValue(
+                    "uscc",
+                    code.isCheckFailureOnly()
+                            ? "organisation.uscc.check-failed"
+                            : code.defect().messageKey(),
+                    code.argumentArray(),
+                    null);
         } else if (creating && repository.exists(code.normalised())) {
             errors.rejectValue("uscc", "organisation.uscc.taken");
         }
         if (draft.name() == null || draft.name().isBlank()) {
             errors.rejectValue("name", "validation.required");
         } else if (draft.name().strip().length() > MAX_NAME) {
-            errors.rejectValue("name", "validation.too-long", new Object[]{MAX_NAME}, null);
+            errors.rejectValue("name", "validation.too-long", new Object[] {MAX_NAME}, null);
         }
         CodeCheck division = divisions.check(draft.divisionCode(), divisions.today());
         if (!division.isValid()) {
@@ -80,11 +87,11 @@ public class Organisations {
             if (parent.equalsIgnoreCase(code.normalised())) {
                 errors.rejectValue("parentUscc", "organisation.parent.self");
             } else if (find(parent).isEmpty()) {
-                errors.rejectValue("parentUscc", "organisation.parent.unknown", new Object[]{parent}, null);
+                errors.rejectValue("parentUscc", "organisation.parent.unknown", new Object[] {parent}, null);
             }
         }
         if (draft.address() != null && draft.address().strip().length() > MAX_ADDRESS) {
-            errors.rejectValue("address", "validation.too-long", new Object[]{MAX_ADDRESS}, null);
+            errors.rejectValue("address", "validation.too-long", new Object[] {MAX_ADDRESS}, null);
         }
         String phone = blankToNull(draft.phone());
         if (phone != null && !PHONE.matcher(phone).matches()) {
@@ -117,7 +124,9 @@ public class Organisations {
     @Transactional
     public Organisation update(String uscc, OrganisationDraft draft, String actor) {
         Organisation organisation = toOrganisation(draft);
-        Organisation before = organisation.uscc().equals(uscc) ? repository.findForUpdate(uscc).orElse(null) : null;
+        Organisation before = organisation.uscc().equals(uscc)
+                ? repository.findForUpdate(uscc).orElse(null)
+                : null;
         if (before == null || repository.update(organisation) == 0) {
             throw new IllegalArgumentException("no organisation " + uscc + " to update");
         }
@@ -132,12 +141,16 @@ public class Organisations {
     private static Organisation toOrganisation(OrganisationDraft draft) {
         CodeCheck code = UnifiedSocialCreditCode.check(draft.uscc());
         String parent = blankToNull(draft.parentUscc());
-        return new Organisation(code.normalised(), draft.name().strip(), draft.divisionCode().strip(),
+        return new Organisation(
+                code.normalised(),
+                draft.name().strip(),
+                draft.divisionCode().strip(),
                 CodeTable.requireCode(ExerciseLevel.class, draft.exerciseLevel()),
                 CodeTable.requireCode(SubjectNature.class, draft.nature()),
                 parent == null ? null : parent.toUpperCase(java.util.Locale.ROOT),
                 draft.address() == null ? "" : draft.address().strip(),
-                draft.phone() == null ? "" : draft.phone().strip(), !code.isValid());
+                draft.phone() == null ? "" : draft.phone().strip(),
+                !code.isValid());
     }
 
     private static String blankToNull(String value) {

@@ -1,7 +1,6 @@
 package org.zhengwu.basedata;
 
 import java.util.Locale;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +29,11 @@ public class Population {
         return jdbc.sql("""
                         SELECT count(*) FROM basedata_person
                         WHERE id_number_index = :number AND identity_index = :identity AND NOT deceased""")
-                .param("number", keys.blindIndex(number, "person.id_number"))
-                .param("identity", keys.blindIndex(name.strip() + "|" + number, "person.identity"))
-                .query(Long.class).single() > 0;
+                        .param("number", keys.blindIndex(number, "person.id_number"))
+                        .param("identity", keys.blindIndex(name.strip() + "|" + number, "person.identity"))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Adds or replaces a person (from an import of the population register). */
@@ -44,10 +45,17 @@ public class Population {
         int updated = jdbc.sql("""
                         UPDATE basedata_person SET identity_index = :identity, deceased = :deceased,
                                updated_at = CURRENT_TIMESTAMP WHERE id_number_index = :number""")
-                .param("identity", identityIndex).param("deceased", deceased).param("number", numberIndex).update();
+                .param("identity", identityIndex)
+                .param("deceased", deceased)
+                .param("number", numberIndex)
+                .update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO basedata_person (id_number_index, identity_index, deceased) VALUES (:number, :identity, :deceased)")
-                    .param("number", numberIndex).param("identity", identityIndex).param("deceased", deceased).update();
+            jdbc.sql(
+                            "INSERT INTO basedata_person (id_number_index, identity_index, deceased) VALUES (:number, :identity, :deceased)")
+                    .param("number", numberIndex)
+                    .param("identity", identityIndex)
+                    .param("deceased", deceased)
+                    .update();
         }
     }
 }

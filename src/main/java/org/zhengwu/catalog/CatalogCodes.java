@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -28,27 +27,36 @@ public class CatalogCodes {
     private final CodeLayout implementation;
 
     @Autowired
-    CatalogCodes(@Value("${zhengwu.catalog.code-layout.base:ITEM_TYPE:2,MAIN_ITEM:5,SUB_ITEM:3,HANDLING_ITEM:2}") String base,
-                 @Value("${zhengwu.catalog.code-layout.implementation:ORGANISATION:18,EXERCISE_LEVEL:1,BASE_CODE:12}")
-                 String implementation) {
+    CatalogCodes(
+            @Value("${zhengwu.catalog.code-layout.base:ITEM_TYPE:2,MAIN_ITEM:5,SUB_ITEM:3,HANDLING_ITEM:2}")
+                    String base,
+            @Value("${zhengwu.catalog.code-layout.implementation:ORGANISATION:18,EXERCISE_LEVEL:1,BASE_CODE:12}")
+                    String implementation) {
         this(CodeLayout.parse(base), CodeLayout.parse(implementation));
     }
 
     public CatalogCodes(CodeLayout base, CodeLayout implementation) {
         requireLength(base, CodeLayout.Kind.ITEM_TYPE, 2);
-        requireOnly(base, CodeLayout.Kind.ITEM_TYPE, CodeLayout.Kind.MAIN_ITEM, CodeLayout.Kind.SUB_ITEM,
+        requireOnly(
+                base,
+                CodeLayout.Kind.ITEM_TYPE,
+                CodeLayout.Kind.MAIN_ITEM,
+                CodeLayout.Kind.SUB_ITEM,
                 CodeLayout.Kind.HANDLING_ITEM);
         requireLength(implementation, CodeLayout.Kind.ORGANISATION, UnifiedSocialCreditCode.LENGTH);
         requireLength(implementation, CodeLayout.Kind.EXERCISE_LEVEL, 1);
         requireLength(implementation, CodeLayout.Kind.BASE_CODE, base.length());
-        requireOnly(implementation, CodeLayout.Kind.ORGANISATION, CodeLayout.Kind.EXERCISE_LEVEL, CodeLayout.Kind.BASE_CODE);
+        requireOnly(
+                implementation,
+                CodeLayout.Kind.ORGANISATION,
+                CodeLayout.Kind.EXERCISE_LEVEL,
+                CodeLayout.Kind.BASE_CODE);
         this.base = base;
         this.implementation = implementation;
     }
 
     /** The parts of an implementation code. */
-    public record ImplementationParts(String organisationUscc, ExerciseLevel exerciseLevel, String baseCode) {
-    }
+    public record ImplementationParts(String organisationUscc, ExerciseLevel exerciseLevel, String baseCode) {}
 
     public int baseCodeLength() {
         return base.length();
@@ -82,7 +90,10 @@ public class CatalogCodes {
         }
         String type = base.split(shape.normalised()).get(CodeLayout.Kind.ITEM_TYPE);
         if (CodeTable.fromCode(ItemType.class, type).isEmpty()) {
-            return new CodeCheck(shape.normalised(), CodeDefect.INVALID_SEGMENT, List.of(segmentLabel(CodeLayout.Kind.ITEM_TYPE), type));
+            return new CodeCheck(
+                    shape.normalised(),
+                    CodeDefect.INVALID_SEGMENT,
+                    List.of(segmentLabel(CodeLayout.Kind.ITEM_TYPE), type));
         }
         return shape;
     }
@@ -99,16 +110,22 @@ public class CatalogCodes {
         Map<CodeLayout.Kind, String> parts = implementation.split(shape.normalised());
         String level = parts.get(CodeLayout.Kind.EXERCISE_LEVEL);
         if (CodeTable.fromCode(ExerciseLevel.class, level).isEmpty()) {
-            return new CodeCheck(shape.normalised(), CodeDefect.INVALID_SEGMENT, List.of(segmentLabel(CodeLayout.Kind.EXERCISE_LEVEL), level));
+            return new CodeCheck(
+                    shape.normalised(),
+                    CodeDefect.INVALID_SEGMENT,
+                    List.of(segmentLabel(CodeLayout.Kind.EXERCISE_LEVEL), level));
         }
         CodeCheck baseCheck = checkBaseCode(parts.get(CodeLayout.Kind.BASE_CODE));
-        return baseCheck.isValid() ? shape : new CodeCheck(shape.normalised(), baseCheck.defect(), baseCheck.arguments());
+        return baseCheck.isValid()
+                ? shape
+                : new CodeCheck(shape.normalised(), baseCheck.defect(), baseCheck.arguments());
     }
 
     /** Splits a valid implementation code. */
     public ImplementationParts parse(String implementationCode) {
         Map<CodeLayout.Kind, String> parts = implementation.split(implementationCode);
-        return new ImplementationParts(parts.get(CodeLayout.Kind.ORGANISATION),
+        return new ImplementationParts(
+                parts.get(CodeLayout.Kind.ORGANISATION),
                 CodeTable.requireCode(ExerciseLevel.class, parts.get(CodeLayout.Kind.EXERCISE_LEVEL)),
                 parts.get(CodeLayout.Kind.BASE_CODE));
     }
@@ -135,7 +152,8 @@ public class CatalogCodes {
         }
         for (int i = 0; i < code.length(); i++) {
             if (alphabet.indexOf(code.charAt(i)) < 0) {
-                return new CodeCheck(code, CodeDefect.ILLEGAL_CHARACTER, List.of(i + 1, String.valueOf(code.charAt(i))));
+                return new CodeCheck(
+                        code, CodeDefect.ILLEGAL_CHARACTER, List.of(i + 1, String.valueOf(code.charAt(i))));
             }
         }
         return new CodeCheck(code, null, List.of());

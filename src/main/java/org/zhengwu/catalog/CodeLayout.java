@@ -51,7 +51,8 @@ public record CodeLayout(List<Segment> segments) {
             if (kindAndLength.length != 2) {
                 throw new IllegalArgumentException("segment must be KIND:LENGTH, got '" + part + "'");
             }
-            segments.add(new Segment(Kind.valueOf(kindAndLength[0].strip()), Integer.parseInt(kindAndLength[1].strip())));
+            segments.add(
+                    new Segment(Kind.valueOf(kindAndLength[0].strip()), Integer.parseInt(kindAndLength[1].strip())));
         }
         return new CodeLayout(segments);
     }
@@ -65,7 +66,10 @@ public record CodeLayout(List<Segment> segments) {
     }
 
     public int lengthOf(Kind kind) {
-        return segments.stream().filter(s -> s.kind() == kind).mapToInt(Segment::length).findFirst()
+        return segments.stream()
+                .filter(s -> s.kind() == kind)
+                .mapToInt(Segment::length)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no segment " + kind));
     }
 

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.zhengwu.identity.RealNameLevel;
 
 /**
@@ -36,12 +35,30 @@ import org.zhengwu.identity.RealNameLevel;
  * @param realNameLevel    实名等级 an applicant's account must have reached to apply online (L2 when a version
  *                         stored before the element existed does not say)
  */
-public record Guide(String legalBasis, String conditions, List<Step> steps, TimeLimit statutoryLimit,
-                    TimeLimit promisedLimit, String location, String officeHours, String consultPhone,
-                    String complaintPhone, List<Material> materials, Fee fee, OnlineDepth onlineDepth, int visits,
-                    String visitsReason, Set<HandlingChannel> channels, CaseKind caseKind, GeneralScope scope,
-                    Set<ServiceObject> serviceObjects, Set<ServiceTheme> themes, String resultName,
-                    SpecialProcedure specialProcedure, List<Faq> faqs, RealNameLevel realNameLevel) {
+public record Guide(
+        String legalBasis,
+        String conditions,
+        List<Step> steps,
+        TimeLimit statutoryLimit,
+        TimeLimit promisedLimit,
+        String location,
+        String officeHours,
+        String consultPhone,
+        String complaintPhone,
+        List<Material> materials,
+        Fee fee,
+        OnlineDepth onlineDepth,
+        int visits,
+        String visitsReason,
+        Set<HandlingChannel> channels,
+        CaseKind caseKind,
+        GeneralScope scope,
+        Set<ServiceObject> serviceObjects,
+        Set<ServiceTheme> themes,
+        String resultName,
+        SpecialProcedure specialProcedure,
+        List<Faq> faqs,
+        RealNameLevel realNameLevel) {
 
     public Guide {
         realNameLevel = realNameLevel == null ? RealNameLevel.ID_MATCHED : realNameLevel;
@@ -59,12 +76,10 @@ public record Guide(String legalBasis, String conditions, List<Step> steps, Time
     }
 
     /** One step of 办理流程. */
-    public record Step(String name, String description) {
-    }
+    public record Step(String name, String description) {}
 
     /** A time limit: a number of working days, natural days or hours, with an optional explanation. */
-    public record TimeLimit(int value, LimitUnit unit, String note) {
-    }
+    public record TimeLimit(int value, LimitUnit unit, String note) {}
 
     /**
      * One 申请材料.
@@ -75,9 +90,16 @@ public record Guide(String legalBasis, String conditions, List<Step> steps, Time
      * @param blankFormId        attachment id of the blank form (空白表格), or null
      * @param sampleId           attachment id of the filled-in sample (示例样表), or null
      */
-    public record Material(String name, String source, int originals, int copies, boolean required, String condition,
-                           boolean licenceReplaceable, String blankFormId, String sampleId) {
-    }
+    public record Material(
+            String name,
+            String source,
+            int originals,
+            int copies,
+            boolean required,
+            String condition,
+            boolean licenceReplaceable,
+            String blankFormId,
+            String sampleId) {}
 
     /** 收费: whether the item costs anything, on what basis, and each charge with its standard and relief. */
     public record Fee(boolean charged, String basis, List<FeeItem> items) {
@@ -90,15 +112,12 @@ public record Guide(String legalBasis, String conditions, List<Step> steps, Time
         }
     }
 
-    public record FeeItem(String name, String standard, String relief) {
-    }
+    public record FeeItem(String name, String standard, String relief) {}
 
-    public record SpecialProcedure(SpecialProcedureKind kind, String note) {
-    }
+    public record SpecialProcedure(SpecialProcedureKind kind, String note) {}
 
     /** 常见问题. */
-    public record Faq(String question, String answer) {
-    }
+    public record Faq(String question, String answer) {}
 
     /** Whether the item can be applied for online: an online channel and at least online submission. */
     public boolean onlineApplication() {

@@ -28,8 +28,7 @@ public final class GuideRules {
 
     private final List<Violation> violations = new ArrayList<>();
 
-    private GuideRules() {
-    }
+    private GuideRules() {}
 
     public static List<Violation> check(Guide guide) {
         GuideRules rules = new GuideRules();
@@ -82,9 +81,14 @@ public final class GuideRules {
     private void checkLimits(Guide guide) {
         boolean statutoryOk = limit("statutoryLimit", guide.statutoryLimit());
         boolean promisedOk = limit("promisedLimit", guide.promisedLimit());
-        if (statutoryOk && promisedOk && guide.statutoryLimit().unit() == guide.promisedLimit().unit()
+        if (statutoryOk
+                && promisedOk
+                && guide.statutoryLimit().unit() == guide.promisedLimit().unit()
                 && guide.promisedLimit().value() > guide.statutoryLimit().value()) {
-            add("promisedLimit.value", "guide.rule.promised-exceeds-statutory", guide.statutoryLimit().value());
+            add(
+                    "promisedLimit.value",
+                    "guide.rule.promised-exceeds-statutory",
+                    guide.statutoryLimit().value());
         }
     }
 
@@ -161,7 +165,8 @@ public final class GuideRules {
         if (guide.visits() > 0 && blank(guide.visitsReason())) {
             add("visitsReason", "guide.rule.visits-reason");
         }
-        boolean online = guide.channels().contains(HandlingChannel.PC) || guide.channels().contains(HandlingChannel.MOBILE);
+        boolean online = guide.channels().contains(HandlingChannel.PC)
+                || guide.channels().contains(HandlingChannel.MOBILE);
         if (guide.visits() == 0 && !online && !guide.channels().contains(HandlingChannel.EXPRESS)) {
             add("channels", "guide.rule.no-visit-needs-express");
         }

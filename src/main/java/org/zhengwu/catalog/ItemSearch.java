@@ -1,11 +1,10 @@
 package org.zhengwu.catalog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.zhengwu.basedata.Division;
@@ -23,8 +22,10 @@ public class ItemSearch {
 
     private final SearchIndex index;
     private final Divisions divisions;
-    private final Cache<SearchQuery, SearchResult> results = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(CACHE_TTL).build();
+    private final Cache<SearchQuery, SearchResult> results = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(CACHE_TTL)
+            .build();
 
     ItemSearch(SearchIndex index, Divisions divisions) {
         this.index = index;
@@ -36,7 +37,8 @@ public class ItemSearch {
      * division itself and in every division above it (a province's entries apply in all its cities).
      */
     public SearchResult search(SearchQuery query) {
-        return results.get(query, q -> index.search(q, q.division() == null ? null : applicableDivisions(q.division())));
+        return results.get(
+                query, q -> index.search(q, q.division() == null ? null : applicableDivisions(q.division())));
     }
 
     public Map<String, Long> countByOrganisation() {

@@ -1,7 +1,6 @@
 package org.zhengwu.catalog;
 
 import java.util.Map;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -25,8 +24,11 @@ class OrganisationNames {
     private final SearchIndex searchIndex;
     private final ApplicationEventPublisher events;
 
-    OrganisationNames(Organisations organisations, ItemRepository repository, SearchIndex searchIndex,
-                      ApplicationEventPublisher events) {
+    OrganisationNames(
+            Organisations organisations,
+            ItemRepository repository,
+            SearchIndex searchIndex,
+            ApplicationEventPublisher events) {
         this.organisations = organisations;
         this.repository = repository;
         this.searchIndex = searchIndex;

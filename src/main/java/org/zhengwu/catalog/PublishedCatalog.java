@@ -1,14 +1,13 @@
 package org.zhengwu.catalog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.zhengwu.basedata.Organisation;
@@ -31,25 +30,25 @@ public class PublishedCatalog {
 
     /** The outcome of looking an implementation code up. */
     public sealed interface Lookup {
-        record Live(PublishedItem item) implements Lookup {
-        }
+        record Live(PublishedItem item) implements Lookup {}
 
-        record Withdrawn(String implementationCode, String name, String organisationName, Instant withdrawnAt,
-                         String reason) implements Lookup {
-        }
+        record Withdrawn(
+                String implementationCode, String name, String organisationName, Instant withdrawnAt, String reason)
+                implements Lookup {}
 
-        record Unknown() implements Lookup {
-        }
+        record Unknown() implements Lookup {}
     }
 
     /** One published version in an entry's public history. */
-    public record HistoryEntry(int versionNo, Instant publishedAt, Instant endedAt, boolean current) {
-    }
+    public record HistoryEntry(int versionNo, Instant publishedAt, Instant endedAt, boolean current) {}
 
     private final ItemRepository repository;
     private final Organisations organisations;
     private final CatalogCodes codes;
-    private final Cache<String, Lookup> cache = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(CACHE_TTL).build();
+    private final Cache<String, Lookup> cache = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterWrite(CACHE_TTL)
+            .build();
 
     PublishedCatalog(ItemRepository repository, Organisations organisations, CatalogCodes codes) {
         this.repository = repository;
@@ -63,30 +62,35 @@ public class PublishedCatalog {
 
     /** The published versions of an entry, newest first; empty for an unknown or never-published entry. */
     public List<HistoryEntry> history(String implementationCode) {
-        return repository.findItemByCode(implementationCode)
+        return repository
+                .findItemByCode(implementationCode)
                 .map(item -> repository.versionsOf(item.id()).stream()
                         .filter(v -> v.publishedAt() != null)
-                        .map(v -> new HistoryEntry(v.versionNo(), v.publishedAt(), v.endedAt(),
-                                v.status() == VersionStatus.PUBLISHED))
+                        .map(v -> new HistoryEntry(
+                                v.versionNo(), v.publishedAt(), v.endedAt(), v.status() == VersionStatus.PUBLISHED))
                         .toList())
                 .orElse(List.of());
     }
 
     /** A version of an entry that was published at some time, as it was then. */
     public Optional<PublishedItem> version(String implementationCode, int versionNo) {
-        return repository.findItemByCode(implementationCode).flatMap(item -> repository.versionsOf(item.id()).stream()
-                .filter(v -> v.versionNo() == versionNo && v.publishedAt() != null)
-                .findFirst()
-                .flatMap(v -> organisations.find(item.organisationUscc()).map(o -> toPublished(item, v, o))));
+        return repository
+                .findItemByCode(implementationCode)
+                .flatMap(item -> repository.versionsOf(item.id()).stream()
+                        .filter(v -> v.versionNo() == versionNo && v.publishedAt() != null)
+                        .findFirst()
+                        .flatMap(
+                                v -> organisations.find(item.organisationUscc()).map(o -> toPublished(item, v, o))));
     }
 
     /** Every live entry as published, by implementation code: what exports read. */
     public List<PublishedItem> all() {
-        Map<String, Organisation> byCode = organisations.all().stream()
-                .collect(Collectors.toMap(Organisation::uscc, o -> o));
+        Map<String, Organisation> byCode =
+                organisations.all().stream().collect(Collectors.toMap(Organisation::uscc, o -> o));
         return repository.publishedEntries().stream()
                 .filter(e -> byCode.containsKey(e.getKey().organisationUscc()))
-                .map(e -> toPublished(e.getKey(), e.getValue(), byCode.get(e.getKey().organisationUscc())))
+                .map(e -> toPublished(
+                        e.getKey(), e.getValue(), byCode.get(e.getKey().organisationUscc())))
                 .toList();
     }
 
@@ -119,14 +123,27 @@ public class PublishedCatalog {
         return repository.versionsOf(item.get().id()).stream()
                 .filter(v -> v.status() == VersionStatus.WITHDRAWN)
                 .findFirst()
-                .<Lookup>map(v -> new Lookup.Withdrawn(implementationCode, v.name(),
-                        organisation.map(Organisation::name).orElse(""), v.endedAt(), v.endReason()))
+                .<Lookup>map(v -> new Lookup.Withdrawn(
+                        implementationCode,
+                        v.name(),
+                        organisation.map(Organisation::name).orElse(""),
+                        v.endedAt(),
+                        v.endReason()))
                 .orElse(new Lookup.Unknown());
     }
 
     private PublishedItem toPublished(ItemRecord item, VersionRecord version, Organisation organisation) {
-        return new PublishedItem(item.implementationCode(), item.baseCode(), version.name(),
-                codes.itemType(item.baseCode()), organisation, item.divisionCode(), version.versionNo(),
-                version.publishedAt(), version.status() == VersionStatus.PUBLISHED, version.endedAt(), version.guide());
+        return new PublishedItem(
+                item.implementationCode(),
+                item.baseCode(),
+                version.name(),
+                codes.itemType(item.baseCode()),
+                organisation,
+                item.divisionCode(),
+                version.versionNo(),
+                version.publishedAt(),
+                version.status() == VersionStatus.PUBLISHED,
+                version.endedAt(),
+                version.guide());
     }
 }

@@ -15,8 +15,16 @@ import org.zhengwu.catalog.search.SearchTerms;
  * @param page           1-based page number
  * @param size           entries per page, 1 to {@link #MAX_SIZE}
  */
-public record SearchQuery(String text, ItemType type, String organisation, String division, ServiceObject serviceObject,
-                          OnlineDepth minOnlineDepth, ServiceTheme theme, int page, int size) {
+public record SearchQuery(
+        String text,
+        ItemType type,
+        String organisation,
+        String division,
+        ServiceObject serviceObject,
+        OnlineDepth minOnlineDepth,
+        ServiceTheme theme,
+        int page,
+        int size) {
 
     public static final int MAX_TEXT_LENGTH = 100;
     public static final int MAX_SIZE = 50;

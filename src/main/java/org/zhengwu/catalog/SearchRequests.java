@@ -3,7 +3,6 @@ package org.zhengwu.catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.stereotype.Component;
 import org.zhengwu.basedata.Divisions;
 import org.zhengwu.shared.codes.CodeCheck;
@@ -39,9 +38,16 @@ public class SearchRequests {
     }
 
     /** The parameters exactly as received. */
-    public record Parameters(String q, String type, String organisation, String division, String serviceObject,
-                             String depth, String theme, String page, String size) {
-    }
+    public record Parameters(
+            String q,
+            String type,
+            String organisation,
+            String division,
+            String serviceObject,
+            String depth,
+            String theme,
+            String page,
+            String size) {}
 
     private final Divisions divisions;
 
@@ -79,11 +85,12 @@ public class SearchRequests {
         if (!problems.isEmpty()) {
             return new Parsed(null, problems);
         }
-        return new Parsed(new SearchQuery(text, type, organisation, division, object, depth, theme, page, size), List.of());
+        return new Parsed(
+                new SearchQuery(text, type, organisation, division, object, depth, theme, page, size), List.of());
     }
 
-    private static <E extends Enum<E> & CodeTable> E code(Class<E> table, String parameter, String value,
-                                                          List<Problem> problems) {
+    private static <E extends Enum<E> & CodeTable> E code(
+            Class<E> table, String parameter, String value, List<Problem> problems) {
         String code = blankToNull(value);
         if (code == null) {
             return null;

@@ -16,8 +16,7 @@ public record SearchResult(long total, int page, int size, List<ItemSummary> ite
         }
     }
 
-    public record OrganisationCount(String uscc, String name, long count) {
-    }
+    public record OrganisationCount(String uscc, String name, long count) {}
 
     public SearchResult {
         items = List.copyOf(items);

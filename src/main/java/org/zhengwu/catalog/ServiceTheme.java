@@ -2,7 +2,6 @@ package org.zhengwu.catalog;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.zhengwu.shared.codes.CodeTable;
 
 /** 服务主题: the life events (个人) and business events (法人) by which the portal groups items. */
@@ -33,7 +32,10 @@ public enum ServiceTheme implements CodeTable {
     UTILITIES("E11", Audience.ENTERPRISE);
 
     /** Whom a theme speaks to: the portal's 个人服务 and 法人服务. */
-    public enum Audience { PERSONAL, ENTERPRISE }
+    public enum Audience {
+        PERSONAL,
+        ENTERPRISE
+    }
 
     private final String code;
     private final Audience audience;

@@ -9,8 +9,16 @@ import java.util.UUID;
  * A signed-in account as other modules see it: who, what kind, how well identified, which roles, and which data
  * it may reach.
  */
-public record Actor(long accountId, UUID subjectId, String username, String displayName, AccountType type,
-                    RealNameLevel realNameLevel, Set<Role> roles, Set<String> permissions, DataScope scope) {
+public record Actor(
+        long accountId,
+        UUID subjectId,
+        String username,
+        String displayName,
+        AccountType type,
+        RealNameLevel realNameLevel,
+        Set<Role> roles,
+        Set<String> permissions,
+        DataScope scope) {
 
     /** The authority of a staff session that has passed the password but not yet the second factor. */
     public static final String MFA_PENDING = "MFA_PENDING";

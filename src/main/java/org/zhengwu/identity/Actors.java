@@ -1,7 +1,6 @@
 package org.zhengwu.identity;
 
 import java.util.Optional;
-
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,7 +28,8 @@ public class Actors {
     /** The signed-in (fully authenticated) account, if any. */
     public Optional<Actor> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()
+        if (authentication == null
+                || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken
                 || authentication.getAuthorities().stream().anyMatch(a -> Actor.MFA_PENDING.equals(a.getAuthority()))) {
             return Optional.empty();
@@ -49,9 +49,19 @@ public class Actors {
             scope = DataScope.PLATFORM;
         } else {
             Optional<Organisation> organisation = organisations.find(account.organisationUscc());
-            scope = organisation.map(o -> DataScope.of(o.uscc(), o.divisionCode())).orElse(DataScope.NONE);
+            scope = organisation
+                    .map(o -> DataScope.of(o.uscc(), o.divisionCode()))
+                    .orElse(DataScope.NONE);
         }
-        return new Actor(account.id(), account.subjectId(), account.username(), account.displayName(), account.type(),
-                account.realNameLevel(), account.roles(), accounts.permissionsOf(account.roles()), scope);
+        return new Actor(
+                account.id(),
+                account.subjectId(),
+                account.username(),
+                account.displayName(),
+                account.type(),
+                account.realNameLevel(),
+                account.roles(),
+                accounts.permissionsOf(account.roles()),
+                scope);
     }
 }

@@ -2,7 +2,6 @@ package org.zhengwu.identity;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.zhengwu.shared.codes.DivisionCode;
 
 /**
@@ -33,7 +32,8 @@ public record DataScope(String organisationUscc, String regionCode, boolean plat
      * {@code regionWide} when the role acting works across its region (a reviewer), not only its own organisation.
      */
     public boolean covers(String ownerUscc, String divisionCode, boolean regionWide) {
-        return platform || (organisationUscc != null && organisationUscc.equals(ownerUscc))
+        return platform
+                || (organisationUscc != null && organisationUscc.equals(ownerUscc))
                 || (regionWide && coversRegion(divisionCode));
     }
 
@@ -45,7 +45,8 @@ public record DataScope(String organisationUscc, String regionCode, boolean plat
         if (regionCode == null || divisionCode == null) {
             return false;
         }
-        return DivisionCode.parse(regionCode).flatMap(region -> DivisionCode.parse(divisionCode).map(region::covers))
+        return DivisionCode.parse(regionCode)
+                .flatMap(region -> DivisionCode.parse(divisionCode).map(region::covers))
                 .orElse(false);
     }
 
@@ -54,8 +55,13 @@ public record DataScope(String organisationUscc, String regionCode, boolean plat
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("scopeAll", platform);
         parameters.put("scopeOrganisation", organisationUscc);
-        parameters.put("scopeRegion", regionWide && regionCode != null
-                ? DivisionCode.parse(regionCode).map(code -> code.significantPrefix() + "%").orElse(null) : null);
+        parameters.put(
+                "scopeRegion",
+                regionWide && regionCode != null
+                        ? DivisionCode.parse(regionCode)
+                                .map(code -> code.significantPrefix() + "%")
+                                .orElse(null)
+                        : null);
         return parameters;
     }
 }

@@ -22,8 +22,7 @@ public final class Permission {
      */
     private static final Set<String> REGION_WIDE = Set.of(CATALOG_REVIEW);
 
-    private Permission() {
-    }
+    private Permission() {}
 
     public static boolean worksAcrossRegion(String permission) {
         return REGION_WIDE.contains(permission);

@@ -2,7 +2,6 @@ package org.zhengwu.identity;
 
 import java.time.Clock;
 import java.util.Collection;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,13 +27,29 @@ public class StaffAccounts {
 
     /** A new member of staff of an organisation (null: the platform itself) with roles. */
     @Transactional
-    public long create(String username, String displayName, String rawPassword, String organisationUscc,
-                       Collection<Role> roles, String createdBy) {
+    public long create(
+            String username,
+            String displayName,
+            String rawPassword,
+            String organisationUscc,
+            Collection<Role> roles,
+            String createdBy) {
         if (repository.usernameTaken(username)) {
             throw new IllegalArgumentException("username " + username + " is taken");
         }
-        long id = repository.insert(new AccountRepository.NewAccount(username, displayName, passwordEncoder.encode(rawPassword),
-                AccountType.STAFF, organisationUscc, null, null, null, null, RealNameLevel.SELF_REGISTERED, roles),
+        long id = repository.insert(
+                new AccountRepository.NewAccount(
+                        username,
+                        displayName,
+                        passwordEncoder.encode(rawPassword),
+                        AccountType.STAFF,
+                        organisationUscc,
+                        null,
+                        null,
+                        null,
+                        null,
+                        RealNameLevel.SELF_REGISTERED,
+                        roles),
                 clock.instant());
         audit.record(AuditEvent.success(createdBy, "identity.staff.create", "account", username)
                 .withDetails(String.join(",", roles.stream().map(Role::name).toList())));

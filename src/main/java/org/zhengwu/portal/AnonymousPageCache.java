@@ -1,14 +1,13 @@
 package org.zhengwu.portal;
 
-import java.io.IOException;
-import java.util.regex.Pattern;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -20,8 +19,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.zhengwu.basedata.OrganisationRenamed;
 import org.zhengwu.catalog.ItemPublished;
-import org.zhengwu.catalog.ItemsReindexed;
 import org.zhengwu.catalog.ItemWithdrawn;
+import org.zhengwu.catalog.ItemsReindexed;
 import org.zhengwu.shared.web.DisplayMode;
 
 /**
@@ -35,12 +34,12 @@ import org.zhengwu.shared.web.DisplayMode;
 @ConditionalOnBooleanProperty(name = "zhengwu.portal.page-cache-enabled", matchIfMissing = true)
 class AnonymousPageCache extends OncePerRequestFilter {
 
-    private static final Pattern CACHEABLE = Pattern.compile("/|/search|/themes|/departments|/regions/[0-9]{6}|/items/[0-9A-Z]{31}");
+    private static final Pattern CACHEABLE =
+            Pattern.compile("/|/search|/themes|/departments|/regions/[0-9]{6}|/items/[0-9A-Z]{31}");
     private static final long MAX_BYTES = 32L * 1024 * 1024;
 
     /** A rendered page. */
-    record Page(String contentType, String contentLanguage, byte[] body) {
-    }
+    record Page(String contentType, String contentLanguage, byte[] body) {}
 
     /** The pages themselves, apart from the filter so that they can listen to publishing. */
     @Component
@@ -49,9 +48,11 @@ class AnonymousPageCache extends OncePerRequestFilter {
         private final Cache<String, Page> cache;
 
         Pages(PortalSettings settings) {
-            this.cache = Caffeine.newBuilder().maximumWeight(MAX_BYTES)
+            this.cache = Caffeine.newBuilder()
+                    .maximumWeight(MAX_BYTES)
                     .weigher((String key, Page page) -> key.length() * 2 + page.body().length)
-                    .expireAfterWrite(settings.pageCacheTtl()).build();
+                    .expireAfterWrite(settings.pageCacheTtl())
+                    .build();
         }
 
         Cache<String, Page> cache() {
@@ -91,8 +92,11 @@ class AnonymousPageCache extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !"GET".equals(request.getMethod()) || !CACHEABLE.matcher(path).matches()
-                || request.getParameter("lang") != null || request.getParameter("care") != null || signedIn();
+        return !"GET".equals(request.getMethod())
+                || !CACHEABLE.matcher(path).matches()
+                || request.getParameter("lang") != null
+                || request.getParameter("care") != null
+                || signedIn();
     }
 
     @Override
@@ -112,9 +116,12 @@ class AnonymousPageCache extends OncePerRequestFilter {
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, capture);
         String contentType = capture.getContentType();
-        if (capture.getStatus() == HttpServletResponse.SC_OK && contentType != null && contentType.startsWith("text/html")
+        if (capture.getStatus() == HttpServletResponse.SC_OK
+                && contentType != null
+                && contentType.startsWith("text/html")
                 && !capture.containsHeader("Set-Cookie")) {
-            pages.put(key, new Page(contentType, capture.getHeader("Content-Language"), capture.getContentAsByteArray()));
+            pages.put(
+                    key, new Page(contentType, capture.getHeader("Content-Language"), capture.getContentAsByteArray()));
         }
         capture.copyBodyToResponse();
     }
@@ -128,7 +135,8 @@ class AnonymousPageCache extends OncePerRequestFilter {
 
     private static boolean signedIn() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.isAuthenticated()
+        return authentication != null
+                && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
     }
 }

@@ -1,11 +1,10 @@
 package org.zhengwu.portal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,11 +39,9 @@ class DirectoryController {
     }
 
     /** Organisations of one division with how many services each offers. */
-    record DepartmentGroup(Division division, List<Department> departments) {
-    }
+    record DepartmentGroup(Division division, List<Department> departments) {}
 
-    record Department(Organisation organisation, long items) {
-    }
+    record Department(Organisation organisation, long items) {}
 
     @GetMapping("/departments")
     String departments(Model model) {
@@ -53,12 +50,14 @@ class DirectoryController {
         for (Organisation o : organisations.all()) {
             long items = counts.getOrDefault(o.uscc(), 0L);
             if (items > 0) {
-                byDivision.computeIfAbsent(o.divisionCode(), d -> new ArrayList<>()).add(new Department(o, items));
+                byDivision
+                        .computeIfAbsent(o.divisionCode(), d -> new ArrayList<>())
+                        .add(new Department(o, items));
             }
         }
         List<DepartmentGroup> groups = new ArrayList<>();
-        byDivision.forEach((code, list) -> divisions.current(code)
-                .ifPresent(d -> groups.add(new DepartmentGroup(d, list))));
+        byDivision.forEach(
+                (code, list) -> divisions.current(code).ifPresent(d -> groups.add(new DepartmentGroup(d, list))));
         model.addAttribute("groups", groups);
         return "portal/departments";
     }
@@ -69,17 +68,21 @@ class DirectoryController {
     }
 
     @GetMapping("/regions/{code}")
-    String region(@PathVariable String code, @RequestParam(required = false) String page, HttpServletRequest request,
-                  Model model) {
+    String region(
+            @PathVariable String code,
+            @RequestParam(required = false) String page,
+            HttpServletRequest request,
+            Model model) {
         CodeCheck check = DivisionCode.checkFormat(code);
         if (!check.isValid()) {
             throw new NotFoundException("division.not-found", code);
         }
-        Division division = divisions.current(check.normalised())
+        Division division = divisions
+                .current(check.normalised())
                 .orElseThrow(() -> new NotFoundException("division.not-found", check.normalised()));
         int pageNumber = parsePage(page);
-        SearchResult result = search.search(new SearchQuery(null, null, null, division.code(), null, null, null,
-                pageNumber, SearchQuery.DEFAULT_SIZE));
+        SearchResult result = search.search(new SearchQuery(
+                null, null, null, division.code(), null, null, null, pageNumber, SearchQuery.DEFAULT_SIZE));
         Map<String, Long> implemented = search.countByDivision();
         model.addAttribute("division", division);
         model.addAttribute("path", divisions.pathFromTop(division.code()));

@@ -1,7 +1,6 @@
 package org.zhengwu.portal;
 
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,8 +75,12 @@ class GuidePageController {
         model.addAttribute("guide", item.guide());
         model.addAttribute("regionPath", path);
         // A signed-in person learns at once whether their account may apply online, and how to get there if not.
-        model.addAttribute("applicantLevel", actors.current().filter(a -> a.type() == AccountType.PERSON)
-                .map(Actor::realNameLevel).orElse(null));
+        model.addAttribute(
+                "applicantLevel",
+                actors.current()
+                        .filter(a -> a.type() == AccountType.PERSON)
+                        .map(Actor::realNameLevel)
+                        .orElse(null));
         return view;
     }
 
@@ -88,8 +91,12 @@ class GuidePageController {
             return live.item();
         }
         if (lookup instanceof PublishedCatalog.Lookup.Withdrawn withdrawn) {
-            throw new UserFacingException(HttpStatus.GONE, "catalog.item.withdrawn.page", withdrawn.name(),
-                    withdrawn.organisationName(), withdrawn.reason());
+            throw new UserFacingException(
+                    HttpStatus.GONE,
+                    "catalog.item.withdrawn.page",
+                    withdrawn.name(),
+                    withdrawn.organisationName(),
+                    withdrawn.reason());
         }
         throw new NotFoundException("catalog.item.not-found", normalised);
     }
@@ -98,7 +105,8 @@ class GuidePageController {
     private String normalised(String code) {
         CodeCheck check = codes.checkImplementationCode(code);
         if (!check.isValid()) {
-            throw new NotFoundException("catalog.item.not-found", code.length() > 40 ? code.substring(0, 40) + "…" : code);
+            throw new NotFoundException(
+                    "catalog.item.not-found", code.length() > 40 ? code.substring(0, 40) + "…" : code);
         }
         return check.normalised();
     }

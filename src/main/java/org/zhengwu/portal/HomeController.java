@@ -1,7 +1,6 @@
 package org.zhengwu.portal;
 
 import java.util.Map;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

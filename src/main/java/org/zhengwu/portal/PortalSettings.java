@@ -1,7 +1,6 @@
 package org.zhengwu.portal;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,6 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageCacheTtl how long a public page rendered for anonymous visitors is reused
  */
 @ConfigurationProperties("zhengwu.portal")
-record PortalSettings(@DefaultValue("340000") String provinceCode,
-                      @DefaultValue("30s") Duration pageCacheTtl) {
-}
+record PortalSettings(
+        @DefaultValue("340000") String provinceCode,
+        @DefaultValue("30s") Duration pageCacheTtl) {}

@@ -1,14 +1,13 @@
 package org.zhengwu.portal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -36,22 +35,25 @@ class SearchFilters {
     static final Duration REFRESH = Duration.ofMinutes(5);
 
     /** One option of a select; {@code count} is null where the option has none. */
-    record Option(String value, String label, Long count, boolean selected) {
-    }
+    record Option(String value, String label, Long count, boolean selected) {}
 
     /** A group of options under a heading (an optgroup). */
-    record Group(String label, List<Option> options) {
-    }
+    record Group(String label, List<Option> options) {}
 
     private final Organisations organisations;
     private final Divisions divisions;
     private final PortalSettings settings;
     private final CodeLabels labels;
     private final MessageSource messages;
-    private final Cache<String, List<Division>> regions = Caffeine.newBuilder().expireAfterWrite(REFRESH).build();
+    private final Cache<String, List<Division>> regions =
+            Caffeine.newBuilder().expireAfterWrite(REFRESH).build();
 
-    SearchFilters(Organisations organisations, Divisions divisions, PortalSettings settings, CodeLabels labels,
-                  MessageSource messages) {
+    SearchFilters(
+            Organisations organisations,
+            Divisions divisions,
+            PortalSettings settings,
+            CodeLabels labels,
+            MessageSource messages) {
         this.organisations = organisations;
         this.divisions = divisions;
         this.settings = settings;
@@ -71,8 +73,11 @@ class SearchFilters {
 
     private List<Option> typeOptions(String selected, SearchResult result, Locale locale) {
         return Arrays.stream(ItemType.values())
-                .map(t -> new Option(t.code(), labels.label(t, locale),
-                        result == null ? null : result.facets().types().getOrDefault(t, 0L), t.code().equals(selected)))
+                .map(t -> new Option(
+                        t.code(),
+                        labels.label(t, locale),
+                        result == null ? null : result.facets().types().getOrDefault(t, 0L),
+                        t.code().equals(selected)))
                 .filter(o -> o.count() == null || o.count() > 0 || o.selected())
                 .toList();
     }
@@ -80,8 +85,10 @@ class SearchFilters {
     private List<Option> organisationOptions(String selected, SearchResult result) {
         List<Option> options = new ArrayList<>();
         if (result != null) {
-            result.facets().organisations().forEach(o -> options.add(new Option(o.uscc(), o.name(), o.count(),
-                    o.uscc().equals(selected))));
+            result.facets()
+                    .organisations()
+                    .forEach(o -> options.add(
+                            new Option(o.uscc(), o.name(), o.count(), o.uscc().equals(selected))));
         }
         if (selected != null && options.stream().noneMatch(Option::selected)) {
             organisations.find(selected).ifPresent(o -> options.add(0, new Option(o.uscc(), o.name(), 0L, true)));
@@ -93,23 +100,39 @@ class SearchFilters {
         String province = settings.provinceCode();
         List<Group> groups = new ArrayList<>();
         List<Division> top = regions.get(province, divisions::children);
-        divisions.current(province).ifPresent(p -> groups.add(new Group(p.name(),
-                List.of(new Option(p.code(), p.name(), null, p.code().equals(selected))))));
-        groups.add(new Group(messages.getMessage("search.division.cities", null, locale), top.stream()
-                .map(c -> new Option(c.code(), c.name(), null, c.code().equals(selected))).toList()));
-        DivisionCode.parse(selected).filter(code -> code.level() != DivisionCode.Level.PROVINCE)
+        divisions
+                .current(province)
+                .ifPresent(p -> groups.add(new Group(
+                        p.name(),
+                        List.of(new Option(p.code(), p.name(), null, p.code().equals(selected))))));
+        groups.add(new Group(
+                messages.getMessage("search.division.cities", null, locale),
+                top.stream()
+                        .map(c -> new Option(c.code(), c.name(), null, c.code().equals(selected)))
+                        .toList()));
+        DivisionCode.parse(selected)
+                .filter(code -> code.level() != DivisionCode.Level.PROVINCE)
                 .map(code -> code.level() == DivisionCode.Level.COUNTY
-                        ? code.structuralParent().map(DivisionCode::value).orElse(null) : code.value())
+                        ? code.structuralParent().map(DivisionCode::value).orElse(null)
+                        : code.value())
                 .filter(Objects::nonNull)
                 .flatMap(city -> top.stream().filter(c -> c.code().equals(city)).findFirst())
-                .ifPresent(city -> groups.add(new Group(city.name(), regions.get(city.code(), divisions::children).stream()
-                        .map(d -> new Option(d.code(), city.name() + " " + d.name(), null, d.code().equals(selected)))
-                        .toList())));
+                .ifPresent(city -> groups.add(new Group(
+                        city.name(),
+                        regions.get(city.code(), divisions::children).stream()
+                                .map(d -> new Option(
+                                        d.code(),
+                                        city.name() + " " + d.name(),
+                                        null,
+                                        d.code().equals(selected)))
+                                .toList())));
         return groups;
     }
 
     private <E extends Enum<E> & CodeTable> List<Option> codeOptions(E[] values, String selected, Locale locale) {
-        return Arrays.stream(values).map(v -> new Option(v.code(), labels.label(v, locale), null, v.code().equals(selected)))
+        return Arrays.stream(values)
+                .map(v -> new Option(
+                        v.code(), labels.label(v, locale), null, v.code().equals(selected)))
                 .toList();
     }
 }

@@ -1,10 +1,9 @@
 package org.zhengwu.portal;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,24 +31,37 @@ class SearchPageController {
     }
 
     @GetMapping("/search")
-    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
-                  @RequestParam(required = false) String org, @RequestParam(required = false) String division,
-                  @RequestParam(required = false) String object, @RequestParam(required = false) String depth,
-                  @RequestParam(required = false) String theme, @RequestParam(required = false) String page,
-                  HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+    String search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String org,
+            @RequestParam(required = false) String division,
+            @RequestParam(required = false) String object,
+            @RequestParam(required = false) String depth,
+            @RequestParam(required = false) String theme,
+            @RequestParam(required = false) String page,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale,
+            Model model) {
         SearchRequests.Parsed parsed = requests.parse(
                 new SearchRequests.Parameters(q, type, org, division, object, depth, theme, page, null),
                 SearchQuery.DEFAULT_SIZE);
-        SearchRequests.Parameters selected = new SearchRequests.Parameters(q, type, org, division, object, depth, theme,
-                page, null);
+        SearchRequests.Parameters selected =
+                new SearchRequests.Parameters(q, type, org, division, object, depth, theme, page, null);
         model.addAttribute("q", q == null ? "" : q);
         if (!parsed.ok()) {
             filters.addTo(model, selected, null, locale);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problems", parsed.problems().stream()
-                    .map(p -> new PageProblem(p.parameter(), messages.getMessage("search.parameter." + p.parameter(), null,
-                            p.parameter(), locale) + "：" + messages.getMessage(p.messageKey(), p.argumentArray(), locale)))
-                    .toList());
+            model.addAttribute(
+                    "problems",
+                    parsed.problems().stream()
+                            .map(p -> new PageProblem(
+                                    p.parameter(),
+                                    messages.getMessage(
+                                                    "search.parameter." + p.parameter(), null, p.parameter(), locale)
+                                            + "：" + messages.getMessage(p.messageKey(), p.argumentArray(), locale)))
+                            .toList());
             return "portal/search";
         }
         SearchResult result = search.search(parsed.query());
@@ -62,8 +74,7 @@ class SearchPageController {
     }
 
     /** A parameter the page could not use, with its message in the reader's language. */
-    record PageProblem(String parameter, String message) {
-    }
+    record PageProblem(String parameter, String message) {}
 
     private static boolean hasAnyCriterion(String... values) {
         return Arrays.stream(values).anyMatch(v -> v != null && !v.isBlank());

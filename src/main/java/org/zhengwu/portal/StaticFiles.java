@@ -1,13 +1,12 @@
 package org.zhengwu.portal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
@@ -27,7 +26,10 @@ class StaticFiles implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/css/**", "/js/**", "/images/**", "/bench/**")
-                .addResourceLocations("classpath:/static/css/", "classpath:/static/js/", "classpath:/static/images/",
+                .addResourceLocations(
+                        "classpath:/static/css/",
+                        "classpath:/static/js/",
+                        "classpath:/static/images/",
                         "classpath:/static/bench/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
                 .resourceChain(true)
@@ -40,8 +42,11 @@ class StaticFiles implements WebMvcConfigurer {
         private final Map<String, Resource> files = new ConcurrentHashMap<>();
 
         @Override
-        public Resource resolveResource(HttpServletRequest request, String requestPath, List<? extends Resource> locations,
-                                        ResourceResolverChain chain) {
+        public Resource resolveResource(
+                HttpServletRequest request,
+                String requestPath,
+                List<? extends Resource> locations,
+                ResourceResolverChain chain) {
             Resource cached = files.get(requestPath);
             if (cached != null) {
                 return cached;
@@ -56,7 +61,8 @@ class StaticFiles implements WebMvcConfigurer {
         }
 
         @Override
-        public String resolveUrlPath(String resourcePath, List<? extends Resource> locations, ResourceResolverChain chain) {
+        public String resolveUrlPath(
+                String resourcePath, List<? extends Resource> locations, ResourceResolverChain chain) {
             return chain.resolveUrlPath(resourcePath, locations);
         }
 

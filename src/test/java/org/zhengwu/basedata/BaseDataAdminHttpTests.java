@@ -8,17 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
 import org.zhengwu.identity.StaffAccounts;
+import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
 import org.zhengwu.support.LockWaits;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.ZhengwuTest;
@@ -32,6 +30,7 @@ class BaseDataAdminHttpTests {
 
     @Autowired
     StaffAccounts accounts;
+
     @Autowired
     DataSource dataSource;
 
@@ -44,7 +43,8 @@ class BaseDataAdminHttpTests {
     }
 
     private TestBrowser.Page register(Map<String, String> values) {
-        Element form = admin.get("/admin/organisations/new").html().selectFirst("form[action=/admin/organisations/new]");
+        Element form =
+                admin.get("/admin/organisations/new").html().selectFirst("form[action=/admin/organisations/new]");
         Map<String, List<String>> fields = TestBrowser.formFields(form);
         values.forEach((k, v) -> fields.put(k, new ArrayList<>(List.of(v))));
         return admin.postMulti("/admin/organisations/new", fields);
@@ -56,13 +56,35 @@ class BaseDataAdminHttpTests {
 
     @Test
     void aFormatErrorIsAlwaysRefusedAndEveryFieldIsNamed() {
-        TestBrowser.Page page = register(Map.of("uscc", "91340100I000100Y43", "name", "", "divisionCode", "341421",
-                "exerciseLevel", "", "nature", "9", "phone", "not a phone"));
+        TestBrowser.Page page = register(Map.of(
+                "uscc",
+                "91340100I000100Y43",
+                "name",
+                "",
+                "divisionCode",
+                "341421",
+                "exerciseLevel",
+                "",
+                "nature",
+                "9",
+                "phone",
+                "not a phone"));
         assertThat(page.status()).isEqualTo(200);
         String summary = page.html().selectFirst(".error-summary").text();
         assertThat(summary).contains("第 9 位的字符“I”不允许使用", "此项为必填项", "不在有效期内", "请选择一项", "电话号码");
-        TestBrowser.Page confirmed = register(Map.of("uscc", "91340100I000100Y43", "acceptLegacyCode", "true",
-                "name", "某公司", "divisionCode", "340104", "exerciseLevel", "4", "nature", "9"));
+        TestBrowser.Page confirmed = register(Map.of(
+                "uscc",
+                "91340100I000100Y43",
+                "acceptLegacyCode",
+                "true",
+                "name",
+                "某公司",
+                "divisionCode",
+                "340104",
+                "exerciseLevel",
+                "4",
+                "nature",
+                "9"));
         assertThat(confirmed.html().selectFirst(".error-summary").text()).contains("不允许使用");
     }
 
@@ -71,8 +93,8 @@ class BaseDataAdminHttpTests {
         String good = validCode("12340104MB1T" + String.format("%05d", System.nanoTime() % 100000));
         char wrongCheck = good.charAt(17) == '0' ? '1' : '0';
         String legacy = good.substring(0, 17) + wrongCheck;
-        Map<String, String> values = new java.util.HashMap<>(Map.of("uscc", legacy, "name", "测试存量机构",
-                "divisionCode", "340104", "exerciseLevel", "4", "nature", "2"));
+        Map<String, String> values = new java.util.HashMap<>(Map.of(
+                "uscc", legacy, "name", "测试存量机构", "divisionCode", "340104", "exerciseLevel", "4", "nature", "2"));
         Document warned = register(values).html();
         assertThat(warned.selectFirst(".error-summary").text()).contains("校验码不正确", "存量代码");
         values.put("acceptLegacyCode", "true");
@@ -85,36 +107,69 @@ class BaseDataAdminHttpTests {
     @Test
     void anOrganisationCanBeChangedButNotItsCode() {
         String code = validCode("11340111MB2T" + String.format("%05d", (System.nanoTime() / 7) % 100000));
-        assertThat(register(Map.of("uscc", code, "name", "包河区测试局", "divisionCode", "340111", "exerciseLevel", "4",
-                "nature", "1")).status()).isEqualTo(302);
-        Element form = admin.get("/admin/organisations/" + code).html().selectFirst("form[action^=/admin/organisations/]");
+        assertThat(register(Map.of(
+                                "uscc",
+                                code,
+                                "name",
+                                "包河区测试局",
+                                "divisionCode",
+                                "340111",
+                                "exerciseLevel",
+                                "4",
+                                "nature",
+                                "1"))
+                        .status())
+                .isEqualTo(302);
+        Element form =
+                admin.get("/admin/organisations/" + code).html().selectFirst("form[action^=/admin/organisations/]");
         assertThat(form.selectFirst("input[name=uscc]").hasAttr("readonly")).isTrue();
         Map<String, List<String>> fields = TestBrowser.formFields(form);
         fields.put("name", List.of("包河区测试局（更名）"));
         fields.put("uscc", List.of("91350100M000100Y43"));
         assertThat(admin.postMulti(form.attr("action"), fields).status()).isEqualTo(302);
         assertThat(admin.getJson("/api/v1/organisations/" + code).body()).contains("包河区测试局（更名）");
-        assertThat(admin.getJson("/api/v1/organisations/91350100M000100Y43").status()).isEqualTo(404);
+        assertThat(admin.getJson("/api/v1/organisations/91350100M000100Y43").status())
+                .isEqualTo(404);
     }
 
     @Test
     void divisionImportListsEveryBadRowAndLoadsNothing() {
         Document page = admin.get("/admin/divisions/import").html();
         String csrf = page.selectFirst("input[name=_csrf]").attr("value");
-        String bad = "code,name,parent_code,effective_from,effective_to\n130000,河北省,,1980-01-01,\n13010X,坏,,1980-01-01,\n130102,,,1980-01-01,\n";
-        Document report = admin.postMultipart("/admin/divisions/import", Map.of("_csrf", List.of(csrf)),
-                Map.of("file", new TestBrowser.FilePart("divisions.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)))).html();
+        String bad =
+                "code,name,parent_code,effective_from,effective_to\n130000,河北省,,1980-01-01,\n13010X,坏,,1980-01-01,\n130102,,,1980-01-01,\n";
+        Document report = admin.postMultipart(
+                        "/admin/divisions/import",
+                        Map.of("_csrf", List.of(csrf)),
+                        Map.of(
+                                "file",
+                                new TestBrowser.FilePart(
+                                        "divisions.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8))))
+                .html();
         assertThat(report.select(".error-summary tbody tr")).hasSize(2);
         assertThat(report.selectFirst(".error-summary").text()).contains("未导入任何记录", "不允许使用", "此项为必填项");
         assertThat(admin.getJson("/api/v1/divisions/130000").status()).isEqualTo(404);
 
-        Document notCsv = admin.postMultipart("/admin/divisions/import", Map.of("_csrf", List.of(csrf)),
-                Map.of("file", new TestBrowser.FilePart("divisions.exe", "application/octet-stream", new byte[]{'M', 'Z'}))).html();
+        Document notCsv = admin.postMultipart(
+                        "/admin/divisions/import",
+                        Map.of("_csrf", List.of(csrf)),
+                        Map.of(
+                                "file",
+                                new TestBrowser.FilePart(
+                                        "divisions.exe", "application/octet-stream", new byte[] {'M', 'Z'})))
+                .html();
         assertThat(notCsv.selectFirst(".error-summary").text()).contains("只能上传 CSV 文件");
 
-        String good = "code,name,parent_code,effective_from,effective_to\n130000,河北省,,1980-01-01,\n130100,石家庄市,,1980-01-01,\n";
-        Document applied = admin.postMultipart("/admin/divisions/import", Map.of("_csrf", List.of(csrf)),
-                Map.of("file", new TestBrowser.FilePart("divisions.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8)))).html();
+        String good =
+                "code,name,parent_code,effective_from,effective_to\n130000,河北省,,1980-01-01,\n130100,石家庄市,,1980-01-01,\n";
+        Document applied = admin.postMultipart(
+                        "/admin/divisions/import",
+                        Map.of("_csrf", List.of(csrf)),
+                        Map.of(
+                                "file",
+                                new TestBrowser.FilePart(
+                                        "divisions.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8))))
+                .html();
         assertThat(applied.selectFirst(".notice--success").text()).contains("新增 2 条");
         assertThat(admin.getJson("/api/v1/divisions/130100").body()).contains("石家庄市");
     }
@@ -122,13 +177,18 @@ class BaseDataAdminHttpTests {
     @Test
     void anOrganisationRegisteredMeanwhileBySomeoneElseIsAFieldErrorNotAServerError() throws Exception {
         String code = validCode("12340104MB3T" + String.format("%05d", (System.nanoTime() / 11) % 100000));
-        Element form = admin.get("/admin/organisations/new").html().selectFirst("form[action=/admin/organisations/new]");
+        Element form =
+                admin.get("/admin/organisations/new").html().selectFirst("form[action=/admin/organisations/new]");
         Map<String, List<String>> fields = TestBrowser.formFields(form);
         Map.of("uscc", code, "name", "同时登记的机构", "divisionCode", "340104", "exerciseLevel", "4", "nature", "2")
                 .forEach((k, v) -> fields.put(k, List.of(v)));
-        TestBrowser.Page page = LockWaits.racingAnInsert(dataSource, "basedata_organisation", """
+        TestBrowser.Page page = LockWaits.racingAnInsert(
+                dataSource,
+                "basedata_organisation",
+                """
                         INSERT INTO basedata_organisation (uscc, name, division_code, exercise_level, nature)
-                        VALUES (?, '另一位管理员登记的机构', '340104', '4', '2')""", new Object[]{code},
+                        VALUES (?, '另一位管理员登记的机构', '340104', '4', '2')""",
+                new Object[] {code},
                 () -> admin.postMulti("/admin/organisations/new", fields));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.html().selectFirst(".error-summary").text()).contains("已登记");
@@ -139,11 +199,20 @@ class BaseDataAdminHttpTests {
     void aDivisionImportedMeanwhileBySomeoneElseIsReplacedNotAServerError() throws Exception {
         String csrf = TestBrowser.csrf(admin.get("/admin/divisions/import"));
         String file = "code,name,parent_code,effective_from,effective_to\n620000,甘肃省,,1980-01-01,\n";
-        TestBrowser.Page page = LockWaits.racingAnInsert(dataSource, "basedata_division", """
+        TestBrowser.Page page = LockWaits.racingAnInsert(
+                dataSource,
+                "basedata_division",
+                """
                         INSERT INTO basedata_division (code, name, level, effective_from)
-                        VALUES ('620000', '甘肃', 'PROVINCE', DATE '1980-01-01')""", new Object[0],
-                () -> admin.postMultipart("/admin/divisions/import", Map.of("_csrf", List.of(csrf)),
-                        Map.of("file", new TestBrowser.FilePart("divisions.csv", "text/csv", file.getBytes(StandardCharsets.UTF_8)))));
+                        VALUES ('620000', '甘肃', 'PROVINCE', DATE '1980-01-01')""",
+                new Object[0],
+                () -> admin.postMultipart(
+                        "/admin/divisions/import",
+                        Map.of("_csrf", List.of(csrf)),
+                        Map.of(
+                                "file",
+                                new TestBrowser.FilePart(
+                                        "divisions.csv", "text/csv", file.getBytes(StandardCharsets.UTF_8)))));
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         assertThat(page.html().selectFirst(".notice--success").text()).contains("更新 1 条");
         assertThat(admin.getJson("/api/v1/divisions/620000").body()).contains("甘肃省");
@@ -164,8 +233,13 @@ class BaseDataAdminHttpTests {
         try {
             rename(uscc, newName);
             // The catalogue hears of the rename after it commits, on a thread of its own.
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(visitor.get("/search?org=" + uscc).html()
-                    .select(".result__meta span:not(.tag)").eachText()).contains(newName).doesNotContain(oldName));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(visitor.get("/search?org=" + uscc)
+                                    .html()
+                                    .select(".result__meta span:not(.tag)")
+                                    .eachText())
+                            .contains(newName)
+                            .doesNotContain(oldName));
             Document after = visitor.get("/search?org=" + uscc).html();
             assertThat(after.select("#filter-org option[selected]").text()).contains(newName);
             assertThat(visitor.get(guide).html().selectFirst(".caption").text()).contains(newName);
@@ -174,12 +248,17 @@ class BaseDataAdminHttpTests {
         } finally {
             rename(uscc, oldName);
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(visitor.get("/search?org=" + uscc).html()
-                .select(".result__meta span:not(.tag)").eachText()).contains(oldName));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(visitor.get("/search?org=" + uscc)
+                                .html()
+                                .select(".result__meta span:not(.tag)")
+                                .eachText())
+                        .contains(oldName));
     }
 
     private void rename(String uscc, String name) {
-        Element form = admin.get("/admin/organisations/" + uscc).html().selectFirst("form[action^=/admin/organisations/]");
+        Element form =
+                admin.get("/admin/organisations/" + uscc).html().selectFirst("form[action^=/admin/organisations/]");
         Map<String, List<String>> fields = TestBrowser.formFields(form);
         fields.put("name", List.of(name));
         assertThat(admin.postMulti(form.attr("action"), fields).status()).isEqualTo(302);

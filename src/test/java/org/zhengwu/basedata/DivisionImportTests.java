@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zhengwu.basedata.division.DivisionImport;
@@ -20,6 +19,7 @@ class DivisionImportTests {
 
     @Autowired
     DivisionImport divisionImport;
+
     @Autowired
     Divisions divisions;
 
@@ -63,26 +63,38 @@ class DivisionImportTests {
         assertThat(report.applied()).isFalse();
         assertThat(report.inserted()).isZero();
         assertThat(report.problems()).extracting(ImportReport.Problem::line).contains(3, 4, 5, 6, 7, 9, 11);
-        assertThat(report.problems()).extracting(ImportReport.Problem::messageKey).contains(
-                "code.defect.ILLEGAL_CHARACTER", "import.required", "import.date", "import.division.period-order",
-                "import.division.unknown-parent", "import.division.duplicate", "import.division.overlap");
+        assertThat(report.problems())
+                .extracting(ImportReport.Problem::messageKey)
+                .contains(
+                        "code.defect.ILLEGAL_CHARACTER",
+                        "import.required",
+                        "import.date",
+                        "import.division.period-order",
+                        "import.division.unknown-parent",
+                        "import.division.duplicate",
+                        "import.division.overlap");
         assertThat(divisions.history("120000")).isEmpty();
     }
 
     @Test
     void missingColumnsAndNonCsvFilesAreRefused() {
-        assertThat(load("code,name\n130000,河北省\n").problems()).extracting(ImportReport.Problem::messageKey)
+        assertThat(load("code,name\n130000,河北省\n").problems())
+                .extracting(ImportReport.Problem::messageKey)
                 .containsExactly("import.missing-columns");
-        ImportReport gbk = divisionImport.importCsv(new ByteArrayInputStream("代码".getBytes(java.nio.charset.Charset.forName("GBK"))), "tester");
+        ImportReport gbk = divisionImport.importCsv(
+                new ByteArrayInputStream("代码".getBytes(java.nio.charset.Charset.forName("GBK"))), "tester");
         assertThat(gbk.problems()).extracting(ImportReport.Problem::messageKey).containsExactly("csv.not-utf8");
     }
 
     @Test
     void theSeededProvinceKeepsAbolishedCodesResolvable() {
         assertThat(divisions.current("341421")).isEmpty();
-        assertThat(divisions.onDate("341421", LocalDate.of(2005, 1, 1))).map(Division::name).contains("庐江县");
+        assertThat(divisions.onDate("341421", LocalDate.of(2005, 1, 1)))
+                .map(Division::name)
+                .contains("庐江县");
         assertThat(divisions.current("340124")).map(Division::parentCode).contains("340100");
         assertThat(divisions.children("340000")).hasSize(16);
-        assertThat(divisions.check("341421", LocalDate.of(2026, 1, 1)).isValid()).isFalse();
+        assertThat(divisions.check("341421", LocalDate.of(2026, 1, 1)).isValid())
+                .isFalse();
     }
 }

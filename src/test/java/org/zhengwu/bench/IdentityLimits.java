@@ -1,5 +1,8 @@
 package org.zhengwu.bench;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
@@ -9,10 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -55,8 +54,10 @@ public class IdentityLimits {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
-        RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-                .keyID(UUID.randomUUID().toString()).build();
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                .privateKey((RSAPrivateKey) pair.getPrivate())
+                .keyID(UUID.randomUUID().toString())
+                .build();
         tokens = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
     }
 
@@ -68,10 +69,19 @@ public class IdentityLimits {
     @Benchmark
     public String accessTokenSignature() {
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("http://localhost:8080").subject("bench-service")
-                .audience(List.of("bench-service")).issuedAt(now).notBefore(now).expiresAt(now.plus(Duration.ofMinutes(30)))
-                .id(UUID.randomUUID().toString()).claim("scope", List.of("catalog.read")).claim("account_type", "CLIENT")
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("http://localhost:8080")
+                .subject("bench-service")
+                .audience(List.of("bench-service"))
+                .issuedAt(now)
+                .notBefore(now)
+                .expiresAt(now.plus(Duration.ofMinutes(30)))
+                .id(UUID.randomUUID().toString())
+                .claim("scope", List.of("catalog.read"))
+                .claim("account_type", "CLIENT")
                 .build();
-        return tokens.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue();
+        return tokens.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                .getTokenValue();
     }
 }

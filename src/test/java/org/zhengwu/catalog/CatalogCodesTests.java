@@ -33,7 +33,8 @@ class CatalogCodesTests {
         assertThat(parts.exerciseLevel()).isEqualTo(ExerciseLevel.MUNICIPAL);
         assertThat(parts.baseCode()).isEqualTo("010000100000");
         assertThat(codes.checkImplementationCode(code).isValid()).isTrue();
-        assertThat(codes.checkImplementationCode(code.toLowerCase()).normalised()).isEqualTo(code);
+        assertThat(codes.checkImplementationCode(code.toLowerCase()).normalised())
+                .isEqualTo(code);
     }
 
     @Test
@@ -44,10 +45,10 @@ class CatalogCodesTests {
 
     @ParameterizedTest
     @CsvSource({
-            "'',                               BLANK",
-            "0100001000,                       WRONG_LENGTH",
-            "01000010000A,                     ILLEGAL_CHARACTER",
-            "990000100000,                     INVALID_SEGMENT",
+        "'',                               BLANK",
+        "0100001000,                       WRONG_LENGTH",
+        "01000010000A,                     ILLEGAL_CHARACTER",
+        "990000100000,                     INVALID_SEGMENT",
     })
     void checksBaseCodes(String code, CodeDefect defect) {
         assertThat(codes.checkBaseCode(code).defect()).isEqualTo(defect);
@@ -55,10 +56,10 @@ class CatalogCodesTests {
 
     @ParameterizedTest
     @CsvSource({
-            "11340100662167280R301000010000,   WRONG_LENGTH",
-            "11340100662167280I3010000100000,  ILLEGAL_CHARACTER",
-            "11340100662167280R8010000100000,  INVALID_SEGMENT",
-            "11340100662167280R3990000100000,  INVALID_SEGMENT",
+        "11340100662167280R301000010000,   WRONG_LENGTH",
+        "11340100662167280I3010000100000,  ILLEGAL_CHARACTER",
+        "11340100662167280R8010000100000,  INVALID_SEGMENT",
+        "11340100662167280R3990000100000,  INVALID_SEGMENT",
     })
     void checksImplementationCodes(String code, CodeDefect defect) {
         assertThat(codes.checkImplementationCode(code).defect()).isEqualTo(defect);
@@ -66,7 +67,9 @@ class CatalogCodesTests {
 
     @Test
     void aLegacyCreditCodeWithAWrongCheckCharacterStillMakesAValidImplementationCode() {
-        assertThat(codes.checkImplementationCode("12340100MB1A5028C33010000100000").isValid()).isTrue();
+        assertThat(codes.checkImplementationCode("12340100MB1A5028C33010000100000")
+                        .isValid())
+                .isTrue();
     }
 
     @Test
@@ -84,12 +87,14 @@ class CatalogCodesTests {
 
     @Test
     void inconsistentLayoutsAreRefusedAtStart() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new CatalogCodes(
-                CodeLayout.parse("ITEM_TYPE:3,MAIN_ITEM:4,SUB_ITEM:3,HANDLING_ITEM:2"),
-                CodeLayout.parse("ORGANISATION:18,EXERCISE_LEVEL:1,BASE_CODE:12")));
-        assertThatIllegalArgumentException().isThrownBy(() -> new CatalogCodes(
-                CodeLayout.parse("ITEM_TYPE:2,MAIN_ITEM:5,SUB_ITEM:3,HANDLING_ITEM:2"),
-                CodeLayout.parse("ORGANISATION:18,EXERCISE_LEVEL:1,BASE_CODE:11")));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new CatalogCodes(
+                        CodeLayout.parse("ITEM_TYPE:3,MAIN_ITEM:4,SUB_ITEM:3,HANDLING_ITEM:2"),
+                        CodeLayout.parse("ORGANISATION:18,EXERCISE_LEVEL:1,BASE_CODE:12")));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new CatalogCodes(
+                        CodeLayout.parse("ITEM_TYPE:2,MAIN_ITEM:5,SUB_ITEM:3,HANDLING_ITEM:2"),
+                        CodeLayout.parse("ORGANISATION:18,EXERCISE_LEVEL:1,BASE_CODE:11")));
         assertThatIllegalArgumentException().isThrownBy(() -> CodeLayout.parse("ITEM_TYPE:2,ITEM_TYPE:2"));
         assertThatIllegalArgumentException().isThrownBy(() -> CodeLayout.parse("ITEM_TYPE=2"));
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,14 +33,19 @@ class CatalogLifecycleTests {
 
     @Autowired
     CatalogEditing editing;
+
     @Autowired
     PublishedCatalog catalog;
+
     @Autowired
     ItemSearch search;
+
     @Autowired
     ItemRepository repository;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ApplicationEvents events;
 
@@ -80,8 +84,11 @@ class CatalogLifecycleTests {
         PublishedCatalog.Lookup live = catalog.find(code);
         assertThat(live).isInstanceOf(PublishedCatalog.Lookup.Live.class);
         assertThat(((PublishedCatalog.Lookup.Live) live).item().name()).isEqualTo(name);
-        assertThat(search.search(SearchQuery.text(name)).items()).extracting(ItemSummary::implementationCode).containsExactly(code);
-        assertThat(events.stream(ItemPublished.class)).anyMatch(e -> e.implementationCode().equals(code) && e.versionNo() == 1);
+        assertThat(search.search(SearchQuery.text(name)).items())
+                .extracting(ItemSummary::implementationCode)
+                .containsExactly(code);
+        assertThat(events.stream(ItemPublished.class))
+                .anyMatch(e -> e.implementationCode().equals(code) && e.versionNo() == 1);
     }
 
     @Test
@@ -92,11 +99,30 @@ class CatalogLifecycleTests {
         assertThat(second.versionNo()).isEqualTo(2);
         assertThat(second.status()).isEqualTo(VersionStatus.DRAFT);
         Guide changed = GuideRulesTests.valid();
-        changed = new Guide(changed.legalBasis(), changed.conditions(), changed.steps(), changed.statutoryLimit(),
-                new Guide.TimeLimit(2, LimitUnit.WORKING_DAYS, "提速"), changed.location(), changed.officeHours(),
-                changed.consultPhone(), changed.complaintPhone(), changed.materials(), changed.fee(), changed.onlineDepth(),
-                0, null, changed.channels(), changed.caseKind(), changed.scope(), changed.serviceObjects(), changed.themes(),
-                changed.resultName(), null, changed.faqs(), changed.realNameLevel());
+        changed = new Guide(
+                changed.legalBasis(),
+                changed.conditions(),
+                changed.steps(),
+                changed.statutoryLimit(),
+                new Guide.TimeLimit(2, LimitUnit.WORKING_DAYS, "提速"),
+                changed.location(),
+                changed.officeHours(),
+                changed.consultPhone(),
+                changed.complaintPhone(),
+                changed.materials(),
+                changed.fee(),
+                changed.onlineDepth(),
+                0,
+                null,
+                changed.channels(),
+                changed.caseKind(),
+                changed.scope(),
+                changed.serviceObjects(),
+                changed.themes(),
+                changed.resultName(),
+                null,
+                changed.faqs(),
+                changed.realNameLevel());
         editing.editDraft(second.id(), name + "（新版）", changed, "承诺时限缩短为 2 个工作日", EDITOR);
         PublishedItem stillFirst = ((PublishedCatalog.Lookup.Live) catalog.find(code)).item();
         assertThat(stillFirst.versionNo()).isEqualTo(1);
@@ -111,21 +137,32 @@ class CatalogLifecycleTests {
         assertThat(now.name()).isEqualTo(name + "（新版）");
         assertThat(now.guide().promisedLimit().value()).isEqualTo(2);
         assertThat(repository.findVersion(first.id()).orElseThrow().status()).isEqualTo(VersionStatus.SUPERSEDED);
-        assertThat(catalog.history(code)).extracting(PublishedCatalog.HistoryEntry::versionNo).containsExactly(2, 1);
+        assertThat(catalog.history(code))
+                .extracting(PublishedCatalog.HistoryEntry::versionNo)
+                .containsExactly(2, 1);
         PublishedItem old = catalog.version(code, 1).orElseThrow();
         assertThat(old.current()).isFalse();
         assertThat(old.guide().promisedLimit().value()).isEqualTo(5);
-        assertThat(search.search(SearchQuery.text(name + "（新版）")).items().get(0).promisedLimit().value()).isEqualTo(2);
+        assertThat(search.search(SearchQuery.text(name + "（新版）"))
+                        .items()
+                        .get(0)
+                        .promisedLimit()
+                        .value())
+                .isEqualTo(2);
     }
 
     @Test
     void publishedVersionsCannotBeChangedEvenDirectlyInTheDatabase() {
         VersionRecord published = publishedEntry();
         assertThatThrownBy(() -> jdbc.sql("UPDATE catalog_item_version SET name = 'tampered' WHERE id = :id")
-                .param("id", published.id()).update()).isInstanceOf(DataAccessException.class)
+                        .param("id", published.id())
+                        .update())
+                .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("cannot be changed");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM catalog_item_version WHERE id = :id")
-                .param("id", published.id()).update()).isInstanceOf(DataAccessException.class)
+                        .param("id", published.id())
+                        .update())
+                .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("cannot be deleted");
         assertThatExceptionOfType(CatalogConflictException.class)
                 .isThrownBy(() -> editing.editDraft(published.id(), "x", GuideRulesTests.valid(), null, EDITOR));
@@ -134,14 +171,18 @@ class CatalogLifecycleTests {
     @Test
     void eachTransitionHappensOnceEvenWhenRequestedTwice() {
         VersionRecord draft = editing.createEntry(base.baseCode(), HEFEI_MARKET, null, GuideRulesTests.valid(), EDITOR);
-        assertThatExceptionOfType(CatalogConflictException.class).isThrownBy(() -> editing.approve(draft.id(), REVIEWER));
+        assertThatExceptionOfType(CatalogConflictException.class)
+                .isThrownBy(() -> editing.approve(draft.id(), REVIEWER));
         editing.submit(draft.id(), EDITOR);
         assertThatExceptionOfType(CatalogConflictException.class).isThrownBy(() -> editing.submit(draft.id(), EDITOR));
-        assertThatExceptionOfType(CatalogConflictException.class).isThrownBy(() -> editing.publish(draft.id(), REVIEWER));
+        assertThatExceptionOfType(CatalogConflictException.class)
+                .isThrownBy(() -> editing.publish(draft.id(), REVIEWER));
         editing.approve(draft.id(), REVIEWER);
-        assertThatExceptionOfType(CatalogConflictException.class).isThrownBy(() -> editing.approve(draft.id(), REVIEWER));
+        assertThatExceptionOfType(CatalogConflictException.class)
+                .isThrownBy(() -> editing.approve(draft.id(), REVIEWER));
         editing.publish(draft.id(), REVIEWER);
-        assertThatExceptionOfType(CatalogConflictException.class).isThrownBy(() -> editing.publish(draft.id(), REVIEWER));
+        assertThatExceptionOfType(CatalogConflictException.class)
+                .isThrownBy(() -> editing.publish(draft.id(), REVIEWER));
         assertThat(repository.versionsOf(draft.itemId())).hasSize(1);
         editing.startNewVersion(draft.itemId(), EDITOR);
         assertThatExceptionOfType(CatalogConflictException.class)
@@ -152,7 +193,8 @@ class CatalogLifecycleTests {
     void aReviewerCanSendAVersionBackWithAReason() {
         VersionRecord draft = editing.createEntry(base.baseCode(), HEFEI_MARKET, null, GuideRulesTests.valid(), EDITOR);
         editing.submit(draft.id(), EDITOR);
-        assertThatExceptionOfType(GuideInvalidException.class).isThrownBy(() -> editing.reject(draft.id(), " ", REVIEWER));
+        assertThatExceptionOfType(GuideInvalidException.class)
+                .isThrownBy(() -> editing.reject(draft.id(), " ", REVIEWER));
         editing.reject(draft.id(), "设定依据缺少条款号", REVIEWER);
         VersionRecord back = repository.findVersion(draft.id()).orElseThrow();
         assertThat(back.status()).isEqualTo(VersionStatus.DRAFT);
@@ -169,23 +211,49 @@ class CatalogLifecycleTests {
         assertThat(lookup).isInstanceOf(PublishedCatalog.Lookup.Withdrawn.class);
         assertThat(((PublishedCatalog.Lookup.Withdrawn) lookup).reason()).isEqualTo("职能调整，事项取消");
         assertThat(search.search(SearchQuery.text(name)).total()).isZero();
-        assertThat(events.stream(ItemWithdrawn.class)).anyMatch(e -> e.implementationCode().equals(code));
+        assertThat(events.stream(ItemWithdrawn.class))
+                .anyMatch(e -> e.implementationCode().equals(code));
         assertThatExceptionOfType(CatalogConflictException.class)
                 .isThrownBy(() -> editing.withdraw(published.itemId(), "again", REVIEWER));
     }
 
     @Test
     void invalidEntriesAreRefusedWithTheFieldsNamed() {
-        Guide broken = new Guide(null, null, List.of(), null, null, null, null, null, null, List.of(), Guide.Fee.free(),
-                null, 0, null, java.util.Set.of(), null, null, java.util.Set.of(), java.util.Set.of(), null, null, List.of(), org.zhengwu.identity.RealNameLevel.ID_MATCHED);
+        Guide broken = new Guide(
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                Guide.Fee.free(),
+                null,
+                0,
+                null,
+                java.util.Set.of(),
+                null,
+                null,
+                java.util.Set.of(),
+                java.util.Set.of(),
+                null,
+                null,
+                List.of(),
+                org.zhengwu.identity.RealNameLevel.ID_MATCHED);
         assertThatExceptionOfType(GuideInvalidException.class)
                 .isThrownBy(() -> editing.createEntry("019999900000", "91350100M000100Y43", null, broken, EDITOR))
-                .satisfies(e -> assertThat(e.violations()).extracting(GuideRules.Violation::field)
+                .satisfies(e -> assertThat(e.violations())
+                        .extracting(GuideRules.Violation::field)
                         .contains("baseCode", "organisationUscc", "legalBasis", "steps", "channels", "serviceObjects"));
         publishedEntry();
         assertThatExceptionOfType(GuideInvalidException.class)
-                .isThrownBy(() -> editing.createEntry(base.baseCode(), HEFEI_MARKET, null, GuideRulesTests.valid(), EDITOR))
-                .satisfies(e -> assertThat(e.violations()).extracting(GuideRules.Violation::messageKey)
+                .isThrownBy(
+                        () -> editing.createEntry(base.baseCode(), HEFEI_MARKET, null, GuideRulesTests.valid(), EDITOR))
+                .satisfies(e -> assertThat(e.violations())
+                        .extracting(GuideRules.Violation::messageKey)
                         .containsExactly("catalog.entry.exists"));
     }
 

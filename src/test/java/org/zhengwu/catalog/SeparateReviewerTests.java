@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,10 +31,13 @@ class SeparateReviewerTests {
 
     @Autowired
     CatalogEditing editing;
+
     @Autowired
     ItemRepository repository;
+
     @Autowired
     StaffAccounts accounts;
+
     @LocalServerPort
     int port;
 
@@ -43,8 +45,8 @@ class SeparateReviewerTests {
 
     @BeforeEach
     void baseItem() {
-        base = editing.createBaseItem("四眼审核" + UUID.randomUUID().toString().substring(0, 8), ItemType.LICENSING,
-                null, "editor-a");
+        base = editing.createBaseItem(
+                "四眼审核" + UUID.randomUUID().toString().substring(0, 8), ItemType.LICENSING, null, "editor-a");
     }
 
     private VersionRecord inReview(String author, String submitter) {
@@ -60,8 +62,9 @@ class SeparateReviewerTests {
     @Test
     void neitherTheAuthorNorTheSubmitterApprovesAndTheVersionStaysInReview() {
         VersionRecord version = inReview("editor-a", "editor-b");
-        for (String own : new String[]{"editor-a", "editor-b"}) {
-            assertThatThrownBy(() -> editing.approve(version.id(), own)).as(own)
+        for (String own : new String[] {"editor-a", "editor-b"}) {
+            assertThatThrownBy(() -> editing.approve(version.id(), own))
+                    .as(own)
                     .isInstanceOf(CatalogConflictException.class)
                     .hasFieldOrPropertyWithValue("messageKey", "catalog.conflict.own-version");
             assertThat(statusOf(version)).isEqualTo(VersionStatus.IN_REVIEW);

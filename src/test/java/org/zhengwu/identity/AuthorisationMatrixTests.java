@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,7 +37,15 @@ import org.zhengwu.support.ZhengwuTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorisationMatrixTests {
 
-    enum Persona { ANONYMOUS, CITIZEN_A, CITIZEN_B, AGENT, OTHER_CLERK, OWN_CLERK, ADMINISTRATOR }
+    enum Persona {
+        ANONYMOUS,
+        CITIZEN_A,
+        CITIZEN_B,
+        AGENT,
+        OTHER_CLERK,
+        OWN_CLERK,
+        ADMINISTRATOR
+    }
 
     private static final Set<Persona> EVERYONE = EnumSet.allOf(Persona.class);
     private static final Set<Persona> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS));
@@ -50,24 +57,29 @@ class AuthorisationMatrixTests {
     private static final Set<Persona> NOBODY = EnumSet.noneOf(Persona.class);
 
     /** Endpoints left out of the table, each with the test that covers it instead. */
-    private static final Map<String, String> ELSEWHERE = Map.of(
-            "/error", "the error dispatch, reached only through another request's failure");
+    private static final Map<String, String> ELSEWHERE =
+            Map.of("/error", "the error dispatch, reached only through another request's failure");
 
-    record Probe(String method, String pattern, String url, Map<String, String> form, Set<Persona> allowed) {
-    }
+    record Probe(String method, String pattern, String url, Map<String, String> form, Set<Persona> allowed) {}
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffAccounts staff;
+
     @Autowired
     CitizenAccounts citizens;
+
     @Autowired
     AccountDirectory directory;
+
     @Autowired
     Enterprises enterprises;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -88,8 +100,7 @@ class AuthorisationMatrixTests {
         String ownOrganisation = (String) entry.get("organisation_uscc");
         String otherOrganisation = jdbc.sql("""
                         SELECT uscc FROM basedata_organisation
-                        WHERE division_code = '340111' LIMIT 1""")
-                .query(String.class).single();
+                        WHERE division_code = '340111' LIMIT 1""").query(String.class).single();
 
         TestPeople.Citizen a = TestPeople.register(citizens, "甲某某");
         TestPeople.Citizen b = TestPeople.register(citizens, "乙某某");
@@ -99,12 +110,25 @@ class AuthorisationMatrixTests {
         long enterpriseId = enterprises.register(TestPeople.newCreditCode(), "甲某某科技有限公司", accountA);
         var enterprise = enterprises.find(enterpriseId).orElseThrow();
         LocalDate today = enterprises.today();
-        enterprises.grant(enterprise, accountA, directory.find(agent.username()).orElseThrow(), Enterprises.AgentScope.ALL,
-                today, today.plusDays(30));
-        enterprises.grant(enterprise, accountA, directory.find(secondAgent.username()).orElseThrow(),
-                Enterprises.AgentScope.QUERY_ONLY, today, today.plusDays(30));
+        enterprises.grant(
+                enterprise,
+                accountA,
+                directory.find(agent.username()).orElseThrow(),
+                Enterprises.AgentScope.ALL,
+                today,
+                today.plusDays(30));
+        enterprises.grant(
+                enterprise,
+                accountA,
+                directory.find(secondAgent.username()).orElseThrow(),
+                Enterprises.AgentScope.QUERY_ONLY,
+                today,
+                today.plusDays(30));
         long revocableGrant = enterprises.grants(enterpriseId).stream()
-                .filter(g -> g.agentUsername().equals(secondAgent.username())).findFirst().orElseThrow().id();
+                .filter(g -> g.agentUsername().equals(secondAgent.username()))
+                .findFirst()
+                .orElseThrow()
+                .id();
 
         signInPerson(Persona.CITIZEN_A, a);
         signInPerson(Persona.CITIZEN_B, b);
@@ -112,25 +136,40 @@ class AuthorisationMatrixTests {
         browsers.put(Persona.ANONYMOUS, new TestBrowser(port));
         for (Persona clerk : List.of(Persona.OTHER_CLERK, Persona.OWN_CLERK)) {
             TestBrowser browser = new TestBrowser(port);
-            browser.signInNewStaff(staff, clerk == Persona.OWN_CLERK ? ownOrganisation : otherOrganisation,
-                    Role.CATALOG_EDITOR, Role.CATALOG_REVIEWER, Role.IDENTITY_CLERK);
+            browser.signInNewStaff(
+                    staff,
+                    clerk == Persona.OWN_CLERK ? ownOrganisation : otherOrganisation,
+                    Role.CATALOG_EDITOR,
+                    Role.CATALOG_REVIEWER,
+                    Role.IDENTITY_CLERK);
             browsers.put(clerk, browser);
         }
         TestBrowser administrator = new TestBrowser(port);
         administrator.signInNewAdministrator(staff);
         browsers.put(Persona.ADMINISTRATOR, administrator);
-        browsers.forEach((persona, browser) -> csrf.put(persona,
-                TestBrowser.csrf(browser.get(persona == Persona.ANONYMOUS ? "/login" : "/account"))));
+        browsers.forEach((persona, browser) ->
+                csrf.put(persona, TestBrowser.csrf(browser.get(persona == Persona.ANONYMOUS ? "/login" : "/account"))));
         // The agent acts for the enterprise, as one who signs in to apply on its behalf would.
-        assertThat(browsers.get(Persona.AGENT).post("/account/acting",
-                Map.of("enterprise", String.valueOf(enterpriseId), "_csrf", csrf.get(Persona.AGENT))).status()).isEqualTo(302);
+        assertThat(browsers.get(Persona.AGENT)
+                        .post(
+                                "/account/acting",
+                                Map.of("enterprise", String.valueOf(enterpriseId), "_csrf", csrf.get(Persona.AGENT)))
+                        .status())
+                .isEqualTo(302);
 
-        long targetAccount = staff.create("target-" + TestPeople.newMobile(), "被管理账号", TestBrowser.STAFF_PASSWORD,
-                null, EnumSet.of(Role.CATALOG_EDITOR), "test");
+        long targetAccount = staff.create(
+                "target-" + TestPeople.newMobile(),
+                "被管理账号",
+                TestBrowser.STAFF_PASSWORD,
+                null,
+                EnumSet.of(Role.CATALOG_EDITOR),
+                "test");
         String code = (String) entry.get("implementation_code");
         long itemId = (Long) entry.get("id");
         long versionId = (Long) entry.get("version_id");
-        String attachment = jdbc.sql("SELECT id FROM catalog_attachment LIMIT 1").query(String.class).single();
+        String attachment = jdbc.sql("SELECT id FROM catalog_attachment LIMIT 1")
+                .query(String.class)
+                .single();
         String division = ((String) entry.get("division_code"));
 
         // The public portal and the read-only API.
@@ -175,12 +214,18 @@ class AuthorisationMatrixTests {
         post("/account/mobile", Map.of("code", "000000"), SIGNED_IN);
         get("/account/password", SIGNED_IN);
         post("/account/password", Map.of("current", "not-my-password"), SIGNED_IN);
-        post("/account/acting", "/account/acting", Map.of("enterprise", String.valueOf(enterpriseId)),
+        post(
+                "/account/acting",
+                "/account/acting",
+                Map.of("enterprise", String.valueOf(enterpriseId)),
                 EnumSet.of(Persona.CITIZEN_A, Persona.AGENT));
         get("/account/enterprises", PERSONS);
         post("/account/enterprises", Map.of("uscc", "not-a-code"), PERSONS);
         get("/account/enterprises/{id}", "/account/enterprises/" + enterpriseId, EnumSet.of(Persona.CITIZEN_A));
-        post("/account/enterprises/{id}/agents", "/account/enterprises/" + enterpriseId + "/agents", Map.of(),
+        post(
+                "/account/enterprises/{id}/agents",
+                "/account/enterprises/" + enterpriseId + "/agents",
+                Map.of(),
                 EnumSet.of(Persona.CITIZEN_A));
 
         // Administration.
@@ -191,16 +236,28 @@ class AuthorisationMatrixTests {
         get("/admin/catalog/items/{id}", "/admin/catalog/items/" + itemId, OWN_CLERK);
         get("/admin/catalog/versions/{id}", "/admin/catalog/versions/" + versionId, OWN_CLERK);
         get("/admin/catalog/versions/{id}/edit", "/admin/catalog/versions/" + versionId + "/edit", OWN_CLERK);
-        post("/admin/catalog/versions/{id}/edit", "/admin/catalog/versions/" + versionId + "/edit", Map.of("name", "x"),
+        post(
+                "/admin/catalog/versions/{id}/edit",
+                "/admin/catalog/versions/" + versionId + "/edit",
+                Map.of("name", "x"),
                 OWN_CLERK);
         // Transitions the published version cannot take: whoever is let through meets a conflict, nothing changes.
         for (String transition : List.of("submit", "discard", "approve", "publish")) {
-            post("/admin/catalog/versions/{id}/" + transition, "/admin/catalog/versions/" + versionId + "/" + transition,
-                    Map.of(), OWN_CLERK);
+            post(
+                    "/admin/catalog/versions/{id}/" + transition,
+                    "/admin/catalog/versions/" + versionId + "/" + transition,
+                    Map.of(),
+                    OWN_CLERK);
         }
-        post("/admin/catalog/versions/{id}/reject", "/admin/catalog/versions/" + versionId + "/reject",
-                Map.of("reason", ""), OWN_CLERK);
-        post("/admin/catalog/items/{id}/withdraw", "/admin/catalog/items/" + itemId + "/withdraw", Map.of("reason", ""),
+        post(
+                "/admin/catalog/versions/{id}/reject",
+                "/admin/catalog/versions/" + versionId + "/reject",
+                Map.of("reason", ""),
+                OWN_CLERK);
+        post(
+                "/admin/catalog/items/{id}/withdraw",
+                "/admin/catalog/items/" + itemId + "/withdraw",
+                Map.of("reason", ""),
                 OWN_CLERK);
         get("/admin/catalog/base-items", CLERKS);
         get("/admin/catalog/base-items/new", NOBODY);
@@ -209,7 +266,11 @@ class AuthorisationMatrixTests {
         get("/admin/organisations/new", ADMINISTRATOR);
         post("/admin/organisations/new", Map.of("uscc", ""), ADMINISTRATOR);
         get("/admin/organisations/{uscc}", "/admin/organisations/" + ownOrganisation, ADMINISTRATOR);
-        post("/admin/organisations/{uscc}", "/admin/organisations/" + ownOrganisation, Map.of("name", ""), ADMINISTRATOR);
+        post(
+                "/admin/organisations/{uscc}",
+                "/admin/organisations/" + ownOrganisation,
+                Map.of("name", ""),
+                ADMINISTRATOR);
         get("/admin/divisions/import", ADMINISTRATOR);
         post("/admin/divisions/import", Map.of(), ADMINISTRATOR);
         get("/admin/accounts", ADMINISTRATOR);
@@ -217,10 +278,20 @@ class AuthorisationMatrixTests {
         post("/admin/accounts/new", Map.of("username", ""), ADMINISTRATOR);
         get("/admin/accounts/{id}", "/admin/accounts/" + targetAccount, ADMINISTRATOR);
         post("/admin/accounts/{id}/unlock", "/admin/accounts/" + targetAccount + "/unlock", Map.of(), ADMINISTRATOR);
-        post("/admin/accounts/{id}/mfa-reset", "/admin/accounts/" + targetAccount + "/mfa-reset", Map.of(), ADMINISTRATOR);
-        post("/admin/accounts/{id}/roles", "/admin/accounts/" + targetAccount + "/roles", Map.of("roles", "CATALOG_EDITOR"),
+        post(
+                "/admin/accounts/{id}/mfa-reset",
+                "/admin/accounts/" + targetAccount + "/mfa-reset",
+                Map.of(),
                 ADMINISTRATOR);
-        post("/admin/accounts/{id}/enabled", "/admin/accounts/" + targetAccount + "/enabled", Map.of("enabled", "false"),
+        post(
+                "/admin/accounts/{id}/roles",
+                "/admin/accounts/" + targetAccount + "/roles",
+                Map.of("roles", "CATALOG_EDITOR"),
+                ADMINISTRATOR);
+        post(
+                "/admin/accounts/{id}/enabled",
+                "/admin/accounts/" + targetAccount + "/enabled",
+                Map.of("enabled", "false"),
                 ADMINISTRATOR);
         get("/admin/clients", ADMINISTRATOR);
         post("/admin/clients", Map.of("clientId", ""), ADMINISTRATOR);
@@ -236,7 +307,9 @@ class AuthorisationMatrixTests {
         get("/.well-known/openid-configuration", EVERYONE);
         get("/oauth2/jwks", EVERYONE);
         get("/userinfo", NOBODY);
-        post("/oauth2/token", Map.of("grant_type", "client_credentials", "client_id", "nobody", "client_secret", "guess"),
+        post(
+                "/oauth2/token",
+                Map.of("grant_type", "client_credentials", "client_id", "nobody", "client_secret", "guess"),
                 NOBODY);
         get("/actuator/health", EVERYONE);
         get("/actuator/metrics", ADMINISTRATOR);
@@ -244,16 +317,22 @@ class AuthorisationMatrixTests {
         get("/v3/api-docs", EVERYONE);
 
         // Last, because these take effect: a new draft, and the representative's revocation.
-        post("/admin/catalog/items/{id}/new-version", "/admin/catalog/items/" + itemId + "/new-version", Map.of(),
+        post(
+                "/admin/catalog/items/{id}/new-version",
+                "/admin/catalog/items/" + itemId + "/new-version",
+                Map.of(),
                 OWN_CLERK);
-        post("/account/enterprises/{id}/agents/{grantId}/revoke",
-                "/account/enterprises/" + enterpriseId + "/agents/" + revocableGrant + "/revoke", Map.of(),
+        post(
+                "/account/enterprises/{id}/agents/{grantId}/revoke",
+                "/account/enterprises/" + enterpriseId + "/agents/" + revocableGrant + "/revoke",
+                Map.of(),
                 EnumSet.of(Persona.CITIZEN_A));
     }
 
     private void signInPerson(Persona persona, TestPeople.Citizen citizen) {
         TestBrowser browser = new TestBrowser(port);
-        assertThat(browser.signIn(citizen.username(), TestPeople.PASSWORD).location()).endsWith("/account");
+        assertThat(browser.signIn(citizen.username(), TestPeople.PASSWORD).location())
+                .endsWith("/account");
         browsers.put(persona, browser);
     }
 
@@ -281,7 +360,9 @@ class AuthorisationMatrixTests {
         mappings.getHandlerMethods().forEach((info, handler) -> {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : info.getPatternValues()) {
-                if (ELSEWHERE.containsKey(pattern) || pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")) {
+                if (ELSEWHERE.containsKey(pattern)
+                        || pattern.startsWith("/v3/api-docs")
+                        || pattern.startsWith("/swagger-ui")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -307,10 +388,17 @@ class AuthorisationMatrixTests {
                 TestBrowser browser = browsers.get(persona);
                 TestBrowser.Page page;
                 if (probe.method().equals("GET")) {
-                    page = browser.get(probe.url(), "Accept", probe.url().startsWith("/api/") || probe.url().startsWith("/actuator")
-                            || probe.url().startsWith("/userinfo") || probe.url().startsWith("/v3/")
-                            || probe.url().startsWith("/oauth2/jwks") || probe.url().startsWith("/.well-known")
-                            ? "application/json" : "text/html");
+                    page = browser.get(
+                            probe.url(),
+                            "Accept",
+                            probe.url().startsWith("/api/")
+                                            || probe.url().startsWith("/actuator")
+                                            || probe.url().startsWith("/userinfo")
+                                            || probe.url().startsWith("/v3/")
+                                            || probe.url().startsWith("/oauth2/jwks")
+                                            || probe.url().startsWith("/.well-known")
+                                    ? "application/json"
+                                    : "text/html");
                 } else {
                     Map<String, String> form = new LinkedHashMap<>(probe.form());
                     form.put("_csrf", csrf.get(persona));
@@ -331,8 +419,12 @@ class AuthorisationMatrixTests {
             }
         }
         assertThat(failures).as("requests that failed outright").isEmpty();
-        assertThat(unexpectedAllows).as("callers let through who must be stopped").isEmpty();
-        assertThat(unexpectedDenials).as("callers stopped who should be let through").isEmpty();
+        assertThat(unexpectedAllows)
+                .as("callers let through who must be stopped")
+                .isEmpty();
+        assertThat(unexpectedDenials)
+                .as("callers stopped who should be let through")
+                .isEmpty();
         assertThat(probes.size()).isGreaterThan(80);
     }
 

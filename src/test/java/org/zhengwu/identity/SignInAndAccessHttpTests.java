@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,8 +18,10 @@ class SignInAndAccessHttpTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffAccounts accounts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -38,7 +39,10 @@ class SignInAndAccessHttpTests {
         assertThat(anonymous.location()).endsWith("/login");
         TestBrowser.Page wrong = browser.signIn("admin", "wrong-password");
         assertThat(wrong.location()).endsWith("/login?error");
-        assertThat(browser.get("/login?error").html().selectFirst(".error-summary").text())
+        assertThat(browser.get("/login?error")
+                        .html()
+                        .selectFirst(".error-summary")
+                        .text())
                 .contains("用户名或密码不正确");
         TestBrowser.Page unknownUser = browser.signIn("nobody-" + UUID.randomUUID(), "whatever");
         assertThat(unknownUser.location()).isEqualTo(wrong.location());
@@ -50,7 +54,9 @@ class SignInAndAccessHttpTests {
 
     @Test
     void passwordsAreStoredAsArgon2idHashesOnly() {
-        String hash = jdbc.sql("SELECT password_hash FROM identity_account WHERE username = 'admin'").query(String.class).single();
+        String hash = jdbc.sql("SELECT password_hash FROM identity_account WHERE username = 'admin'")
+                .query(String.class)
+                .single();
         assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain(ZhengwuTest.ADMIN_PASSWORD);
     }
 
@@ -60,8 +66,14 @@ class SignInAndAccessHttpTests {
         assertThat(browser.get("/admin/catalog").status()).isEqualTo(200);
         assertThat(browser.get("/admin/organisations").status()).isEqualTo(403);
         String csrf = browser.get("/admin/catalog").html().selectFirst("input[name=_csrf]") == null
-                ? browser.get("/admin/catalog/new").html().selectFirst("input[name=_csrf]").attr("value")
-                : browser.get("/admin/catalog").html().selectFirst("input[name=_csrf]").attr("value");
+                ? browser.get("/admin/catalog/new")
+                        .html()
+                        .selectFirst("input[name=_csrf]")
+                        .attr("value")
+                : browser.get("/admin/catalog")
+                        .html()
+                        .selectFirst("input[name=_csrf]")
+                        .attr("value");
         TestBrowser.Page publish = browser.post("/admin/catalog/versions/1/publish", Map.of("_csrf", csrf));
         assertThat(publish.status()).isEqualTo(403);
         assertThat(publish.html().selectFirst("h1").text()).isEqualTo("没有权限");
@@ -77,15 +89,18 @@ class SignInAndAccessHttpTests {
         browser.signInNewAdministrator(accounts);
         TestBrowser.Page forged = browser.post("/admin/catalog/base-items/new", Map.of("name", "伪造", "type", "01"));
         assertThat(forged.status()).isEqualTo(403);
-        TestBrowser.Page login = new TestBrowser(port).post("/login", Map.of("username", "admin",
-                "password", ZhengwuTest.ADMIN_PASSWORD));
+        TestBrowser.Page login = new TestBrowser(port)
+                .post("/login", Map.of("username", "admin", "password", ZhengwuTest.ADMIN_PASSWORD));
         assertThat(login.status()).isEqualTo(403);
     }
 
     @Test
     void signingOutEndsTheSession() {
         browser.signInNewAdministrator(accounts);
-        String csrf = browser.get("/admin").html().selectFirst("form[action=/logout] input[name=_csrf]").attr("value");
+        String csrf = browser.get("/admin")
+                .html()
+                .selectFirst("form[action=/logout] input[name=_csrf]")
+                .attr("value");
         assertThat(browser.post("/logout", Map.of("_csrf", csrf)).location()).endsWith("/?signedOut");
         assertThat(browser.get("/admin").status()).isEqualTo(302);
     }

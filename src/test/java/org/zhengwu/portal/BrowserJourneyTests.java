@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +31,8 @@ import org.zhengwu.support.ZhengwuTest;
 class BrowserJourneyTests {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ZHENGWU_CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("ZHENGWU_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("ZHENGWU_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     static WebDriver driver;
 
@@ -41,15 +41,26 @@ class BrowserJourneyTests {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("zhengwu-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,1000",
+                "--user-data-dir=" + Files.createTempDirectory("zhengwu-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
     }
 
@@ -64,7 +75,8 @@ class BrowserJourneyTests {
     void searchForBusinessLicenceAndOpenTheGuideByKeyboard() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
         driver.get("http://localhost:" + port + "/");
-        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo("zh-CN");
 
         WebElement focused = driver.switchTo().activeElement();
         focused.sendKeys(Keys.TAB);
@@ -75,17 +87,21 @@ class BrowserJourneyTests {
         search.sendKeys("营业执照", Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/search"));
         List<WebElement> results = driver.findElements(By.cssSelector(".result__title a"));
-        WebElement soleTrader = results.stream().filter(a -> a.getText().equals("个体工商户设立登记")).findFirst()
+        WebElement soleTrader = results.stream()
+                .filter(a -> a.getText().equals("个体工商户设立登记"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("个体工商户设立登记 not on the first page of 营业执照"));
         soleTrader.sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/items/"));
 
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("个体工商户设立登记");
-        String code = driver.findElement(By.cssSelector("[data-testid=implementation-code]")).getText();
+        String code = driver.findElement(By.cssSelector("[data-testid=implementation-code]"))
+                .getText();
         assertThat(code).hasSize(31);
         assertThat(driver.getCurrentUrl()).endsWith("/items/" + code);
         List<String> materials = driver.findElements(By.cssSelector("#materials ~ .table-wrap tbody tr")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
         assertThat(materials).isNotEmpty().anyMatch(m -> m.contains("申请书"));
         assertThat(driver.findElement(By.id("materials")).isDisplayed()).isTrue();
     }
@@ -93,17 +109,25 @@ class BrowserJourneyTests {
     @Test
     void withJavaScriptAChangedFilterUpdatesTheResultsAndTheFiltersInPlace() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        driver.get("http://localhost:" + port + "/search?q=" + java.net.URLEncoder.encode("登记", java.nio.charset.StandardCharsets.UTF_8));
+        driver.get("http://localhost:" + port + "/search?q="
+                + java.net.URLEncoder.encode("登记", java.nio.charset.StandardCharsets.UTF_8));
         org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
         js.executeScript("window.zhengwuSamePage = true;");
-        String before = driver.findElement(By.cssSelector("#results [role=status]")).getText();
+        String before =
+                driver.findElement(By.cssSelector("#results [role=status]")).getText();
         String departmentsBefore = driver.findElement(By.id("filter-org")).getText();
 
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-type"))).selectByValue("07");
         wait.until(ExpectedConditions.urlContains("type=07"));
-        wait.until(d -> !d.findElement(By.cssSelector("#results [role=status]")).getText().equals(before));
-        assertThat(driver.findElements(By.cssSelector(".result__meta .tag")).stream().map(WebElement::getText)
-                .filter(t -> !t.equals("全程网办") && !t.equals("零跑动")).distinct().toList()).containsExactly("行政确认");
+        wait.until(d -> !d.findElement(By.cssSelector("#results [role=status]"))
+                .getText()
+                .equals(before));
+        assertThat(driver.findElements(By.cssSelector(".result__meta .tag")).stream()
+                        .map(WebElement::getText)
+                        .filter(t -> !t.equals("全程网办") && !t.equals("零跑动"))
+                        .distinct()
+                        .toList())
+                .containsExactly("行政确认");
         // The department choices and their counts follow the results.
         wait.until(d -> !d.findElement(By.id("filter-org")).getText().equals(departmentsBefore));
 
@@ -117,11 +141,14 @@ class BrowserJourneyTests {
         wait.until(ExpectedConditions.urlContains("org=" + uscc));
         wait.until(d -> {
             List<String> shown = d.findElements(By.cssSelector(".result__meta:first-of-type span:not(.tag)")).stream()
-                    .map(WebElement::getText).toList();
+                    .map(WebElement::getText)
+                    .toList();
             return !shown.isEmpty() && shown.stream().allMatch(t -> t.equals(name));
         });
         assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-type")))
-                .getFirstSelectedOption().getDomAttribute("value")).isEqualTo("07");
+                        .getFirstSelectedOption()
+                        .getDomAttribute("value"))
+                .isEqualTo("07");
         assertThat(js.executeScript("return window.zhengwuSamePage === true;")).isEqualTo(true);
     }
 
@@ -131,13 +158,16 @@ class BrowserJourneyTests {
         try {
             // A 1280 px window at 200 % zoom lays out like a 640 px one.
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(640, 900));
-            String guide = new org.zhengwu.support.TestBrowser(port).get("/search?q="
-                    + java.net.URLEncoder.encode("生育登记", java.nio.charset.StandardCharsets.UTF_8)).html()
-                    .selectFirst(".result__title a").attr("href");
+            String guide = new org.zhengwu.support.TestBrowser(port)
+                    .get("/search?q=" + java.net.URLEncoder.encode("生育登记", java.nio.charset.StandardCharsets.UTF_8))
+                    .html()
+                    .selectFirst(".result__title a")
+                    .attr("href");
             for (String path : List.of("/", "/search?q=x", guide, "/regions/340100", "/departments")) {
                 driver.get("http://localhost:" + port + path);
-                Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
+                        .executeScript(
+                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertThat(overflow).as(path).isLessThanOrEqualTo(0L);
             }
         } finally {
@@ -151,7 +181,8 @@ class BrowserJourneyTests {
         String normal = driver.findElement(By.tagName("body")).getCssValue("font-size");
         driver.findElement(By.linkText("长者模式")).click();
         String larger = driver.findElement(By.tagName("body")).getCssValue("font-size");
-        assertThat(Double.parseDouble(larger.replace("px", ""))).isGreaterThan(Double.parseDouble(normal.replace("px", "")));
+        assertThat(Double.parseDouble(larger.replace("px", "")))
+                .isGreaterThan(Double.parseDouble(normal.replace("px", "")));
         driver.get("http://localhost:" + port + "/?care=off");
     }
 }

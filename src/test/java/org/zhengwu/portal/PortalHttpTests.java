@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,8 +50,8 @@ class PortalHttpTests {
         assertThat(html.getElementById("main")).isNotNull();
         Element search = html.selectFirst("input[name=q]");
         assertThat(html.select("label[for=" + search.id() + "]")).isNotEmpty();
-        assertThat(html.select(".card a").eachText()).contains("生育收养", "户籍办理", "就业创业", "社会保险", "婚姻登记",
-                "住房保障", "开办企业", "变更", "注销", "资质认定");
+        assertThat(html.select(".card a").eachText())
+                .contains("生育收养", "户籍办理", "就业创业", "社会保险", "婚姻登记", "住房保障", "开办企业", "变更", "注销", "资质认定");
         assertThat(home.header("Content-Security-Policy")).contains("default-src 'self'");
         String htmx = html.selectFirst("script[src*=htmx]").attr("src");
         assertThat(browser.get(htmx).status()).isEqualTo(200);
@@ -75,7 +74,8 @@ class PortalHttpTests {
         List<String> names = resultNames(browser.get("/search?q=" + q("生育登记")).html());
         assertThat(names).isNotEmpty();
         assertThat(names.get(0)).isEqualTo("生育登记");
-        List<String> food = resultNames(browser.get("/search?q=" + q("食品经营许可（新办）")).html());
+        List<String> food =
+                resultNames(browser.get("/search?q=" + q("食品经营许可（新办）")).html());
         assertThat(food.get(0)).isEqualTo("食品经营许可（新办）");
     }
 
@@ -94,12 +94,17 @@ class PortalHttpTests {
         Document page = browser.get("/search?q=" + q("登记") + "&type=01").html();
         List<String> types = page.select("#filter-type option").eachText();
         assertThat(types).anyMatch(t -> t.matches("行政许可（\\d+）")).anyMatch(t -> t.matches("行政确认（\\d+）"));
-        assertThat(page.selectFirst("#filter-type option[selected]").attr("value")).isEqualTo("01");
+        assertThat(page.selectFirst("#filter-type option[selected]").attr("value"))
+                .isEqualTo("01");
         List<String> departments = page.select("#filter-org option").eachText();
         assertThat(departments).hasSizeGreaterThan(1).allMatch(t -> t.equals("不限") || t.matches(".+（\\d+）"));
         Document city = browser.get("/search?division=340100").html();
         assertThat(city.select("#filter-division option").eachText()).contains("合肥市 蜀山区", "芜湖市");
-        assertThat(browser.get("/search").html().select("#filter-division option").eachText()).doesNotContain("合肥市 蜀山区");
+        assertThat(browser.get("/search")
+                        .html()
+                        .select("#filter-division option")
+                        .eachText())
+                .doesNotContain("合肥市 蜀山区");
     }
 
     @Test
@@ -115,15 +120,18 @@ class PortalHttpTests {
 
     @Test
     void guidePageShowsTheCodeMaterialsAndEveryElement() {
-        String href = browser.get("/search?q=" + q("个体工商户设立登记")).html().selectFirst(".result__title a").attr("href");
+        String href = browser.get("/search?q=" + q("个体工商户设立登记"))
+                .html()
+                .selectFirst(".result__title a")
+                .attr("href");
         TestBrowser.Page guide = browser.get(href);
         assertThat(guide.status()).isEqualTo(200);
         Document html = guide.html();
         String code = html.selectFirst("[data-testid=implementation-code]").text();
         assertThat(href).isEqualTo("/items/" + code);
         assertThat(code).hasSize(31);
-        assertThat(html.select("h2").eachText()).containsSubsequence("受理条件", "申请材料", "办理流程", "办理时限", "收费",
-                "办理地点和方式", "设定依据", "咨询与监督", "事项信息");
+        assertThat(html.select("h2").eachText())
+                .containsSubsequence("受理条件", "申请材料", "办理流程", "办理时限", "收费", "办理地点和方式", "设定依据", "咨询与监督", "事项信息");
         assertThat(html.select("#materials ~ .table-wrap td").eachText()).anyMatch(t -> t.contains("申请书"));
         assertThat(html.text()).contains("营业执照", "法定办结时限", "承诺办结时限", "到办事现场次数", "12345");
         Element blankForm = html.selectFirst("a:contains(空白表格)");
@@ -136,7 +144,10 @@ class PortalHttpTests {
 
     @Test
     void printableVersionHasTheGuideWithoutNavigation() {
-        String href = browser.get("/search?q=" + q("生育登记")).html().selectFirst(".result__title a").attr("href");
+        String href = browser.get("/search?q=" + q("生育登记"))
+                .html()
+                .selectFirst(".result__title a")
+                .attr("href");
         Document print = browser.get(href + "/print").html();
         assertThat(print.select("nav.site-nav")).isEmpty();
         assertThat(print.select("h2").eachText()).contains("申请材料", "办理流程");
@@ -173,13 +184,20 @@ class PortalHttpTests {
         Document later = browser.get("/regions/340104?page=3").html();
         assertThat(later.select(".pagination [aria-current=page]").text()).isEqualTo("3");
         // Entries that apply in 蜀山区: its own, 合肥市's and the province's — never 包河区's.
-        String all = browser.getJson("/api/v1/items?division=340104&size=50&page=1").body()
-                + browser.getJson("/api/v1/items?division=340104&size=50&page=2").body()
-                + browser.getJson("/api/v1/items?division=340104&size=50&page=3").body()
-                + browser.getJson("/api/v1/items?division=340104&size=50&page=4").body()
-                + browser.getJson("/api/v1/items?division=340104&size=50&page=5").body()
-                + browser.getJson("/api/v1/items?division=340104&size=50&page=6").body();
-        assertThat(all).contains("\"divisionCode\":\"340104\"", "\"divisionCode\":\"340100\"", "\"divisionCode\":\"340000\"")
+        String all =
+                browser.getJson("/api/v1/items?division=340104&size=50&page=1").body()
+                        + browser.getJson("/api/v1/items?division=340104&size=50&page=2")
+                                .body()
+                        + browser.getJson("/api/v1/items?division=340104&size=50&page=3")
+                                .body()
+                        + browser.getJson("/api/v1/items?division=340104&size=50&page=4")
+                                .body()
+                        + browser.getJson("/api/v1/items?division=340104&size=50&page=5")
+                                .body()
+                        + browser.getJson("/api/v1/items?division=340104&size=50&page=6")
+                                .body();
+        assertThat(all)
+                .contains("\"divisionCode\":\"340104\"", "\"divisionCode\":\"340100\"", "\"divisionCode\":\"340000\"")
                 .doesNotContain("\"divisionCode\":\"340111\"");
         assertThat(browser.get("/regions/999999").status()).isEqualTo(404);
     }
@@ -190,7 +208,8 @@ class PortalHttpTests {
         Element market = departments.selectFirst(".card a:contains(合肥市市场监督管理局)");
         assertThat(market).isNotNull();
         Document services = browser.get(market.attr("href")).html();
-        assertThat(services.select(".result__meta:first-of-type").eachText()).isNotEmpty()
+        assertThat(services.select(".result__meta:first-of-type").eachText())
+                .isNotEmpty()
                 .allMatch(t -> t.contains("合肥市市场监督管理局"));
     }
 
@@ -203,10 +222,12 @@ class PortalHttpTests {
         browser.get("/?lang=zh-CN");
         Document care = browser.get("/?care=on").html();
         assertThat(care.selectFirst("html").hasClass("care")).isTrue();
-        assertThat(browser.get("/departments").html().selectFirst("html").hasClass("care")).isTrue();
+        assertThat(browser.get("/departments").html().selectFirst("html").hasClass("care"))
+                .isTrue();
         Element toggle = care.selectFirst(".site-header__tools a");
         assertThat(toggle.text()).isEqualTo("退出长者模式");
-        assertThat(browser.get(toggle.attr("href")).html().selectFirst("html").hasClass("care")).isFalse();
+        assertThat(browser.get(toggle.attr("href")).html().selectFirst("html").hasClass("care"))
+                .isFalse();
     }
 
     @Test
@@ -221,14 +242,20 @@ class PortalHttpTests {
         assertThat(browser.get("/").html().select("[data-testid=signed-out]")).isEmpty();
         TestBrowser staff = new TestBrowser(port);
         staff.signInNewStaff(accounts, null);
-        TestBrowser.Page signedOut = staff.post("/logout", java.util.Map.of("_csrf", TestBrowser.csrf(staff.get("/account"))));
+        TestBrowser.Page signedOut =
+                staff.post("/logout", java.util.Map.of("_csrf", TestBrowser.csrf(staff.get("/account"))));
         assertThat(signedOut.status()).isEqualTo(302);
         Document home = staff.get(staff.relative(signedOut.location())).html();
         assertThat(home.selectFirst("[data-testid=signed-out]").text()).contains("您已安全退出");
-        assertThat(browser.get("/?signedOut").html().selectFirst("[data-testid=signed-out]")).isNotNull();
+        assertThat(browser.get("/?signedOut").html().selectFirst("[data-testid=signed-out]"))
+                .isNotNull();
         assertThat(browser.get("/").html().select("[data-testid=signed-out]")).isEmpty();
         browser.get("/?lang=en");
-        assertThat(browser.get("/?signedOut").html().selectFirst("[data-testid=signed-out]").text()).contains("You have signed out");
+        assertThat(browser.get("/?signedOut")
+                        .html()
+                        .selectFirst("[data-testid=signed-out]")
+                        .text())
+                .contains("You have signed out");
         browser.get("/?lang=zh-CN");
     }
 
@@ -239,7 +266,8 @@ class PortalHttpTests {
         Document html = page.html();
         assertThat(html.select(".result")).isEmpty();
         assertThat(html.selectFirst("#results .notice").text()).contains("汉字、字母或数字");
-        assertThat(browser.get("/search?q=" + q("！ 。、")).html().select(".result")).isEmpty();
+        assertThat(browser.get("/search?q=" + q("！ 。、")).html().select(".result"))
+                .isEmpty();
         assertThat(browser.getJson("/api/v1/items?q=" + q("!@#")).body()).contains("\"total\":0");
     }
 
@@ -259,7 +287,9 @@ class PortalHttpTests {
                 assertThat(zh.selectFirst("html").attr("lang")).as(path).isEqualTo("zh-CN");
                 assertThat(zh.selectFirst("html").hasClass("care")).as(path).isFalse();
                 assertThat(en.selectFirst("html").attr("lang")).as(path).isEqualTo("en");
-                assertThat(en.selectFirst(".site-header__brand").text()).as(path).isEqualTo("Anhui Government Services");
+                assertThat(en.selectFirst(".site-header__brand").text())
+                        .as(path)
+                        .isEqualTo("Anhui Government Services");
                 assertThat(care.selectFirst("html").attr("lang")).as(path).isEqualTo("zh-CN");
                 assertThat(care.selectFirst("html").hasClass("care")).as(path).isTrue();
             }

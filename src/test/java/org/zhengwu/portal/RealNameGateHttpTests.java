@@ -20,10 +20,13 @@ class RealNameGateHttpTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CitizenAccounts citizens;
+
     @Autowired
     AccountRepository accounts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -31,14 +34,14 @@ class RealNameGateHttpTests {
         return jdbc.sql("""
                         SELECT i.implementation_code FROM catalog_item i
                         JOIN catalog_item_version v ON v.item_id = i.id AND v.status = 'PUBLISHED'
-                        WHERE v.guide ->> 'realNameLevel' = :level ORDER BY i.id LIMIT 1""")
-                .param("level", level.name()).query(String.class).single();
+                        WHERE v.guide ->> 'realNameLevel' = :level ORDER BY i.id LIMIT 1""").param("level", level.name()).query(String.class).single();
     }
 
     @Test
     void theGuideStatesTheLevelAndTellsASignedInPersonWhetherTheyReachIt() {
         String enterpriseEntry = publishedEntryNeeding(RealNameLevel.MOBILE_VERIFIED);
-        Document anonymous = new TestBrowser(port).get("/items/" + enterpriseEntry).html();
+        Document anonymous =
+                new TestBrowser(port).get("/items/" + enterpriseEntry).html();
         assertThat(anonymous.select(".summary-list").text()).contains("L3 手机核验");
         assertThat(anonymous.select("[data-testid=real-name-gate]")).isEmpty();
 
@@ -48,21 +51,31 @@ class RealNameGateHttpTests {
         Document below = browser.get("/items/" + enterpriseEntry).html();
         assertThat(below.selectFirst("[data-testid=real-name-gate]").text())
                 .contains("需要实名等级 L3", "当前为 L1", "如何提升实名等级");
-        assertThat(below.selectFirst("[data-testid=real-name-gate] a").attr("href")).isEqualTo("/account#level");
+        assertThat(below.selectFirst("[data-testid=real-name-gate] a").attr("href"))
+                .isEqualTo("/account#level");
 
         long id = accounts.findByUsername(citizen.username()).orElseThrow().id();
         accounts.setRealNameLevel(id, RealNameLevel.MOBILE_VERIFIED);
-        assertThat(browser.get("/items/" + enterpriseEntry).html().selectFirst("[data-testid=real-name-gate]").text())
+        assertThat(browser.get("/items/" + enterpriseEntry)
+                        .html()
+                        .selectFirst("[data-testid=real-name-gate]")
+                        .text())
                 .contains("L3", "满足");
         // The entry's own API carries the requirement too, for the systems that take applications.
-        assertThat(new TestBrowser(port).getJson("/api/v1/items/" + enterpriseEntry).body())
+        assertThat(new TestBrowser(port)
+                        .getJson("/api/v1/items/" + enterpriseEntry)
+                        .body())
                 .contains("\"realNameLevel\":{\"code\":\"3\",\"label\":\"手机核验\"}");
     }
 
     @Test
     void aPersonsEntryNeedsTheMatchedIdentity() {
         String personEntry = publishedEntryNeeding(RealNameLevel.ID_MATCHED);
-        assertThat(new TestBrowser(port).get("/items/" + personEntry).html().select(".summary-list").text())
+        assertThat(new TestBrowser(port)
+                        .get("/items/" + personEntry)
+                        .html()
+                        .select(".summary-list")
+                        .text())
                 .contains("L2 身份核验");
     }
 }

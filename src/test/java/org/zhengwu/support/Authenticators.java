@@ -3,7 +3,6 @@ package org.zhengwu.support;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.zhengwu.identity.account.Totp;
 
 /**
@@ -13,13 +12,11 @@ import org.zhengwu.identity.account.Totp;
  */
 final class Authenticators {
 
-    private record Enrolled(byte[] secret, long lastStep) {
-    }
+    private record Enrolled(byte[] secret, long lastStep) {}
 
     private static final Map<String, Enrolled> ENROLLED = new ConcurrentHashMap<>();
 
-    private Authenticators() {
-    }
+    private Authenticators() {}
 
     static byte[] decode(String spacedBase32) {
         String base32 = spacedBase32.replace(" ", "");

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
 /**
@@ -21,8 +20,7 @@ import javax.sql.DataSource;
  */
 public final class LockWaits {
 
-    private LockWaits() {
-    }
+    private LockWaits() {}
 
     /**
      * Waits until another session's statement containing {@code queryFragment} waits for a lock, or until
@@ -31,7 +29,7 @@ public final class LockWaits {
     public static boolean awaitBlocked(DataSource dataSource, String queryFragment, Future<?> work) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
+                PreparedStatement statement = connection.prepareStatement("""
                      SELECT count(*) FROM pg_stat_activity
                      WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid() AND strpos(query, ?) > 0""")) {
             statement.setString(1, queryFragment);
@@ -61,8 +59,9 @@ public final class LockWaits {
      * insert commit once the request waits on it: the check-then-insert race, made repeatable. Fails when the
      * request never waited on {@code table}, since then the race was not exercised.
      */
-    public static <T> T racingAnInsert(DataSource dataSource, String table, String insertSql, Object[] values,
-                                       Callable<T> request) throws Exception {
+    public static <T> T racingAnInsert(
+            DataSource dataSource, String table, String insertSql, Object[] values, Callable<T> request)
+            throws Exception {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try (HeldTransaction other = new HeldTransaction(dataSource)) {
             other.execute(insertSql, values);

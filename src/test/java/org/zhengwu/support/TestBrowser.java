@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -39,8 +38,11 @@ public final class TestBrowser {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst()
+                    .orElse(null);
         }
 
         public String location() {
@@ -68,16 +70,22 @@ public final class TestBrowser {
         this.base = "http://localhost:" + port;
         CookieManager cookies = new CookieManager();
         cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     public Page get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
+        return send(
+                HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
     }
 
     public Page getJson(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET());
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .GET());
     }
 
     /** GET with extra headers, given as name, value, name, value… */
@@ -126,32 +134,39 @@ public final class TestBrowser {
             if (!body.isEmpty()) {
                 body.append('&');
             }
-            body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+            body.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8));
         }));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     /** A file to upload in a multipart form. */
-    public record FilePart(String fileName, String contentType, byte[] content) {
-    }
+    public record FilePart(String fileName, String contentType, byte[] content) {}
 
     /** Posts a multipart form: text fields and files. */
     public Page postMultipart(String path, Map<String, List<String>> fields, Map<String, FilePart> files) {
         String boundary = "----zhengwu" + UUID.randomUUID();
         List<byte[]> parts = new ArrayList<>();
-        fields.forEach((name, values) -> values.forEach(value -> parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + (value == null ? "" : value) + "\r\n").getBytes(StandardCharsets.UTF_8))));
+        fields.forEach((name, values) ->
+                values.forEach(value -> parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                                + name + "\"\r\n\r\n" + (value == null ? "" : value) + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8))));
         files.forEach((name, file) -> {
             parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-                    + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                            + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             parts.add(file.content());
             parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
         });
         parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
     }
 
     /** Every field of a form as the browser would post it: inputs, checked boxes, selected options, textareas. */
@@ -171,7 +186,8 @@ public final class TestBrowser {
                 if (selected == null) {
                     selected = input.selectFirst("option");
                 }
-                fields.computeIfAbsent(name, n -> new ArrayList<>()).add(selected == null ? "" : selected.attr("value"));
+                fields.computeIfAbsent(name, n -> new ArrayList<>())
+                        .add(selected == null ? "" : selected.attr("value"));
             } else if (input.tagName().equals("textarea")) {
                 fields.computeIfAbsent(name, n -> new ArrayList<>()).add(input.wholeText());
             } else {
@@ -200,7 +216,8 @@ public final class TestBrowser {
         Page afterPassword = signIn(username, password);
         String next = afterPassword.location();
         if (next == null || !(next.endsWith("/account/mfa/setup") || next.endsWith("/login/mfa"))) {
-            throw new IllegalStateException("password sign-in of " + username + " ended at " + afterPassword.status() + " " + next);
+            throw new IllegalStateException(
+                    "password sign-in of " + username + " ended at " + afterPassword.status() + " " + next);
         }
         return next.endsWith("/account/mfa/setup") ? enrolAuthenticator(username) : enterSecondFactor(username);
     }
@@ -211,9 +228,11 @@ public final class TestBrowser {
      */
     public Page enrolAuthenticator(String username) {
         Page setup = get("/account/mfa/setup");
-        byte[] secret = Authenticators.decode(setup.html().selectFirst("[data-testid=totp-secret]").text());
-        Page confirmed = post("/account/mfa/setup", Map.of("code", Authenticators.enrol(base + "|" + username, secret),
-                "_csrf", csrf(setup)));
+        byte[] secret = Authenticators.decode(
+                setup.html().selectFirst("[data-testid=totp-secret]").text());
+        Page confirmed = post(
+                "/account/mfa/setup",
+                Map.of("code", Authenticators.enrol(base + "|" + username, secret), "_csrf", csrf(setup)));
         Page recovery = get(relative(confirmed.location()));
         return post("/account/mfa/setup/done", Map.of("_csrf", csrf(recovery)));
     }
@@ -230,8 +249,13 @@ public final class TestBrowser {
      */
     public String signInNewStaff(StaffAccounts accounts, String organisationUscc, Role... roles) {
         String username = "staff-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(username, "测试人员" + username.substring(6), STAFF_PASSWORD, organisationUscc,
-                roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(Arrays.asList(roles)), "test");
+        accounts.create(
+                username,
+                "测试人员" + username.substring(6),
+                STAFF_PASSWORD,
+                organisationUscc,
+                roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(Arrays.asList(roles)),
+                "test");
         Page done = signInStaff(username, STAFF_PASSWORD);
         if (done.status() != 302) {
             throw new IllegalStateException("sign-in of " + username + " ended at " + done.status());
@@ -269,8 +293,10 @@ public final class TestBrowser {
     }
 
     private URI uri(String pathOrAddress) {
-        return URI.create(pathOrAddress.startsWith("http://") || pathOrAddress.startsWith("https://") ? pathOrAddress
-                : base + pathOrAddress);
+        return URI.create(
+                pathOrAddress.startsWith("http://") || pathOrAddress.startsWith("https://")
+                        ? pathOrAddress
+                        : base + pathOrAddress);
     }
 
     private Page send(HttpRequest.Builder request) {
@@ -278,9 +304,14 @@ public final class TestBrowser {
             if (clientAddress != null) {
                 request.header("X-Forwarded-For", clientAddress);
             }
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = client.send(
+                    request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Page(response.statusCode(), response.body(), response.headers().map(), response.uri().toString());
+            return new Page(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().map(),
+                    response.uri().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

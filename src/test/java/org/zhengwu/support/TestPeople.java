@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.shared.codes.CitizenIdNumber;
 import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
@@ -15,20 +14,20 @@ public final class TestPeople {
     /** The password every test citizen registers with. */
     public static final String PASSWORD = "Citizen-Password-7";
 
-    private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
+    private static final AtomicInteger SEQUENCE =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
 
     /** A registered citizen. */
-    public record Citizen(String username, String realName, String idNumber, String mobile) {
-    }
+    public record Citizen(String username, String realName, String idNumber, String mobile) {}
 
-    private TestPeople() {
-    }
+    private TestPeople() {}
 
     /** A valid 公民身份号码 born in 合肥 on a date no demo person has, with its check character. */
     public static String newIdNumber() {
         int n = SEQUENCE.incrementAndGet();
         LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(n % 18_000);
-        String first17 = String.format(Locale.ROOT, "340104%s%03d", birth.toString().replace("-", ""), n % 1000);
+        String first17 =
+                String.format(Locale.ROOT, "340104%s%03d", birth.toString().replace("-", ""), n % 1000);
         return first17 + CitizenIdNumber.checkCharacter(first17);
     }
 
@@ -47,8 +46,8 @@ public final class TestPeople {
     public static Citizen register(CitizenAccounts citizens, String realName) {
         String username = "citizen" + SEQUENCE.incrementAndGet();
         Citizen citizen = new Citizen(username, realName, newIdNumber(), newMobile());
-        citizens.register(new CitizenAccounts.Registration(username, realName, citizen.idNumber(), citizen.mobile(),
-                null, PASSWORD, PASSWORD));
+        citizens.register(new CitizenAccounts.Registration(
+                username, realName, citizen.idNumber(), citizen.mobile(), null, PASSWORD, PASSWORD));
         return citizen;
     }
 }

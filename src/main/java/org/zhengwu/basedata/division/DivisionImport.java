@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengwu.basedata.Division;
@@ -45,9 +44,15 @@ public class DivisionImport {
     @Transactional
     public ImportReport importCsv(InputStream csv, String actor) {
         ImportReport report = importCsv(csv);
-        audit.record(new AuditEvent(actor, null, "basedata.division.import", "division-file", null,
+        audit.record(new AuditEvent(
+                actor,
+                null,
+                "basedata.division.import",
+                "division-file",
+                null,
                 report.applied() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
-                report.applied() ? "inserted " + report.inserted() + ", updated " + report.updated()
+                report.applied()
+                        ? "inserted " + report.inserted() + ", updated " + report.updated()
                         : report.problems().size() + " problems"));
         return report;
     }
@@ -78,7 +83,8 @@ public class DivisionImport {
         }
         int inserted = 0;
         // Parents before children, so that a reader in another transaction never sees an orphan.
-        parsed.sort(Comparator.comparing((ParsedRow r) -> r.division().level()).thenComparing(r -> r.division().code()));
+        parsed.sort(Comparator.comparing((ParsedRow r) -> r.division().level())
+                .thenComparing(r -> r.division().code()));
         for (ParsedRow row : parsed) {
             if (divisions.save(row.division())) {
                 inserted++;
@@ -87,8 +93,7 @@ public class DivisionImport {
         return new ImportReport(table.rows().size(), inserted, parsed.size() - inserted, List.of());
     }
 
-    private record ParsedRow(int line, Division division) {
-    }
+    private record ParsedRow(int line, Division division) {}
 
     private static Optional<ParsedRow> parse(CsvTable.Row row, ImportReport.Problems problems) {
         boolean ok = true;
@@ -130,9 +135,11 @@ public class DivisionImport {
             return Optional.empty();
         }
         DivisionCode divisionCode = new DivisionCode(code);
-        String parentCode = parent.isEmpty() ? divisionCode.structuralParent().map(DivisionCode::value).orElse(null) : parent;
-        return Optional.of(new ParsedRow(row.line(),
-                new Division(divisionCode.value(), name, divisionCode.level(), parentCode, from, to)));
+        String parentCode = parent.isEmpty()
+                ? divisionCode.structuralParent().map(DivisionCode::value).orElse(null)
+                : parent;
+        return Optional.of(new ParsedRow(
+                row.line(), new Division(divisionCode.value(), name, divisionCode.level(), parentCode, from, to)));
     }
 
     private static LocalDate date(CsvTable.Row row, String column, boolean required, ImportReport.Problems problems) {
@@ -154,7 +161,8 @@ public class DivisionImport {
     private void checkDuplicatesAndOverlaps(List<ParsedRow> rows, ImportReport.Problems problems) {
         Map<String, List<ParsedRow>> byCode = new HashMap<>();
         for (ParsedRow row : rows) {
-            byCode.computeIfAbsent(row.division().code(), c -> new ArrayList<>()).add(row);
+            byCode.computeIfAbsent(row.division().code(), c -> new ArrayList<>())
+                    .add(row);
         }
         Map<String, List<Division>> stored = new HashMap<>();
         for (Division d : divisions.allHistoryOf(byCode.keySet())) {
@@ -165,18 +173,28 @@ public class DivisionImport {
             Set<LocalDate> starts = new HashSet<>();
             for (ParsedRow row : fileRows) {
                 if (!starts.add(row.division().effectiveFrom())) {
-                    problems.add(row.line(), "effective_from", "import.division.duplicate", entry.getKey(),
+                    problems.add(
+                            row.line(),
+                            "effective_from",
+                            "import.division.duplicate",
+                            entry.getKey(),
                             row.division().effectiveFrom());
                 }
             }
             // The periods after the import: stored ones not replaced by a file row, plus the file rows.
             List<Division> periods = new ArrayList<>(stored.getOrDefault(entry.getKey(), List.of()).stream()
-                    .filter(d -> !starts.contains(d.effectiveFrom())).toList());
+                    .filter(d -> !starts.contains(d.effectiveFrom()))
+                    .toList());
             for (ParsedRow row : fileRows) {
                 for (Division other : periods) {
                     if (overlap(row.division(), other)) {
-                        problems.add(row.line(), "effective_from", "import.division.overlap", entry.getKey(),
-                                other.effectiveFrom(), other.effectiveTo() == null ? "—" : other.effectiveTo());
+                        problems.add(
+                                row.line(),
+                                "effective_from",
+                                "import.division.overlap",
+                                entry.getKey(),
+                                other.effectiveFrom(),
+                                other.effectiveTo() == null ? "—" : other.effectiveTo());
                     }
                 }
                 periods.add(row.division());
@@ -194,7 +212,10 @@ public class DivisionImport {
         Set<String> inFile = new HashSet<>();
         rows.forEach(r -> inFile.add(r.division().code()));
         Set<String> parents = new HashSet<>();
-        rows.stream().map(r -> r.division().parentCode()).filter(p -> p != null && !inFile.contains(p)).forEach(parents::add);
+        rows.stream()
+                .map(r -> r.division().parentCode())
+                .filter(p -> p != null && !inFile.contains(p))
+                .forEach(parents::add);
         Set<String> storedParents = new HashSet<>();
         divisions.allHistoryOf(parents).forEach(d -> storedParents.add(d.code()));
         for (ParsedRow row : rows) {

@@ -3,7 +3,6 @@ package org.zhengwu.basedata.division;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,7 +41,9 @@ class DivisionImportController {
             model.addAttribute("fileProblem", "division.import.no-file");
             return form(model);
         }
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
+        String name = file.getOriginalFilename() == null
+                ? ""
+                : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
         if (!name.endsWith(".csv") && !name.endsWith(".txt")) {
             model.addAttribute("fileProblem", "division.import.not-csv");
             return form(model);

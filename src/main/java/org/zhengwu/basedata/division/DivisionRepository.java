@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhengwu.basedata.Division;
@@ -25,15 +24,17 @@ public class DivisionRepository {
     public List<Division> history(String code) {
         return jdbc.sql("""
                         SELECT code, name, level, parent_code, effective_from, effective_to FROM basedata_division
-                        WHERE code = :code ORDER BY effective_from""")
-                .param("code", code).query(DivisionRepository::map).list();
+                        WHERE code = :code ORDER BY effective_from""").param("code", code).query(DivisionRepository::map).list();
     }
 
     public Optional<Division> inForce(String code, LocalDate date) {
         return jdbc.sql("""
                         SELECT code, name, level, parent_code, effective_from, effective_to FROM basedata_division
                         WHERE code = :code AND effective_from <= :date AND (effective_to IS NULL OR effective_to > :date)""")
-                .param("code", code).param("date", date).query(DivisionRepository::map).optional();
+                .param("code", code)
+                .param("date", date)
+                .query(DivisionRepository::map)
+                .optional();
     }
 
     public List<Division> childrenInForce(String parentCode, LocalDate date) {
@@ -42,7 +43,10 @@ public class DivisionRepository {
                         WHERE parent_code = :parent AND effective_from <= :date
                           AND (effective_to IS NULL OR effective_to > :date)
                         ORDER BY code""")
-                .param("parent", parentCode).param("date", date).query(DivisionRepository::map).list();
+                .param("parent", parentCode)
+                .param("date", date)
+                .query(DivisionRepository::map)
+                .list();
     }
 
     public List<Division> allHistoryOf(Collection<String> codes) {
@@ -52,11 +56,15 @@ public class DivisionRepository {
         return jdbc.sql("""
                         SELECT code, name, level, parent_code, effective_from, effective_to FROM basedata_division
                         WHERE code IN (:codes) ORDER BY code, effective_from""")
-                .param("codes", codes).query(DivisionRepository::map).list();
+                .param("codes", codes)
+                .query(DivisionRepository::map)
+                .list();
     }
 
     public long count() {
-        return jdbc.sql("SELECT count(*) FROM basedata_division").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM basedata_division")
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -69,8 +77,7 @@ public class DivisionRepository {
                         VALUES (:code, :name, :level, :parent, :from, :to)
                         ON CONFLICT (code, effective_from) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level,
                             parent_code = EXCLUDED.parent_code, effective_to = EXCLUDED.effective_to
-                        RETURNING xmax = 0 AS inserted""")
-                .params(parameters(division)).query(Boolean.class).single();
+                        RETURNING xmax = 0 AS inserted""").params(parameters(division)).query(Boolean.class).single();
     }
 
     private static java.util.Map<String, Object> parameters(Division d) {
@@ -86,7 +93,12 @@ public class DivisionRepository {
 
     private static Division map(ResultSet rs, int row) throws SQLException {
         Date to = rs.getDate("effective_to");
-        return new Division(rs.getString("code"), rs.getString("name"), DivisionCode.Level.valueOf(rs.getString("level")),
-                rs.getString("parent_code"), rs.getDate("effective_from").toLocalDate(), to == null ? null : to.toLocalDate());
+        return new Division(
+                rs.getString("code"),
+                rs.getString("name"),
+                DivisionCode.Level.valueOf(rs.getString("level")),
+                rs.getString("parent_code"),
+                rs.getDate("effective_from").toLocalDate(),
+                to == null ? null : to.toLocalDate());
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -40,7 +39,8 @@ class DemoOrganisations implements ApplicationRunner {
                 SimpleErrors errors = new SimpleErrors(draft);
                 organisations.validate(draft, true, errors);
                 if (errors.hasErrors()) {
-                    throw new IllegalStateException("Demo organisation " + draft.uscc() + " is invalid: " + errors.getAllErrors());
+                    throw new IllegalStateException(
+                            "Demo organisation " + draft.uscc() + " is invalid: " + errors.getAllErrors());
                 }
                 organisations.register(draft, "system");
             }
@@ -49,9 +49,18 @@ class DemoOrganisations implements ApplicationRunner {
 
     private static List<OrganisationDraft> read() {
         try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
-            return CsvTable.read(in).rows().stream().map(row -> new OrganisationDraft(row.get("uscc"), row.get("name"),
-                    row.get("division_code"), row.get("exercise_level"), row.get("nature"), row.get("parent_uscc"),
-                    row.get("address"), row.get("phone"), Boolean.parseBoolean(row.get("legacy_code")))).toList();
+            return CsvTable.read(in).rows().stream()
+                    .map(row -> new OrganisationDraft(
+                            row.get("uscc"),
+                            row.get("name"),
+                            row.get("division_code"),
+                            row.get("exercise_level"),
+                            row.get("nature"),
+                            row.get("parent_uscc"),
+                            row.get("address"),
+                            row.get("phone"),
+                            Boolean.parseBoolean(row.get("legacy_code"))))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (CsvTable.MalformedCsvException e) {

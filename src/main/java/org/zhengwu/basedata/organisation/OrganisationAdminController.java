@@ -1,7 +1,6 @@
 package org.zhengwu.basedata.organisation;
 
 import java.security.Principal;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,28 +57,81 @@ class OrganisationAdminController {
         }
 
         OrganisationDraft draft() {
-            return new OrganisationDraft(uscc, name, divisionCode, exerciseLevel, nature, parentUscc, address, phone,
-                    acceptLegacyCode);
+            return new OrganisationDraft(
+                    uscc, name, divisionCode, exerciseLevel, nature, parentUscc, address, phone, acceptLegacyCode);
         }
 
-        public String getUscc() { return uscc; }
-        public void setUscc(String uscc) { this.uscc = uscc; }
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getDivisionCode() { return divisionCode; }
-        public void setDivisionCode(String divisionCode) { this.divisionCode = divisionCode; }
-        public String getExerciseLevel() { return exerciseLevel; }
-        public void setExerciseLevel(String exerciseLevel) { this.exerciseLevel = exerciseLevel; }
-        public String getNature() { return nature; }
-        public void setNature(String nature) { this.nature = nature; }
-        public String getParentUscc() { return parentUscc; }
-        public void setParentUscc(String parentUscc) { this.parentUscc = parentUscc; }
-        public String getAddress() { return address; }
-        public void setAddress(String address) { this.address = address; }
-        public String getPhone() { return phone; }
-        public void setPhone(String phone) { this.phone = phone; }
-        public boolean isAcceptLegacyCode() { return acceptLegacyCode; }
-        public void setAcceptLegacyCode(boolean acceptLegacyCode) { this.acceptLegacyCode = acceptLegacyCode; }
+        public String getUscc() {
+            return uscc;
+        }
+
+        public void setUscc(String uscc) {
+            this.uscc = uscc;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getDivisionCode() {
+            return divisionCode;
+        }
+
+        public void setDivisionCode(String divisionCode) {
+            this.divisionCode = divisionCode;
+        }
+
+        public String getExerciseLevel() {
+            return exerciseLevel;
+        }
+
+        public void setExerciseLevel(String exerciseLevel) {
+            this.exerciseLevel = exerciseLevel;
+        }
+
+        public String getNature() {
+            return nature;
+        }
+
+        public void setNature(String nature) {
+            this.nature = nature;
+        }
+
+        public String getParentUscc() {
+            return parentUscc;
+        }
+
+        public void setParentUscc(String parentUscc) {
+            this.parentUscc = parentUscc;
+        }
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            this.address = address;
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone;
+        }
+
+        public boolean isAcceptLegacyCode() {
+            return acceptLegacyCode;
+        }
+
+        public void setAcceptLegacyCode(boolean acceptLegacyCode) {
+            this.acceptLegacyCode = acceptLegacyCode;
+        }
     }
 
     @GetMapping
@@ -94,8 +146,12 @@ class OrganisationAdminController {
     }
 
     @PostMapping("/new")
-    String register(@ModelAttribute("form") OrganisationForm form, BindingResult binding, Principal principal,
-                    Model model, RedirectAttributes redirect) {
+    String register(
+            @ModelAttribute("form") OrganisationForm form,
+            BindingResult binding,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
         organisations.validate(form.draft(), true, binding);
         if (binding.hasErrors()) {
             return formPage(form, true, model);
@@ -112,15 +168,23 @@ class OrganisationAdminController {
 
     @GetMapping("/{uscc}")
     String editForm(@PathVariable String uscc, Model model) {
-        OrganisationDraft draft = organisations.find(uscc).map(OrganisationDraft::of)
+        OrganisationDraft draft = organisations
+                .find(uscc)
+                .map(OrganisationDraft::of)
                 .orElseThrow(() -> new NotFoundException("organisation.not-found", uscc));
         return formPage(OrganisationForm.of(draft), false, model);
     }
 
     @PostMapping("/{uscc}")
-    String update(@PathVariable String uscc, @ModelAttribute("form") OrganisationForm form, BindingResult binding,
-                  Principal principal, Model model, RedirectAttributes redirect) {
-        var existing = organisations.find(uscc).orElseThrow(() -> new NotFoundException("organisation.not-found", uscc));
+    String update(
+            @PathVariable String uscc,
+            @ModelAttribute("form") OrganisationForm form,
+            BindingResult binding,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
+        var existing =
+                organisations.find(uscc).orElseThrow(() -> new NotFoundException("organisation.not-found", uscc));
         form.setUscc(existing.uscc());
         form.setAcceptLegacyCode(existing.legacyCode());
         organisations.validate(form.draft(), false, binding);

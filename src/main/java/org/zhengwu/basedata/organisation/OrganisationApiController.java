@@ -1,9 +1,8 @@
 package org.zhengwu.basedata.organisation;
 
-import java.util.Locale;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,15 +31,24 @@ class OrganisationApiController {
         this.labels = labels;
     }
 
-    record OrganisationView(String uscc, String name, String divisionCode, String divisionName,
-                            CodeLabels.CodeLabel exerciseLevel, CodeLabels.CodeLabel nature, String parentUscc,
-                            String address, String phone, boolean legacyCode) {
-    }
+    record OrganisationView(
+            String uscc,
+            String name,
+            String divisionCode,
+            String divisionName,
+            CodeLabels.CodeLabel exerciseLevel,
+            CodeLabels.CodeLabel nature,
+            String parentUscc,
+            String address,
+            String phone,
+            boolean legacyCode) {}
 
     @GetMapping("/{uscc}")
-    @Operation(summary = "An organisation by 统一社会信用代码",
-            description = "A registered legacy code is returned as registered; otherwise a malformed code or one failing "
-                    + "its check character is a 400 naming the reason, and a well-formed unknown code a 404.")
+    @Operation(
+            summary = "An organisation by 统一社会信用代码",
+            description =
+                    "A registered legacy code is returned as registered; otherwise a malformed code or one failing "
+                            + "its check character is a 400 naming the reason, and a well-formed unknown code a 404.")
     OrganisationView organisation(@PathVariable String uscc, Locale locale) {
         Organisation organisation = organisations.find(uscc).orElseThrow(() -> {
             CodeCheck check = UnifiedSocialCreditCode.check(uscc);
@@ -49,9 +57,20 @@ class OrganisationApiController {
             }
             return new NotFoundException("organisation.not-found", check.normalised());
         });
-        String divisionName = divisions.current(organisation.divisionCode()).map(d -> d.name()).orElse(null);
-        return new OrganisationView(organisation.uscc(), organisation.name(), organisation.divisionCode(), divisionName,
-                labels.of(organisation.exerciseLevel(), locale), labels.of(organisation.nature(), locale),
-                organisation.parentUscc(), organisation.address(), organisation.phone(), organisation.legacyCode());
+        String divisionName = divisions
+                .current(organisation.divisionCode())
+                .map(d -> d.name())
+                .orElse(null);
+        return new OrganisationView(
+                organisation.uscc(),
+                organisation.name(),
+                organisation.divisionCode(),
+                divisionName,
+                labels.of(organisation.exerciseLevel(), locale),
+                labels.of(organisation.nature(), locale),
+                organisation.parentUscc(),
+                organisation.address(),
+                organisation.phone(),
+                organisation.legacyCode());
     }
 }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhengwu.basedata.ExerciseLevel;
@@ -28,7 +27,9 @@ public class OrganisationRepository {
         return jdbc.sql("""
                         SELECT uscc, name, division_code, exercise_level, nature, parent_uscc, address, phone, legacy_code
                         FROM basedata_organisation WHERE uscc = :uscc""")
-                .param("uscc", uscc).query(OrganisationRepository::map).optional();
+                .param("uscc", uscc)
+                .query(OrganisationRepository::map)
+                .optional();
     }
 
     /** The organisation as stored, its row locked until the transaction ends. */
@@ -36,14 +37,15 @@ public class OrganisationRepository {
         return jdbc.sql("""
                         SELECT uscc, name, division_code, exercise_level, nature, parent_uscc, address, phone, legacy_code
                         FROM basedata_organisation WHERE uscc = :uscc FOR UPDATE""")
-                .param("uscc", uscc).query(OrganisationRepository::map).optional();
+                .param("uscc", uscc)
+                .query(OrganisationRepository::map)
+                .optional();
     }
 
     public List<Organisation> all() {
         return jdbc.sql("""
                         SELECT uscc, name, division_code, exercise_level, nature, parent_uscc, address, phone, legacy_code
-                        FROM basedata_organisation ORDER BY division_code, exercise_level, name""")
-                .query(OrganisationRepository::map).list();
+                        FROM basedata_organisation ORDER BY division_code, exercise_level, name""").query(OrganisationRepository::map).list();
     }
 
     public List<Organisation> findAll(Collection<String> usccs) {
@@ -53,20 +55,24 @@ public class OrganisationRepository {
         return jdbc.sql("""
                         SELECT uscc, name, division_code, exercise_level, nature, parent_uscc, address, phone, legacy_code
                         FROM basedata_organisation WHERE uscc IN (:usccs) ORDER BY name""")
-                .param("usccs", usccs).query(OrganisationRepository::map).list();
+                .param("usccs", usccs)
+                .query(OrganisationRepository::map)
+                .list();
     }
 
     public boolean exists(String uscc) {
-        return jdbc.sql("SELECT count(*) FROM basedata_organisation WHERE uscc = :uscc").param("uscc", uscc)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM basedata_organisation WHERE uscc = :uscc")
+                        .param("uscc", uscc)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public void insert(Organisation o) {
         jdbc.sql("""
                         INSERT INTO basedata_organisation (uscc, name, division_code, exercise_level, nature, parent_uscc,
                                                            address, phone, legacy_code)
-                        VALUES (:uscc, :name, :division, :level, :nature, :parent, :address, :phone, :legacy)""")
-                .params(parameters(o)).update();
+                        VALUES (:uscc, :name, :division, :level, :nature, :parent, :address, :phone, :legacy)""").params(parameters(o)).update();
     }
 
     /** Updates everything but the code, which identifies the organisation for good. */
@@ -75,8 +81,7 @@ public class OrganisationRepository {
                         UPDATE basedata_organisation SET name = :name, division_code = :division, exercise_level = :level,
                                nature = :nature, parent_uscc = :parent, address = :address, phone = :phone,
                                legacy_code = :legacy, updated_at = CURRENT_TIMESTAMP
-                        WHERE uscc = :uscc""")
-                .params(parameters(o)).update();
+                        WHERE uscc = :uscc""").params(parameters(o)).update();
     }
 
     private static Map<String, Object> parameters(Organisation o) {
@@ -94,9 +99,15 @@ public class OrganisationRepository {
     }
 
     private static Organisation map(ResultSet rs, int row) throws SQLException {
-        return new Organisation(rs.getString("uscc"), rs.getString("name"), rs.getString("division_code"),
+        return new Organisation(
+                rs.getString("uscc"),
+                rs.getString("name"),
+                rs.getString("division_code"),
                 CodeTable.requireCode(ExerciseLevel.class, rs.getString("exercise_level")),
                 CodeTable.requireCode(SubjectNature.class, rs.getString("nature")),
-                rs.getString("parent_uscc"), rs.getString("address"), rs.getString("phone"), rs.getBoolean("legacy_code"));
+                rs.getString("parent_uscc"),
+                rs.getString("address"),
+                rs.getString("phone"),
+                rs.getBoolean("legacy_code"));
     }
 }

@@ -1,7 +1,6 @@
 package org.zhengwu.catalog.admin;
 
 import java.security.Principal;
-
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -44,12 +43,29 @@ class BaseItemAdminController {
         private String type;
         private String mainItem;
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getType() { return type; }
-        public void setType(String type) { this.type = type; }
-        public String getMainItem() { return mainItem; }
-        public void setMainItem(String mainItem) { this.mainItem = mainItem; }
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getType() {
+            return type;
+        }
+
+        public void setType(String type) {
+            this.type = type;
+        }
+
+        public String getMainItem() {
+            return mainItem;
+        }
+
+        public void setMainItem(String mainItem) {
+            this.mainItem = mainItem;
+        }
     }
 
     @GetMapping
@@ -69,8 +85,12 @@ class BaseItemAdminController {
 
     @PostMapping("/new")
     @PreAuthorize("hasAuthority('catalog.edit')")
-    String create(@ModelAttribute("form") BaseItemForm form, BindingResult binding, Principal principal, Model model,
-                  RedirectAttributes redirect) {
+    String create(
+            @ModelAttribute("form") BaseItemForm form,
+            BindingResult binding,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
         requireProvinceWideEditor();
         ItemType type = CodeTable.fromCode(ItemType.class, form.getType()).orElse(null);
         if (type == null) {
@@ -101,7 +121,11 @@ class BaseItemAdminController {
     private String formPage(BaseItemForm form, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("types", ItemType.values());
-        model.addAttribute("mainItems", repository.baseItems().stream().filter(b -> codes.subItem(b.baseCode()) == 0).toList());
+        model.addAttribute(
+                "mainItems",
+                repository.baseItems().stream()
+                        .filter(b -> codes.subItem(b.baseCode()) == 0)
+                        .toList());
         return "catalog/admin/base-item-new";
     }
 }

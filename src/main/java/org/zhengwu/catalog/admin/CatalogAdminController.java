@@ -1,12 +1,11 @@
 package org.zhengwu.catalog.admin;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,8 +60,12 @@ class CatalogAdminController {
     private final MaterialFiles materialFiles;
     private final Actors actors;
 
-    CatalogAdminController(ItemRepository repository, CatalogEditing editing, Organisations organisations,
-                           MaterialFiles materialFiles, Actors actors) {
+    CatalogAdminController(
+            ItemRepository repository,
+            CatalogEditing editing,
+            Organisations organisations,
+            MaterialFiles materialFiles,
+            Actors actors) {
         this.repository = repository;
         this.editing = editing;
         this.organisations = organisations;
@@ -72,8 +75,11 @@ class CatalogAdminController {
 
     @GetMapping
     @PreAuthorize("hasAnyAuthority('catalog.edit', 'catalog.review')")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
-                @RequestParam(defaultValue = "1") int page, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
         VersionStatus wanted = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -86,11 +92,19 @@ class CatalogAdminController {
             throw new BadParameterException("page", "search.problem.number", 1, Integer.MAX_VALUE);
         }
         String text = q == null || q.isBlank() ? null : q.strip();
-        ItemRepository.EntryPage entries = repository.entries(text, wanted,
-                actors.require().scopeParameters(Permission.CATALOG_EDIT, Permission.CATALOG_REVIEW), PAGE_SIZE,
+        ItemRepository.EntryPage entries = repository.entries(
+                text,
+                wanted,
+                actors.require().scopeParameters(Permission.CATALOG_EDIT, Permission.CATALOG_REVIEW),
+                PAGE_SIZE,
                 (long) (page - 1) * PAGE_SIZE);
-        Map<String, String> names = organisations.findAll(entries.rows().stream().map(ItemRepository.EntryRow::organisationUscc)
-                .distinct().toList()).stream().collect(Collectors.toMap(Organisation::uscc, Organisation::name));
+        Map<String, String> names = organisations
+                .findAll(entries.rows().stream()
+                        .map(ItemRepository.EntryRow::organisationUscc)
+                        .distinct()
+                        .toList())
+                .stream()
+                .collect(Collectors.toMap(Organisation::uscc, Organisation::name));
         model.addAttribute("entries", entries);
         model.addAttribute("organisationNames", names);
         model.addAttribute("statuses", VersionStatus.values());
@@ -111,11 +125,21 @@ class CatalogAdminController {
             throw new NotFoundException("catalog.admin.entry-not-found", id);
         }
         model.addAttribute("item", item);
-        model.addAttribute("organisation", organisations.find(item.organisationUscc()).orElse(null));
+        model.addAttribute(
+                "organisation", organisations.find(item.organisationUscc()).orElse(null));
         model.addAttribute("versions", versions);
-        model.addAttribute("working", versions.stream().filter(v -> v.status().isWorking()).findFirst().orElse(null));
-        model.addAttribute("published", versions.stream().filter(v -> v.status() == VersionStatus.PUBLISHED).findFirst()
-                .orElse(null));
+        model.addAttribute(
+                "working",
+                versions.stream()
+                        .filter(v -> v.status().isWorking())
+                        .findFirst()
+                        .orElse(null));
+        model.addAttribute(
+                "published",
+                versions.stream()
+                        .filter(v -> v.status() == VersionStatus.PUBLISHED)
+                        .findFirst()
+                        .orElse(null));
         return "catalog/admin/item";
     }
 
@@ -125,7 +149,8 @@ class CatalogAdminController {
         VersionRecord version = version(id, Permission.CATALOG_EDIT, Permission.CATALOG_REVIEW);
         ItemRecord item = item(version.itemId(), Permission.CATALOG_EDIT, Permission.CATALOG_REVIEW);
         model.addAttribute("item", item);
-        model.addAttribute("organisation", organisations.find(item.organisationUscc()).orElse(null));
+        model.addAttribute(
+                "organisation", organisations.find(item.organisationUscc()).orElse(null));
         model.addAttribute("version", version);
         model.addAttribute("guide", version.guide());
         model.addAttribute("mayApprove", editing.mayApprove(version, principal.getName()));
@@ -136,8 +161,10 @@ class CatalogAdminController {
 
     @GetMapping("/new")
     @PreAuthorize("hasAuthority('catalog.edit')")
-    String newEntry(@RequestParam(required = false) String baseCode, @RequestParam(required = false) String organisation,
-                    Model model) {
+    String newEntry(
+            @RequestParam(required = false) String baseCode,
+            @RequestParam(required = false) String organisation,
+            Model model) {
         NewEntryForm form = new NewEntryForm();
         form.setBaseCode(baseCode);
         form.setOrganisationUscc(organisation);
@@ -150,15 +177,20 @@ class CatalogAdminController {
 
     @PostMapping("/new")
     @PreAuthorize("hasAuthority('catalog.edit')")
-    String createEntry(@ModelAttribute("form") NewEntryForm form, BindingResult binding,
-                       @RequestParam(defaultValue = "save") String action, Principal principal, Model model,
-                       RedirectAttributes redirect) {
+    String createEntry(
+            @ModelAttribute("form") NewEntryForm form,
+            BindingResult binding,
+            @RequestParam(defaultValue = "save") String action,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
         form.getGuide().compact();
         materialFiles.apply(form.getGuide().getMaterials(), "guide.", binding, principal.getName());
         if (GuideForm.realNameLevel(form.getGuide().getRealNameLevel()) == null) {
             binding.rejectValue("guide.realNameLevel", "validation.choose");
         }
-        if (form.getOrganisationUscc() != null && !form.getOrganisationUscc().isBlank()
+        if (form.getOrganisationUscc() != null
+                && !form.getOrganisationUscc().isBlank()
                 && organisationsInScope().stream().noneMatch(o -> o.uscc().equals(form.getOrganisationUscc()))) {
             binding.rejectValue("organisationUscc", "catalog.admin.organisation-out-of-scope");
         }
@@ -170,12 +202,17 @@ class CatalogAdminController {
             return newEntryPage(form, model);
         }
         try {
-            VersionRecord draft = editing.createEntry(form.getBaseCode(), form.getOrganisationUscc(),
-                    form.getGuide().getName(), form.getGuide().toGuide(), principal.getName());
+            VersionRecord draft = editing.createEntry(
+                    form.getBaseCode(),
+                    form.getOrganisationUscc(),
+                    form.getGuide().getName(),
+                    form.getGuide().toGuide(),
+                    principal.getName());
             redirect.addFlashAttribute("notice", "catalog.admin.created");
             return "redirect:/admin/catalog/versions/" + draft.id();
         } catch (GuideInvalidException e) {
-            e.violations().forEach(v -> binding.rejectValue(formField(v.field()), v.messageKey(), v.argumentArray(), null));
+            e.violations()
+                    .forEach(v -> binding.rejectValue(formField(v.field()), v.messageKey(), v.argumentArray(), null));
             form.getGuide().addSpareRows(SPARE_ROWS);
             return newEntryPage(form, model);
         }
@@ -197,9 +234,15 @@ class CatalogAdminController {
 
     @PostMapping("/versions/{id}/edit")
     @PreAuthorize("hasAuthority('catalog.edit')")
-    String save(@PathVariable long id, @ModelAttribute("form") GuideForm form, BindingResult binding,
-                @RequestParam(defaultValue = "save") String action, Principal principal, Model model,
-                HttpServletResponse response, RedirectAttributes redirect) {
+    String save(
+            @PathVariable long id,
+            @ModelAttribute("form") GuideForm form,
+            BindingResult binding,
+            @RequestParam(defaultValue = "save") String action,
+            Principal principal,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         VersionRecord version = version(id, Permission.CATALOG_EDIT);
         form.compact();
         materialFiles.apply(form.getMaterials(), "", binding, principal.getName());
@@ -214,8 +257,8 @@ class CatalogAdminController {
             return editPage(version, form, model);
         }
         try {
-            editing.editDraft(id, form.getRevision(), form.getName(), form.toGuide(), form.getChangeNote(),
-                    principal.getName());
+            editing.editDraft(
+                    id, form.getRevision(), form.getName(), form.toGuide(), form.getChangeNote(), principal.getName());
         } catch (GuideInvalidException e) {
             e.violations().forEach(v -> binding.rejectValue(v.field(), v.messageKey(), v.argumentArray(), null));
             form.addSpareRows(SPARE_ROWS);
@@ -267,7 +310,8 @@ class CatalogAdminController {
         VersionRecord version = version(id, Permission.CATALOG_EDIT);
         editing.discardDraft(id, principal.getName());
         redirect.addFlashAttribute("notice", "catalog.admin.discarded");
-        return repository.versionsOf(version.itemId()).isEmpty() ? "redirect:/admin/catalog"
+        return repository.versionsOf(version.itemId()).isEmpty()
+                ? "redirect:/admin/catalog"
                 : "redirect:/admin/catalog/items/" + version.itemId();
     }
 
@@ -282,8 +326,11 @@ class CatalogAdminController {
 
     @PostMapping("/versions/{id}/reject")
     @PreAuthorize("hasAuthority('catalog.review')")
-    String reject(@PathVariable long id, @RequestParam(required = false) String reason, Principal principal,
-                  RedirectAttributes redirect) {
+    String reject(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            Principal principal,
+            RedirectAttributes redirect) {
         version(id, Permission.CATALOG_REVIEW);
         try {
             editing.reject(id, reason, principal.getName());
@@ -305,8 +352,11 @@ class CatalogAdminController {
 
     @PostMapping("/items/{id}/withdraw")
     @PreAuthorize("hasAuthority('catalog.review')")
-    String withdraw(@PathVariable long id, @RequestParam(required = false) String reason, Principal principal,
-                    RedirectAttributes redirect) {
+    String withdraw(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            Principal principal,
+            RedirectAttributes redirect) {
         item(id, Permission.CATALOG_REVIEW);
         try {
             editing.withdraw(id, reason, principal.getName());
@@ -352,9 +402,12 @@ class CatalogAdminController {
      * The guide's own problems next to those already found in the form, so that one round names them all; a field
      * already marked keeps its first message.
      */
-    private static void alsoReject(List<GuideRules.Violation> violations, java.util.function.UnaryOperator<String> field,
-                                   BindingResult binding) {
-        violations.stream().filter(v -> !binding.hasFieldErrors(field.apply(v.field())))
+    private static void alsoReject(
+            List<GuideRules.Violation> violations,
+            java.util.function.UnaryOperator<String> field,
+            BindingResult binding) {
+        violations.stream()
+                .filter(v -> !binding.hasFieldErrors(field.apply(v.field())))
                 .forEach(v -> binding.rejectValue(field.apply(v.field()), v.messageKey(), v.argumentArray(), null));
     }
 
@@ -370,7 +423,8 @@ class CatalogAdminController {
     private List<Organisation> organisationsInScope() {
         Actor actor = actors.require();
         return organisations.all().stream()
-                .filter(o -> actor.mayReach(Permission.CATALOG_EDIT, o.uscc(), o.divisionCode())).toList();
+                .filter(o -> actor.mayReach(Permission.CATALOG_EDIT, o.uscc(), o.divisionCode()))
+                .toList();
     }
 
     /**
@@ -379,13 +433,16 @@ class CatalogAdminController {
      */
     private ItemRecord item(long id, String... acting) {
         Actor actor = actors.require();
-        return repository.findItem(id)
-                .filter(item -> Arrays.stream(acting).anyMatch(r -> actor.mayReach(r, item.organisationUscc(), item.divisionCode())))
+        return repository
+                .findItem(id)
+                .filter(item -> Arrays.stream(acting)
+                        .anyMatch(r -> actor.mayReach(r, item.organisationUscc(), item.divisionCode())))
                 .orElseThrow(() -> new NotFoundException("catalog.admin.entry-not-found", id));
     }
 
     private VersionRecord version(long id, String... acting) {
-        VersionRecord version = repository.findVersion(id)
+        VersionRecord version = repository
+                .findVersion(id)
                 .orElseThrow(() -> new NotFoundException("catalog.admin.version-not-found", id));
         try {
             item(version.itemId(), acting);

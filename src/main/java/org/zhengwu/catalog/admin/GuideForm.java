@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.web.multipart.MultipartFile;
 import org.zhengwu.catalog.CaseKind;
 import org.zhengwu.catalog.GeneralScope;
@@ -89,11 +88,17 @@ public class GuideForm {
 
     /** Drops blank rows and rows marked for removal. */
     public void compact() {
-        steps = new ArrayList<>(steps.stream().filter(r -> !r.remove && !(blank(r.name) && blank(r.description))).toList());
-        materials = new ArrayList<>(materials.stream().filter(r -> !r.remove && !r.isBlank()).toList());
-        fee.items = new ArrayList<>(fee.items.stream().filter(r -> !r.remove && !(blank(r.name) && blank(r.standard)
-                && blank(r.relief))).toList());
-        faqs = new ArrayList<>(faqs.stream().filter(r -> !r.remove && !(blank(r.question) && blank(r.answer))).toList());
+        steps = new ArrayList<>(steps.stream()
+                .filter(r -> !r.remove && !(blank(r.name) && blank(r.description)))
+                .toList());
+        materials = new ArrayList<>(
+                materials.stream().filter(r -> !r.remove && !r.isBlank()).toList());
+        fee.items = new ArrayList<>(fee.items.stream()
+                .filter(r -> !r.remove && !(blank(r.name) && blank(r.standard) && blank(r.relief)))
+                .toList());
+        faqs = new ArrayList<>(faqs.stream()
+                .filter(r -> !r.remove && !(blank(r.question) && blank(r.answer)))
+                .toList());
     }
 
     /** Adds the spare blank rows a form offers for new entries. */
@@ -107,18 +112,43 @@ public class GuideForm {
     }
 
     public Guide toGuide() {
-        Guide.SpecialProcedure special = blank(specialProcedure.kind) ? null
-                : new Guide.SpecialProcedure(code(SpecialProcedureKind.class, specialProcedure.kind), trim(specialProcedure.note));
-        return new Guide(trim(legalBasis), trim(conditions),
-                steps.stream().map(s -> new Guide.Step(trim(s.name), trim(s.description))).toList(),
-                statutoryLimit.toLimit(), promisedLimit.toLimit(), trim(location), trim(officeHours), trim(consultPhone),
-                trim(complaintPhone), materials.stream().map(MaterialRow::toMaterial).toList(),
-                new Guide.Fee(fee.charged, trim(fee.basis), fee.items.stream()
-                        .map(i -> new Guide.FeeItem(trim(i.name), trim(i.standard), trim(i.relief))).toList()),
-                code(OnlineDepth.class, onlineDepth), visits == null ? 0 : visits, trim(visitsReason),
-                codes(HandlingChannel.class, channels), code(CaseKind.class, caseKind), code(GeneralScope.class, scope),
-                codes(ServiceObject.class, serviceObjects), codes(ServiceTheme.class, themes), trim(resultName), special,
-                faqs.stream().map(f -> new Guide.Faq(trim(f.question), trim(f.answer))).toList(), realNameLevel(realNameLevel));
+        Guide.SpecialProcedure special = blank(specialProcedure.kind)
+                ? null
+                : new Guide.SpecialProcedure(
+                        code(SpecialProcedureKind.class, specialProcedure.kind), trim(specialProcedure.note));
+        return new Guide(
+                trim(legalBasis),
+                trim(conditions),
+                steps.stream()
+                        .map(s -> new Guide.Step(trim(s.name), trim(s.description)))
+                        .toList(),
+                statutoryLimit.toLimit(),
+                promisedLimit.toLimit(),
+                trim(location),
+                trim(officeHours),
+                trim(consultPhone),
+                trim(complaintPhone),
+                materials.stream().map(MaterialRow::toMaterial).toList(),
+                new Guide.Fee(
+                        fee.charged,
+                        trim(fee.basis),
+                        fee.items.stream()
+                                .map(i -> new Guide.FeeItem(trim(i.name), trim(i.standard), trim(i.relief)))
+                                .toList()),
+                code(OnlineDepth.class, onlineDepth),
+                visits == null ? 0 : visits,
+                trim(visitsReason),
+                codes(HandlingChannel.class, channels),
+                code(CaseKind.class, caseKind),
+                code(GeneralScope.class, scope),
+                codes(ServiceObject.class, serviceObjects),
+                codes(ServiceTheme.class, themes),
+                trim(resultName),
+                special,
+                faqs.stream()
+                        .map(f -> new Guide.Faq(trim(f.question), trim(f.answer)))
+                        .toList(),
+                realNameLevel(realNameLevel));
     }
 
     /** The chosen level, or null when the form holds none of the four. */
@@ -156,20 +186,36 @@ public class GuideForm {
         private String description;
         private boolean remove;
 
-        public StepRow() {
-        }
+        public StepRow() {}
 
         StepRow(String name, String description) {
             this.name = name;
             this.description = description;
         }
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getDescription() { return description; }
-        public void setDescription(String description) { this.description = description; }
-        public boolean isRemove() { return remove; }
-        public void setRemove(boolean remove) { this.remove = remove; }
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getDescription() {
+            return description;
+        }
+
+        public void setDescription(String description) {
+            this.description = description;
+        }
+
+        public boolean isRemove() {
+            return remove;
+        }
+
+        public void setRemove(boolean remove) {
+            this.remove = remove;
+        }
     }
 
     public static class LimitRow {
@@ -188,16 +234,35 @@ public class GuideForm {
         }
 
         Guide.TimeLimit toLimit() {
-            return value == null ? null
-                    : new Guide.TimeLimit(value, CodeTable.fromCode(LimitUnit.class, unit).orElse(null), trim(note));
+            return value == null
+                    ? null
+                    : new Guide.TimeLimit(
+                            value, CodeTable.fromCode(LimitUnit.class, unit).orElse(null), trim(note));
         }
 
-        public Integer getValue() { return value; }
-        public void setValue(Integer value) { this.value = value; }
-        public String getUnit() { return unit; }
-        public void setUnit(String unit) { this.unit = unit; }
-        public String getNote() { return note; }
-        public void setNote(String note) { this.note = note; }
+        public Integer getValue() {
+            return value;
+        }
+
+        public void setValue(Integer value) {
+            this.value = value;
+        }
+
+        public String getUnit() {
+            return unit;
+        }
+
+        public void setUnit(String unit) {
+            this.unit = unit;
+        }
+
+        public String getNote() {
+            return note;
+        }
+
+        public void setNote(String note) {
+            this.note = note;
+        }
     }
 
     public static class MaterialRow {
@@ -232,9 +297,13 @@ public class GuideForm {
 
         /** Nothing typed and no file: an uploaded form or sample alone is a row the editor meant to keep. */
         boolean isBlank() {
-            return blank(name) && blank(source) && blank(condition)
-                    && !uploaded(blankFormFile) && !uploaded(sampleFile)
-                    && (blank(blankFormId) || clearBlankForm) && (blank(sampleId) || clearSample);
+            return blank(name)
+                    && blank(source)
+                    && blank(condition)
+                    && !uploaded(blankFormFile)
+                    && !uploaded(sampleFile)
+                    && (blank(blankFormId) || clearBlankForm)
+                    && (blank(sampleId) || clearSample);
         }
 
         private static boolean uploaded(MultipartFile file) {
@@ -242,42 +311,133 @@ public class GuideForm {
         }
 
         Guide.Material toMaterial() {
-            return new Guide.Material(trim(name), trim(source), orZero(originals), orZero(copies), required, trim(condition),
-                    licenceReplaceable, trim(blankFormId), trim(sampleId));
+            return new Guide.Material(
+                    trim(name),
+                    trim(source),
+                    orZero(originals),
+                    orZero(copies),
+                    required,
+                    trim(condition),
+                    licenceReplaceable,
+                    trim(blankFormId),
+                    trim(sampleId));
         }
 
         private static int orZero(Integer value) {
             return Optional.ofNullable(value).orElse(0);
         }
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getSource() { return source; }
-        public void setSource(String source) { this.source = source; }
-        public Integer getOriginals() { return originals; }
-        public void setOriginals(Integer originals) { this.originals = originals; }
-        public Integer getCopies() { return copies; }
-        public void setCopies(Integer copies) { this.copies = copies; }
-        public boolean isRequired() { return required; }
-        public void setRequired(boolean required) { this.required = required; }
-        public String getCondition() { return condition; }
-        public void setCondition(String condition) { this.condition = condition; }
-        public boolean isLicenceReplaceable() { return licenceReplaceable; }
-        public void setLicenceReplaceable(boolean licenceReplaceable) { this.licenceReplaceable = licenceReplaceable; }
-        public String getBlankFormId() { return blankFormId; }
-        public void setBlankFormId(String blankFormId) { this.blankFormId = blankFormId; }
-        public String getSampleId() { return sampleId; }
-        public void setSampleId(String sampleId) { this.sampleId = sampleId; }
-        public MultipartFile getBlankFormFile() { return blankFormFile; }
-        public void setBlankFormFile(MultipartFile blankFormFile) { this.blankFormFile = blankFormFile; }
-        public MultipartFile getSampleFile() { return sampleFile; }
-        public void setSampleFile(MultipartFile sampleFile) { this.sampleFile = sampleFile; }
-        public boolean isClearBlankForm() { return clearBlankForm; }
-        public void setClearBlankForm(boolean clearBlankForm) { this.clearBlankForm = clearBlankForm; }
-        public boolean isClearSample() { return clearSample; }
-        public void setClearSample(boolean clearSample) { this.clearSample = clearSample; }
-        public boolean isRemove() { return remove; }
-        public void setRemove(boolean remove) { this.remove = remove; }
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getSource() {
+            return source;
+        }
+
+        public void setSource(String source) {
+            this.source = source;
+        }
+
+        public Integer getOriginals() {
+            return originals;
+        }
+
+        public void setOriginals(Integer originals) {
+            this.originals = originals;
+        }
+
+        public Integer getCopies() {
+            return copies;
+        }
+
+        public void setCopies(Integer copies) {
+            this.copies = copies;
+        }
+
+        public boolean isRequired() {
+            return required;
+        }
+
+        public void setRequired(boolean required) {
+            this.required = required;
+        }
+
+        public String getCondition() {
+            return condition;
+        }
+
+        public void setCondition(String condition) {
+            this.condition = condition;
+        }
+
+        public boolean isLicenceReplaceable() {
+            return licenceReplaceable;
+        }
+
+        public void setLicenceReplaceable(boolean licenceReplaceable) {
+            this.licenceReplaceable = licenceReplaceable;
+        }
+
+        public String getBlankFormId() {
+            return blankFormId;
+        }
+
+        public void setBlankFormId(String blankFormId) {
+            this.blankFormId = blankFormId;
+        }
+
+        public String getSampleId() {
+            return sampleId;
+        }
+
+        public void setSampleId(String sampleId) {
+            this.sampleId = sampleId;
+        }
+
+        public MultipartFile getBlankFormFile() {
+            return blankFormFile;
+        }
+
+        public void setBlankFormFile(MultipartFile blankFormFile) {
+            this.blankFormFile = blankFormFile;
+        }
+
+        public MultipartFile getSampleFile() {
+            return sampleFile;
+        }
+
+        public void setSampleFile(MultipartFile sampleFile) {
+            this.sampleFile = sampleFile;
+        }
+
+        public boolean isClearBlankForm() {
+            return clearBlankForm;
+        }
+
+        public void setClearBlankForm(boolean clearBlankForm) {
+            this.clearBlankForm = clearBlankForm;
+        }
+
+        public boolean isClearSample() {
+            return clearSample;
+        }
+
+        public void setClearSample(boolean clearSample) {
+            this.clearSample = clearSample;
+        }
+
+        public boolean isRemove() {
+            return remove;
+        }
+
+        public void setRemove(boolean remove) {
+            this.remove = remove;
+        }
     }
 
     public static class FeeRows {
@@ -285,12 +445,29 @@ public class GuideForm {
         private String basis;
         private List<FeeItemRow> items = new ArrayList<>();
 
-        public boolean isCharged() { return charged; }
-        public void setCharged(boolean charged) { this.charged = charged; }
-        public String getBasis() { return basis; }
-        public void setBasis(String basis) { this.basis = basis; }
-        public List<FeeItemRow> getItems() { return items; }
-        public void setItems(List<FeeItemRow> items) { this.items = items; }
+        public boolean isCharged() {
+            return charged;
+        }
+
+        public void setCharged(boolean charged) {
+            this.charged = charged;
+        }
+
+        public String getBasis() {
+            return basis;
+        }
+
+        public void setBasis(String basis) {
+            this.basis = basis;
+        }
+
+        public List<FeeItemRow> getItems() {
+            return items;
+        }
+
+        public void setItems(List<FeeItemRow> items) {
+            this.items = items;
+        }
     }
 
     public static class FeeItemRow {
@@ -299,8 +476,7 @@ public class GuideForm {
         private String relief;
         private boolean remove;
 
-        public FeeItemRow() {
-        }
+        public FeeItemRow() {}
 
         FeeItemRow(String name, String standard, String relief) {
             this.name = name;
@@ -308,24 +484,58 @@ public class GuideForm {
             this.relief = relief;
         }
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getStandard() { return standard; }
-        public void setStandard(String standard) { this.standard = standard; }
-        public String getRelief() { return relief; }
-        public void setRelief(String relief) { this.relief = relief; }
-        public boolean isRemove() { return remove; }
-        public void setRemove(boolean remove) { this.remove = remove; }
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getStandard() {
+            return standard;
+        }
+
+        public void setStandard(String standard) {
+            this.standard = standard;
+        }
+
+        public String getRelief() {
+            return relief;
+        }
+
+        public void setRelief(String relief) {
+            this.relief = relief;
+        }
+
+        public boolean isRemove() {
+            return remove;
+        }
+
+        public void setRemove(boolean remove) {
+            this.remove = remove;
+        }
     }
 
     public static class SpecialRow {
         private String kind;
         private String note;
 
-        public String getKind() { return kind; }
-        public void setKind(String kind) { this.kind = kind; }
-        public String getNote() { return note; }
-        public void setNote(String note) { this.note = note; }
+        public String getKind() {
+            return kind;
+        }
+
+        public void setKind(String kind) {
+            this.kind = kind;
+        }
+
+        public String getNote() {
+            return note;
+        }
+
+        public void setNote(String note) {
+            this.note = note;
+        }
     }
 
     public static class FaqRow {
@@ -333,74 +543,245 @@ public class GuideForm {
         private String answer;
         private boolean remove;
 
-        public FaqRow() {
-        }
+        public FaqRow() {}
 
         FaqRow(String question, String answer) {
             this.question = question;
             this.answer = answer;
         }
 
-        public String getQuestion() { return question; }
-        public void setQuestion(String question) { this.question = question; }
-        public String getAnswer() { return answer; }
-        public void setAnswer(String answer) { this.answer = answer; }
-        public boolean isRemove() { return remove; }
-        public void setRemove(boolean remove) { this.remove = remove; }
+        public String getQuestion() {
+            return question;
+        }
+
+        public void setQuestion(String question) {
+            this.question = question;
+        }
+
+        public String getAnswer() {
+            return answer;
+        }
+
+        public void setAnswer(String answer) {
+            this.answer = answer;
+        }
+
+        public boolean isRemove() {
+            return remove;
+        }
+
+        public void setRemove(boolean remove) {
+            this.remove = remove;
+        }
     }
 
     // ---- accessors for binding ----
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getRevision() { return revision; }
-    public void setRevision(String revision) { this.revision = revision; }
-    public String getChangeNote() { return changeNote; }
-    public void setChangeNote(String changeNote) { this.changeNote = changeNote; }
-    public String getLegalBasis() { return legalBasis; }
-    public void setLegalBasis(String legalBasis) { this.legalBasis = legalBasis; }
-    public String getConditions() { return conditions; }
-    public void setConditions(String conditions) { this.conditions = conditions; }
-    public List<StepRow> getSteps() { return steps; }
-    public void setSteps(List<StepRow> steps) { this.steps = steps; }
-    public LimitRow getStatutoryLimit() { return statutoryLimit; }
-    public void setStatutoryLimit(LimitRow statutoryLimit) { this.statutoryLimit = statutoryLimit; }
-    public LimitRow getPromisedLimit() { return promisedLimit; }
-    public void setPromisedLimit(LimitRow promisedLimit) { this.promisedLimit = promisedLimit; }
-    public String getLocation() { return location; }
-    public void setLocation(String location) { this.location = location; }
-    public String getOfficeHours() { return officeHours; }
-    public void setOfficeHours(String officeHours) { this.officeHours = officeHours; }
-    public String getConsultPhone() { return consultPhone; }
-    public void setConsultPhone(String consultPhone) { this.consultPhone = consultPhone; }
-    public String getComplaintPhone() { return complaintPhone; }
-    public void setComplaintPhone(String complaintPhone) { this.complaintPhone = complaintPhone; }
-    public List<MaterialRow> getMaterials() { return materials; }
-    public void setMaterials(List<MaterialRow> materials) { this.materials = materials; }
-    public FeeRows getFee() { return fee; }
-    public void setFee(FeeRows fee) { this.fee = fee; }
-    public String getRealNameLevel() { return realNameLevel; }
-    public void setRealNameLevel(String realNameLevel) { this.realNameLevel = realNameLevel; }
-    public String getOnlineDepth() { return onlineDepth; }
-    public void setOnlineDepth(String onlineDepth) { this.onlineDepth = onlineDepth; }
-    public Integer getVisits() { return visits; }
-    public void setVisits(Integer visits) { this.visits = visits; }
-    public String getVisitsReason() { return visitsReason; }
-    public void setVisitsReason(String visitsReason) { this.visitsReason = visitsReason; }
-    public List<String> getChannels() { return channels; }
-    public void setChannels(List<String> channels) { this.channels = channels; }
-    public String getCaseKind() { return caseKind; }
-    public void setCaseKind(String caseKind) { this.caseKind = caseKind; }
-    public String getScope() { return scope; }
-    public void setScope(String scope) { this.scope = scope; }
-    public List<String> getServiceObjects() { return serviceObjects; }
-    public void setServiceObjects(List<String> serviceObjects) { this.serviceObjects = serviceObjects; }
-    public List<String> getThemes() { return themes; }
-    public void setThemes(List<String> themes) { this.themes = themes; }
-    public String getResultName() { return resultName; }
-    public void setResultName(String resultName) { this.resultName = resultName; }
-    public SpecialRow getSpecialProcedure() { return specialProcedure; }
-    public void setSpecialProcedure(SpecialRow specialProcedure) { this.specialProcedure = specialProcedure; }
-    public List<FaqRow> getFaqs() { return faqs; }
-    public void setFaqs(List<FaqRow> faqs) { this.faqs = faqs; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getRevision() {
+        return revision;
+    }
+
+    public void setRevision(String revision) {
+        this.revision = revision;
+    }
+
+    public String getChangeNote() {
+        return changeNote;
+    }
+
+    public void setChangeNote(String changeNote) {
+        this.changeNote = changeNote;
+    }
+
+    public String getLegalBasis() {
+        return legalBasis;
+    }
+
+    public void setLegalBasis(String legalBasis) {
+        this.legalBasis = legalBasis;
+    }
+
+    public String getConditions() {
+        return conditions;
+    }
+
+    public void setConditions(String conditions) {
+        this.conditions = conditions;
+    }
+
+    public List<StepRow> getSteps() {
+        return steps;
+    }
+
+    public void setSteps(List<StepRow> steps) {
+        this.steps = steps;
+    }
+
+    public LimitRow getStatutoryLimit() {
+        return statutoryLimit;
+    }
+
+    public void setStatutoryLimit(LimitRow statutoryLimit) {
+        this.statutoryLimit = statutoryLimit;
+    }
+
+    public LimitRow getPromisedLimit() {
+        return promisedLimit;
+    }
+
+    public void setPromisedLimit(LimitRow promisedLimit) {
+        this.promisedLimit = promisedLimit;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public void setLocation(String location) {
+        this.location = location;
+    }
+
+    public String getOfficeHours() {
+        return officeHours;
+    }
+
+    public void setOfficeHours(String officeHours) {
+        this.officeHours = officeHours;
+    }
+
+    public String getConsultPhone() {
+        return consultPhone;
+    }
+
+    public void setConsultPhone(String consultPhone) {
+        this.consultPhone = consultPhone;
+    }
+
+    public String getComplaintPhone() {
+        return complaintPhone;
+    }
+
+    public void setComplaintPhone(String complaintPhone) {
+        this.complaintPhone = complaintPhone;
+    }
+
+    public List<MaterialRow> getMaterials() {
+        return materials;
+    }
+
+    public void setMaterials(List<MaterialRow> materials) {
+        this.materials = materials;
+    }
+
+    public FeeRows getFee() {
+        return fee;
+    }
+
+    public void setFee(FeeRows fee) {
+        this.fee = fee;
+    }
+
+    public String getRealNameLevel() {
+        return realNameLevel;
+    }
+
+    public void setRealNameLevel(String realNameLevel) {
+        this.realNameLevel = realNameLevel;
+    }
+
+    public String getOnlineDepth() {
+        return onlineDepth;
+    }
+
+    public void setOnlineDepth(String onlineDepth) {
+        this.onlineDepth = onlineDepth;
+    }
+
+    public Integer getVisits() {
+        return visits;
+    }
+
+    public void setVisits(Integer visits) {
+        this.visits = visits;
+    }
+
+    public String getVisitsReason() {
+        return visitsReason;
+    }
+
+    public void setVisitsReason(String visitsReason) {
+        this.visitsReason = visitsReason;
+    }
+
+    public List<String> getChannels() {
+        return channels;
+    }
+
+    public void setChannels(List<String> channels) {
+        this.channels = channels;
+    }
+
+    public String getCaseKind() {
+        return caseKind;
+    }
+
+    public void setCaseKind(String caseKind) {
+        this.caseKind = caseKind;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    public List<String> getServiceObjects() {
+        return serviceObjects;
+    }
+
+    public void setServiceObjects(List<String> serviceObjects) {
+        this.serviceObjects = serviceObjects;
+    }
+
+    public List<String> getThemes() {
+        return themes;
+    }
+
+    public void setThemes(List<String> themes) {
+        this.themes = themes;
+    }
+
+    public String getResultName() {
+        return resultName;
+    }
+
+    public void setResultName(String resultName) {
+        this.resultName = resultName;
+    }
+
+    public SpecialRow getSpecialProcedure() {
+        return specialProcedure;
+    }
+
+    public void setSpecialProcedure(SpecialRow specialProcedure) {
+        this.specialProcedure = specialProcedure;
+    }
+
+    public List<FaqRow> getFaqs() {
+        return faqs;
+    }
+
+    public void setFaqs(List<FaqRow> faqs) {
+        this.faqs = faqs;
+    }
 }

@@ -3,7 +3,6 @@ package org.zhengwu.catalog.admin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.multipart.MultipartFile;
@@ -27,17 +26,22 @@ class MaterialFiles {
         for (int i = 0; i < materials.size(); i++) {
             GuideForm.MaterialRow row = materials.get(i);
             String path = prefix + "materials[" + i + "].";
-            row.setBlankFormId(resolve(row.getBlankFormId(), row.getBlankFormFile(), row.isClearBlankForm(),
-                    path + "blankFormFile", binding, actor));
-            row.setSampleId(resolve(row.getSampleId(), row.getSampleFile(), row.isClearSample(),
-                    path + "sampleFile", binding, actor));
+            row.setBlankFormId(resolve(
+                    row.getBlankFormId(),
+                    row.getBlankFormFile(),
+                    row.isClearBlankForm(),
+                    path + "blankFormFile",
+                    binding,
+                    actor));
+            row.setSampleId(resolve(
+                    row.getSampleId(), row.getSampleFile(), row.isClearSample(), path + "sampleFile", binding, actor));
             row.setClearBlankForm(false);
             row.setClearSample(false);
         }
     }
 
-    private String resolve(String currentId, MultipartFile upload, boolean clear, String field, BindingResult binding,
-                           String actor) {
+    private String resolve(
+            String currentId, MultipartFile upload, boolean clear, String field, BindingResult binding, String actor) {
         if (upload != null && !upload.isEmpty()) {
             try {
                 return store.store(upload.getOriginalFilename(), upload.getBytes(), actor);

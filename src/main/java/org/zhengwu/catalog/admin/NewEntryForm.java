@@ -7,10 +7,27 @@ public class NewEntryForm {
     private String organisationUscc;
     private GuideForm guide = new GuideForm();
 
-    public String getBaseCode() { return baseCode; }
-    public void setBaseCode(String baseCode) { this.baseCode = baseCode; }
-    public String getOrganisationUscc() { return organisationUscc; }
-    public void setOrganisationUscc(String organisationUscc) { this.organisationUscc = organisationUscc; }
-    public GuideForm getGuide() { return guide; }
-    public void setGuide(GuideForm guide) { this.guide = guide; }
+    public String getBaseCode() {
+        return baseCode;
+    }
+
+    public void setBaseCode(String baseCode) {
+        this.baseCode = baseCode;
+    }
+
+    public String getOrganisationUscc() {
+        return organisationUscc;
+    }
+
+    public void setOrganisationUscc(String organisationUscc) {
+        this.organisationUscc = organisationUscc;
+    }
+
+    public GuideForm getGuide() {
+        return guide;
+    }
+
+    public void setGuide(GuideForm guide) {
+        this.guide = guide;
+    }
 }

@@ -1,13 +1,12 @@
 package org.zhengwu.catalog.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +41,12 @@ class ItemApiController {
     private final CatalogCodes codes;
     private final CodeLabels labels;
 
-    ItemApiController(ItemSearch search, SearchRequests requests, PublishedCatalog catalog, CatalogCodes codes,
-                      CodeLabels labels) {
+    ItemApiController(
+            ItemSearch search,
+            SearchRequests requests,
+            PublishedCatalog catalog,
+            CatalogCodes codes,
+            CodeLabels labels) {
         this.search = search;
         this.requests = requests;
         this.catalog = catalog;
@@ -51,57 +54,99 @@ class ItemApiController {
         this.labels = labels;
     }
 
-    record Organisation(String uscc, String name) {
-    }
+    record Organisation(String uscc, String name) {}
 
-    record Limit(int value, CodeLabel unit, String note) {
-    }
+    record Limit(int value, CodeLabel unit, String note) {}
 
-    record Summary(String implementationCode, String name, CodeLabel type, Organisation organisation,
-                   String divisionCode, CodeLabel exerciseLevel, CodeLabel onlineDepth, int visits,
-                   boolean onlineApplication, String resultName, Limit promisedLimit, String href, String page) {
-    }
+    record Summary(
+            String implementationCode,
+            String name,
+            CodeLabel type,
+            Organisation organisation,
+            String divisionCode,
+            CodeLabel exerciseLevel,
+            CodeLabel onlineDepth,
+            int visits,
+            boolean onlineApplication,
+            String resultName,
+            Limit promisedLimit,
+            String href,
+            String page) {}
 
-    record Page(long total, int page, int size, List<Summary> items) {
-    }
+    record Page(long total, int page, int size, List<Summary> items) {}
 
-    record Material(String name, String source, int originals, int copies, boolean required, String condition,
-                    boolean licenceReplaceable, String blankForm, String sample) {
-    }
+    record Material(
+            String name,
+            String source,
+            int originals,
+            int copies,
+            boolean required,
+            String condition,
+            boolean licenceReplaceable,
+            String blankForm,
+            String sample) {}
 
-    record Fee(boolean charged, String basis, List<Guide.FeeItem> items) {
-    }
+    record Fee(boolean charged, String basis, List<Guide.FeeItem> items) {}
 
-    record Special(CodeLabel kind, String note) {
-    }
+    record Special(CodeLabel kind, String note) {}
 
-    record GuideView(String legalBasis, String conditions, List<Guide.Step> steps, Limit statutoryLimit,
-                     Limit promisedLimit, String location, String officeHours, String consultPhone, String complaintPhone,
-                     List<Material> materials, Fee fee, CodeLabel onlineDepth, int visits, String visitsReason,
-                     List<CodeLabel> channels, CodeLabel caseKind, CodeLabel scope, List<CodeLabel> serviceObjects,
-                     List<CodeLabel> themes, String resultName, Special specialProcedure, List<Guide.Faq> faqs,
-                     CodeLabel realNameLevel) {
-    }
+    record GuideView(
+            String legalBasis,
+            String conditions,
+            List<Guide.Step> steps,
+            Limit statutoryLimit,
+            Limit promisedLimit,
+            String location,
+            String officeHours,
+            String consultPhone,
+            String complaintPhone,
+            List<Material> materials,
+            Fee fee,
+            CodeLabel onlineDepth,
+            int visits,
+            String visitsReason,
+            List<CodeLabel> channels,
+            CodeLabel caseKind,
+            CodeLabel scope,
+            List<CodeLabel> serviceObjects,
+            List<CodeLabel> themes,
+            String resultName,
+            Special specialProcedure,
+            List<Guide.Faq> faqs,
+            CodeLabel realNameLevel) {}
 
-    record Item(String implementationCode, String baseCode, String name, CodeLabel type, Organisation organisation,
-                CodeLabel exerciseLevel, String divisionCode, int versionNo, Instant publishedAt, String page,
-                GuideView guide) {
-    }
+    record Item(
+            String implementationCode,
+            String baseCode,
+            String name,
+            CodeLabel type,
+            Organisation organisation,
+            CodeLabel exerciseLevel,
+            String divisionCode,
+            int versionNo,
+            Instant publishedAt,
+            String page,
+            GuideView guide) {}
 
     @GetMapping
-    @Operation(summary = "Search published items", description = "Chinese text is matched without word segmentation; "
-            + "exact name matches come first. All filters are optional; a bad one is a 400 naming the parameter.")
-    Page search(@Parameter(description = "Words to find, e.g. 营业执照") @RequestParam(required = false) String q,
-                @Parameter(description = "事项类型 code, e.g. 01") @RequestParam(required = false) String type,
-                @Parameter(description = "Implementing organisation's 统一社会信用代码") @RequestParam(required = false) String org,
-                @Parameter(description = "Region code (GB/T 2260): entries that apply there")
-                @RequestParam(required = false) String division,
-                @Parameter(description = "服务对象 code 1–6") @RequestParam(required = false) String object,
-                @Parameter(description = "Minimum 网上办理深度 1–4") @RequestParam(required = false) String depth,
-                @Parameter(description = "服务主题 code, e.g. P01 or E01") @RequestParam(required = false) String theme,
-                @Parameter(description = "Page, from 1") @RequestParam(required = false) String page,
-                @Parameter(description = "Page size, 1–50 (default 10)") @RequestParam(required = false) String size,
-                Locale locale) {
+    @Operation(
+            summary = "Search published items",
+            description =
+                    "Chinese text is matched without word segmentation; "
+                            + "exact name matches come first. All filters are optional; a bad one is a 400 naming the parameter.")
+    Page search(
+            @Parameter(description = "Words to find, e.g. 营业执照") @RequestParam(required = false) String q,
+            @Parameter(description = "事项类型 code, e.g. 01") @RequestParam(required = false) String type,
+            @Parameter(description = "Implementing organisation's 统一社会信用代码") @RequestParam(required = false) String org,
+            @Parameter(description = "Region code (GB/T 2260): entries that apply there")
+                    @RequestParam(required = false)
+                    String division,
+            @Parameter(description = "服务对象 code 1–6") @RequestParam(required = false) String object,
+            @Parameter(description = "Minimum 网上办理深度 1–4") @RequestParam(required = false) String depth,
+            @Parameter(description = "服务主题 code, e.g. P01 or E01") @RequestParam(required = false) String theme,
+            @Parameter(description = "Page, from 1") @RequestParam(required = false) String page,
+            @Parameter(description = "Page size, 1–50 (default 10)") @RequestParam(required = false) String size,
+            Locale locale) {
         SearchRequests.Parsed parsed = requests.parse(
                 new SearchRequests.Parameters(q, type, org, division, object, depth, theme, page, size),
                 SearchQuery.DEFAULT_SIZE);
@@ -110,12 +155,16 @@ class ItemApiController {
             throw new BadParameterException(problem.parameter(), problem.messageKey(), problem.argumentArray());
         }
         SearchResult result = search.search(parsed.query());
-        return new Page(result.total(), result.page(), result.size(),
+        return new Page(
+                result.total(),
+                result.page(),
+                result.size(),
                 result.items().stream().map(s -> summary(s, locale)).toList());
     }
 
     @GetMapping("/{implementationCode}")
-    @Operation(summary = "One published item with its whole guide",
+    @Operation(
+            summary = "One published item with its whole guide",
             description = "404 for an unknown code, 410 for a withdrawn item, 400 for a malformed code.")
     Item item(@PathVariable String implementationCode, Locale locale) {
         CodeCheck check = codes.checkImplementationCode(implementationCode);
@@ -133,30 +182,75 @@ class ItemApiController {
     }
 
     private Summary summary(ItemSummary s, Locale locale) {
-        return new Summary(s.implementationCode(), s.name(), labels.of(s.type(), locale),
-                new Organisation(s.organisationUscc(), s.organisationName()), s.divisionCode(),
-                labels.of(s.exerciseLevel(), locale), labels.of(s.onlineDepth(), locale), s.visits(),
-                s.onlineApplication(), s.resultName(), limit(s.promisedLimit(), locale),
-                "/api/v1/items/" + s.implementationCode(), "/items/" + s.implementationCode());
+        return new Summary(
+                s.implementationCode(),
+                s.name(),
+                labels.of(s.type(), locale),
+                new Organisation(s.organisationUscc(), s.organisationName()),
+                s.divisionCode(),
+                labels.of(s.exerciseLevel(), locale),
+                labels.of(s.onlineDepth(), locale),
+                s.visits(),
+                s.onlineApplication(),
+                s.resultName(),
+                limit(s.promisedLimit(), locale),
+                "/api/v1/items/" + s.implementationCode(),
+                "/items/" + s.implementationCode());
     }
 
     private Item item(PublishedItem item, Locale locale) {
         Guide g = item.guide();
-        GuideView guide = new GuideView(g.legalBasis(), g.conditions(), g.steps(), limit(g.statutoryLimit(), locale),
-                limit(g.promisedLimit(), locale), g.location(), g.officeHours(), g.consultPhone(), g.complaintPhone(),
-                g.materials().stream().map(m -> new Material(m.name(), m.source(), m.originals(), m.copies(),
-                        m.required(), m.condition(), m.licenceReplaceable(), attachment(m.blankFormId()),
-                        attachment(m.sampleId()))).toList(),
-                new Fee(g.fee().charged(), g.fee().basis(), g.fee().items()), labels.of(g.onlineDepth(), locale),
-                g.visits(), g.visitsReason(), labelsOf(g.channels(), locale), labels.of(g.caseKind(), locale),
-                labels.of(g.scope(), locale), labelsOf(g.serviceObjects(), locale), labelsOf(g.themes(), locale),
-                g.resultName(), g.specialProcedure() == null ? null
-                : new Special(labels.of(g.specialProcedure().kind(), locale), g.specialProcedure().note()), g.faqs(),
+        GuideView guide = new GuideView(
+                g.legalBasis(),
+                g.conditions(),
+                g.steps(),
+                limit(g.statutoryLimit(), locale),
+                limit(g.promisedLimit(), locale),
+                g.location(),
+                g.officeHours(),
+                g.consultPhone(),
+                g.complaintPhone(),
+                g.materials().stream()
+                        .map(m -> new Material(
+                                m.name(),
+                                m.source(),
+                                m.originals(),
+                                m.copies(),
+                                m.required(),
+                                m.condition(),
+                                m.licenceReplaceable(),
+                                attachment(m.blankFormId()),
+                                attachment(m.sampleId())))
+                        .toList(),
+                new Fee(g.fee().charged(), g.fee().basis(), g.fee().items()),
+                labels.of(g.onlineDepth(), locale),
+                g.visits(),
+                g.visitsReason(),
+                labelsOf(g.channels(), locale),
+                labels.of(g.caseKind(), locale),
+                labels.of(g.scope(), locale),
+                labelsOf(g.serviceObjects(), locale),
+                labelsOf(g.themes(), locale),
+                g.resultName(),
+                g.specialProcedure() == null
+                        ? null
+                        : new Special(
+                                labels.of(g.specialProcedure().kind(), locale),
+                                g.specialProcedure().note()),
+                g.faqs(),
                 labels.of(g.realNameLevel(), locale));
-        return new Item(item.implementationCode(), item.baseCode(), item.name(), labels.of(item.type(), locale),
+        return new Item(
+                item.implementationCode(),
+                item.baseCode(),
+                item.name(),
+                labels.of(item.type(), locale),
                 new Organisation(item.organisation().uscc(), item.organisation().name()),
-                labels.of(item.organisation().exerciseLevel(), locale), item.divisionCode(), item.versionNo(),
-                item.publishedAt(), "/items/" + item.implementationCode(), guide);
+                labels.of(item.organisation().exerciseLevel(), locale),
+                item.divisionCode(),
+                item.versionNo(),
+                item.publishedAt(),
+                "/items/" + item.implementationCode(),
+                guide);
     }
 
     private static String attachment(String id) {

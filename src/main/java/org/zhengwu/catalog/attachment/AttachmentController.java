@@ -3,7 +3,6 @@ package org.zhengwu.catalog.attachment;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Pattern;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -30,14 +29,19 @@ class AttachmentController {
         if (!ID.matcher(id).matches()) {
             throw new NotFoundException("attachment.not-found");
         }
-        AttachmentStore.Attachment attachment = store.find(id)
-                .orElseThrow(() -> new NotFoundException("attachment.not-found"));
+        AttachmentStore.Attachment attachment =
+                store.find(id).orElseThrow(() -> new NotFoundException("attachment.not-found"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(attachment.mediaType()))
-                .header("Content-Disposition", ContentDisposition.attachment()
-                        .filename(attachment.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        "Content-Disposition",
+                        ContentDisposition.attachment()
+                                .filename(attachment.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .cacheControl(
+                        CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                 .body(attachment.content());
     }
 }

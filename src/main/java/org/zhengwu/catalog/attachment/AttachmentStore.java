@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +21,7 @@ public class AttachmentStore {
     static final int MAX_NAME = 200;
 
     /** A stored file. */
-    public record Attachment(String id, String fileName, String mediaType, byte[] content) {
-    }
+    public record Attachment(String id, String fileName, String mediaType, byte[] content) {}
 
     /** Why a file was refused: a message key and its values. */
     public static final class RejectedFileException extends RuntimeException {
@@ -56,7 +54,9 @@ public class AttachmentStore {
     /** Checks and stores a file; returns its id. Storing the same content twice returns the same id. */
     @Transactional
     public String store(String fileName, byte[] content, String actor) {
-        String name = fileName == null ? "" : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        String name = fileName == null
+                ? ""
+                : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
         if (content.length == 0) {
             throw new RejectedFileException("attachment.empty");
         }
@@ -66,21 +66,30 @@ public class AttachmentStore {
         if (name.isEmpty() || name.length() > MAX_NAME) {
             throw new RejectedFileException("attachment.bad-name", MAX_NAME);
         }
-        FileKind kind = FileKind.byExtension(name)
-                .orElseThrow(() -> new RejectedFileException("attachment.kind-not-allowed"));
+        FileKind kind =
+                FileKind.byExtension(name).orElseThrow(() -> new RejectedFileException("attachment.kind-not-allowed"));
         if (!kind.matches(content)) {
             throw new RejectedFileException("attachment.content-mismatch", name);
         }
         String id = sha256(content);
-        boolean exists = jdbc.sql("SELECT count(*) FROM catalog_attachment WHERE id = :id").param("id", id)
-                .query(Long.class).single() > 0;
+        boolean exists = jdbc.sql("SELECT count(*) FROM catalog_attachment WHERE id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (!exists) {
             jdbc.sql("""
                             INSERT INTO catalog_attachment (id, file_name, media_type, size_bytes, content, created_by)
                             VALUES (:id, :name, :type, :size, :content, :by)""")
-                    .param("id", id).param("name", name).param("type", kind.mediaType()).param("size", content.length)
-                    .param("content", content).param("by", actor).update();
-            audit.record(AuditEvent.success(actor, "catalog.attachment.upload", "attachment", id).withDetails(name));
+                    .param("id", id)
+                    .param("name", name)
+                    .param("type", kind.mediaType())
+                    .param("size", content.length)
+                    .param("content", content)
+                    .param("by", actor)
+                    .update();
+            audit.record(AuditEvent.success(actor, "catalog.attachment.upload", "attachment", id)
+                    .withDetails(name));
         }
         return id;
     }
@@ -88,14 +97,20 @@ public class AttachmentStore {
     public Optional<Attachment> find(String id) {
         return jdbc.sql("SELECT id, file_name, media_type, content FROM catalog_attachment WHERE id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Attachment(rs.getString("id").strip(), rs.getString("file_name"),
-                        rs.getString("media_type"), rs.getBytes("content")))
+                .query((rs, n) -> new Attachment(
+                        rs.getString("id").strip(),
+                        rs.getString("file_name"),
+                        rs.getString("media_type"),
+                        rs.getBytes("content")))
                 .optional();
     }
 
     public boolean exists(String id) {
-        return jdbc.sql("SELECT count(*) FROM catalog_attachment WHERE id = :id").param("id", id).query(Long.class)
-                .single() > 0;
+        return jdbc.sql("SELECT count(*) FROM catalog_attachment WHERE id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     static String sha256(byte[] content) {

@@ -42,15 +42,17 @@ enum FileKind {
             return Optional.empty();
         }
         String extension = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(k -> k.extensions.contains(extension)).findFirst();
+        return Arrays.stream(values())
+                .filter(k -> k.extensions.contains(extension))
+                .findFirst();
     }
 
     /** Whether the bytes really are a file of this kind. */
     boolean matches(byte[] content) {
         return switch (this) {
             case PDF -> startsWith(content, "%PDF-".getBytes());
-            case PNG -> startsWith(content, new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-            case JPEG -> startsWith(content, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+            case PNG -> startsWith(content, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+            case JPEG -> startsWith(content, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
             case OFD -> zipHas(content, "OFD.xml");
             case DOCX -> zipHas(content, "[Content_Types].xml", "word/document.xml");
             case XLSX -> zipHas(content, "[Content_Types].xml", "xl/workbook.xml");
@@ -62,7 +64,7 @@ enum FileKind {
     }
 
     private static boolean zipHas(byte[] content, String... entries) {
-        if (!startsWith(content, new byte[]{'P', 'K', 3, 4})) {
+        if (!startsWith(content, new byte[] {'P', 'K', 3, 4})) {
             return false;
         }
         Set<String> wanted = new HashSet<>(Arrays.asList(entries));

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -54,6 +53,7 @@ class DemoCatalogue implements ApplicationRunner {
     static final String ACTOR = "system";
     /** A second name, so that the demo also loads where approvers must differ from authors. */
     static final String REVIEWER = "system-review";
+
     private static final Logger log = LoggerFactory.getLogger(DemoCatalogue.class);
     private static final String OFFICE_HOURS = "工作日 上午 9:00—12:00，下午 13:00—17:00（法定节假日除外）";
     private static final String COMPLAINT_PHONE = "12345";
@@ -64,11 +64,17 @@ class DemoCatalogue implements ApplicationRunner {
     private final OnceTasks onceTasks;
     private final AttachmentStore attachments;
     private final Map<String, String> forms = new HashMap<>();
-    private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+    private final JsonMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
-    DemoCatalogue(CatalogEditing editing, Organisations organisations, Divisions divisions, OnceTasks onceTasks,
-                  AttachmentStore attachments) {
+    DemoCatalogue(
+            CatalogEditing editing,
+            Organisations organisations,
+            Divisions divisions,
+            OnceTasks onceTasks,
+            AttachmentStore attachments) {
         this.editing = editing;
         this.organisations = organisations;
         this.divisions = divisions;
@@ -111,7 +117,8 @@ class DemoCatalogue implements ApplicationRunner {
             if (uscc == null) {
                 throw new IllegalStateException("demo item " + item.name() + ": no department " + key);
             }
-            Organisation organisation = organisations.find(uscc)
+            Organisation organisation = organisations
+                    .find(uscc)
                     .orElseThrow(() -> new IllegalStateException("demo department " + key + " is not registered"));
             Guide guide = guide(item, organisation);
             List<GuideRules.Violation> violations = GuideRules.check(guide);
@@ -127,26 +134,66 @@ class DemoCatalogue implements ApplicationRunner {
     }
 
     private Guide guide(DemoCatalogueFile.Item item, Organisation organisation) {
-        List<Guide.Material> materials = item.materials() == null ? List.of() : item.materials().stream()
-                .map(m -> new Guide.Material(m.name(), m.source(), m.originals(), m.copies(), m.required(), m.condition(),
-                        m.licence(), m.form() ? form(m.name(), item.name(), false) : null,
-                        m.form() ? form(m.name(), item.name(), true) : null))
-                .toList();
-        Guide.Fee fee = item.fee() == null ? Guide.Fee.free() : new Guide.Fee(true, item.fee().basis(),
-                item.fee().items().stream().map(f -> new Guide.FeeItem(f.name(), f.standard(), f.relief())).toList());
-        return new Guide(item.basis(), item.conditions(),
-                item.steps().stream().map(s -> new Guide.Step(s.name(), s.description())).toList(),
-                limit(item.statutory()), limit(item.promised()), location(organisation), OFFICE_HOURS,
-                organisation.phone(), COMPLAINT_PHONE, materials, fee,
-                CodeTable.requireCode(OnlineDepth.class, Integer.toString(item.depth())), item.visits(),
-                item.visitsReason(), new LinkedHashSet<>(item.channels()), item.caseKind(), item.scope(),
+        List<Guide.Material> materials = item.materials() == null
+                ? List.of()
+                : item.materials().stream()
+                        .map(m -> new Guide.Material(
+                                m.name(),
+                                m.source(),
+                                m.originals(),
+                                m.copies(),
+                                m.required(),
+                                m.condition(),
+                                m.licence(),
+                                m.form() ? form(m.name(), item.name(), false) : null,
+                                m.form() ? form(m.name(), item.name(), true) : null))
+                        .toList();
+        Guide.Fee fee = item.fee() == null
+                ? Guide.Fee.free()
+                : new Guide.Fee(
+                        true,
+                        item.fee().basis(),
+                        item.fee().items().stream()
+                                .map(f -> new Guide.FeeItem(f.name(), f.standard(), f.relief()))
+                                .toList());
+        return new Guide(
+                item.basis(),
+                item.conditions(),
+                item.steps().stream()
+                        .map(s -> new Guide.Step(s.name(), s.description()))
+                        .toList(),
+                limit(item.statutory()),
+                limit(item.promised()),
+                location(organisation),
+                OFFICE_HOURS,
+                organisation.phone(),
+                COMPLAINT_PHONE,
+                materials,
+                fee,
+                CodeTable.requireCode(OnlineDepth.class, Integer.toString(item.depth())),
+                item.visits(),
+                item.visitsReason(),
+                new LinkedHashSet<>(item.channels()),
+                item.caseKind(),
+                item.scope(),
                 new LinkedHashSet<>(item.objects()),
-                item.themes() == null ? java.util.Set.of() : new LinkedHashSet<>(item.themes().stream()
-                        .map(code -> CodeTable.requireCode(ServiceTheme.class, code)).toList()),
+                item.themes() == null
+                        ? java.util.Set.of()
+                        : new LinkedHashSet<>(item.themes().stream()
+                                .map(code -> CodeTable.requireCode(ServiceTheme.class, code))
+                                .toList()),
                 item.result(),
-                item.specialProcedure() == null ? null
-                        : new Guide.SpecialProcedure(item.specialProcedure().kind(), item.specialProcedure().note()),
-                item.faqs() == null ? List.of() : item.faqs().stream().map(f -> new Guide.Faq(f.q(), f.a())).toList(), requiredLevel(item));
+                item.specialProcedure() == null
+                        ? null
+                        : new Guide.SpecialProcedure(
+                                item.specialProcedure().kind(),
+                                item.specialProcedure().note()),
+                item.faqs() == null
+                        ? List.of()
+                        : item.faqs().stream()
+                                .map(f -> new Guide.Faq(f.q(), f.a()))
+                                .toList(),
+                requiredLevel(item));
     }
 
     /**
@@ -155,14 +202,20 @@ class DemoCatalogue implements ApplicationRunner {
      * needs the matched identity (L2).
      */
     private static RealNameLevel requiredLevel(DemoCatalogueFile.Item item) {
-        return item.objects().contains(ServiceObject.NATURAL_PERSON) ? RealNameLevel.ID_MATCHED : RealNameLevel.MOBILE_VERIFIED;
+        return item.objects().contains(ServiceObject.NATURAL_PERSON)
+                ? RealNameLevel.ID_MATCHED
+                : RealNameLevel.MOBILE_VERIFIED;
     }
 
     /** A blank form or sample for a material, stored once however many entries share it. */
     private String form(String materialName, String itemName, boolean sample) {
         String key = materialName + "|" + itemName + "|" + sample;
-        return forms.computeIfAbsent(key, k -> attachments.store(materialName + (sample ? "（示例样表）" : "（空白表格）") + ".pdf",
-                sample ? DemoForms.sample(materialName, itemName) : DemoForms.blank(materialName, itemName), ACTOR));
+        return forms.computeIfAbsent(
+                key,
+                k -> attachments.store(
+                        materialName + (sample ? "（示例样表）" : "（空白表格）") + ".pdf",
+                        sample ? DemoForms.sample(materialName, itemName) : DemoForms.blank(materialName, itemName),
+                        ACTOR));
     }
 
     private static Guide.TimeLimit limit(DemoCatalogueFile.Limit limit) {
@@ -171,7 +224,10 @@ class DemoCatalogue implements ApplicationRunner {
 
     /** The service hall where the organisation has its window. */
     private String location(Organisation organisation) {
-        String region = divisions.current(organisation.divisionCode()).map(d -> d.name()).orElse("");
+        String region = divisions
+                .current(organisation.divisionCode())
+                .map(d -> d.name())
+                .orElse("");
         String hall = organisation.name().endsWith("街道办事处")
                 ? organisation.name().replace("办事处", "便民服务中心")
                 : region + "政务服务中心";

@@ -18,12 +18,10 @@ final class DemoForms {
     private static final float ROW_HEIGHT = 36;
     private static final float LABEL_WIDTH = 150;
 
-    private DemoForms() {
-    }
+    private DemoForms() {}
 
     /** The labels of the form's rows and what the sample writes in them. */
-    private record Row(String label, String sample, float height) {
-    }
+    private record Row(String label, String sample, float height) {}
 
     static byte[] blank(String formName, String itemName) {
         return draw(formName, itemName, false);
@@ -52,9 +50,15 @@ final class DemoForms {
         y -= 24;
         float tableWidth = PAGE_WIDTH - 2 * MARGIN;
         for (Row row : rows) {
-            page.append(String.format(Locale.ROOT, "%.1f %.1f %.1f %.1f re S%n", MARGIN, y - row.height(), tableWidth, row.height()));
-            page.append(String.format(Locale.ROOT, "%.1f %.1f m %.1f %.1f l S%n", MARGIN + LABEL_WIDTH, y,
-                    MARGIN + LABEL_WIDTH, y - row.height()));
+            page.append(String.format(
+                    Locale.ROOT, "%.1f %.1f %.1f %.1f re S%n", MARGIN, y - row.height(), tableWidth, row.height()));
+            page.append(String.format(
+                    Locale.ROOT,
+                    "%.1f %.1f m %.1f %.1f l S%n",
+                    MARGIN + LABEL_WIDTH,
+                    y,
+                    MARGIN + LABEL_WIDTH,
+                    y - row.height()));
             text(page, MARGIN + 6, y - 22, 9, row.label());
             if (sample) {
                 text(page, MARGIN + LABEL_WIDTH + 8, y - 22, 11, row.sample());
@@ -96,8 +100,9 @@ final class DemoForms {
         objects.add(null);
         objects.add("<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
                 + "/DescendantFonts [6 0 R] >>");
-        objects.add("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-                + "/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 /W [1 95 500] >>");
+        objects.add(
+                "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+                        + "/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 /W [1 95 500] >>");
         objects.add("<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
                 + "/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>");
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,9 +41,16 @@ public class CatalogEditing {
     private final Clock clock;
     private final boolean separateReviewer;
 
-    CatalogEditing(ItemRepository repository, GuideJson guideJson, CatalogCodes codes, Organisations organisations,
-                   SearchIndex searchIndex, ApplicationEventPublisher events, AccountabilityLog audit, Clock clock,
-                   @Value("${zhengwu.catalog.separate-reviewer:false}") boolean separateReviewer) {
+    CatalogEditing(
+            ItemRepository repository,
+            GuideJson guideJson,
+            CatalogCodes codes,
+            Organisations organisations,
+            SearchIndex searchIndex,
+            ApplicationEventPublisher events,
+            AccountabilityLog audit,
+            Clock clock,
+            @Value("${zhengwu.catalog.separate-reviewer:false}") boolean separateReviewer) {
         this.repository = repository;
         this.guideJson = guideJson;
         this.codes = codes;
@@ -87,19 +93,28 @@ public class CatalogEditing {
         String baseCode = main == null ? nextMainItemCode(type) : nextSubItemCode(main);
         BaseItemRecord item = new BaseItemRecord(baseCode, trimmed, type);
         repository.insertBaseItem(item, actor);
-        audit.record(AuditEvent.success(actor, "catalog.base-item.create", "catalog-base-item", baseCode).withDetails(trimmed));
+        audit.record(AuditEvent.success(actor, "catalog.base-item.create", "catalog-base-item", baseCode)
+                .withDetails(trimmed));
         return item;
     }
 
     private String nextMainItemCode(ItemType type) {
-        int next = repository.baseCodesOfType(type).stream().mapToInt(codes::mainItem).max().orElse(0) + 1;
+        int next = repository.baseCodesOfType(type).stream()
+                        .mapToInt(codes::mainItem)
+                        .max()
+                        .orElse(0)
+                + 1;
         return codes.baseCode(type, next, 0, 0);
     }
 
     private String nextSubItemCode(BaseItemRecord main) {
         int mainItem = codes.mainItem(main.baseCode());
-        int next = repository.baseCodesOfType(main.itemType()).stream().filter(code -> codes.mainItem(code) == mainItem)
-                .mapToInt(codes::subItem).max().orElse(0) + 1;
+        int next = repository.baseCodesOfType(main.itemType()).stream()
+                        .filter(code -> codes.mainItem(code) == mainItem)
+                        .mapToInt(codes::subItem)
+                        .max()
+                        .orElse(0)
+                + 1;
         return codes.baseCode(main.itemType(), mainItem, next, 0);
     }
 
@@ -135,7 +150,8 @@ public class CatalogEditing {
         violations.addAll(GuideRules.check(guide));
         String implementationCode = null;
         if (base != null && organisation != null) {
-            implementationCode = codes.implementationCode(organisation.uscc(), organisation.exerciseLevel(), base.baseCode());
+            implementationCode =
+                    codes.implementationCode(organisation.uscc(), organisation.exerciseLevel(), base.baseCode());
             if (repository.implementationCodeTaken(implementationCode)) {
                 violations.add(violation("organisationUscc", "catalog.entry.exists", implementationCode));
             }
@@ -145,14 +161,20 @@ public class CatalogEditing {
         }
         long itemId;
         try {
-            itemId = repository.insertItem(implementationCode, base.baseCode(), organisation.uscc(),
-                    organisation.exerciseLevel(), organisation.divisionCode(), actor);
+            itemId = repository.insertItem(
+                    implementationCode,
+                    base.baseCode(),
+                    organisation.uscc(),
+                    organisation.exerciseLevel(),
+                    organisation.divisionCode(),
+                    actor);
         } catch (DuplicateKeyException e) {
             // Created by someone else since the check above.
-            throw new GuideInvalidException(List.of(violation("organisationUscc", "catalog.entry.exists", implementationCode)));
+            throw new GuideInvalidException(
+                    List.of(violation("organisationUscc", "catalog.entry.exists", implementationCode)));
         }
-        long versionId = repository.insertVersion(itemId, 1, VersionStatus.DRAFT, entryName, guideJson.write(guide), null,
-                actor, now());
+        long versionId = repository.insertVersion(
+                itemId, 1, VersionStatus.DRAFT, entryName, guideJson.write(guide), null, actor, now());
         record(actor, "catalog.entry.create", implementationCode, 1);
         return repository.findVersion(versionId).orElseThrow();
     }
@@ -172,8 +194,8 @@ public class CatalogEditing {
      *                                  or {@code catalog.conflict.not-draft}
      */
     @Transactional
-    public VersionRecord editDraft(long versionId, String revision, String name, Guide guide, String changeNote,
-                                   String actor) {
+    public VersionRecord editDraft(
+            long versionId, String revision, String name, Guide guide, String changeNote, String actor) {
         List<GuideRules.Violation> violations = new ArrayList<>(GuideRules.check(guide));
         String trimmed = name == null ? "" : name.strip();
         checkName(trimmed, violations);
@@ -183,8 +205,13 @@ public class CatalogEditing {
         if (!violations.isEmpty()) {
             throw new GuideInvalidException(violations);
         }
-        if (!repository.updateDraft(versionId, VersionRecord.parseRevision(revision), trimmed, guideJson.write(guide),
-                blankToNull(changeNote), now())) {
+        if (!repository.updateDraft(
+                versionId,
+                VersionRecord.parseRevision(revision),
+                trimmed,
+                guideJson.write(guide),
+                blankToNull(changeNote),
+                now())) {
             VersionRecord current = repository.findVersion(versionId).orElse(null);
             if (current != null && current.status() == VersionStatus.DRAFT) {
                 throw new CatalogConflictException("catalog.conflict.changed-meanwhile", current.updatedAt());
@@ -202,12 +229,20 @@ public class CatalogEditing {
         if (repository.workingVersion(itemId).isPresent()) {
             throw new CatalogConflictException("catalog.conflict.working-version-exists");
         }
-        VersionRecord latest = repository.versionsOf(itemId).stream().findFirst()
+        VersionRecord latest = repository.versionsOf(itemId).stream()
+                .findFirst()
                 .orElseThrow(() -> new CatalogConflictException("catalog.conflict.no-version"));
         long id;
         try {
-            id = repository.insertVersion(itemId, repository.nextVersionNo(itemId), VersionStatus.DRAFT, latest.name(),
-                    guideJson.write(latest.guide()), null, actor, now());
+            id = repository.insertVersion(
+                    itemId,
+                    repository.nextVersionNo(itemId),
+                    VersionStatus.DRAFT,
+                    latest.name(),
+                    guideJson.write(latest.guide()),
+                    null,
+                    actor,
+                    now());
         } catch (DuplicateKeyException e) {
             // Someone else started one since the check above.
             throw new CatalogConflictException("catalog.conflict.working-version-exists");
@@ -223,9 +258,11 @@ public class CatalogEditing {
      */
     @Transactional
     public void discardDraft(long versionId, String actor) {
-        VersionRecord draft = repository.findVersion(versionId)
+        VersionRecord draft = repository
+                .findVersion(versionId)
                 .orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-draft"));
-        String implementationCode = repository.findItem(draft.itemId()).orElseThrow().implementationCode();
+        String implementationCode =
+                repository.findItem(draft.itemId()).orElseThrow().implementationCode();
         if (!repository.deleteDraft(versionId)) {
             throw new CatalogConflictException("catalog.conflict.not-draft");
         }
@@ -235,7 +272,8 @@ public class CatalogEditing {
 
     @Transactional
     public void submit(long versionId, String actor) {
-        VersionRecord version = repository.findVersion(versionId)
+        VersionRecord version = repository
+                .findVersion(versionId)
                 .orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-draft"));
         List<GuideRules.Violation> violations = GuideRules.check(version.guide());
         if (!violations.isEmpty()) {
@@ -258,13 +296,20 @@ public class CatalogEditing {
      */
     @Transactional
     public void approve(long versionId, String actor) {
-        if (separateReviewer && repository.findVersion(versionId).filter(v -> !mayApprove(v, actor)).isPresent()) {
+        if (separateReviewer
+                && repository
+                        .findVersion(versionId)
+                        .filter(v -> !mayApprove(v, actor))
+                        .isPresent()) {
             throw new CatalogConflictException("catalog.conflict.own-version");
         }
         if (!repository.review(versionId, VersionStatus.APPROVED, null, actor, now())) {
             throw new CatalogConflictException("catalog.conflict.not-in-review");
         }
-        record(actor, "catalog.version.approve", repository.findVersion(versionId).orElseThrow());
+        record(
+                actor,
+                "catalog.version.approve",
+                repository.findVersion(versionId).orElseThrow());
     }
 
     /** Sends a version back to its editors with the reviewer's reason. */
@@ -274,16 +319,21 @@ public class CatalogEditing {
         if (!repository.review(versionId, VersionStatus.DRAFT, reason.strip(), actor, now())) {
             throw new CatalogConflictException("catalog.conflict.not-in-review");
         }
-        record(actor, "catalog.version.reject", repository.findVersion(versionId).orElseThrow());
+        record(
+                actor,
+                "catalog.version.reject",
+                repository.findVersion(versionId).orElseThrow());
     }
 
     /** Publishes an approved version: it replaces the live one everywhere, in this same transaction. */
     @Transactional
     public void publish(long versionId, String actor) {
-        VersionRecord version = repository.findVersion(versionId)
+        VersionRecord version = repository
+                .findVersion(versionId)
                 .orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-approved"));
         ItemRecord item = repository.findItem(version.itemId()).orElseThrow();
-        Organisation organisation = organisations.find(item.organisationUscc())
+        Organisation organisation = organisations
+                .find(item.organisationUscc())
                 .orElseThrow(() -> new CatalogConflictException("catalog.entry.unknown-organisation"));
         Instant now = now();
         if (version.status() != VersionStatus.APPROVED) {
@@ -302,7 +352,9 @@ public class CatalogEditing {
     @Transactional
     public void withdraw(long itemId, String reason, String actor) {
         requireReason(reason);
-        ItemRecord item = repository.findItem(itemId).orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-published"));
+        ItemRecord item = repository
+                .findItem(itemId)
+                .orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-published"));
         Instant now = now();
         if (!repository.endPublished(itemId, VersionStatus.WITHDRAWN, reason.strip(), actor, now)) {
             throw new CatalogConflictException("catalog.conflict.not-published");
@@ -314,12 +366,17 @@ public class CatalogEditing {
     }
 
     private void record(String actor, String action, VersionRecord version) {
-        record(actor, action, repository.findItem(version.itemId()).orElseThrow().implementationCode(), version.versionNo());
+        record(
+                actor,
+                action,
+                repository.findItem(version.itemId()).orElseThrow().implementationCode(),
+                version.versionNo());
     }
 
     /** Writes the accountability entry of a change, last in its transaction. */
     private void record(String actor, String action, String implementationCode, int versionNo) {
-        audit.record(AuditEvent.success(actor, action, "catalog-entry", implementationCode).withDetails("v" + versionNo));
+        audit.record(AuditEvent.success(actor, action, "catalog-entry", implementationCode)
+                .withDetails("v" + versionNo));
     }
 
     private static void requireReason(String reason) {

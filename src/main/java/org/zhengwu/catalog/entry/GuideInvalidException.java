@@ -1,7 +1,6 @@
 package org.zhengwu.catalog.entry;
 
 import java.util.List;
-
 import org.zhengwu.catalog.GuideRules;
 
 /** A guide or entry that breaks the catalogue's rules; each violation names its field. */

@@ -5,7 +5,12 @@ package org.zhengwu.catalog.entry;
  * then superseded by a newer published version or withdrawn.
  */
 public enum VersionStatus {
-    DRAFT, IN_REVIEW, APPROVED, PUBLISHED, SUPERSEDED, WITHDRAWN;
+    DRAFT,
+    IN_REVIEW,
+    APPROVED,
+    PUBLISHED,
+    SUPERSEDED,
+    WITHDRAWN;
 
     /** A version still being worked on: at most one per entry. */
     public boolean isWorking() {

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -64,26 +63,37 @@ public class SearchIndex {
         p.put("depth", Integer.parseInt(guide.onlineDepth().code()));
         p.put("visits", guide.visits());
         p.put("online", guide.onlineApplication());
-        p.put("objects", guide.serviceObjects().stream().map(ServiceObject::code).sorted().toArray(String[]::new));
+        p.put(
+                "objects",
+                guide.serviceObjects().stream()
+                        .map(ServiceObject::code)
+                        .sorted()
+                        .toArray(String[]::new));
         p.put("themes", guide.themes().stream().map(ServiceTheme::code).sorted().toArray(String[]::new));
         p.put("result", guide.resultName());
         p.put("promisedValue", guide.promisedLimit().value());
         p.put("promisedUnit", guide.promisedLimit().unit().code());
         p.put("nameTerms", SearchTerms.ofDocument(version.name()).toArray(String[]::new));
-        p.put("terms", SearchTerms.ofDocument(documentTexts(item, version, organisation)).toArray(String[]::new));
-        jdbc.sql("DELETE FROM catalog_search_entry WHERE item_id = :item").param("item", item.id()).update();
+        p.put(
+                "terms",
+                SearchTerms.ofDocument(documentTexts(item, version, organisation))
+                        .toArray(String[]::new));
+        jdbc.sql("DELETE FROM catalog_search_entry WHERE item_id = :item")
+                .param("item", item.id())
+                .update();
         jdbc.sql("""
                         INSERT INTO catalog_search_entry (item_id, version_id, implementation_code, name, item_type,
                             organisation_uscc, organisation_name, division_code, exercise_level, online_depth, visits,
                             online_application, service_objects, themes, result_name, promised_value, promised_unit,
                             name_terms, terms)
                         VALUES (:item, :version, :code, :name, :type, :uscc, :organisation, :division, :level, :depth,
-                            :visits, :online, :objects, :themes, :result, :promisedValue, :promisedUnit, :nameTerms, :terms)""")
-                .params(p).update();
+                            :visits, :online, :objects, :themes, :result, :promisedValue, :promisedUnit, :nameTerms, :terms)""").params(p).update();
     }
 
     public void remove(long itemId) {
-        jdbc.sql("DELETE FROM catalog_search_entry WHERE item_id = :item").param("item", itemId).update();
+        jdbc.sql("DELETE FROM catalog_search_entry WHERE item_id = :item")
+                .param("item", itemId)
+                .update();
     }
 
     /**
@@ -96,8 +106,8 @@ public class SearchIndex {
      */
     public SearchResult search(SearchQuery query, Collection<String> divisions) {
         if (query.hasUnsearchableText()) {
-            return new SearchResult(0, query.page(), query.size(), List.of(),
-                    new SearchResult.Facets(Map.of(), List.of()));
+            return new SearchResult(
+                    0, query.page(), query.size(), List.of(), new SearchResult.Facets(Map.of(), List.of()));
         }
         Filter filter = new Filter(query, divisions, null);
         Map<String, Object> p = new HashMap<>(filter.parameters);
@@ -119,18 +129,26 @@ public class SearchIndex {
                                exercise_level, online_depth, visits, online_application, result_name, promised_value,
                                promised_unit, count(*) OVER () AS total
                         FROM catalog_search_entry""" + filter.where + " " + order + " LIMIT :limit OFFSET :offset")
-                .params(p).query(SearchIndex::mapRow).list();
+                .params(p)
+                .query(SearchIndex::mapRow)
+                .list();
         long total = rows.isEmpty() ? count(filter) : rows.get(0).total();
-        return new SearchResult(total, query.page(), query.size(), rows.stream().map(Row::summary).toList(),
+        return new SearchResult(
+                total,
+                query.page(),
+                query.size(),
+                rows.stream().map(Row::summary).toList(),
                 facets(query, divisions));
     }
 
     private SearchResult.Facets facets(SearchQuery query, Collection<String> divisions) {
         Filter withoutType = new Filter(query, divisions, Facet.TYPE);
         Map<ItemType, Long> types = new java.util.EnumMap<>(ItemType.class);
-        jdbc.sql("SELECT item_type, count(*) AS n FROM catalog_search_entry" + withoutType.where + " GROUP BY item_type")
+        jdbc.sql("SELECT item_type, count(*) AS n FROM catalog_search_entry" + withoutType.where
+                        + " GROUP BY item_type")
                 .params(withoutType.parameters)
-                .query((rs, n) -> types.put(CodeTable.requireCode(ItemType.class, rs.getString("item_type")), rs.getLong("n")))
+                .query((rs, n) ->
+                        types.put(CodeTable.requireCode(ItemType.class, rs.getString("item_type")), rs.getLong("n")))
                 .list();
         Filter withoutOrganisation = new Filter(query, divisions, Facet.ORGANISATION);
         List<SearchResult.OrganisationCount> organisations = jdbc.sql("""
@@ -138,9 +156,10 @@ public class SearchIndex {
                         + withoutOrganisation.where
                         + " GROUP BY organisation_uscc, organisation_name"
                         + " ORDER BY count(*) DESC, organisation_name LIMIT :facetLimit")
-                .params(withoutOrganisation.parameters).param("facetLimit", MAX_ORGANISATION_FACETS)
-                .query((rs, n) -> new SearchResult.OrganisationCount(rs.getString("organisation_uscc"),
-                        rs.getString("organisation_name"), rs.getLong("n")))
+                .params(withoutOrganisation.parameters)
+                .param("facetLimit", MAX_ORGANISATION_FACETS)
+                .query((rs, n) -> new SearchResult.OrganisationCount(
+                        rs.getString("organisation_uscc"), rs.getString("organisation_name"), rs.getLong("n")))
                 .list();
         return new SearchResult.Facets(types, organisations);
     }
@@ -148,7 +167,10 @@ public class SearchIndex {
     static final int MAX_ORGANISATION_FACETS = 50;
 
     /** A dimension whose own filter a facet count leaves out. */
-    private enum Facet { TYPE, ORGANISATION }
+    private enum Facet {
+        TYPE,
+        ORGANISATION
+    }
 
     /**
      * The WHERE clause of a query: fixed SQL fragments for the filters that are set, every value a bind parameter.
@@ -181,7 +203,7 @@ public class SearchIndex {
             }
             if (query.serviceObject() != null) {
                 sql.append(" AND service_objects @> CAST(:objects AS TEXT[])");
-                parameters.put("objects", new String[]{query.serviceObject().code()});
+                parameters.put("objects", new String[] {query.serviceObject().code()});
             }
             if (query.minOnlineDepth() != null) {
                 sql.append(" AND online_depth >= :depth");
@@ -189,7 +211,7 @@ public class SearchIndex {
             }
             if (query.theme() != null) {
                 sql.append(" AND themes @> CAST(:themes AS TEXT[])");
-                parameters.put("themes", new String[]{query.theme().code()});
+                parameters.put("themes", new String[] {query.theme().code()});
             }
             where = sql.toString();
         }
@@ -199,7 +221,8 @@ public class SearchIndex {
     public Map<String, Long> countByOrganisation() {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("SELECT organisation_uscc, count(*) AS n FROM catalog_search_entry GROUP BY organisation_uscc")
-                .query((rs, n) -> counts.put(rs.getString("organisation_uscc"), rs.getLong("n"))).list();
+                .query((rs, n) -> counts.put(rs.getString("organisation_uscc"), rs.getLong("n")))
+                .list();
         return counts;
     }
 
@@ -209,9 +232,11 @@ public class SearchIndex {
         jdbc.sql("SELECT theme, count(*) AS n FROM catalog_search_entry, unnest(themes) AS theme GROUP BY theme")
                 .query((rs, n) -> {
                     long count = rs.getLong("n");
-                    CodeTable.fromCode(ServiceTheme.class, rs.getString("theme")).ifPresent(t -> counts.put(t, count));
+                    CodeTable.fromCode(ServiceTheme.class, rs.getString("theme"))
+                            .ifPresent(t -> counts.put(t, count));
                     return count;
-                }).list();
+                })
+                .list();
         return counts;
     }
 
@@ -219,13 +244,16 @@ public class SearchIndex {
     public Map<String, Long> countByDivision() {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("SELECT division_code, count(*) AS n FROM catalog_search_entry GROUP BY division_code")
-                .query((rs, n) -> counts.put(rs.getString("division_code"), rs.getLong("n"))).list();
+                .query((rs, n) -> counts.put(rs.getString("division_code"), rs.getLong("n")))
+                .list();
         return counts;
     }
 
     private long count(Filter filter) {
-        return jdbc.sql("SELECT count(*) FROM catalog_search_entry" + filter.where).params(filter.parameters)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM catalog_search_entry" + filter.where)
+                .params(filter.parameters)
+                .query(Long.class)
+                .single();
     }
 
     private ItemType typeOf(ItemRecord item) {
@@ -234,8 +262,14 @@ public class SearchIndex {
 
     private String[] documentTexts(ItemRecord item, VersionRecord version, Organisation organisation) {
         Guide guide = version.guide();
-        List<String> texts = new ArrayList<>(List.of(version.name(), guide.resultName(), organisation.name(),
-                guide.conditions(), guide.legalBasis(), item.implementationCode(), item.baseCode(),
+        List<String> texts = new ArrayList<>(List.of(
+                version.name(),
+                guide.resultName(),
+                organisation.name(),
+                guide.conditions(),
+                guide.legalBasis(),
+                item.implementationCode(),
+                item.baseCode(),
                 label(typeOf(item))));
         guide.materials().forEach(m -> texts.add(m.name()));
         guide.steps().forEach(s -> texts.add(s.name() + " " + (s.description() == null ? "" : s.description())));
@@ -248,18 +282,25 @@ public class SearchIndex {
         return messages.getMessage(value.messageKey(), null, "", INDEX_LANGUAGE);
     }
 
-    private record Row(ItemSummary summary, long total) {
-    }
+    private record Row(ItemSummary summary, long total) {}
 
     private static Row mapRow(ResultSet rs, int n) throws SQLException {
-        ItemSummary summary = new ItemSummary(rs.getString("implementation_code"), rs.getString("name"),
-                CodeTable.requireCode(ItemType.class, rs.getString("item_type")), rs.getString("organisation_uscc"),
-                rs.getString("organisation_name"), rs.getString("division_code"),
+        ItemSummary summary = new ItemSummary(
+                rs.getString("implementation_code"),
+                rs.getString("name"),
+                CodeTable.requireCode(ItemType.class, rs.getString("item_type")),
+                rs.getString("organisation_uscc"),
+                rs.getString("organisation_name"),
+                rs.getString("division_code"),
                 CodeTable.requireCode(ExerciseLevel.class, rs.getString("exercise_level")),
-                CodeTable.requireCode(OnlineDepth.class, Integer.toString(rs.getInt("online_depth"))), rs.getInt("visits"),
-                rs.getBoolean("online_application"), rs.getString("result_name"),
-                new Guide.TimeLimit(rs.getInt("promised_value"),
-                        CodeTable.requireCode(LimitUnit.class, rs.getString("promised_unit")), null));
+                CodeTable.requireCode(OnlineDepth.class, Integer.toString(rs.getInt("online_depth"))),
+                rs.getInt("visits"),
+                rs.getBoolean("online_application"),
+                rs.getString("result_name"),
+                new Guide.TimeLimit(
+                        rs.getInt("promised_value"),
+                        CodeTable.requireCode(LimitUnit.class, rs.getString("promised_unit")),
+                        null));
         return new Row(summary, rs.getLong("total"));
     }
 }

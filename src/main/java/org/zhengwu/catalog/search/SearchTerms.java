@@ -16,12 +16,15 @@ public final class SearchTerms {
 
     public static final int MAX_QUERY_TERMS = 40;
 
-    private SearchTerms() {
-    }
+    private SearchTerms() {}
 
     /** Full-width letters and digits to half-width, lower case, outer blanks removed. */
     public static String normalise(String text) {
-        return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
+        return text == null
+                ? ""
+                : Normalizer.normalize(text, Normalizer.Form.NFKC)
+                        .toLowerCase(Locale.ROOT)
+                        .strip();
     }
 
     /** Every term a document offers: unigrams and bigrams of Chinese runs, and words. */
@@ -45,7 +48,10 @@ public final class SearchTerms {
         Set<String> terms = new LinkedHashSet<>();
         for (Run run : runs(normalise(query))) {
             if (run.chinese()) {
-                terms.addAll(run.text().codePointCount(0, run.text().length()) == 1 ? List.of(run.text()) : bigrams(run.text()));
+                terms.addAll(
+                        run.text().codePointCount(0, run.text().length()) == 1
+                                ? List.of(run.text())
+                                : bigrams(run.text()));
             } else {
                 terms.add(run.text());
             }
@@ -53,8 +59,7 @@ public final class SearchTerms {
         return new ArrayList<>(terms).subList(0, Math.min(terms.size(), MAX_QUERY_TERMS));
     }
 
-    private record Run(String text, boolean chinese) {
-    }
+    private record Run(String text, boolean chinese) {}
 
     private static List<Run> runs(String text) {
         List<Run> runs = new ArrayList<>();

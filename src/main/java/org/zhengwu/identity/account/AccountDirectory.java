@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -42,8 +41,12 @@ public class AccountDirectory implements UserDetailsService {
         if (MOBILE.matcher(value).matches()) {
             return accounts.findByMobile(value);
         }
-        if (value.length() == CitizenIdNumber.LENGTH && CitizenIdNumber.isValid(value, clock.instant()
-                .atZone(org.zhengwu.shared.time.BusinessTime.ZONE).toLocalDate())) {
+        if (value.length() == CitizenIdNumber.LENGTH
+                && CitizenIdNumber.isValid(
+                        value,
+                        clock.instant()
+                                .atZone(org.zhengwu.shared.time.BusinessTime.ZONE)
+                                .toLocalDate())) {
             return accounts.findByIdNumberIndex(idNumberIndex(value));
         }
         return accounts.findByUsername(value);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhengwu.identity.AccountType;
@@ -53,32 +52,51 @@ public class AccountRepository {
 
     /** Staff accounts and persons for the administrators' list, newest first. */
     public List<Account> list(String text, int limit, long offset) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc
+                .sql("SELECT " + COLUMNS + """
                          FROM identity_account
                         WHERE CAST(:text AS VARCHAR) IS NULL OR strpos(username, :text) > 0 OR strpos(display_name, :text) > 0
                         ORDER BY id DESC LIMIT :limit OFFSET :offset""")
-                .param("text", text).param("limit", limit).param("offset", offset)
-                .query(this::map).list().stream().map(this::withRoles).toList();
+                .param("text", text)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::map)
+                .list()
+                .stream()
+                .map(this::withRoles)
+                .toList();
     }
 
     public boolean existsWithRole(Role role) {
-        return jdbc.sql("SELECT count(*) FROM identity_account_role WHERE role = :role").param("role", role.name())
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM identity_account_role WHERE role = :role")
+                        .param("role", role.name())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public boolean usernameTaken(String username) {
         return jdbc.sql("SELECT count(*) FROM identity_account WHERE lower(username) = lower(:username)")
-                .param("username", username).query(Long.class).single() > 0;
+                        .param("username", username)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public boolean mobileTaken(String mobile) {
-        return jdbc.sql("SELECT count(*) FROM identity_account WHERE mobile = :mobile").param("mobile", mobile)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM identity_account WHERE mobile = :mobile")
+                        .param("mobile", mobile)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public boolean idNumberTaken(String index) {
-        return jdbc.sql("SELECT count(*) FROM identity_account WHERE id_number_index = :index").param("index", index)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM identity_account WHERE id_number_index = :index")
+                        .param("index", index)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** A new account; personal fields arrive already encrypted and indexed. */
@@ -90,29 +108,50 @@ public class AccountRepository {
                         VALUES (:subject, :username, :displayName, :hash, :type, :organisation, :now, :mobile, :email,
                             :idCipher, :idIndex, :level)
                         RETURNING id""")
-                .param("subject", UUID.randomUUID()).param("username", a.username()).param("displayName", a.displayName())
-                .param("hash", a.passwordHash()).param("type", a.type().name()).param("organisation", a.organisationUscc())
-                .param("now", Timestamp.from(now)).param("mobile", a.mobile()).param("email", a.email())
-                .param("idCipher", a.idNumberCipher()).param("idIndex", a.idNumberIndex())
+                .param("subject", UUID.randomUUID())
+                .param("username", a.username())
+                .param("displayName", a.displayName())
+                .param("hash", a.passwordHash())
+                .param("type", a.type().name())
+                .param("organisation", a.organisationUscc())
+                .param("now", Timestamp.from(now))
+                .param("mobile", a.mobile())
+                .param("email", a.email())
+                .param("idCipher", a.idNumberCipher())
+                .param("idIndex", a.idNumberIndex())
                 .param("level", a.realNameLevel().level())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         for (Role role : a.roles()) {
             jdbc.sql("INSERT INTO identity_account_role (account_id, role) VALUES (:id, :role)")
-                    .param("id", id).param("role", role.name()).update();
+                    .param("id", id)
+                    .param("role", role.name())
+                    .update();
         }
         addPasswordHistory(id, a.passwordHash(), now);
         return id;
     }
 
     /** The fields of a new account. */
-    public record NewAccount(String username, String displayName, String passwordHash, AccountType type,
-                             String organisationUscc, String mobile, String email, byte[] idNumberCipher,
-                             String idNumberIndex, RealNameLevel realNameLevel, Collection<Role> roles) {
-    }
+    public record NewAccount(
+            String username,
+            String displayName,
+            String passwordHash,
+            AccountType type,
+            String organisationUscc,
+            String mobile,
+            String email,
+            byte[] idNumberCipher,
+            String idNumberIndex,
+            RealNameLevel realNameLevel,
+            Collection<Role> roles) {}
 
     public void changePassword(long id, String hash, Instant now) {
         jdbc.sql("UPDATE identity_account SET password_hash = :hash, password_changed_at = :now WHERE id = :id")
-                .param("hash", hash).param("now", Timestamp.from(now)).param("id", id).update();
+                .param("hash", hash)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
         addPasswordHistory(id, hash, now);
     }
 
@@ -121,79 +160,118 @@ public class AccountRepository {
         return jdbc.sql("""
                         SELECT password_hash FROM identity_password_history WHERE account_id = :id
                         ORDER BY changed_at DESC LIMIT :count""")
-                .param("id", id).param("count", count).query(String.class).list();
+                .param("id", id)
+                .param("count", count)
+                .query(String.class)
+                .list();
     }
 
     private void addPasswordHistory(long id, String hash, Instant now) {
-        jdbc.sql("INSERT INTO identity_password_history (account_id, password_hash, changed_at) VALUES (:id, :hash, :now)")
-                .param("id", id).param("hash", hash).param("now", Timestamp.from(now)).update();
+        jdbc.sql(
+                        "INSERT INTO identity_password_history (account_id, password_hash, changed_at) VALUES (:id, :hash, :now)")
+                .param("id", id)
+                .param("hash", hash)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     public void lockUntil(long id, Instant until) {
         jdbc.sql("UPDATE identity_account SET locked_until = :until WHERE id = :id")
-                .param("until", until == null ? null : Timestamp.from(until)).param("id", id).update();
+                .param("until", until == null ? null : Timestamp.from(until))
+                .param("id", id)
+                .update();
     }
 
     public void setRealNameLevel(long id, RealNameLevel level) {
         jdbc.sql("UPDATE identity_account SET real_name_level = :level WHERE id = :id")
-                .param("level", level.level()).param("id", id).update();
+                .param("level", level.level())
+                .param("id", id)
+                .update();
     }
 
     public void markMobileVerified(long id, Instant now) {
         jdbc.sql("UPDATE identity_account SET mobile_verified_at = :now WHERE id = :id")
-                .param("now", Timestamp.from(now)).param("id", id).update();
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     public void markSeenInPerson(long id, String clerk, Instant now) {
-        jdbc.sql("UPDATE identity_account SET in_person_by = :clerk, in_person_at = :now, real_name_level = 4 WHERE id = :id")
-                .param("clerk", clerk).param("now", Timestamp.from(now)).param("id", id).update();
+        jdbc.sql(
+                        "UPDATE identity_account SET in_person_by = :clerk, in_person_at = :now, real_name_level = 4 WHERE id = :id")
+                .param("clerk", clerk)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     public void setIdentity(long id, String displayName, byte[] idCipher, String idIndex, RealNameLevel level) {
         jdbc.sql("""
                         UPDATE identity_account SET display_name = :name, id_number_cipher = :cipher, id_number_index = :index,
                                real_name_level = :level WHERE id = :id""")
-                .param("name", displayName).param("cipher", idCipher).param("index", idIndex).param("level", level.level())
-                .param("id", id).update();
+                .param("name", displayName)
+                .param("cipher", idCipher)
+                .param("index", idIndex)
+                .param("level", level.level())
+                .param("id", id)
+                .update();
     }
 
     public void updateContact(long id, String mobile, String email) {
         jdbc.sql("UPDATE identity_account SET mobile = :mobile, email = :email WHERE id = :id")
-                .param("mobile", mobile).param("email", email).param("id", id).update();
+                .param("mobile", mobile)
+                .param("email", email)
+                .param("id", id)
+                .update();
     }
 
     public void enrollMfa(long id, byte[] secretCipher, Instant now) {
         jdbc.sql("UPDATE identity_account SET mfa_secret_cipher = :secret, mfa_enrolled_at = :now WHERE id = :id")
-                .param("secret", secretCipher).param("now", now == null ? null : Timestamp.from(now)).param("id", id).update();
+                .param("secret", secretCipher)
+                .param("now", now == null ? null : Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     public void setActingEnterprise(long id, Long enterpriseId) {
         jdbc.sql("UPDATE identity_account SET acting_enterprise_id = :enterprise WHERE id = :id")
-                .param("enterprise", enterpriseId).param("id", id).update();
+                .param("enterprise", enterpriseId)
+                .param("id", id)
+                .update();
     }
 
     public Optional<Long> actingEnterprise(long id) {
-        return jdbc.sql("SELECT acting_enterprise_id FROM identity_account WHERE id = :id").param("id", id)
-                .query((rs, n) -> (Long) rs.getObject("acting_enterprise_id", Long.class)).optional()
+        return jdbc.sql("SELECT acting_enterprise_id FROM identity_account WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> (Long) rs.getObject("acting_enterprise_id", Long.class))
+                .optional()
                 .flatMap(Optional::ofNullable);
     }
 
     /** Makes the account change its password at the next sign-in (a password set by an administrator). */
     public void expirePassword(long id) {
-        jdbc.sql("UPDATE identity_account SET password_changed_at = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00' WHERE id = :id")
-                .param("id", id).update();
+        jdbc.sql(
+                        "UPDATE identity_account SET password_changed_at = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00' WHERE id = :id")
+                .param("id", id)
+                .update();
     }
 
     public void setEnabled(long id, boolean enabled) {
-        jdbc.sql("UPDATE identity_account SET enabled = :enabled WHERE id = :id").param("enabled", enabled).param("id", id)
+        jdbc.sql("UPDATE identity_account SET enabled = :enabled WHERE id = :id")
+                .param("enabled", enabled)
+                .param("id", id)
                 .update();
     }
 
     public void setRoles(long id, Set<Role> roles) {
-        jdbc.sql("DELETE FROM identity_account_role WHERE account_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM identity_account_role WHERE account_id = :id")
+                .param("id", id)
+                .update();
         for (Role role : roles) {
             jdbc.sql("INSERT INTO identity_account_role (account_id, role) VALUES (:id, :role)")
-                    .param("id", id).param("role", role.name()).update();
+                    .param("id", id)
+                    .param("role", role.name())
+                    .update();
         }
     }
 
@@ -203,7 +281,9 @@ public class AccountRepository {
             return Set.of();
         }
         return Set.copyOf(jdbc.sql("SELECT DISTINCT permission FROM identity_role_permission WHERE role IN (:roles)")
-                .param("roles", roles.stream().map(Role::name).toList()).query(String.class).list());
+                .param("roles", roles.stream().map(Role::name).toList())
+                .query(String.class)
+                .list());
     }
 
     private Optional<Account> one(String sql, Object value) {
@@ -212,22 +292,52 @@ public class AccountRepository {
 
     private Account withRoles(Account account) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        jdbc.sql("SELECT role FROM identity_account_role WHERE account_id = :id").param("id", account.id())
-                .query(String.class).list().forEach(r -> roles.add(Role.valueOf(r)));
-        return new Account(account.id(), account.subjectId(), account.username(), account.displayName(), account.type(),
-                account.organisationUscc(), account.enabled(), account.passwordHash(), account.passwordChangedAt(),
-                account.mobile(), account.email(), account.idNumberCipher(), account.realNameLevel(),
-                account.mobileVerifiedAt(), account.mfaSecretCipher(), account.mfaEnrolledAt(), account.lockedUntil(), roles);
+        jdbc.sql("SELECT role FROM identity_account_role WHERE account_id = :id")
+                .param("id", account.id())
+                .query(String.class)
+                .list()
+                .forEach(r -> roles.add(Role.valueOf(r)));
+        return new Account(
+                account.id(),
+                account.subjectId(),
+                account.username(),
+                account.displayName(),
+                account.type(),
+                account.organisationUscc(),
+                account.enabled(),
+                account.passwordHash(),
+                account.passwordChangedAt(),
+                account.mobile(),
+                account.email(),
+                account.idNumberCipher(),
+                account.realNameLevel(),
+                account.mobileVerifiedAt(),
+                account.mfaSecretCipher(),
+                account.mfaEnrolledAt(),
+                account.lockedUntil(),
+                roles);
     }
 
     private Account map(ResultSet rs, int row) throws SQLException {
-        return new Account(rs.getLong("id"), rs.getObject("subject_id", UUID.class), rs.getString("username"),
-                rs.getString("display_name"), AccountType.valueOf(rs.getString("account_type")),
-                rs.getString("organisation_uscc"), rs.getBoolean("enabled"), rs.getString("password_hash"),
-                instant(rs, "password_changed_at"), rs.getString("mobile"), rs.getString("email"),
-                rs.getBytes("id_number_cipher"), RealNameLevel.of(rs.getInt("real_name_level")),
-                instant(rs, "mobile_verified_at"), rs.getBytes("mfa_secret_cipher"), instant(rs, "mfa_enrolled_at"),
-                instant(rs, "locked_until"), Set.of());
+        return new Account(
+                rs.getLong("id"),
+                rs.getObject("subject_id", UUID.class),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                AccountType.valueOf(rs.getString("account_type")),
+                rs.getString("organisation_uscc"),
+                rs.getBoolean("enabled"),
+                rs.getString("password_hash"),
+                instant(rs, "password_changed_at"),
+                rs.getString("mobile"),
+                rs.getString("email"),
+                rs.getBytes("id_number_cipher"),
+                RealNameLevel.of(rs.getInt("real_name_level")),
+                instant(rs, "mobile_verified_at"),
+                rs.getBytes("mfa_secret_cipher"),
+                instant(rs, "mfa_enrolled_at"),
+                instant(rs, "locked_until"),
+                Set.of());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

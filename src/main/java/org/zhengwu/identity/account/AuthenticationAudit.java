@@ -28,7 +28,10 @@ class AuthenticationAudit {
         if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
             return;
         }
-        audit.record(AuditEvent.success(event.getAuthentication().getName(), "identity.sign-in", "account",
+        audit.record(AuditEvent.success(
+                event.getAuthentication().getName(),
+                "identity.sign-in",
+                "account",
                 event.getAuthentication().getName()));
     }
 
@@ -39,13 +42,22 @@ class AuthenticationAudit {
             return;
         }
         String typed = String.valueOf(event.getAuthentication().getName());
-        audit.record(new AuditEvent("anonymous", null, "identity.sign-in", "account", typed, AuditEvent.Outcome.FAILURE,
+        audit.record(new AuditEvent(
+                "anonymous",
+                null,
+                "identity.sign-in",
+                "account",
+                typed,
+                AuditEvent.Outcome.FAILURE,
                 event.getException().getClass().getSimpleName()));
     }
 
     @EventListener
     void signedOut(LogoutSuccessEvent event) {
-        audit.record(AuditEvent.success(event.getAuthentication().getName(), "identity.sign-out", "account",
+        audit.record(AuditEvent.success(
+                event.getAuthentication().getName(),
+                "identity.sign-out",
+                "account",
                 event.getAuthentication().getName()));
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +30,14 @@ public class CitizenAccounts {
     public static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,}");
 
     /** What a person types to register. */
-    public record Registration(String username, String realName, String idNumber, String mobile, String email,
-                               String password, String confirmation) {
-    }
+    public record Registration(
+            String username,
+            String realName,
+            String idNumber,
+            String mobile,
+            String email,
+            String password,
+            String confirmation) {}
 
     private final AccountRepository accounts;
     private final AccountDirectory directory;
@@ -42,8 +46,13 @@ public class CitizenAccounts {
     private final AccountabilityLog audit;
     private final Clock clock;
 
-    CitizenAccounts(AccountRepository accounts, AccountDirectory directory, Population population, PasswordEncoder encoder,
-                    AccountabilityLog audit, Clock clock) {
+    CitizenAccounts(
+            AccountRepository accounts,
+            AccountDirectory directory,
+            Population population,
+            PasswordEncoder encoder,
+            AccountabilityLog audit,
+            Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
         this.population = population;
@@ -102,11 +111,27 @@ public class CitizenAccounts {
     public RealNameLevel register(Registration r) {
         String idNumber = r.idNumber().strip().toUpperCase(Locale.ROOT);
         RealNameLevel level = population.matches(r.realName().strip(), idNumber)
-                ? RealNameLevel.ID_MATCHED : RealNameLevel.SELF_REGISTERED;
-        accounts.insert(new AccountRepository.NewAccount(r.username().strip(), r.realName().strip(),
-                encoder.encode(r.password()), AccountType.PERSON, null, r.mobile().strip(), trim(r.email()),
-                directory.encryptIdNumber(idNumber), directory.idNumberIndex(idNumber), level, Set.of()), clock.instant());
-        audit.record(AuditEvent.success(r.username().strip(), "identity.register", "account", r.username().strip())
+                ? RealNameLevel.ID_MATCHED
+                : RealNameLevel.SELF_REGISTERED;
+        accounts.insert(
+                new AccountRepository.NewAccount(
+                        r.username().strip(),
+                        r.realName().strip(),
+                        encoder.encode(r.password()),
+                        AccountType.PERSON,
+                        null,
+                        r.mobile().strip(),
+                        trim(r.email()),
+                        directory.encryptIdNumber(idNumber),
+                        directory.idNumberIndex(idNumber),
+                        level,
+                        Set.of()),
+                clock.instant());
+        audit.record(AuditEvent.success(
+                        r.username().strip(),
+                        "identity.register",
+                        "account",
+                        r.username().strip())
                 .withDetails("real-name level L" + level.level()));
         return level;
     }
@@ -119,8 +144,14 @@ public class CitizenAccounts {
         if (matched && !account.realNameLevel().atLeast(RealNameLevel.ID_MATCHED)) {
             accounts.setRealNameLevel(account.id(), RealNameLevel.ID_MATCHED);
         }
-        audit.record(new AuditEvent(account.username(), null, "identity.real-name.match", "account", account.username(),
-                matched ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE, null));
+        audit.record(new AuditEvent(
+                account.username(),
+                null,
+                "identity.real-name.match",
+                "account",
+                account.username(),
+                matched ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
+                null));
         return matched;
     }
 

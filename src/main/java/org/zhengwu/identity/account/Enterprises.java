@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,21 +20,31 @@ import org.zhengwu.shared.time.BusinessTime;
 public class Enterprises {
 
     /** What an agent may do for the enterprise. */
-    public enum AgentScope { ALL, APPLY_AND_QUERY, QUERY_ONLY }
-
-    public record Enterprise(long id, String uscc, String name, long representativeId) {
+    public enum AgentScope {
+        ALL,
+        APPLY_AND_QUERY,
+        QUERY_ONLY
     }
 
-    public record Grant(long id, long enterpriseId, long agentId, String agentUsername, String agentName, AgentScope scope,
-                        LocalDate validFrom, LocalDate validTo, boolean revoked) {
+    public record Enterprise(long id, String uscc, String name, long representativeId) {}
+
+    public record Grant(
+            long id,
+            long enterpriseId,
+            long agentId,
+            String agentUsername,
+            String agentName,
+            AgentScope scope,
+            LocalDate validFrom,
+            LocalDate validTo,
+            boolean revoked) {
         public boolean activeOn(LocalDate date) {
             return !revoked && !date.isBefore(validFrom) && !date.isAfter(validTo);
         }
     }
 
     /** An enterprise the account may act for, and in what capacity. */
-    public record Capacity(Enterprise enterprise, boolean representative, Grant grant) {
-    }
+    public record Capacity(Enterprise enterprise, boolean representative, Grant grant) {}
 
     private final JdbcClient jdbc;
     private final AccountabilityLog audit;
@@ -52,8 +61,11 @@ public class Enterprises {
     }
 
     public boolean registered(String uscc) {
-        return jdbc.sql("SELECT count(*) FROM identity_enterprise WHERE uscc = :uscc").param("uscc", uscc)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM identity_enterprise WHERE uscc = :uscc")
+                        .param("uscc", uscc)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     @Transactional
@@ -61,8 +73,12 @@ public class Enterprises {
         long id = jdbc.sql("""
                         INSERT INTO identity_enterprise (uscc, name, representative_id, created_at)
                         VALUES (:uscc, :name, :rep, :now) RETURNING id""")
-                .param("uscc", uscc).param("name", name).param("rep", representative.id())
-                .param("now", Timestamp.from(clock.instant())).query(Long.class).single();
+                .param("uscc", uscc)
+                .param("name", name)
+                .param("rep", representative.id())
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .single();
         audit.record(AuditEvent.success(representative.username(), "identity.enterprise.register", "enterprise", uscc)
                 .actingFor(uscc));
         return id;
@@ -74,20 +90,31 @@ public class Enterprises {
         List<Capacity> represented = jdbc.sql("""
                         SELECT id, uscc, name, representative_id FROM identity_enterprise
                         WHERE representative_id = :id ORDER BY name""")
-                .param("id", account.id()).query((rs, n) -> new Capacity(new Enterprise(rs.getLong("id"), rs.getString("uscc"),
-                        rs.getString("name"), rs.getLong("representative_id")), true, null)).list();
+                .param("id", account.id())
+                .query((rs, n) -> new Capacity(
+                        new Enterprise(
+                                rs.getLong("id"),
+                                rs.getString("uscc"),
+                                rs.getString("name"),
+                                rs.getLong("representative_id")),
+                        true,
+                        null))
+                .list();
         List<Capacity> agented = grantsOfAgent(account.id()).stream()
                 .filter(g -> g.activeOn(today))
-                .map(g -> new Capacity(find(g.enterpriseId()).orElseThrow(), false, g)).toList();
+                .map(g -> new Capacity(find(g.enterpriseId()).orElseThrow(), false, g))
+                .toList();
         List<Capacity> all = new java.util.ArrayList<>(represented);
         all.addAll(agented);
         return all;
     }
 
     public Optional<Enterprise> find(long id) {
-        return jdbc.sql("SELECT id, uscc, name, representative_id FROM identity_enterprise WHERE id = :id").param("id", id)
-                .query((rs, n) -> new Enterprise(rs.getLong("id"), rs.getString("uscc"), rs.getString("name"),
-                        rs.getLong("representative_id"))).optional();
+        return jdbc.sql("SELECT id, uscc, name, representative_id FROM identity_enterprise WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Enterprise(
+                        rs.getLong("id"), rs.getString("uscc"), rs.getString("name"), rs.getLong("representative_id")))
+                .optional();
     }
 
     /**
@@ -100,7 +127,9 @@ public class Enterprises {
 
     /** The capacity in which the account may act for this enterprise today, if any. */
     public Optional<Capacity> capacity(Account account, long enterpriseId) {
-        return capacities(account).stream().filter(c -> c.enterprise().id() == enterpriseId).findFirst();
+        return capacities(account).stream()
+                .filter(c -> c.enterprise().id() == enterpriseId)
+                .findFirst();
     }
 
     public List<Grant> grants(long enterpriseId) {
@@ -109,7 +138,9 @@ public class Enterprises {
                                g.valid_to, g.revoked_at
                         FROM identity_agent_grant g JOIN identity_account a ON a.id = g.agent_id
                         WHERE g.enterprise_id = :id ORDER BY g.valid_from DESC, g.id DESC""")
-                .param("id", enterpriseId).query(Enterprises::mapGrant).list();
+                .param("id", enterpriseId)
+                .query(Enterprises::mapGrant)
+                .list();
     }
 
     private List<Grant> grantsOfAgent(long agentId) {
@@ -117,43 +148,67 @@ public class Enterprises {
                         SELECT g.id, g.enterprise_id, g.agent_id, a.username, a.display_name, g.scope, g.valid_from,
                                g.valid_to, g.revoked_at
                         FROM identity_agent_grant g JOIN identity_account a ON a.id = g.agent_id
-                        WHERE g.agent_id = :id ORDER BY g.valid_from DESC, g.id DESC""")
-                .param("id", agentId).query(Enterprises::mapGrant).list();
+                        WHERE g.agent_id = :id ORDER BY g.valid_from DESC, g.id DESC""").param("id", agentId).query(Enterprises::mapGrant).list();
     }
 
     @Transactional
-    public void grant(Enterprise enterprise, Account representative, Account agent, AgentScope scope, LocalDate from,
-                      LocalDate to) {
+    public void grant(
+            Enterprise enterprise,
+            Account representative,
+            Account agent,
+            AgentScope scope,
+            LocalDate from,
+            LocalDate to) {
         jdbc.sql("""
                         INSERT INTO identity_agent_grant (enterprise_id, agent_id, scope, valid_from, valid_to, granted_by,
                                                           granted_at)
                         VALUES (:enterprise, :agent, :scope, :from, :to, :by, :now)""")
-                .param("enterprise", enterprise.id()).param("agent", agent.id()).param("scope", scope.name())
-                .param("from", from).param("to", to).param("by", representative.id())
-                .param("now", Timestamp.from(clock.instant())).update();
+                .param("enterprise", enterprise.id())
+                .param("agent", agent.id())
+                .param("scope", scope.name())
+                .param("from", from)
+                .param("to", to)
+                .param("by", representative.id())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
         audit.record(AuditEvent.success(representative.username(), "identity.agent.grant", "account", agent.username())
-                .actingFor(enterprise.uscc()).withDetails(scope + " " + from + "–" + to));
+                .actingFor(enterprise.uscc())
+                .withDetails(scope + " " + from + "–" + to));
     }
 
     /** Revokes a grant of this enterprise; false when there is no such active grant. */
     @Transactional
     public boolean revoke(Enterprise enterprise, long grantId, Account representative) {
-        Optional<Grant> grant = grants(enterprise.id()).stream().filter(g -> g.id() == grantId && !g.revoked()).findFirst();
+        Optional<Grant> grant = grants(enterprise.id()).stream()
+                .filter(g -> g.id() == grantId && !g.revoked())
+                .findFirst();
         if (grant.isEmpty()) {
             return false;
         }
         jdbc.sql("UPDATE identity_agent_grant SET revoked_at = :now WHERE id = :id AND enterprise_id = :enterprise")
-                .param("now", Timestamp.from(clock.instant())).param("id", grantId).param("enterprise", enterprise.id())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", grantId)
+                .param("enterprise", enterprise.id())
                 .update();
-        audit.record(AuditEvent.success(representative.username(), "identity.agent.revoke", "account",
-                grant.get().agentUsername()).actingFor(enterprise.uscc()));
+        audit.record(AuditEvent.success(
+                        representative.username(),
+                        "identity.agent.revoke",
+                        "account",
+                        grant.get().agentUsername())
+                .actingFor(enterprise.uscc()));
         return true;
     }
 
     private static Grant mapGrant(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Grant(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getLong("agent_id"), rs.getString("username"),
-                rs.getString("display_name"), AgentScope.valueOf(rs.getString("scope")),
-                rs.getDate("valid_from").toLocalDate(), rs.getDate("valid_to").toLocalDate(),
+        return new Grant(
+                rs.getLong("id"),
+                rs.getLong("enterprise_id"),
+                rs.getLong("agent_id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                AgentScope.valueOf(rs.getString("scope")),
+                rs.getDate("valid_from").toLocalDate(),
+                rs.getDate("valid_to").toLocalDate(),
                 rs.getTimestamp("revoked_at") != null);
     }
 }

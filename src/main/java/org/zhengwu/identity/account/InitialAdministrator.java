@@ -2,7 +2,6 @@ package org.zhengwu.identity.account;
 
 import java.security.SecureRandom;
 import java.util.EnumSet;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,8 +31,10 @@ class InitialAdministrator implements ApplicationRunner {
     private final OnceTasks onceTasks;
     private final String configuredPassword;
 
-    InitialAdministrator(StaffAccounts accounts, OnceTasks onceTasks,
-                         @Value("${zhengwu.identity.initial-admin-password:}") String configuredPassword) {
+    InitialAdministrator(
+            StaffAccounts accounts,
+            OnceTasks onceTasks,
+            @Value("${zhengwu.identity.initial-admin-password:}") String configuredPassword) {
         this.accounts = accounts;
         this.onceTasks = onceTasks;
         this.configuredPassword = configuredPassword;
@@ -44,8 +45,13 @@ class InitialAdministrator implements ApplicationRunner {
         onceTasks.runOnce("identity.initial-administrator", () -> {
             boolean generated = !StringUtils.hasText(configuredPassword);
             String password = generated ? generate() : configuredPassword;
-            accounts.create(USERNAME, "平台管理员", password, null,
-                    EnumSet.of(Role.ADMIN, Role.CATALOG_EDITOR, Role.CATALOG_REVIEWER, Role.IDENTITY_CLERK), "system");
+            accounts.create(
+                    USERNAME,
+                    "平台管理员",
+                    password,
+                    null,
+                    EnumSet.of(Role.ADMIN, Role.CATALOG_EDITOR, Role.CATALOG_REVIEWER, Role.IDENTITY_CLERK),
+                    "system");
             if (generated) {
                 log.warn("""
 
@@ -70,7 +76,8 @@ class InitialAdministrator implements ApplicationRunner {
                 password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
             }
             String candidate = password.toString();
-            if (candidate.chars().anyMatch(Character::isUpperCase) && candidate.chars().anyMatch(Character::isLowerCase)
+            if (candidate.chars().anyMatch(Character::isUpperCase)
+                    && candidate.chars().anyMatch(Character::isLowerCase)
                     && candidate.chars().anyMatch(Character::isDigit)) {
                 return candidate;
             }

@@ -1,7 +1,6 @@
 package org.zhengwu.identity.account;
 
 import java.util.List;
-
 import org.springframework.stereotype.Service;
 
 /** Sends one-time codes and notices through whichever configured sender reaches the channel. */
@@ -9,7 +8,10 @@ import org.springframework.stereotype.Service;
 public class Notifications {
 
     /** How a message reaches a person. */
-    public enum Channel { EMAIL, MOBILE }
+    public enum Channel {
+        EMAIL,
+        MOBILE
+    }
 
     /** A way to deliver messages: SMTP e-mail, or in development an outbox an administrator can read. */
     public interface NotificationSender {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,10 +24,17 @@ public class OneTimeCodes {
     public static final int MAX_ATTEMPTS = 5;
 
     /** What a code is for; a code for one purpose never serves another. */
-    public enum Purpose { PASSWORD_RESET, MOBILE_VERIFICATION }
+    public enum Purpose {
+        PASSWORD_RESET,
+        MOBILE_VERIFICATION
+    }
 
     /** The outcome of checking a code. */
-    public enum Check { ACCEPTED, WRONG, EXPIRED_OR_USED }
+    public enum Check {
+        ACCEPTED,
+        WRONG,
+        EXPIRED_OR_USED
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -43,14 +49,22 @@ public class OneTimeCodes {
     @Transactional
     public String issue(long accountId, Purpose purpose) {
         Instant now = clock.instant();
-        jdbc.sql("UPDATE identity_one_time_code SET used_at = :now WHERE account_id = :id AND purpose = :purpose AND used_at IS NULL")
-                .param("now", Timestamp.from(now)).param("id", accountId).param("purpose", purpose.name()).update();
+        jdbc.sql(
+                        "UPDATE identity_one_time_code SET used_at = :now WHERE account_id = :id AND purpose = :purpose AND used_at IS NULL")
+                .param("now", Timestamp.from(now))
+                .param("id", accountId)
+                .param("purpose", purpose.name())
+                .update();
         String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
         jdbc.sql("""
                         INSERT INTO identity_one_time_code (account_id, purpose, code_hash, expires_at, created_at)
                         VALUES (:id, :purpose, :hash, :expires, :now)""")
-                .param("id", accountId).param("purpose", purpose.name()).param("hash", hash(accountId, purpose, code))
-                .param("expires", Timestamp.from(now.plus(VALIDITY))).param("now", Timestamp.from(now)).update();
+                .param("id", accountId)
+                .param("purpose", purpose.name())
+                .param("hash", hash(accountId, purpose, code))
+                .param("expires", Timestamp.from(now.plus(VALIDITY)))
+                .param("now", Timestamp.from(now))
+                .update();
         return code;
     }
 
@@ -61,23 +75,31 @@ public class OneTimeCodes {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Check check(long accountId, Purpose purpose, String code, boolean consume) {
         Instant now = clock.instant();
-        Map<String, Object> latest = jdbc.sql("""
+        Map<String, Object> latest =
+                jdbc.sql("""
                         SELECT id, code_hash, expires_at, attempts, used_at FROM identity_one_time_code
-                        WHERE account_id = :id AND purpose = :purpose ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE""")
-                .param("id", accountId).param("purpose", purpose.name()).query().listOfRows().stream().findFirst().orElse(null);
-        if (latest == null || latest.get("used_at") != null
+                        WHERE account_id = :id AND purpose = :purpose ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE""").param("id", accountId).param("purpose", purpose.name()).query().listOfRows().stream()
+                        .findFirst()
+                        .orElse(null);
+        if (latest == null
+                || latest.get("used_at") != null
                 || ((Timestamp) latest.get("expires_at")).toInstant().isBefore(now)
                 || ((Number) latest.get("attempts")).intValue() >= MAX_ATTEMPTS) {
             return Check.EXPIRED_OR_USED;
         }
         long id = ((Number) latest.get("id")).longValue();
-        if (code == null || !hash(accountId, purpose, code.strip()).equals(((String) latest.get("code_hash")).strip())) {
-            jdbc.sql("UPDATE identity_one_time_code SET attempts = attempts + 1 WHERE id = :id").param("id", id).update();
+        if (code == null
+                || !hash(accountId, purpose, code.strip()).equals(((String) latest.get("code_hash")).strip())) {
+            jdbc.sql("UPDATE identity_one_time_code SET attempts = attempts + 1 WHERE id = :id")
+                    .param("id", id)
+                    .update();
             return Check.WRONG;
         }
         if (consume) {
             jdbc.sql("UPDATE identity_one_time_code SET used_at = :now WHERE id = :id")
-                    .param("now", Timestamp.from(now)).param("id", id).update();
+                    .param("now", Timestamp.from(now))
+                    .param("id", id)
+                    .update();
         }
         return Check.ACCEPTED;
     }

@@ -3,7 +3,6 @@ package org.zhengwu.identity.account;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
@@ -22,8 +21,8 @@ import org.springframework.stereotype.Component;
 public class OutboxNotificationSender implements Notifications.NotificationSender {
 
     /** A kept message. */
-    public record Message(long id, String channel, String recipient, String subject, String body, java.time.Instant createdAt) {
-    }
+    public record Message(
+            long id, String channel, String recipient, String subject, String body, java.time.Instant createdAt) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -43,14 +42,24 @@ public class OutboxNotificationSender implements Notifications.NotificationSende
         jdbc.sql("""
                         INSERT INTO identity_notification_outbox (channel, recipient, subject, body, created_at)
                         VALUES (:channel, :recipient, :subject, :body, :now)""")
-                .param("channel", channel.name()).param("recipient", recipient).param("subject", subject)
-                .param("body", body).param("now", Timestamp.from(clock.instant())).update();
+                .param("channel", channel.name())
+                .param("recipient", recipient)
+                .param("subject", subject)
+                .param("body", body)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
     public List<Message> latest(int limit) {
-        return jdbc.sql("SELECT * FROM identity_notification_outbox ORDER BY id DESC LIMIT :limit").param("limit", limit)
-                .query((rs, n) -> new Message(rs.getLong("id"), rs.getString("channel"), rs.getString("recipient"),
-                        rs.getString("subject"), rs.getString("body"), rs.getTimestamp("created_at").toInstant()))
+        return jdbc.sql("SELECT * FROM identity_notification_outbox ORDER BY id DESC LIMIT :limit")
+                .param("limit", limit)
+                .query((rs, n) -> new Message(
+                        rs.getLong("id"),
+                        rs.getString("channel"),
+                        rs.getString("recipient"),
+                        rs.getString("subject"),
+                        rs.getString("body"),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
 }

@@ -1,7 +1,6 @@
 package org.zhengwu.identity.account;
 
 import java.util.Map;
-
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,8 +18,7 @@ public final class PasswordHashing {
     public static final int MEMORY_KIB = 19 * 1024;
     public static final int ITERATIONS = 2;
 
-    private PasswordHashing() {
-    }
+    private PasswordHashing() {}
 
     public static PasswordEncoder encoder() {
         return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2()));

@@ -15,8 +15,7 @@ public final class PasswordPolicy {
     public static final int MAX_LENGTH = 128;
     public static final int HISTORY = 5;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Message keys of the rules the password breaks; empty when it is acceptable. */
     public static List<String> check(String password, String username, String idNumber) {

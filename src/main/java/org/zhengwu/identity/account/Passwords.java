@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,8 +25,12 @@ public class Passwords {
     private final AccountabilityLog audit;
     private final Clock clock;
 
-    Passwords(AccountRepository accounts, AccountDirectory directory, PasswordEncoder encoder, AccountabilityLog audit,
-              Clock clock) {
+    Passwords(
+            AccountRepository accounts,
+            AccountDirectory directory,
+            PasswordEncoder encoder,
+            AccountabilityLog audit,
+            Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
         this.encoder = encoder;
@@ -43,8 +46,9 @@ public class Passwords {
     public List<String> problems(Account account, String candidate) {
         String idNumber = account.idNumberCipher() == null ? null : directory.decryptIdNumber(account.idNumberCipher());
         List<String> problems = new ArrayList<>(PasswordPolicy.check(candidate, account.username(), idNumber));
-        if (problems.isEmpty() && accounts.recentPasswordHashes(account.id(), PasswordPolicy.HISTORY).stream()
-                .anyMatch(hash -> encoder.matches(candidate, hash))) {
+        if (problems.isEmpty()
+                && accounts.recentPasswordHashes(account.id(), PasswordPolicy.HISTORY).stream()
+                        .anyMatch(hash -> encoder.matches(candidate, hash))) {
             problems.add("password.rule.reused");
         }
         return problems;

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +45,8 @@ public class SecondFactor {
         String label = java.net.URLEncoder.encode(issuer + ":" + username, java.nio.charset.StandardCharsets.UTF_8)
                 .replace("+", "%20");
         return "otpauth://totp/" + label + "?secret=" + Totp.base32(secret) + "&issuer="
-                + java.net.URLEncoder.encode(issuer, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                + java.net.URLEncoder.encode(issuer, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20")
                 + "&algorithm=SHA1&digits=6&period=30";
     }
 
@@ -59,12 +59,15 @@ public class SecondFactor {
         Instant now = clock.instant();
         OptionalLong step = Totp.matchingStep(secret, code, now, null);
         if (step.isEmpty()) {
-            audit.record(new AuditEvent(username, null, "identity.mfa.enrol", "account", username, AuditEvent.Outcome.FAILURE, null));
+            audit.record(new AuditEvent(
+                    username, null, "identity.mfa.enrol", "account", username, AuditEvent.Outcome.FAILURE, null));
             return List.of();
         }
         accounts.enrollMfa(accountId, keys.encrypt(Totp.base32(secret), SECRET_CONTEXT), now);
         jdbc.sql("UPDATE identity_account SET mfa_last_step = :step WHERE id = :id")
-                .param("step", step.getAsLong()).param("id", accountId).update();
+                .param("step", step.getAsLong())
+                .param("id", accountId)
+                .update();
         List<String> recovery = newRecoveryCodes(accountId);
         audit.record(AuditEvent.success(username, "identity.mfa.enrol", "account", username));
         return recovery;
@@ -79,25 +82,39 @@ public class SecondFactor {
         }
         byte[] secret = Totp.fromBase32(keys.decrypt(account.mfaSecretCipher(), SECRET_CONTEXT));
         Long lastStep = jdbc.sql("SELECT mfa_last_step FROM identity_account WHERE id = :id FOR UPDATE")
-                .param("id", account.id()).query(Long.class).optional().orElse(null);
+                .param("id", account.id())
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         OptionalLong step = Totp.matchingStep(secret, code, now, lastStep);
         boolean ok;
         String how;
         if (step.isPresent()) {
             jdbc.sql("UPDATE identity_account SET mfa_last_step = :step WHERE id = :id")
-                    .param("step", step.getAsLong()).param("id", account.id()).update();
+                    .param("step", step.getAsLong())
+                    .param("id", account.id())
+                    .update();
             ok = true;
             how = "totp";
         } else {
             ok = jdbc.sql("""
                             UPDATE identity_recovery_code SET used_at = :now
                             WHERE account_id = :id AND code_hash = :hash AND used_at IS NULL""")
-                    .param("now", Timestamp.from(now)).param("id", account.id())
-                    .param("hash", recoveryHash(account.id(), code)).update() == 1;
+                            .param("now", Timestamp.from(now))
+                            .param("id", account.id())
+                            .param("hash", recoveryHash(account.id(), code))
+                            .update()
+                    == 1;
             how = "recovery code";
         }
-        audit.record(new AuditEvent(account.username(), null, "identity.mfa.verify", "account", account.username(),
-                ok ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE, ok ? how : null));
+        audit.record(new AuditEvent(
+                account.username(),
+                null,
+                "identity.mfa.verify",
+                "account",
+                account.username(),
+                ok ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
+                ok ? how : null));
         return ok;
     }
 
@@ -105,17 +122,23 @@ public class SecondFactor {
     @Transactional
     public void reset(Account account, String administrator) {
         accounts.enrollMfa(account.id(), null, null);
-        jdbc.sql("DELETE FROM identity_recovery_code WHERE account_id = :id").param("id", account.id()).update();
+        jdbc.sql("DELETE FROM identity_recovery_code WHERE account_id = :id")
+                .param("id", account.id())
+                .update();
         audit.record(AuditEvent.success(administrator, "identity.mfa.reset", "account", account.username()));
     }
 
     public long unusedRecoveryCodes(long accountId) {
         return jdbc.sql("SELECT count(*) FROM identity_recovery_code WHERE account_id = :id AND used_at IS NULL")
-                .param("id", accountId).query(Long.class).single();
+                .param("id", accountId)
+                .query(Long.class)
+                .single();
     }
 
     private List<String> newRecoveryCodes(long accountId) {
-        jdbc.sql("DELETE FROM identity_recovery_code WHERE account_id = :id").param("id", accountId).update();
+        jdbc.sql("DELETE FROM identity_recovery_code WHERE account_id = :id")
+                .param("id", accountId)
+                .update();
         SecureRandom random = new SecureRandom();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < RECOVERY_CODES; i++) {
@@ -128,7 +151,9 @@ public class SecondFactor {
             }
             codes.add(code.toString());
             jdbc.sql("INSERT INTO identity_recovery_code (account_id, code_hash) VALUES (:id, :hash)")
-                    .param("id", accountId).param("hash", recoveryHash(accountId, code.toString())).update();
+                    .param("id", accountId)
+                    .param("hash", recoveryHash(accountId, code.toString()))
+                    .update();
         }
         return codes;
     }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,8 +41,11 @@ public class SignInAttempts {
     /** Whether this address has failed so often recently that it must wait. */
     public boolean addressBlocked(String clientIp) {
         return jdbc.sql("SELECT count(*) FROM identity_sign_in_failure WHERE client_ip = :ip AND failed_at > :since")
-                .param("ip", clientIp).param("since", Timestamp.from(clock.instant().minus(WINDOW)))
-                .query(Long.class).single() >= MAX_FAILURES_PER_ADDRESS;
+                        .param("ip", clientIp)
+                        .param("since", Timestamp.from(clock.instant().minus(WINDOW)))
+                        .query(Long.class)
+                        .single()
+                >= MAX_FAILURES_PER_ADDRESS;
     }
 
     /** Records a failure; locks the account once it reaches the limit. */
@@ -52,25 +54,40 @@ public class SignInAttempts {
         Instant now = clock.instant();
         String key = key(typed, account);
         jdbc.sql("INSERT INTO identity_sign_in_failure (login_key, client_ip, failed_at) VALUES (:key, :ip, :now)")
-                .param("key", key).param("ip", clientIp).param("now", Timestamp.from(now)).update();
+                .param("key", key)
+                .param("ip", clientIp)
+                .param("now", Timestamp.from(now))
+                .update();
         if (account == null || account.lockedAt(now)) {
             return;
         }
-        long recent = jdbc.sql("SELECT count(*) FROM identity_sign_in_failure WHERE login_key = :key AND failed_at > :since")
-                .param("key", key).param("since", Timestamp.from(now.minus(WINDOW))).query(Long.class).single();
+        long recent = jdbc.sql(
+                        "SELECT count(*) FROM identity_sign_in_failure WHERE login_key = :key AND failed_at > :since")
+                .param("key", key)
+                .param("since", Timestamp.from(now.minus(WINDOW)))
+                .query(Long.class)
+                .single();
         if (recent >= MAX_FAILURES) {
             Duration lock = account.type() == AccountType.STAFF ? STAFF_LOCK : PUBLIC_LOCK;
             accounts.lockUntil(account.id(), now.plus(lock));
-            audit.record(new AuditEvent("system", null, "identity.lockout", "account", account.username(),
-                    AuditEvent.Outcome.SUCCESS, recent + " failures within " + WINDOW.toMinutes() + " minutes; locked "
-                    + lock.toMinutes() + " minutes"));
+            audit.record(new AuditEvent(
+                    "system",
+                    null,
+                    "identity.lockout",
+                    "account",
+                    account.username(),
+                    AuditEvent.Outcome.SUCCESS,
+                    recent + " failures within " + WINDOW.toMinutes() + " minutes; locked " + lock.toMinutes()
+                            + " minutes"));
         }
     }
 
     /** A successful sign-in clears the account's recent failures. */
     @Transactional
     public void succeeded(Account account) {
-        jdbc.sql("DELETE FROM identity_sign_in_failure WHERE login_key = :key").param("key", key(null, account)).update();
+        jdbc.sql("DELETE FROM identity_sign_in_failure WHERE login_key = :key")
+                .param("key", key(null, account))
+                .update();
     }
 
     /** An administrator lifts a lock. */
@@ -83,6 +100,8 @@ public class SignInAttempts {
 
     /** Failures count per account whichever identifier was typed; unknown names count by what was typed. */
     private static String key(String typed, Account account) {
-        return account != null ? "account:" + account.id() : "typed:" + String.valueOf(typed).toLowerCase(Locale.ROOT);
+        return account != null
+                ? "account:" + account.id()
+                : "typed:" + String.valueOf(typed).toLowerCase(Locale.ROOT);
     }
 }

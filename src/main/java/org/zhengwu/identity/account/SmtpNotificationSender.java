@@ -1,7 +1,7 @@
 package org.zhengwu.identity.account;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -16,7 +16,8 @@ class SmtpNotificationSender implements Notifications.NotificationSender {
     private final JavaMailSender mail;
     private final String from;
 
-    SmtpNotificationSender(JavaMailSender mail, @Value("${zhengwu.notifications.from:noreply@zhengwu.invalid}") String from) {
+    SmtpNotificationSender(
+            JavaMailSender mail, @Value("${zhengwu.notifications.from:noreply@zhengwu.invalid}") String from) {
         this.mail = mail;
         this.from = from;
     }

@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,8 +20,7 @@ public final class Totp {
     private static final int SECRET_BYTES = 20;
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    private Totp() {
-    }
+    private Totp() {}
 
     public static byte[] newSecret() {
         byte[] secret = new byte[SECRET_BYTES];
@@ -42,8 +40,10 @@ public final class Totp {
             mac.init(new SecretKeySpec(secret, "HmacSHA1"));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
             return String.format(Locale.ROOT, "%0" + DIGITS + "d", binary % 1_000_000);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
@@ -61,7 +61,8 @@ public final class Totp {
         long current = step(now);
         for (long step = current - 1; step <= current + 1; step++) {
             if ((lastUsedStep == null || step > lastUsedStep)
-                    && java.security.MessageDigest.isEqual(code(secret, step).getBytes(), code.strip().getBytes())) {
+                    && java.security.MessageDigest.isEqual(
+                            code(secret, step).getBytes(), code.strip().getBytes())) {
                 return OptionalLong.of(step);
             }
         }

@@ -44,8 +44,8 @@ class AuthorizationServerConfiguration {
                     authorizationServer
                             .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
                                     .logoutEndpoint(logout -> logout.logoutResponseHandler(audit.signedOutByClient())))
-                            .authorizationEndpoint(authorization -> authorization
-                                    .consentPage(SignInContinuation.CONSENT_PAGE))
+                            .authorizationEndpoint(
+                                    authorization -> authorization.consentPage(SignInContinuation.CONSENT_PAGE))
                             .tokenEndpoint(token -> token.accessTokenResponseHandler(audit.tokenIssued()))
                             .clientAuthentication(client -> client.errorResponseHandler(audit.clientRefused())
                                     .authenticationProviders(providers -> providers.stream()
@@ -54,11 +54,13 @@ class AuthorizationServerConfiguration {
                                                     .setPasswordEncoder(ClientSecrets.encoder()))));
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .addFilterBefore(new SecondFactorRequired(),
+                .addFilterBefore(
+                        new SecondFactorRequired(),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> { }));
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {}));
         return http.build();
     }
 
@@ -73,7 +75,8 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+    OAuth2AuthorizationConsentService authorizationConsentService(
+            JdbcTemplate jdbc, RegisteredClientRepository clients) {
         return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
     }
 

@@ -3,7 +3,6 @@ package org.zhengwu.identity.oidc;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
@@ -49,7 +48,8 @@ class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (account.isEmpty()) {
             return;
         }
-        boolean pairwise = Boolean.TRUE.equals(context.getRegisteredClient().getClientSettings().getSetting(PAIRWISE));
+        boolean pairwise = Boolean.TRUE.equals(
+                context.getRegisteredClient().getClientSettings().getSetting(PAIRWISE));
         String subject = subject(account.get(), context.getRegisteredClient().getClientId(), pairwise);
         context.getClaims().subject(subject);
         if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())
@@ -60,9 +60,11 @@ class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     /** The user-info endpoint's answer: the same claims, under the subject the access token carries. */
     OidcUserInfo userInfo(OidcUserInfoAuthenticationContext context) {
-        Account account = directory.find(context.getAuthorization().getPrincipalName()).orElseThrow();
+        Account account =
+                directory.find(context.getAuthorization().getPrincipalName()).orElseThrow();
         Map<String, Object> claims = new HashMap<>(personClaims(account));
-        JwtAuthenticationToken token = (JwtAuthenticationToken) context.getAuthentication().getPrincipal();
+        JwtAuthenticationToken token =
+                (JwtAuthenticationToken) context.getAuthentication().getPrincipal();
         claims.put("sub", token.getToken().getSubject());
         return new OidcUserInfo(claims);
     }
@@ -72,13 +74,16 @@ class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         claims.put("name", account.displayName());
         claims.put("real_name_level", account.realNameLevel().level());
         claims.put("account_type", account.type().name());
-        accounts.actingEnterprise(account.id()).flatMap(enterprises::find)
+        accounts.actingEnterprise(account.id())
+                .flatMap(enterprises::find)
                 .filter(e -> enterprises.capacity(account, e.id()).isPresent())
                 .ifPresent(e -> claims.put("acting_enterprise", Map.of("uscc", e.uscc(), "name", e.name())));
         return claims;
     }
 
     static String subject(Account account, String clientId, boolean pairwise) {
-        return pairwise ? Sm3.hashHex(clientId + "|" + account.subjectId()).substring(0, 32) : account.subjectId().toString();
+        return pairwise
+                ? Sm3.hashHex(clientId + "|" + account.subjectId()).substring(0, 32)
+                : account.subjectId().toString();
     }
 }

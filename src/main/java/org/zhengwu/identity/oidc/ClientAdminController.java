@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -61,7 +60,8 @@ class ClientAdminController {
     private final SigningKeys keys;
     private final AccountabilityLog audit;
 
-    ClientAdminController(RegisteredClientRepository clients, JdbcClient jdbc, SigningKeys keys, AccountabilityLog audit) {
+    ClientAdminController(
+            RegisteredClientRepository clients, JdbcClient jdbc, SigningKeys keys, AccountabilityLog audit) {
         this.clients = clients;
         this.jdbc = jdbc;
         this.keys = keys;
@@ -69,28 +69,39 @@ class ClientAdminController {
     }
 
     /** A registered client as the list shows it. */
-    record ClientRow(String clientId, String name, String grantTypes, String redirectUris) {
-    }
+    record ClientRow(String clientId, String name, String grantTypes, String redirectUris) {}
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("clients", jdbc.sql("""
+        model.addAttribute(
+                "clients",
+                jdbc.sql("""
                         SELECT client_id, client_name, authorization_grant_types, redirect_uris
                         FROM oauth2_registered_client ORDER BY client_id""")
-                .query((rs, n) -> new ClientRow(rs.getString("client_id"), rs.getString("client_name"),
-                        rs.getString("authorization_grant_types"), rs.getString("redirect_uris"))).list());
+                        .query((rs, n) -> new ClientRow(
+                                rs.getString("client_id"),
+                                rs.getString("client_name"),
+                                rs.getString("authorization_grant_types"),
+                                rs.getString("redirect_uris")))
+                        .list());
         model.addAttribute("keys", keys.keys());
         model.addAttribute("kinds", Kind.values());
         return "identity/clients";
     }
 
     @PostMapping
-    String register(@RequestParam(required = false) String clientId, @RequestParam(required = false) String name,
-                    @RequestParam(required = false) String kind, @RequestParam(required = false) String redirectUris,
-                    @RequestParam(required = false) String postLogoutRedirectUris,
-                    @RequestParam(required = false) String scopes, @RequestParam(defaultValue = "false") boolean consent,
-                    @RequestParam(defaultValue = "false") boolean pairwise, Principal principal, Model model,
-                    RedirectAttributes redirect) {
+    String register(
+            @RequestParam(required = false) String clientId,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String redirectUris,
+            @RequestParam(required = false) String postLogoutRedirectUris,
+            @RequestParam(required = false) String scopes,
+            @RequestParam(defaultValue = "false") boolean consent,
+            @RequestParam(defaultValue = "false") boolean pairwise,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (clientId == null || !CLIENT_ID.matcher(clientId.strip()).matches()) {
             problems.put("clientId", "client.id.format");
@@ -111,8 +122,11 @@ class ClientAdminController {
         if (chosen != null && chosen != Kind.SERVICE && redirects.isEmpty()) {
             problems.putIfAbsent("redirectUris", "client.redirect.required");
         }
-        List<String> extraScopes = scopes == null ? List.of()
-                : Arrays.stream(scopes.split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
+        List<String> extraScopes = scopes == null
+                ? List.of()
+                : Arrays.stream(scopes.split("[\\s,]+"))
+                        .filter(s -> !s.isBlank())
+                        .toList();
         if (extraScopes.stream().anyMatch(s -> !s.matches("[a-z][a-z0-9._:-]{1,63}"))) {
             problems.put("scopes", "client.scope.format");
         }
@@ -121,22 +135,33 @@ class ClientAdminController {
             return list(model);
         }
         String secret = chosen == Kind.PUBLIC ? null : newSecret();
-        RegisteredClient.Builder client = RegisteredClient.withId(UUID.randomUUID().toString())
-                .clientId(clientId.strip()).clientName(name.strip())
-                .clientSettings(ClientSettings.builder().requireProofKey(chosen != Kind.SERVICE)
-                        .requireAuthorizationConsent(consent).setting(Claims.PAIRWISE, pairwise).build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(10))
-                        .refreshTokenTimeToLive(Duration.ofHours(8)).reuseRefreshTokens(false).build());
+        RegisteredClient.Builder client = RegisteredClient.withId(
+                        UUID.randomUUID().toString())
+                .clientId(clientId.strip())
+                .clientName(name.strip())
+                .clientSettings(ClientSettings.builder()
+                        .requireProofKey(chosen != Kind.SERVICE)
+                        .requireAuthorizationConsent(consent)
+                        .setting(Claims.PAIRWISE, pairwise)
+                        .build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(Duration.ofMinutes(10))
+                        .refreshTokenTimeToLive(Duration.ofHours(8))
+                        .reuseRefreshTokens(false)
+                        .build());
         switch (chosen) {
-            case WEB -> client.clientSecret(encoder.encode(secret))
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
-            case PUBLIC -> client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE);
-            case SERVICE -> client.clientSecret(encoder.encode(secret))
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
+            case WEB ->
+                client.clientSecret(encoder.encode(secret))
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                        .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
+            case PUBLIC ->
+                client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE);
+            case SERVICE ->
+                client.clientSecret(encoder.encode(secret))
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
         }
         if (chosen != Kind.SERVICE) {
             client.scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE);
@@ -175,7 +200,8 @@ class ClientAdminController {
             }
             try {
                 URI uri = URI.create(line.strip());
-                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                        || uri.getHost() == null
                         || uri.getFragment() != null) {
                     problems.put(field, "client.redirect.format");
                 } else if ("http".equals(uri.getScheme()) && !LOOPBACK.contains(uri.getHost())) {

@@ -3,7 +3,6 @@ package org.zhengwu.identity.oidc;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
-
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.zhengwu.identity.account.PasswordHashing;
@@ -16,12 +15,10 @@ import org.zhengwu.shared.crypto.Sm3;
  */
 final class ClientSecrets {
 
-    private ClientSecrets() {
-    }
+    private ClientSecrets() {}
 
     static PasswordEncoder encoder() {
-        return new DelegatingPasswordEncoder("sm3", Map.of("sm3", new Sm3Digest(),
-                "argon2", PasswordHashing.argon2()));
+        return new DelegatingPasswordEncoder("sm3", Map.of("sm3", new Sm3Digest(), "argon2", PasswordHashing.argon2()));
     }
 
     /** An SM3 digest compared in constant time; only for secrets with full entropy. */
@@ -34,8 +31,11 @@ final class ClientSecrets {
 
         @Override
         public boolean matches(CharSequence raw, String encoded) {
-            return raw != null && encoded != null && MessageDigest.isEqual(
-                    Sm3.hashHex(raw.toString()).getBytes(StandardCharsets.US_ASCII), encoded.getBytes(StandardCharsets.US_ASCII));
+            return raw != null
+                    && encoded != null
+                    && MessageDigest.isEqual(
+                            Sm3.hashHex(raw.toString()).getBytes(StandardCharsets.US_ASCII),
+                            encoded.getBytes(StandardCharsets.US_ASCII));
         }
     }
 }

@@ -2,7 +2,6 @@ package org.zhengwu.identity.oidc;
 
 import java.time.Duration;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,9 +34,11 @@ class ConfiguredServiceClient implements ApplicationRunner {
     private final String clientId;
     private final String secret;
 
-    ConfiguredServiceClient(RegisteredClientRepository clients, AccountabilityLog audit,
-                            @Value("${zhengwu.identity.service-client.id:}") String clientId,
-                            @Value("${zhengwu.identity.service-client.secret:}") String secret) {
+    ConfiguredServiceClient(
+            RegisteredClientRepository clients,
+            AccountabilityLog audit,
+            @Value("${zhengwu.identity.service-client.id:}") String clientId,
+            @Value("${zhengwu.identity.service-client.secret:}") String secret) {
         this.clients = clients;
         this.audit = audit;
         this.clientId = clientId.strip();
@@ -53,21 +54,35 @@ class ConfiguredServiceClient implements ApplicationRunner {
             throw new IllegalStateException("ZHENGWU_SERVICE_CLIENT_ID must match " + ClientAdminController.CLIENT_ID);
         }
         if (secret.length() < MIN_SECRET_LENGTH) {
-            throw new IllegalStateException("ZHENGWU_SERVICE_CLIENT_SECRET must have at least " + MIN_SECRET_LENGTH
-                    + " characters");
+            throw new IllegalStateException(
+                    "ZHENGWU_SERVICE_CLIENT_SECRET must have at least " + MIN_SECRET_LENGTH + " characters");
         }
         RegisteredClient existing = clients.findByClientId(clientId);
-        if (existing != null && existing.getClientSecret() != null && encoder.matches(secret, existing.getClientSecret())) {
+        if (existing != null
+                && existing.getClientSecret() != null
+                && encoder.matches(secret, existing.getClientSecret())) {
             return;
         }
-        RegisteredClient.Builder client = existing != null ? RegisteredClient.from(existing)
-                : RegisteredClient.withId(UUID.randomUUID().toString()).clientId(clientId).clientName(clientId)
+        RegisteredClient.Builder client = existing != null
+                ? RegisteredClient.from(existing)
+                : RegisteredClient.withId(UUID.randomUUID().toString())
+                        .clientId(clientId)
+                        .clientName(clientId)
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                        .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(10)).build());
+                        .tokenSettings(TokenSettings.builder()
+                                .accessTokenTimeToLive(Duration.ofMinutes(10))
+                                .build());
         clients.save(client.clientSecret(encoder.encode(secret)).build());
-        audit.record(AuditEvent.success("system", existing == null ? "identity.client.register" : "identity.client.secret",
-                "client", clientId).withDetails("from configuration"));
-        LOG.info("Service client '{}' {} from configuration", clientId, existing == null ? "registered" : "given its new secret");
+        audit.record(AuditEvent.success(
+                        "system",
+                        existing == null ? "identity.client.register" : "identity.client.secret",
+                        "client",
+                        clientId)
+                .withDetails("from configuration"));
+        LOG.info(
+                "Service client '{}' {} from configuration",
+                clientId,
+                existing == null ? "registered" : "given its new secret");
     }
 }

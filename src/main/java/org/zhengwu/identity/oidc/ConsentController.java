@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -29,8 +28,12 @@ class ConsentController {
     }
 
     @GetMapping(SignInContinuation.CONSENT_PAGE)
-    String consent(Principal principal, @RequestParam("client_id") String clientId, @RequestParam String scope,
-                   @RequestParam String state, Model model) {
+    String consent(
+            Principal principal,
+            @RequestParam("client_id") String clientId,
+            @RequestParam String scope,
+            @RequestParam String state,
+            Model model) {
         RegisteredClient client = clients.findByClientId(clientId);
         if (client == null) {
             throw new NotFoundException("client.not-found");

@@ -1,9 +1,8 @@
 package org.zhengwu.identity.oidc;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServletServerHttpResponse;
@@ -43,8 +42,10 @@ class ProviderAudit {
     private final OAuth2AuthorizationService authorizations;
     private final String sessionCookie;
 
-    ProviderAudit(AccountabilityLog audit, OAuth2AuthorizationService authorizations,
-                  @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
+    ProviderAudit(
+            AccountabilityLog audit,
+            OAuth2AuthorizationService authorizations,
+            @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
         this.audit = audit;
         this.authorizations = authorizations;
         this.sessionCookie = sessionCookie;
@@ -58,9 +59,11 @@ class ProviderAudit {
             String clientId = issued.getRegisteredClient().getClientId();
             // For client credentials the client itself is the actor; otherwise the person the authorization is for.
             String actor = clientId;
-            if (!AuthorizationGrantType.CLIENT_CREDENTIALS.getValue().equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))) {
-                OAuth2Authorization authorization = authorizations.findByToken(issued.getAccessToken().getTokenValue(),
-                        OAuth2TokenType.ACCESS_TOKEN);
+            if (!AuthorizationGrantType.CLIENT_CREDENTIALS
+                    .getValue()
+                    .equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))) {
+                OAuth2Authorization authorization = authorizations.findByToken(
+                        issued.getAccessToken().getTokenValue(), OAuth2TokenType.ACCESS_TOKEN);
                 actor = authorization == null ? clientId : authorization.getPrincipalName();
             }
             List<String> tokens = new ArrayList<>(List.of(OAuth2ParameterNames.ACCESS_TOKEN));
@@ -70,9 +73,10 @@ class ProviderAudit {
             if (issued.getAdditionalParameters().containsKey(OidcParameterNames.ID_TOKEN)) {
                 tokens.add(OidcParameterNames.ID_TOKEN);
             }
-            audit.record(AuditEvent.success(actor, "identity.token.issue", "client", clientId).withDetails(
-                    "grant " + request.getParameter(OAuth2ParameterNames.GRANT_TYPE) + "; " + String.join(", ", tokens)
-                            + "; scope " + String.join(" ", issued.getAccessToken().getScopes())));
+            audit.record(AuditEvent.success(actor, "identity.token.issue", "client", clientId)
+                    .withDetails("grant " + request.getParameter(OAuth2ParameterNames.GRANT_TYPE) + "; "
+                            + String.join(", ", tokens) + "; scope "
+                            + String.join(" ", issued.getAccessToken().getScopes())));
             answer.onAuthenticationSuccess(request, response, authentication);
         };
     }
@@ -87,11 +91,19 @@ class ProviderAudit {
         return (request, response, exception) -> {
             SecurityContextHolder.clearContext();
             var error = ((OAuth2AuthenticationException) exception).getError();
-            audit.record(new AuditEvent("anonymous", null, "identity.client.authenticate", "client",
-                    claimedClientId(basic, request), AuditEvent.Outcome.FAILURE, error.getErrorCode()));
+            audit.record(new AuditEvent(
+                    "anonymous",
+                    null,
+                    "identity.client.authenticate",
+                    "client",
+                    claimedClientId(basic, request),
+                    AuditEvent.Outcome.FAILURE,
+                    error.getErrorCode()));
             ServletServerHttpResponse answer = new ServletServerHttpResponse(response);
-            answer.setStatusCode(OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())
-                    ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST);
+            answer.setStatusCode(
+                    OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())
+                            ? HttpStatus.UNAUTHORIZED
+                            : HttpStatus.BAD_REQUEST);
             errors.write(error, null, answer);
         };
     }
@@ -111,7 +123,8 @@ class ProviderAudit {
             }
             Authentication person = (Authentication) logout.getPrincipal();
             // client_id is optional in the request; the ID token given as hint names the client it was issued to.
-            String clientId = logout.getClientId() != null ? logout.getClientId()
+            String clientId = logout.getClientId() != null
+                    ? logout.getClientId()
                     : String.join(" ", logout.getIdToken().getAudience());
             audit.record(AuditEvent.success(person.getName(), "identity.sign-out", "account", person.getName())
                     .withDetails("asked by client " + clientId));

@@ -1,11 +1,10 @@
 package org.zhengwu.identity.oidc;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Set;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -41,7 +40,9 @@ public class SignInContinuation {
             clientId = request.getParameter(OAuth2ParameterNames.CLIENT_ID);
         } else if (request.getSession(false) != null) {
             SavedRequest saved = requestCache.getRequest(request, response);
-            if (saved != null && authorizationEndpoint.equals(URI.create(saved.getRedirectUrl()).getPath())) {
+            if (saved != null
+                    && authorizationEndpoint.equals(
+                            URI.create(saved.getRedirectUrl()).getPath())) {
                 String[] values = saved.getParameterValues(OAuth2ParameterNames.CLIENT_ID);
                 clientId = values == null || values.length != 1 ? null : values[0];
             }

@@ -1,5 +1,12 @@
 package org.zhengwu.identity.oidc;
 
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -14,14 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,8 +44,7 @@ public class SigningKeys implements JWKSource<SecurityContext>, ApplicationRunne
     private static final Duration REFRESH = Duration.ofMinutes(1);
 
     /** The published keys, the signing (newest active) one first; re-read from the database every minute. */
-    private record Snapshot(JWKSet keys, Instant loadedAt) {
-    }
+    private record Snapshot(JWKSet keys, Instant loadedAt) {}
 
     private final JdbcClient jdbc;
     private final PlatformKeys platformKeys;
@@ -89,7 +87,9 @@ public class SigningKeys implements JWKSource<SecurityContext>, ApplicationRunne
             throw new IllegalStateException("no signing key");
         }
         String kid = current().getKeys().get(0).getKeyID();
-        return candidates.stream().filter(key -> kid.equals(key.getKeyID())).findFirst()
+        return candidates.stream()
+                .filter(key -> kid.equals(key.getKeyID()))
+                .findFirst()
                 // A reload between selecting and choosing: the candidates come in the same order, signing key first.
                 .orElse(candidates.get(0));
     }
@@ -104,20 +104,24 @@ public class SigningKeys implements JWKSource<SecurityContext>, ApplicationRunne
     public String rotate(String actor) {
         Instant now = clock.instant();
         jdbc.sql("UPDATE identity_signing_key SET retired_at = :now WHERE retired_at IS NULL")
-                .param("now", Timestamp.from(now)).update();
+                .param("now", Timestamp.from(now))
+                .update();
         String kid = create(now);
         audit.record(AuditEvent.success(actor, "identity.signing-key.rotate", "signing-key", kid));
         snapshot.set(null);
         return kid;
     }
 
-    public record KeyInfo(String kid, Instant createdAt, Instant retiredAt) {
-    }
+    public record KeyInfo(String kid, Instant createdAt, Instant retiredAt) {}
 
     public List<KeyInfo> keys() {
         return jdbc.sql("SELECT kid, created_at, retired_at FROM identity_signing_key ORDER BY created_at DESC")
-                .query((rs, n) -> new KeyInfo(rs.getString("kid"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("retired_at") == null ? null : rs.getTimestamp("retired_at").toInstant()))
+                .query((rs, n) -> new KeyInfo(
+                        rs.getString("kid"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("retired_at") == null
+                                ? null
+                                : rs.getTimestamp("retired_at").toInstant()))
                 .list();
     }
 
@@ -137,7 +141,8 @@ public class SigningKeys implements JWKSource<SecurityContext>, ApplicationRunne
                         SELECT public_jwk, private_cipher FROM identity_signing_key
                         WHERE retired_at IS NULL OR retired_at > :keptSince ORDER BY retired_at NULLS FIRST, created_at DESC""")
                 .param("keptSince", Timestamp.from(now.minus(RETIRED_KEPT)))
-                .query((rs, n) -> parse(platformKeys.decrypt(rs.getBytes("private_cipher"), CONTEXT))).list());
+                .query((rs, n) -> parse(platformKeys.decrypt(rs.getBytes("private_cipher"), CONTEXT)))
+                .list());
         if (keys.isEmpty()) {
             create(now);
             return load(now);
@@ -151,13 +156,19 @@ public class SigningKeys implements JWKSource<SecurityContext>, ApplicationRunne
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             String kid = UUID.randomUUID().toString();
-            RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-                    .keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(com.nimbusds.jose.JWSAlgorithm.RS256).build();
+            RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                    .privateKey((RSAPrivateKey) pair.getPrivate())
+                    .keyID(kid)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256)
+                    .build();
             jdbc.sql("""
                             INSERT INTO identity_signing_key (kid, public_jwk, private_cipher, created_at)
                             VALUES (:kid, :public, :private, :now)""")
-                    .param("kid", kid).param("public", key.toPublicJWK().toJSONString())
-                    .param("private", platformKeys.encrypt(key.toJSONString(), CONTEXT)).param("now", Timestamp.from(now))
+                    .param("kid", kid)
+                    .param("public", key.toPublicJWK().toJSONString())
+                    .param("private", platformKeys.encrypt(key.toJSONString(), CONTEXT))
+                    .param("now", Timestamp.from(now))
                     .update();
             return kid;
         } catch (NoSuchAlgorithmException e) {

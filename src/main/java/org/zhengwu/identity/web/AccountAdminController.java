@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,9 +45,14 @@ class AccountAdminController {
     private final Organisations organisations;
     private final AccountabilityLog audit;
 
-    AccountAdminController(AccountRepository accounts, StaffAccounts staff, SignInAttempts attempts,
-                           SecondFactor secondFactor, CitizenAccounts citizens, Organisations organisations,
-                           AccountabilityLog audit) {
+    AccountAdminController(
+            AccountRepository accounts,
+            StaffAccounts staff,
+            SignInAttempts attempts,
+            SecondFactor secondFactor,
+            CitizenAccounts citizens,
+            Organisations organisations,
+            AccountabilityLog audit) {
         this.accounts = accounts;
         this.staff = staff;
         this.attempts = attempts;
@@ -61,8 +65,9 @@ class AccountAdminController {
     @GetMapping
     String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
         int current = Math.max(1, page);
-        model.addAttribute("accounts", accounts.list(q == null || q.isBlank() ? null : q.strip(), PAGE + 1,
-                (long) (current - 1) * PAGE));
+        model.addAttribute(
+                "accounts",
+                accounts.list(q == null || q.isBlank() ? null : q.strip(), PAGE + 1, (long) (current - 1) * PAGE));
         model.addAttribute("pageSize", PAGE);
         model.addAttribute("page", current);
         model.addAttribute("q", q == null ? "" : q);
@@ -79,9 +84,13 @@ class AccountAdminController {
         model.addAttribute("account", account);
         model.addAttribute("maskedIdNumber", citizens.maskedIdNumber(account));
         model.addAttribute("roles", Role.values());
-        model.addAttribute("organisation", account.organisationUscc() == null ? null
-                : organisations.find(account.organisationUscc()).orElse(null));
-        model.addAttribute("locked", account.lockedUntil() != null && account.lockedUntil().isAfter(java.time.Instant.now()));
+        model.addAttribute(
+                "organisation",
+                account.organisationUscc() == null
+                        ? null
+                        : organisations.find(account.organisationUscc()).orElse(null));
+        model.addAttribute(
+                "locked", account.lockedUntil() != null && account.lockedUntil().isAfter(java.time.Instant.now()));
         return "identity/admin-account";
     }
 
@@ -100,22 +109,29 @@ class AccountAdminController {
     }
 
     @PostMapping("/{id}/enabled")
-    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, Principal principal, RedirectAttributes redirect) {
+    String setEnabled(
+            @PathVariable long id, @RequestParam boolean enabled, Principal principal, RedirectAttributes redirect) {
         Account account = account(id);
         if (account.username().equals(principal.getName())) {
             redirect.addFlashAttribute("problem", "account.admin.not-yourself");
             return "redirect:/admin/accounts/" + id;
         }
         accounts.setEnabled(id, enabled);
-        audit.record(AuditEvent.success(principal.getName(), enabled ? "identity.account.enable" : "identity.account.disable",
-                "account", account.username()));
+        audit.record(AuditEvent.success(
+                principal.getName(),
+                enabled ? "identity.account.enable" : "identity.account.disable",
+                "account",
+                account.username()));
         redirect.addFlashAttribute("notice", enabled ? "account.admin.enabled" : "account.admin.disabled");
         return "redirect:/admin/accounts/" + id;
     }
 
     @PostMapping("/{id}/roles")
-    String setRoles(@PathVariable long id, @RequestParam(required = false) List<String> roles, Principal principal,
-                    RedirectAttributes redirect) {
+    String setRoles(
+            @PathVariable long id,
+            @RequestParam(required = false) List<String> roles,
+            Principal principal,
+            RedirectAttributes redirect) {
         Account account = account(id);
         if (account.type() != AccountType.STAFF) {
             throw new NotFoundException("account.admin.not-found", id);
@@ -150,12 +166,18 @@ class AccountAdminController {
     }
 
     @PostMapping("/new")
-    String createStaff(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
-                       @RequestParam(required = false) String organisation,
-                       @RequestParam(required = false) List<String> roles, @RequestParam(required = false) String password,
-                       Principal principal, Model model, RedirectAttributes redirect) {
+    String createStaff(
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) String organisation,
+            @RequestParam(required = false) List<String> roles,
+            @RequestParam(required = false) String password,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (username == null || !CitizenAccounts.USERNAME.matcher(username.strip()).matches()) {
+        if (username == null
+                || !CitizenAccounts.USERNAME.matcher(username.strip()).matches()) {
             problems.put("username", "register.username.format");
         } else if (accounts.usernameTaken(username.strip())) {
             problems.put("username", "register.username.taken");
@@ -192,7 +214,8 @@ class AccountAdminController {
             model.addAttribute("rolesChosen", roles == null ? List.of() : roles);
             return newStaff(model);
         }
-        long id = staff.create(username.strip(), displayName.strip(), password, organisationUscc, chosen, principal.getName());
+        long id = staff.create(
+                username.strip(), displayName.strip(), password, organisationUscc, chosen, principal.getName());
         accounts.expirePassword(id);
         redirect.addFlashAttribute("notice", "account.admin.created");
         return "redirect:/admin/accounts/" + id;

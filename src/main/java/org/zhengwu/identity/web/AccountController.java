@@ -1,10 +1,9 @@
 package org.zhengwu.identity.web;
 
+import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpSession;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -40,8 +39,15 @@ class AccountController {
     private final Enterprises enterprises;
     private final MessageSource messages;
 
-    AccountController(AccountDirectory directory, AccountRepository accounts, CitizenAccounts citizens, Passwords passwords,
-                      OneTimeCodes codes, Notifications notifications, Enterprises enterprises, MessageSource messages) {
+    AccountController(
+            AccountDirectory directory,
+            AccountRepository accounts,
+            CitizenAccounts citizens,
+            Passwords passwords,
+            OneTimeCodes codes,
+            Notifications notifications,
+            Enterprises enterprises,
+            MessageSource messages) {
         this.directory = directory;
         this.accounts = accounts;
         this.citizens = citizens;
@@ -65,7 +71,11 @@ class AccountController {
         model.addAttribute("person", account.type() == AccountType.PERSON);
         if (account.type() == AccountType.PERSON) {
             model.addAttribute("capacities", enterprises.capacities(account));
-            model.addAttribute("acting", enterprises.actingFor(account, accounts.actingEnterprise(account.id())).orElse(null));
+            model.addAttribute(
+                    "acting",
+                    enterprises
+                            .actingFor(account, accounts.actingEnterprise(account.id()))
+                            .orElse(null));
         }
         model.addAttribute("mobileChannel", notifications.canReach(Notifications.Channel.MOBILE));
         return "identity/account";
@@ -81,7 +91,8 @@ class AccountController {
     String matchIdentity(Authentication authentication, RedirectAttributes redirect) {
         Account account = me(authentication);
         boolean matched = account.type() == AccountType.PERSON && citizens.matchIdentity(account);
-        redirect.addFlashAttribute(matched ? "notice" : "problem", matched ? "account.level.matched" : "account.level.not-matched");
+        redirect.addFlashAttribute(
+                matched ? "notice" : "problem", matched ? "account.level.matched" : "account.level.not-matched");
         return "redirect:/account";
     }
 
@@ -93,9 +104,11 @@ class AccountController {
             return "redirect:/account";
         }
         String code = codes.issue(account.id(), OneTimeCodes.Purpose.MOBILE_VERIFICATION);
-        notifications.send(Notifications.Channel.MOBILE, account.mobile(),
+        notifications.send(
+                Notifications.Channel.MOBILE,
+                account.mobile(),
                 messages.getMessage("account.mobile.subject", null, locale),
-                messages.getMessage("account.mobile.message", new Object[]{code}, locale));
+                messages.getMessage("account.mobile.message", new Object[] {code}, locale));
         return "redirect:/account/mobile";
     }
 
@@ -106,17 +119,22 @@ class AccountController {
     }
 
     @PostMapping("/mobile")
-    String verifyMobile(@RequestParam(required = false) String code, Authentication authentication, Model model,
-                        RedirectAttributes redirect) {
+    String verifyMobile(
+            @RequestParam(required = false) String code,
+            Authentication authentication,
+            Model model,
+            RedirectAttributes redirect) {
         Account account = me(authentication);
-        if (codes.check(account.id(), OneTimeCodes.Purpose.MOBILE_VERIFICATION, code, true) != OneTimeCodes.Check.ACCEPTED) {
+        if (codes.check(account.id(), OneTimeCodes.Purpose.MOBILE_VERIFICATION, code, true)
+                != OneTimeCodes.Check.ACCEPTED) {
             model.addAttribute("account", account);
             model.addAttribute("wrongCode", true);
             return "identity/mobile-verify";
         }
         RealNameLevel level = citizens.mobileVerified(account);
-        redirect.addFlashAttribute("notice", level == RealNameLevel.MOBILE_VERIFIED ? "account.mobile.verified.l3"
-                : "account.mobile.verified");
+        redirect.addFlashAttribute(
+                "notice",
+                level == RealNameLevel.MOBILE_VERIFIED ? "account.mobile.verified.l3" : "account.mobile.verified");
         return "redirect:/account";
     }
 
@@ -126,9 +144,14 @@ class AccountController {
     }
 
     @PostMapping("/password")
-    String changePassword(@RequestParam(required = false) String current, @RequestParam(required = false) String password,
-                          @RequestParam(required = false) String confirmation, Authentication authentication,
-                          HttpSession session, Model model, RedirectAttributes redirect) {
+    String changePassword(
+            @RequestParam(required = false) String current,
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) String confirmation,
+            Authentication authentication,
+            HttpSession session,
+            Model model,
+            RedirectAttributes redirect) {
         Account account = me(authentication);
         List<String> problems = new ArrayList<>();
         if (!passwords.matches(account, current)) {
@@ -151,7 +174,10 @@ class AccountController {
 
     /** Act for one of one's enterprises (or for oneself again, with enterprise 0). */
     @PostMapping("/acting")
-    String act(@RequestParam(defaultValue = "0") long enterprise, Authentication authentication, RedirectAttributes redirect) {
+    String act(
+            @RequestParam(defaultValue = "0") long enterprise,
+            Authentication authentication,
+            RedirectAttributes redirect) {
         Account account = me(authentication);
         if (enterprise == 0) {
             accounts.setActingEnterprise(account.id(), null);

@@ -1,11 +1,10 @@
 package org.zhengwu.identity.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.zhengwu.identity.account.SignInAttempts;
 import org.zhengwu.shared.audit.AccountabilityLog;
@@ -34,8 +33,14 @@ class AddressGate extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (attempts.addressBlocked(request.getRemoteAddr())) {
-            audit.record(new AuditEvent("anonymous", null, "identity.sign-in", "address", request.getRemoteAddr(),
-                    AuditEvent.Outcome.DENIED, "too many failures from this address"));
+            audit.record(new AuditEvent(
+                    "anonymous",
+                    null,
+                    "identity.sign-in",
+                    "address",
+                    request.getRemoteAddr(),
+                    AuditEvent.Outcome.DENIED,
+                    "too many failures from this address"));
             response.sendRedirect("/login?error");
             return;
         }

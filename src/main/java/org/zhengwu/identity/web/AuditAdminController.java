@@ -2,7 +2,6 @@ package org.zhengwu.identity.web;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -29,14 +28,24 @@ class AuditAdminController {
     }
 
     @GetMapping
-    String search(@RequestParam(required = false) String actor, @RequestParam(required = false) String objectType,
-                  @RequestParam(required = false) String objectId, @RequestParam(required = false) String action,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                  @RequestParam(defaultValue = "1") int page, Model model) {
-        AccountabilityLog.Query query = new AccountabilityLog.Query(blank(actor), blank(objectType), blank(objectId),
-                blank(action), from == null ? null : from.atStartOfDay(BusinessTime.ZONE).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
+    String search(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String objectType,
+            @RequestParam(required = false) String objectId,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        AccountabilityLog.Query query = new AccountabilityLog.Query(
+                blank(actor),
+                blank(objectType),
+                blank(objectId),
+                blank(action),
+                from == null ? null : from.atStartOfDay(BusinessTime.ZONE).toInstant(),
+                to == null
+                        ? null
+                        : to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
         int current = Math.max(page, 1);
         model.addAttribute("entries", log.search(query, PAGE_SIZE + 1, (long) (current - 1) * PAGE_SIZE));
         model.addAttribute("pageSize", PAGE_SIZE);

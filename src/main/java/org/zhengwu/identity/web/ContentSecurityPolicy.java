@@ -1,9 +1,8 @@
 package org.zhengwu.identity.web;
 
-import java.util.Set;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
 import org.springframework.security.web.header.HeaderWriter;
 import org.zhengwu.identity.oidc.SignInContinuation;
 

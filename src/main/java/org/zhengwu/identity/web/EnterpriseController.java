@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -63,8 +62,13 @@ class EnterpriseController {
     }
 
     @PostMapping
-    String register(@RequestParam(required = false) String uscc, @RequestParam(required = false) String name,
-                    Authentication authentication, Model model, Locale locale, RedirectAttributes redirect) {
+    String register(
+            @RequestParam(required = false) String uscc,
+            @RequestParam(required = false) String name,
+            Authentication authentication,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         Account account = person(authentication);
         Map<String, String> problems = new LinkedHashMap<>();
         if (!account.realNameLevel().atLeast(RealNameLevel.MOBILE_VERIFIED)) {
@@ -93,7 +97,9 @@ class EnterpriseController {
     }
 
     private Enterprises.Enterprise represented(long id, Account account) {
-        return enterprises.find(id).filter(e -> e.representativeId() == account.id())
+        return enterprises
+                .find(id)
+                .filter(e -> e.representativeId() == account.id())
                 .orElseThrow(() -> new NotFoundException("enterprise.not-found"));
     }
 
@@ -109,10 +115,16 @@ class EnterpriseController {
     }
 
     @PostMapping("/{id}/agents")
-    String grant(@PathVariable long id, @RequestParam(required = false) String agent,
-                 @RequestParam(required = false) String scope, @RequestParam(required = false) String from,
-                 @RequestParam(required = false) String to, Authentication authentication, Model model,
-                 Locale locale, RedirectAttributes redirect) {
+    String grant(
+            @PathVariable long id,
+            @RequestParam(required = false) String agent,
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Authentication authentication,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         Account account = person(authentication);
         Enterprises.Enterprise enterprise = represented(id, account);
         Map<String, String> problems = new LinkedHashMap<>();
@@ -147,8 +159,11 @@ class EnterpriseController {
     }
 
     @PostMapping("/{id}/agents/{grantId}/revoke")
-    String revoke(@PathVariable long id, @PathVariable long grantId, Authentication authentication,
-                  RedirectAttributes redirect) {
+    String revoke(
+            @PathVariable long id,
+            @PathVariable long grantId,
+            Authentication authentication,
+            RedirectAttributes redirect) {
         Account account = person(authentication);
         Enterprises.Enterprise enterprise = represented(id, account);
         if (!enterprises.revoke(enterprise, grantId, account)) {
@@ -161,7 +176,8 @@ class EnterpriseController {
     /** Problems as messages in the reader's language; entries already resolved are kept as they are. */
     private Map<String, String> resolved(Map<String, String> problems, Locale locale) {
         Map<String, String> texts = new LinkedHashMap<>();
-        problems.forEach((field, key) -> texts.put(field, messages.getMessage(key, new Object[]{MAX_NAME}, key, locale)));
+        problems.forEach(
+                (field, key) -> texts.put(field, messages.getMessage(key, new Object[] {MAX_NAME}, key, locale)));
         return texts;
     }
 

@@ -3,7 +3,6 @@ package org.zhengwu.identity.web;
 import java.security.Principal;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -42,10 +41,12 @@ class InPersonVerificationController {
 
     @PostMapping
     String find(@RequestParam(required = false) String idNumber, Model model, Locale locale) {
-        CodeCheck check = CitizenIdNumber.check(idNumber, java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE));
+        CodeCheck check =
+                CitizenIdNumber.check(idNumber, java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE));
         model.addAttribute("idNumber", idNumber);
         if (!check.isValid()) {
-            model.addAttribute("problem", messages.getMessage(check.defect().messageKey(), check.argumentArray(), locale));
+            model.addAttribute(
+                    "problem", messages.getMessage(check.defect().messageKey(), check.argumentArray(), locale));
             return "identity/in-person";
         }
         Optional<Account> account = directory.find(check.normalised()).filter(a -> a.type() == AccountType.PERSON);

@@ -1,10 +1,9 @@
 package org.zhengwu.identity.web;
 
-import java.io.IOException;
-import java.time.Clock;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -27,8 +26,12 @@ class LoginController {
     private final SignInAttempts attempts;
     private final Clock clock;
 
-    LoginController(AccountDirectory directory, SecondFactor secondFactor, SignInCompletion completion,
-                    SignInAttempts attempts, Clock clock) {
+    LoginController(
+            AccountDirectory directory,
+            SecondFactor secondFactor,
+            SignInCompletion completion,
+            SignInAttempts attempts,
+            Clock clock) {
         this.directory = directory;
         this.secondFactor = secondFactor;
         this.completion = completion;
@@ -47,13 +50,19 @@ class LoginController {
         if (!(authentication instanceof SecondFactorPending pending)) {
             return "redirect:/account";
         }
-        boolean enrolled = directory.find(pending.getName()).map(Account::mfaEnrolled).orElse(false);
+        boolean enrolled =
+                directory.find(pending.getName()).map(Account::mfaEnrolled).orElse(false);
         return enrolled ? "identity/mfa" : "redirect:/account/mfa/setup";
     }
 
     @PostMapping("/login/mfa")
-    String secondFactor(@RequestParam(required = false) String code, Authentication authentication, Model model,
-                        HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String secondFactor(
+            @RequestParam(required = false) String code,
+            Authentication authentication,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         if (!(authentication instanceof SecondFactorPending pending)) {
             return "redirect:/account";
         }
@@ -64,7 +73,10 @@ class LoginController {
         if (!secondFactor.verify(account, code)) {
             // Wrong codes count as failed sign-ins, so that six digits cannot be guessed behind a known password.
             attempts.failed(account.username(), account, request.getRemoteAddr());
-            if (directory.find(account.username()).map(a -> a.lockedAt(clock.instant())).orElse(true)) {
+            if (directory
+                    .find(account.username())
+                    .map(a -> a.lockedAt(clock.instant()))
+                    .orElse(true)) {
                 return abandon(request);
             }
             model.addAttribute("wrongCode", true);

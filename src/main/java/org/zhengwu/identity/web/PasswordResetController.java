@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,8 +32,12 @@ class PasswordResetController {
     private final Passwords passwords;
     private final MessageSource messages;
 
-    PasswordResetController(AccountDirectory directory, OneTimeCodes codes, Notifications notifications,
-                            Passwords passwords, MessageSource messages) {
+    PasswordResetController(
+            AccountDirectory directory,
+            OneTimeCodes codes,
+            Notifications notifications,
+            Passwords passwords,
+            MessageSource messages) {
         this.directory = directory;
         this.codes = codes;
         this.notifications = notifications;
@@ -56,7 +59,7 @@ class PasswordResetController {
         Optional<Account> account = directory.find(identifier);
         account.ifPresent(a -> {
             String code = codes.issue(a.id(), OneTimeCodes.Purpose.PASSWORD_RESET);
-            String body = messages.getMessage("password.reset.message", new Object[]{code}, locale);
+            String body = messages.getMessage("password.reset.message", new Object[] {code}, locale);
             String subject = messages.getMessage("password.reset.subject", null, locale);
             if (a.mobile() != null && notifications.canReach(Notifications.Channel.MOBILE)) {
                 notifications.send(Notifications.Channel.MOBILE, a.mobile(), subject, body);
@@ -69,9 +72,12 @@ class PasswordResetController {
     }
 
     @PostMapping("/confirm")
-    String confirm(@RequestParam(required = false) String identifier, @RequestParam(required = false) String code,
-                   @RequestParam(required = false) String password, @RequestParam(required = false) String confirmation,
-                   Model model) {
+    String confirm(
+            @RequestParam(required = false) String identifier,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) String confirmation,
+            Model model) {
         model.addAttribute("identifier", identifier);
         // Until the code is proved, nothing said depends on the account: not even whether it exists.
         List<String> general = new ArrayList<>(PasswordPolicy.check(password, null, null));
@@ -83,8 +89,9 @@ class PasswordResetController {
             return "identity/password-reset-code";
         }
         Optional<Account> account = directory.find(identifier);
-        if (account.isEmpty() || codes.check(account.get().id(), OneTimeCodes.Purpose.PASSWORD_RESET, code, false)
-                != OneTimeCodes.Check.ACCEPTED) {
+        if (account.isEmpty()
+                || codes.check(account.get().id(), OneTimeCodes.Purpose.PASSWORD_RESET, code, false)
+                        != OneTimeCodes.Check.ACCEPTED) {
             model.addAttribute("codeProblem", "password.reset.code-invalid");
             return "identity/password-reset-code";
         }
@@ -94,7 +101,8 @@ class PasswordResetController {
             model.addAttribute("code", code);
             return "identity/password-reset-code";
         }
-        if (codes.check(account.get().id(), OneTimeCodes.Purpose.PASSWORD_RESET, code, true) != OneTimeCodes.Check.ACCEPTED) {
+        if (codes.check(account.get().id(), OneTimeCodes.Purpose.PASSWORD_RESET, code, true)
+                != OneTimeCodes.Check.ACCEPTED) {
             model.addAttribute("codeProblem", "password.reset.code-invalid");
             return "identity/password-reset-code";
         }

@@ -31,23 +31,65 @@ class RegistrationController {
         private String confirmation;
 
         CitizenAccounts.Registration registration() {
-            return new CitizenAccounts.Registration(username, realName, idNumber, mobile, email, password, confirmation);
+            return new CitizenAccounts.Registration(
+                    username, realName, idNumber, mobile, email, password, confirmation);
         }
 
-        public String getUsername() { return username; }
-        public void setUsername(String username) { this.username = username; }
-        public String getRealName() { return realName; }
-        public void setRealName(String realName) { this.realName = realName; }
-        public String getIdNumber() { return idNumber; }
-        public void setIdNumber(String idNumber) { this.idNumber = idNumber; }
-        public String getMobile() { return mobile; }
-        public void setMobile(String mobile) { this.mobile = mobile; }
-        public String getEmail() { return email; }
-        public void setEmail(String email) { this.email = email; }
-        public String getPassword() { return password; }
-        public void setPassword(String password) { this.password = password; }
-        public String getConfirmation() { return confirmation; }
-        public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getRealName() {
+            return realName;
+        }
+
+        public void setRealName(String realName) {
+            this.realName = realName;
+        }
+
+        public String getIdNumber() {
+            return idNumber;
+        }
+
+        public void setIdNumber(String idNumber) {
+            this.idNumber = idNumber;
+        }
+
+        public String getMobile() {
+            return mobile;
+        }
+
+        public void setMobile(String mobile) {
+            this.mobile = mobile;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getConfirmation() {
+            return confirmation;
+        }
+
+        public void setConfirmation(String confirmation) {
+            this.confirmation = confirmation;
+        }
     }
 
     @GetMapping("/register")

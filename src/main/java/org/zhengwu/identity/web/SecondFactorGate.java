@@ -1,13 +1,12 @@
 package org.zhengwu.identity.web;
 
-import java.io.IOException;
-import java.util.Set;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -22,8 +21,8 @@ import org.zhengwu.identity.account.AccountDirectory;
 class SecondFactorGate extends OncePerRequestFilter {
 
     static final String PASSWORD_EXPIRED = SecondFactorGate.class.getName() + ".passwordExpired";
-    private static final Set<String> OPEN = Set.of("/login/mfa", "/account/mfa/setup", "/logout", "/error",
-            "/account/password");
+    private static final Set<String> OPEN =
+            Set.of("/login/mfa", "/account/mfa/setup", "/logout", "/error", "/account/password");
 
     private final AccountDirectory directory;
     private final RequestCache requestCache = new HttpSessionRequestCache();
@@ -35,7 +34,9 @@ class SecondFactorGate extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getServletPath();
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+        return path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/webjars/")
                 || path.startsWith("/images/");
     }
 
@@ -52,7 +53,8 @@ class SecondFactorGate extends OncePerRequestFilter {
             if ("GET".equals(request.getMethod())) {
                 requestCache.saveRequest(request, response);
             }
-            boolean enrolled = directory.find(pending.getName()).map(a -> a.mfaEnrolled()).orElse(false);
+            boolean enrolled =
+                    directory.find(pending.getName()).map(a -> a.mfaEnrolled()).orElse(false);
             response.sendRedirect(enrolled ? "/login/mfa" : "/account/mfa/setup");
             return;
         }

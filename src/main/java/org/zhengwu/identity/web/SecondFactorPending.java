@@ -2,7 +2,6 @@ package org.zhengwu.identity.web;
 
 import java.io.Serial;
 import java.util.List;
-
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -26,8 +25,10 @@ final class SecondFactorPending extends AbstractAuthenticationToken {
     SecondFactorPending(User user, Authentication password) {
         super(List.of(new SimpleGrantedAuthority(Actor.MFA_PENDING)));
         this.user = user;
-        this.passedFactors = password.getAuthorities().stream().filter(FactorGrantedAuthority.class::isInstance)
-                .map(FactorGrantedAuthority.class::cast).toList();
+        this.passedFactors = password.getAuthorities().stream()
+                .filter(FactorGrantedAuthority.class::isInstance)
+                .map(FactorGrantedAuthority.class::cast)
+                .toList();
         setAuthenticated(true);
     }
 

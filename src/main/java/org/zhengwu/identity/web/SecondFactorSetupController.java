@@ -1,12 +1,5 @@
 package org.zhengwu.identity.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.Base64;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -15,6 +8,12 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -44,8 +43,11 @@ class SecondFactorSetupController {
     private final SignInCompletion completion;
     private final MessageSource messages;
 
-    SecondFactorSetupController(AccountDirectory directory, SecondFactor secondFactor, SignInCompletion completion,
-                                MessageSource messages) {
+    SecondFactorSetupController(
+            AccountDirectory directory,
+            SecondFactor secondFactor,
+            SignInCompletion completion,
+            MessageSource messages) {
         this.directory = directory;
         this.secondFactor = secondFactor;
         this.completion = completion;
@@ -63,16 +65,22 @@ class SecondFactorSetupController {
             secret = Totp.newSecret();
             session.setAttribute(SECRET, secret);
         }
-        String uri = secondFactor.provisioningUri(account.username(), secret, messages.getMessage("layout.brand", null, locale));
+        String uri = secondFactor.provisioningUri(
+                account.username(), secret, messages.getMessage("layout.brand", null, locale));
         model.addAttribute("qr", qrDataUri(uri));
-        model.addAttribute("secret", Totp.base32(secret).replaceAll("(.{4})", "$1 ").strip());
+        model.addAttribute(
+                "secret", Totp.base32(secret).replaceAll("(.{4})", "$1 ").strip());
         model.addAttribute("recoveryCodes", session.getAttribute(RECOVERY));
         return "identity/mfa-setup";
     }
 
     @PostMapping
-    String confirm(@RequestParam(required = false) String code, Authentication authentication, HttpSession session,
-                   Model model, java.util.Locale locale) {
+    String confirm(
+            @RequestParam(required = false) String code,
+            Authentication authentication,
+            HttpSession session,
+            Model model,
+            java.util.Locale locale) {
         Account account = directory.find(authentication.getName()).orElseThrow();
         byte[] secret = (byte[]) session.getAttribute(SECRET);
         if (secret == null || account.mfaEnrolled()) {
@@ -90,8 +98,12 @@ class SecondFactorSetupController {
 
     /** The recovery codes have been seen: the sign-in completes. */
     @PostMapping("/done")
-    String done(Authentication authentication, HttpSession session, HttpServletRequest request,
-                HttpServletResponse response) throws IOException {
+    String done(
+            Authentication authentication,
+            HttpSession session,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         session.removeAttribute(RECOVERY);
         Account account = directory.find(authentication.getName()).orElseThrow();
         if (!account.mfaEnrolled()) {
@@ -110,8 +122,8 @@ class SecondFactorSetupController {
             hints.put(EncodeHintType.MARGIN, 2);
             hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 240, 240, hints);
-            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(matrix.getWidth(), matrix.getHeight(),
-                    java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(
+                    matrix.getWidth(), matrix.getHeight(), java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
             for (int x = 0; x < matrix.getWidth(); x++) {
                 for (int y = 0; y < matrix.getHeight(); y++) {
                     image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);

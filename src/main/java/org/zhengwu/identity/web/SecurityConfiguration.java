@@ -36,29 +36,41 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain applicationSecurity(HttpSecurity http, SignInHandlers signIn, AccountDirectory directory,
-                                            SignInAttempts attempts, AccountabilityLog audit,
-                                            SignInContinuation continuation) throws Exception {
+    SecurityFilterChain applicationSecurity(
+            HttpSecurity http,
+            SignInHandlers signIn,
+            AccountDirectory directory,
+            SignInAttempts attempts,
+            AccountabilityLog audit,
+            SignInContinuation continuation)
+            throws Exception {
         var path = PathPatternRequestMatcher.withDefaults();
         var swaggerUi = new OrRequestMatcher(path.matcher("/swagger-ui/**"), path.matcher("/swagger-ui.html"));
-        http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/admin/**").hasAuthority(AccountDirectory.typeAuthority(AccountType.STAFF))
-                        .requestMatchers("/account/**", "/login/mfa").authenticated()
-                        .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").successHandler(signIn).failureHandler(signIn).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").deleteCookies("ZHENGWU_SESSION"))
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers("/admin/**")
+                        .hasAuthority(AccountDirectory.typeAuthority(AccountType.STAFF))
+                        .requestMatchers("/account/**", "/login/mfa")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(signIn)
+                        .failureHandler(signIn)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/?signedOut")
+                        .deleteCookies("ZHENGWU_SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new AddressGate(attempts, audit), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SecondFactorGate(directory), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                         new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"))))
-                .headers(headers -> headers
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
-                                new ContentSecurityPolicy(continuation)))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(swaggerUi), new ContentSecurityPolicy(continuation)))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();

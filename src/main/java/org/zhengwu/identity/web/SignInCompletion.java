@@ -1,12 +1,11 @@
 package org.zhengwu.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -49,14 +48,17 @@ class SignInCompletion {
      * The full authentication carries both factors with their times (the provider puts the latest in ID tokens as
      * {@code auth_time}) and no password hash: it is kept in the session and in the provider's authorizations.
      */
-    void complete(Account account, SecondFactorPending pending, HttpServletRequest request, HttpServletResponse response)
+    void complete(
+            Account account, SecondFactorPending pending, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         attempts.succeeded(account);
         User user = directory.principal(account);
         user.eraseCredentials();
         List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
         authorities.addAll(pending.passedFactors());
-        authorities.add(FactorGrantedAuthority.withFactor(TOTP_FACTOR).issuedAt(clock.instant()).build());
+        authorities.add(FactorGrantedAuthority.withFactor(TOTP_FACTOR)
+                .issuedAt(clock.instant())
+                .build());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
         SecurityContextHolder.setContext(context);

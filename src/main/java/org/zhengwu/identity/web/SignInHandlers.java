@@ -1,11 +1,10 @@
 package org.zhengwu.identity.web;
 
-import java.io.IOException;
-import java.time.Duration;
-
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
@@ -31,12 +30,14 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 
     /** 等保: staff sessions end after 30 idle minutes, public ones after two hours. */
     static final Duration STAFF_IDLE = Duration.ofMinutes(30);
+
     static final Duration PUBLIC_IDLE = Duration.ofHours(2);
 
     private final AccountDirectory directory;
     private final SignInAttempts attempts;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-    private final SavedRequestAwareAuthenticationSuccessHandler resume = new SavedRequestAwareAuthenticationSuccessHandler();
+    private final SavedRequestAwareAuthenticationSuccessHandler resume =
+            new SavedRequestAwareAuthenticationSuccessHandler();
 
     SignInHandlers(AccountDirectory directory, SignInAttempts attempts) {
         this.directory = directory;
@@ -45,7 +46,8 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, ServletException {
         User user = (User) authentication.getPrincipal();
         Account account = directory.find(user.getUsername()).orElseThrow();
@@ -67,8 +69,9 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         String typed = request.getParameter("username");
         attempts.failed(typed, directory.find(typed).orElse(null), request.getRemoteAddr());
         response.sendRedirect("/login?error");

@@ -1,5 +1,6 @@
 package org.zhengwu.shared.audit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -12,8 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,31 +43,66 @@ public class AccountabilityLog {
     @Transactional
     public AuditEntry record(AuditEvent event) {
         Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM shared_audit_head WHERE id = 1 FOR UPDATE")
-                .query().singleRow();
+                .query()
+                .singleRow();
         long seq = ((Number) head.get("last_seq")).longValue() + 1;
         String prevHash = ((String) head.get("last_hash")).strip();
         HttpServletRequest request = currentRequest();
         String clientIp = request == null ? null : request.getRemoteAddr();
         String requestId = MDC.get("requestId");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        AuditEntry unsealed = new AuditEntry(seq, now, limit(event.actor(), 100), limit(event.actingFor(), 100),
-                event.action(), event.objectType(), limit(event.objectId(), 100), event.outcome(), clientIp, requestId,
-                limit(event.details(), 1000), prevHash, null);
+        AuditEntry unsealed = new AuditEntry(
+                seq,
+                now,
+                limit(event.actor(), 100),
+                limit(event.actingFor(), 100),
+                event.action(),
+                event.objectType(),
+                limit(event.objectId(), 100),
+                event.outcome(),
+                clientIp,
+                requestId,
+                limit(event.details(), 1000),
+                prevHash,
+                null);
         String hash = hash(unsealed);
         jdbc.sql("""
                         INSERT INTO shared_audit_entry (seq, occurred_at, actor, acting_for, action, object_type, object_id,
                             outcome, client_ip, request_id, details, prev_hash, hash)
                         VALUES (:seq, :at, :actor, :actingFor, :action, :objectType, :objectId, :outcome, :ip, :requestId,
                             :details, :prev, :hash)""")
-                .param("seq", seq).param("at", Timestamp.from(now)).param("actor", unsealed.actor())
-                .param("actingFor", unsealed.actingFor()).param("action", unsealed.action())
-                .param("objectType", unsealed.objectType()).param("objectId", unsealed.objectId())
-                .param("outcome", unsealed.outcome().name()).param("ip", clientIp).param("requestId", requestId)
-                .param("details", unsealed.details()).param("prev", prevHash).param("hash", hash).update();
+                .param("seq", seq)
+                .param("at", Timestamp.from(now))
+                .param("actor", unsealed.actor())
+                .param("actingFor", unsealed.actingFor())
+                .param("action", unsealed.action())
+                .param("objectType", unsealed.objectType())
+                .param("objectId", unsealed.objectId())
+                .param("outcome", unsealed.outcome().name())
+                .param("ip", clientIp)
+                .param("requestId", requestId)
+                .param("details", unsealed.details())
+                .param("prev", prevHash)
+                .param("hash", hash)
+                .update();
         jdbc.sql("UPDATE shared_audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-                .param("seq", seq).param("hash", hash).update();
-        return new AuditEntry(seq, now, unsealed.actor(), unsealed.actingFor(), unsealed.action(), unsealed.objectType(),
-                unsealed.objectId(), unsealed.outcome(), clientIp, requestId, unsealed.details(), prevHash, hash);
+                .param("seq", seq)
+                .param("hash", hash)
+                .update();
+        return new AuditEntry(
+                seq,
+                now,
+                unsealed.actor(),
+                unsealed.actingFor(),
+                unsealed.action(),
+                unsealed.objectType(),
+                unsealed.objectId(),
+                unsealed.outcome(),
+                clientIp,
+                requestId,
+                unsealed.details(),
+                prevHash,
+                hash);
     }
 
     /**
@@ -91,7 +125,11 @@ public class AccountabilityLog {
         while (after < lastSeq) {
             List<AuditEntry> page = jdbc.sql("""
                             SELECT * FROM shared_audit_entry WHERE seq > :after AND seq <= :last ORDER BY seq LIMIT :limit""")
-                    .param("after", after).param("last", lastSeq).param("limit", PAGE).query(AccountabilityLog::map).list();
+                    .param("after", after)
+                    .param("last", lastSeq)
+                    .param("limit", PAGE)
+                    .query(AccountabilityLog::map)
+                    .list();
             if (page.isEmpty()) {
                 break;
             }
@@ -118,8 +156,7 @@ public class AccountabilityLog {
     }
 
     /** Search criteria; every one is optional. */
-    public record Query(String actor, String objectType, String objectId, String action, Instant from, Instant to) {
-    }
+    public record Query(String actor, String objectType, String objectId, String action, Instant from, Instant to) {}
 
     /** Newest first. */
     @Transactional(readOnly = true)
@@ -153,18 +190,33 @@ public class AccountabilityLog {
         p.put("limit", limit);
         p.put("offset", offset);
         return jdbc.sql("SELECT * FROM shared_audit_entry" + where + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
-                .params(p).query(AccountabilityLog::map).list();
+                .params(p)
+                .query(AccountabilityLog::map)
+                .list();
     }
 
     /** The SM3 chain hash of an entry: its predecessor's hash and every field, each length-prefixed. */
     static String hash(AuditEntry e) {
         List<byte[]> parts = new ArrayList<>();
         parts.add(HexFormat.of().parseHex(e.prevHash()));
-        for (String field : new String[]{Long.toString(e.seq()), Long.toString(micros(e.occurredAt())), e.actor(),
-                e.actingFor(), e.action(), e.objectType(), e.objectId(), e.outcome().name(), e.clientIp(), e.requestId(),
-                e.details()}) {
+        for (String field : new String[] {
+            Long.toString(e.seq()),
+            Long.toString(micros(e.occurredAt())),
+            e.actor(),
+            e.actingFor(),
+            e.action(),
+            e.objectType(),
+            e.objectId(),
+            e.outcome().name(),
+            e.clientIp(),
+            e.requestId(),
+            e.details()
+        }) {
             byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
-            parts.add(ByteBuffer.allocate(5).put((byte) (field == null ? 0 : 1)).putInt(bytes.length).array());
+            parts.add(ByteBuffer.allocate(5)
+                    .put((byte) (field == null ? 0 : 1))
+                    .putInt(bytes.length)
+                    .array());
             parts.add(bytes);
         }
         return HexFormat.of().formatHex(Sm3.hash(parts.toArray(byte[][]::new)));
@@ -180,13 +232,24 @@ public class AccountabilityLog {
 
     private static HttpServletRequest currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest() : null;
+                ? attributes.getRequest()
+                : null;
     }
 
     private static AuditEntry map(ResultSet rs, int row) throws SQLException {
-        return new AuditEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
-                rs.getString("acting_for"), rs.getString("action"), rs.getString("object_type"), rs.getString("object_id"),
-                AuditEvent.Outcome.valueOf(rs.getString("outcome")), rs.getString("client_ip"), rs.getString("request_id"),
-                rs.getString("details"), rs.getString("prev_hash").strip(), rs.getString("hash").strip());
+        return new AuditEntry(
+                rs.getLong("seq"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("actor"),
+                rs.getString("acting_for"),
+                rs.getString("action"),
+                rs.getString("object_type"),
+                rs.getString("object_id"),
+                AuditEvent.Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("client_ip"),
+                rs.getString("request_id"),
+                rs.getString("details"),
+                rs.getString("prev_hash").strip(),
+                rs.getString("hash").strip());
     }
 }

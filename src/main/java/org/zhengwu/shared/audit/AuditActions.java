@@ -1,7 +1,6 @@
 package org.zhengwu.shared.audit;
 
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

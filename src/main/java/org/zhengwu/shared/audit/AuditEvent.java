@@ -11,10 +11,20 @@ package org.zhengwu.shared.audit;
  * @param outcome    how it ended
  * @param details    short free text for people (never a secret or a full ID number)
  */
-public record AuditEvent(String actor, String actingFor, String action, String objectType, String objectId,
-                         Outcome outcome, String details) {
+public record AuditEvent(
+        String actor,
+        String actingFor,
+        String action,
+        String objectType,
+        String objectId,
+        Outcome outcome,
+        String details) {
 
-    public enum Outcome { SUCCESS, FAILURE, DENIED }
+    public enum Outcome {
+        SUCCESS,
+        FAILURE,
+        DENIED
+    }
 
     public static AuditEvent success(String actor, String action, String objectType, String objectId) {
         return new AuditEvent(actor, null, action, objectType, objectId, Outcome.SUCCESS, null);

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,24 +47,34 @@ class AuditRetention {
     public int removeExpired() {
         Instant cutoff = clock.instant().minus(retention);
         // Serialises retention runs (several nodes may run it) so that the mark only ever moves forward.
-        jdbc.sql("SELECT removed_through_seq FROM shared_audit_retention WHERE id = 1 FOR UPDATE").query().singleRow();
-        Optional<Map<String, Object>> last = jdbc.sql("""
+        jdbc.sql("SELECT removed_through_seq FROM shared_audit_retention WHERE id = 1 FOR UPDATE")
+                .query()
+                .singleRow();
+        Optional<Map<String, Object>> last =
+                jdbc.sql("""
                         SELECT seq, hash FROM shared_audit_entry WHERE seq = (
-                            SELECT MAX(seq) FROM shared_audit_entry WHERE occurred_at < :cutoff)""")
-                .param("cutoff", Timestamp.from(cutoff)).query().listOfRows().stream().findFirst();
+                            SELECT MAX(seq) FROM shared_audit_entry WHERE occurred_at < :cutoff)""").param("cutoff", Timestamp.from(cutoff)).query().listOfRows().stream()
+                        .findFirst();
         if (last.isEmpty()) {
             return 0;
         }
         long through = ((Number) last.get().get("seq")).longValue();
-        int removed = jdbc.sql("DELETE FROM shared_audit_entry WHERE seq <= :through").param("through", through).update();
+        int removed = jdbc.sql("DELETE FROM shared_audit_entry WHERE seq <= :through")
+                .param("through", through)
+                .update();
         jdbc.sql("""
                         UPDATE shared_audit_retention SET removed_through_seq = :seq, removed_through_hash = :hash,
                                removed_at = :now
                         WHERE id = 1""")
-                .param("seq", through).param("hash", ((String) last.get().get("hash")).strip())
-                .param("now", Timestamp.from(clock.instant())).update();
-        log.info("Removed {} accountability-log entries older than {}; the chain now starts after entry {}",
-                removed, cutoff, through);
+                .param("seq", through)
+                .param("hash", ((String) last.get().get("hash")).strip())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        log.info(
+                "Removed {} accountability-log entries older than {}; the chain now starts after entry {}",
+                removed,
+                cutoff,
+                through);
         return removed;
     }
 }

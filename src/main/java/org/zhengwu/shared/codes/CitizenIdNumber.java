@@ -19,8 +19,7 @@ public final class CitizenIdNumber {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARACTERS = "10X98765432";
 
-    private CitizenIdNumber() {
-    }
+    private CitizenIdNumber() {}
 
     /** Checks the number against today's date in China. */
     public static CodeCheck check(String input, LocalDate today) {
@@ -47,7 +46,9 @@ public final class CitizenIdNumber {
         String dateDigits = number.substring(6, 14);
         LocalDate birth;
         try {
-            birth = LocalDate.of(Integer.parseInt(dateDigits.substring(0, 4)), Integer.parseInt(dateDigits.substring(4, 6)),
+            birth = LocalDate.of(
+                    Integer.parseInt(dateDigits.substring(0, 4)),
+                    Integer.parseInt(dateDigits.substring(4, 6)),
                     Integer.parseInt(dateDigits.substring(6, 8)));
         } catch (DateTimeException e) {
             return CodeCheck.invalid(number, CodeDefect.INVALID_DATE, dateDigits);
@@ -57,8 +58,8 @@ public final class CitizenIdNumber {
         }
         char expected = checkCharacter(number.substring(0, LENGTH - 1));
         if (last != expected) {
-            return CodeCheck.invalid(number, CodeDefect.CHECK_CHARACTER_MISMATCH, String.valueOf(expected),
-                    String.valueOf(last));
+            return CodeCheck.invalid(
+                    number, CodeDefect.CHECK_CHARACTER_MISMATCH, String.valueOf(expected), String.valueOf(last));
         }
         return CodeCheck.valid(number);
     }
@@ -85,7 +86,9 @@ public final class CitizenIdNumber {
 
     /** The birth date of a valid number. */
     public static LocalDate birthDate(String validNumber) {
-        return LocalDate.of(Integer.parseInt(validNumber.substring(6, 10)), Integer.parseInt(validNumber.substring(10, 12)),
+        return LocalDate.of(
+                Integer.parseInt(validNumber.substring(6, 10)),
+                Integer.parseInt(validNumber.substring(10, 12)),
                 Integer.parseInt(validNumber.substring(12, 14)));
     }
 

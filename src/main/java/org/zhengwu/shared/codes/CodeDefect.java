@@ -29,7 +29,11 @@ public enum CodeDefect {
     CHECK_CHARACTER_MISMATCH(Kind.CHECK);
 
     /** How bad a defect is: format errors are always refused, check failures may be overridden for legacy codes. */
-    public enum Kind { FORMAT, CHECK, REGISTER }
+    public enum Kind {
+        FORMAT,
+        CHECK,
+        REGISTER
+    }
 
     private final Kind kind;
 

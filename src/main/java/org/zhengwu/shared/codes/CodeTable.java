@@ -20,11 +20,14 @@ public interface CodeTable {
             return Optional.empty();
         }
         String wanted = code.strip();
-        return Arrays.stream(table.getEnumConstants()).filter(e -> e.code().equals(wanted)).findFirst();
+        return Arrays.stream(table.getEnumConstants())
+                .filter(e -> e.code().equals(wanted))
+                .findFirst();
     }
 
     static <E extends Enum<E> & CodeTable> E requireCode(Class<E> table, String code) {
-        return fromCode(table, code).orElseThrow(() ->
-                new IllegalArgumentException("no " + table.getSimpleName() + " with code '" + code + "'"));
+        return fromCode(table, code)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("no " + table.getSimpleName() + " with code '" + code + "'"));
     }
 }

@@ -13,7 +13,11 @@ public record DivisionCode(String value) {
 
     public static final int LENGTH = 6;
 
-    public enum Level { PROVINCE, PREFECTURE, COUNTY }
+    public enum Level {
+        PROVINCE,
+        PREFECTURE,
+        COUNTY
+    }
 
     public DivisionCode {
         CodeCheck check = checkFormat(value);
@@ -61,7 +65,9 @@ public record DivisionCode(String value) {
             return CodeCheck.invalid(code, CodeDefect.UNKNOWN_DIVISION, code);
         }
         boolean inForce = validities.stream().anyMatch(v -> v.covers(date));
-        return inForce ? CodeCheck.valid(code) : CodeCheck.invalid(code, CodeDefect.DIVISION_NOT_EFFECTIVE, code, date.toString());
+        return inForce
+                ? CodeCheck.valid(code)
+                : CodeCheck.invalid(code, CodeDefect.DIVISION_NOT_EFFECTIVE, code, date.toString());
     }
 
     public static Optional<DivisionCode> parse(String input) {

@@ -16,8 +16,7 @@ public final class UnifiedSocialCreditCode {
     private static final int[] ORGANISATION_CODE_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
     private static final String ORGANISATION_CODE_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-    private UnifiedSocialCreditCode() {
-    }
+    private UnifiedSocialCreditCode() {}
 
     public static CodeCheck check(String input) {
         if (input == null || input.isBlank()) {
@@ -34,7 +33,10 @@ public final class UnifiedSocialCreditCode {
         }
         char expected = checkCharacter(code.substring(0, LENGTH - 1));
         if (code.charAt(LENGTH - 1) != expected) {
-            return CodeCheck.invalid(code, CodeDefect.CHECK_CHARACTER_MISMATCH, String.valueOf(expected),
+            return CodeCheck.invalid(
+                    code,
+                    CodeDefect.CHECK_CHARACTER_MISMATCH,
+                    String.valueOf(expected),
                     String.valueOf(code.charAt(LENGTH - 1)));
         }
         return CodeCheck.valid(code);

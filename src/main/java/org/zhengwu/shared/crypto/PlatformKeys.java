@@ -16,7 +16,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,35 +38,36 @@ public class PlatformKeys {
     private final Sm4Gcm fieldCipher;
     private final byte[] indexKey;
 
-    PlatformKeys(@Value("${zhengwu.crypto.field-key:}") String fieldKey,
-                 @Value("${zhengwu.crypto.index-key:}") String indexKey,
-                 @Value("${zhengwu.crypto.key-dir:./data/keys}") String keyDir) {
+    PlatformKeys(
+            @Value("${zhengwu.crypto.field-key:}") String fieldKey,
+            @Value("${zhengwu.crypto.index-key:}") String indexKey,
+            @Value("${zhengwu.crypto.key-dir:./data/keys}") String keyDir) {
         this.fieldCipher = new Sm4Gcm(key(fieldKey, Path.of(keyDir, "field.key"), Sm4Gcm.KEY_LENGTH));
         this.indexKey = key(indexKey, Path.of(keyDir, "index.key"), Sm3.LENGTH);
     }
 
     /** Encrypts a personal field; {@code context} names what it is (e.g. "identity_account.id_number"). */
     public byte[] encrypt(String value, String context) {
-        return fieldCipher.encrypt(value.getBytes(StandardCharsets.UTF_8),
-                context.getBytes(StandardCharsets.UTF_8));
+        return fieldCipher.encrypt(value.getBytes(StandardCharsets.UTF_8), context.getBytes(StandardCharsets.UTF_8));
     }
 
     public String decrypt(byte[] sealed, String context) {
-        return new String(fieldCipher.decrypt(sealed, context.getBytes(StandardCharsets.UTF_8)),
-                StandardCharsets.UTF_8);
+        return new String(
+                fieldCipher.decrypt(sealed, context.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
 
     /** A keyed, deterministic fingerprint of a value, to look it up without storing it in clear (hex). */
     public String blindIndex(String value, String context) {
-        return HexFormat.of().formatHex(Sm3.hmac(indexKey,
-                (context + "\u0000" + value).getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(Sm3.hmac(indexKey, (context + "\u0000" + value).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] key(String configured, Path file, int length) {
         if (configured != null && !configured.isBlank()) {
             byte[] key = Base64.getDecoder().decode(configured.strip());
             if (key.length != length) {
-                throw new IllegalStateException("configured key for " + file.getFileName() + " must have " + length + " bytes");
+                throw new IllegalStateException(
+                        "configured key for " + file.getFileName() + " must have " + length + " bytes");
             }
             return key;
         }
@@ -83,7 +83,8 @@ public class PlatformKeys {
                 // Another node or process sharing the directory generated it first: use theirs.
                 return read(file, length);
             }
-            log.warn("Generated a new key in {}. Back it up with the database: without it, encrypted fields cannot be read.",
+            log.warn(
+                    "Generated a new key in {}. Back it up with the database: without it, encrypted fields cannot be read.",
                     file);
             return key;
         } catch (IOException e) {

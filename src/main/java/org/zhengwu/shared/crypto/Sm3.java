@@ -2,7 +2,6 @@ package org.zhengwu.shared.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -12,8 +11,7 @@ public final class Sm3 {
 
     public static final int LENGTH = 32;
 
-    private Sm3() {
-    }
+    private Sm3() {}
 
     public static byte[] hash(byte[]... parts) {
         SM3Digest digest = new SM3Digest();

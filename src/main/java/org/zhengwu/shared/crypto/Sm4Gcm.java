@@ -2,7 +2,6 @@ package org.zhengwu.shared.crypto;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
-
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
@@ -53,7 +52,9 @@ public final class Sm4Gcm {
             throw new IllegalArgumentException("not an SM4-GCM value");
         }
         GCMModeCipher cipher = GCMBlockCipher.newInstance(new SM4Engine());
-        cipher.init(false, new AEADParameters(new KeyParameter(key), TAG_BITS, Arrays.copyOf(sealed, NONCE_LENGTH), context));
+        cipher.init(
+                false,
+                new AEADParameters(new KeyParameter(key), TAG_BITS, Arrays.copyOf(sealed, NONCE_LENGTH), context));
         byte[] out = new byte[cipher.getOutputSize(sealed.length - NONCE_LENGTH)];
         int length = cipher.processBytes(sealed, NONCE_LENGTH, sealed.length - NONCE_LENGTH, out, 0);
         try {

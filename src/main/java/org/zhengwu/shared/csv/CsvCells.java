@@ -12,8 +12,7 @@ public final class CsvCells {
 
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private CsvCells() {
-    }
+    private CsvCells() {}
 
     public static String cell(String value) {
         String text = value == null ? "" : value;

@@ -61,10 +61,12 @@ public final class CsvTable {
     public static CsvTable read(InputStream input) throws MalformedCsvException {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(input.readAllBytes())).toString();
+                    .decode(java.nio.ByteBuffer.wrap(input.readAllBytes()))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new MalformedCsvException("csv.not-utf8", 1);
         } catch (IOException e) {
@@ -79,7 +81,9 @@ public final class CsvTable {
         if (records.isEmpty()) {
             throw new MalformedCsvException("csv.empty", 1);
         }
-        List<String> header = records.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = records.get(0).stream()
+                .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .toList();
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             columns.putIfAbsent(header.get(i), i);
@@ -95,7 +99,8 @@ public final class CsvTable {
         return new CsvTable(List.copyOf(header), List.copyOf(rows));
     }
 
-    private static void parse(String text, List<List<String>> records, List<Integer> startLines) throws MalformedCsvException {
+    private static void parse(String text, List<List<String>> records, List<Integer> startLines)
+            throws MalformedCsvException {
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;

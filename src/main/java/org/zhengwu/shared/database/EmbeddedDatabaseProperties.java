@@ -14,5 +14,4 @@ record EmbeddedDatabaseProperties(
         @DefaultValue("./data/pg") String dataDir,
         @DefaultValue("0") int port,
         @DefaultValue("false") boolean ephemeral,
-        @DefaultValue("16") int poolSize) {
-}
+        @DefaultValue("16") int poolSize) {}

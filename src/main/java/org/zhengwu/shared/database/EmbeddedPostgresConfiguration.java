@@ -1,14 +1,12 @@
 package org.zhengwu.shared.database;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
-
-import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,7 +51,10 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("timezone", "UTC")
                 .start();
         createDatabaseIfMissing(postgres);
-        log.info("Embedded PostgreSQL 17 on port {} with data in {} (ready in {} ms)", postgres.getPort(), dataDir,
+        log.info(
+                "Embedded PostgreSQL 17 on port {} with data in {} (ready in {} ms)",
+                postgres.getPort(),
+                dataDir,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         return new EmbeddedPostgresServer(postgres, dataDir, properties.ephemeral());
     }
@@ -71,10 +72,14 @@ class EmbeddedPostgresConfiguration {
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
         JdbcClient admin = JdbcClient.create(postgres.getPostgresDatabase());
         boolean exists = admin.sql("SELECT count(*) FROM pg_database WHERE datname = ?")
-                .param(DATABASE).query(Long.class).single() > 0;
+                        .param(DATABASE)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (!exists) {
             // CREATE DATABASE cannot take a bind parameter; the name is our constant, never input.
-            admin.sql("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0").update();
+            admin.sql("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0")
+                    .update();
         }
     }
 

@@ -30,7 +30,8 @@ public class OnceTasks {
         try {
             return Boolean.TRUE.equals(transaction.execute(status -> {
                 jdbc.sql("INSERT INTO shared_once_task (task, done_at) VALUES (:task, CURRENT_TIMESTAMP)")
-                        .param("task", task).update();
+                        .param("task", task)
+                        .update();
                 long started = System.nanoTime();
                 work.run();
                 log.info("Ran once-per-database task '{}' in {} ms", task, (System.nanoTime() - started) / 1_000_000);

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,24 +21,32 @@ final class StalePostmaster {
     private static final Logger log = LoggerFactory.getLogger(StalePostmaster.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
-    private StalePostmaster() {
-    }
+    private StalePostmaster() {}
 
     static void stopIfRunning(Path dataDir) {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return;
         }
-        readPid(pidFile).flatMap(ProcessHandle::of)
-                .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+        readPid(pidFile)
+                .flatMap(ProcessHandle::of)
+                .filter(process -> process.info()
+                        .command()
+                        .map(c -> c.endsWith("postgres"))
+                        .orElse(false))
                 .ifPresent(process -> {
-                    log.warn("Stopping PostgreSQL server {} left running on {} by an earlier run", process.pid(), dataDir);
+                    log.warn(
+                            "Stopping PostgreSQL server {} left running on {} by an earlier run",
+                            process.pid(),
+                            dataDir);
                     process.destroy(); // SIGTERM = PostgreSQL "smart" shutdown
                     try {
                         process.onExit().get(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
                     } catch (Exception e) {
-                        throw new IllegalStateException("PostgreSQL server " + process.pid() + " on " + dataDir
-                                + " did not stop within " + SHUTDOWN_WAIT.toSeconds() + " s; stop it by hand", e);
+                        throw new IllegalStateException(
+                                "PostgreSQL server " + process.pid() + " on " + dataDir + " did not stop within "
+                                        + SHUTDOWN_WAIT.toSeconds() + " s; stop it by hand",
+                                e);
                     }
                 });
     }
@@ -47,7 +54,9 @@ final class StalePostmaster {
     private static Optional<Long> readPid(Path pidFile) {
         try {
             List<String> lines = Files.readAllLines(pidFile);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.get(0).trim()));
         } catch (NumberFormatException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.zhengwu.shared.codes.CodeTable;
@@ -19,11 +18,9 @@ import org.zhengwu.shared.codes.CodeTable;
 public class CodeLabels {
 
     /** A code with its label, as the API returns code-table values. */
-    public record CodeLabel(String code, String label) {
-    }
+    public record CodeLabel(String code, String label) {}
 
-    private record Key(CodeTable value, Locale locale) {
-    }
+    private record Key(CodeTable value, Locale locale) {}
 
     private static final Set<Locale> SHIPPED = Set.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
 

@@ -1,9 +1,8 @@
 package org.zhengwu.shared.web;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 
 /**
  * How a page is displayed for a visitor: language and the elder-friendly mode. One rule for the pages that render
@@ -13,8 +12,7 @@ public final class DisplayMode {
 
     static final String CARE_COOKIE = "ZHENGWU_CARE";
 
-    private DisplayMode() {
-    }
+    private DisplayMode() {}
 
     /** Whether the visitor chose the elder-friendly mode (remembered in a cookie). */
     public static boolean care(HttpServletRequest request) {

@@ -1,12 +1,11 @@
 package org.zhengwu.shared.web;
 
-import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
-
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.ResponseCookie;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
@@ -19,8 +18,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 class DisplayPreferences implements HandlerInterceptor {
 
-    static final Map<String, Locale> LANGUAGES = Map.of("zh-CN", Locale.SIMPLIFIED_CHINESE, "zh", Locale.SIMPLIFIED_CHINESE,
-            "en", Locale.ENGLISH);
+    static final Map<String, Locale> LANGUAGES =
+            Map.of("zh-CN", Locale.SIMPLIFIED_CHINESE, "zh", Locale.SIMPLIFIED_CHINESE, "en", Locale.ENGLISH);
 
     private final CookieLocaleResolver localeResolver;
 
@@ -38,8 +37,15 @@ class DisplayPreferences implements HandlerInterceptor {
         String careParam = parameter(request, "care");
         if ("on".equals(careParam) || "off".equals(careParam)) {
             care = "on".equals(careParam);
-            response.addHeader("Set-Cookie", ResponseCookie.from(DisplayMode.CARE_COOKIE, care ? "on" : "off")
-                    .path("/").maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").build().toString());
+            response.addHeader(
+                    "Set-Cookie",
+                    ResponseCookie.from(DisplayMode.CARE_COOKIE, care ? "on" : "off")
+                            .path("/")
+                            .maxAge(Duration.ofDays(365))
+                            .httpOnly(true)
+                            .sameSite("Lax")
+                            .build()
+                            .toString());
         }
         Locale locale = localeResolver.resolveLocale(request);
         boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());

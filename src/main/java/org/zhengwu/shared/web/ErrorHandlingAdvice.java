@@ -1,8 +1,7 @@
 package org.zhengwu.shared.web;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +39,8 @@ class ErrorHandlingAdvice {
 
     @ExceptionHandler(BadParameterException.class)
     Object badParameter(BadParameterException e, HttpServletRequest request, Locale locale) {
-        return responses.respond(request, path(request), e.status(), e.messageKey(), e.arguments(), e.parameter(), locale);
+        return responses.respond(
+                request, path(request), e.status(), e.messageKey(), e.arguments(), e.parameter(), locale);
     }
 
     @ExceptionHandler(UserFacingException.class)
@@ -50,14 +50,26 @@ class ErrorHandlingAdvice {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, Locale locale) {
-        return responses.respond(request, path(request), HttpStatus.BAD_REQUEST, "error.parameter.type",
-                new Object[]{e.getName(), String.valueOf(e.getValue())}, e.getName(), locale);
+        return responses.respond(
+                request,
+                path(request),
+                HttpStatus.BAD_REQUEST,
+                "error.parameter.type",
+                new Object[] {e.getName(), String.valueOf(e.getValue())},
+                e.getName(),
+                locale);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     Object missing(MissingServletRequestParameterException e, HttpServletRequest request, Locale locale) {
-        return responses.respond(request, path(request), HttpStatus.BAD_REQUEST, "error.parameter.missing",
-                new Object[]{e.getParameterName()}, e.getParameterName(), locale);
+        return responses.respond(
+                request,
+                path(request),
+                HttpStatus.BAD_REQUEST,
+                "error.parameter.missing",
+                new Object[] {e.getParameterName()},
+                e.getParameterName(),
+                locale);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -65,31 +77,56 @@ class ErrorHandlingAdvice {
         var first = e.getParameterValidationResults().get(0);
         String name = first.getMethodParameter().getParameterName();
         String reason = first.getResolvableErrors().get(0).getDefaultMessage();
-        return responses.respond(request, path(request), HttpStatus.BAD_REQUEST, "error.parameter.invalid",
-                new Object[]{name, reason}, name, locale);
+        return responses.respond(
+                request,
+                path(request),
+                HttpStatus.BAD_REQUEST,
+                "error.parameter.invalid",
+                new Object[] {name, reason},
+                name,
+                locale);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     Object noResource(NoResourceFoundException e, HttpServletRequest request, Locale locale) {
-        return responses.respond(request, path(request), HttpStatus.NOT_FOUND, "error.not-found.page", new Object[0], null, locale);
+        return responses.respond(
+                request, path(request), HttpStatus.NOT_FOUND, "error.not-found.page", new Object[0], null, locale);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest request, Locale locale) {
-        return responses.respond(request, path(request), HttpStatus.METHOD_NOT_ALLOWED, "error.method",
-                new Object[]{e.getMethod()}, null, locale);
+        return responses.respond(
+                request,
+                path(request),
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "error.method",
+                new Object[] {e.getMethod()},
+                null,
+                locale);
     }
 
     @ExceptionHandler({HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class})
     Object mediaType(Exception e, HttpServletRequest request, Locale locale) {
-        return responses.respond(request, path(request), HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.media-type",
-                new Object[0], null, locale);
+        return responses.respond(
+                request,
+                path(request),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "error.media-type",
+                new Object[0],
+                null,
+                locale);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, Locale locale) {
-        return responses.respond(request, path(request), HttpStatus.CONTENT_TOO_LARGE, UploadLimits.MESSAGE_KEY,
-                uploadLimits.arguments(), null, locale);
+        return responses.respond(
+                request,
+                path(request),
+                HttpStatus.CONTENT_TOO_LARGE,
+                UploadLimits.MESSAGE_KEY,
+                uploadLimits.arguments(),
+                null,
+                locale);
     }
 
     /** The container could not read the parameters: a body over the upload limits, or a malformed one. */
@@ -98,8 +135,8 @@ class ErrorHandlingAdvice {
         if (UploadLimits.exceeded(e)) {
             return tooLarge(null, request, locale);
         }
-        return responses.respond(request, path(request), HttpStatus.BAD_REQUEST, "error.bad-request", new Object[0],
-                null, locale);
+        return responses.respond(
+                request, path(request), HttpStatus.BAD_REQUEST, "error.bad-request", new Object[0], null, locale);
     }
 
     /**
@@ -108,9 +145,13 @@ class ErrorHandlingAdvice {
      */
     @ExceptionHandler(DuplicateKeyException.class)
     Object duplicate(DuplicateKeyException e, HttpServletRequest request, Locale locale) {
-        log.info("Refused a duplicate on {} {}: {}", request.getMethod(), path(request), e.getMostSpecificCause().getMessage());
-        return responses.respond(request, path(request), HttpStatus.CONFLICT, "error.conflict.duplicate", new Object[0],
-                null, locale);
+        log.info(
+                "Refused a duplicate on {} {}: {}",
+                request.getMethod(),
+                path(request),
+                e.getMostSpecificCause().getMessage());
+        return responses.respond(
+                request, path(request), HttpStatus.CONFLICT, "error.conflict.duplicate", new Object[0], null, locale);
     }
 
     /** Left to Spring Security's handlers, which know whether to ask for sign-in or refuse. */
@@ -122,8 +163,8 @@ class ErrorHandlingAdvice {
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request, Locale locale) {
         log.error("Unexpected failure on {} {}", request.getMethod(), path(request), e);
-        return responses.respond(request, path(request), HttpStatus.INTERNAL_SERVER_ERROR, "error.server",
-                new Object[0], null, locale);
+        return responses.respond(
+                request, path(request), HttpStatus.INTERNAL_SERVER_ERROR, "error.server", new Object[0], null, locale);
     }
 
     private static String path(HttpServletRequest request) {

@@ -1,10 +1,9 @@
 package org.zhengwu.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,23 +32,36 @@ class ErrorResponses {
         return path != null && (path.startsWith("/api/") || path.equals("/api"));
     }
 
-    Object respond(HttpServletRequest request, String path, HttpStatusCode status, String messageKey, Object[] arguments,
-                   String parameter, Locale locale) {
+    Object respond(
+            HttpServletRequest request,
+            String path,
+            HttpStatusCode status,
+            String messageKey,
+            Object[] arguments,
+            String parameter,
+            Locale locale) {
         String detail = messages.getMessage(messageKey, arguments, messageKey, locale);
         if (isApiRequest(path)) {
             return problem(request, path, status, detail, parameter, locale);
         }
-        ModelAndView page = new ModelAndView(viewName(status), Map.of(
-                "status", status.value(),
-                "errorTitle", title(status, locale),
-                "detail", detail,
-                "requestId", requestId(request)));
+        ModelAndView page = new ModelAndView(
+                viewName(status),
+                Map.of(
+                        "status", status.value(),
+                        "errorTitle", title(status, locale),
+                        "detail", detail,
+                        "requestId", requestId(request)));
         page.setStatus(HttpStatus.valueOf(status.value()));
         return page;
     }
 
-    ResponseEntity<ProblemDetail> problem(HttpServletRequest request, String path, HttpStatusCode status, String detail,
-                                          String parameter, Locale locale) {
+    ResponseEntity<ProblemDetail> problem(
+            HttpServletRequest request,
+            String path,
+            HttpStatusCode status,
+            String detail,
+            String parameter,
+            Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(PROBLEM_TYPE_BASE + problemType(status, parameter)));
         problem.setTitle(messages.getMessage("problem.title." + status.value(), null, title(status, locale), locale));
@@ -60,12 +72,17 @@ class ErrorResponses {
             problem.setProperty("parameter", parameter);
         }
         problem.setProperty("requestId", requestId(request));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private String title(HttpStatusCode status, Locale locale) {
-        return messages.getMessage("error.title." + status.value(), null,
-                messages.getMessage("error.title.default", null, "Error", locale), locale);
+        return messages.getMessage(
+                "error.title." + status.value(),
+                null,
+                messages.getMessage("error.title.default", null, "Error", locale),
+                locale);
     }
 
     private static String problemType(HttpStatusCode status, String parameter) {

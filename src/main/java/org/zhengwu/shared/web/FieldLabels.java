@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

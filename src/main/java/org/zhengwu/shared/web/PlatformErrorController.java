@@ -1,9 +1,8 @@
 package org.zhengwu.shared.web;
 
-import java.util.Locale;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -27,17 +26,27 @@ class PlatformErrorController implements ErrorController {
     @RequestMapping("/error")
     Object error(HttpServletRequest request, Locale locale) {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String path = uri == null ? "/error" : uri.toString().substring(request.getContextPath().length());
+        String path = uri == null
+                ? "/error"
+                : uri.toString().substring(request.getContextPath().length());
         // A body the container refused to read fails in the first filter that reads a parameter, as a 500.
         Throwable failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
         if (UploadLimits.exceeded(failure)) {
-            return responses.respond(request, path, HttpStatus.CONTENT_TOO_LARGE, UploadLimits.MESSAGE_KEY,
-                    uploadLimits.arguments(), null, locale);
+            return responses.respond(
+                    request,
+                    path,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    UploadLimits.MESSAGE_KEY,
+                    uploadLimits.arguments(),
+                    null,
+                    locale);
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = UploadLimits.unreadableParameters(failure) ? HttpStatus.BAD_REQUEST
+        HttpStatus status = UploadLimits.unreadableParameters(failure)
+                ? HttpStatus.BAD_REQUEST
                 : code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+                        ? HttpStatus.valueOf(value)
+                        : HttpStatus.INTERNAL_SERVER_ERROR;
         String messageKey = switch (status.value()) {
             case 400 -> "error.bad-request";
             case 401 -> "error.unauthorized";

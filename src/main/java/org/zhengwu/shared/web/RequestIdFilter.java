@@ -1,13 +1,12 @@
 package org.zhengwu.shared.web;
 
-import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,7 +38,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     /** The error page of a failed request runs under the failed request's id, without a second access-log line. */
     @Override
-    protected void doFilterNestedErrorDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterNestedErrorDispatch(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Object id = request.getAttribute(ATTRIBUTE);
         if (id != null) {
@@ -56,7 +56,9 @@ public class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String incoming = request.getHeader(HEADER);
-        String requestId = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String requestId = incoming != null && SAFE_ID.matcher(incoming).matches()
+                ? incoming
+                : UUID.randomUUID().toString();
         long started = System.nanoTime();
         request.setAttribute(ATTRIBUTE, requestId);
         MDC.put(MDC_KEY, requestId);
@@ -65,7 +67,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             if (accessLog.isInfoEnabled()) {
-                accessLog.atInfo()
+                accessLog
+                        .atInfo()
                         .addKeyValue("http.request.method", request.getMethod())
                         .addKeyValue("url.path", request.getRequestURI())
                         .addKeyValue("http.response.status_code", response.getStatus())

@@ -21,15 +21,16 @@ class UploadLimits {
     private final DataSize maxFile;
     private final DataSize maxRequest;
 
-    UploadLimits(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
-                 @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest) {
+    UploadLimits(
+            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest) {
         this.maxFile = maxFile;
         this.maxRequest = maxRequest;
     }
 
     /** The limits in megabytes, as the message shows them. */
     Object[] arguments() {
-        return new Object[]{maxFile.toMegabytes(), maxRequest.toMegabytes()};
+        return new Object[] {maxFile.toMegabytes(), maxRequest.toMegabytes()};
     }
 
     static boolean exceeded(Throwable failure) {

@@ -1,7 +1,6 @@
 package org.zhengwu.shared.web;
 
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 
 /**

@@ -2,7 +2,6 @@ package org.zhengwu.shared.web;
 
 import java.time.Duration;
 import java.util.Locale;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -41,7 +40,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new DisplayPreferences(localeResolver)).excludePathPatterns("/api/**", "/css/**",
-                "/js/**", "/webjars/**", "/images/**", "/bench/**");
+        registry.addInterceptor(new DisplayPreferences(localeResolver))
+                .excludePathPatterns("/api/**", "/css/**", "/js/**", "/webjars/**", "/images/**", "/bench/**");
     }
 }

@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +33,13 @@ class CatalogAdminHttpTests {
 
     @Autowired
     StaffAccounts accounts;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     CatalogCodes codes;
 
@@ -59,7 +60,9 @@ class CatalogAdminHttpTests {
     }
 
     private String createBaseItem(String name) {
-        TestBrowser.Page created = submit("/admin/catalog/base-items/new", "form[action=/admin/catalog/base-items/new]",
+        TestBrowser.Page created = submit(
+                "/admin/catalog/base-items/new",
+                "form[action=/admin/catalog/base-items/new]",
                 Map.of("name", name, "type", "01"));
         assertThat(created.status()).isEqualTo(302);
         String list = admin.get("/admin/catalog/base-items").body();
@@ -70,8 +73,8 @@ class CatalogAdminHttpTests {
 
     /** The fields of the new-entry form, filled with a valid guide for {@code baseCode} at 合肥市市场监督管理局. */
     private Map<String, List<String>> validNewEntryForm(String baseCode) {
-        Map<String, List<String>> fields = TestBrowser.formFields(admin.get("/admin/catalog/new").html()
-                .selectFirst("form[action=/admin/catalog/new]"));
+        Map<String, List<String>> fields = TestBrowser.formFields(
+                admin.get("/admin/catalog/new").html().selectFirst("form[action=/admin/catalog/new]"));
         validGuide("guide.").forEach((k, v) -> fields.put(k, List.of(v)));
         fields.put("baseCode", List.of(baseCode));
         fields.put("organisationUscc", List.of("11340100662167280R"));
@@ -107,10 +110,12 @@ class CatalogAdminHttpTests {
         TestBrowser.Page invalid = submit("/admin/catalog/new", "form[action=/admin/catalog/new]", wrong);
         assertThat(invalid.status()).isEqualTo(200);
         Document errors = invalid.html();
-        assertThat(errors.selectFirst(".error-summary").text()).contains("全程网办", "承诺办结时限不能超过法定办结时限", "此项为必填项",
-                "网上申请所需实名等级");
-        assertThat(errors.selectFirst("input[name='guide.materials[0].name']").attr("value")).isEqualTo("申请表");
-        assertThat(errors.selectFirst("select[name=baseCode] option[selected]").attr("value")).isEqualTo(baseCode);
+        assertThat(errors.selectFirst(".error-summary").text())
+                .contains("全程网办", "承诺办结时限不能超过法定办结时限", "此项为必填项", "网上申请所需实名等级");
+        assertThat(errors.selectFirst("input[name='guide.materials[0].name']").attr("value"))
+                .isEqualTo("申请表");
+        assertThat(errors.selectFirst("select[name=baseCode] option[selected]").attr("value"))
+                .isEqualTo(baseCode);
 
         Map<String, List<String>> fixed = TestBrowser.formFields(errors.selectFirst("form[action=/admin/catalog/new]"));
         fixed.put("guide.visits", List.of("0"));
@@ -124,32 +129,44 @@ class CatalogAdminHttpTests {
         Document draft = admin.get(versionPath).html();
         assertThat(draft.select(".tag").text()).contains("草稿");
         assertThat(draft.select(".summary-list").text()).contains("L4 现场核验");
-        assertThat(submit(versionPath, "form[action$=/submit]", Map.of()).status()).isEqualTo(302);
-        assertThat(submit(versionPath, "form[action$=/approve]", Map.of()).status()).isEqualTo(302);
-        assertThat(submit(versionPath, "form[action$=/publish]", Map.of()).status()).isEqualTo(302);
+        assertThat(submit(versionPath, "form[action$=/submit]", Map.of()).status())
+                .isEqualTo(302);
+        assertThat(submit(versionPath, "form[action$=/approve]", Map.of()).status())
+                .isEqualTo(302);
+        assertThat(submit(versionPath, "form[action$=/publish]", Map.of()).status())
+                .isEqualTo(302);
         assertThat(admin.get(versionPath).html().select(".notice").text()).contains("已发布");
 
         TestBrowser anyone = new TestBrowser(port);
-        Document results = anyone.get("/search?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).html();
+        Document results = anyone.get("/search?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .html();
         String guideHref = results.selectFirst(".result__title a").attr("href");
         assertThat(guideHref).isEqualTo("/items/11340100662167280R3" + baseCode);
         assertThat(anyone.get(guideHref).html().text()).contains("测试许可证", "《测试条例》第一条");
 
         // Revising: a new draft; the published version stays live until the new one is published.
-        String itemPath = admin.get(versionPath).html().selectFirst("a:contains(返回事项)").attr("href");
+        String itemPath =
+                admin.get(versionPath).html().selectFirst("a:contains(返回事项)").attr("href");
         TestBrowser.Page newVersion = submit(itemPath, "form[action$=/new-version]", Map.of());
         String editPath = admin.relative(newVersion.location());
         assertThat(editPath).endsWith("/edit");
-        TestBrowser.Page saved = submit(editPath, "form[action$=/edit]", Map.of("promisedLimit.value", "3",
-                "changeNote", "承诺时限缩短", "action", "submit"));
+        TestBrowser.Page saved = submit(
+                editPath,
+                "form[action$=/edit]",
+                Map.of("promisedLimit.value", "3", "changeNote", "承诺时限缩短", "action", "submit"));
         assertThat(saved.status()).isEqualTo(302);
         assertThat(anyone.get(guideHref).html().text()).contains("5 个工作日").doesNotContain("3 个工作日");
         String secondVersion = admin.relative(saved.location());
         submit(secondVersion, "form[action$=/approve]", Map.of());
         submit(secondVersion, "form[action$=/publish]", Map.of());
         assertThat(anyone.get(guideHref).html().select("dd").eachText()).contains("3 个工作日");
-        assertThat(anyone.get(guideHref + "/versions").html().select("td a").eachText()).containsExactly("第 2 版", "第 1 版");
-        assertThat(anyone.get(guideHref + "/versions/1").html().selectFirst(".notice--warning").text()).contains("第 1 版", "请以现行版本为准");
+        assertThat(anyone.get(guideHref + "/versions").html().select("td a").eachText())
+                .containsExactly("第 2 版", "第 1 版");
+        assertThat(anyone.get(guideHref + "/versions/1")
+                        .html()
+                        .selectFirst(".notice--warning")
+                        .text())
+                .contains("第 1 版", "请以现行版本为准");
 
         // Withdrawal: the stable address explains that the service is no longer offered.
         submit(itemPath, "form[action$=/withdraw]", Map.of("reason", "测试撤回"));
@@ -172,7 +189,8 @@ class CatalogAdminHttpTests {
     void discardingTheOnlyDraftOfAnEntryRemovesTheEntry() {
         String baseCode = createBaseItem("只有草稿" + UUID.randomUUID().toString().substring(0, 6));
         String versionPath = createDraft(baseCode);
-        String itemPath = admin.get(versionPath).html().selectFirst("a:contains(返回事项)").attr("href");
+        String itemPath =
+                admin.get(versionPath).html().selectFirst("a:contains(返回事项)").attr("href");
         assertThat(admin.get(itemPath).status()).isEqualTo(200);
 
         TestBrowser.Page discarded = submit(versionPath, "form[action$=/discard]", Map.of());
@@ -188,19 +206,34 @@ class CatalogAdminHttpTests {
     @Test
     void aBaseItemAddedMeanwhileBySomeoneElseGetsTheNextCodeNotAServerError() throws Exception {
         String name = "同时新增" + UUID.randomUUID().toString().substring(0, 6);
-        Element form = admin.get("/admin/catalog/base-items/new").html().selectFirst("form[action=/admin/catalog/base-items/new]");
+        Element form = admin.get("/admin/catalog/base-items/new")
+                .html()
+                .selectFirst("form[action=/admin/catalog/base-items/new]");
         Map<String, List<String>> fields = TestBrowser.formFields(form);
         fields.put("name", List.of(name));
         fields.put("type", List.of("01"));
-        int next = jdbc.sql("SELECT base_code FROM catalog_base_item WHERE item_type = '01'").query(String.class).list()
-                .stream().mapToInt(codes::mainItem).max().orElse(0) + 1;
+        int next = jdbc
+                        .sql("SELECT base_code FROM catalog_base_item WHERE item_type = '01'")
+                        .query(String.class)
+                        .list()
+                        .stream()
+                        .mapToInt(codes::mainItem)
+                        .max()
+                        .orElse(0)
+                + 1;
         String taken = codes.baseCode(ItemType.LICENSING, next, 0, 0);
-        TestBrowser.Page created = LockWaits.racingAnInsert(dataSource, "catalog_base_item", """
+        TestBrowser.Page created = LockWaits.racingAnInsert(
+                dataSource,
+                "catalog_base_item",
+                """
                         INSERT INTO catalog_base_item (base_code, name, item_type, created_by)
-                        VALUES (?, ?, '01', 'another-editor')""", new Object[]{taken, "另一位编辑的" + name},
+                        VALUES (?, ?, '01', 'another-editor')""",
+                new Object[] {taken, "另一位编辑的" + name},
                 () -> admin.postMulti("/admin/catalog/base-items/new", fields));
         assertThat(created.status()).as(created.body()).isEqualTo(302);
-        Element row = admin.get("/admin/catalog/base-items").html().selectFirst("tr:contains(" + name + "):not(:contains(另一位编辑的))");
+        Element row = admin.get("/admin/catalog/base-items")
+                .html()
+                .selectFirst("tr:contains(" + name + "):not(:contains(另一位编辑的))");
         assertThat(row.selectFirst("td.guide-code").text()).isNotEqualTo(taken).startsWith("01");
     }
 
@@ -208,20 +241,25 @@ class CatalogAdminHttpTests {
     void anEntryCreatedMeanwhileBySomeoneElseIsAFieldErrorNotAServerError() throws Exception {
         String baseCode = createBaseItem("同时实施" + UUID.randomUUID().toString().substring(0, 6));
         Map<String, List<String>> fields = validNewEntryForm(baseCode);
-        TestBrowser.Page page = LockWaits.racingAnInsert(dataSource, "catalog_item", """
+        TestBrowser.Page page = LockWaits.racingAnInsert(
+                dataSource,
+                "catalog_item",
+                """
                         INSERT INTO catalog_item (implementation_code, base_code, organisation_uscc, exercise_level,
                                                   division_code, created_by)
                         VALUES (?, ?, '11340100662167280R', '3', '340100', 'another-editor')""",
-                new Object[]{"11340100662167280R3" + baseCode, baseCode},
+                new Object[] {"11340100662167280R3" + baseCode, baseCode},
                 () -> admin.postMulti("/admin/catalog/new", fields));
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         assertThat(page.html().selectFirst(".error-summary").text()).contains("该部门已实施此事项");
-        assertThat(page.html().selectFirst("input[name='guide.resultName']").attr("value")).isEqualTo("测试许可证");
+        assertThat(page.html().selectFirst("input[name='guide.resultName']").attr("value"))
+                .isEqualTo("测试许可证");
     }
 
     @Test
     void aDraftChangedMeanwhileBySomeoneElseIsNotOverwrittenAndTheEditorKeepsTheirInput() {
-        String versionPath = createDraft(createBaseItem("同时编辑" + UUID.randomUUID().toString().substring(0, 6)));
+        String versionPath =
+                createDraft(createBaseItem("同时编辑" + UUID.randomUUID().toString().substring(0, 6)));
         String editPath = versionPath + "/edit";
         Element mine = admin.get(editPath).html().selectFirst("form[action$=/edit]");
 
@@ -231,7 +269,8 @@ class CatalogAdminHttpTests {
         Element theirs = colleague.get(editPath).html().selectFirst("form[action$=/edit]");
         Map<String, List<String>> theirFields = TestBrowser.formFields(theirs);
         theirFields.put("resultName", List.of("同事改的结果"));
-        assertThat(colleague.postMulti(theirs.attr("action"), theirFields).status()).isEqualTo(302);
+        assertThat(colleague.postMulti(theirs.attr("action"), theirFields).status())
+                .isEqualTo(302);
 
         Map<String, List<String>> myFields = TestBrowser.formFields(mine);
         myFields.put("resultName", List.of("我改的结果"));
@@ -243,19 +282,22 @@ class CatalogAdminHttpTests {
         assertThat(admin.get(versionPath).html().text()).contains("同事改的结果").doesNotContain("我改的结果");
 
         // Having seen the warning, saving again is a deliberate choice, and it is kept.
-        TestBrowser.Page again = admin.postMulti(mine.attr("action"), TestBrowser.formFields(page.selectFirst("form[action$=/edit]")));
+        TestBrowser.Page again =
+                admin.postMulti(mine.attr("action"), TestBrowser.formFields(page.selectFirst("form[action$=/edit]")));
         assertThat(again.status()).isEqualTo(302);
         assertThat(admin.get(versionPath).html().text()).contains("我改的结果");
 
         // A draft submitted meanwhile can no longer be saved, but what was typed is still on the page.
         Element stale = admin.get(editPath).html().selectFirst("form[action$=/edit]");
-        assertThat(submit(versionPath, "form[action$=/submit]", Map.of()).status()).isEqualTo(302);
+        assertThat(submit(versionPath, "form[action$=/submit]", Map.of()).status())
+                .isEqualTo(302);
         Map<String, List<String>> late = TestBrowser.formFields(stale);
         late.put("resultName", List.of("迟到的修改"));
         TestBrowser.Page refused = admin.postMulti(stale.attr("action"), late);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.html().selectFirst("[data-testid=conflict]").text()).contains("已不是草稿");
-        assertThat(refused.html().selectFirst("input[name=resultName]").attr("value")).isEqualTo("迟到的修改");
+        assertThat(refused.html().selectFirst("input[name=resultName]").attr("value"))
+                .isEqualTo("迟到的修改");
     }
 
     @Test
@@ -270,7 +312,8 @@ class CatalogAdminHttpTests {
         Document more = admin.postMulti("/admin/catalog/new", fields).html();
         assertThat(more.select("input[name^='guide.materials'][name$='.name']")).hasSize(2);
         assertThat(rows).isEqualTo(2);
-        assertThat(more.selectFirst("input[name='guide.materials[0].name']").attr("value")).isEqualTo("第一份材料");
+        assertThat(more.selectFirst("input[name='guide.materials[0].name']").attr("value"))
+                .isEqualTo("第一份材料");
         assertThat(more.select(".error-summary")).isEmpty();
     }
 
@@ -282,17 +325,26 @@ class CatalogAdminHttpTests {
         byte[] executable = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
         byte[] huge = new byte[6 * 1024 * 1024];
         System.arraycopy("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), 0, huge, 0, 8);
-        TestBrowser.Page refused = admin.postMultipart("/admin/catalog/new", fields, Map.of(
-                "guide.materials[0].blankFormFile", new TestBrowser.FilePart("申请表.pdf", "application/pdf", executable),
-                "guide.materials[0].sampleFile", new TestBrowser.FilePart("样表.pdf", "application/pdf", huge)));
+        TestBrowser.Page refused = admin.postMultipart(
+                "/admin/catalog/new",
+                fields,
+                Map.of(
+                        "guide.materials[0].blankFormFile",
+                                new TestBrowser.FilePart("申请表.pdf", "application/pdf", executable),
+                        "guide.materials[0].sampleFile", new TestBrowser.FilePart("样表.pdf", "application/pdf", huge)));
         assertThat(refused.status()).isEqualTo(200);
         String summary = refused.html().selectFirst(".error-summary").text();
         assertThat(summary).contains("内容与其扩展名不符", "不能超过 5 MB");
-        assertThat(refused.html().selectFirst("input[name='guide.resultName']").attr("value")).isEqualTo("测试许可证");
+        assertThat(refused.html().selectFirst("input[name='guide.resultName']").attr("value"))
+                .isEqualTo("测试许可证");
 
         byte[] pdf = "%PDF-1.4\n%test\n".getBytes(StandardCharsets.US_ASCII);
-        TestBrowser.Page accepted = admin.postMultipart("/admin/catalog/new", fields, Map.of(
-                "guide.materials[0].blankFormFile", new TestBrowser.FilePart("申请表.pdf", "application/pdf", pdf)));
+        TestBrowser.Page accepted = admin.postMultipart(
+                "/admin/catalog/new",
+                fields,
+                Map.of(
+                        "guide.materials[0].blankFormFile",
+                        new TestBrowser.FilePart("申请表.pdf", "application/pdf", pdf)));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(302);
         Document version = admin.get(admin.relative(accepted.location())).html();
         String download = version.selectFirst("a:contains(空白表格)").attr("href");
@@ -303,10 +355,14 @@ class CatalogAdminHttpTests {
     void anUploadOverTheRequestLimitGetsAClearPageNotAServerError() {
         Document form = admin.get("/admin/catalog/new").html();
         Map<String, List<String>> fields = TestBrowser.formFields(form.selectFirst("form[action=/admin/catalog/new]"));
-        for (int megabytes : new int[]{21, 30}) {
+        for (int megabytes : new int[] {21, 30}) {
             byte[] huge = new byte[megabytes * 1024 * 1024];
-            TestBrowser.Page refused = admin.postMultipart("/admin/catalog/new", fields, Map.of(
-                    "guide.materials[0].blankFormFile", new TestBrowser.FilePart("申请表.pdf", "application/pdf", huge)));
+            TestBrowser.Page refused = admin.postMultipart(
+                    "/admin/catalog/new",
+                    fields,
+                    Map.of(
+                            "guide.materials[0].blankFormFile",
+                            new TestBrowser.FilePart("申请表.pdf", "application/pdf", huge)));
             assertThat(refused.status()).as(megabytes + " MB").isEqualTo(413);
             assertThat(refused.header("Content-Type")).startsWith("text/html");
             assertThat(refused.html().text()).contains("20 MB").doesNotContain("Exception");
@@ -320,12 +376,16 @@ class CatalogAdminHttpTests {
         String baseCode = createBaseItem("只有表格" + UUID.randomUUID().toString().substring(0, 6));
         Map<String, List<String>> fields = validNewEntryForm(baseCode);
         byte[] pdf = "%PDF-1.4\n%only a form\n".getBytes(StandardCharsets.US_ASCII);
-        TestBrowser.Page page = admin.postMultipart("/admin/catalog/new", fields, Map.of(
-                "guide.materials[1].blankFormFile", new TestBrowser.FilePart("表格.pdf", "application/pdf", pdf)));
+        TestBrowser.Page page = admin.postMultipart(
+                "/admin/catalog/new",
+                fields,
+                Map.of("guide.materials[1].blankFormFile", new TestBrowser.FilePart("表格.pdf", "application/pdf", pdf)));
         assertThat(page.status()).as("the row must not be dropped silently").isEqualTo(200);
         Document html = page.html();
         assertThat(html.selectFirst(".error-summary").text()).contains("材料 2 名称");
-        assertThat(html.selectFirst("input[name='guide.materials[1].blankFormId']").attr("value")).matches("[0-9a-f]{64}");
+        assertThat(html.selectFirst("input[name='guide.materials[1].blankFormId']")
+                        .attr("value"))
+                .matches("[0-9a-f]{64}");
     }
 
     @Test
@@ -347,8 +407,10 @@ class CatalogAdminHttpTests {
         // Every checkbox still has its own id and its own label.
         List<String> ids = page.select("form input[type=checkbox]").eachAttr("id");
         List<String> labelled = page.select("label[for]").eachAttr("for");
-        assertThat(ids).doesNotHaveDuplicates()
-                .allSatisfy(id -> assertThat(labelled.stream().filter(id::equals)).as(id).hasSize(1));
+        assertThat(ids)
+                .doesNotHaveDuplicates()
+                .allSatisfy(id ->
+                        assertThat(labelled.stream().filter(id::equals)).as(id).hasSize(1));
     }
 
     @Test
@@ -371,13 +433,15 @@ class CatalogAdminHttpTests {
 
     @Test
     void anEmptyNewEntryAsksToChooseTheItemAndTheOrganisationRatherThanCallingThemUnknown() {
-        Map<String, List<String>> fields = TestBrowser.formFields(admin.get("/admin/catalog/new").html()
-                .selectFirst("form[action=/admin/catalog/new]"));
+        Map<String, List<String>> fields = TestBrowser.formFields(
+                admin.get("/admin/catalog/new").html().selectFirst("form[action=/admin/catalog/new]"));
         fields.put("baseCode", List.of(""));
         fields.put("organisationUscc", List.of(""));
-        String summary = admin.postMulti("/admin/catalog/new", fields).html().selectFirst(".error-summary").text();
-        assertThat(summary).contains("基本目录事项：请选择一项", "实施主体：请选择一项")
-                .doesNotContain("没有该事项", "未登记", "名称：");
+        String summary = admin.postMulti("/admin/catalog/new", fields)
+                .html()
+                .selectFirst(".error-summary")
+                .text();
+        assertThat(summary).contains("基本目录事项：请选择一项", "实施主体：请选择一项").doesNotContain("没有该事项", "未登记", "名称：");
     }
 
     @Test

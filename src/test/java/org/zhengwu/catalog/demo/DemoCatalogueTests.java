@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,10 +23,13 @@ class DemoCatalogueTests {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     GuideJson guideJson;
+
     @Autowired
     CatalogCodes codes;
+
     @Autowired
     PublishedCatalog catalog;
 
@@ -48,30 +50,45 @@ class DemoCatalogueTests {
 
     @Test
     void everyDemoGuideSatisfiesTheRulesAndEveryCodeIsValid() {
-        List<String> guides = jdbc.sql("SELECT v.guide::text FROM catalog_item_version v JOIN catalog_item i ON i.id = v.item_id "
-                + "WHERE i.created_by = 'system'").query(String.class).list();
-        assertThat(guides).allSatisfy(json -> assertThat(GuideRules.check(guideJson.read(json))).isEmpty());
-        assertThat(demoCodes()).allSatisfy(code -> assertThat(codes.checkImplementationCode(code).isValid()).isTrue());
+        List<String> guides = jdbc.sql(
+                        "SELECT v.guide::text FROM catalog_item_version v JOIN catalog_item i ON i.id = v.item_id "
+                                + "WHERE i.created_by = 'system'")
+                .query(String.class)
+                .list();
+        assertThat(guides)
+                .allSatisfy(json ->
+                        assertThat(GuideRules.check(guideJson.read(json))).isEmpty());
+        assertThat(demoCodes())
+                .allSatisfy(
+                        code -> assertThat(codes.checkImplementationCode(code).isValid())
+                                .isTrue());
     }
 
     @Test
     void theNamedItemsExist() {
-        List<String> names = jdbc.sql("SELECT DISTINCT name FROM catalog_search_entry").query(String.class).list();
-        assertThat(names).contains("个体工商户设立登记", "食品经营许可（新办）", "建设工程规划许可证核发", "居民身份证换领",
-                "生育登记", "城乡居民基本养老保险待遇申领", "机动车驾驶证换证");
+        List<String> names = jdbc.sql("SELECT DISTINCT name FROM catalog_search_entry")
+                .query(String.class)
+                .list();
+        assertThat(names)
+                .contains("个体工商户设立登记", "食品经营许可（新办）", "建设工程规划许可证核发", "居民身份证换领", "生育登记", "城乡居民基本养老保险待遇申领", "机动车驾驶证换证");
     }
 
     @Test
     void everyThemeHasEntries() {
-        List<String> themes = jdbc.sql("SELECT DISTINCT unnest(themes) FROM catalog_search_entry").query(String.class).list();
-        assertThat(themes.stream().map(t -> CodeTable.fromCode(ServiceTheme.class, t).orElseThrow()).toList())
+        List<String> themes = jdbc.sql("SELECT DISTINCT unnest(themes) FROM catalog_search_entry")
+                .query(String.class)
+                .list();
+        assertThat(themes.stream()
+                        .map(t -> CodeTable.fromCode(ServiceTheme.class, t).orElseThrow())
+                        .toList())
                 .containsExactlyInAnyOrder(ServiceTheme.values());
     }
 
     @Test
     void entriesSpanTheProvinceTheCityAndTwoDistricts() {
         List<String> divisions = jdbc.sql("SELECT DISTINCT division_code FROM catalog_item WHERE created_by = 'system'")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
         assertThat(divisions).containsExactlyInAnyOrder("340000", "340100", "340104", "340111");
     }
 }

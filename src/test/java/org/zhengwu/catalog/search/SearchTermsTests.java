@@ -3,7 +3,6 @@ package org.zhengwu.catalog.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class SearchTermsTests {
@@ -17,7 +16,9 @@ class SearchTermsTests {
     @Test
     void documentsOfferCharactersAndPairsSoThatEveryQueryFindsIt() {
         Set<String> document = SearchTerms.ofDocument("机动车驾驶证换证");
-        assertThat(document).containsAll(SearchTerms.ofQuery("驾驶证")).containsAll(SearchTerms.ofQuery("换证"))
+        assertThat(document)
+                .containsAll(SearchTerms.ofQuery("驾驶证"))
+                .containsAll(SearchTerms.ofQuery("换证"))
                 .containsAll(SearchTerms.ofQuery("证"));
         assertThat(document).doesNotContainAnyElementsOf(SearchTerms.ofQuery("营业执照"));
     }

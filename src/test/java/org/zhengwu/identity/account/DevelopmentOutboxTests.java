@@ -3,7 +3,6 @@ package org.zhengwu.identity.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -23,8 +22,11 @@ class DevelopmentOutboxTests {
 
     @Test
     void theProductionConfigurationSwitchesTheOutboxOff() throws IOException {
-        var sources = new YamlPropertySourceLoader().load("production", new ClassPathResource("application-production.yml"));
-        assertThat(sources.get(0).getProperty("zhengwu.notifications.dev-outbox")).isEqualTo(false);
-        assertThat(sources.get(0).getProperty("server.servlet.session.cookie.secure")).isEqualTo(true);
+        var sources =
+                new YamlPropertySourceLoader().load("production", new ClassPathResource("application-production.yml"));
+        assertThat(sources.get(0).getProperty("zhengwu.notifications.dev-outbox"))
+                .isEqualTo(false);
+        assertThat(sources.get(0).getProperty("server.servlet.session.cookie.secure"))
+                .isEqualTo(true);
     }
 }

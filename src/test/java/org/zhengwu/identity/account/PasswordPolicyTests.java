@@ -12,21 +12,25 @@ class PasswordPolicyTests {
     private static final String ID_NUMBER = "340102199001010014";
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(delimiter = '|', nullValues = "none", value = {
-            "Abcdef1!              | none",
-            "Abcdefg1              | none",
-            "abcdefg1!             | none",
-            "ABCDEFG1!             | none",
-            "密码Abc12345           | none",
-            "Abc1!                 | password.rule.length",
-            "abcdefgh              | password.rule.classes",
-            "abcd1234              | password.rule.classes",
-            "ABCD!@#$              | password.rule.classes",
-            "Zhangsan-2026         | password.rule.username",
-            "xx-ZHANGSAN-1a        | password.rule.username",
-            "P340102199001010014a  | password.rule.id-number",
-            "Born-19900101         | password.rule.id-number",
-            "Tail-010014x          | password.rule.id-number"})
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "none",
+            value = {
+                "Abcdef1!              | none",
+                "Abcdefg1              | none",
+                "abcdefg1!             | none",
+                "ABCDEFG1!             | none",
+                "密码Abc12345           | none",
+                "Abc1!                 | password.rule.length",
+                "abcdefgh              | password.rule.classes",
+                "abcd1234              | password.rule.classes",
+                "ABCD!@#$              | password.rule.classes",
+                "Zhangsan-2026         | password.rule.username",
+                "xx-ZHANGSAN-1a        | password.rule.username",
+                "P340102199001010014a  | password.rule.id-number",
+                "Born-19900101         | password.rule.id-number",
+                "Tail-010014x          | password.rule.id-number"
+            })
     void eachRuleIsAppliedWithItsOwnMessage(String password, String expectedProblem) {
         if (expectedProblem == null) {
             assertThat(PasswordPolicy.check(password, USERNAME, ID_NUMBER)).isEmpty();
@@ -45,6 +49,7 @@ class PasswordPolicyTests {
     @ParameterizedTest
     @CsvSource({"129"})
     void overlongPasswordsAreRefusedBeforeHashing(int length) {
-        assertThat(PasswordPolicy.check("Aa1!".repeat(length / 4 + 1), USERNAME, null)).containsExactly("password.rule.too-long");
+        assertThat(PasswordPolicy.check("Aa1!".repeat(length / 4 + 1), USERNAME, null))
+                .containsExactly("password.rule.too-long");
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.jsoup.nodes.Element;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zhengwu.identity.StaffAccounts;
@@ -24,16 +23,30 @@ final class OidcFixtures {
     private static final String HAN = "安宁和平明华嘉庆德兴春秋松柏云海思远";
 
     /** A citizen's account: what they type to sign in, and the name they registered with. */
-    record Citizen(String username, String password, String realName) {
-    }
+    record Citizen(String username, String password, String realName) {}
 
     /** What the administrator fills in on 登记接入系统. */
-    record ClientForm(String clientId, String name, ClientAdminController.Kind kind, String redirectUris,
-                      String postLogoutRedirectUris, String scopes, boolean consent, boolean pairwise) {
+    record ClientForm(
+            String clientId,
+            String name,
+            ClientAdminController.Kind kind,
+            String redirectUris,
+            String postLogoutRedirectUris,
+            String scopes,
+            boolean consent,
+            boolean pairwise) {
 
         static ClientForm of(ClientAdminController.Kind kind, String redirectUris) {
-            return new ClientForm(kind.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8),
-                    "测试系统" + UUID.randomUUID().toString().substring(0, 4), kind, redirectUris, "", "", false, false);
+            return new ClientForm(
+                    kind.name().toLowerCase() + "-"
+                            + UUID.randomUUID().toString().substring(0, 8),
+                    "测试系统" + UUID.randomUUID().toString().substring(0, 4),
+                    kind,
+                    redirectUris,
+                    "",
+                    "",
+                    false,
+                    false);
         }
 
         ClientForm withConsent() {
@@ -62,8 +75,7 @@ final class OidcFixtures {
         }
     }
 
-    private OidcFixtures() {
-    }
+    private OidcFixtures() {}
 
     /**
      * Registers a department system at the platform (as a new administrator, on /admin/clients) and starts it on a
@@ -74,15 +86,23 @@ final class OidcFixtures {
         String base = "http://localhost:" + port;
         TestBrowser administrator = new TestBrowser(platformPort);
         administrator.signInNewAdministrator(staff);
-        ClientForm client = new ClientForm("dept-" + UUID.randomUUID().toString().substring(0, 8), "部门业务系统",
-                ClientAdminController.Kind.WEB, base + "/login/oauth2/code/" + RelyingPartyApplication.REGISTRATION,
-                base + "/signed-out", "", true, false);
+        ClientForm client = new ClientForm(
+                "dept-" + UUID.randomUUID().toString().substring(0, 8),
+                "部门业务系统",
+                ClientAdminController.Kind.WEB,
+                base + "/login/oauth2/code/" + RelyingPartyApplication.REGISTRATION,
+                base + "/signed-out",
+                "",
+                true,
+                false);
         String secret = register(administrator, client);
         if (secret == null || secret.isBlank()) {
             throw new IllegalStateException("no secret shown for " + client.clientId());
         }
-        return new RunningRelyingParty(RelyingPartyApplication.start(port, "http://localhost:" + platformPort,
-                client.clientId(), secret), base, client);
+        return new RunningRelyingParty(
+                RelyingPartyApplication.start(port, "http://localhost:" + platformPort, client.clientId(), secret),
+                base,
+                client);
     }
 
     private static int freePort() {
@@ -131,19 +151,26 @@ final class OidcFixtures {
      * Sends a signed-in browser to the authorization endpoint, as a client's redirect would, and returns the code the
      * provider sends back to the client's registered address (the address itself is not visited: it is a client's).
      */
-    static String authorizationCode(TestBrowser browser, OpenIdProvider provider, String clientId, String redirectUri,
-                                    OpenIdProvider.Pkce pkce, String nonce) {
+    static String authorizationCode(
+            TestBrowser browser,
+            OpenIdProvider provider,
+            String clientId,
+            String redirectUri,
+            OpenIdProvider.Pkce pkce,
+            String nonce) {
         String state = OpenIdProvider.random(16);
-        TestBrowser.Page answer = browser.get(provider.authorizationRequest(clientId, redirectUri, "openid profile", state,
-                nonce, pkce));
+        TestBrowser.Page answer =
+                browser.get(provider.authorizationRequest(clientId, redirectUri, "openid profile", state, nonce, pkce));
         return codeFrom(answer, redirectUri, state);
     }
 
     /** The code in a redirect back to a client, after checking it goes to the client and carries its state. */
     static String codeFrom(TestBrowser.Page answer, String redirectUri, String state) {
-        if (answer.status() != 302 || answer.location() == null || !answer.location().startsWith(redirectUri + "?")) {
-            throw new AssertionError("expected a redirect to " + redirectUri + " but got " + answer.status() + " "
-                    + answer.location());
+        if (answer.status() != 302
+                || answer.location() == null
+                || !answer.location().startsWith(redirectUri + "?")) {
+            throw new AssertionError(
+                    "expected a redirect to " + redirectUri + " but got " + answer.status() + " " + answer.location());
         }
         Map<String, String> parameters = OpenIdProvider.query(answer.location());
         if (!state.equals(parameters.get("state")) || parameters.get("code") == null) {
@@ -161,8 +188,8 @@ final class OidcFixtures {
         String body = "340104" + birth.toString().replace("-", "") + String.format("%03d", random.nextInt(1000));
         String idNumber = body + CitizenIdNumber.checkCharacter(body);
         String mobile = "139" + String.format("%08d", random.nextInt(100_000_000));
-        citizens.register(new CitizenAccounts.Registration(username, realName, idNumber, mobile, null,
-                CITIZEN_PASSWORD, CITIZEN_PASSWORD));
+        citizens.register(new CitizenAccounts.Registration(
+                username, realName, idNumber, mobile, null, CITIZEN_PASSWORD, CITIZEN_PASSWORD));
         return new Citizen(username, CITIZEN_PASSWORD, realName);
     }
 }

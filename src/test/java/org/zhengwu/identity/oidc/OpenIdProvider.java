@@ -1,5 +1,11 @@
 package org.zhengwu.identity.oidc;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,13 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.jwt.SignedJWT;
-
 /**
  * The platform's OpenID provider as a client sees it from outside, written by hand so that the tests depend on the
  * protocol only: discovery, the authorization request with PKCE, the token and user-info endpoints, and checking a
@@ -42,9 +41,13 @@ final class OpenIdProvider {
     }
 
     /** The endpoints the discovery document names. */
-    record Discovery(String issuer, String authorizationEndpoint, String tokenEndpoint, String jwksUri,
-                     String userinfoEndpoint, String endSessionEndpoint) {
-    }
+    record Discovery(
+            String issuer,
+            String authorizationEndpoint,
+            String tokenEndpoint,
+            String jwksUri,
+            String userinfoEndpoint,
+            String endSessionEndpoint) {}
 
     /** A PKCE pair (RFC 7636, S256). */
     record Pkce(String verifier, String challenge) {
@@ -61,8 +64,10 @@ final class OpenIdProvider {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private final Discovery discovery;
 
@@ -75,8 +80,12 @@ final class OpenIdProvider {
         if (document.status() != 200) {
             throw new IllegalStateException("no discovery document at " + issuer + ": " + document.status());
         }
-        return new OpenIdProvider(new Discovery(document.string("issuer"), document.string("authorization_endpoint"),
-                document.string("token_endpoint"), document.string("jwks_uri"), document.string("userinfo_endpoint"),
+        return new OpenIdProvider(new Discovery(
+                document.string("issuer"),
+                document.string("authorization_endpoint"),
+                document.string("token_endpoint"),
+                document.string("jwks_uri"),
+                document.string("userinfo_endpoint"),
                 document.string("end_session_endpoint")));
     }
 
@@ -85,8 +94,8 @@ final class OpenIdProvider {
     }
 
     /** The address a client sends the browser to, with state, nonce and a PKCE challenge. */
-    String authorizationRequest(String clientId, String redirectUri, String scope, String state, String nonce,
-                                Pkce pkce) {
+    String authorizationRequest(
+            String clientId, String redirectUri, String scope, String state, String nonce, Pkce pkce) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("response_type", "code");
         parameters.put("client_id", clientId);
@@ -149,7 +158,10 @@ final class OpenIdProvider {
             if (!token.verify(new RSASSAVerifier(key.toRSAKey()))) {
                 throw new AssertionError("the signature does not verify with the published key " + kid);
             }
-            return new VerifiedToken(kid, token.getJWTClaimsSet().toJSONObject(), token.getJWTClaimsSet().getAudience());
+            return new VerifiedToken(
+                    kid,
+                    token.getJWTClaimsSet().toJSONObject(),
+                    token.getJWTClaimsSet().getAudience());
         } catch (ParseException | JOSEException e) {
             throw new AssertionError("not a verifiable JWT: " + jwt, e);
         }
@@ -164,7 +176,8 @@ final class OpenIdProvider {
         }
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
-            parameters.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+            parameters.put(
+                    URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
                     eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return parameters;
@@ -194,20 +207,24 @@ final class OpenIdProvider {
 
     private JsonResponse token(Map<String, String> parameters, String clientId, String secret) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(discovery.tokenEndpoint()))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form(parameters)));
         if (secret != null) {
             // RFC 6749 2.3.1: both parts form-encoded before Base64.
             String credentials = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
                     + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return send(request);
     }
 
     private static JsonResponse get(String address, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address)).header("Accept", "application/json").GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address))
+                .header("Accept", "application/json")
+                .GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -216,10 +233,12 @@ final class OpenIdProvider {
 
     private static JsonResponse send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = HTTP.send(
+                    request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String body = response.body();
-            Map<String, Object> json = body != null && body.strip().startsWith("{") ? JSONObjectUtils.parse(body) : Map.of();
+            Map<String, Object> json =
+                    body != null && body.strip().startsWith("{") ? JSONObjectUtils.parse(body) : Map.of();
             return new JsonResponse(response.statusCode(), json, body);
         } catch (ParseException e) {
             throw new IllegalStateException("not JSON: " + e.getMessage(), e);

@@ -7,7 +7,6 @@ import static org.zhengwu.identity.oidc.ClientAdminController.Kind.WEB;
 
 import java.util.List;
 import java.util.Map;
-
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,14 +41,19 @@ class OpenIdProviderHttpTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffAccounts staff;
+
     @Autowired
     CitizenAccounts citizens;
+
     @Autowired
     AccountDirectory directory;
+
     @Autowired
     AccountabilityLog log;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -68,32 +72,45 @@ class OpenIdProviderHttpTests {
     void theDiscoveryDocumentNamesEveryEndpointUnderTheIssuer() {
         OpenIdProvider.Discovery discovery = provider.discovery();
         assertThat(discovery.issuer()).isEqualTo("http://localhost:" + port);
-        assertThat(List.of(discovery.authorizationEndpoint(), discovery.tokenEndpoint(), discovery.jwksUri(),
-                discovery.userinfoEndpoint(), discovery.endSessionEndpoint()))
+        assertThat(List.of(
+                        discovery.authorizationEndpoint(),
+                        discovery.tokenEndpoint(),
+                        discovery.jwksUri(),
+                        discovery.userinfoEndpoint(),
+                        discovery.endSessionEndpoint()))
                 .allSatisfy(endpoint -> assertThat(endpoint).startsWith(discovery.issuer() + "/"));
         assertThat(discovery.endSessionEndpoint()).endsWith("/connect/logout");
-        assertThat(provider.publishedKeys().getKeys()).isNotEmpty()
-                .allSatisfy(key -> assertThat(key.isPrivate()).as("a private key part is published").isFalse());
+        assertThat(provider.publishedKeys().getKeys())
+                .isNotEmpty()
+                .allSatisfy(key -> assertThat(key.isPrivate())
+                        .as("a private key part is published")
+                        .isFalse());
     }
 
     @Test
     void aPublicClientSignsACitizenInWithPkceAndEveryTokenVerifiesAgainstThePublishedKeys() {
         ClientForm client = ClientForm.of(PUBLIC, PUBLIC_CALLBACK);
-        assertThat(OidcFixtures.register(administrator, client)).as("a public client has no secret").isNull();
+        assertThat(OidcFixtures.register(administrator, client))
+                .as("a public client has no secret")
+                .isNull();
         Citizen citizen = OidcFixtures.newCitizen(citizens);
         TestBrowser browser = new TestBrowser(port);
         browser.signIn(citizen.username(), citizen.password());
 
         Pkce pkce = Pkce.create();
         String nonce = OpenIdProvider.random(16);
-        String code = OidcFixtures.authorizationCode(browser, provider, client.clientId(), PUBLIC_CALLBACK, pkce, nonce);
+        String code =
+                OidcFixtures.authorizationCode(browser, provider, client.clientId(), PUBLIC_CALLBACK, pkce, nonce);
         JsonResponse tokens = provider.exchangeCode(client.clientId(), null, code, PUBLIC_CALLBACK, pkce.verifier());
         assertThat(tokens.status()).as(tokens.raw()).isEqualTo(200);
         assertThat(tokens.string("token_type")).isEqualTo("Bearer");
-        assertThat(tokens.body()).as("a public client cannot keep a refresh token safe").doesNotContainKey("refresh_token");
+        assertThat(tokens.body())
+                .as("a public client cannot keep a refresh token safe")
+                .doesNotContainKey("refresh_token");
 
         VerifiedToken id = provider.verify(tokens.string("id_token"));
-        String subjectId = directory.find(citizen.username()).orElseThrow().subjectId().toString();
+        String subjectId =
+                directory.find(citizen.username()).orElseThrow().subjectId().toString();
         assertThat(id.claim("iss")).isEqualTo(provider.discovery().issuer());
         assertThat(id.audience()).containsExactly(client.clientId());
         assertThat(id.claim("nonce")).isEqualTo(nonce);
@@ -106,11 +123,14 @@ class OpenIdProviderHttpTests {
         assertThat(access.claim("sub")).isEqualTo(subjectId);
         JsonResponse userInfo = provider.userInfo(tokens.string("access_token"));
         assertThat(userInfo.status()).as(userInfo.raw()).isEqualTo(200);
-        assertThat(userInfo.body()).containsEntry("sub", subjectId).containsEntry("name", citizen.realName())
+        assertThat(userInfo.body())
+                .containsEntry("sub", subjectId)
+                .containsEntry("name", citizen.realName())
                 .containsEntry("account_type", "PERSON");
         assertThat(((Number) userInfo.body().get("real_name_level")).intValue()).isEqualTo(1);
 
-        assertThat(tokenIssues(citizen.username(), client.clientId())).singleElement()
+        assertThat(tokenIssues(citizen.username(), client.clientId()))
+                .singleElement()
                 .satisfies(issue -> assertThat(issue.details()).startsWith("grant authorization_code;"));
     }
 
@@ -126,10 +146,14 @@ class OpenIdProviderHttpTests {
 
         String sharedSubject = subjectFor(browser, shared);
         JsonResponse pairwiseTokens = tokensFor(browser, pairwise);
-        String pairwiseSubject = (String) provider.verify(pairwiseTokens.string("id_token")).claim("sub");
+        String pairwiseSubject =
+                (String) provider.verify(pairwiseTokens.string("id_token")).claim("sub");
         assertThat(pairwiseSubject).isNotEqualTo(sharedSubject).isNotEqualTo(citizen.username());
-        assertThat(provider.userInfo(pairwiseTokens.string("access_token")).body()).containsEntry("sub", pairwiseSubject);
-        assertThat(subjectFor(browser, otherPairwise)).isNotEqualTo(pairwiseSubject).isNotEqualTo(sharedSubject);
+        assertThat(provider.userInfo(pairwiseTokens.string("access_token")).body())
+                .containsEntry("sub", pairwiseSubject);
+        assertThat(subjectFor(browser, otherPairwise))
+                .isNotEqualTo(pairwiseSubject)
+                .isNotEqualTo(sharedSubject);
 
         TestBrowser laterThatDay = new TestBrowser(port);
         laterThatDay.signIn(citizen.username(), citizen.password());
@@ -157,20 +181,31 @@ class OpenIdProviderHttpTests {
         assertThat(refreshed.string("refresh_token")).isNotBlank().isNotEqualTo(firstRefresh);
         assertThat(provider.verify(refreshed.string("access_token")).claim("sub"))
                 .isEqualTo(provider.verify(tokens.string("id_token")).claim("sub"));
-        assertThat(provider.userInfo(refreshed.string("access_token")).body()).containsEntry("name", citizen.realName());
+        assertThat(provider.userInfo(refreshed.string("access_token")).body())
+                .containsEntry("name", citizen.realName());
 
         JsonResponse replayed = provider.refresh(client.clientId(), secret, firstRefresh);
         assertThat(replayed.status()).isEqualTo(400);
         assertThat(replayed.string("error")).isEqualTo("invalid_grant");
-        assertThat(tokenIssues(citizen.username(), client.clientId())).extracting(AuditEntry::details)
-                .hasSize(2).anyMatch(details -> details.startsWith("grant refresh_token;"));
+        assertThat(tokenIssues(citizen.username(), client.clientId()))
+                .extracting(AuditEntry::details)
+                .hasSize(2)
+                .anyMatch(details -> details.startsWith("grant refresh_token;"));
     }
 
     @Test
     void theFirstSigningKeyIsMadeWhenThePlatformFirstStarts() {
-        assertThat(log.search(new AccountabilityLog.Query("system", "signing-key", null, "identity.signing-key.rotate",
-                null, null), 10, 0)).extracting(e -> e.details()).contains("first key");
-        assertThat(jdbc.sql("SELECT count(*) FROM identity_signing_key").query(Long.class).single()).isPositive();
+        assertThat(log.search(
+                        new AccountabilityLog.Query(
+                                "system", "signing-key", null, "identity.signing-key.rotate", null, null),
+                        10,
+                        0))
+                .extracting(e -> e.details())
+                .contains("first key");
+        assertThat(jdbc.sql("SELECT count(*) FROM identity_signing_key")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 
     @Test
@@ -184,14 +219,25 @@ class OpenIdProviderHttpTests {
         assertThat(access.claim("sub")).isEqualTo(client.clientId());
         assertThat(access.claim("account_type")).isEqualTo("CLIENT");
         assertThat(access.claims()).doesNotContainKeys("name", "real_name_level");
-        assertThat(access.claim("scope")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("catalog.read");
-        assertThat(tokenIssues(client.clientId(), client.clientId())).singleElement()
+        assertThat(access.claim("scope"))
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
+                .containsExactly("catalog.read");
+        assertThat(tokenIssues(client.clientId(), client.clientId()))
+                .singleElement()
                 .satisfies(issue -> assertThat(issue.details()).contains("client_credentials"));
-        assertThat(log.search(new AccountabilityLog.Query(client.clientId(), null, null, "identity.sign-in", null, null),
-                5, 0)).as("a client is not a person signing in").isEmpty();
+        assertThat(log.search(
+                        new AccountabilityLog.Query(client.clientId(), null, null, "identity.sign-in", null, null),
+                        5,
+                        0))
+                .as("a client is not a person signing in")
+                .isEmpty();
         // A generated 256-bit secret needs no slow hash: it is kept as an SM3 digest, never in clear.
         assertThat(jdbc.sql("SELECT client_secret FROM oauth2_registered_client WHERE client_id = :id")
-                .param("id", client.clientId()).query(String.class).single()).startsWith("{sm3}").doesNotContain(secret);
+                        .param("id", client.clientId())
+                        .query(String.class)
+                        .single())
+                .startsWith("{sm3}")
+                .doesNotContain(secret);
     }
 
     @Test
@@ -204,28 +250,42 @@ class OpenIdProviderHttpTests {
         TestBrowser browser = new TestBrowser(port);
         browser.signIn(citizen.username(), citizen.password());
         String citizensAccessToken = tokensFor(browser, app).string("access_token");
-        String before = provider.clientCredentials(service.clientId(), secret, "catalog.read").string("access_token");
+        String before = provider.clientCredentials(service.clientId(), secret, "catalog.read")
+                .string("access_token");
         String oldKid = provider.verify(before).kid();
 
         Document clients = administrator.get("/admin/clients").html();
-        String csrf = clients.selectFirst("form[action=/admin/clients/keys/rotate] input[name=_csrf]").attr("value");
+        String csrf = clients.selectFirst("form[action=/admin/clients/keys/rotate] input[name=_csrf]")
+                .attr("value");
         TestBrowser.Page rotated = administrator.post("/admin/clients/keys/rotate", Map.of("_csrf", csrf));
         assertThat(rotated.status()).isEqualTo(302);
-        assertThat(administrator.get(administrator.relative(rotated.location())).html().select("[role=status]").text())
+        assertThat(administrator
+                        .get(administrator.relative(rotated.location()))
+                        .html()
+                        .select("[role=status]")
+                        .text())
                 .contains("已启用新的签名密钥");
 
         JsonResponse after = provider.clientCredentials(service.clientId(), secret, "catalog.read");
         assertThat(after.status()).as(after.raw()).isEqualTo(200);
         String newKid = provider.verify(after.string("access_token")).kid();
         assertThat(newKid).isNotEqualTo(oldKid);
-        assertThat(provider.publishedKeys().getKeys()).extracting(key -> key.getKeyID()).contains(oldKid, newKid);
+        assertThat(provider.publishedKeys().getKeys())
+                .extracting(key -> key.getKeyID())
+                .contains(oldKid, newKid);
         assertThat(provider.verify(before).kid()).isEqualTo(oldKid);
-        assertThat(provider.userInfo(citizensAccessToken).status()).as("a token signed before the rotation")
+        assertThat(provider.userInfo(citizensAccessToken).status())
+                .as("a token signed before the rotation")
                 .isEqualTo(200);
-        assertThat(provider.verify(tokensFor(browser, app).string("id_token")).kid()).isEqualTo(newKid);
+        assertThat(provider.verify(tokensFor(browser, app).string("id_token")).kid())
+                .isEqualTo(newKid);
 
-        assertThat(log.search(new AccountabilityLog.Query(administratorName, "signing-key", newKid,
-                "identity.signing-key.rotate", null, null), 1, 0)).hasSize(1);
+        assertThat(log.search(
+                        new AccountabilityLog.Query(
+                                administratorName, "signing-key", newKid, "identity.signing-key.rotate", null, null),
+                        1,
+                        0))
+                .hasSize(1);
     }
 
     private JsonResponse tokensFor(TestBrowser browser, ClientForm client) {
@@ -237,10 +297,12 @@ class OpenIdProviderHttpTests {
     }
 
     private String subjectFor(TestBrowser browser, ClientForm client) {
-        return (String) provider.verify(tokensFor(browser, client).string("id_token")).claim("sub");
+        return (String)
+                provider.verify(tokensFor(browser, client).string("id_token")).claim("sub");
     }
 
     private List<AuditEntry> tokenIssues(String actor, String clientId) {
-        return log.search(new AccountabilityLog.Query(actor, "client", clientId, "identity.token.issue", null, null), 20, 0);
+        return log.search(
+                new AccountabilityLog.Query(actor, "client", clientId, "identity.token.issue", null, null), 20, 0);
     }
 }

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,10 +41,13 @@ class OpenIdProviderRefusalHttpTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffAccounts staff;
+
     @Autowired
     CitizenAccounts citizens;
+
     @Autowired
     AccountabilityLog log;
 
@@ -63,15 +65,23 @@ class OpenIdProviderRefusalHttpTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {ELSEWHERE, CALLBACK + "/../../collect", CALLBACK + "?next=" + ELSEWHERE,
-            "https://public-app.example.test.elsewhere.example.test/callback", "http://public-app.example.test/callback"})
+    @ValueSource(
+            strings = {
+                ELSEWHERE,
+                CALLBACK + "/../../collect",
+                CALLBACK + "?next=" + ELSEWHERE,
+                "https://public-app.example.test.elsewhere.example.test/callback",
+                "http://public-app.example.test/callback"
+            })
     void anUnregisteredRedirectUriIsRefusedWithoutGoingThere(String redirectUri) {
         Citizen citizen = OidcFixtures.newCitizen(citizens);
         TestBrowser anonymous = new TestBrowser(port);
-        String request = provider.authorizationRequest(app.clientId(), redirectUri, "openid profile", "s", "n",
-                Pkce.create());
+        String request =
+                provider.authorizationRequest(app.clientId(), redirectUri, "openid profile", "s", "n", Pkce.create());
         Page beforeSignIn = anonymous.get(request);
-        assertThat(beforeSignIn.status()).as("refused before anyone is asked to sign in").isEqualTo(400);
+        assertThat(beforeSignIn.status())
+                .as("refused before anyone is asked to sign in")
+                .isEqualTo(400);
         assertThat(beforeSignIn.location()).isNull();
 
         TestBrowser signedIn = new TestBrowser(port);
@@ -89,21 +99,27 @@ class OpenIdProviderRefusalHttpTests {
         browser.signIn(citizen.username(), citizen.password());
         Pkce pkce = Pkce.create();
         String code = OidcFixtures.authorizationCode(browser, provider, app.clientId(), CALLBACK, pkce, "n");
-        String idToken = provider.exchangeCode(app.clientId(), null, code, CALLBACK, pkce.verifier()).string("id_token");
+        String idToken = provider.exchangeCode(app.clientId(), null, code, CALLBACK, pkce.verifier())
+                .string("id_token");
 
-        Page refused = browser.get(provider.discovery().endSessionEndpoint() + "?" + OpenIdProvider.form(Map.of(
-                "id_token_hint", idToken, "post_logout_redirect_uri", ELSEWHERE)));
+        Page refused = browser.get(provider.discovery().endSessionEndpoint() + "?"
+                + OpenIdProvider.form(Map.of("id_token_hint", idToken, "post_logout_redirect_uri", ELSEWHERE)));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.location()).isNull();
         assertThat(browser.get("/account").status()).isEqualTo(200);
 
-        Page signedOut = browser.get(provider.discovery().endSessionEndpoint() + "?" + OpenIdProvider.form(Map.of(
-                "id_token_hint", idToken, "post_logout_redirect_uri", SIGNED_OUT, "state", "bye")));
+        Page signedOut = browser.get(provider.discovery().endSessionEndpoint() + "?"
+                + OpenIdProvider.form(
+                        Map.of("id_token_hint", idToken, "post_logout_redirect_uri", SIGNED_OUT, "state", "bye")));
         assertThat(signedOut.status()).isEqualTo(302);
         assertThat(signedOut.location()).isEqualTo(SIGNED_OUT + "?state=bye");
         assertThat(browser.get("/account").location()).endsWith("/login");
-        assertThat(log.search(new AccountabilityLog.Query(citizen.username(), "account", citizen.username(),
-                "identity.sign-out", null, null), 5, 0)).hasSize(1);
+        assertThat(log.search(
+                        new AccountabilityLog.Query(
+                                citizen.username(), "account", citizen.username(), "identity.sign-out", null, null),
+                        5,
+                        0))
+                .hasSize(1);
     }
 
     @Test
@@ -121,17 +137,27 @@ class OpenIdProviderRefusalHttpTests {
         TestBrowser browser = new TestBrowser(port);
         browser.signIn(citizen.username(), citizen.password());
         Pkce pkce = Pkce.create();
-        String code = OidcFixtures.authorizationCode(browser, provider, web.clientId(), "https://web-app.example.test/callback",
-                pkce, "n");
-        JsonResponse stolenCode = provider.exchangeCode(web.clientId(), secret, code,
-                "https://web-app.example.test/callback", pkce.verifier());
+        String code = OidcFixtures.authorizationCode(
+                browser, provider, web.clientId(), "https://web-app.example.test/callback", pkce, "n");
+        JsonResponse stolenCode = provider.exchangeCode(
+                web.clientId(), secret, code, "https://web-app.example.test/callback", pkce.verifier());
         assertThat(stolenCode.status()).as("another client's secret").isEqualTo(401);
-        assertThat(provider.exchangeCode(web.clientId(), webSecret, code, "https://web-app.example.test/callback",
-                pkce.verifier()).status()).isEqualTo(200);
+        assertThat(provider.exchangeCode(
+                                web.clientId(),
+                                webSecret,
+                                code,
+                                "https://web-app.example.test/callback",
+                                pkce.verifier())
+                        .status())
+                .isEqualTo(200);
 
-        assertThat(log.search(new AccountabilityLog.Query(null, "client", service.clientId(),
-                "identity.client.authenticate", null, null), 5, 0))
-                .singleElement().satisfies(entry -> assertThat(entry.outcome().name()).isEqualTo("FAILURE"));
+        assertThat(log.search(
+                        new AccountabilityLog.Query(
+                                null, "client", service.clientId(), "identity.client.authenticate", null, null),
+                        5,
+                        0))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.outcome().name()).isEqualTo("FAILURE"));
     }
 
     @Test
@@ -140,7 +166,8 @@ class OpenIdProviderRefusalHttpTests {
         TestBrowser browser = new TestBrowser(port);
         browser.signIn(citizen.username(), citizen.password());
         String code = OidcFixtures.authorizationCode(browser, provider, app.clientId(), CALLBACK, Pkce.create(), "n");
-        JsonResponse mismatch = provider.exchangeCode(app.clientId(), null, code, CALLBACK, Pkce.create().verifier());
+        JsonResponse mismatch = provider.exchangeCode(
+                app.clientId(), null, code, CALLBACK, Pkce.create().verifier());
         assertThat(mismatch.status()).isEqualTo(400);
         assertThat(mismatch.string("error")).isEqualTo("invalid_grant");
         assertThat(mismatch.body()).doesNotContainKey("access_token");
@@ -151,9 +178,11 @@ class OpenIdProviderRefusalHttpTests {
         Citizen citizen = OidcFixtures.newCitizen(citizens);
         TestBrowser browser = new TestBrowser(port);
         browser.signIn(citizen.username(), citizen.password());
-        Page answer = browser.get(provider.authorizationRequest(app.clientId(), CALLBACK, "openid profile", "s", "n", null));
+        Page answer =
+                browser.get(provider.authorizationRequest(app.clientId(), CALLBACK, "openid profile", "s", "n", null));
         assertThat(answer.location()).startsWith(CALLBACK + "?");
-        assertThat(OpenIdProvider.query(answer.location())).containsEntry("error", "invalid_request")
+        assertThat(OpenIdProvider.query(answer.location()))
+                .containsEntry("error", "invalid_request")
                 .doesNotContainKey("code");
     }
 
@@ -175,8 +204,21 @@ class OpenIdProviderRefusalHttpTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"continue", "redirect", "redirect_uri", "redirectUrl", "returnUrl", "return_to", "next",
-            "url", "target", "targetUrl", "spring-security-redirect", "service"})
+    @ValueSource(
+            strings = {
+                "continue",
+                "redirect",
+                "redirect_uri",
+                "redirectUrl",
+                "returnUrl",
+                "return_to",
+                "next",
+                "url",
+                "target",
+                "targetUrl",
+                "spring-security-redirect",
+                "service"
+            })
     void theSignInPageSendsNobodyToAnotherSite(String parameter) {
         Citizen citizen = OidcFixtures.newCitizen(citizens);
         TestBrowser browser = new TestBrowser(port);
@@ -190,9 +232,13 @@ class OpenIdProviderRefusalHttpTests {
         fields.put("_csrf", TestBrowser.csrf(login));
         Page signedIn = browser.post("/login" + query, fields);
         assertThat(signedIn.status()).isEqualTo(302);
-        assertThat(onThePlatform(browser, signedIn.location())).as(signedIn.location()).isTrue();
-        assertThat(browser.followRedirects(signedIn)).extracting(Page::uri)
-                .allSatisfy(uri -> assertThat(onThePlatform(browser, uri)).as(uri).isTrue());
+        assertThat(onThePlatform(browser, signedIn.location()))
+                .as(signedIn.location())
+                .isTrue();
+        assertThat(browser.followRedirects(signedIn))
+                .extracting(Page::uri)
+                .allSatisfy(
+                        uri -> assertThat(onThePlatform(browser, uri)).as(uri).isTrue());
     }
 
     @Test
@@ -203,8 +249,10 @@ class OpenIdProviderRefusalHttpTests {
         assertThat(protectedPage.location()).endsWith("/login");
         Page signedIn = browser.signIn(citizen.username(), citizen.password());
         assertThat(signedIn.location()).startsWith(browser.base() + "/account/password?");
-        assertThat(browser.followRedirects(signedIn)).extracting(Page::uri)
-                .allSatisfy(uri -> assertThat(onThePlatform(browser, uri)).as(uri).isTrue());
+        assertThat(browser.followRedirects(signedIn))
+                .extracting(Page::uri)
+                .allSatisfy(
+                        uri -> assertThat(onThePlatform(browser, uri)).as(uri).isTrue());
     }
 
     @Test
@@ -214,14 +262,18 @@ class OpenIdProviderRefusalHttpTests {
         Citizen citizen = OidcFixtures.newCitizen(citizens);
         TestBrowser browser = new TestBrowser(port);
         browser.signIn(citizen.username(), citizen.password());
-        Page consent = browser.browse(provider.authorizationRequest(asking.clientId(), CALLBACK, "openid profile", "s1",
-                "n", Pkce.create()));
-        var deny = consent.html().select("form").stream().filter(f -> f.select("button").text().equals("拒绝"))
-                .findFirst().orElseThrow();
+        Page consent = browser.browse(
+                provider.authorizationRequest(asking.clientId(), CALLBACK, "openid profile", "s1", "n", Pkce.create()));
+        var deny = consent.html().select("form").stream()
+                .filter(f -> f.select("button").text().equals("拒绝"))
+                .findFirst()
+                .orElseThrow();
         Page denied = browser.postMulti(deny.attr("action"), TestBrowser.formFields(deny));
         assertThat(denied.location()).startsWith(CALLBACK + "?");
-        assertThat(OpenIdProvider.query(denied.location())).containsEntry("error", "access_denied")
-                .containsEntry("state", "s1").doesNotContainKey("code");
+        assertThat(OpenIdProvider.query(denied.location()))
+                .containsEntry("error", "access_denied")
+                .containsEntry("state", "s1")
+                .doesNotContainKey("code");
     }
 
     private static boolean onThePlatform(TestBrowser browser, String address) {
@@ -231,11 +283,15 @@ class OpenIdProviderRefusalHttpTests {
 
     @Test
     void anAdministratorCannotRegisterAClientThatReceivesCodesOverPlainHttpOrAtAFragment() {
-        for (String address : List.of("http://app.example.test/callback", "https://app.example.test/callback#x",
-                "javascript:alert(1)", "/relative/callback")) {
+        for (String address : List.of(
+                "http://app.example.test/callback",
+                "https://app.example.test/callback#x",
+                "javascript:alert(1)",
+                "/relative/callback")) {
             ClientForm client = ClientForm.of(PUBLIC, address);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> OidcFixtures.register(administrator, client))
-                    .as(address).hasMessageContaining("回调地址");
+                    .as(address)
+                    .hasMessageContaining("回调地址");
         }
     }
 }

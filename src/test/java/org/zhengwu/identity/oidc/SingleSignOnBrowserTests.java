@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,12 +32,15 @@ import org.zhengwu.support.ZhengwuTest;
 class SingleSignOnBrowserTests {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ZHENGWU_CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("ZHENGWU_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("ZHENGWU_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffAccounts staff;
+
     @Autowired
     CitizenAccounts citizens;
 
@@ -47,16 +49,27 @@ class SingleSignOnBrowserTests {
 
     @BeforeAll
     void startBrowserAndDepartmentSystem() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
         relyingParty = OidcFixtures.startRelyingParty(port, staff);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("zhengwu-chromium-sso"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,1000",
+                "--user-data-dir=" + Files.createTempDirectory("zhengwu-chromium-sso"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
     }
 
@@ -81,21 +94,28 @@ class SingleSignOnBrowserTests {
         driver.get(platform + "/login");
         driver.findElement(By.id("username")).sendKeys(citizen.username());
         driver.findElement(By.id("password")).sendKeys(citizen.password());
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]"))
+                .click();
         wait.until(d -> d.getCurrentUrl().equals(platform + "/account"));
 
         driver.get(relyingParty.base() + "/");
         wait.until(d -> d.getCurrentUrl().startsWith(platform + "/oauth2/consent"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("部门业务系统");
-        driver.findElements(By.tagName("button")).stream().filter(b -> b.getText().equals("同意")).findFirst()
-                .orElseThrow().click();
+        driver.findElements(By.tagName("button")).stream()
+                .filter(b -> b.getText().equals("同意"))
+                .findFirst()
+                .orElseThrow()
+                .click();
         wait.until(d -> d.getCurrentUrl().startsWith(relyingParty.base() + "/")
                 && !d.findElements(By.cssSelector("[data-testid=name]")).isEmpty());
-        assertThat(driver.findElement(By.cssSelector("[data-testid=name]")).getText()).isEqualTo(citizen.realName());
+        assertThat(driver.findElement(By.cssSelector("[data-testid=name]")).getText())
+                .isEqualTo(citizen.realName());
 
         driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
         wait.until(d -> d.getCurrentUrl().equals(relyingParty.base() + "/signed-out"));
-        assertThat(driver.findElement(By.cssSelector("[data-testid=signed-out]")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("[data-testid=signed-out]"))
+                        .isDisplayed())
+                .isTrue();
 
         driver.get(platform + "/account");
         wait.until(d -> d.getCurrentUrl().equals(platform + "/login"));
@@ -103,9 +123,11 @@ class SingleSignOnBrowserTests {
         wait.until(d -> d.getCurrentUrl().equals(platform + "/login"));
         driver.findElement(By.id("username")).sendKeys(citizen.username());
         driver.findElement(By.id("password")).sendKeys(citizen.password());
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]"))
+                .click();
         wait.until(d -> d.getCurrentUrl().startsWith(relyingParty.base() + "/")
                 && !d.findElements(By.cssSelector("[data-testid=name]")).isEmpty());
-        assertThat(driver.findElement(By.cssSelector("[data-testid=name]")).getText()).isEqualTo(citizen.realName());
+        assertThat(driver.findElement(By.cssSelector("[data-testid=name]")).getText())
+                .isEqualTo(citizen.realName());
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.List;
-
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -34,12 +33,16 @@ class SingleSignOnHttpTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffAccounts staff;
+
     @Autowired
     CitizenAccounts citizens;
+
     @Autowired
     AccountabilityLog log;
+
     @Autowired
     SessionRegistry sessions;
 
@@ -65,7 +68,8 @@ class SingleSignOnHttpTests {
     void aCitizenSignedInToThePortalIsSignedInToTheDepartmentSystemAndSigningOutThereEndsBothSessions() {
         OidcFixtures.Citizen citizen = OidcFixtures.newCitizen(citizens);
         TestBrowser browser = new TestBrowser(port);
-        assertThat(browser.signIn(citizen.username(), citizen.password()).location()).endsWith("/account");
+        assertThat(browser.signIn(citizen.username(), citizen.password()).location())
+                .endsWith("/account");
 
         List<Page> toConsent = browser.followRedirects(browser.get(relyingPartyBase + "/"));
         Page consent = last(toConsent);
@@ -73,12 +77,16 @@ class SingleSignOnHttpTests {
         assertThat(toConsent).extracting(Page::uri).noneMatch(uri -> uri.contains("/login?") || uri.endsWith("/login"));
         assertThat(consent.html().selectFirst("h1").text()).contains("部门业务系统");
         assertThat(consent.html().select("input[type=password]")).isEmpty();
-        assertThat(consent.header("Content-Security-Policy")).as("its answer redirects to the department system")
+        assertThat(consent.header("Content-Security-Policy"))
+                .as("its answer redirects to the department system")
                 .contains("form-action 'self' " + relyingPartyBase + ";");
 
         Element approve = consent.html().select("form").stream()
-                .filter(form -> form.select("button").text().equals("同意")).findFirst().orElseThrow();
-        assertThat(approve.select("input[name=scope][checked]").eachAttr("value")).containsExactly("profile");
+                .filter(form -> form.select("button").text().equals("同意"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(approve.select("input[name=scope][checked]").eachAttr("value"))
+                .containsExactly("profile");
         Page approved = browser.postMulti(approve.attr("action"), TestBrowser.formFields(approve));
         Page home = last(browser.followRedirects(approved));
         assertThat(home.uri()).satisfies(this::isTheDepartmentSystemsHomePage);
@@ -86,15 +94,18 @@ class SingleSignOnHttpTests {
         assertThat(signedIn.selectFirst("[data-testid=name]").text()).isEqualTo(citizen.realName());
         assertThat(signedIn.selectFirst("[data-testid=sub]").text()).isNotEqualTo(citizen.username());
 
-        assertThat(sessions.getAllSessions(principal(citizen), false)).as("the session that signed in to a client")
+        assertThat(sessions.getAllSessions(principal(citizen), false))
+                .as("the session that signed in to a client")
                 .hasSize(1);
         Element signOut = signedIn.selectFirst("form[action=/logout]");
         List<Page> signingOut = browser.followRedirects(
                 browser.postMulti(relyingPartyBase + "/logout", TestBrowser.formFields(signOut)));
-        assertThat(signingOut).extracting(Page::uri)
+        assertThat(signingOut)
+                .extracting(Page::uri)
                 .anyMatch(uri -> uri.startsWith(browser.base() + "/connect/logout?") && uri.contains("id_token_hint="));
         assertThat(last(signingOut).uri()).isEqualTo(relyingPartyBase + "/signed-out");
-        assertThat(last(signingOut).html().selectFirst("[data-testid=signed-out]")).isNotNull();
+        assertThat(last(signingOut).html().selectFirst("[data-testid=signed-out]"))
+                .isNotNull();
 
         Page account = browser.get("/account");
         assertThat(account.status()).isEqualTo(302);
@@ -102,17 +113,25 @@ class SingleSignOnHttpTests {
         List<Page> again = browser.followRedirects(browser.get(relyingPartyBase + "/"));
         assertThat(last(again).uri()).isEqualTo(browser.base() + "/login");
         assertThat(last(again).html().select("input[type=password]")).hasSize(1);
-        assertThat(last(again).header("Content-Security-Policy")).contains("form-action 'self' " + relyingPartyBase + ";");
+        assertThat(last(again).header("Content-Security-Policy"))
+                .contains("form-action 'self' " + relyingPartyBase + ";");
         assertThat(new TestBrowser(port).get("/login").header("Content-Security-Policy"))
-                .as("no sign-in to continue: forms post back to the platform only").contains("form-action 'self';");
+                .as("no sign-in to continue: forms post back to the platform only")
+                .contains("form-action 'self';");
 
         assertThat(entries(citizen.username(), "identity.sign-in")).isNotEmpty();
-        assertThat(entries(citizen.username(), "identity.token.issue")).extracting(AuditEntry::objectId)
+        assertThat(entries(citizen.username(), "identity.token.issue"))
+                .extracting(AuditEntry::objectId)
                 .contains(client.clientId());
-        assertThat(entries(citizen.username(), "identity.sign-out")).singleElement()
+        assertThat(entries(citizen.username(), "identity.sign-out"))
+                .singleElement()
                 .satisfies(signedOut -> assertThat(signedOut.details()).contains(client.clientId()));
-        assertThat(entries(client.clientId(), "identity.sign-in")).as("a client is not a person signing in").isEmpty();
-        assertThat(sessions.getAllSessions(principal(citizen), true)).as("an ended session is forgotten").isEmpty();
+        assertThat(entries(client.clientId(), "identity.sign-in"))
+                .as("a client is not a person signing in")
+                .isEmpty();
+        assertThat(sessions.getAllSessions(principal(citizen), true))
+                .as("an ended session is forgotten")
+                .isEmpty();
     }
 
     @Test
@@ -122,9 +141,13 @@ class SingleSignOnHttpTests {
         browser.signIn(citizen.username(), citizen.password());
         Page consent = browser.browse(relyingPartyBase + "/");
         Element approve = consent.html().select("form").stream()
-                .filter(form -> form.select("button").text().equals("同意")).findFirst().orElseThrow();
-        assertThat(last(browser.followRedirects(browser.postMulti(approve.attr("action"), TestBrowser.formFields(approve))))
-                .uri()).satisfies(this::isTheDepartmentSystemsHomePage);
+                .filter(form -> form.select("button").text().equals("同意"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(last(browser.followRedirects(
+                                browser.postMulti(approve.attr("action"), TestBrowser.formFields(approve))))
+                        .uri())
+                .satisfies(this::isTheDepartmentSystemsHomePage);
 
         TestBrowser sameCitizenElsewhere = new TestBrowser(port);
         sameCitizenElsewhere.signIn(citizen.username(), citizen.password());

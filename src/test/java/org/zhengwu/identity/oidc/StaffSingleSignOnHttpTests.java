@@ -5,7 +5,6 @@ import static org.zhengwu.identity.oidc.ClientAdminController.Kind.PUBLIC;
 
 import java.util.EnumSet;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,8 +33,10 @@ class StaffSingleSignOnHttpTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffAccounts staff;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -55,10 +56,12 @@ class StaffSingleSignOnHttpTests {
     void aStaffMemberWhoHasGivenOnlyThePasswordGetsNoCodeUntilTheAuthenticatorCode() {
         String username = new TestBrowser(port).signInNewStaff(staff, null, Role.CATALOG_EDITOR);
         TestBrowser browser = new TestBrowser(port);
-        assertThat(browser.signIn(username, TestBrowser.STAFF_PASSWORD).location()).endsWith("/login/mfa");
+        assertThat(browser.signIn(username, TestBrowser.STAFF_PASSWORD).location())
+                .endsWith("/login/mfa");
 
         Pkce pkce = Pkce.create();
-        String request = provider.authorizationRequest(app.clientId(), CALLBACK, "openid profile", "staff-state", "n", pkce);
+        String request =
+                provider.authorizationRequest(app.clientId(), CALLBACK, "openid profile", "staff-state", "n", pkce);
         Page held = browser.get(request);
         assertThat(held.status()).isEqualTo(302);
         assertThat(held.location()).endsWith("/login/mfa").doesNotContain("code=");
@@ -67,7 +70,8 @@ class StaffSingleSignOnHttpTests {
                 .as("the code's answer leads on to the connected system")
                 .contains("form-action 'self' https://staff-app.example.test;");
         Page secondFactor = browser.enterSecondFactor(username);
-        assertThat(secondFactor.location()).as("the authorization request resumes")
+        assertThat(secondFactor.location())
+                .as("the authorization request resumes")
                 .startsWith(browser.base() + "/oauth2/authorize?");
         String code = OidcFixtures.codeFrom(browser.get(secondFactor.location()), CALLBACK, "staff-state");
         JsonResponse tokens = provider.exchangeCode(app.clientId(), null, code, CALLBACK, pkce.verifier());
@@ -77,8 +81,11 @@ class StaffSingleSignOnHttpTests {
         assertThat(id.claim("name")).isEqualTo("测试人员" + username.substring(6));
 
         assertThat(jdbc.sql("SELECT attributes FROM oauth2_authorization WHERE principal_name = :name")
-                .param("name", username).query(String.class).list())
-                .as("what the provider keeps about the sign-in").isNotEmpty()
+                        .param("name", username)
+                        .query(String.class)
+                        .list())
+                .as("what the provider keeps about the sign-in")
+                .isNotEmpty()
                 .allSatisfy(attributes -> assertThat(attributes).doesNotContain("argon2"));
     }
 
@@ -87,11 +94,12 @@ class StaffSingleSignOnHttpTests {
         String username = "staff-" + UUID.randomUUID().toString().substring(0, 8);
         staff.create(username, "新入职人员", TestBrowser.STAFF_PASSWORD, null, EnumSet.noneOf(Role.class), "test");
         TestBrowser browser = new TestBrowser(port);
-        assertThat(browser.signIn(username, TestBrowser.STAFF_PASSWORD).location()).endsWith("/account/mfa/setup");
+        assertThat(browser.signIn(username, TestBrowser.STAFF_PASSWORD).location())
+                .endsWith("/account/mfa/setup");
 
         Pkce pkce = Pkce.create();
-        Page held = browser.get(provider.authorizationRequest(app.clientId(), CALLBACK, "openid profile", "new-staff",
-                "n", pkce));
+        Page held = browser.get(
+                provider.authorizationRequest(app.clientId(), CALLBACK, "openid profile", "new-staff", "n", pkce));
         assertThat(held.location()).doesNotStartWith(CALLBACK);
         Page enrolment = browser.follow(browser.relative(held.location()));
         assertThat(enrolment.uri()).endsWith("/account/mfa/setup");
@@ -100,6 +108,8 @@ class StaffSingleSignOnHttpTests {
         Page enrolled = browser.enrolAuthenticator(username);
         assertThat(enrolled.location()).startsWith(browser.base() + "/oauth2/authorize?");
         String code = OidcFixtures.codeFrom(browser.get(enrolled.location()), CALLBACK, "new-staff");
-        assertThat(provider.exchangeCode(app.clientId(), null, code, CALLBACK, pkce.verifier()).status()).isEqualTo(200);
+        assertThat(provider.exchangeCode(app.clientId(), null, code, CALLBACK, pkce.verifier())
+                        .status())
+                .isEqualTo(200);
     }
 }

@@ -10,9 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -28,17 +26,22 @@ class AccountabilityLogTests {
 
     @Autowired
     AccountabilityLog log;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     AuditRetention retention;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     PlatformTransactionManager transactions;
 
     private AuditEntry record(String objectId) {
-        return log.record(AuditEvent.success("tester", "test.action", "thing", objectId).withDetails("详情"));
+        return log.record(
+                AuditEvent.success("tester", "test.action", "thing", objectId).withDetails("详情"));
     }
 
     @Test
@@ -49,16 +52,23 @@ class AccountabilityLogTests {
         assertThat(second.prevHash()).isEqualTo(first.hash());
         assertThat(log.verify().intact()).isTrue();
         assertThat(log.search(new AccountabilityLog.Query("tester", "thing", "2", null, null, null), 10, 0))
-                .extracting(AuditEntry::seq).containsExactly(second.seq());
+                .extracting(AuditEntry::seq)
+                .containsExactly(second.seq());
     }
 
     @Test
     void theApplicationCannotChangeOrDeleteAnEntry() {
         AuditEntry entry = record("immutable");
         assertThatThrownBy(() -> jdbc.sql("UPDATE shared_audit_entry SET actor = 'x' WHERE seq = :seq")
-                .param("seq", entry.seq()).update()).isInstanceOf(DataAccessException.class).hasMessageContaining("cannot be changed");
+                        .param("seq", entry.seq())
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("cannot be changed");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM shared_audit_entry WHERE seq = :seq")
-                .param("seq", entry.seq()).update()).isInstanceOf(DataAccessException.class).hasMessageContaining("younger than 180 days");
+                        .param("seq", entry.seq())
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("younger than 180 days");
     }
 
     @Test
@@ -67,7 +77,9 @@ class AccountabilityLogTests {
         AuditEntry victim = record("victim");
         record("after");
         Map<String, Object> original = jdbc.sql("SELECT actor FROM shared_audit_entry WHERE seq = :seq")
-                .param("seq", victim.seq()).query().singleRow();
+                .param("seq", victim.seq())
+                .query()
+                .singleRow();
         try {
             tamper("UPDATE shared_audit_entry SET actor = 'someone-else' WHERE seq = " + victim.seq());
             ChainVerification result = log.verify();
@@ -85,8 +97,10 @@ class AccountabilityLogTests {
         record("before");
         AuditEntry victim = record("victim");
         record("after");
-        Map<String, Object> row = jdbc.sql("SELECT * FROM shared_audit_entry WHERE seq = :seq").param("seq", victim.seq())
-                .query().singleRow();
+        Map<String, Object> row = jdbc.sql("SELECT * FROM shared_audit_entry WHERE seq = :seq")
+                .param("seq", victim.seq())
+                .query()
+                .singleRow();
         try {
             tamper("DELETE FROM shared_audit_entry WHERE seq = " + victim.seq());
             ChainVerification result = log.verify();
@@ -108,8 +122,11 @@ class AccountabilityLogTests {
                 .isEqualTo(AuditRetention.MINIMUM);
         AuditEntry young = record("young");
         retention.removeExpired();
-        assertThat(jdbc.sql("SELECT count(*) FROM shared_audit_entry WHERE seq = :seq").param("seq", young.seq())
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM shared_audit_entry WHERE seq = :seq")
+                        .param("seq", young.seq())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -123,15 +140,20 @@ class AccountabilityLogTests {
             AuditEntry firstKept = record("kept-1");
             record("kept-2");
             // The database refuses to delete entries younger than 180 days; pretend they have aged.
-            jdbc.sql("ALTER TABLE shared_audit_entry DISABLE TRIGGER shared_audit_append_only").update();
-            Clock later = Clock.fixed(lastExpiring.occurredAt().plus(AuditRetention.MINIMUM).plusMillis(1), ZoneOffset.UTC);
-            assertThat(new AuditRetention(jdbc, later, AuditRetention.MINIMUM).removeExpired()).isGreaterThanOrEqualTo(2);
+            jdbc.sql("ALTER TABLE shared_audit_entry DISABLE TRIGGER shared_audit_append_only")
+                    .update();
+            Clock later = Clock.fixed(
+                    lastExpiring.occurredAt().plus(AuditRetention.MINIMUM).plusMillis(1), ZoneOffset.UTC);
+            assertThat(new AuditRetention(jdbc, later, AuditRetention.MINIMUM).removeExpired())
+                    .isGreaterThanOrEqualTo(2);
 
             ChainVerification afterRetention = log.verify();
             assertThat(afterRetention.intact()).as(afterRetention.toString()).isTrue();
             assertThat(afterRetention.checked()).isEqualTo(2);
 
-            jdbc.sql("DELETE FROM shared_audit_entry WHERE seq = :seq").param("seq", firstKept.seq()).update();
+            jdbc.sql("DELETE FROM shared_audit_entry WHERE seq = :seq")
+                    .param("seq", firstKept.seq())
+                    .update();
             ChainVerification result = log.verify();
             assertThat(result.problem()).isEqualTo(ChainVerification.Problem.MISSING);
             assertThat(result.firstBad()).isEqualTo(firstKept.seq());
@@ -145,9 +167,11 @@ class AccountabilityLogTests {
         try {
             Future<ChainVerification> walk = new TransactionTemplate(transactions).execute(transaction -> {
                 // Holds the walk at its first read of the entries, appends, and lets it go on commit.
-                jdbc.sql("LOCK TABLE shared_audit_entry IN ACCESS EXCLUSIVE MODE").update();
+                jdbc.sql("LOCK TABLE shared_audit_entry IN ACCESS EXCLUSIVE MODE")
+                        .update();
                 Future<ChainVerification> started = walker.submit(log::verify);
-                assertThat(LockWaits.awaitBlocked(dataSource, "shared_audit_entry", started)).isTrue();
+                assertThat(LockWaits.awaitBlocked(dataSource, "shared_audit_entry", started))
+                        .isTrue();
                 record("during-walk");
                 return started;
             });
@@ -170,11 +194,13 @@ class AccountabilityLogTests {
 
     /** What an intruder with database-owner rights could do: switch the guard off, change the table, switch it on. */
     private void tamper(String sql) {
-        jdbc.sql("ALTER TABLE shared_audit_entry DISABLE TRIGGER shared_audit_append_only").update();
+        jdbc.sql("ALTER TABLE shared_audit_entry DISABLE TRIGGER shared_audit_append_only")
+                .update();
         try {
             jdbc.sql(sql).update();
         } finally {
-            jdbc.sql("ALTER TABLE shared_audit_entry ENABLE TRIGGER shared_audit_append_only").update();
+            jdbc.sql("ALTER TABLE shared_audit_entry ENABLE TRIGGER shared_audit_append_only")
+                    .update();
         }
     }
 }

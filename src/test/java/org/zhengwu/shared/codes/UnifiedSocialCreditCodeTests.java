@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,17 +29,17 @@ class UnifiedSocialCreditCodeTests {
 
     @ParameterizedTest
     @CsvSource({
-            "'',                     BLANK",
-            "'   ',                  BLANK",
-            "91350100M000100Y4,      WRONG_LENGTH",
-            "91350100M000100Y433,    WRONG_LENGTH",
-            "91350100I000100Y43,     ILLEGAL_CHARACTER",
-            "91350100O000100Y43,     ILLEGAL_CHARACTER",
-            "91350100S000100Y43,     ILLEGAL_CHARACTER",
-            "91350100V000100Y43,     ILLEGAL_CHARACTER",
-            "91350100Z000100Y43,     ILLEGAL_CHARACTER",
-            "91350100-000100Y43,     ILLEGAL_CHARACTER",
-            "９1350100M000100Y43,    ILLEGAL_CHARACTER",
+        "'',                     BLANK",
+        "'   ',                  BLANK",
+        "91350100M000100Y4,      WRONG_LENGTH",
+        "91350100M000100Y433,    WRONG_LENGTH",
+        "91350100I000100Y43,     ILLEGAL_CHARACTER",
+        "91350100O000100Y43,     ILLEGAL_CHARACTER",
+        "91350100S000100Y43,     ILLEGAL_CHARACTER",
+        "91350100V000100Y43,     ILLEGAL_CHARACTER",
+        "91350100Z000100Y43,     ILLEGAL_CHARACTER",
+        "91350100-000100Y43,     ILLEGAL_CHARACTER",
+        "９1350100M000100Y43,    ILLEGAL_CHARACTER",
     })
     void rejectsMalformedCodesAsFormatErrors(String code, CodeDefect defect) {
         CodeCheck check = UnifiedSocialCreditCode.check(code);
@@ -83,7 +82,9 @@ class UnifiedSocialCreditCodeTests {
                         continue;
                     }
                     String altered = code.substring(0, position) + replacement + code.substring(position + 1);
-                    assertThat(UnifiedSocialCreditCode.isValid(altered)).as(altered).isFalse();
+                    assertThat(UnifiedSocialCreditCode.isValid(altered))
+                            .as(altered)
+                            .isFalse();
                 }
             }
         }
@@ -109,10 +110,12 @@ class UnifiedSocialCreditCodeTests {
 
     @Test
     void organisationCodeCheckIsInformationalOnly() {
-        assertThat(UnifiedSocialCreditCode.organisationCodeCheckHolds("91350100M000100Y43")).isTrue();
+        assertThat(UnifiedSocialCreditCode.organisationCodeCheckHolds("91350100M000100Y43"))
+                .isTrue();
         // Codes issued since 2015 ("MA…") need not carry a GB 11714 check, yet the credit code itself is valid.
         assertThat(UnifiedSocialCreditCode.isValid("91340100MA2N0Q0D4W")).isTrue();
-        assertThat(UnifiedSocialCreditCode.organisationCodeCheckHolds("91340100MA2N0Q0D4W")).isFalse();
+        assertThat(UnifiedSocialCreditCode.organisationCodeCheckHolds("91340100MA2N0Q0D4W"))
+                .isFalse();
     }
 
     @ParameterizedTest
@@ -124,6 +127,7 @@ class UnifiedSocialCreditCodeTests {
     @Test
     void checkCharacterRefusesBadInput() {
         assertThatIllegalArgumentException().isThrownBy(() -> UnifiedSocialCreditCode.checkCharacter("123"));
-        assertThatIllegalArgumentException().isThrownBy(() -> UnifiedSocialCreditCode.checkCharacter("9135010OM000100Y4"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> UnifiedSocialCreditCode.checkCharacter("9135010OM000100Y4"));
     }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +25,10 @@ class SmCryptoTests {
     @Test
     void hmacDependsOnTheKey() {
         byte[] message = "340102199001010014".getBytes(StandardCharsets.UTF_8);
-        assertThat(Sm3.hmac(new byte[32], message)).isEqualTo(Sm3.hmac(new byte[32], message))
-                .isNotEqualTo(Sm3.hmac(new byte[]{1}, message)).hasSize(32);
+        assertThat(Sm3.hmac(new byte[32], message))
+                .isEqualTo(Sm3.hmac(new byte[32], message))
+                .isNotEqualTo(Sm3.hmac(new byte[] {1}, message))
+                .hasSize(32);
     }
 
     @Test
@@ -35,12 +36,15 @@ class SmCryptoTests {
         Sm4Gcm cipher = new Sm4Gcm(HexFormat.of().parseHex("0123456789abcdeffedcba9876543210"));
         byte[] context = "identity_account.id_number".getBytes(StandardCharsets.UTF_8);
         byte[] sealed = cipher.encrypt("340102199001010014".getBytes(StandardCharsets.UTF_8), context);
-        assertThat(new String(cipher.decrypt(sealed, context), StandardCharsets.UTF_8)).isEqualTo("340102199001010014");
-        assertThat(cipher.encrypt("340102199001010014".getBytes(StandardCharsets.UTF_8), context)).isNotEqualTo(sealed);
+        assertThat(new String(cipher.decrypt(sealed, context), StandardCharsets.UTF_8))
+                .isEqualTo("340102199001010014");
+        assertThat(cipher.encrypt("340102199001010014".getBytes(StandardCharsets.UTF_8), context))
+                .isNotEqualTo(sealed);
         byte[] altered = sealed.clone();
         altered[altered.length / 2] ^= 1;
         assertThatIllegalArgumentException().isThrownBy(() -> cipher.decrypt(altered, context));
-        assertThatIllegalArgumentException().isThrownBy(() -> cipher.decrypt(sealed, "other.column".getBytes(StandardCharsets.UTF_8)));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> cipher.decrypt(sealed, "other.column".getBytes(StandardCharsets.UTF_8)));
         assertThatIllegalArgumentException().isThrownBy(() -> new Sm4Gcm(new byte[15]));
     }
 
@@ -51,27 +55,37 @@ class SmCryptoTests {
         String index = first.blindIndex("340102199001010014", "id");
         PlatformKeys second = new PlatformKeys("", "", dir.toString());
         assertThat(second.decrypt(sealed, "test")).isEqualTo("张三");
-        assertThat(second.blindIndex("340102199001010014", "id")).isEqualTo(index).hasSize(64);
+        assertThat(second.blindIndex("340102199001010014", "id"))
+                .isEqualTo(index)
+                .hasSize(64);
         assertThat(second.blindIndex("340102199001010014", "other")).isNotEqualTo(index);
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("field.key")))).isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(dir.resolve("field.key"))))
+                .isEqualTo("rw-------");
     }
 
     @Test
     void generatedKeysAreWrittenWholeForTheOwnerOnlyInADirectoryForTheOwnerOnly(@TempDir Path dir) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
                 "the file system has no POSIX permissions");
         Path keys = dir.resolve("data").resolve("keys");
         PlatformKeys generated = new PlatformKeys("", "", keys.toString());
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwx------");
-        for (String name : new String[]{"field.key", "index.key"}) {
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(name))))
-                    .as(name).isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)))
+                .isEqualTo("rwx------");
+        for (String name : new String[] {"field.key", "index.key"}) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(keys.resolve(name))))
+                    .as(name)
+                    .isEqualTo("rw-------");
         }
         try (java.util.stream.Stream<Path> files = Files.list(keys)) {
-            assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file is left")
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .as("no temporary file is left")
                     .containsExactlyInAnyOrder("field.key", "index.key");
         }
-        assertThat(new PlatformKeys("", "", keys.toString()).blindIndex("x", "c")).isEqualTo(generated.blindIndex("x", "c"));
+        assertThat(new PlatformKeys("", "", keys.toString()).blindIndex("x", "c"))
+                .isEqualTo(generated.blindIndex("x", "c"));
     }
 
     @Test
@@ -82,6 +96,7 @@ class SmCryptoTests {
         assertThat(keys.decrypt(keys.encrypt("x", "c"), "c")).isEqualTo("x");
         assertThat(dir.resolve("field.key")).doesNotExist();
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
-                .isThrownBy(() -> new PlatformKeys(java.util.Base64.getEncoder().encodeToString(new byte[8]), index, dir.toString()));
+                .isThrownBy(() -> new PlatformKeys(
+                        java.util.Base64.getEncoder().encodeToString(new byte[8]), index, dir.toString()));
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class CsvTableTests {
@@ -23,7 +22,8 @@ class CsvTableTests {
         assertThat(table.rows().get(0).get("name")).isEqualTo("蜀山区, \"西\"");
         assertThat(table.rows().get(1).get("name")).isEqualTo("包河\n区");
         assertThat(table.rows().get(2).line()).isEqualTo(6);
-        assertThat(table.missingColumns(java.util.List.of("code", "parent_code"))).containsExactly("parent_code");
+        assertThat(table.missingColumns(java.util.List.of("code", "parent_code")))
+                .containsExactly("parent_code");
     }
 
     @Test
@@ -36,7 +36,8 @@ class CsvTableTests {
         assertThatExceptionOfType(CsvTable.MalformedCsvException.class)
                 .isThrownBy(() -> CsvTable.read(new ByteArrayInputStream("代码,名称".getBytes(Charset.forName("GBK")))))
                 .satisfies(e -> assertThat(e.messageKey()).isEqualTo("csv.not-utf8"));
-        assertThatExceptionOfType(CsvTable.MalformedCsvException.class).isThrownBy(() -> read("a,b\n\"open,1"))
+        assertThatExceptionOfType(CsvTable.MalformedCsvException.class)
+                .isThrownBy(() -> read("a,b\n\"open,1"))
                 .satisfies(e -> assertThat(e.line()).isEqualTo(2));
         assertThatExceptionOfType(CsvTable.MalformedCsvException.class).isThrownBy(() -> read(""));
     }

@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +33,8 @@ class ExternalPostgresTests {
     static final int PORT = Integer.parseInt(System.getenv().getOrDefault("ZHENGWU_TEST_PG_PORT", "5432"));
     static final String USER = System.getenv().getOrDefault("ZHENGWU_TEST_PG_USER", "postgres");
     static final String PASSWORD = System.getenv().getOrDefault("ZHENGWU_TEST_PG_PASSWORD", "");
-    static final String DATABASE = "zhengwu_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final String DATABASE =
+            "zhengwu_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     static ConfigurableApplicationContext application;
 
@@ -47,14 +47,16 @@ class ExternalPostgresTests {
                     + "); the external-database path is tested in CI, where .ci/run starts one");
         }
         try (Connection admin = DriverManager.getConnection(adminUrl(), USER, PASSWORD);
-             Statement statement = admin.createStatement()) {
+                Statement statement = admin.createStatement()) {
             // The database name is generated above from hex digits only.
             statement.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
         }
-        application = new SpringApplicationBuilder(ZhengwuApplication.class).properties(
-                "ZHENGWU_DB_URL=jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE,
-                "ZHENGWU_DB_USER=" + USER,
-                "ZHENGWU_DB_PASSWORD=" + PASSWORD).run("--server.port=0");
+        application = new SpringApplicationBuilder(ZhengwuApplication.class)
+                .properties(
+                        "ZHENGWU_DB_URL=jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE,
+                        "ZHENGWU_DB_USER=" + USER,
+                        "ZHENGWU_DB_PASSWORD=" + PASSWORD)
+                .run("--server.port=0");
     }
 
     @AfterAll
@@ -62,7 +64,7 @@ class ExternalPostgresTests {
         if (application != null) {
             application.close();
             try (Connection admin = DriverManager.getConnection(adminUrl(), USER, PASSWORD);
-                 Statement statement = admin.createStatement()) {
+                    Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
             }
         }
@@ -74,16 +76,21 @@ class ExternalPostgresTests {
 
     @Test
     void runsMigrationsLoadsTheDemoAndServesTheCatalogueWithoutTheEmbeddedServer() throws Exception {
-        assertThat(application.getBeanNamesForType(EmbeddedPostgresConfiguration.EmbeddedPostgresServer.class)).isEmpty();
+        assertThat(application.getBeanNamesForType(EmbeddedPostgresConfiguration.EmbeddedPostgresServer.class))
+                .isEmpty();
         int port = ((WebServerApplicationContext) application).getWebServer().getPort();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + port + "/api/v1/items?q=" + URLEncoder.encode("驾驶证", StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/items?q="
+                                        + URLEncoder.encode("驾驶证", StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("机动车驾驶证换证");
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE,
-                USER, PASSWORD); Statement statement = connection.createStatement();
-             var rs = statement.executeQuery("SELECT count(*) FROM catalog_search_entry")) {
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE, USER, PASSWORD);
+                Statement statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT count(*) FROM catalog_search_entry")) {
             rs.next();
             assertThat(rs.getLong(1)).isGreaterThanOrEqualTo(300);
         }

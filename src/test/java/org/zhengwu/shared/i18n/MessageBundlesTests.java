@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /** Chinese first, English second, and the same keys in both: no page shows a key or a half-translated text. */
@@ -35,9 +34,12 @@ class MessageBundlesTests {
     void bothBundlesHaveTheSameKeysAndNoEmptyText() throws IOException {
         Properties chinese = load("messages.properties");
         Properties english = load("messages_en.properties");
-        assertThat(new TreeSet<>(english.stringPropertyNames())).isEqualTo(new TreeSet<>(chinese.stringPropertyNames()));
-        assertThat(chinese.stringPropertyNames()).allMatch(key -> !chinese.getProperty(key).isBlank());
-        assertThat(english.stringPropertyNames()).allMatch(key -> !english.getProperty(key).isBlank());
+        assertThat(new TreeSet<>(english.stringPropertyNames()))
+                .isEqualTo(new TreeSet<>(chinese.stringPropertyNames()));
+        assertThat(chinese.stringPropertyNames())
+                .allMatch(key -> !chinese.getProperty(key).isBlank());
+        assertThat(english.stringPropertyNames())
+                .allMatch(key -> !english.getProperty(key).isBlank());
     }
 
     @Test
@@ -45,7 +47,8 @@ class MessageBundlesTests {
         Properties chinese = load("messages.properties");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
-            for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+            for (Path template :
+                    templates.filter(p -> p.toString().endsWith(".html")).toList()) {
                 Matcher matcher = TEMPLATE_KEY.matcher(Files.readString(template));
                 while (matcher.find()) {
                     if (!chinese.containsKey(matcher.group(1))) {
