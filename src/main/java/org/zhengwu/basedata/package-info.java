@@ -2,7 +2,16 @@
  * 基础信息资源库: the reference data every other module checks against — administrative divisions (GB/T 2260) and
  * the organisations that implement services. Later: population, legal entities, places, indicators.
  */
-@ApplicationModule(displayName = "基础信息资源库 Base data")
+@ApplicationModule(
+        displayName = "基础信息资源库 Base data",
+        allowedDependencies = {
+            "shared::audit",
+            "shared::codes",
+            "shared::crypto",
+            "shared::csv",
+            "shared::database",
+            "shared::web"
+        })
 package org.zhengwu.basedata;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,18 @@
  * versioned and published from one source (同源发布) to the portal, the API and exports. Code tables follow
  * GB/T 39046-2020; codes and guide elements follow GB/T 39554.
  */
-@ApplicationModule(displayName = "政务服务事项 Catalogue")
+@ApplicationModule(
+        displayName = "政务服务事项 Catalogue",
+        allowedDependencies = {
+            "basedata",
+            "identity",
+            "shared::audit",
+            "shared::codes",
+            "shared::csv",
+            "shared::database",
+            "shared::time",
+            "shared::web"
+        })
 package org.zhengwu.catalog;
 
 import org.springframework.modulith.ApplicationModule;

@@ -2,7 +2,9 @@
  * The public portal (一体化网上政务服务平台, public side): home, search, navigation by theme, department and region,
  * and the service guide pages; also the page layout and design system every module's pages use.
  */
-@ApplicationModule(displayName = "门户 Portal")
+@ApplicationModule(
+        displayName = "门户 Portal",
+        allowedDependencies = {"basedata", "identity", "catalog", "shared::codes", "shared::web"})
 package org.zhengwu.portal;
 
 import org.springframework.modulith.ApplicationModule;
