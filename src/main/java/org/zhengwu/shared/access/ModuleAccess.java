@@ -16,22 +16,22 @@ import java.util.regex.Pattern;
  * <p>How a module declares its vocabulary, in its own top-level package (its public API, so that other modules and
  * tests can name the codes):
  *
- * <pre>{@code
- * @Configuration(proxyBeanMethods = false)
+ * <pre class="code">
+ * &#64;Configuration(proxyBeanMethods = false)
  * public class CaseAccess {
  *     public static final String HANDLE = "cases.handle";            // checked with hasAuthority('cases.handle')
  *     public static final String SUPERVISE = "cases.supervise";
  *     public static final String CASE_HANDLER = "CASE_HANDLER";      // a role: granted by administrators
  *
- *     @Bean
- *     ModuleAccess casesModuleAccess() {   // a bean name of its own: not caseAccess
+ *     &#64;Bean
+ *     ModuleAccess casesModuleAccess() {   // a bean name of its own: "caseAccess" is the class's
  *         return ModuleAccess.of("cases", "办件", "Cases")
  *                 .permission(HANDLE, "受理和办理办件", "Accept and handle cases", Reach.ORGANISATION)
  *                 .permission(SUPERVISE, "督办本地区办件", "Supervise the region's cases", Reach.REGION)
  *                 .staffRole(CASE_HANDLER, "窗口受理人员", "Case handler", HANDLE);
  *     }
  * }
- * }</pre>
+ * </pre>
  *
  * <p>The rules declarations follow:
  *
@@ -42,9 +42,11 @@ import java.util.regex.Pattern;
  *       {@code audit.read} predate the convention. Codes are stored and granted: never rename one, declare a new
  *       one instead.
  *   <li>A permission is {@link Reach#ORGANISATION} (the holder's own organisation's objects) or
- *       {@link Reach#REGION} (also every object located in the holder's organisation's division and below it); the
- *       module checks one object with {@code Actor.mayReach} and filters a list with {@code Actor.reachCondition},
- *       and both follow the declared reach.
+ *       {@link Reach#REGION} (also every object located in the holder's organisation's division and below it). The
+ *       module checks one object with {@code actor.mayReach(HANDLE, ownerUscc, divisionCode)} and filters a list
+ *       with {@code actor.reachCondition(SCOPE, HANDLE)}, where {@code SCOPE} is its repository's constant
+ *       {@code ScopeColumns} (the owner and division columns) and the result a SQL condition with bound
+ *       parameters; both follow the declared reach and always agree.
  *   <li>A role grants at least one permission, its module's own or one of a module it depends on. The module
  *       decides what a role grants; a changed list takes effect at the next start, and every change is written to
  *       the accountability log.
