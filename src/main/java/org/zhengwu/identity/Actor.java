@@ -4,10 +4,14 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.zhengwu.shared.access.Reach;
 
 /**
- * A signed-in account as other modules see it: who, what kind, how well identified, which roles, and which data
- * it may reach.
+ * A signed-in account as other modules see it: who, what kind, how well identified, which roles, which permissions
+ * (each with its declared reach), and which data it may reach.
+ *
+ * @param roles       the codes of the roles held (retired roles, which grant nothing, are not among them)
+ * @param permissions the permissions the roles grant, each with how far it reaches
  */
 public record Actor(
         long accountId,
@@ -16,8 +20,8 @@ public record Actor(
         String displayName,
         AccountType type,
         RealNameLevel realNameLevel,
-        Set<Role> roles,
-        Set<String> permissions,
+        Set<String> roles,
+        Map<String, Reach> permissions,
         DataScope scope) {
 
     /** The authority of a staff session that has passed the password but not yet the second factor. */
@@ -25,15 +29,11 @@ public record Actor(
 
     public Actor {
         roles = Set.copyOf(roles);
-        permissions = Set.copyOf(permissions);
-    }
-
-    public boolean has(Role role) {
-        return roles.contains(role);
+        permissions = Map.copyOf(permissions);
     }
 
     public boolean may(String permission) {
-        return permissions.contains(permission);
+        return permissions.containsKey(permission);
     }
 
     /**
@@ -42,12 +42,27 @@ public record Actor(
      * shows or changes an object.
      */
     public boolean mayReach(String permission, String ownerUscc, String divisionCode) {
-        return may(permission) && scope.covers(ownerUscc, divisionCode, Permission.worksAcrossRegion(permission));
+        return may(permission) && scope.covers(ownerUscc, divisionCode, permissions.get(permission));
     }
 
-    /** The parameters of {@link DataScope}'s list condition for the widest of the given permissions held. */
-    public Map<String, Object> scopeParameters(String... permissions) {
-        boolean regionWide = Arrays.stream(permissions).anyMatch(p -> may(p) && Permission.worksAcrossRegion(p));
-        return scope.sqlParameters(regionWide);
+    /**
+     * The SQL condition keeping exactly the rows this actor may reach with any of the given permissions — a row
+     * is kept when {@link #mayReach} holds for one of them — on the table's owner and division columns. An actor
+     * holding none of them reaches no row.
+     */
+    public ScopeCondition reachCondition(ScopeColumns columns, String... acting) {
+        Reach widest = null;
+        for (String permission : acting) {
+            Reach reach = permissions.get(permission);
+            if (reach == Reach.REGION || (reach != null && widest == null)) {
+                widest = reach;
+            }
+        }
+        return widest == null ? ScopeCondition.NOTHING : scope.condition(columns, widest);
+    }
+
+    /** Whether {@link #mayReach} holds for any of the given permissions: the one-object twin of {@link #reachCondition}. */
+    public boolean mayReachAny(String ownerUscc, String divisionCode, String... acting) {
+        return Arrays.stream(acting).anyMatch(p -> mayReach(p, ownerUscc, divisionCode));
     }
 }

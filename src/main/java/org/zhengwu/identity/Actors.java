@@ -1,5 +1,7 @@
 package org.zhengwu.identity;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -9,6 +11,7 @@ import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountRepository;
+import org.zhengwu.shared.access.Reach;
 
 /**
  * Who is acting in the current request, for modules that must decide whether the caller may see or change an
@@ -19,10 +22,12 @@ public class Actors {
 
     private final AccountRepository accounts;
     private final Organisations organisations;
+    private final AccessRegistry registry;
 
-    Actors(AccountRepository accounts, Organisations organisations) {
+    Actors(AccountRepository accounts, Organisations organisations, AccessRegistry registry) {
         this.accounts = accounts;
         this.organisations = organisations;
+        this.registry = registry;
     }
 
     /** The signed-in (fully authenticated) account, if any. */
@@ -53,6 +58,8 @@ public class Actors {
                     .map(o -> DataScope.of(o.uscc(), o.divisionCode()))
                     .orElse(DataScope.NONE);
         }
+        Map<String, Reach> permissions = new LinkedHashMap<>();
+        accounts.permissionsOf(account.roles()).forEach(p -> permissions.put(p, registry.reachOf(p)));
         return new Actor(
                 account.id(),
                 account.subjectId(),
@@ -61,7 +68,7 @@ public class Actors {
                 account.type(),
                 account.realNameLevel(),
                 account.roles(),
-                accounts.permissionsOf(account.roles()),
+                permissions,
                 scope);
     }
 }

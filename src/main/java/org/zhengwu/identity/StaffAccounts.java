@@ -2,6 +2,7 @@ package org.zhengwu.identity;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.TreeSet;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,23 +18,38 @@ public class StaffAccounts {
     private final PasswordEncoder passwordEncoder;
     private final AccountabilityLog audit;
     private final Clock clock;
+    private final AccessRegistry registry;
 
-    StaffAccounts(AccountRepository repository, PasswordEncoder passwordEncoder, AccountabilityLog audit, Clock clock) {
+    StaffAccounts(
+            AccountRepository repository,
+            PasswordEncoder passwordEncoder,
+            AccountabilityLog audit,
+            Clock clock,
+            AccessRegistry registry) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.clock = clock;
+        this.registry = registry;
     }
 
-    /** A new member of staff of an organisation (null: the platform itself) with roles. */
+    /**
+     * A new member of staff of an organisation (null: the platform itself) with roles, given by their codes; each
+     * must be a staff role some module declares ({@link AccessRegistry#staffRole}).
+     */
     @Transactional
     public long create(
             String username,
             String displayName,
             String rawPassword,
             String organisationUscc,
-            Collection<Role> roles,
+            Collection<String> roles,
             String createdBy) {
+        for (String role : roles) {
+            if (registry.staffRole(role).isEmpty()) {
+                throw new IllegalArgumentException("no module declares a staff role " + role);
+            }
+        }
         if (repository.usernameTaken(username)) {
             throw new IllegalArgumentException("username " + username + " is taken");
         }
@@ -52,7 +68,7 @@ public class StaffAccounts {
                         roles),
                 clock.instant());
         audit.record(AuditEvent.success(createdBy, "identity.staff.create", "account", username)
-                .withDetails(String.join(",", roles.stream().map(Role::name).toList())));
+                .withDetails(String.join(",", new TreeSet<>(roles))));
         return id;
     }
 }

@@ -17,7 +17,6 @@ import org.zhengwu.catalog.entry.CatalogEditing;
 import org.zhengwu.catalog.entry.ItemRepository;
 import org.zhengwu.catalog.entry.VersionRecord;
 import org.zhengwu.catalog.entry.VersionStatus;
-import org.zhengwu.identity.Role;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.ZhengwuTest;
@@ -76,7 +75,8 @@ class SeparateReviewerTests {
     @Test
     void theReviewPageTellsTheAuthorWhyThereIsNoApproveButtonAndTheRequestIsRefusedAnyway() {
         TestBrowser author = new TestBrowser(port);
-        String authorName = author.signInNewStaff(accounts, null, Role.CATALOG_EDITOR, Role.CATALOG_REVIEWER);
+        String authorName =
+                author.signInNewStaff(accounts, null, CatalogAccess.CATALOG_EDITOR, CatalogAccess.CATALOG_REVIEWER);
         VersionRecord version = inReview(authorName, authorName);
         String path = "/admin/catalog/versions/" + version.id();
 
@@ -90,7 +90,7 @@ class SeparateReviewerTests {
         assertThat(statusOf(version)).isEqualTo(VersionStatus.IN_REVIEW);
 
         TestBrowser reviewer = new TestBrowser(port);
-        reviewer.signInNewStaff(accounts, null, Role.CATALOG_REVIEWER);
+        reviewer.signInNewStaff(accounts, null, CatalogAccess.CATALOG_REVIEWER);
         TestBrowser.Page otherPage = reviewer.get(path);
         Document other = otherPage.html();
         assertThat(other.selectFirst("[data-testid=own-version]")).isNull();

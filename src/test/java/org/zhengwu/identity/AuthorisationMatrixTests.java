@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.identity.account.Enterprises;
@@ -139,9 +140,9 @@ class AuthorisationMatrixTests {
             browser.signInNewStaff(
                     staff,
                     clerk == Persona.OWN_CLERK ? ownOrganisation : otherOrganisation,
-                    Role.CATALOG_EDITOR,
-                    Role.CATALOG_REVIEWER,
-                    Role.IDENTITY_CLERK);
+                    CatalogAccess.CATALOG_EDITOR,
+                    CatalogAccess.CATALOG_REVIEWER,
+                    IdentityAccess.IDENTITY_CLERK);
             browsers.put(clerk, browser);
         }
         TestBrowser administrator = new TestBrowser(port);
@@ -162,7 +163,7 @@ class AuthorisationMatrixTests {
                 "被管理账号",
                 TestBrowser.STAFF_PASSWORD,
                 null,
-                EnumSet.of(Role.CATALOG_EDITOR),
+                Set.of(CatalogAccess.CATALOG_EDITOR),
                 "test");
         String code = (String) entry.get("implementation_code");
         long itemId = (Long) entry.get("id");
@@ -293,6 +294,7 @@ class AuthorisationMatrixTests {
                 "/admin/accounts/" + targetAccount + "/enabled",
                 Map.of("enabled", "false"),
                 ADMINISTRATOR);
+        get("/admin/roles", ADMINISTRATOR);
         get("/admin/clients", ADMINISTRATOR);
         post("/admin/clients", Map.of("clientId", ""), ADMINISTRATOR);
         post("/admin/clients/keys/rotate", Map.of(), ADMINISTRATOR);

@@ -224,7 +224,7 @@ class CitizenAccountHttpTests {
 
         // L4: a clerk at a counter checks the person and their identity card.
         TestBrowser clerk = new TestBrowser(port);
-        String clerkName = clerk.signInNewStaff(staff, null, Role.IDENTITY_CLERK);
+        String clerkName = clerk.signInNewStaff(staff, null, IdentityAccess.IDENTITY_CLERK);
         Document found = clerk.post(
                         "/admin/identity/in-person",
                         Map.of("idNumber", id, "_csrf", TestBrowser.csrf(clerk.get("/admin/identity/in-person"))))

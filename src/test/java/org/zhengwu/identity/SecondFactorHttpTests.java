@@ -3,14 +3,15 @@ package org.zhengwu.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.identity.account.Totp;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEntry;
@@ -36,7 +37,7 @@ class SecondFactorHttpTests {
 
     private String newClerk() {
         String username = "mfa-" + TestPeople.newMobile();
-        staff.create(username, "双因素测试", TestBrowser.STAFF_PASSWORD, null, EnumSet.of(Role.CATALOG_EDITOR), "test");
+        staff.create(username, "双因素测试", TestBrowser.STAFF_PASSWORD, null, Set.of(CatalogAccess.CATALOG_EDITOR), "test");
         return username;
     }
 

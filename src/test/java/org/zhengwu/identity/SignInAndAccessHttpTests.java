@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.ZhengwuTest;
 
@@ -62,7 +63,7 @@ class SignInAndAccessHttpTests {
 
     @Test
     void anEditorCannotPublishAndAReviewerCannotEdit() {
-        browser.signInNewStaff(accounts, null, Role.CATALOG_EDITOR);
+        browser.signInNewStaff(accounts, null, CatalogAccess.CATALOG_EDITOR);
         assertThat(browser.get("/admin/catalog").status()).isEqualTo(200);
         assertThat(browser.get("/admin/organisations").status()).isEqualTo(403);
         String csrf = browser.get("/admin/catalog").html().selectFirst("input[name=_csrf]") == null
@@ -79,7 +80,7 @@ class SignInAndAccessHttpTests {
         assertThat(publish.html().selectFirst("h1").text()).isEqualTo("没有权限");
 
         TestBrowser reviewerBrowser = new TestBrowser(port);
-        reviewerBrowser.signInNewStaff(accounts, null, Role.CATALOG_REVIEWER);
+        reviewerBrowser.signInNewStaff(accounts, null, CatalogAccess.CATALOG_REVIEWER);
         assertThat(reviewerBrowser.get("/admin/catalog/new").status()).isEqualTo(403);
         assertThat(reviewerBrowser.get("/admin/catalog").status()).isEqualTo(200);
     }

@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.support.TestBrowser;
@@ -102,7 +103,7 @@ class SignInProtectionHttpTests {
     void aLockedMemberOfStaffWaitsThirtyMinutesOrForAnAdministrator() {
         String username = "locked-" + TestPeople.newMobile();
         long id = staff.create(
-                username, "锁定员工", TestBrowser.STAFF_PASSWORD, null, EnumSet.of(Role.CATALOG_EDITOR), "test");
+                username, "锁定员工", TestBrowser.STAFF_PASSWORD, null, Set.of(CatalogAccess.CATALOG_EDITOR), "test");
         TestBrowser browser = fromNewAddress();
         for (int i = 1; i <= 5; i++) {
             browser.signIn(username, "Wrong-Password-" + i);
@@ -176,7 +177,7 @@ class SignInProtectionHttpTests {
         assertThat(person.get("/account").html().body().attr("data-session-seconds"))
                 .isEqualTo("7200");
         TestBrowser clerk = new TestBrowser(port);
-        clerk.signInNewStaff(staff, null, Role.CATALOG_EDITOR);
+        clerk.signInNewStaff(staff, null, CatalogAccess.CATALOG_EDITOR);
         assertThat(clerk.get("/admin").html().body().attr("data-session-seconds"))
                 .isEqualTo("1800");
         // The warning before the end is written in the page, in the reader's language, for the script to show.
@@ -187,7 +188,7 @@ class SignInProtectionHttpTests {
     @Test
     void aStaffPasswordOlderThanNinetyDaysMustBeChangedBeforeAnythingElse() {
         String username = "expiry-" + TestPeople.newMobile();
-        staff.create(username, "密码到期", TestBrowser.STAFF_PASSWORD, null, EnumSet.of(Role.CATALOG_EDITOR), "test");
+        staff.create(username, "密码到期", TestBrowser.STAFF_PASSWORD, null, Set.of(CatalogAccess.CATALOG_EDITOR), "test");
         new TestBrowser(port).signInStaff(username, TestBrowser.STAFF_PASSWORD);
         jdbc.sql(
                         "UPDATE identity_account SET password_changed_at = CURRENT_TIMESTAMP - INTERVAL '91 days' WHERE username = :u")

@@ -12,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,7 @@ import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.zhengwu.identity.Role;
+import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.StaffAccounts;
 
 /**
@@ -247,15 +245,10 @@ public final class TestBrowser {
      * Creates a member of staff of the platform (or of an organisation) with the given roles and signs them in
      * with a freshly enrolled authenticator. Returns the new username.
      */
-    public String signInNewStaff(StaffAccounts accounts, String organisationUscc, Role... roles) {
+    public String signInNewStaff(StaffAccounts accounts, String organisationUscc, String... roles) {
         String username = "staff-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(
-                username,
-                "测试人员" + username.substring(6),
-                STAFF_PASSWORD,
-                organisationUscc,
-                roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(Arrays.asList(roles)),
-                "test");
+                username, "测试人员" + username.substring(6), STAFF_PASSWORD, organisationUscc, List.of(roles), "test");
         Page done = signInStaff(username, STAFF_PASSWORD);
         if (done.status() != 302) {
             throw new IllegalStateException("sign-in of " + username + " ended at " + done.status());
@@ -265,7 +258,7 @@ public final class TestBrowser {
 
     /** A new platform administrator, signed in. */
     public String signInNewAdministrator(StaffAccounts accounts) {
-        return signInNewStaff(accounts, null, Role.ADMIN);
+        return signInNewStaff(accounts, null, IdentityAccess.ADMIN);
     }
 
     /** The CSRF token of the first form on a page. */

@@ -2,7 +2,6 @@ package org.zhengwu.catalog.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.catalog.CaseKind;
+import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.catalog.GeneralScope;
 import org.zhengwu.catalog.GuideRules;
 import org.zhengwu.catalog.HandlingChannel;
@@ -38,7 +38,6 @@ import org.zhengwu.catalog.entry.VersionRecord;
 import org.zhengwu.catalog.entry.VersionStatus;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
-import org.zhengwu.identity.Permission;
 import org.zhengwu.identity.RealNameLevel;
 import org.zhengwu.shared.web.BadParameterException;
 import org.zhengwu.shared.web.NotFoundException;
@@ -95,7 +94,8 @@ class CatalogAdminController {
         ItemRepository.EntryPage entries = repository.entries(
                 text,
                 wanted,
-                actors.require().scopeParameters(Permission.CATALOG_EDIT, Permission.CATALOG_REVIEW),
+                actors.require(),
+                List.of(CatalogAccess.EDIT, CatalogAccess.REVIEW),
                 PAGE_SIZE,
                 (long) (page - 1) * PAGE_SIZE);
         Map<String, String> names = organisations
@@ -118,7 +118,7 @@ class CatalogAdminController {
     @GetMapping("/items/{id}")
     @PreAuthorize("hasAnyAuthority('catalog.edit', 'catalog.review')")
     String item(@PathVariable long id, Model model) {
-        ItemRecord item = item(id, Permission.CATALOG_EDIT, Permission.CATALOG_REVIEW);
+        ItemRecord item = item(id, CatalogAccess.EDIT, CatalogAccess.REVIEW);
         List<VersionRecord> versions = repository.versionsOf(id);
         if (versions.isEmpty()) {
             // Only while its last draft is being discarded: the entry is going away.
@@ -146,8 +146,8 @@ class CatalogAdminController {
     @GetMapping("/versions/{id}")
     @PreAuthorize("hasAnyAuthority('catalog.edit', 'catalog.review')")
     String version(@PathVariable long id, Model model, Principal principal) {
-        VersionRecord version = version(id, Permission.CATALOG_EDIT, Permission.CATALOG_REVIEW);
-        ItemRecord item = item(version.itemId(), Permission.CATALOG_EDIT, Permission.CATALOG_REVIEW);
+        VersionRecord version = version(id, CatalogAccess.EDIT, CatalogAccess.REVIEW);
+        ItemRecord item = item(version.itemId(), CatalogAccess.EDIT, CatalogAccess.REVIEW);
         model.addAttribute("item", item);
         model.addAttribute(
                 "organisation", organisations.find(item.organisationUscc()).orElse(null));
@@ -221,7 +221,7 @@ class CatalogAdminController {
     @GetMapping("/versions/{id}/edit")
     @PreAuthorize("hasAuthority('catalog.edit')")
     String edit(@PathVariable long id, Model model) {
-        VersionRecord version = version(id, Permission.CATALOG_EDIT);
+        VersionRecord version = version(id, CatalogAccess.EDIT);
         if (version.status() != VersionStatus.DRAFT) {
             return "redirect:/admin/catalog/versions/" + id;
         }
@@ -243,7 +243,7 @@ class CatalogAdminController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        VersionRecord version = version(id, Permission.CATALOG_EDIT);
+        VersionRecord version = version(id, CatalogAccess.EDIT);
         form.compact();
         materialFiles.apply(form.getMaterials(), "", binding, principal.getName());
         if (GuideForm.realNameLevel(form.getRealNameLevel()) == null) {
@@ -265,7 +265,7 @@ class CatalogAdminController {
             return editPage(version, form, model);
         } catch (CatalogConflictException e) {
             // The editor's input stays on the page. Saving it again, having been warned, replaces what is there now.
-            VersionRecord current = version(id, Permission.CATALOG_EDIT);
+            VersionRecord current = version(id, CatalogAccess.EDIT);
             form.setRevision(current.revision());
             form.addSpareRows(SPARE_ROWS);
             model.addAttribute("conflict", e);
@@ -286,7 +286,7 @@ class CatalogAdminController {
     @PostMapping("/items/{id}/new-version")
     @PreAuthorize("hasAuthority('catalog.edit')")
     String newVersion(@PathVariable long id, Principal principal) {
-        item(id, Permission.CATALOG_EDIT);
+        item(id, CatalogAccess.EDIT);
         VersionRecord draft = editing.startNewVersion(id, principal.getName());
         return "redirect:/admin/catalog/versions/" + draft.id() + "/edit";
     }
@@ -294,7 +294,7 @@ class CatalogAdminController {
     @PostMapping("/versions/{id}/submit")
     @PreAuthorize("hasAuthority('catalog.edit')")
     String submit(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-        version(id, Permission.CATALOG_EDIT);
+        version(id, CatalogAccess.EDIT);
         try {
             editing.submit(id, principal.getName());
             redirect.addFlashAttribute("notice", "catalog.admin.submitted");
@@ -307,7 +307,7 @@ class CatalogAdminController {
     @PostMapping("/versions/{id}/discard")
     @PreAuthorize("hasAuthority('catalog.edit')")
     String discard(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-        VersionRecord version = version(id, Permission.CATALOG_EDIT);
+        VersionRecord version = version(id, CatalogAccess.EDIT);
         editing.discardDraft(id, principal.getName());
         redirect.addFlashAttribute("notice", "catalog.admin.discarded");
         return repository.versionsOf(version.itemId()).isEmpty()
@@ -318,7 +318,7 @@ class CatalogAdminController {
     @PostMapping("/versions/{id}/approve")
     @PreAuthorize("hasAuthority('catalog.review')")
     String approve(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-        version(id, Permission.CATALOG_REVIEW);
+        version(id, CatalogAccess.REVIEW);
         editing.approve(id, principal.getName());
         redirect.addFlashAttribute("notice", "catalog.admin.approved");
         return "redirect:/admin/catalog/versions/" + id;
@@ -331,7 +331,7 @@ class CatalogAdminController {
             @RequestParam(required = false) String reason,
             Principal principal,
             RedirectAttributes redirect) {
-        version(id, Permission.CATALOG_REVIEW);
+        version(id, CatalogAccess.REVIEW);
         try {
             editing.reject(id, reason, principal.getName());
             redirect.addFlashAttribute("notice", "catalog.admin.rejected");
@@ -344,7 +344,7 @@ class CatalogAdminController {
     @PostMapping("/versions/{id}/publish")
     @PreAuthorize("hasAuthority('catalog.review')")
     String publish(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-        version(id, Permission.CATALOG_REVIEW);
+        version(id, CatalogAccess.REVIEW);
         editing.publish(id, principal.getName());
         redirect.addFlashAttribute("notice", "catalog.admin.published");
         return "redirect:/admin/catalog/versions/" + id;
@@ -357,7 +357,7 @@ class CatalogAdminController {
             @RequestParam(required = false) String reason,
             Principal principal,
             RedirectAttributes redirect) {
-        item(id, Permission.CATALOG_REVIEW);
+        item(id, CatalogAccess.REVIEW);
         try {
             editing.withdraw(id, reason, principal.getName());
             redirect.addFlashAttribute("notice", "catalog.admin.withdrawn");
@@ -380,7 +380,7 @@ class CatalogAdminController {
     private String editPage(VersionRecord version, GuideForm form, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("version", version);
-        model.addAttribute("item", item(version.itemId(), Permission.CATALOG_EDIT));
+        model.addAttribute("item", item(version.itemId(), CatalogAccess.EDIT));
         addChoices(model);
         return "catalog/admin/edit";
     }
@@ -423,7 +423,7 @@ class CatalogAdminController {
     private List<Organisation> organisationsInScope() {
         Actor actor = actors.require();
         return organisations.all().stream()
-                .filter(o -> actor.mayReach(Permission.CATALOG_EDIT, o.uscc(), o.divisionCode()))
+                .filter(o -> actor.mayReach(CatalogAccess.EDIT, o.uscc(), o.divisionCode()))
                 .toList();
     }
 
@@ -435,8 +435,7 @@ class CatalogAdminController {
         Actor actor = actors.require();
         return repository
                 .findItem(id)
-                .filter(item -> Arrays.stream(acting)
-                        .anyMatch(r -> actor.mayReach(r, item.organisationUscc(), item.divisionCode())))
+                .filter(item -> actor.mayReachAny(item.organisationUscc(), item.divisionCode(), acting))
                 .orElseThrow(() -> new NotFoundException("catalog.admin.entry-not-found", id));
     }
 

@@ -11,6 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhengwu.basedata.ExerciseLevel;
 import org.zhengwu.catalog.ItemType;
+import org.zhengwu.identity.Actor;
+import org.zhengwu.identity.ScopeColumns;
+import org.zhengwu.identity.ScopeCondition;
 import org.zhengwu.shared.codes.CodeTable;
 
 /** Storage of base items, entries and versions. Status changes are conditional updates: a lost race changes nothing. */
@@ -135,17 +138,21 @@ public class ItemRepository {
 
     public record EntryPage(long total, List<EntryRow> rows) {}
 
+    /** Where an entry belongs, for the data scope: its organisation and the division it is implemented in. */
+    public static final ScopeColumns SCOPE = new ScopeColumns("i.organisation_uscc", "i.division_code");
+
     /**
-     * Entries for administrators, most recently changed first.
+     * A page of entries for administrators, most recently changed first, only those the actor may reach with one
+     * of the permissions it acts with.
      *
      * @param text   part of the name or implementation code, or null
      * @param status status of the newest version, or null
+     * @param actor  who asks
+     * @param acting the permissions it acts with: the entries it reaches with any of them
      */
-    /**
-     * A page of entries, newest change first, limited to the data scope given as the parameters of
-     * {@code org.zhengwu.identity.DataScope#sqlParameters}.
-     */
-    public EntryPage entries(String text, VersionStatus status, Map<String, Object> scope, int limit, long offset) {
+    public EntryPage entries(
+            String text, VersionStatus status, Actor actor, List<String> acting, int limit, long offset) {
+        ScopeCondition scope = actor.reachCondition(SCOPE, acting.toArray(String[]::new));
         List<EntryRow> rows = new java.util.ArrayList<>();
         long[] total = {0};
         jdbc.sql("""
@@ -157,13 +164,12 @@ public class ItemRepository {
                         LEFT JOIN catalog_item_version p ON p.item_id = i.id AND p.status = 'PUBLISHED'
                         WHERE (CAST(:text AS VARCHAR) IS NULL OR strpos(v.name, :text) > 0 OR i.implementation_code = :text)
                           AND (CAST(:status AS VARCHAR) IS NULL OR v.status = :status)
-                          AND (:scopeAll OR i.organisation_uscc = :scopeOrganisation
-                               OR i.division_code LIKE CAST(:scopeRegion AS VARCHAR))
+                          AND %s
                         ORDER BY v.updated_at DESC, i.id
-                        LIMIT :limit OFFSET :offset""")
+                        LIMIT :limit OFFSET :offset""".formatted(scope.sql()))
                 .param("text", text)
                 .param("status", status == null ? null : status.name())
-                .params(scope)
+                .params(scope.parameters())
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((rs, n) -> {

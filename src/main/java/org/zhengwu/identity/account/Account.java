@@ -5,9 +5,14 @@ import java.util.Set;
 import java.util.UUID;
 import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.RealNameLevel;
-import org.zhengwu.identity.Role;
 
-/** An account as stored, personal fields still encrypted. */
+/**
+ * An account as stored, personal fields still encrypted.
+ *
+ * @param roles        the codes of the roles it holds that some module declares: these grant permissions
+ * @param retiredRoles the codes of roles it still holds that no module declares any longer: they grant nothing,
+ *                     and stay until an administrator removes them
+ */
 public record Account(
         long id,
         UUID subjectId,
@@ -26,10 +31,12 @@ public record Account(
         byte[] mfaSecretCipher,
         Instant mfaEnrolledAt,
         Instant lockedUntil,
-        Set<Role> roles) {
+        Set<String> roles,
+        Set<String> retiredRoles) {
 
     public Account {
         roles = Set.copyOf(roles);
+        retiredRoles = Set.copyOf(retiredRoles);
     }
 
     public boolean mfaEnrolled() {

@@ -10,6 +10,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.zhengwu.identity.AccountType;
+import org.zhengwu.shared.access.SuggestedRole;
 import org.zhengwu.shared.codes.CitizenIdNumber;
 import org.zhengwu.shared.crypto.PlatformKeys;
 
@@ -71,7 +72,7 @@ public class AccountDirectory implements UserDetailsService {
      */
     public User principal(Account account) {
         List<String> authorities = new ArrayList<>();
-        account.roles().forEach(r -> authorities.add(r.authority()));
+        account.roles().forEach(r -> authorities.add(SuggestedRole.authority(r)));
         authorities.addAll(accounts.permissionsOf(account.roles()));
         authorities.add(typeAuthority(account.type()));
         return (User) User.withUsername(account.username())

@@ -5,16 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.RealNameLevel;
-import org.zhengwu.identity.Role;
 
 @Repository
 public class AccountRepository {
@@ -67,14 +67,6 @@ public class AccountRepository {
                 .toList();
     }
 
-    public boolean existsWithRole(Role role) {
-        return jdbc.sql("SELECT count(*) FROM identity_account_role WHERE role = :role")
-                        .param("role", role.name())
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
     public boolean usernameTaken(String username) {
         return jdbc.sql("SELECT count(*) FROM identity_account WHERE lower(username) = lower(:username)")
                         .param("username", username)
@@ -122,10 +114,10 @@ public class AccountRepository {
                 .param("level", a.realNameLevel().level())
                 .query(Long.class)
                 .single();
-        for (Role role : a.roles()) {
+        for (String role : a.roles()) {
             jdbc.sql("INSERT INTO identity_account_role (account_id, role) VALUES (:id, :role)")
                     .param("id", id)
-                    .param("role", role.name())
+                    .param("role", role)
                     .update();
         }
         addPasswordHistory(id, a.passwordHash(), now);
@@ -144,7 +136,7 @@ public class AccountRepository {
             byte[] idNumberCipher,
             String idNumberIndex,
             RealNameLevel realNameLevel,
-            Collection<Role> roles) {}
+            Collection<String> roles) {}
 
     public void changePassword(long id, String hash, Instant now) {
         jdbc.sql("UPDATE identity_account SET password_hash = :hash, password_changed_at = :now WHERE id = :id")
@@ -263,25 +255,56 @@ public class AccountRepository {
                 .update();
     }
 
-    public void setRoles(long id, Set<Role> roles) {
+    public void setRoles(long id, Set<String> roles) {
         jdbc.sql("DELETE FROM identity_account_role WHERE account_id = :id")
                 .param("id", id)
                 .update();
-        for (Role role : roles) {
+        for (String role : roles) {
             jdbc.sql("INSERT INTO identity_account_role (account_id, role) VALUES (:id, :role)")
                     .param("id", id)
-                    .param("role", role.name())
+                    .param("role", role)
                     .update();
         }
     }
 
-    /** The permissions the account's roles grant. */
-    public Set<String> permissionsOf(Collection<Role> roles) {
+    /** A role no module declares any longer, and how many accounts still hold it. */
+    public record RetiredRole(String code, String module, String chineseName, String englishName, long holders) {
+
+        public String name(Locale locale) {
+            return locale != null && "en".equals(locale.getLanguage()) && englishName != null
+                    ? englishName
+                    : chineseName;
+        }
+    }
+
+    /** The retired roles, those still held first. */
+    public List<RetiredRole> retiredRoles() {
+        return jdbc.sql("""
+                        SELECT r.code, r.module, r.name, r.name_en, count(ar.account_id) AS holders
+                        FROM identity_role r LEFT JOIN identity_account_role ar ON ar.role = r.code
+                        WHERE r.retired_at IS NOT NULL
+                        GROUP BY r.code ORDER BY holders DESC, r.code""")
+                .query((rs, n) -> new RetiredRole(
+                        rs.getString("code"),
+                        rs.getString("module"),
+                        rs.getString("name"),
+                        rs.getString("name_en"),
+                        rs.getLong("holders")))
+                .list();
+    }
+
+    /** The permissions the roles grant; a retired role grants nothing, and a retired permission is granted by none. */
+    public Set<String> permissionsOf(Collection<String> roles) {
         if (roles.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(jdbc.sql("SELECT DISTINCT permission FROM identity_role_permission WHERE role IN (:roles)")
-                .param("roles", roles.stream().map(Role::name).toList())
+        return Set.copyOf(jdbc.sql("""
+                        SELECT DISTINCT rp.permission
+                        FROM identity_role_permission rp
+                        JOIN identity_role r ON r.code = rp.role AND r.retired_at IS NULL
+                        JOIN identity_permission p ON p.code = rp.permission AND p.retired_at IS NULL
+                        WHERE rp.role IN (:roles)""")
+                .param("roles", List.copyOf(roles))
                 .query(String.class)
                 .list());
     }
@@ -291,12 +314,15 @@ public class AccountRepository {
     }
 
     private Account withRoles(Account account) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        jdbc.sql("SELECT role FROM identity_account_role WHERE account_id = :id")
+        Set<String> roles = new TreeSet<>();
+        Set<String> retired = new TreeSet<>();
+        jdbc.sql("""
+                        SELECT ar.role, r.retired_at IS NOT NULL AS retired
+                        FROM identity_account_role ar JOIN identity_role r ON r.code = ar.role
+                        WHERE ar.account_id = :id""")
                 .param("id", account.id())
-                .query(String.class)
-                .list()
-                .forEach(r -> roles.add(Role.valueOf(r)));
+                .query((rs, n) -> (rs.getBoolean("retired") ? retired : roles).add(rs.getString("role")))
+                .list();
         return new Account(
                 account.id(),
                 account.subjectId(),
@@ -315,7 +341,8 @@ public class AccountRepository {
                 account.mfaSecretCipher(),
                 account.mfaEnrolledAt(),
                 account.lockedUntil(),
-                roles);
+                roles,
+                retired);
     }
 
     private Account map(ResultSet rs, int row) throws SQLException {
@@ -337,6 +364,7 @@ public class AccountRepository {
                 rs.getBytes("mfa_secret_cipher"),
                 instant(rs, "mfa_enrolled_at"),
                 instant(rs, "locked_until"),
+                Set.of(),
                 Set.of());
     }
 

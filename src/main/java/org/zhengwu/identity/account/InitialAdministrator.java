@@ -1,7 +1,6 @@
 package org.zhengwu.identity.account;
 
 import java.security.SecureRandom;
-import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,14 +9,17 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
-import org.zhengwu.identity.Role;
+import org.zhengwu.identity.AccessRegistry;
 import org.zhengwu.identity.StaffAccounts;
+import org.zhengwu.shared.access.SuggestedRole;
 import org.zhengwu.shared.database.OnceTasks;
 
 /**
  * Creates the first administrator, {@code admin}, on a new database. Its password comes from
  * {@code zhengwu.identity.initial-admin-password} when a deployment supplies one (from its secret store), otherwise it
- * is generated here and printed once to the log — it is never stored in clear anywhere.
+ * is generated here and printed once to the log — it is never stored in clear anywhere. It holds every staff role the
+ * modules declare at that first start, so that a newcomer can try every screen; roles declared later are granted by
+ * an administrator.
  */
 @Component
 @Order(5)
@@ -29,14 +31,17 @@ class InitialAdministrator implements ApplicationRunner {
 
     private final StaffAccounts accounts;
     private final OnceTasks onceTasks;
+    private final AccessRegistry registry;
     private final String configuredPassword;
 
     InitialAdministrator(
             StaffAccounts accounts,
             OnceTasks onceTasks,
+            AccessRegistry registry,
             @Value("${zhengwu.identity.initial-admin-password:}") String configuredPassword) {
         this.accounts = accounts;
         this.onceTasks = onceTasks;
+        this.registry = registry;
         this.configuredPassword = configuredPassword;
     }
 
@@ -50,7 +55,7 @@ class InitialAdministrator implements ApplicationRunner {
                     "平台管理员",
                     password,
                     null,
-                    EnumSet.of(Role.ADMIN, Role.CATALOG_EDITOR, Role.CATALOG_REVIEWER, Role.IDENTITY_CLERK),
+                    registry.staffRoles().stream().map(SuggestedRole::code).toList(),
                     "system");
             if (generated) {
                 log.warn("""

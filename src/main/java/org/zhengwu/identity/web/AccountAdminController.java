@@ -1,11 +1,12 @@
 package org.zhengwu.identity.web;
 
 import java.security.Principal;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhengwu.basedata.Organisations;
+import org.zhengwu.identity.AccessRegistry;
 import org.zhengwu.identity.AccountType;
-import org.zhengwu.identity.Role;
+import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountRepository;
@@ -25,6 +27,7 @@ import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.identity.account.PasswordPolicy;
 import org.zhengwu.identity.account.SecondFactor;
 import org.zhengwu.identity.account.SignInAttempts;
+import org.zhengwu.shared.access.SuggestedRole;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
 import org.zhengwu.shared.web.NotFoundException;
@@ -44,6 +47,7 @@ class AccountAdminController {
     private final CitizenAccounts citizens;
     private final Organisations organisations;
     private final AccountabilityLog audit;
+    private final AccessRegistry registry;
 
     AccountAdminController(
             AccountRepository accounts,
@@ -52,7 +56,8 @@ class AccountAdminController {
             SecondFactor secondFactor,
             CitizenAccounts citizens,
             Organisations organisations,
-            AccountabilityLog audit) {
+            AccountabilityLog audit,
+            AccessRegistry registry) {
         this.accounts = accounts;
         this.staff = staff;
         this.attempts = attempts;
@@ -60,6 +65,19 @@ class AccountAdminController {
         this.citizens = citizens;
         this.organisations = organisations;
         this.audit = audit;
+        this.registry = registry;
+    }
+
+    /**
+     * The roles and permissions the modules declare, for the screens that show or choose them: {@code modules}
+     * (each with its roles and permissions, in module order), {@code declaredRoles} and {@code declaredPermissions}
+     * by code.
+     */
+    private void addVocabulary(Model model) {
+        model.addAttribute("modules", registry.modules());
+        model.addAttribute(
+                "declaredRoles", registry.staffRoles().stream().collect(Collectors.toMap(SuggestedRole::code, r -> r)));
+        model.addAttribute("declaredPermissions", registry.permissions());
     }
 
     @GetMapping
@@ -71,6 +89,7 @@ class AccountAdminController {
         model.addAttribute("pageSize", PAGE);
         model.addAttribute("page", current);
         model.addAttribute("q", q == null ? "" : q);
+        addVocabulary(model);
         return "identity/admin-accounts";
     }
 
@@ -83,7 +102,7 @@ class AccountAdminController {
         Account account = account(id);
         model.addAttribute("account", account);
         model.addAttribute("maskedIdNumber", citizens.maskedIdNumber(account));
-        model.addAttribute("roles", Role.values());
+        addVocabulary(model);
         model.addAttribute(
                 "organisation",
                 account.organisationUscc() == null
@@ -136,18 +155,19 @@ class AccountAdminController {
         if (account.type() != AccountType.STAFF) {
             throw new NotFoundException("account.admin.not-found", id);
         }
-        Set<Role> chosen = EnumSet.noneOf(Role.class);
+        Set<String> chosen = new TreeSet<>();
         if (roles != null) {
             for (String role : roles) {
-                try {
-                    chosen.add(Role.valueOf(role));
-                } catch (IllegalArgumentException e) {
+                // A retired role stays only on the accounts that hold it already; it is never granted anew.
+                if (registry.staffRole(role).isEmpty()
+                        && !account.retiredRoles().contains(role)) {
                     redirect.addFlashAttribute("problem", "validation.choose");
                     return "redirect:/admin/accounts/" + id;
                 }
+                chosen.add(role);
             }
         }
-        if (account.username().equals(principal.getName()) && !chosen.contains(Role.ADMIN)) {
+        if (account.username().equals(principal.getName()) && !chosen.contains(IdentityAccess.ADMIN)) {
             redirect.addFlashAttribute("problem", "account.admin.not-yourself");
             return "redirect:/admin/accounts/" + id;
         }
@@ -160,7 +180,7 @@ class AccountAdminController {
 
     @GetMapping("/new")
     String newStaff(Model model) {
-        model.addAttribute("roles", Role.values());
+        addVocabulary(model);
         model.addAttribute("organisations", organisations.all());
         return "identity/admin-account-new";
     }
@@ -189,12 +209,12 @@ class AccountAdminController {
         if (organisationUscc != null && organisations.find(organisationUscc).isEmpty()) {
             problems.put("organisation", "organisation.not-found");
         }
-        Set<Role> chosen = EnumSet.noneOf(Role.class);
+        Set<String> chosen = new TreeSet<>();
         if (roles != null) {
             roles.forEach(r -> {
-                try {
-                    chosen.add(Role.valueOf(r));
-                } catch (IllegalArgumentException e) {
+                if (registry.staffRole(r).isPresent()) {
+                    chosen.add(r);
+                } else {
                     problems.put("roles", "validation.choose");
                 }
             });

@@ -17,7 +17,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.zhengwu.identity.AccountType;
-import org.zhengwu.identity.Role;
+import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.PasswordHashing;
 import org.zhengwu.identity.account.SignInAttempts;
@@ -49,7 +49,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
-                        .hasRole(Role.ADMIN.name())
+                        .hasRole(IdentityAccess.ADMIN)
                         .requestMatchers("/admin/**")
                         .hasAuthority(AccountDirectory.typeAuthority(AccountType.STAFF))
                         .requestMatchers("/account/**", "/login/mfa")

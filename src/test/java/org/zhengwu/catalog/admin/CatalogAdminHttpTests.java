@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.catalog.CatalogCodes;
 import org.zhengwu.catalog.ItemType;
-import org.zhengwu.identity.Role;
+import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.support.LockWaits;
 import org.zhengwu.support.TestBrowser;
@@ -48,7 +49,8 @@ class CatalogAdminHttpTests {
     @BeforeEach
     void signIn() {
         admin = new TestBrowser(port);
-        admin.signInNewStaff(accounts, null, Role.ADMIN, Role.CATALOG_EDITOR, Role.CATALOG_REVIEWER);
+        admin.signInNewStaff(
+                accounts, null, IdentityAccess.ADMIN, CatalogAccess.CATALOG_EDITOR, CatalogAccess.CATALOG_REVIEWER);
     }
 
     private TestBrowser.Page submit(String pagePath, String formSelector, Map<String, String> changes) {
@@ -265,7 +267,7 @@ class CatalogAdminHttpTests {
 
         // A colleague saves the same draft first.
         TestBrowser colleague = new TestBrowser(port);
-        colleague.signInNewStaff(accounts, null, Role.CATALOG_EDITOR);
+        colleague.signInNewStaff(accounts, null, CatalogAccess.CATALOG_EDITOR);
         Element theirs = colleague.get(editPath).html().selectFirst("form[action$=/edit]");
         Map<String, List<String>> theirFields = TestBrowser.formFields(theirs);
         theirFields.put("resultName", List.of("同事改的结果"));

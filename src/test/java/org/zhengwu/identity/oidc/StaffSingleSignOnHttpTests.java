@@ -3,7 +3,7 @@ package org.zhengwu.identity.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhengwu.identity.oidc.ClientAdminController.Kind.PUBLIC;
 
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.zhengwu.identity.Role;
+import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.identity.oidc.OidcFixtures.ClientForm;
 import org.zhengwu.identity.oidc.OpenIdProvider.JsonResponse;
@@ -54,7 +54,7 @@ class StaffSingleSignOnHttpTests {
 
     @Test
     void aStaffMemberWhoHasGivenOnlyThePasswordGetsNoCodeUntilTheAuthenticatorCode() {
-        String username = new TestBrowser(port).signInNewStaff(staff, null, Role.CATALOG_EDITOR);
+        String username = new TestBrowser(port).signInNewStaff(staff, null, CatalogAccess.CATALOG_EDITOR);
         TestBrowser browser = new TestBrowser(port);
         assertThat(browser.signIn(username, TestBrowser.STAFF_PASSWORD).location())
                 .endsWith("/login/mfa");
@@ -92,7 +92,7 @@ class StaffSingleSignOnHttpTests {
     @Test
     void aStaffMemberWithoutAnAuthenticatorEnrolsOneBeforeTheAuthorizationResumes() {
         String username = "staff-" + UUID.randomUUID().toString().substring(0, 8);
-        staff.create(username, "新入职人员", TestBrowser.STAFF_PASSWORD, null, EnumSet.noneOf(Role.class), "test");
+        staff.create(username, "新入职人员", TestBrowser.STAFF_PASSWORD, null, Set.of(), "test");
         TestBrowser browser = new TestBrowser(port);
         assertThat(browser.signIn(username, TestBrowser.STAFF_PASSWORD).location())
                 .endsWith("/account/mfa/setup");
