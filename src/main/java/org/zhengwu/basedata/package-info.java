@@ -4,14 +4,7 @@
  */
 @ApplicationModule(
         displayName = "基础信息资源库 Base data",
-        allowedDependencies = {
-            "shared::audit",
-            "shared::codes",
-            "shared::crypto",
-            "shared::csv",
-            "shared::database",
-            "shared::web"
-        })
+        allowedDependencies = {"shared::*"})
 package org.zhengwu.basedata;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,16 +5,7 @@
  */
 @ApplicationModule(
         displayName = "政务服务事项 Catalogue",
-        allowedDependencies = {
-            "basedata",
-            "identity",
-            "shared::audit",
-            "shared::codes",
-            "shared::csv",
-            "shared::database",
-            "shared::time",
-            "shared::web"
-        })
+        allowedDependencies = {"basedata", "identity", "shared::*"})
 package org.zhengwu.catalog;
 
 import org.springframework.modulith.ApplicationModule;

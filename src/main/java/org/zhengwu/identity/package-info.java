@@ -10,15 +10,7 @@
  */
 @ApplicationModule(
         displayName = "统一身份认证 Identity",
-        allowedDependencies = {
-            "basedata",
-            "shared::audit",
-            "shared::codes",
-            "shared::crypto",
-            "shared::database",
-            "shared::time",
-            "shared::web"
-        })
+        allowedDependencies = {"basedata", "shared::*"})
 package org.zhengwu.identity;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "门户 Portal",
-        allowedDependencies = {"basedata", "identity", "catalog", "shared::codes", "shared::web"})
+        allowedDependencies = {"basedata", "identity", "catalog", "shared::*"})
 package org.zhengwu.portal;
 
 import org.springframework.modulith.ApplicationModule;
