@@ -1,15 +1,23 @@
 package org.zhengwu.identity.web;
 
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.ValidationUtils;
+import org.springframework.validation.Validator;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,7 +35,10 @@ import org.zhengwu.identity.account.SecondFactor;
 import org.zhengwu.identity.account.SignInAttempts;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
+import org.zhengwu.shared.web.FormChoices;
+import org.zhengwu.shared.web.FormErrors;
 import org.zhengwu.shared.web.NotFoundException;
+import org.zhengwu.shared.web.TrimmedInput.AsTyped;
 
 /** 用户管理: accounts, their roles, unlocking, resetting a lost second factor, new staff. */
 @Controller
@@ -36,6 +47,74 @@ import org.zhengwu.shared.web.NotFoundException;
 class AccountAdminController {
 
     static final int PAGE = 30;
+
+    /** The account list's search: part of a username or name. */
+    public static class AccountSearch {
+        private String q;
+
+        public String getQ() {
+            return q;
+        }
+
+        public void setQ(String q) {
+            this.q = q;
+        }
+    }
+
+    /** The roles a member of staff holds, as the checkboxes post them. */
+    public static class RolesForm {
+        private List<String> roles = new ArrayList<>();
+
+        public List<String> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<String> roles) {
+            this.roles = roles;
+        }
+    }
+
+    /** A new member of staff; the initial password is kept exactly as typed. */
+    public static class StaffAccountForm extends RolesForm {
+        private String username;
+        private String displayName;
+        private String organisation;
+
+        @AsTyped
+        private String password;
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getDisplayName() {
+            return displayName;
+        }
+
+        public void setDisplayName(String displayName) {
+            this.displayName = displayName;
+        }
+
+        public String getOrganisation() {
+            return organisation;
+        }
+
+        public void setOrganisation(String organisation) {
+            this.organisation = organisation;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+    }
 
     private final AccountRepository accounts;
     private final StaffAccounts staff;
@@ -62,15 +141,52 @@ class AccountAdminController {
         this.audit = audit;
     }
 
+    @InitBinder("staffAccount")
+    void staffRules(WebDataBinder binder) {
+        binder.addValidators(Validator.forInstanceOf(StaffAccountForm.class, (form, errors) -> {
+            if (form.getUsername() == null
+                    || !CitizenAccounts.USERNAME.matcher(form.getUsername()).matches()) {
+                errors.rejectValue("username", "register.username.format");
+            }
+            ValidationUtils.rejectIfEmpty(errors, "displayName", "validation.required");
+            if (form.getOrganisation() != null
+                    && organisations.find(form.getOrganisation()).isEmpty()) {
+                errors.rejectValue("organisation", "organisation.not-found");
+            }
+            if (roles(form.getRoles(), errors).isEmpty() && !errors.hasFieldErrors("roles")) {
+                errors.rejectValue("roles", "account.admin.roles-required");
+            }
+            FormErrors.rejectEach(
+                    errors, "password", PasswordPolicy.check(form.getPassword(), form.getUsername(), null));
+        }));
+    }
+
+    @InitBinder("accountRoles")
+    void roleRules(WebDataBinder binder) {
+        binder.addValidators(
+                Validator.forInstanceOf(RolesForm.class, (form, errors) -> roles(form.getRoles(), errors)));
+    }
+
+    /** The roles named, each one known; an unknown name is an error of the field {@code roles}. */
+    private static Set<Role> roles(List<String> names, Errors errors) {
+        Set<Role> chosen = EnumSet.noneOf(Role.class);
+        for (String name : names == null ? List.<String>of() : names) {
+            try {
+                chosen.add(Role.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                FormErrors.rejectUnlessMarked(errors, "roles", "validation.choose");
+            }
+        }
+        return chosen;
+    }
+
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
+    String list(
+            @ModelAttribute("search") AccountSearch search, @RequestParam(defaultValue = "1") int page, Model model) {
         int current = Math.max(1, page);
-        model.addAttribute(
-                "accounts",
-                accounts.list(q == null || q.isBlank() ? null : q.strip(), PAGE + 1, (long) (current - 1) * PAGE));
+        model.addAttribute("accounts", accounts.list(search.getQ(), PAGE + 1, (long) (current - 1) * PAGE));
         model.addAttribute("pageSize", PAGE);
         model.addAttribute("page", current);
-        model.addAttribute("q", q == null ? "" : q);
         return "identity/admin-accounts";
     }
 
@@ -82,6 +198,11 @@ class AccountAdminController {
     String account(@PathVariable long id, Model model) {
         Account account = account(id);
         model.addAttribute("account", account);
+        if (!model.containsAttribute("accountRoles")) {
+            RolesForm roles = new RolesForm();
+            account.roles().forEach(r -> roles.getRoles().add(r.name()));
+            model.addAttribute("accountRoles", roles);
+        }
         model.addAttribute("maskedIdNumber", citizens.maskedIdNumber(account));
         model.addAttribute("roles", Role.values());
         model.addAttribute(
@@ -129,27 +250,21 @@ class AccountAdminController {
     @PostMapping("/{id}/roles")
     String setRoles(
             @PathVariable long id,
-            @RequestParam(required = false) List<String> roles,
+            @Validated @ModelAttribute("accountRoles") RolesForm form,
+            BindingResult binding,
             Principal principal,
+            Model model,
             RedirectAttributes redirect) {
         Account account = account(id);
         if (account.type() != AccountType.STAFF) {
             throw new NotFoundException("account.admin.not-found", id);
         }
-        Set<Role> chosen = EnumSet.noneOf(Role.class);
-        if (roles != null) {
-            for (String role : roles) {
-                try {
-                    chosen.add(Role.valueOf(role));
-                } catch (IllegalArgumentException e) {
-                    redirect.addFlashAttribute("problem", "validation.choose");
-                    return "redirect:/admin/accounts/" + id;
-                }
-            }
-        }
+        Set<Role> chosen = roles(form.getRoles(), binding);
         if (account.username().equals(principal.getName()) && !chosen.contains(Role.ADMIN)) {
-            redirect.addFlashAttribute("problem", "account.admin.not-yourself");
-            return "redirect:/admin/accounts/" + id;
+            FormErrors.rejectUnlessMarked(binding, "roles", "account.admin.not-yourself");
+        }
+        if (binding.hasErrors()) {
+            return account(id, model);
         }
         accounts.setRoles(id, chosen);
         audit.record(AuditEvent.success(principal.getName(), "identity.account.roles", "account", account.username())
@@ -161,61 +276,44 @@ class AccountAdminController {
     @GetMapping("/new")
     String newStaff(Model model) {
         model.addAttribute("roles", Role.values());
-        model.addAttribute("organisations", organisations.all());
+        model.addAttribute(
+                "organisations",
+                organisations.all().stream()
+                        .map(o -> FormChoices.Choice.of(o.uscc(), o.name()))
+                        .toList());
+        if (!model.containsAttribute("staffAccount")) {
+            model.addAttribute("staffAccount", new StaffAccountForm());
+        }
         return "identity/admin-account-new";
     }
 
     @PostMapping("/new")
     String createStaff(
-            @RequestParam(required = false) String username,
-            @RequestParam(required = false) String displayName,
-            @RequestParam(required = false) String organisation,
-            @RequestParam(required = false) List<String> roles,
-            @RequestParam(required = false) String password,
+            @Validated @ModelAttribute("staffAccount") StaffAccountForm form,
+            BindingResult binding,
             Principal principal,
             Model model,
             RedirectAttributes redirect) {
-        Map<String, String> problems = new LinkedHashMap<>();
-        if (username == null
-                || !CitizenAccounts.USERNAME.matcher(username.strip()).matches()) {
-            problems.put("username", "register.username.format");
-        } else if (accounts.usernameTaken(username.strip())) {
-            problems.put("username", "register.username.taken");
+        if (!binding.hasFieldErrors("username") && accounts.usernameTaken(form.getUsername())) {
+            binding.rejectValue("username", "register.username.taken");
         }
-        if (displayName == null || displayName.isBlank()) {
-            problems.put("displayName", "validation.required");
-        }
-        String organisationUscc = organisation == null || organisation.isBlank() ? null : organisation.strip();
-        if (organisationUscc != null && organisations.find(organisationUscc).isEmpty()) {
-            problems.put("organisation", "organisation.not-found");
-        }
-        Set<Role> chosen = EnumSet.noneOf(Role.class);
-        if (roles != null) {
-            roles.forEach(r -> {
-                try {
-                    chosen.add(Role.valueOf(r));
-                } catch (IllegalArgumentException e) {
-                    problems.put("roles", "validation.choose");
-                }
-            });
-        }
-        if (chosen.isEmpty()) {
-            problems.putIfAbsent("roles", "account.admin.roles-required");
-        }
-        List<String> passwordProblems = PasswordPolicy.check(password, username, null);
-        if (!passwordProblems.isEmpty()) {
-            problems.put("password", passwordProblems.get(0));
-        }
-        if (!problems.isEmpty()) {
-            model.addAttribute("problems", problems);
-            model.addAttribute("username", username);
-            model.addAttribute("displayName", displayName);
-            model.addAttribute("organisationChosen", organisation);
-            model.addAttribute("rolesChosen", roles == null ? List.of() : roles);
+        if (binding.hasErrors()) {
             return newStaff(model);
         }
-        long id = staff.create(
-                username.strip(), displayName.strip(), password, organisationUscc, chosen, principal.getName());
+        long id;
+        try {
+            id = staff.create(
+                    form.getUsername(),
+                    form.getDisplayName(),
+                    form.getPassword(),
+                    form.getOrganisation(),
+                    roles(form.getRoles(), binding),
+                    principal.getName());
+        } catch (DuplicateKeyException e) {
+            // Taken by someone else since the check above.
+            binding.rejectValue("username", "register.username.taken");
+            return newStaff(model);
+        }
         accounts.expirePassword(id);
         redirect.addFlashAttribute("notice", "account.admin.created");
         return "redirect:/admin/accounts/" + id;
