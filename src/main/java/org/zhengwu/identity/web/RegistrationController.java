@@ -1,5 +1,6 @@
 package org.zhengwu.identity.web;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -122,7 +123,17 @@ class RegistrationController {
         if (binding.hasErrors()) {
             return "identity/register";
         }
-        RealNameLevel level = citizens.register(form.registration());
+        RealNameLevel level;
+        try {
+            level = citizens.register(form.registration());
+        } catch (DuplicateKeyException e) {
+            // Someone registered the same username, number or mobile since the check: the check now says which.
+            citizens.validate(form.registration(), binding);
+            if (!binding.hasErrors()) {
+                throw e;
+            }
+            return "identity/register";
+        }
         redirect.addFlashAttribute("registeredLevel", level.level());
         return "redirect:/login?registered";
     }
