@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class GuideRulesTests {
+public class GuideRulesTests {
 
     /** A guide that satisfies every rule; each test breaks one. */
-    static Guide valid() {
+    public static Guide valid() {
         return Guide.builder()
                 .legalBasis("《中华人民共和国行政许可法》")
                 .conditions("年满十八周岁")
