@@ -1,6 +1,8 @@
 package org.zhengwu.catalog;
 
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,6 +70,210 @@ public record Guide(
         serviceObjects = sorted(serviceObjects);
         themes = sorted(themes);
         faqs = List.copyOf(faqs);
+    }
+
+    /** A new guide with no element set yet: empty lists and sets, free of charge, no visit, L2 for applying online. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every element of this guide, to build a changed copy. */
+    public Builder toBuilder() {
+        return new Builder()
+                .legalBasis(legalBasis)
+                .conditions(conditions)
+                .steps(steps)
+                .statutoryLimit(statutoryLimit)
+                .promisedLimit(promisedLimit)
+                .location(location)
+                .officeHours(officeHours)
+                .consultPhone(consultPhone)
+                .complaintPhone(complaintPhone)
+                .materials(materials)
+                .fee(fee)
+                .onlineDepth(onlineDepth)
+                .visits(visits)
+                .visitsReason(visitsReason)
+                .channels(channels)
+                .caseKind(caseKind)
+                .scope(scope)
+                .serviceObjects(serviceObjects)
+                .themes(themes)
+                .resultName(resultName)
+                .specialProcedure(specialProcedure)
+                .faqs(faqs)
+                .realNameLevel(realNameLevel);
+    }
+
+    /** Names each element of a guide as it is set; see {@link Guide} for what each one means. */
+    public static final class Builder {
+        private String legalBasis;
+        private String conditions;
+        private List<Step> steps = List.of();
+        private TimeLimit statutoryLimit;
+        private TimeLimit promisedLimit;
+        private String location;
+        private String officeHours;
+        private String consultPhone;
+        private String complaintPhone;
+        private List<Material> materials = List.of();
+        private Fee fee = Fee.free();
+        private OnlineDepth onlineDepth;
+        private int visits;
+        private String visitsReason;
+        private Set<HandlingChannel> channels = Set.of();
+        private CaseKind caseKind;
+        private GeneralScope scope;
+        private Set<ServiceObject> serviceObjects = Set.of();
+        private Set<ServiceTheme> themes = Set.of();
+        private String resultName;
+        private SpecialProcedure specialProcedure;
+        private List<Faq> faqs = List.of();
+        private RealNameLevel realNameLevel = RealNameLevel.ID_MATCHED;
+
+        private Builder() {}
+
+        public Builder legalBasis(String legalBasis) {
+            this.legalBasis = legalBasis;
+            return this;
+        }
+
+        public Builder conditions(String conditions) {
+            this.conditions = conditions;
+            return this;
+        }
+
+        public Builder steps(List<Step> steps) {
+            this.steps = steps;
+            return this;
+        }
+
+        public Builder statutoryLimit(TimeLimit statutoryLimit) {
+            this.statutoryLimit = statutoryLimit;
+            return this;
+        }
+
+        public Builder promisedLimit(TimeLimit promisedLimit) {
+            this.promisedLimit = promisedLimit;
+            return this;
+        }
+
+        public Builder location(String location) {
+            this.location = location;
+            return this;
+        }
+
+        public Builder officeHours(String officeHours) {
+            this.officeHours = officeHours;
+            return this;
+        }
+
+        public Builder consultPhone(String consultPhone) {
+            this.consultPhone = consultPhone;
+            return this;
+        }
+
+        public Builder complaintPhone(String complaintPhone) {
+            this.complaintPhone = complaintPhone;
+            return this;
+        }
+
+        public Builder materials(List<Material> materials) {
+            this.materials = materials;
+            return this;
+        }
+
+        public Builder fee(Fee fee) {
+            this.fee = fee;
+            return this;
+        }
+
+        public Builder onlineDepth(OnlineDepth onlineDepth) {
+            this.onlineDepth = onlineDepth;
+            return this;
+        }
+
+        public Builder visits(int visits) {
+            this.visits = visits;
+            return this;
+        }
+
+        public Builder visitsReason(String visitsReason) {
+            this.visitsReason = visitsReason;
+            return this;
+        }
+
+        public Builder channels(Collection<HandlingChannel> channels) {
+            this.channels = new LinkedHashSet<>(channels);
+            return this;
+        }
+
+        public Builder caseKind(CaseKind caseKind) {
+            this.caseKind = caseKind;
+            return this;
+        }
+
+        public Builder scope(GeneralScope scope) {
+            this.scope = scope;
+            return this;
+        }
+
+        public Builder serviceObjects(Collection<ServiceObject> serviceObjects) {
+            this.serviceObjects = new LinkedHashSet<>(serviceObjects);
+            return this;
+        }
+
+        public Builder themes(Collection<ServiceTheme> themes) {
+            this.themes = new LinkedHashSet<>(themes);
+            return this;
+        }
+
+        public Builder resultName(String resultName) {
+            this.resultName = resultName;
+            return this;
+        }
+
+        public Builder specialProcedure(SpecialProcedure specialProcedure) {
+            this.specialProcedure = specialProcedure;
+            return this;
+        }
+
+        public Builder faqs(List<Faq> faqs) {
+            this.faqs = faqs;
+            return this;
+        }
+
+        public Builder realNameLevel(RealNameLevel realNameLevel) {
+            this.realNameLevel = realNameLevel;
+            return this;
+        }
+
+        public Guide build() {
+            return new Guide(
+                    legalBasis,
+                    conditions,
+                    steps,
+                    statutoryLimit,
+                    promisedLimit,
+                    location,
+                    officeHours,
+                    consultPhone,
+                    complaintPhone,
+                    materials,
+                    fee,
+                    onlineDepth,
+                    visits,
+                    visitsReason,
+                    channels,
+                    caseKind,
+                    scope,
+                    serviceObjects,
+                    themes,
+                    resultName,
+                    specialProcedure,
+                    faqs,
+                    realNameLevel);
+        }
     }
 
     /** Code-table values in their table's order, so that every rendering lists them alike. */

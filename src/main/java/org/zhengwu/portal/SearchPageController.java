@@ -3,10 +3,14 @@ package org.zhengwu.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import org.springframework.context.MessageSource;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.zhengwu.catalog.ItemSearch;
@@ -14,20 +18,24 @@ import org.zhengwu.catalog.SearchQuery;
 import org.zhengwu.catalog.SearchRequests;
 import org.zhengwu.catalog.SearchResult;
 
-/** 事项搜索: the search page with its filters. Works as a plain GET form; bad parameters are named on the page. */
+/**
+ * 事项搜索: the search page with its filters. Works as a plain GET form; bad parameters are named on the page in the
+ * same error summary as every form's, each linking to its filter (the page number, which has none, is named alone).
+ */
 @Controller
 class SearchPageController {
+
+    /** The parameters the page has a control for; the control's id is {@code filter-} and the parameter's name. */
+    private static final Set<String> FILTERS = Set.of("q", "type", "org", "division", "object", "depth", "theme");
 
     private final ItemSearch search;
     private final SearchRequests requests;
     private final SearchFilters filters;
-    private final MessageSource messages;
 
-    SearchPageController(ItemSearch search, SearchRequests requests, SearchFilters filters, MessageSource messages) {
+    SearchPageController(ItemSearch search, SearchRequests requests, SearchFilters filters) {
         this.search = search;
         this.requests = requests;
         this.filters = filters;
-        this.messages = messages;
     }
 
     @GetMapping("/search")
@@ -53,15 +61,17 @@ class SearchPageController {
         if (!parsed.ok()) {
             filters.addTo(model, selected, null, locale);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute(
-                    "problems",
-                    parsed.problems().stream()
-                            .map(p -> new PageProblem(
-                                    p.parameter(),
-                                    messages.getMessage(
-                                                    "search.parameter." + p.parameter(), null, p.parameter(), locale)
-                                            + "：" + messages.getMessage(p.messageKey(), p.argumentArray(), locale)))
-                            .toList());
+            Map<String, Object> typed = new LinkedHashMap<>();
+            BindingResult problems = new MapBindingResult(typed, "search");
+            for (SearchRequests.Problem p : parsed.problems()) {
+                if (FILTERS.contains(p.parameter())) {
+                    problems.rejectValue("filter-" + p.parameter(), p.messageKey(), p.argumentArray(), null);
+                } else {
+                    problems.reject("search.problem." + p.parameter(), p.argumentArray(), null);
+                }
+            }
+            model.addAttribute("search", typed);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "search", problems);
             return "portal/search";
         }
         SearchResult result = search.search(parsed.query());
@@ -72,9 +82,6 @@ class SearchPageController {
         model.addAttribute("pagination", Pagination.of(request, result.page(), result.pages()));
         return "portal/search";
     }
-
-    /** A parameter the page could not use, with its message in the reader's language. */
-    record PageProblem(String parameter, String message) {}
 
     private static boolean hasAnyCriterion(String... values) {
         return Arrays.stream(values).anyMatch(v -> v != null && !v.isBlank());

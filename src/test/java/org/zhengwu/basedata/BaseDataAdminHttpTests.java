@@ -146,8 +146,11 @@ class BaseDataAdminHttpTests {
                                 new TestBrowser.FilePart(
                                         "divisions.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8))))
                 .html();
-        assertThat(report.select(".error-summary tbody tr")).hasSize(2);
-        assertThat(report.selectFirst(".error-summary").text()).contains("未导入任何记录", "不允许使用", "此项为必填项");
+        // The summary names the file; the rows' problems are listed next to it, and the file input points at them.
+        assertThat(report.selectFirst(".error-summary").text()).contains("CSV 文件", "2 处问题", "未导入任何记录");
+        assertThat(report.select("#file-problems tbody tr")).hasSize(2);
+        assertThat(report.selectFirst("#file-problems").text()).contains("不允许使用", "此项为必填项");
+        assertThat(report.selectFirst("#file").attr("aria-describedby")).contains("file-problems");
         assertThat(admin.getJson("/api/v1/divisions/130000").status()).isEqualTo(404);
 
         Document notCsv = admin.postMultipart(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,30 +98,12 @@ class CatalogLifecycleTests {
         assertThat(second.versionNo()).isEqualTo(2);
         assertThat(second.status()).isEqualTo(VersionStatus.DRAFT);
         Guide changed = GuideRulesTests.valid();
-        changed = new Guide(
-                changed.legalBasis(),
-                changed.conditions(),
-                changed.steps(),
-                changed.statutoryLimit(),
-                new Guide.TimeLimit(2, LimitUnit.WORKING_DAYS, "提速"),
-                changed.location(),
-                changed.officeHours(),
-                changed.consultPhone(),
-                changed.complaintPhone(),
-                changed.materials(),
-                changed.fee(),
-                changed.onlineDepth(),
-                0,
-                null,
-                changed.channels(),
-                changed.caseKind(),
-                changed.scope(),
-                changed.serviceObjects(),
-                changed.themes(),
-                changed.resultName(),
-                null,
-                changed.faqs(),
-                changed.realNameLevel());
+        changed = changed.toBuilder()
+                .promisedLimit(new Guide.TimeLimit(2, LimitUnit.WORKING_DAYS, "提速"))
+                .visits(0)
+                .visitsReason(null)
+                .specialProcedure(null)
+                .build();
         editing.editDraft(second.id(), name + "（新版）", changed, "承诺时限缩短为 2 个工作日", EDITOR);
         PublishedItem stillFirst = ((PublishedCatalog.Lookup.Live) catalog.find(code)).item();
         assertThat(stillFirst.versionNo()).isEqualTo(1);
@@ -219,30 +200,7 @@ class CatalogLifecycleTests {
 
     @Test
     void invalidEntriesAreRefusedWithTheFieldsNamed() {
-        Guide broken = new Guide(
-                null,
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                Guide.Fee.free(),
-                null,
-                0,
-                null,
-                java.util.Set.of(),
-                null,
-                null,
-                java.util.Set.of(),
-                java.util.Set.of(),
-                null,
-                null,
-                List.of(),
-                org.zhengwu.identity.RealNameLevel.ID_MATCHED);
+        Guide broken = Guide.builder().build();
         assertThatExceptionOfType(GuideInvalidException.class)
                 .isThrownBy(() -> editing.createEntry("019999900000", "91350100M000100Y43", null, broken, EDITOR))
                 .satisfies(e -> assertThat(e.violations())

@@ -7,34 +7,32 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class GuideRulesTests {
+public class GuideRulesTests {
 
     /** A guide that satisfies every rule; each test breaks one. */
-    static Guide valid() {
-        return new Guide(
-                "《中华人民共和国行政许可法》",
-                "年满十八周岁",
-                List.of(new Guide.Step("申请", "网上提交")),
-                new Guide.TimeLimit(20, LimitUnit.WORKING_DAYS, null),
-                new Guide.TimeLimit(5, LimitUnit.WORKING_DAYS, null),
-                "合肥市政务服务中心",
-                "工作日",
-                "0551-63538000",
-                "12345",
-                List.of(new Guide.Material("身份证", "公安机关", 1, 0, true, null, true, null, null)),
-                Guide.Fee.free(),
-                OnlineDepth.FULLY_ONLINE,
-                0,
-                null,
-                EnumSet.of(HandlingChannel.PC, HandlingChannel.WINDOW),
-                CaseKind.PROMISED,
-                GeneralScope.PROVINCE,
-                EnumSet.of(ServiceObject.NATURAL_PERSON),
-                EnumSet.of(ServiceTheme.EMPLOYMENT),
-                "许可证",
-                null,
-                List.of(),
-                org.zhengwu.identity.RealNameLevel.ID_MATCHED);
+    public static Guide valid() {
+        return Guide.builder()
+                .legalBasis("《中华人民共和国行政许可法》")
+                .conditions("年满十八周岁")
+                .steps(List.of(new Guide.Step("申请", "网上提交")))
+                .statutoryLimit(new Guide.TimeLimit(20, LimitUnit.WORKING_DAYS, null))
+                .promisedLimit(new Guide.TimeLimit(5, LimitUnit.WORKING_DAYS, null))
+                .location("合肥市政务服务中心")
+                .officeHours("工作日")
+                .consultPhone("0551-63538000")
+                .complaintPhone("12345")
+                .materials(List.of(new Guide.Material("身份证", "公安机关", 1, 0, true, null, true, null, null)))
+                .fee(Guide.Fee.free())
+                .onlineDepth(OnlineDepth.FULLY_ONLINE)
+                .visits(0)
+                .channels(EnumSet.of(HandlingChannel.PC, HandlingChannel.WINDOW))
+                .caseKind(CaseKind.PROMISED)
+                .scope(GeneralScope.PROVINCE)
+                .serviceObjects(EnumSet.of(ServiceObject.NATURAL_PERSON))
+                .themes(EnumSet.of(ServiceTheme.EMPLOYMENT))
+                .resultName("许可证")
+                .realNameLevel(org.zhengwu.identity.RealNameLevel.ID_MATCHED)
+                .build();
     }
 
     private static List<String> fields(Guide guide) {
@@ -48,30 +46,26 @@ class GuideRulesTests {
     }
 
     private static Guide with(Guide g, OnlineDepth depth, int visits, String reason, Set<HandlingChannel> channels) {
-        return new Guide(
-                g.legalBasis(),
-                g.conditions(),
-                g.steps(),
-                g.statutoryLimit(),
-                g.promisedLimit(),
-                g.location(),
-                g.officeHours(),
-                g.consultPhone(),
-                g.complaintPhone(),
-                g.materials(),
-                g.fee(),
-                depth,
-                visits,
-                reason,
-                channels,
-                g.caseKind(),
-                g.scope(),
-                g.serviceObjects(),
-                g.themes(),
-                g.resultName(),
-                g.specialProcedure(),
-                g.faqs(),
-                g.realNameLevel());
+        return g.toBuilder()
+                .onlineDepth(depth)
+                .visits(visits)
+                .visitsReason(reason)
+                .channels(channels)
+                .build();
+    }
+
+    @Test
+    void theBuilderCarriesEveryElementAndStartsFromAnEmptyFreeGuide() {
+        Guide valid = valid();
+        assertThat(valid.toBuilder().build()).isEqualTo(valid);
+        Guide empty = Guide.builder().build();
+        assertThat(empty.steps()).isEmpty();
+        assertThat(empty.channels()).isEmpty();
+        assertThat(empty.fee()).isEqualTo(Guide.Fee.free());
+        assertThat(empty.realNameLevel()).isEqualTo(org.zhengwu.identity.RealNameLevel.ID_MATCHED);
+        assertThat(valid.toBuilder().visits(3).build())
+                .isNotEqualTo(valid)
+                .satisfies(g -> assertThat(g.visits()).isEqualTo(3));
     }
 
     @Test
@@ -116,115 +110,46 @@ class GuideRulesTests {
         assertThat(keys(with(valid(), OnlineDepth.FULLY_ONLINE, 0, null, Set.of())))
                 .containsExactly("guide.rule.channels");
         Guide g = valid();
-        Guide noObjects = new Guide(
-                g.legalBasis(),
-                g.conditions(),
-                g.steps(),
-                g.statutoryLimit(),
-                g.promisedLimit(),
-                g.location(),
-                g.officeHours(),
-                g.consultPhone(),
-                g.complaintPhone(),
-                g.materials(),
-                g.fee(),
-                g.onlineDepth(),
-                g.visits(),
-                g.visitsReason(),
-                g.channels(),
-                g.caseKind(),
-                g.scope(),
-                Set.of(),
-                g.themes(),
-                g.resultName(),
-                null,
-                g.faqs(),
-                g.realNameLevel());
+        Guide noObjects =
+                g.toBuilder().serviceObjects(Set.of()).specialProcedure(null).build();
         assertThat(fields(noObjects)).containsExactly("serviceObjects");
     }
 
     @Test
     void promisedLimitCannotExceedStatutoryInTheSameUnit() {
         Guide g = valid();
-        Guide late = new Guide(
-                g.legalBasis(),
-                g.conditions(),
-                g.steps(),
-                new Guide.TimeLimit(5, LimitUnit.WORKING_DAYS, null),
-                new Guide.TimeLimit(6, LimitUnit.WORKING_DAYS, null),
-                g.location(),
-                g.officeHours(),
-                g.consultPhone(),
-                g.complaintPhone(),
-                g.materials(),
-                g.fee(),
-                g.onlineDepth(),
-                g.visits(),
-                null,
-                g.channels(),
-                g.caseKind(),
-                g.scope(),
-                g.serviceObjects(),
-                g.themes(),
-                g.resultName(),
-                null,
-                g.faqs(),
-                g.realNameLevel());
+        Guide late = g.toBuilder()
+                .statutoryLimit(new Guide.TimeLimit(5, LimitUnit.WORKING_DAYS, null))
+                .promisedLimit(new Guide.TimeLimit(6, LimitUnit.WORKING_DAYS, null))
+                .visitsReason(null)
+                .specialProcedure(null)
+                .build();
         assertThat(fields(late)).containsExactly("promisedLimit.value");
-        Guide otherUnit = new Guide(
-                g.legalBasis(),
-                g.conditions(),
-                g.steps(),
-                new Guide.TimeLimit(5, LimitUnit.WORKING_DAYS, null),
-                new Guide.TimeLimit(48, LimitUnit.HOURS, null),
-                g.location(),
-                g.officeHours(),
-                g.consultPhone(),
-                g.complaintPhone(),
-                g.materials(),
-                g.fee(),
-                g.onlineDepth(),
-                g.visits(),
-                null,
-                g.channels(),
-                g.caseKind(),
-                g.scope(),
-                g.serviceObjects(),
-                g.themes(),
-                g.resultName(),
-                null,
-                g.faqs(),
-                g.realNameLevel());
+        Guide otherUnit = g.toBuilder()
+                .statutoryLimit(new Guide.TimeLimit(5, LimitUnit.WORKING_DAYS, null))
+                .promisedLimit(new Guide.TimeLimit(48, LimitUnit.HOURS, null))
+                .visitsReason(null)
+                .specialProcedure(null)
+                .build();
         assertThat(GuideRules.check(otherUnit)).isEmpty();
     }
 
     @Test
     void materialsFeesStepsAndQuestionsAreCheckedRowByRow() {
         Guide g = valid();
-        Guide broken = new Guide(
-                "",
-                g.conditions(),
-                List.of(new Guide.Step(" ", null)),
-                null,
-                new Guide.TimeLimit(-1, null, null),
-                g.location(),
-                g.officeHours(),
-                g.consultPhone(),
-                g.complaintPhone(),
-                List.of(g.materials().get(0), new Guide.Material("委托书", "", 1, 100, false, null, false, null, null)),
-                new Guide.Fee(true, null, List.of(new Guide.FeeItem("工本费", "", null))),
-                g.onlineDepth(),
-                g.visits(),
-                null,
-                g.channels(),
-                g.caseKind(),
-                g.scope(),
-                g.serviceObjects(),
-                g.themes(),
-                g.resultName(),
-                new Guide.SpecialProcedure(SpecialProcedureKind.EXTENDED_APPROVAL, ""),
-                List.of(new Guide.Faq("可以代办吗？", "")),
-                org.zhengwu.identity.RealNameLevel.ID_MATCHED);
+        Guide broken = g.toBuilder()
+                .legalBasis("")
+                .steps(List.of(new Guide.Step(" ", null)))
+                .statutoryLimit(null)
+                .promisedLimit(new Guide.TimeLimit(-1, null, null))
+                .materials(List.of(
+                        g.materials().get(0), new Guide.Material("委托书", "", 1, 100, false, null, false, null, null)))
+                .fee(new Guide.Fee(true, null, List.of(new Guide.FeeItem("工本费", "", null))))
+                .visitsReason(null)
+                .specialProcedure(new Guide.SpecialProcedure(SpecialProcedureKind.EXTENDED_APPROVAL, ""))
+                .faqs(List.of(new Guide.Faq("可以代办吗？", "")))
+                .realNameLevel(org.zhengwu.identity.RealNameLevel.ID_MATCHED)
+                .build();
         assertThat(fields(broken))
                 .containsExactlyInAnyOrder(
                         "legalBasis",
@@ -244,85 +169,31 @@ class GuideRulesTests {
     @Test
     void aFreeItemListsNoFeesAndAChargedOneListsSome() {
         Guide g = valid();
-        Guide freeWithFees = new Guide(
-                g.legalBasis(),
-                g.conditions(),
-                g.steps(),
-                g.statutoryLimit(),
-                g.promisedLimit(),
-                g.location(),
-                g.officeHours(),
-                g.consultPhone(),
-                g.complaintPhone(),
-                g.materials(),
-                new Guide.Fee(false, null, List.of(new Guide.FeeItem("工本费", "10元", null))),
-                g.onlineDepth(),
-                0,
-                null,
-                g.channels(),
-                g.caseKind(),
-                g.scope(),
-                g.serviceObjects(),
-                g.themes(),
-                g.resultName(),
-                null,
-                g.faqs(),
-                g.realNameLevel());
+        Guide freeWithFees = g.toBuilder()
+                .fee(new Guide.Fee(false, null, List.of(new Guide.FeeItem("工本费", "10元", null))))
+                .visits(0)
+                .visitsReason(null)
+                .specialProcedure(null)
+                .build();
         assertThat(keys(freeWithFees)).containsExactly("guide.rule.free-with-items");
-        Guide chargedWithout = new Guide(
-                g.legalBasis(),
-                g.conditions(),
-                g.steps(),
-                g.statutoryLimit(),
-                g.promisedLimit(),
-                g.location(),
-                g.officeHours(),
-                g.consultPhone(),
-                g.complaintPhone(),
-                g.materials(),
-                new Guide.Fee(true, "皖价费〔2017〕1号", List.of()),
-                g.onlineDepth(),
-                0,
-                null,
-                g.channels(),
-                g.caseKind(),
-                g.scope(),
-                g.serviceObjects(),
-                g.themes(),
-                g.resultName(),
-                null,
-                g.faqs(),
-                g.realNameLevel());
+        Guide chargedWithout = g.toBuilder()
+                .fee(new Guide.Fee(true, "皖价费〔2017〕1号", List.of()))
+                .visits(0)
+                .visitsReason(null)
+                .specialProcedure(null)
+                .build();
         assertThat(keys(chargedWithout)).containsExactly("guide.rule.fee-items");
     }
 
     @Test
     void textsHaveLimits() {
         Guide g = valid();
-        Guide longName = new Guide(
-                g.legalBasis(),
-                g.conditions(),
-                g.steps(),
-                g.statutoryLimit(),
-                g.promisedLimit(),
-                g.location(),
-                g.officeHours(),
-                g.consultPhone(),
-                g.complaintPhone(),
-                g.materials(),
-                g.fee(),
-                g.onlineDepth(),
-                0,
-                null,
-                g.channels(),
-                g.caseKind(),
-                g.scope(),
-                g.serviceObjects(),
-                g.themes(),
-                "证".repeat(201),
-                null,
-                g.faqs(),
-                g.realNameLevel());
+        Guide longName = g.toBuilder()
+                .visits(0)
+                .visitsReason(null)
+                .resultName("证".repeat(201))
+                .specialProcedure(null)
+                .build();
         assertThat(keys(longName)).containsExactly("validation.too-long");
     }
 }

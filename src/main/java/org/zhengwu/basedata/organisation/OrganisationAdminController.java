@@ -30,7 +30,7 @@ class OrganisationAdminController {
         this.organisations = organisations;
     }
 
-    /** The form as posted; the code is read-only once registered. */
+    /** The form as posted; the code is read-only once registered. Its rules are the register's own. */
     public static class OrganisationForm {
         private String uscc;
         private String name;
@@ -147,7 +147,7 @@ class OrganisationAdminController {
 
     @PostMapping("/new")
     String register(
-            @ModelAttribute("form") OrganisationForm form,
+            @ModelAttribute("organisation") OrganisationForm form,
             BindingResult binding,
             Principal principal,
             Model model,
@@ -178,7 +178,7 @@ class OrganisationAdminController {
     @PostMapping("/{uscc}")
     String update(
             @PathVariable String uscc,
-            @ModelAttribute("form") OrganisationForm form,
+            @ModelAttribute("organisation") OrganisationForm form,
             BindingResult binding,
             Principal principal,
             Model model,
@@ -197,7 +197,7 @@ class OrganisationAdminController {
     }
 
     private String formPage(OrganisationForm form, boolean creating, Model model) {
-        model.addAttribute("form", form);
+        model.addAttribute("organisation", form);
         model.addAttribute("creating", creating);
         model.addAttribute("levels", ExerciseLevel.values());
         model.addAttribute("natures", SubjectNature.values());

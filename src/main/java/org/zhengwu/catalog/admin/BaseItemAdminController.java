@@ -6,7 +6,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.Validator;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,6 +23,8 @@ import org.zhengwu.catalog.entry.GuideInvalidException;
 import org.zhengwu.catalog.entry.ItemRepository;
 import org.zhengwu.identity.Actors;
 import org.zhengwu.shared.codes.CodeTable;
+import org.zhengwu.shared.web.FormChoices.Choice;
+import org.zhengwu.shared.web.FormErrors;
 
 /** 基本目录: the base list with its codes, and new main items or sub-items. */
 @Controller
@@ -37,8 +43,21 @@ class BaseItemAdminController {
         this.actors = actors;
     }
 
-    /** A new base item: its name, type and, for a sub-item, its main item. */
+    /**
+     * A new base item: its name, type and, for a sub-item, its main item. The form checks the type; the name and
+     * the main item are checked by the editing service, which numbers the item.
+     */
     public static class BaseItemForm {
+        static final Validator RULES = Validator.forInstanceOf(BaseItemForm.class, (form, errors) -> {
+            if (form.itemType() == null) {
+                errors.rejectValue("type", "validation.choose");
+            }
+        });
+
+        ItemType itemType() {
+            return CodeTable.fromCode(ItemType.class, type).orElse(null);
+        }
+
         private String name;
         private String type;
         private String mainItem;
@@ -68,6 +87,11 @@ class BaseItemAdminController {
         }
     }
 
+    @InitBinder("baseItem")
+    void rules(WebDataBinder binder) {
+        binder.addValidators(BaseItemForm.RULES);
+    }
+
     @GetMapping
     @PreAuthorize("hasAnyAuthority('catalog.edit', 'catalog.review')")
     String list(Model model) {
@@ -86,24 +110,24 @@ class BaseItemAdminController {
     @PostMapping("/new")
     @PreAuthorize("hasAuthority('catalog.edit')")
     String create(
-            @ModelAttribute("form") BaseItemForm form,
+            @Validated @ModelAttribute("baseItem") BaseItemForm form,
             BindingResult binding,
             Principal principal,
             Model model,
             RedirectAttributes redirect) {
         requireProvinceWideEditor();
-        ItemType type = CodeTable.fromCode(ItemType.class, form.getType()).orElse(null);
-        if (type == null) {
-            binding.rejectValue("type", "validation.choose");
+        if (binding.hasErrors()) {
             return formPage(form, model);
         }
         try {
-            BaseItemRecord item = editing.createBaseItem(form.getName(), type, form.getMainItem(), principal.getName());
+            BaseItemRecord item =
+                    editing.createBaseItem(form.getName(), form.itemType(), form.getMainItem(), principal.getName());
             redirect.addFlashAttribute("notice", "catalog.admin.base.created");
             redirect.addFlashAttribute("createdCode", item.baseCode());
             return "redirect:/admin/catalog/base-items";
         } catch (GuideInvalidException e) {
-            e.violations().forEach(v -> binding.rejectValue(v.field(), v.messageKey(), v.argumentArray(), null));
+            e.violations()
+                    .forEach(v -> FormErrors.rejectUnlessMarked(binding, v.field(), v.messageKey(), v.argumentArray()));
             return formPage(form, model);
         }
     }
@@ -119,12 +143,13 @@ class BaseItemAdminController {
     }
 
     private String formPage(BaseItemForm form, Model model) {
-        model.addAttribute("form", form);
+        model.addAttribute("baseItem", form);
         model.addAttribute("types", ItemType.values());
         model.addAttribute(
                 "mainItems",
                 repository.baseItems().stream()
                         .filter(b -> codes.subItem(b.baseCode()) == 0)
+                        .map(b -> Choice.of(b.baseCode(), b.baseCode() + " " + b.name()))
                         .toList());
         return "catalog/admin/base-item-new";
     }

@@ -2,14 +2,23 @@ package org.zhengwu.catalog.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,6 +49,8 @@ import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
 import org.zhengwu.identity.RealNameLevel;
 import org.zhengwu.shared.web.BadParameterException;
+import org.zhengwu.shared.web.FormChoices.Choice;
+import org.zhengwu.shared.web.FormErrors;
 import org.zhengwu.shared.web.NotFoundException;
 
 /**
@@ -53,46 +64,102 @@ class CatalogAdminController {
     static final int PAGE_SIZE = 20;
     private static final int SPARE_ROWS = 2;
 
+    /** The list's filters: words of the name or code, and the status of the latest version. */
+    public static class EntryFilter {
+        private String q;
+        private String status;
+
+        public String getQ() {
+            return q;
+        }
+
+        public void setQ(String q) {
+            this.q = q;
+        }
+
+        public String getStatus() {
+            return status;
+        }
+
+        public void setStatus(String status) {
+            this.status = status;
+        }
+    }
+
+    /** Why a version is sent back or an entry withdrawn; the rules for it are the editing service's. */
+    public static class ReasonForm {
+        private String reason;
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(String reason) {
+            this.reason = reason;
+        }
+    }
+
+    /** The level an online application needs is one of the four; every other rule is the guide's own. */
+    static final Validator GUIDE_FORM_RULES = Validator.forInstanceOf(GuideForm.class, (form, errors) -> {
+        if (GuideForm.realNameLevel(form.getRealNameLevel()) == null) {
+            errors.rejectValue("realNameLevel", "validation.choose");
+        }
+    });
+
+    static final Validator NEW_ENTRY_RULES = Validator.forInstanceOf(NewEntryForm.class, (form, errors) -> {
+        errors.pushNestedPath("guide");
+        GUIDE_FORM_RULES.validate(form.getGuide(), errors);
+        errors.popNestedPath();
+    });
+
     private final ItemRepository repository;
     private final CatalogEditing editing;
     private final Organisations organisations;
     private final MaterialFiles materialFiles;
     private final Actors actors;
+    private final MessageSource messages;
 
     CatalogAdminController(
             ItemRepository repository,
             CatalogEditing editing,
             Organisations organisations,
             MaterialFiles materialFiles,
-            Actors actors) {
+            Actors actors,
+            MessageSource messages) {
         this.repository = repository;
         this.editing = editing;
         this.organisations = organisations;
         this.materialFiles = materialFiles;
         this.actors = actors;
+        this.messages = messages;
+    }
+
+    @InitBinder("newEntry")
+    void newEntryRules(WebDataBinder binder) {
+        binder.addValidators(NEW_ENTRY_RULES);
+    }
+
+    @InitBinder("draft")
+    void draftRules(WebDataBinder binder) {
+        binder.addValidators(GUIDE_FORM_RULES);
     }
 
     @GetMapping
     @PreAuthorize("hasAnyAuthority('catalog.edit', 'catalog.review')")
-    String list(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "1") int page,
-            Model model) {
+    String list(@ModelAttribute("filter") EntryFilter filter, @RequestParam(defaultValue = "1") int page, Model model) {
         VersionStatus wanted = null;
-        if (status != null && !status.isBlank()) {
+        if (filter.getStatus() != null) {
             try {
-                wanted = VersionStatus.valueOf(status);
+                wanted = VersionStatus.valueOf(filter.getStatus());
             } catch (IllegalArgumentException e) {
-                throw new BadParameterException("status", "search.problem.unknown-code", status);
+                throw new BadParameterException("status", "search.problem.unknown-code", filter.getStatus());
             }
         }
         if (page < 1) {
             throw new BadParameterException("page", "search.problem.number", 1, Integer.MAX_VALUE);
         }
-        String text = q == null || q.isBlank() ? null : q.strip();
         ItemRepository.EntryPage entries = repository.entries(
-                text,
+                filter.getQ(),
                 wanted,
                 actors.require(),
                 List.of(CatalogAccess.EDIT, CatalogAccess.REVIEW),
@@ -108,8 +175,6 @@ class CatalogAdminController {
         model.addAttribute("entries", entries);
         model.addAttribute("organisationNames", names);
         model.addAttribute("statuses", VersionStatus.values());
-        model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("status", status == null ? "" : status);
         model.addAttribute("page", page);
         model.addAttribute("pages", (entries.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         return "catalog/admin/list";
@@ -140,6 +205,9 @@ class CatalogAdminController {
                         .filter(v -> v.status() == VersionStatus.PUBLISHED)
                         .findFirst()
                         .orElse(null));
+        if (!model.containsAttribute("withdrawal")) {
+            model.addAttribute("withdrawal", new ReasonForm());
+        }
         return "catalog/admin/item";
     }
 
@@ -154,6 +222,9 @@ class CatalogAdminController {
         model.addAttribute("version", version);
         model.addAttribute("guide", version.guide());
         model.addAttribute("mayApprove", editing.mayApprove(version, principal.getName()));
+        if (!model.containsAttribute("rejection")) {
+            model.addAttribute("rejection", new ReasonForm());
+        }
         return "catalog/admin/version";
     }
 
@@ -164,7 +235,8 @@ class CatalogAdminController {
     String newEntry(
             @RequestParam(required = false) String baseCode,
             @RequestParam(required = false) String organisation,
-            Model model) {
+            Model model,
+            Locale locale) {
         NewEntryForm form = new NewEntryForm();
         form.setBaseCode(baseCode);
         form.setOrganisationUscc(organisation);
@@ -172,34 +244,31 @@ class CatalogAdminController {
         form.getGuide().setOfficeHours("工作日 上午 9:00—12:00，下午 13:00—17:00（法定节假日除外）");
         form.getGuide().setComplaintPhone("12345");
         form.getGuide().addSpareRows(SPARE_ROWS);
-        return newEntryPage(form, model);
+        return newEntryPage(form, model, locale);
     }
 
     @PostMapping("/new")
     @PreAuthorize("hasAuthority('catalog.edit')")
     String createEntry(
-            @ModelAttribute("form") NewEntryForm form,
+            @Validated @ModelAttribute("newEntry") NewEntryForm form,
             BindingResult binding,
             @RequestParam(defaultValue = "save") String action,
             Principal principal,
             Model model,
+            Locale locale,
             RedirectAttributes redirect) {
         form.getGuide().compact();
         materialFiles.apply(form.getGuide().getMaterials(), "guide.", binding, principal.getName());
-        if (GuideForm.realNameLevel(form.getGuide().getRealNameLevel()) == null) {
-            binding.rejectValue("guide.realNameLevel", "validation.choose");
-        }
         if (form.getOrganisationUscc() != null
-                && !form.getOrganisationUscc().isBlank()
                 && organisationsInScope().stream().noneMatch(o -> o.uscc().equals(form.getOrganisationUscc()))) {
             binding.rejectValue("organisationUscc", "catalog.admin.organisation-out-of-scope");
         }
         if (action.startsWith("add-") || binding.hasErrors()) {
             if (!action.startsWith("add-")) {
-                alsoReject(GuideRules.check(form.getGuide().toGuide()), CatalogAdminController::formField, binding);
+                report(GuideRules.check(form.getGuide().toGuide()), CatalogAdminController::formField, binding);
             }
             form.getGuide().addSpareRows(action.startsWith("add-") ? 1 : SPARE_ROWS);
-            return newEntryPage(form, model);
+            return newEntryPage(form, model, locale);
         }
         try {
             VersionRecord draft = editing.createEntry(
@@ -211,16 +280,15 @@ class CatalogAdminController {
             redirect.addFlashAttribute("notice", "catalog.admin.created");
             return "redirect:/admin/catalog/versions/" + draft.id();
         } catch (GuideInvalidException e) {
-            e.violations()
-                    .forEach(v -> binding.rejectValue(formField(v.field()), v.messageKey(), v.argumentArray(), null));
+            report(e.violations(), CatalogAdminController::formField, binding);
             form.getGuide().addSpareRows(SPARE_ROWS);
-            return newEntryPage(form, model);
+            return newEntryPage(form, model, locale);
         }
     }
 
     @GetMapping("/versions/{id}/edit")
     @PreAuthorize("hasAuthority('catalog.edit')")
-    String edit(@PathVariable long id, Model model) {
+    String edit(@PathVariable long id, Model model, Locale locale) {
         VersionRecord version = version(id, CatalogAccess.EDIT);
         if (version.status() != VersionStatus.DRAFT) {
             return "redirect:/admin/catalog/versions/" + id;
@@ -229,40 +297,38 @@ class CatalogAdminController {
         form.setChangeNote(version.changeNote());
         form.setRevision(version.revision());
         form.addSpareRows(SPARE_ROWS);
-        return editPage(version, form, model);
+        return editPage(version, form, model, locale);
     }
 
     @PostMapping("/versions/{id}/edit")
     @PreAuthorize("hasAuthority('catalog.edit')")
     String save(
             @PathVariable long id,
-            @ModelAttribute("form") GuideForm form,
+            @Validated @ModelAttribute("draft") GuideForm form,
             BindingResult binding,
             @RequestParam(defaultValue = "save") String action,
             Principal principal,
             Model model,
+            Locale locale,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         VersionRecord version = version(id, CatalogAccess.EDIT);
         form.compact();
         materialFiles.apply(form.getMaterials(), "", binding, principal.getName());
-        if (GuideForm.realNameLevel(form.getRealNameLevel()) == null) {
-            binding.rejectValue("realNameLevel", "validation.choose");
-        }
         if (action.startsWith("add-") || binding.hasErrors()) {
             if (!action.startsWith("add-")) {
-                alsoReject(GuideRules.check(form.toGuide()), field -> field, binding);
+                report(GuideRules.check(form.toGuide()), UnaryOperator.identity(), binding);
             }
             form.addSpareRows(action.startsWith("add-") ? 1 : SPARE_ROWS);
-            return editPage(version, form, model);
+            return editPage(version, form, model, locale);
         }
         try {
             editing.editDraft(
                     id, form.getRevision(), form.getName(), form.toGuide(), form.getChangeNote(), principal.getName());
         } catch (GuideInvalidException e) {
-            e.violations().forEach(v -> binding.rejectValue(v.field(), v.messageKey(), v.argumentArray(), null));
+            report(e.violations(), UnaryOperator.identity(), binding);
             form.addSpareRows(SPARE_ROWS);
-            return editPage(version, form, model);
+            return editPage(version, form, model, locale);
         } catch (CatalogConflictException e) {
             // The editor's input stays on the page. Saving it again, having been warned, replaces what is there now.
             VersionRecord current = version(id, CatalogAccess.EDIT);
@@ -270,7 +336,7 @@ class CatalogAdminController {
             form.addSpareRows(SPARE_ROWS);
             model.addAttribute("conflict", e);
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return editPage(current, form, model);
+            return editPage(current, form, model, locale);
         }
         if ("submit".equals(action)) {
             editing.submit(id, principal.getName());
@@ -328,16 +394,19 @@ class CatalogAdminController {
     @PreAuthorize("hasAuthority('catalog.review')")
     String reject(
             @PathVariable long id,
-            @RequestParam(required = false) String reason,
+            @ModelAttribute("rejection") ReasonForm form,
+            BindingResult binding,
             Principal principal,
+            Model model,
             RedirectAttributes redirect) {
         version(id, CatalogAccess.REVIEW);
         try {
-            editing.reject(id, reason, principal.getName());
-            redirect.addFlashAttribute("notice", "catalog.admin.rejected");
+            editing.reject(id, form.getReason(), principal.getName());
         } catch (GuideInvalidException e) {
-            redirect.addFlashAttribute("problem", "catalog.admin.reason-required");
+            report(e.violations(), UnaryOperator.identity(), binding);
+            return version(id, model, principal);
         }
+        redirect.addFlashAttribute("notice", "catalog.admin.rejected");
         return "redirect:/admin/catalog/versions/" + id;
     }
 
@@ -354,38 +423,49 @@ class CatalogAdminController {
     @PreAuthorize("hasAuthority('catalog.review')")
     String withdraw(
             @PathVariable long id,
-            @RequestParam(required = false) String reason,
+            @ModelAttribute("withdrawal") ReasonForm form,
+            BindingResult binding,
             Principal principal,
+            Model model,
             RedirectAttributes redirect) {
         item(id, CatalogAccess.REVIEW);
         try {
-            editing.withdraw(id, reason, principal.getName());
-            redirect.addFlashAttribute("notice", "catalog.admin.withdrawn");
+            editing.withdraw(id, form.getReason(), principal.getName());
         } catch (GuideInvalidException e) {
-            redirect.addFlashAttribute("problem", "catalog.admin.reason-required");
+            report(e.violations(), UnaryOperator.identity(), binding);
+            return item(id, model);
         }
+        redirect.addFlashAttribute("notice", "catalog.admin.withdrawn");
         return "redirect:/admin/catalog/items/" + id;
     }
 
     // ---- helpers ----
 
-    private String newEntryPage(NewEntryForm form, Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("baseItems", repository.baseItems());
-        model.addAttribute("organisations", organisationsInScope());
-        addChoices(model);
+    private String newEntryPage(NewEntryForm form, Model model, Locale locale) {
+        model.addAttribute("newEntry", form);
+        model.addAttribute(
+                "baseItems",
+                repository.baseItems().stream()
+                        .map(b -> Choice.of(b.baseCode(), b.baseCode() + " " + b.name()))
+                        .toList());
+        model.addAttribute(
+                "organisations",
+                organisationsInScope().stream()
+                        .map(o -> Choice.of(o.uscc(), o.name()))
+                        .toList());
+        addChoices(model, locale);
         return "catalog/admin/new";
     }
 
-    private String editPage(VersionRecord version, GuideForm form, Model model) {
-        model.addAttribute("form", form);
+    private String editPage(VersionRecord version, GuideForm form, Model model, Locale locale) {
+        model.addAttribute("draft", form);
         model.addAttribute("version", version);
         model.addAttribute("item", item(version.itemId(), CatalogAccess.EDIT));
-        addChoices(model);
+        addChoices(model, locale);
         return "catalog/admin/edit";
     }
 
-    static void addChoices(Model model) {
+    private void addChoices(Model model, Locale locale) {
         model.addAttribute("types", ItemType.values());
         model.addAttribute("depths", OnlineDepth.values());
         model.addAttribute("channels", HandlingChannel.values());
@@ -395,20 +475,22 @@ class CatalogAdminController {
         model.addAttribute("themes", ServiceTheme.values());
         model.addAttribute("units", LimitUnit.values());
         model.addAttribute("specialKinds", SpecialProcedureKind.values());
-        model.addAttribute("realNameLevels", RealNameLevel.values());
+        model.addAttribute(
+                "levelChoices",
+                Arrays.stream(RealNameLevel.values())
+                        .map(l -> Choice.of(
+                                Integer.toString(l.level()),
+                                "L" + l.level() + " " + messages.getMessage("account.level." + l.name(), null, locale)))
+                        .toList());
     }
 
     /**
-     * The guide's own problems next to those already found in the form, so that one round names them all; a field
-     * already marked keeps its first message.
+     * The catalogue's own problems (its guide rules, its editing service) as errors of the form's fields, next to
+     * those already found, so that one round names them all; a field already marked keeps its first message.
      */
-    private static void alsoReject(
-            List<GuideRules.Violation> violations,
-            java.util.function.UnaryOperator<String> field,
-            BindingResult binding) {
-        violations.stream()
-                .filter(v -> !binding.hasFieldErrors(field.apply(v.field())))
-                .forEach(v -> binding.rejectValue(field.apply(v.field()), v.messageKey(), v.argumentArray(), null));
+    private static void report(List<GuideRules.Violation> violations, UnaryOperator<String> field, Errors errors) {
+        violations.forEach(
+                v -> FormErrors.rejectUnlessMarked(errors, field.apply(v.field()), v.messageKey(), v.argumentArray()));
     }
 
     /** On the new-entry page the guide fields sit under {@code guide.}; entry fields do not. */

@@ -21,7 +21,8 @@ import org.zhengwu.shared.codes.CodeTable;
 /**
  * The guide editing form as the browser posts it. Repeating rows (steps, materials, fees, questions) come with
  * spare blank rows; blank rows and rows ticked for removal are dropped by {@link #compact()} before the guide is
- * built, so that rule violations point at the rows the editor sees.
+ * built, so that rule violations point at the rows the editor sees. Text arrives trimmed, a blank field as null
+ * (the binder-wide {@code TrimmedInput}), so a row of blanks is a row of nulls.
  */
 public class GuideForm {
 
@@ -89,15 +90,15 @@ public class GuideForm {
     /** Drops blank rows and rows marked for removal. */
     public void compact() {
         steps = new ArrayList<>(steps.stream()
-                .filter(r -> !r.remove && !(blank(r.name) && blank(r.description)))
+                .filter(r -> !r.remove && !(r.name == null && r.description == null))
                 .toList());
         materials = new ArrayList<>(
                 materials.stream().filter(r -> !r.remove && !r.isBlank()).toList());
         fee.items = new ArrayList<>(fee.items.stream()
-                .filter(r -> !r.remove && !(blank(r.name) && blank(r.standard) && blank(r.relief)))
+                .filter(r -> !r.remove && !(r.name == null && r.standard == null && r.relief == null))
                 .toList());
         faqs = new ArrayList<>(faqs.stream()
-                .filter(r -> !r.remove && !(blank(r.question) && blank(r.answer)))
+                .filter(r -> !r.remove && !(r.question == null && r.answer == null))
                 .toList());
     }
 
@@ -112,51 +113,49 @@ public class GuideForm {
     }
 
     public Guide toGuide() {
-        Guide.SpecialProcedure special = blank(specialProcedure.kind)
-                ? null
-                : new Guide.SpecialProcedure(
-                        code(SpecialProcedureKind.class, specialProcedure.kind), trim(specialProcedure.note));
-        return new Guide(
-                trim(legalBasis),
-                trim(conditions),
-                steps.stream()
-                        .map(s -> new Guide.Step(trim(s.name), trim(s.description)))
-                        .toList(),
-                statutoryLimit.toLimit(),
-                promisedLimit.toLimit(),
-                trim(location),
-                trim(officeHours),
-                trim(consultPhone),
-                trim(complaintPhone),
-                materials.stream().map(MaterialRow::toMaterial).toList(),
-                new Guide.Fee(
+        return Guide.builder()
+                .legalBasis(legalBasis)
+                .conditions(conditions)
+                .steps(steps.stream()
+                        .map(s -> new Guide.Step(s.name, s.description))
+                        .toList())
+                .statutoryLimit(statutoryLimit.toLimit())
+                .promisedLimit(promisedLimit.toLimit())
+                .location(location)
+                .officeHours(officeHours)
+                .consultPhone(consultPhone)
+                .complaintPhone(complaintPhone)
+                .materials(materials.stream().map(MaterialRow::toMaterial).toList())
+                .fee(new Guide.Fee(
                         fee.charged,
-                        trim(fee.basis),
+                        fee.basis,
                         fee.items.stream()
-                                .map(i -> new Guide.FeeItem(trim(i.name), trim(i.standard), trim(i.relief)))
-                                .toList()),
-                code(OnlineDepth.class, onlineDepth),
-                visits == null ? 0 : visits,
-                trim(visitsReason),
-                codes(HandlingChannel.class, channels),
-                code(CaseKind.class, caseKind),
-                code(GeneralScope.class, scope),
-                codes(ServiceObject.class, serviceObjects),
-                codes(ServiceTheme.class, themes),
-                trim(resultName),
-                special,
-                faqs.stream()
-                        .map(f -> new Guide.Faq(trim(f.question), trim(f.answer)))
-                        .toList(),
-                realNameLevel(realNameLevel));
+                                .map(i -> new Guide.FeeItem(i.name, i.standard, i.relief))
+                                .toList()))
+                .onlineDepth(code(OnlineDepth.class, onlineDepth))
+                .visits(visits == null ? 0 : visits)
+                .visitsReason(visitsReason)
+                .channels(codes(HandlingChannel.class, channels))
+                .caseKind(code(CaseKind.class, caseKind))
+                .scope(code(GeneralScope.class, scope))
+                .serviceObjects(codes(ServiceObject.class, serviceObjects))
+                .themes(codes(ServiceTheme.class, themes))
+                .resultName(resultName)
+                .specialProcedure(
+                        specialProcedure.kind == null
+                                ? null
+                                : new Guide.SpecialProcedure(
+                                        code(SpecialProcedureKind.class, specialProcedure.kind), specialProcedure.note))
+                .faqs(faqs.stream()
+                        .map(f -> new Guide.Faq(f.question, f.answer))
+                        .toList())
+                .realNameLevel(realNameLevel(realNameLevel))
+                .build();
     }
 
     /** The chosen level, or null when the form holds none of the four. */
     static RealNameLevel realNameLevel(String value) {
-        if (value == null || !value.strip().matches("[1-4]")) {
-            return null;
-        }
-        return RealNameLevel.of(Integer.parseInt(value.strip()));
+        return value == null || !value.matches("[1-4]") ? null : RealNameLevel.of(Integer.parseInt(value));
     }
 
     private static <E extends Enum<E> & CodeTable> E code(Class<E> table, String value) {
@@ -169,14 +168,6 @@ public class GuideForm {
             values.forEach(v -> CodeTable.fromCode(table, v).ifPresent(set::add));
         }
         return set;
-    }
-
-    static String trim(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 
     // ---- rows ----
@@ -237,7 +228,7 @@ public class GuideForm {
             return value == null
                     ? null
                     : new Guide.TimeLimit(
-                            value, CodeTable.fromCode(LimitUnit.class, unit).orElse(null), trim(note));
+                            value, CodeTable.fromCode(LimitUnit.class, unit).orElse(null), note);
         }
 
         public Integer getValue() {
@@ -297,13 +288,13 @@ public class GuideForm {
 
         /** Nothing typed and no file: an uploaded form or sample alone is a row the editor meant to keep. */
         boolean isBlank() {
-            return blank(name)
-                    && blank(source)
-                    && blank(condition)
+            return name == null
+                    && source == null
+                    && condition == null
                     && !uploaded(blankFormFile)
                     && !uploaded(sampleFile)
-                    && (blank(blankFormId) || clearBlankForm)
-                    && (blank(sampleId) || clearSample);
+                    && (blankFormId == null || clearBlankForm)
+                    && (sampleId == null || clearSample);
         }
 
         private static boolean uploaded(MultipartFile file) {
@@ -312,15 +303,15 @@ public class GuideForm {
 
         Guide.Material toMaterial() {
             return new Guide.Material(
-                    trim(name),
-                    trim(source),
+                    name,
+                    source,
                     orZero(originals),
                     orZero(copies),
                     required,
-                    trim(condition),
+                    condition,
                     licenceReplaceable,
-                    trim(blankFormId),
-                    trim(sampleId));
+                    blankFormId,
+                    sampleId);
         }
 
         private static int orZero(Integer value) {

@@ -57,7 +57,7 @@ class MaterialFiles {
 
     /** A hidden id posted back must name a stored file: a forged one is refused. */
     private String known(String id, String field, BindingResult binding) {
-        if (id == null || id.isBlank()) {
+        if (id == null) {
             return null;
         }
         if (!id.matches("[0-9a-f]{64}") || !store.exists(id)) {

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -156,44 +155,48 @@ class DemoCatalogue implements ApplicationRunner {
                         item.fee().items().stream()
                                 .map(f -> new Guide.FeeItem(f.name(), f.standard(), f.relief()))
                                 .toList());
-        return new Guide(
-                item.basis(),
-                item.conditions(),
-                item.steps().stream()
+        return Guide.builder()
+                .legalBasis(item.basis())
+                .conditions(item.conditions())
+                .steps(item.steps().stream()
                         .map(s -> new Guide.Step(s.name(), s.description()))
-                        .toList(),
-                limit(item.statutory()),
-                limit(item.promised()),
-                location(organisation),
-                OFFICE_HOURS,
-                organisation.phone(),
-                COMPLAINT_PHONE,
-                materials,
-                fee,
-                CodeTable.requireCode(OnlineDepth.class, Integer.toString(item.depth())),
-                item.visits(),
-                item.visitsReason(),
-                new LinkedHashSet<>(item.channels()),
-                item.caseKind(),
-                item.scope(),
-                new LinkedHashSet<>(item.objects()),
-                item.themes() == null
-                        ? java.util.Set.of()
-                        : new LinkedHashSet<>(item.themes().stream()
-                                .map(code -> CodeTable.requireCode(ServiceTheme.class, code))
-                                .toList()),
-                item.result(),
-                item.specialProcedure() == null
-                        ? null
-                        : new Guide.SpecialProcedure(
-                                item.specialProcedure().kind(),
-                                item.specialProcedure().note()),
-                item.faqs() == null
-                        ? List.of()
-                        : item.faqs().stream()
-                                .map(f -> new Guide.Faq(f.q(), f.a()))
-                                .toList(),
-                requiredLevel(item));
+                        .toList())
+                .statutoryLimit(limit(item.statutory()))
+                .promisedLimit(limit(item.promised()))
+                .location(location(organisation))
+                .officeHours(OFFICE_HOURS)
+                .consultPhone(organisation.phone())
+                .complaintPhone(COMPLAINT_PHONE)
+                .materials(materials)
+                .fee(fee)
+                .onlineDepth(CodeTable.requireCode(OnlineDepth.class, Integer.toString(item.depth())))
+                .visits(item.visits())
+                .visitsReason(item.visitsReason())
+                .channels(item.channels())
+                .caseKind(item.caseKind())
+                .scope(item.scope())
+                .serviceObjects(item.objects())
+                .themes(
+                        item.themes() == null
+                                ? List.of()
+                                : item.themes().stream()
+                                        .map(code -> CodeTable.requireCode(ServiceTheme.class, code))
+                                        .toList())
+                .resultName(item.result())
+                .specialProcedure(
+                        item.specialProcedure() == null
+                                ? null
+                                : new Guide.SpecialProcedure(
+                                        item.specialProcedure().kind(),
+                                        item.specialProcedure().note()))
+                .faqs(
+                        item.faqs() == null
+                                ? List.of()
+                                : item.faqs().stream()
+                                        .map(f -> new Guide.Faq(f.q(), f.a()))
+                                        .toList())
+                .realNameLevel(requiredLevel(item))
+                .build();
     }
 
     /**

@@ -7,9 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,13 +22,20 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
+import org.zhengwu.shared.web.FormErrors;
 
 /**
  * 接入系统管理: administrators register the department systems that sign people in through the platform (or call it
@@ -54,6 +59,124 @@ class ClientAdminController {
         SERVICE
     }
 
+    /** A system to register, as the administrator describes it. */
+    public static class ClientForm {
+        static final Validator RULES = Validator.forInstanceOf(ClientForm.class, (form, errors) -> {
+            if (form.clientId == null || !CLIENT_ID.matcher(form.clientId).matches()) {
+                errors.rejectValue("clientId", "client.id.format");
+            }
+            if (form.name == null) {
+                errors.rejectValue("name", "validation.required");
+            } else if (form.name.length() > MAX_NAME) {
+                FormErrors.reject(errors, "name", "validation.too-long", MAX_NAME);
+            }
+            Kind kind = form.kind();
+            if (kind == null) {
+                errors.rejectValue("kind", "validation.choose");
+            }
+            List<String> redirects = uris(form.redirectUris, "redirectUris", errors);
+            uris(form.postLogoutRedirectUris, "postLogoutRedirectUris", errors);
+            if (kind != null && kind != Kind.SERVICE && redirects.isEmpty()) {
+                FormErrors.rejectUnlessMarked(errors, "redirectUris", "client.redirect.required");
+            }
+            if (form.scopes().stream().anyMatch(scope -> !scope.matches("[a-z][a-z0-9._:-]{1,63}"))) {
+                errors.rejectValue("scopes", "client.scope.format");
+            }
+        });
+
+        private String clientId;
+        private String name;
+        private String kind;
+        private String redirectUris;
+        private String postLogoutRedirectUris;
+        private String scopes;
+        private boolean consent;
+        private boolean pairwise;
+
+        Kind kind() {
+            for (Kind k : Kind.values()) {
+                if (k.name().equals(kind)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+
+        List<String> scopes() {
+            return scopes == null
+                    ? List.of()
+                    : Arrays.stream(scopes.split("[\\s,]+"))
+                            .filter(s -> !s.isEmpty())
+                            .toList();
+        }
+
+        public String getClientId() {
+            return clientId;
+        }
+
+        public void setClientId(String clientId) {
+            this.clientId = clientId;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getKind() {
+            return kind;
+        }
+
+        public void setKind(String kind) {
+            this.kind = kind;
+        }
+
+        public String getRedirectUris() {
+            return redirectUris;
+        }
+
+        public void setRedirectUris(String redirectUris) {
+            this.redirectUris = redirectUris;
+        }
+
+        public String getPostLogoutRedirectUris() {
+            return postLogoutRedirectUris;
+        }
+
+        public void setPostLogoutRedirectUris(String postLogoutRedirectUris) {
+            this.postLogoutRedirectUris = postLogoutRedirectUris;
+        }
+
+        public String getScopes() {
+            return scopes;
+        }
+
+        public void setScopes(String scopes) {
+            this.scopes = scopes;
+        }
+
+        public boolean isConsent() {
+            return consent;
+        }
+
+        public void setConsent(boolean consent) {
+            this.consent = consent;
+        }
+
+        public boolean isPairwise() {
+            return pairwise;
+        }
+
+        public void setPairwise(boolean pairwise) {
+            this.pairwise = pairwise;
+        }
+    }
+
+    static final int MAX_NAME = 200;
+
     private final RegisteredClientRepository clients;
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder = ClientSecrets.encoder();
@@ -66,6 +189,11 @@ class ClientAdminController {
         this.jdbc = jdbc;
         this.keys = keys;
         this.audit = audit;
+    }
+
+    @InitBinder("client")
+    void rules(WebDataBinder binder) {
+        binder.addValidators(ClientForm.RULES);
     }
 
     /** A registered client as the list shows it. */
@@ -86,59 +214,39 @@ class ClientAdminController {
                         .list());
         model.addAttribute("keys", keys.keys());
         model.addAttribute("kinds", Kind.values());
+        if (!model.containsAttribute("client")) {
+            ClientForm form = new ClientForm();
+            form.setKind(Kind.WEB.name());
+            model.addAttribute("client", form);
+        }
         return "identity/clients";
     }
 
     @PostMapping
     String register(
-            @RequestParam(required = false) String clientId,
-            @RequestParam(required = false) String name,
-            @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String redirectUris,
-            @RequestParam(required = false) String postLogoutRedirectUris,
-            @RequestParam(required = false) String scopes,
-            @RequestParam(defaultValue = "false") boolean consent,
-            @RequestParam(defaultValue = "false") boolean pairwise,
+            @Validated @ModelAttribute("client") ClientForm form,
+            BindingResult binding,
             Principal principal,
             Model model,
             RedirectAttributes redirect) {
-        Map<String, String> problems = new LinkedHashMap<>();
-        if (clientId == null || !CLIENT_ID.matcher(clientId.strip()).matches()) {
-            problems.put("clientId", "client.id.format");
-        } else if (clients.findByClientId(clientId.strip()) != null) {
-            problems.put("clientId", "client.id.taken");
+        if (!binding.hasFieldErrors("clientId") && clients.findByClientId(form.getClientId()) != null) {
+            binding.rejectValue("clientId", "client.id.taken");
         }
-        if (name == null || name.isBlank() || name.strip().length() > 200) {
-            problems.put("name", "validation.required");
-        }
-        Kind chosen = null;
-        try {
-            chosen = Kind.valueOf(String.valueOf(kind));
-        } catch (IllegalArgumentException e) {
-            problems.put("kind", "validation.choose");
-        }
-        List<String> redirects = uris(redirectUris, "redirectUris", problems);
-        List<String> logoutRedirects = uris(postLogoutRedirectUris, "postLogoutRedirectUris", problems);
-        if (chosen != null && chosen != Kind.SERVICE && redirects.isEmpty()) {
-            problems.putIfAbsent("redirectUris", "client.redirect.required");
-        }
-        List<String> extraScopes = scopes == null
-                ? List.of()
-                : Arrays.stream(scopes.split("[\\s,]+"))
-                        .filter(s -> !s.isBlank())
-                        .toList();
-        if (extraScopes.stream().anyMatch(s -> !s.matches("[a-z][a-z0-9._:-]{1,63}"))) {
-            problems.put("scopes", "client.scope.format");
-        }
-        if (!problems.isEmpty()) {
-            model.addAttribute("problems", problems);
+        if (binding.hasErrors()) {
             return list(model);
         }
+        String clientId = form.getClientId();
+        Kind chosen = form.kind();
+        boolean consent = form.isConsent();
+        boolean pairwise = form.isPairwise();
+        List<String> redirects = uris(form.getRedirectUris(), "redirectUris", binding);
+        List<String> logoutRedirects = uris(form.getPostLogoutRedirectUris(), "postLogoutRedirectUris", binding);
+        List<String> extraScopes = form.scopes();
         String secret = chosen == Kind.PUBLIC ? null : newSecret();
         RegisteredClient.Builder client = RegisteredClient.withId(
                         UUID.randomUUID().toString())
-                .clientId(clientId.strip())
-                .clientName(name.strip())
+                .clientId(clientId)
+                .clientName(form.getName())
                 .clientSettings(ClientSettings.builder()
                         .requireProofKey(chosen != Kind.SERVICE)
                         .requireAuthorizationConsent(consent)
@@ -170,10 +278,10 @@ class ClientAdminController {
         }
         extraScopes.forEach(client::scope);
         clients.save(client.build());
-        audit.record(AuditEvent.success(principal.getName(), "identity.client.register", "client", clientId.strip())
+        audit.record(AuditEvent.success(principal.getName(), "identity.client.register", "client", clientId)
                 .withDetails(chosen.name()));
         redirect.addFlashAttribute("notice", "client.registered");
-        redirect.addFlashAttribute("newClientId", clientId.strip());
+        redirect.addFlashAttribute("newClientId", clientId);
         redirect.addFlashAttribute("newSecret", secret);
         return "redirect:/admin/clients";
     }
@@ -189,28 +297,28 @@ class ClientAdminController {
      * Registered redirect URIs must be absolute https addresses without fragments — plain http only for this machine
      * (a developer's client) — since the provider sends codes to them and to no other.
      */
-    private static List<String> uris(String text, String field, Map<String, String> problems) {
+    private static List<String> uris(String text, String field, Errors errors) {
         List<String> uris = new ArrayList<>();
         if (text == null) {
             return uris;
         }
         for (String line : text.split("\\s+")) {
-            if (line.isBlank()) {
+            if (line.isEmpty()) {
                 continue;
             }
             try {
-                URI uri = URI.create(line.strip());
+                URI uri = URI.create(line);
                 if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
                         || uri.getHost() == null
                         || uri.getFragment() != null) {
-                    problems.put(field, "client.redirect.format");
+                    FormErrors.rejectUnlessMarked(errors, field, "client.redirect.format");
                 } else if ("http".equals(uri.getScheme()) && !LOOPBACK.contains(uri.getHost())) {
-                    problems.put(field, "client.redirect.https");
+                    FormErrors.rejectUnlessMarked(errors, field, "client.redirect.https");
                 } else {
                     uris.add(uri.toString());
                 }
             } catch (IllegalArgumentException e) {
-                problems.put(field, "client.redirect.format");
+                FormErrors.rejectUnlessMarked(errors, field, "client.redirect.format");
             }
         }
         return uris;

@@ -1,16 +1,24 @@
 package org.zhengwu.identity.web;
 
 import java.security.Principal;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.ValidationUtils;
+import org.springframework.validation.Validator;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,7 +38,10 @@ import org.zhengwu.identity.account.SignInAttempts;
 import org.zhengwu.shared.access.SuggestedRole;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
+import org.zhengwu.shared.web.FormChoices;
+import org.zhengwu.shared.web.FormErrors;
 import org.zhengwu.shared.web.NotFoundException;
+import org.zhengwu.shared.web.TrimmedInput.AsTyped;
 
 /** 用户管理: accounts, their roles, unlocking, resetting a lost second factor, new staff. */
 @Controller
@@ -39,6 +50,74 @@ import org.zhengwu.shared.web.NotFoundException;
 class AccountAdminController {
 
     static final int PAGE = 30;
+
+    /** The account list's search: part of a username or name. */
+    public static class AccountSearch {
+        private String q;
+
+        public String getQ() {
+            return q;
+        }
+
+        public void setQ(String q) {
+            this.q = q;
+        }
+    }
+
+    /** The roles a member of staff holds, as the checkboxes post them. */
+    public static class RolesForm {
+        private List<String> roles = new ArrayList<>();
+
+        public List<String> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<String> roles) {
+            this.roles = roles;
+        }
+    }
+
+    /** A new member of staff; the initial password is kept exactly as typed. */
+    public static class StaffAccountForm extends RolesForm {
+        private String username;
+        private String displayName;
+        private String organisation;
+
+        @AsTyped
+        private String password;
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getDisplayName() {
+            return displayName;
+        }
+
+        public void setDisplayName(String displayName) {
+            this.displayName = displayName;
+        }
+
+        public String getOrganisation() {
+            return organisation;
+        }
+
+        public void setOrganisation(String organisation) {
+            this.organisation = organisation;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+    }
 
     private final AccountRepository accounts;
     private final StaffAccounts staff;
@@ -80,15 +159,50 @@ class AccountAdminController {
         model.addAttribute("declaredPermissions", registry.permissions());
     }
 
+    @InitBinder("staffAccount")
+    void staffRules(WebDataBinder binder) {
+        binder.addValidators(Validator.forInstanceOf(StaffAccountForm.class, (form, errors) -> {
+            if (form.getUsername() == null
+                    || !CitizenAccounts.USERNAME.matcher(form.getUsername()).matches()) {
+                errors.rejectValue("username", "register.username.format");
+            }
+            ValidationUtils.rejectIfEmpty(errors, "displayName", "validation.required");
+            if (form.getOrganisation() != null
+                    && organisations.find(form.getOrganisation()).isEmpty()) {
+                errors.rejectValue("organisation", "organisation.not-found");
+            }
+            if (roles(form.getRoles(), Set.of(), errors).isEmpty() && !errors.hasFieldErrors("roles")) {
+                errors.rejectValue("roles", "account.admin.roles-required");
+            }
+            FormErrors.rejectEach(
+                    errors, "password", PasswordPolicy.check(form.getPassword(), form.getUsername(), null));
+        }));
+    }
+
+    /**
+     * The roles named, each one a role some module declares or — on an account that holds it already — a retired
+     * one (a retired role stays on its holders until removed, but is never granted anew); any other name is an error
+     * of the field {@code roles}.
+     */
+    private Set<String> roles(List<String> names, Set<String> retiredHeld, Errors errors) {
+        Set<String> chosen = new TreeSet<>();
+        for (String name : names == null ? List.<String>of() : names) {
+            if (registry.staffRole(name).isPresent() || retiredHeld.contains(name)) {
+                chosen.add(name);
+            } else {
+                FormErrors.rejectUnlessMarked(errors, "roles", "validation.choose");
+            }
+        }
+        return chosen;
+    }
+
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
+    String list(
+            @ModelAttribute("search") AccountSearch search, @RequestParam(defaultValue = "1") int page, Model model) {
         int current = Math.max(1, page);
-        model.addAttribute(
-                "accounts",
-                accounts.list(q == null || q.isBlank() ? null : q.strip(), PAGE + 1, (long) (current - 1) * PAGE));
+        model.addAttribute("accounts", accounts.list(search.getQ(), PAGE + 1, (long) (current - 1) * PAGE));
         model.addAttribute("pageSize", PAGE);
         model.addAttribute("page", current);
-        model.addAttribute("q", q == null ? "" : q);
         addVocabulary(model);
         return "identity/admin-accounts";
     }
@@ -101,6 +215,12 @@ class AccountAdminController {
     String account(@PathVariable long id, Model model) {
         Account account = account(id);
         model.addAttribute("account", account);
+        if (!model.containsAttribute("accountRoles")) {
+            RolesForm roles = new RolesForm();
+            roles.getRoles().addAll(account.roles());
+            roles.getRoles().addAll(account.retiredRoles());
+            model.addAttribute("accountRoles", roles);
+        }
         model.addAttribute("maskedIdNumber", citizens.maskedIdNumber(account));
         addVocabulary(model);
         model.addAttribute(
@@ -148,28 +268,21 @@ class AccountAdminController {
     @PostMapping("/{id}/roles")
     String setRoles(
             @PathVariable long id,
-            @RequestParam(required = false) List<String> roles,
+            @ModelAttribute("accountRoles") RolesForm form,
+            BindingResult binding,
             Principal principal,
+            Model model,
             RedirectAttributes redirect) {
         Account account = account(id);
         if (account.type() != AccountType.STAFF) {
             throw new NotFoundException("account.admin.not-found", id);
         }
-        Set<String> chosen = new TreeSet<>();
-        if (roles != null) {
-            for (String role : roles) {
-                // A retired role stays only on the accounts that hold it already; it is never granted anew.
-                if (registry.staffRole(role).isEmpty()
-                        && !account.retiredRoles().contains(role)) {
-                    redirect.addFlashAttribute("problem", "validation.choose");
-                    return "redirect:/admin/accounts/" + id;
-                }
-                chosen.add(role);
-            }
-        }
+        Set<String> chosen = roles(form.getRoles(), account.retiredRoles(), binding);
         if (account.username().equals(principal.getName()) && !chosen.contains(IdentityAccess.ADMIN)) {
-            redirect.addFlashAttribute("problem", "account.admin.not-yourself");
-            return "redirect:/admin/accounts/" + id;
+            FormErrors.rejectUnlessMarked(binding, "roles", "account.admin.not-yourself");
+        }
+        if (binding.hasErrors()) {
+            return account(id, model);
         }
         accounts.setRoles(id, chosen);
         audit.record(AuditEvent.success(principal.getName(), "identity.account.roles", "account", account.username())
@@ -181,61 +294,44 @@ class AccountAdminController {
     @GetMapping("/new")
     String newStaff(Model model) {
         addVocabulary(model);
-        model.addAttribute("organisations", organisations.all());
+        model.addAttribute(
+                "organisations",
+                organisations.all().stream()
+                        .map(o -> FormChoices.Choice.of(o.uscc(), o.name()))
+                        .toList());
+        if (!model.containsAttribute("staffAccount")) {
+            model.addAttribute("staffAccount", new StaffAccountForm());
+        }
         return "identity/admin-account-new";
     }
 
     @PostMapping("/new")
     String createStaff(
-            @RequestParam(required = false) String username,
-            @RequestParam(required = false) String displayName,
-            @RequestParam(required = false) String organisation,
-            @RequestParam(required = false) List<String> roles,
-            @RequestParam(required = false) String password,
+            @Validated @ModelAttribute("staffAccount") StaffAccountForm form,
+            BindingResult binding,
             Principal principal,
             Model model,
             RedirectAttributes redirect) {
-        Map<String, String> problems = new LinkedHashMap<>();
-        if (username == null
-                || !CitizenAccounts.USERNAME.matcher(username.strip()).matches()) {
-            problems.put("username", "register.username.format");
-        } else if (accounts.usernameTaken(username.strip())) {
-            problems.put("username", "register.username.taken");
+        if (!binding.hasFieldErrors("username") && accounts.usernameTaken(form.getUsername())) {
+            binding.rejectValue("username", "register.username.taken");
         }
-        if (displayName == null || displayName.isBlank()) {
-            problems.put("displayName", "validation.required");
-        }
-        String organisationUscc = organisation == null || organisation.isBlank() ? null : organisation.strip();
-        if (organisationUscc != null && organisations.find(organisationUscc).isEmpty()) {
-            problems.put("organisation", "organisation.not-found");
-        }
-        Set<String> chosen = new TreeSet<>();
-        if (roles != null) {
-            roles.forEach(r -> {
-                if (registry.staffRole(r).isPresent()) {
-                    chosen.add(r);
-                } else {
-                    problems.put("roles", "validation.choose");
-                }
-            });
-        }
-        if (chosen.isEmpty()) {
-            problems.putIfAbsent("roles", "account.admin.roles-required");
-        }
-        List<String> passwordProblems = PasswordPolicy.check(password, username, null);
-        if (!passwordProblems.isEmpty()) {
-            problems.put("password", passwordProblems.get(0));
-        }
-        if (!problems.isEmpty()) {
-            model.addAttribute("problems", problems);
-            model.addAttribute("username", username);
-            model.addAttribute("displayName", displayName);
-            model.addAttribute("organisationChosen", organisation);
-            model.addAttribute("rolesChosen", roles == null ? List.of() : roles);
+        if (binding.hasErrors()) {
             return newStaff(model);
         }
-        long id = staff.create(
-                username.strip(), displayName.strip(), password, organisationUscc, chosen, principal.getName());
+        long id;
+        try {
+            id = staff.create(
+                    form.getUsername(),
+                    form.getDisplayName(),
+                    form.getPassword(),
+                    form.getOrganisation(),
+                    roles(form.getRoles(), Set.of(), binding),
+                    principal.getName());
+        } catch (DuplicateKeyException e) {
+            // Taken by someone else since the check above.
+            binding.rejectValue("username", "register.username.taken");
+            return newStaff(model);
+        }
         accounts.expirePassword(id);
         redirect.addFlashAttribute("notice", "account.admin.created");
         return "redirect:/admin/accounts/" + id;

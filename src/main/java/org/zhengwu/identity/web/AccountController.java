@@ -1,14 +1,19 @@
 package org.zhengwu.identity.web;
 
 import jakarta.servlet.http.HttpSession;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.ValidationUtils;
+import org.springframework.validation.Validator;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +28,9 @@ import org.zhengwu.identity.account.Enterprises;
 import org.zhengwu.identity.account.Notifications;
 import org.zhengwu.identity.account.OneTimeCodes;
 import org.zhengwu.identity.account.Passwords;
+import org.zhengwu.shared.web.FormErrors;
 import org.zhengwu.shared.web.NotFoundException;
+import org.zhengwu.shared.web.TrimmedInput.AsTyped;
 
 /** 个人中心: one's own account — profile, real-name level and how to raise it, password, acting enterprise. */
 @Controller
@@ -56,6 +63,56 @@ class AccountController {
         this.notifications = notifications;
         this.enterprises = enterprises;
         this.messages = messages;
+    }
+
+    /** A new password for one's own account, proved by the current one. Every field is kept exactly as typed. */
+    public static class PasswordChangeForm {
+        @AsTyped
+        private String current;
+
+        @AsTyped
+        private String password;
+
+        @AsTyped
+        private String confirmation;
+
+        static final Validator RULES = Validator.forInstanceOf(
+                PasswordChangeForm.class,
+                (form, errors) -> ValidationUtils.rejectIfEmpty(errors, "current", "validation.required"));
+
+        public String getCurrent() {
+            return current;
+        }
+
+        public void setCurrent(String current) {
+            this.current = current;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getConfirmation() {
+            return confirmation;
+        }
+
+        public void setConfirmation(String confirmation) {
+            this.confirmation = confirmation;
+        }
+    }
+
+    @InitBinder("mobileCode")
+    void codeRules(WebDataBinder binder) {
+        binder.addValidators(OneTimeCodeForm.RULES);
+    }
+
+    @InitBinder("passwordChange")
+    void passwordRules(WebDataBinder binder) {
+        binder.addValidators(PasswordChangeForm.RULES);
     }
 
     private Account me(Authentication authentication) {
@@ -115,20 +172,25 @@ class AccountController {
     @GetMapping("/mobile")
     String mobileForm(Authentication authentication, Model model) {
         model.addAttribute("account", me(authentication));
+        model.addAttribute("mobileCode", new OneTimeCodeForm());
         return "identity/mobile-verify";
     }
 
     @PostMapping("/mobile")
     String verifyMobile(
-            @RequestParam(required = false) String code,
+            @Validated @ModelAttribute("mobileCode") OneTimeCodeForm form,
+            BindingResult binding,
             Authentication authentication,
             Model model,
             RedirectAttributes redirect) {
         Account account = me(authentication);
-        if (codes.check(account.id(), OneTimeCodes.Purpose.MOBILE_VERIFICATION, code, true)
+        model.addAttribute("account", account);
+        if (binding.hasErrors()) {
+            return "identity/mobile-verify";
+        }
+        if (codes.check(account.id(), OneTimeCodes.Purpose.MOBILE_VERIFICATION, form.getCode(), true)
                 != OneTimeCodes.Check.ACCEPTED) {
-            model.addAttribute("account", account);
-            model.addAttribute("wrongCode", true);
+            binding.rejectValue("code", "password.reset.code-invalid");
             return "identity/mobile-verify";
         }
         RealNameLevel level = citizens.mobileVerified(account);
@@ -139,34 +201,36 @@ class AccountController {
     }
 
     @GetMapping("/password")
-    String passwordForm() {
+    String passwordForm(Model model) {
+        model.addAttribute("passwordChange", new PasswordChangeForm());
         return "identity/password-change";
     }
 
+    /**
+     * Until the current password is proved, nothing is said about the new one: the check against the last five
+     * passwords would otherwise let whoever holds a session probe them.
+     */
     @PostMapping("/password")
     String changePassword(
-            @RequestParam(required = false) String current,
-            @RequestParam(required = false) String password,
-            @RequestParam(required = false) String confirmation,
+            @Validated @ModelAttribute("passwordChange") PasswordChangeForm form,
+            BindingResult binding,
             Authentication authentication,
             HttpSession session,
-            Model model,
             RedirectAttributes redirect) {
         Account account = me(authentication);
-        List<String> problems = new ArrayList<>();
-        if (!passwords.matches(account, current)) {
-            problems.add("password.change.current-wrong");
-        } else {
-            problems.addAll(passwords.problems(account, password));
-            if (password != null && !password.equals(confirmation)) {
-                problems.add("register.confirmation");
+        if (!binding.hasFieldErrors("current") && !passwords.matches(account, form.getCurrent())) {
+            binding.rejectValue("current", "password.change.current-wrong");
+        }
+        if (!binding.hasFieldErrors("current")) {
+            FormErrors.rejectEach(binding, "password", passwords.problems(account, form.getPassword()));
+            if (form.getPassword() != null && !form.getPassword().equals(form.getConfirmation())) {
+                binding.rejectValue("confirmation", "register.confirmation");
             }
         }
-        if (!problems.isEmpty()) {
-            model.addAttribute("passwordProblems", problems);
+        if (binding.hasErrors()) {
             return "identity/password-change";
         }
-        passwords.change(account, password, "identity.password.change");
+        passwords.change(account, form.getPassword(), "identity.password.change");
         session.removeAttribute(SecondFactorGate.PASSWORD_EXPIRED);
         redirect.addFlashAttribute("notice", "password.change.done");
         return account.type() == AccountType.STAFF ? "redirect:/admin" : "redirect:/account";

@@ -1,28 +1,31 @@
 package org.zhengwu.identity.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.ValidationUtils;
+import org.springframework.validation.Validator;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.RealNameLevel;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.Enterprises;
-import org.zhengwu.shared.codes.CodeCheck;
 import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
+import org.zhengwu.shared.web.FormErrors;
 import org.zhengwu.shared.web.NotFoundException;
 
 /**
@@ -35,14 +38,121 @@ class EnterpriseController {
 
     static final int MAX_NAME = 200;
 
+    /** An enterprise to register: its 统一社会信用代码 and its name. */
+    public static class EnterpriseForm {
+        static final Validator RULES = Validator.forInstanceOf(EnterpriseForm.class, (form, errors) -> {
+            FormErrors.rejectIfInvalid(errors, "uscc", UnifiedSocialCreditCode.check(form.uscc));
+            ValidationUtils.rejectIfEmpty(errors, "name", "validation.required");
+            if (form.name != null && form.name.length() > MAX_NAME) {
+                FormErrors.reject(errors, "name", "validation.too-long", MAX_NAME);
+            }
+        });
+
+        private String uscc;
+        private String name;
+
+        public String getUscc() {
+            return uscc;
+        }
+
+        public void setUscc(String uscc) {
+            this.uscc = uscc;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+    }
+
+    /** An agent to authorise: who, for what, from when to when. */
+    public static class AgentGrantForm {
+        static final Validator RULES = Validator.forInstanceOf(AgentGrantForm.class, (form, errors) -> {
+            ValidationUtils.rejectIfEmpty(errors, "agent", "validation.required");
+            if (scope(form.scope) == null) {
+                errors.rejectValue("scope", "validation.choose");
+            }
+            if (!errors.hasFieldErrors("from")) {
+                ValidationUtils.rejectIfEmpty(errors, "from", "validation.required");
+            }
+            if (!errors.hasFieldErrors("to")) {
+                ValidationUtils.rejectIfEmpty(errors, "to", "validation.required");
+            }
+            if (form.from != null && form.to != null && form.to.isBefore(form.from)) {
+                errors.rejectValue("to", "enterprise.agent.period");
+            }
+        });
+
+        private String agent;
+        private String scope;
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate from;
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate to;
+
+        static Enterprises.AgentScope scope(String value) {
+            for (Enterprises.AgentScope scope : Enterprises.AgentScope.values()) {
+                if (scope.name().equals(value)) {
+                    return scope;
+                }
+            }
+            return null;
+        }
+
+        public String getAgent() {
+            return agent;
+        }
+
+        public void setAgent(String agent) {
+            this.agent = agent;
+        }
+
+        public String getScope() {
+            return scope;
+        }
+
+        public void setScope(String scope) {
+            this.scope = scope;
+        }
+
+        public LocalDate getFrom() {
+            return from;
+        }
+
+        public void setFrom(LocalDate from) {
+            this.from = from;
+        }
+
+        public LocalDate getTo() {
+            return to;
+        }
+
+        public void setTo(LocalDate to) {
+            this.to = to;
+        }
+    }
+
     private final AccountDirectory directory;
     private final Enterprises enterprises;
-    private final MessageSource messages;
 
-    EnterpriseController(AccountDirectory directory, Enterprises enterprises, MessageSource messages) {
+    EnterpriseController(AccountDirectory directory, Enterprises enterprises) {
         this.directory = directory;
         this.enterprises = enterprises;
-        this.messages = messages;
+    }
+
+    @InitBinder("newEnterprise")
+    void enterpriseRules(WebDataBinder binder) {
+        binder.addValidators(EnterpriseForm.RULES);
+    }
+
+    @InitBinder("grant")
+    void grantRules(WebDataBinder binder) {
+        binder.addValidators(AgentGrantForm.RULES);
     }
 
     private Account person(Authentication authentication) {
@@ -58,40 +168,37 @@ class EnterpriseController {
         Account account = person(authentication);
         model.addAttribute("capacities", enterprises.capacities(account));
         model.addAttribute("canRegister", account.realNameLevel().atLeast(RealNameLevel.MOBILE_VERIFIED));
+        if (!model.containsAttribute("newEnterprise")) {
+            model.addAttribute("newEnterprise", new EnterpriseForm());
+        }
         return "identity/enterprises";
     }
 
     @PostMapping
     String register(
-            @RequestParam(required = false) String uscc,
-            @RequestParam(required = false) String name,
+            @Validated @ModelAttribute("newEnterprise") EnterpriseForm form,
+            BindingResult binding,
             Authentication authentication,
             Model model,
-            Locale locale,
             RedirectAttributes redirect) {
         Account account = person(authentication);
-        Map<String, String> problems = new LinkedHashMap<>();
         if (!account.realNameLevel().atLeast(RealNameLevel.MOBILE_VERIFIED)) {
-            problems.put("level", "enterprise.level-required");
+            binding.reject("enterprise.level-required");
         }
-        CodeCheck code = UnifiedSocialCreditCode.check(uscc);
-        if (!code.isValid()) {
-            problems.put("uscc", messages.getMessage(code.defect().messageKey(), code.argumentArray(), locale));
-        } else if (enterprises.registered(code.normalised())) {
-            problems.put("uscc", "enterprise.registered");
+        String uscc = UnifiedSocialCreditCode.check(form.getUscc()).normalised();
+        if (!binding.hasFieldErrors("uscc") && enterprises.registered(uscc)) {
+            binding.rejectValue("uscc", "enterprise.registered");
         }
-        if (name == null || name.isBlank()) {
-            problems.put("name", "validation.required");
-        } else if (name.strip().length() > MAX_NAME) {
-            problems.put("name", "validation.too-long");
-        }
-        if (!problems.isEmpty()) {
-            model.addAttribute("problems", resolved(problems, locale));
-            model.addAttribute("uscc", uscc);
-            model.addAttribute("name", name);
+        if (binding.hasErrors()) {
             return list(authentication, model);
         }
-        enterprises.register(code.normalised(), name.strip(), account);
+        try {
+            enterprises.register(uscc, form.getName(), account);
+        } catch (DuplicateKeyException e) {
+            // Registered by someone else since the check above.
+            binding.rejectValue("uscc", "enterprise.registered");
+            return list(authentication, model);
+        }
         redirect.addFlashAttribute("notice", "enterprise.registered.done");
         return "redirect:/account/enterprises";
     }
@@ -111,49 +218,39 @@ class EnterpriseController {
         model.addAttribute("grants", enterprises.grants(id));
         model.addAttribute("scopes", Enterprises.AgentScope.values());
         model.addAttribute("today", enterprises.today());
+        if (!model.containsAttribute("grant")) {
+            AgentGrantForm form = new AgentGrantForm();
+            form.setFrom(enterprises.today());
+            model.addAttribute("grant", form);
+        }
         return "identity/enterprise";
     }
 
     @PostMapping("/{id}/agents")
     String grant(
             @PathVariable long id,
-            @RequestParam(required = false) String agent,
-            @RequestParam(required = false) String scope,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
+            @Validated @ModelAttribute("grant") AgentGrantForm form,
+            BindingResult binding,
             Authentication authentication,
             Model model,
-            Locale locale,
             RedirectAttributes redirect) {
         Account account = person(authentication);
         Enterprises.Enterprise enterprise = represented(id, account);
-        Map<String, String> problems = new LinkedHashMap<>();
-        Optional<Account> agentAccount = directory.find(agent).filter(a -> a.type() == AccountType.PERSON);
-        if (agent == null || agent.isBlank()) {
-            problems.put("agent", "validation.required");
-        } else if (agentAccount.isEmpty()) {
-            problems.put("agent", "enterprise.agent.unknown");
-        } else if (agentAccount.get().id() == account.id()) {
-            problems.put("agent", "enterprise.agent.self");
-        } else if (!agentAccount.get().realNameLevel().atLeast(RealNameLevel.ID_MATCHED)) {
-            problems.put("agent", "enterprise.agent.level");
+        Optional<Account> agent = directory.find(form.getAgent()).filter(a -> a.type() == AccountType.PERSON);
+        if (!binding.hasFieldErrors("agent")) {
+            if (agent.isEmpty()) {
+                binding.rejectValue("agent", "enterprise.agent.unknown");
+            } else if (agent.get().id() == account.id()) {
+                binding.rejectValue("agent", "enterprise.agent.self");
+            } else if (!agent.get().realNameLevel().atLeast(RealNameLevel.ID_MATCHED)) {
+                binding.rejectValue("agent", "enterprise.agent.level");
+            }
         }
-        Enterprises.AgentScope agentScope = null;
-        try {
-            agentScope = Enterprises.AgentScope.valueOf(String.valueOf(scope));
-        } catch (IllegalArgumentException e) {
-            problems.put("scope", "validation.choose");
-        }
-        LocalDate fromDate = date(from, "from", problems);
-        LocalDate toDate = date(to, "to", problems);
-        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            problems.put("to", "enterprise.agent.period");
-        }
-        if (!problems.isEmpty()) {
-            model.addAttribute("problems", resolved(problems, locale));
+        if (binding.hasErrors()) {
             return enterprise(id, authentication, model);
         }
-        enterprises.grant(enterprise, account, agentAccount.get(), agentScope, fromDate, toDate);
+        enterprises.grant(
+                enterprise, account, agent.get(), AgentGrantForm.scope(form.getScope()), form.getFrom(), form.getTo());
         redirect.addFlashAttribute("notice", "enterprise.agent.granted");
         return "redirect:/account/enterprises/" + id;
     }
@@ -171,26 +268,5 @@ class EnterpriseController {
         }
         redirect.addFlashAttribute("notice", "enterprise.agent.revoked");
         return "redirect:/account/enterprises/" + id;
-    }
-
-    /** Problems as messages in the reader's language; entries already resolved are kept as they are. */
-    private Map<String, String> resolved(Map<String, String> problems, Locale locale) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        problems.forEach(
-                (field, key) -> texts.put(field, messages.getMessage(key, new Object[] {MAX_NAME}, key, locale)));
-        return texts;
-    }
-
-    private static LocalDate date(String text, String field, Map<String, String> problems) {
-        if (text == null || text.isBlank()) {
-            problems.put(field, "validation.required");
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            problems.put(field, "import.date");
-            return null;
-        }
     }
 }

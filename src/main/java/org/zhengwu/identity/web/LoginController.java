@@ -8,7 +8,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.zhengwu.identity.account.Account;
@@ -39,27 +45,65 @@ class LoginController {
         this.clock = clock;
     }
 
+    /**
+     * What the sign-in page asks for. The form is posted to Spring Security, not bound here; the page only shows it
+     * and, after a failure, the one answer that does not say which of the two was wrong.
+     */
+    public static class SignInForm {
+        private String username;
+        private String password;
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+    }
+
+    @InitBinder("secondFactor")
+    void codeRules(WebDataBinder binder) {
+        binder.addValidators(OneTimeCodeForm.RULES);
+    }
+
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(required = false) String error, Model model) {
+        SignInForm form = new SignInForm();
+        BindingResult result = new BeanPropertyBindingResult(form, "signIn");
+        if (error != null) {
+            result.reject("login.failed");
+        }
+        model.addAttribute("signIn", form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "signIn", result);
         return "identity/login";
     }
 
     /** Staff without an authenticator yet are sent to enrol one (whoever sent them here, e.g. single sign-on). */
     @GetMapping("/login/mfa")
-    String secondFactorForm(Authentication authentication) {
+    String secondFactorForm(Authentication authentication, Model model) {
         if (!(authentication instanceof SecondFactorPending pending)) {
             return "redirect:/account";
         }
         boolean enrolled =
                 directory.find(pending.getName()).map(Account::mfaEnrolled).orElse(false);
+        model.addAttribute("secondFactor", new OneTimeCodeForm());
         return enrolled ? "identity/mfa" : "redirect:/account/mfa/setup";
     }
 
     @PostMapping("/login/mfa")
     String secondFactor(
-            @RequestParam(required = false) String code,
+            @Validated @ModelAttribute("secondFactor") OneTimeCodeForm form,
+            BindingResult binding,
             Authentication authentication,
-            Model model,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
@@ -70,7 +114,10 @@ class LoginController {
         if (account.lockedAt(clock.instant())) {
             return abandon(request);
         }
-        if (!secondFactor.verify(account, code)) {
+        if (binding.hasErrors()) {
+            return "identity/mfa";
+        }
+        if (!secondFactor.verify(account, form.getCode())) {
             // Wrong codes count as failed sign-ins, so that six digits cannot be guessed behind a known password.
             attempts.failed(account.username(), account, request.getRemoteAddr());
             if (directory
@@ -79,7 +126,7 @@ class LoginController {
                     .orElse(true)) {
                 return abandon(request);
             }
-            model.addAttribute("wrongCode", true);
+            binding.rejectValue("code", "mfa.wrong");
             return "identity/mfa";
         }
         completion.complete(account, pending, request, response);

@@ -1,14 +1,20 @@
 package org.zhengwu.identity.web;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.Validator;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhengwu.identity.RealNameLevel;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.shared.web.TrimmedInput.AsTyped;
 
 /** 个人注册: a natural person creates their account. */
 @Controller
@@ -27,7 +33,11 @@ class RegistrationController {
         private String idNumber;
         private String mobile;
         private String email;
+
+        @AsTyped
         private String password;
+
+        @AsTyped
         private String confirmation;
 
         CitizenAccounts.Registration registration() {
@@ -92,21 +102,38 @@ class RegistrationController {
         }
     }
 
+    /** The registration rules live with the accounts: format, uniqueness, the password policy. */
+    @InitBinder("registration")
+    void rules(WebDataBinder binder) {
+        binder.addValidators(Validator.forInstanceOf(
+                RegistrationForm.class, (form, errors) -> citizens.validate(form.registration(), errors)));
+    }
+
     @GetMapping("/register")
     String form(Model model) {
-        model.addAttribute("form", new RegistrationForm());
+        model.addAttribute("registration", new RegistrationForm());
         return "identity/register";
     }
 
     @PostMapping("/register")
-    String register(@ModelAttribute("form") RegistrationForm form, BindingResult binding, RedirectAttributes redirect) {
-        citizens.validate(form.registration(), binding);
+    String register(
+            @Validated @ModelAttribute("registration") RegistrationForm form,
+            BindingResult binding,
+            RedirectAttributes redirect) {
         if (binding.hasErrors()) {
-            form.setPassword(null);
-            form.setConfirmation(null);
             return "identity/register";
         }
-        RealNameLevel level = citizens.register(form.registration());
+        RealNameLevel level;
+        try {
+            level = citizens.register(form.registration());
+        } catch (DuplicateKeyException e) {
+            // Someone registered the same username, number or mobile since the check: the check now says which.
+            citizens.validate(form.registration(), binding);
+            if (!binding.hasErrors()) {
+                throw e;
+            }
+            return "identity/register";
+        }
         redirect.addFlashAttribute("registeredLevel", level.level());
         return "redirect:/login?registered";
     }

@@ -18,10 +18,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.SecondFactor;
@@ -54,6 +58,11 @@ class SecondFactorSetupController {
         this.messages = messages;
     }
 
+    @InitBinder("enrolment")
+    void codeRules(WebDataBinder binder) {
+        binder.addValidators(OneTimeCodeForm.RULES);
+    }
+
     @GetMapping
     String form(Authentication authentication, HttpSession session, Model model, java.util.Locale locale) {
         Account account = directory.find(authentication.getName()).orElseThrow();
@@ -71,12 +80,16 @@ class SecondFactorSetupController {
         model.addAttribute(
                 "secret", Totp.base32(secret).replaceAll("(.{4})", "$1 ").strip());
         model.addAttribute("recoveryCodes", session.getAttribute(RECOVERY));
+        if (!model.containsAttribute("enrolment")) {
+            model.addAttribute("enrolment", new OneTimeCodeForm());
+        }
         return "identity/mfa-setup";
     }
 
     @PostMapping
     String confirm(
-            @RequestParam(required = false) String code,
+            @Validated @ModelAttribute("enrolment") OneTimeCodeForm enrolment,
+            BindingResult binding,
             Authentication authentication,
             HttpSession session,
             Model model,
@@ -86,9 +99,12 @@ class SecondFactorSetupController {
         if (secret == null || account.mfaEnrolled()) {
             return "redirect:/account/mfa/setup";
         }
-        List<String> recovery = secondFactor.enrol(account.id(), account.username(), secret, code);
+        if (binding.hasErrors()) {
+            return form(authentication, session, model, locale);
+        }
+        List<String> recovery = secondFactor.enrol(account.id(), account.username(), secret, enrolment.getCode());
         if (recovery.isEmpty()) {
-            model.addAttribute("wrongCode", true);
+            binding.rejectValue("code", "mfa.wrong");
             return form(authentication, session, model, locale);
         }
         session.removeAttribute(SECRET);

@@ -188,6 +188,43 @@ class CatalogAdminHttpTests {
     }
 
     @Test
+    void sendingBackAndWithdrawingNeedAReasonNamedOnItsFieldAndNothingChangesWithout() {
+        String versionPath =
+                createDraft(createBaseItem("退回原因" + UUID.randomUUID().toString().substring(0, 6)));
+        assertThat(submit(versionPath, "form[action$=/submit]", Map.of()).status())
+                .isEqualTo(302);
+        TestBrowser.Page noReason = submit(versionPath, "form[action$=/reject]", Map.of("reason", "   "));
+        assertThat(noReason.status()).isEqualTo(200);
+        Document page = noReason.html();
+        assertThat(page.selectFirst(".error-summary a[href=\"#reason\"]").text())
+                .isEqualTo("退回原因：此项为必填项。");
+        assertThat(page.selectFirst("#reason").attr("aria-invalid")).isEqualTo("true");
+        assertThat(admin.get(versionPath).html().select(".tag").text()).contains("审核中");
+        String tooLong = "长".repeat(501);
+        assertThat(submit(versionPath, "form[action$=/reject]", Map.of("reason", tooLong))
+                        .html()
+                        .selectFirst("#reason-error")
+                        .text())
+                .contains("不能超过 500 个字");
+        assertThat(submit(versionPath, "form[action$=/reject]", Map.of("reason", "请补充材料"))
+                        .status())
+                .isEqualTo(302);
+        assertThat(admin.get(versionPath).html().text()).contains("请补充材料");
+
+        assertThat(submit(versionPath, "form[action$=/submit]", Map.of()).status())
+                .isEqualTo(302);
+        submit(versionPath, "form[action$=/approve]", Map.of());
+        submit(versionPath, "form[action$=/publish]", Map.of());
+        String itemPath =
+                admin.get(versionPath).html().selectFirst("a:contains(返回事项)").attr("href");
+        TestBrowser.Page noWithdrawalReason = submit(itemPath, "form[action$=/withdraw]", Map.of("reason", ""));
+        assertThat(noWithdrawalReason.status()).isEqualTo(200);
+        assertThat(noWithdrawalReason.html().selectFirst(".error-summary").text())
+                .contains("撤回原因：此项为必填项");
+        assertThat(admin.get(versionPath).html().select(".tag").text()).contains("已发布");
+    }
+
+    @Test
     void discardingTheOnlyDraftOfAnEntryRemovesTheEntry() {
         String baseCode = createBaseItem("只有草稿" + UUID.randomUUID().toString().substring(0, 6));
         String versionPath = createDraft(baseCode);

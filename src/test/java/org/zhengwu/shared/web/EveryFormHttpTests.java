@@ -1,0 +1,529 @@
+package org.zhengwu.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengwu.catalog.CatalogAccess;
+import org.zhengwu.catalog.GuideRulesTests;
+import org.zhengwu.catalog.ItemType;
+import org.zhengwu.catalog.entry.BaseItemRecord;
+import org.zhengwu.catalog.entry.CatalogEditing;
+import org.zhengwu.catalog.entry.VersionRecord;
+import org.zhengwu.identity.IdentityAccess;
+import org.zhengwu.identity.StaffAccounts;
+import org.zhengwu.identity.account.AccountDirectory;
+import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.identity.account.Enterprises;
+import org.zhengwu.support.TestBrowser;
+import org.zhengwu.support.TestPeople;
+import org.zhengwu.support.ZhengwuTest;
+
+/**
+ * Every form of the platform, posted with bad input, reports its problems the same way: one error summary with the
+ * same heading, each message prefixed by the field's name and linking to an element that exists — the control
+ * itself (for a group of radios or checkboxes, its first box), or the message of a whole list — and every control
+ * in error says {@code aria-invalid="true"}, sits in a group marked {@code form-group--error}, has a label, and
+ * names its error (and hint) with {@code aria-describedby}, pointing only at elements that exist. A new form is
+ * checked by adding one probe: the page it is on, the form, the bad input and the fields that must be named.
+ */
+@ZhengwuTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EveryFormHttpTests {
+
+    static final String HEFEI_MARKET = "11340100662167280R";
+    static final String SUMMARY_TITLE = "请修改以下问题后再提交";
+
+    /**
+     * One form with bad input.
+     *
+     * @param open     the page the form is on (for a search form sent with GET: the page its bad query answers)
+     * @param form     the form's selector, or null when {@code open} already shows the errors
+     * @param bad      the fields to change from what the form holds; an empty list removes the field
+     * @param status   the status the answer must have
+     * @param expected the ids the summary must link to
+     */
+    record Probe(
+            String name,
+            TestBrowser browser,
+            Supplier<Document> open,
+            String form,
+            Map<String, List<String>> bad,
+            int status,
+            List<String> expected) {}
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffAccounts staff;
+
+    @Autowired
+    CitizenAccounts citizens;
+
+    @Autowired
+    AccountDirectory directory;
+
+    @Autowired
+    Enterprises enterprises;
+
+    @Autowired
+    CatalogEditing editing;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final List<Probe> probes = new ArrayList<>();
+
+    private static Map<String, List<String>> bad(String... namesAndValues) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put(namesAndValues[i], namesAndValues[i + 1] == null ? List.of() : List.of(namesAndValues[i + 1]));
+        }
+        return fields;
+    }
+
+    private void probe(
+            String name,
+            TestBrowser browser,
+            String path,
+            String form,
+            Map<String, List<String>> bad,
+            String... expected) {
+        probes.add(new Probe(name, browser, () -> browser.get(path).html(), form, bad, 200, List.of(expected)));
+    }
+
+    @BeforeAll
+    void setUp() {
+        TestBrowser anonymous = new TestBrowser(port);
+
+        TestPeople.Citizen person = TestPeople.register(citizens, "表单测试");
+        jdbc.sql("UPDATE identity_account SET real_name_level = 3 WHERE username = :u")
+                .param("u", person.username())
+                .update();
+        TestBrowser citizen = new TestBrowser(port);
+        citizen.signIn(person.username(), TestPeople.PASSWORD);
+        long enterpriseId = enterprises.register(
+                TestPeople.newCreditCode(),
+                "表单测试有限公司",
+                directory.find(person.username()).orElseThrow());
+
+        TestBrowser official = new TestBrowser(port);
+        String officialName = official.signInNewStaff(
+                staff,
+                null,
+                IdentityAccess.ADMIN,
+                CatalogAccess.CATALOG_EDITOR,
+                CatalogAccess.CATALOG_REVIEWER,
+                IdentityAccess.IDENTITY_CLERK);
+        long officialId = jdbc.sql("SELECT id FROM identity_account WHERE username = :u")
+                .param("u", officialName)
+                .query(Long.class)
+                .single();
+
+        // Staff between the password and the second factor: one enrolled, one who has yet to enrol.
+        TestBrowser enrolled = new TestBrowser(port);
+        String enrolledName = enrolled.signInNewStaff(staff, null, CatalogAccess.CATALOG_EDITOR);
+        TestBrowser secondStep = new TestBrowser(port);
+        secondStep.signIn(enrolledName, TestBrowser.STAFF_PASSWORD);
+        String newcomer = "staff-" + UUID.randomUUID().toString().substring(0, 8);
+        staff.create(newcomer, "新来的", TestBrowser.STAFF_PASSWORD, null, Set.of(CatalogAccess.CATALOG_EDITOR), "test");
+        TestBrowser enrolling = new TestBrowser(port);
+        enrolling.signIn(newcomer, TestBrowser.STAFF_PASSWORD);
+
+        // Entries at each stage a form works on: a draft, one in review, one published.
+        VersionRecord draft = entry("草稿");
+        VersionRecord inReview = entry("审核中");
+        editing.submit(inReview.id(), "editor-a");
+        VersionRecord published = entry("已发布");
+        editing.submit(published.id(), "editor-a");
+        editing.approve(published.id(), "reviewer-b");
+        editing.publish(published.id(), "reviewer-b");
+
+        // 个人注册, 找回密码, 个人中心
+        probe(
+                "registration",
+                anonymous,
+                "/register",
+                "form[action=/register]",
+                bad(
+                        "username", "9bad",
+                        "realName", "",
+                        "idNumber", "1",
+                        "mobile", "1",
+                        "email", "x",
+                        "password", "short",
+                        "confirmation", "other"),
+                "username",
+                "realName",
+                "idNumber",
+                "mobile",
+                "email",
+                "password",
+                "confirmation");
+        probe(
+                "password reset request",
+                anonymous,
+                "/password/reset",
+                "form[action=/password/reset]",
+                bad("identifier", " "),
+                "identifier");
+        probes.add(new Probe(
+                "password reset",
+                anonymous,
+                () -> anonymous
+                        .post(
+                                "/password/reset",
+                                Map.of(
+                                        "identifier",
+                                        person.mobile(),
+                                        "_csrf",
+                                        TestBrowser.csrf(anonymous.get("/password/reset"))))
+                        .html(),
+                "form[action=/password/reset/confirm]",
+                bad("code", "", "password", "short", "confirmation", "other"),
+                200,
+                List.of("code", "password", "confirmation")));
+        probe(
+                "password change",
+                citizen,
+                "/account/password",
+                "form[action=/account/password]",
+                bad("current", "", "password", "x", "confirmation", "y"),
+                "current");
+        probe("mobile code", citizen, "/account/mobile", "form[action=/account/mobile]", bad("code", ""), "code");
+        probe(
+                "enterprise registration",
+                citizen,
+                "/account/enterprises",
+                "form[action=/account/enterprises]",
+                bad("uscc", "91340100MA2N0XXXX1", "name", ""),
+                "uscc",
+                "name");
+        probe(
+                "agent grant",
+                citizen,
+                "/account/enterprises/" + enterpriseId,
+                "form[action$=/agents]",
+                bad("agent", "", "scope", "NOPE", "from", "not-a-date", "to", ""),
+                "agent",
+                "scope",
+                "from",
+                "to");
+
+        // Signing in, the second factor
+        probe("second factor", secondStep, "/login/mfa", "form[action=/login/mfa]", bad("code", ""), "code");
+        probe(
+                "authenticator enrolment",
+                enrolling,
+                "/account/mfa/setup",
+                "form[action=/account/mfa/setup]",
+                bad("code", ""),
+                "code");
+
+        // Administration of identity
+        probe(
+                "counter check",
+                official,
+                "/admin/identity/in-person",
+                "form[action=/admin/identity/in-person]",
+                bad("idNumber", "123"),
+                "idNumber");
+        probe(
+                "new member of staff",
+                official,
+                "/admin/accounts/new",
+                "form[action=/admin/accounts/new]",
+                bad("username", "9", "displayName", "", "roles", null, "password", "x"),
+                "username",
+                "displayName",
+                "roles",
+                "password");
+        probe(
+                "roles",
+                official,
+                "/admin/accounts/" + officialId,
+                "form[action$=/roles]",
+                bad("roles", "NOPE"),
+                "roles");
+        probe(
+                "client registration",
+                official,
+                "/admin/clients",
+                "form[action=/admin/clients]",
+                bad("clientId", "A", "name", "", "kind", "NOPE", "redirectUris", "ftp://x", "scopes", "BAD SCOPE"),
+                "clientId",
+                "name",
+                "kind",
+                "redirectUris",
+                "scopes");
+        probes.add(new Probe(
+                "log search",
+                official,
+                () -> official.get("/admin/audit?from=2026-13-45&to=abc").html(),
+                null,
+                Map.of(),
+                400,
+                List.of("from", "to")));
+
+        // Catalogue
+        probe(
+                "new entry",
+                official,
+                "/admin/catalog/new",
+                "form[action=/admin/catalog/new]",
+                bad(
+                        "guide.visits",
+                        "abc",
+                        "guide.serviceObjects",
+                        null,
+                        "guide.channels",
+                        null,
+                        "guide.realNameLevel",
+                        "9",
+                        "guide.materials[0].name",
+                        "申请表",
+                        "guide.materials[0].blankFormId",
+                        "0".repeat(64)),
+                "guide.visits",
+                "guide.serviceObjects",
+                "guide.channels",
+                "guide.realNameLevel",
+                "guide.materials0.blankFormFile",
+                "guide.steps");
+        probe(
+                "draft",
+                official,
+                "/admin/catalog/versions/" + draft.id() + "/edit",
+                "form[action$=/edit]",
+                bad("resultName", "", "fee.charged", "true", "promisedLimit.value", "-1"),
+                "resultName",
+                "fee.items",
+                "fee.basis",
+                "promisedLimit.value");
+        probe(
+                "base item",
+                official,
+                "/admin/catalog/base-items/new",
+                "form[action=/admin/catalog/base-items/new]",
+                bad("name", "", "type", ""),
+                "type");
+        probe(
+                "sending back",
+                official,
+                "/admin/catalog/versions/" + inReview.id(),
+                "form[action$=/reject]",
+                bad("reason", "  "),
+                "reason");
+        probe(
+                "withdrawal",
+                official,
+                "/admin/catalog/items/" + published.itemId(),
+                "form[action$=/withdraw]",
+                bad("reason", ""),
+                "reason");
+
+        // Base data
+        probe(
+                "new organisation",
+                official,
+                "/admin/organisations/new",
+                "form[action=/admin/organisations/new]",
+                bad("uscc", "bad", "name", "", "divisionCode", "999999", "exerciseLevel", "", "nature", ""),
+                "uscc",
+                "name",
+                "divisionCode",
+                "exerciseLevel",
+                "nature");
+        probe(
+                "organisation",
+                official,
+                "/admin/organisations/" + HEFEI_MARKET,
+                "form[action^=/admin/organisations/]",
+                bad("name", "", "phone", "not a phone"),
+                "name",
+                "phone");
+        probe(
+                "division import",
+                official,
+                "/admin/divisions/import",
+                "form[action=/admin/divisions/import]",
+                bad(),
+                "file");
+    }
+
+    private VersionRecord entry(String stage) {
+        BaseItemRecord base = editing.createBaseItem(
+                "表单" + stage + UUID.randomUUID().toString().substring(0, 6), ItemType.LICENSING, null, "editor-a");
+        return editing.createEntry(base.baseCode(), HEFEI_MARKET, null, GuideRulesTests.valid(), "editor-a");
+    }
+
+    @Test
+    void everyFormNamesEachProblemOnItsFieldAndLinksToIt() {
+        List<String> failures = new ArrayList<>();
+        for (Probe probe : probes) {
+            Document page = probe.open().get();
+            try {
+                checkCleanForm(page, probe);
+                Document answer = probe.form() == null ? page : post(probe, page);
+                checkErrors(answer, probe);
+            } catch (AssertionError | RuntimeException e) {
+                failures.add(probe.name() + ": " + e.getMessage());
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(probes).hasSizeGreaterThanOrEqualTo(22);
+    }
+
+    @Test
+    void aFailedSignInIsTheSameSummaryWithoutSayingWhichFieldWasWrong() {
+        Document page = new TestBrowser(port).get("/login?error").html();
+        assertThat(page.select(".error-summary")).hasSize(1);
+        assertThat(page.selectFirst(".error-summary h2").text()).isEqualTo(SUMMARY_TITLE);
+        assertThat(page.selectFirst(".error-summary li").text()).contains("用户名或密码不正确");
+        assertThat(page.select(".error-summary a")).isEmpty();
+        assertThat(page.select("[aria-invalid]")).isEmpty();
+        assertThat(new TestBrowser(port).get("/login").html().select(".error-summary"))
+                .isEmpty();
+    }
+
+    private Document post(Probe probe, Document page) {
+        Element form = page.selectFirst(probe.form());
+        assertThat(form).as("form " + probe.form()).isNotNull();
+        Map<String, List<String>> fields = TestBrowser.formFields(form);
+        probe.bad().forEach((name, values) -> {
+            if (values.isEmpty()) {
+                fields.remove(name);
+            } else {
+                fields.put(name, values);
+            }
+        });
+        String action = form.attr("action");
+        TestBrowser.Page answer = form.attr("enctype").equals("multipart/form-data")
+                ? probe.browser().postMultipart(action, fields, Map.of())
+                : probe.browser().postMulti(action, fields);
+        assertThat(answer.status()).as("status of " + action).isEqualTo(probe.status());
+        return answer.html();
+    }
+
+    /** The form as first shown: no problem named, every control labelled, every description there. */
+    private static void checkCleanForm(Document page, Probe probe) {
+        if (probe.form() == null) {
+            return;
+        }
+        Element form = page.selectFirst(probe.form());
+        assertThat(form).as("form " + probe.form()).isNotNull();
+        assertThat(page.select(".error-summary")).as("summary before posting").isEmpty();
+        assertThat(form.select("[aria-invalid]"))
+                .as("controls in error before posting")
+                .isEmpty();
+        checkDescriptions(page);
+        for (Element control : form.select("input:not([type=hidden]), select, textarea")) {
+            assertThat(page.select("label[for=" + cssId(control.id()) + "]"))
+                    .as("label of " + control.attr("name"))
+                    .isNotEmpty();
+        }
+    }
+
+    private static void checkErrors(Document page, Probe probe) {
+        assertThat(page.select(".error-summary")).as("error summaries").hasSize(1);
+        Element summary = page.selectFirst(".error-summary");
+        assertThat(summary.selectFirst("h2").text()).isEqualTo(SUMMARY_TITLE);
+        List<String> targets = new ArrayList<>();
+        for (Element link : summary.select("li > a")) {
+            String target = link.attr("href").substring(1);
+            targets.add(target);
+            Element element = page.getElementById(target);
+            assertThat(element).as("target of " + link.text()).isNotNull();
+            assertThat(link.text())
+                    .as("message names its field: " + link.text())
+                    .contains("：");
+            String message = link.text().substring(link.text().indexOf('：') + 1);
+            if (element.hasClass("error-message")) {
+                // The message of a whole list: it takes the focus itself.
+                assertThat(element.attr("tabindex")).isEqualTo("-1");
+                assertThat(element.text()).contains(message);
+                continue;
+            }
+            assertThat(element.tagName()).as(target).isIn("input", "select", "textarea");
+            assertThat(element.attr("aria-invalid"))
+                    .as("aria-invalid of " + target)
+                    .isEqualTo("true");
+            Element fieldset = groupOf(element);
+            boolean box = fieldset != null;
+            Element group = box ? fieldset : element;
+            Element container = box ? group : element.parent();
+            assertThat(container.hasClass("form-group--error"))
+                    .as("group of " + target)
+                    .isTrue();
+            List<String> described = ids(group.attr("aria-describedby"));
+            Element error = described.stream()
+                    .map(page::getElementById)
+                    .filter(e -> e != null && e.hasClass("error-message"))
+                    .findFirst()
+                    .orElse(null);
+            assertThat(error).as("error named by aria-describedby of " + target).isNotNull();
+            assertThat(error.text()).as("error of " + target).contains(message);
+            assertThat(box ? group.select("legend") : page.select("label[for=" + cssId(target) + "]"))
+                    .as("label of " + target)
+                    .isNotEmpty();
+        }
+        assertThat(targets).as("fields named").containsAll(probe.expected());
+        // Nothing is marked in error that the summary does not name.
+        Set<String> marked = new TreeSet<>();
+        for (Element control : page.select("[aria-invalid=true]")) {
+            Element fieldset = groupOf(control);
+            marked.add(
+                    fieldset == null
+                            ? control.id()
+                            : fieldset.selectFirst("input[type=checkbox], input[type=radio]")
+                                    .id());
+        }
+        assertThat(targets).as("controls in error are in the summary").containsAll(marked);
+        checkDescriptions(page);
+    }
+
+    /** The fieldset of a radio or checkbox that is one of a group, or null for any other control. */
+    private static Element groupOf(Element control) {
+        boolean box =
+                control.attr("type").equals("checkbox") || control.attr("type").equals("radio");
+        return box ? control.closest("fieldset.form-group") : null;
+    }
+
+    /** Every aria-describedby on the page names elements that exist. */
+    private static void checkDescriptions(Document page) {
+        for (Element described : page.select("[aria-describedby]")) {
+            assertThat(ids(described.attr("aria-describedby")))
+                    .as("aria-describedby of " + described.attr("name"))
+                    .isNotEmpty();
+            for (String id : ids(described.attr("aria-describedby"))) {
+                assertThat(page.getElementById(id))
+                        .as("aria-describedby " + id + " of " + described.attr("name"))
+                        .isNotNull();
+            }
+        }
+    }
+
+    private static List<String> ids(String attribute) {
+        return Arrays.stream(attribute.split(" ")).filter(id -> !id.isEmpty()).toList();
+    }
+
+    private static String cssId(String id) {
+        return "\"" + id + "\"";
+    }
+}
