@@ -92,6 +92,11 @@ class UpgradeFromBaselineTests {
         assertThat(count(jdbc, "SELECT count(*) FROM identity_one_time_code")).isEqualTo(1);
         assertThat(count(jdbc, "SELECT count(*) FROM oauth2_authorization")).isEqualTo(2);
         assertThat(count(jdbc, "SELECT count(*) FROM shared_once_task")).isEqualTo(3);
+        // Completed event publications are removed now; the failed one waits to be delivered again.
+        assertThat(jdbc.sql("SELECT id || ' ' || status FROM event_publication")
+                        .query(String.class)
+                        .list())
+                .containsExactly("5d81b5e0-0000-4000-8000-000000000002 FAILED");
         // The accountability log keeps its six entries and their chain ends where its head says.
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM shared_audit_entry e JOIN shared_audit_head h
