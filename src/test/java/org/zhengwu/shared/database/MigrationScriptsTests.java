@@ -1,6 +1,7 @@
 package org.zhengwu.shared.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,12 +14,16 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModuleIdentifier;
+import org.springframework.modulith.core.ApplicationModuleIdentifiers;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.runtime.flyway.MigrationFilter;
 import org.zhengwu.ZhengwuApplication;
 
 /**
@@ -86,6 +91,20 @@ class MigrationScriptsTests {
                         "identity/v14__lower_case_prefix.sql: not named V<version>__<lower_case_description>.sql",
                         "identity/V14__Capitals.sql: not named V<version>__<lower_case_description>.sql",
                         "identity/V14__no_suffix: not named V<version>__<lower_case_description>.sql");
+    }
+
+    @Test
+    void scriptsInAFolderThatIsNoModuleStopTheMigrationBeforeItBegins() {
+        Flyway flyway = Flyway.configure().locations("classpath:db/stray").load();
+        ModuleMigrations migrations = new ModuleMigrations(
+                ApplicationModuleIdentifiers.of(
+                        MODULES.stream().map(ApplicationModuleIdentifier::of).toList()),
+                MigrationFilter.USE_ALL);
+
+        assertThatThrownBy(() -> migrations.migrate(flyway))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("db/stray/catlog/")
+                .hasMessageContaining("would never run");
     }
 
     /** The scripts under {@value #LOCATION}, as paths below it. */

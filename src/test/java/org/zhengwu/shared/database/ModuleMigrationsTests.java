@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.core.ApplicationModuleIdentifiers;
+import org.springframework.modulith.core.ApplicationModules;
+import org.zhengwu.ZhengwuApplication;
 import org.zhengwu.support.ZhengwuTest;
 
 /** The running platform migrated its new database module by module. */
@@ -17,6 +21,20 @@ class ModuleMigrationsTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationModuleIdentifiers modules;
+
+    @Test
+    void theModulesComeFromTheMetadataTheBuildWroteAndAreInTheOrderOfAScan() {
+        assertThat(new ClassPathResource("META-INF/spring-modulith/application-modules.json").exists())
+                .as("written by the build (exec-maven-plugin), so that a start scans no classes")
+                .isTrue();
+        assertThat(modules.stream().map(Object::toString))
+                .containsExactlyElementsOf(ApplicationModules.of(ZhengwuApplication.class).stream()
+                        .map(module -> module.getIdentifier().toString())
+                        .toList());
+    }
 
     @Test
     void eachModuleWithScriptsHasAHistoryOfItsOwnAndThereIsNoCombinedOne() {
