@@ -1,0 +1,79 @@
+package org.zhengwu.identity.account;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Removes, every hour, the account records that no rule reads any more: failed sign-ins older than the lockout window
+ * ({@link SignInAttempts#WINDOW}; each failure is also in the accountability log), one-time codes past their expiry
+ * (they can never be accepted), passwords beyond the last {@link PasswordPolicy#HISTORY} of each account (only those
+ * are compared with a new one) and development-outbox messages older than {@link #OUTBOX_KEPT}. The periods follow
+ * from the rules, so there is nothing to configure. Several nodes may run this: one does, the others skip.
+ */
+@Component
+class AccountRecordsRetention {
+
+    static final Duration OUTBOX_KEPT = Duration.ofDays(7);
+
+    private static final Logger log = LoggerFactory.getLogger(AccountRecordsRetention.class);
+    private static final long LOCK = 7_100_423_180_001L;
+
+    /** How many rows of each kind a run removed. */
+    record Removed(int signInFailures, int oneTimeCodes, int passwords, int outboxMessages) {
+
+        static final Removed NOTHING = new Removed(0, 0, 0, 0);
+
+        int total() {
+            return signInFailures + oneTimeCodes + passwords + outboxMessages;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AccountRecordsRetention(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Hourly at minute 23. */
+    @Scheduled(cron = "0 23 * * * *", zone = "Asia/Shanghai")
+    @Transactional
+    public Removed removeExpired() {
+        if (!Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)")
+                .param("lock", LOCK)
+                .query(Boolean.class)
+                .single())) {
+            return Removed.NOTHING;
+        }
+        Instant now = clock.instant();
+        Removed removed = new Removed(
+                jdbc.sql("DELETE FROM identity_sign_in_failure WHERE failed_at < :cutoff")
+                        .param("cutoff", Timestamp.from(now.minus(SignInAttempts.WINDOW)))
+                        .update(),
+                jdbc.sql("DELETE FROM identity_one_time_code WHERE expires_at < :now")
+                        .param("now", Timestamp.from(now))
+                        .update(),
+                // RANK, not ROW_NUMBER: passwords changed at the same instant as the last kept one stay with it.
+                jdbc.sql("""
+                                DELETE FROM identity_password_history h
+                                USING (SELECT ctid, rank() OVER (PARTITION BY account_id ORDER BY changed_at DESC) AS age
+                                       FROM identity_password_history) ranked
+                                WHERE h.ctid = ranked.ctid AND ranked.age > :kept""").param("kept", PasswordPolicy.HISTORY).update(),
+                jdbc.sql("DELETE FROM identity_notification_outbox WHERE created_at < :cutoff")
+                        .param("cutoff", Timestamp.from(now.minus(OUTBOX_KEPT)))
+                        .update());
+        if (removed.total() > 0) {
+            log.info("Removed expired account records: {}", removed);
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,151 @@
+package org.zhengwu.identity.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengwu.support.TestPeople;
+import org.zhengwu.support.ZhengwuTest;
+
+/** The hourly clean-up of account records removes what no rule reads any more, and nothing a rule still reads. */
+@ZhengwuTest
+class AccountRecordsRetentionTests {
+
+    @Autowired
+    AccountRecordsRetention retention;
+
+    @Autowired
+    CitizenAccounts citizens;
+
+    @Autowired
+    OneTimeCodes codes;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long accountId;
+
+    @BeforeEach
+    void citizen() {
+        String username = TestPeople.register(citizens, "王保留").username();
+        accountId = jdbc.sql("SELECT id FROM identity_account WHERE username = :username")
+                .param("username", username)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void failedSignInsGoOnceOutsideTheLockoutWindowAndThoseInsideItStay() {
+        String key = "typed:retention-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        failure(key, now.minus(SignInAttempts.WINDOW).minusSeconds(60));
+        failure(key, now.minus(SignInAttempts.WINDOW).plusSeconds(60));
+        failure(key, now.minusSeconds(5));
+
+        assertThat(retention.removeExpired().signInFailures()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT failed_at FROM identity_sign_in_failure WHERE login_key = :key ORDER BY failed_at")
+                        .param("key", key)
+                        .query(Timestamp.class)
+                        .list())
+                .extracting(Timestamp::toInstant)
+                .allMatch(failedAt -> failedAt.isAfter(now.minus(SignInAttempts.WINDOW)))
+                .hasSize(2);
+    }
+
+    @Test
+    void expiredOneTimeCodesGoAndALiveOneStaysAndIsStillAccepted() {
+        jdbc.sql("""
+                        INSERT INTO identity_one_time_code (account_id, purpose, code_hash, expires_at, created_at)
+                        VALUES (:id, 'PASSWORD_RESET', :hash, :expired, :created)""")
+                .param("id", accountId)
+                .param("hash", "0".repeat(64))
+                .param("expired", Timestamp.from(Instant.now().minusSeconds(1)))
+                .param("created", Timestamp.from(Instant.now().minus(OneTimeCodes.VALIDITY)))
+                .update();
+        String live = codes.issue(accountId, OneTimeCodes.Purpose.MOBILE_VERIFICATION);
+
+        assertThat(retention.removeExpired().oneTimeCodes()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT purpose FROM identity_one_time_code WHERE account_id = :id")
+                        .param("id", accountId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("MOBILE_VERIFICATION");
+        assertThat(codes.check(accountId, OneTimeCodes.Purpose.MOBILE_VERIFICATION, live, true))
+                .isEqualTo(OneTimeCodes.Check.ACCEPTED);
+    }
+
+    @Test
+    void onlyTheLastPasswordsThePolicyComparesAreKept() {
+        Instant registered = jdbc.sql("SELECT changed_at FROM identity_password_history WHERE account_id = :id")
+                .param("id", accountId)
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
+        for (int daysBefore = 1; daysBefore <= PasswordPolicy.HISTORY + 1; daysBefore++) {
+            jdbc.sql("""
+                            INSERT INTO identity_password_history (account_id, password_hash, changed_at)
+                            VALUES (:id, :hash, :at)""")
+                    .param("id", accountId)
+                    .param("hash", "older-" + daysBefore)
+                    .param("at", Timestamp.from(registered.minus(Duration.ofDays(daysBefore))))
+                    .update();
+        }
+
+        assertThat(retention.removeExpired().passwords()).isGreaterThanOrEqualTo(2);
+
+        List<String> kept =
+                jdbc.sql("""
+                        SELECT password_hash FROM identity_password_history WHERE account_id = :id
+                        ORDER BY changed_at DESC""").param("id", accountId).query(String.class).list();
+        assertThat(kept).hasSize(PasswordPolicy.HISTORY).endsWith("older-1", "older-2", "older-3", "older-4");
+        assertThat(kept.get(0)).as("the current password").contains("$argon2id$");
+    }
+
+    @Test
+    void developmentOutboxMessagesGoAfterAWeek() {
+        String recipient = "retention-" + UUID.randomUUID() + "@example.gov.cn";
+        message(
+                recipient,
+                Instant.now().minus(AccountRecordsRetention.OUTBOX_KEPT).minusSeconds(60),
+                "old");
+        message(
+                recipient,
+                Instant.now().minus(AccountRecordsRetention.OUTBOX_KEPT).plusSeconds(60),
+                "recent");
+
+        assertThat(retention.removeExpired().outboxMessages()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT subject FROM identity_notification_outbox WHERE recipient = :recipient")
+                        .param("recipient", recipient)
+                        .query(String.class)
+                        .list())
+                .containsExactly("recent");
+    }
+
+    private void failure(String key, Instant at) {
+        jdbc.sql(
+                        "INSERT INTO identity_sign_in_failure (login_key, client_ip, failed_at) VALUES (:key, '192.0.2.7', :at)")
+                .param("key", key)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    private void message(String recipient, Instant at, String subject) {
+        jdbc.sql("""
+                        INSERT INTO identity_notification_outbox (channel, recipient, subject, body, created_at)
+                        VALUES ('EMAIL', :recipient, :subject, '验证码 000000', :at)""")
+                .param("recipient", recipient)
+                .param("subject", subject)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+}
