@@ -31,7 +31,7 @@ import org.zhengwu.shared.web.DisplayMode;
  * Signed-in users, other methods, errors and responses that set cookies are never cached.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "zhengwu.portal.page-cache-enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty("zhengwu.portal.page-cache-enabled")
 class AnonymousPageCache extends OncePerRequestFilter {
 
     private static final Pattern CACHEABLE =
@@ -43,7 +43,7 @@ class AnonymousPageCache extends OncePerRequestFilter {
 
     /** The pages themselves, apart from the filter so that they can listen to publishing. */
     @Component
-    @ConditionalOnBooleanProperty(name = "zhengwu.portal.page-cache-enabled", matchIfMissing = true)
+    @ConditionalOnBooleanProperty("zhengwu.portal.page-cache-enabled")
     static class Pages {
         private final Cache<String, Page> cache;
 

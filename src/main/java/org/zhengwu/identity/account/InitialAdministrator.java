@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -31,13 +30,10 @@ class InitialAdministrator implements ApplicationRunner {
     private final OnceTasks onceTasks;
     private final String configuredPassword;
 
-    InitialAdministrator(
-            StaffAccounts accounts,
-            OnceTasks onceTasks,
-            @Value("${zhengwu.identity.initial-admin-password:}") String configuredPassword) {
+    InitialAdministrator(StaffAccounts accounts, OnceTasks onceTasks, IdentityProperties properties) {
         this.accounts = accounts;
         this.onceTasks = onceTasks;
-        this.configuredPassword = configuredPassword;
+        this.configuredPassword = properties.initialAdminPassword();
     }
 
     @Override
