@@ -53,10 +53,6 @@ public class CatalogCodes {
     /** The parts of an implementation code. */
     public record ImplementationParts(String organisationUscc, ExerciseLevel exerciseLevel, String baseCode) {}
 
-    public int baseCodeLength() {
-        return base.length();
-    }
-
     public int implementationCodeLength() {
         return implementation.length();
     }

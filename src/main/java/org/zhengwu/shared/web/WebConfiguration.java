@@ -60,6 +60,6 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new DisplayPreferences(localeResolver))
-                .excludePathPatterns("/api/**", "/css/**", "/js/**", "/webjars/**", "/images/**", "/bench/**");
+                .excludePathPatterns("/api/**", "/css/**", "/js/**", "/webjars/**", "/bench/**");
     }
 }
