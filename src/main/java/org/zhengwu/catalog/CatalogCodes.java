@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 import org.zhengwu.basedata.ExerciseLevel;
+import org.zhengwu.catalog.entry.CatalogProperties;
 import org.zhengwu.shared.codes.CodeCheck;
 import org.zhengwu.shared.codes.CodeDefect;
 import org.zhengwu.shared.codes.CodeTable;
@@ -17,8 +17,7 @@ import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
 
 /**
  * Generates, validates and parses 基本编码 (base codes) and 实施编码 (implementation codes) by the configured
- * {@link CodeLayout}s. The defaults: base = 事项类型 2 + 主项 5 + 子项 3 + 业务办理项 2; implementation = the
- * implementing organisation's 统一社会信用代码 18 + 行使层级 1 + 基本编码 12.
+ * {@link CodeLayout}s ({@code zhengwu.catalog.code-layout.*}, defaults in {@link CatalogProperties}).
  */
 @Component
 public class CatalogCodes {
@@ -27,12 +26,8 @@ public class CatalogCodes {
     private final CodeLayout implementation;
 
     @Autowired
-    CatalogCodes(
-            @Value("${zhengwu.catalog.code-layout.base:ITEM_TYPE:2,MAIN_ITEM:5,SUB_ITEM:3,HANDLING_ITEM:2}")
-                    String base,
-            @Value("${zhengwu.catalog.code-layout.implementation:ORGANISATION:18,EXERCISE_LEVEL:1,BASE_CODE:12}")
-                    String implementation) {
-        this(CodeLayout.parse(base), CodeLayout.parse(implementation));
+    CatalogCodes(CatalogProperties properties) {
+        this(properties.codeLayout().base(), properties.codeLayout().implementation());
     }
 
     public CatalogCodes(CodeLayout base, CodeLayout implementation) {
@@ -57,10 +52,6 @@ public class CatalogCodes {
 
     /** The parts of an implementation code. */
     public record ImplementationParts(String organisationUscc, ExerciseLevel exerciseLevel, String baseCode) {}
-
-    public int baseCodeLength() {
-        return base.length();
-    }
 
     public int implementationCodeLength() {
         return implementation.length();

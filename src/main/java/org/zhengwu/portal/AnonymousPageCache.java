@@ -18,6 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.zhengwu.basedata.OrganisationRenamed;
+import org.zhengwu.catalog.CatalogCodes;
 import org.zhengwu.catalog.ItemPublished;
 import org.zhengwu.catalog.ItemWithdrawn;
 import org.zhengwu.catalog.ItemsReindexed;
@@ -31,11 +32,9 @@ import org.zhengwu.shared.web.DisplayMode;
  * Signed-in users, other methods, errors and responses that set cookies are never cached.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "zhengwu.portal.page-cache-enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty("zhengwu.portal.page-cache-enabled")
 class AnonymousPageCache extends OncePerRequestFilter {
 
-    private static final Pattern CACHEABLE =
-            Pattern.compile("/|/search|/themes|/departments|/regions/[0-9]{6}|/items/[0-9A-Z]{31}");
     private static final long MAX_BYTES = 32L * 1024 * 1024;
 
     /** A rendered page. */
@@ -43,7 +42,7 @@ class AnonymousPageCache extends OncePerRequestFilter {
 
     /** The pages themselves, apart from the filter so that they can listen to publishing. */
     @Component
-    @ConditionalOnBooleanProperty(name = "zhengwu.portal.page-cache-enabled", matchIfMissing = true)
+    @ConditionalOnBooleanProperty("zhengwu.portal.page-cache-enabled")
     static class Pages {
         private final Cache<String, Page> cache;
 
@@ -83,17 +82,25 @@ class AnonymousPageCache extends OncePerRequestFilter {
 
     private final LocaleResolver localeResolver;
     private final Cache<String, Page> pages;
+    private final Pattern cacheable;
 
-    AnonymousPageCache(LocaleResolver localeResolver, Pages pages) {
+    AnonymousPageCache(LocaleResolver localeResolver, Pages pages, CatalogCodes codes) {
         this.localeResolver = localeResolver;
         this.pages = pages.cache();
+        this.cacheable = cacheablePaths(codes);
+    }
+
+    /** The public pages, a guide's address being as long as the configured layout makes an implementation code. */
+    static Pattern cacheablePaths(CatalogCodes codes) {
+        return Pattern.compile("/|/search|/themes|/departments|/regions/[0-9]{6}|/items/[0-9A-Z]{"
+                + codes.implementationCodeLength() + "}");
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !"GET".equals(request.getMethod())
-                || !CACHEABLE.matcher(path).matches()
+                || !cacheable.matcher(path).matches()
                 || request.getParameter("lang") != null
                 || request.getParameter("care") != null
                 || signedIn();

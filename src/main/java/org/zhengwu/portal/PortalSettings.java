@@ -5,10 +5,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
+ * The portal's settings ({@code zhengwu.portal.*}). The page cache is switched by
+ * {@code zhengwu.portal.page-cache-enabled}, read as a condition by {@link AnonymousPageCache}.
+ *
  * @param provinceCode the province this deployment serves (GB/T 2260), root of the region navigation
+ *     ({@code ZHENGWU_PROVINCE}; its default is in application.yml)
  * @param pageCacheTtl how long a public page rendered for anonymous visitors is reused
  */
 @ConfigurationProperties("zhengwu.portal")
 record PortalSettings(
-        @DefaultValue("340000") String provinceCode,
-        @DefaultValue("30s") Duration pageCacheTtl) {}
+        String provinceCode, @DefaultValue("30s") Duration pageCacheTtl) {}

@@ -1,7 +1,7 @@
 -- Codes are refused by the database too when malformed, whatever writes to it. 基本编码 and 实施编码 follow a layout a
 -- deployment configures (zhengwu.catalog.code-layout.*), so only what every layout shares is constrained, not
 -- where a segment lies: a base code is digits; an implementation code is an organisation's 统一社会信用代码, a level
--- digit and a base code, so it is made of the GB 32100 alphabet; the columns bound their lengths. Fixed as in base
+-- digit and a base code, so it is made of the GB 32100 alphabet; CatalogCodes checks their lengths against the layout. Fixed as in base
 -- data: 统一社会信用代码 eighteen characters of that alphabet, 行政区划代码 six digits, 行使层级 one digit; 事项类型 is
 -- a two-digit code and 办结时限单位 one capital, of code tables that grow with the standards.
 ALTER TABLE catalog_base_item

@@ -18,23 +18,6 @@ final class Authenticators {
 
     private Authenticators() {}
 
-    static byte[] decode(String spacedBase32) {
-        String base32 = spacedBase32.replace(" ", "");
-        byte[] out = new byte[base32.length() * 5 / 8];
-        int buffer = 0;
-        int bits = 0;
-        int index = 0;
-        for (char c : base32.toCharArray()) {
-            buffer = (buffer << 5) | "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out[index++] = (byte) (buffer >> (bits - 8));
-                bits -= 8;
-            }
-        }
-        return out;
-    }
-
     static String enrol(String who, byte[] secret) {
         long step = Totp.step(Instant.now());
         ENROLLED.put(who, new Enrolled(secret, step));

@@ -21,6 +21,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.StaffAccounts;
+import org.zhengwu.identity.account.Totp;
 
 /**
  * A real HTTP client with its own cookie jar, used as a browser without JavaScript would be: it gets pages, reads
@@ -226,7 +227,7 @@ public final class TestBrowser {
      */
     public Page enrolAuthenticator(String username) {
         Page setup = get("/account/mfa/setup");
-        byte[] secret = Authenticators.decode(
+        byte[] secret = Totp.fromBase32(
                 setup.html().selectFirst("[data-testid=totp-secret]").text());
         Page confirmed = post(
                 "/account/mfa/setup",

@@ -3,7 +3,6 @@ package org.zhengwu.basedata.division;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -24,13 +23,10 @@ class DivisionSeed implements ApplicationRunner {
     private final OnceTasks onceTasks;
     private final Resource seed;
 
-    DivisionSeed(
-            DivisionImport divisionImport,
-            OnceTasks onceTasks,
-            @Value("${zhengwu.basedata.division-seed:classpath:basedata/divisions-340000.csv}") Resource seed) {
+    DivisionSeed(DivisionImport divisionImport, OnceTasks onceTasks, BaseDataProperties properties) {
         this.divisionImport = divisionImport;
         this.onceTasks = onceTasks;
-        this.seed = seed;
+        this.seed = properties.divisionSeed();
     }
 
     @Override

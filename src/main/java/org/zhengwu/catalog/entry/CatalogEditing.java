@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -50,7 +49,7 @@ public class CatalogEditing {
             ApplicationEventPublisher events,
             AccountabilityLog audit,
             Clock clock,
-            @Value("${zhengwu.catalog.separate-reviewer:false}") boolean separateReviewer) {
+            CatalogProperties properties) {
         this.repository = repository;
         this.guideJson = guideJson;
         this.codes = codes;
@@ -59,7 +58,7 @@ public class CatalogEditing {
         this.events = events;
         this.audit = audit;
         this.clock = clock;
-        this.separateReviewer = separateReviewer;
+        this.separateReviewer = properties.separateReviewer();
     }
 
     /**

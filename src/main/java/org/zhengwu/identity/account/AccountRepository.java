@@ -46,10 +46,6 @@ public class AccountRepository {
         return one("SELECT " + COLUMNS + " FROM identity_account WHERE id = :v", id);
     }
 
-    public Optional<Account> findBySubject(UUID subject) {
-        return one("SELECT " + COLUMNS + " FROM identity_account WHERE subject_id = :v", subject);
-    }
-
     /** Staff accounts and persons for the administrators' list, newest first. */
     public List<Account> list(String text, int limit, long offset) {
         return jdbc
@@ -193,26 +189,6 @@ public class AccountRepository {
                         "UPDATE identity_account SET in_person_by = :clerk, in_person_at = :now, real_name_level = 4 WHERE id = :id")
                 .param("clerk", clerk)
                 .param("now", Timestamp.from(now))
-                .param("id", id)
-                .update();
-    }
-
-    public void setIdentity(long id, String displayName, byte[] idCipher, String idIndex, RealNameLevel level) {
-        jdbc.sql("""
-                        UPDATE identity_account SET display_name = :name, id_number_cipher = :cipher, id_number_index = :index,
-                               real_name_level = :level WHERE id = :id""")
-                .param("name", displayName)
-                .param("cipher", idCipher)
-                .param("index", idIndex)
-                .param("level", level.level())
-                .param("id", id)
-                .update();
-    }
-
-    public void updateContact(long id, String mobile, String email) {
-        jdbc.sql("UPDATE identity_account SET mobile = :mobile, email = :email WHERE id = :id")
-                .param("mobile", mobile)
-                .param("email", email)
                 .param("id", id)
                 .update();
     }

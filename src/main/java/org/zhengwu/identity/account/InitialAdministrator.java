@@ -3,7 +3,6 @@ package org.zhengwu.identity.account;
 import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -35,14 +34,11 @@ class InitialAdministrator implements ApplicationRunner {
     private final String configuredPassword;
 
     InitialAdministrator(
-            StaffAccounts accounts,
-            OnceTasks onceTasks,
-            AccessRegistry registry,
-            @Value("${zhengwu.identity.initial-admin-password:}") String configuredPassword) {
+            StaffAccounts accounts, OnceTasks onceTasks, AccessRegistry registry, IdentityProperties properties) {
         this.accounts = accounts;
         this.onceTasks = onceTasks;
         this.registry = registry;
-        this.configuredPassword = configuredPassword;
+        this.configuredPassword = properties.initialAdminPassword();
     }
 
     @Override

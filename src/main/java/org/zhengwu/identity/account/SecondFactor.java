@@ -128,13 +128,6 @@ public class SecondFactor {
         audit.record(AuditEvent.success(administrator, "identity.mfa.reset", "account", account.username()));
     }
 
-    public long unusedRecoveryCodes(long accountId) {
-        return jdbc.sql("SELECT count(*) FROM identity_recovery_code WHERE account_id = :id AND used_at IS NULL")
-                .param("id", accountId)
-                .query(Long.class)
-                .single();
-    }
-
     private List<String> newRecoveryCodes(long accountId) {
         jdbc.sql("DELETE FROM identity_recovery_code WHERE account_id = :id")
                 .param("id", accountId)

@@ -1,6 +1,5 @@
 package org.zhengwu.identity.account;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.mail.SimpleMailMessage;
@@ -16,10 +15,9 @@ class SmtpNotificationSender implements Notifications.NotificationSender {
     private final JavaMailSender mail;
     private final String from;
 
-    SmtpNotificationSender(
-            JavaMailSender mail, @Value("${zhengwu.notifications.from:noreply@zhengwu.invalid}") String from) {
+    SmtpNotificationSender(JavaMailSender mail, NotificationProperties properties) {
         this.mail = mail;
-        this.from = from;
+        this.from = properties.from();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
 
 /**
  * Time-based one-time passwords (RFC 6238 over RFC 4226 HOTP): HMAC-SHA1, 30-second steps, 6 digits, as every
@@ -18,7 +19,7 @@ public final class Totp {
     public static final int STEP_SECONDS = 30;
     public static final int DIGITS = 6;
     private static final int SECRET_BYTES = 20;
-    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static final Base32 BASE32 = new Base32();
 
     private Totp() {}
 
@@ -69,42 +70,19 @@ public final class Totp {
         return OptionalLong.empty();
     }
 
-    /** RFC 4648 base 32 without padding, as otpauth:// URIs carry secrets. */
+    /** RFC 4648 base 32 without padding, as otpauth:// URIs carry secrets (a 20-byte secret needs none anyway). */
     public static String base32(byte[] bytes) {
-        StringBuilder out = new StringBuilder();
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : bytes) {
-            buffer = (buffer << 8) | (b & 0xff);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(BASE32.charAt((buffer >> (bits - 5)) & 31));
-                bits -= 5;
-            }
-        }
-        if (bits > 0) {
-            out.append(BASE32.charAt((buffer << (5 - bits)) & 31));
-        }
-        return out.toString();
+        String encoded = BASE32.encodeAsString(bytes);
+        int end = encoded.indexOf('=');
+        return end < 0 ? encoded : encoded.substring(0, end);
     }
 
+    /** Reads a secret as people type it: any case, spaces between groups, with or without padding. */
     public static byte[] fromBase32(String text) {
-        String clean = text.replace("=", "").replace(" ", "").toUpperCase(Locale.ROOT);
-        ByteBuffer out = ByteBuffer.allocate(clean.length() * 5 / 8);
-        int buffer = 0;
-        int bits = 0;
-        for (char c : clean.toCharArray()) {
-            int value = BASE32.indexOf(c);
-            if (value < 0) {
-                throw new IllegalArgumentException("not base 32: " + c);
-            }
-            buffer = (buffer << 5) | value;
-            bits += 5;
-            if (bits >= 8) {
-                out.put((byte) (buffer >> (bits - 8)));
-                bits -= 8;
-            }
+        String clean = text.replace(" ", "").toUpperCase(Locale.ROOT);
+        if (!BASE32.isInAlphabet(clean)) {
+            throw new IllegalArgumentException("not base 32: " + clean);
         }
-        return java.util.Arrays.copyOf(out.array(), out.position());
+        return BASE32.decode(clean);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,14 +34,11 @@ class ConfiguredServiceClient implements ApplicationRunner {
     private final String secret;
 
     ConfiguredServiceClient(
-            RegisteredClientRepository clients,
-            AccountabilityLog audit,
-            @Value("${zhengwu.identity.service-client.id:}") String clientId,
-            @Value("${zhengwu.identity.service-client.secret:}") String secret) {
+            RegisteredClientRepository clients, AccountabilityLog audit, ServiceClientProperties properties) {
         this.clients = clients;
         this.audit = audit;
-        this.clientId = clientId.strip();
-        this.secret = secret;
+        this.clientId = properties.id();
+        this.secret = properties.secret();
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.zhengwu.identity.oidc;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.core.Authentication;
@@ -42,13 +42,12 @@ class ProviderAudit {
     private final OAuth2AuthorizationService authorizations;
     private final String sessionCookie;
 
-    ProviderAudit(
-            AccountabilityLog audit,
-            OAuth2AuthorizationService authorizations,
-            @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
+    ProviderAudit(AccountabilityLog audit, OAuth2AuthorizationService authorizations, ServerProperties server) {
         this.audit = audit;
         this.authorizations = authorizations;
-        this.sessionCookie = sessionCookie;
+        String configured = server.getServlet().getSession().getCookie().getName();
+        // Unnamed, the container uses the Servlet specification's name.
+        this.sessionCookie = configured == null ? "JSESSIONID" : configured;
     }
 
     /** The token endpoint's answer, after recording who received which tokens. */

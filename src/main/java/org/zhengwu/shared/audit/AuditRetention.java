@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,10 +27,10 @@ class AuditRetention {
     private final Clock clock;
     private final Duration retention;
 
-    AuditRetention(JdbcClient jdbc, Clock clock, @Value("${zhengwu.audit.retention:365d}") Duration retention) {
+    AuditRetention(JdbcClient jdbc, Clock clock, AuditProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.retention = retention.compareTo(MINIMUM) < 0 ? MINIMUM : retention;
+        this.retention = properties.retention().compareTo(MINIMUM) < 0 ? MINIMUM : properties.retention();
     }
 
     Duration retention() {

@@ -1,7 +1,6 @@
 package org.zhengwu.shared.codes;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The outcome of checking one code.
@@ -31,10 +30,6 @@ public record CodeCheck(String normalised, CodeDefect defect, List<Object> argum
     /** True when only the check character is wrong: the rest of the code is well formed. */
     public boolean isCheckFailureOnly() {
         return defect != null && defect.kind() == CodeDefect.Kind.CHECK;
-    }
-
-    public Optional<CodeDefect> defectIfAny() {
-        return Optional.ofNullable(defect);
     }
 
     public Object[] argumentArray() {

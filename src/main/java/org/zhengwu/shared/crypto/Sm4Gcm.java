@@ -2,6 +2,7 @@ package org.zhengwu.shared.crypto;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
@@ -33,7 +34,15 @@ public final class Sm4Gcm {
     public byte[] encrypt(byte[] plaintext, byte[] context) {
         byte[] nonce = new byte[NONCE_LENGTH];
         RANDOM.nextBytes(nonce);
-        GCMModeCipher cipher = GCMBlockCipher.newInstance(new SM4Engine());
+        return encrypt(plaintext, context, nonce);
+    }
+
+    /** Encryption under a given nonce: only for known-answer tests, a nonce must never be used twice with a key. */
+    byte[] encrypt(byte[] plaintext, byte[] context, byte[] nonce) {
+        if (nonce.length != NONCE_LENGTH) {
+            throw new IllegalArgumentException("an SM4-GCM nonce has 12 bytes, not " + nonce.length);
+        }
+        GCMModeCipher cipher = GCMBlockCipher.newInstance(blockCipher());
         cipher.init(true, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, context));
         byte[] out = new byte[NONCE_LENGTH + cipher.getOutputSize(plaintext.length)];
         System.arraycopy(nonce, 0, out, 0, NONCE_LENGTH);
@@ -51,7 +60,7 @@ public final class Sm4Gcm {
         if (sealed.length < NONCE_LENGTH + TAG_BITS / 8) {
             throw new IllegalArgumentException("not an SM4-GCM value");
         }
-        GCMModeCipher cipher = GCMBlockCipher.newInstance(new SM4Engine());
+        GCMModeCipher cipher = GCMBlockCipher.newInstance(blockCipher());
         cipher.init(
                 false,
                 new AEADParameters(new KeyParameter(key), TAG_BITS, Arrays.copyOf(sealed, NONCE_LENGTH), context));
@@ -63,5 +72,10 @@ public final class Sm4Gcm {
             throw new IllegalArgumentException("SM4-GCM value failed its integrity check", e);
         }
         return Arrays.copyOf(out, length);
+    }
+
+    /** The SM4 block cipher under the GCM mode. */
+    static BlockCipher blockCipher() {
+        return new SM4Engine();
     }
 }

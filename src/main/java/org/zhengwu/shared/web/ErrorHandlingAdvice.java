@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** One place where every controller failure becomes a page or a problem detail; never a stack trace. */
@@ -87,8 +88,8 @@ class ErrorHandlingAdvice {
                 locale);
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
-    Object noResource(NoResourceFoundException e, HttpServletRequest request, Locale locale) {
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    Object noResource(Exception e, HttpServletRequest request, Locale locale) {
         return responses.respond(
                 request, path(request), HttpStatus.NOT_FOUND, "error.not-found.page", new Object[0], null, locale);
     }

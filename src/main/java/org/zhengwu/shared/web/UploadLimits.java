@@ -2,7 +2,7 @@ package org.zhengwu.shared.web;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -21,11 +21,10 @@ class UploadLimits {
     private final DataSize maxFile;
     private final DataSize maxRequest;
 
-    UploadLimits(
-            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
-            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest) {
-        this.maxFile = maxFile;
-        this.maxRequest = maxRequest;
+    /** The limits the container enforces: Spring Boot's multipart settings ({@code spring.servlet.multipart.*}). */
+    UploadLimits(MultipartProperties multipart) {
+        this.maxFile = multipart.getMaxFileSize();
+        this.maxRequest = multipart.getMaxRequestSize();
     }
 
     /** The limits in megabytes, as the message shows them. */

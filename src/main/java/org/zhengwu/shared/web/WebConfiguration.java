@@ -2,12 +2,14 @@ package org.zhengwu.shared.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -33,6 +35,23 @@ class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
+    /**
+     * Every template is an HTML page. Left alone, Thymeleaf takes the content type from the address, so that the
+     * "page not found" page of {@code /x.css} would be sent as {@code text/css} and shown as source.
+     */
+    @Bean
+    static BeanPostProcessor htmlTemplatesOnly() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof ThymeleafViewResolver resolver) {
+                    resolver.setForceContentType(true);
+                }
+                return bean;
+            }
+        };
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         return localeResolver;
@@ -41,6 +60,6 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new DisplayPreferences(localeResolver))
-                .excludePathPatterns("/api/**", "/css/**", "/js/**", "/webjars/**", "/images/**", "/bench/**");
+                .excludePathPatterns("/api/**", "/css/**", "/js/**", "/webjars/**", "/bench/**");
     }
 }

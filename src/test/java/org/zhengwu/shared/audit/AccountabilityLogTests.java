@@ -117,8 +117,15 @@ class AccountabilityLogTests {
     }
 
     @Test
+    void retentionIsAYearUnlessConfigured() {
+        assertThat(retention.retention()).isEqualTo(java.time.Duration.ofDays(365));
+    }
+
+    @Test
     void retentionIsNeverShorterThan180DaysAndKeepsYoungEntries() {
-        assertThat(new AuditRetention(jdbc, java.time.Clock.systemUTC(), java.time.Duration.ofDays(30)).retention())
+        assertThat(new AuditRetention(
+                                jdbc, java.time.Clock.systemUTC(), new AuditProperties(java.time.Duration.ofDays(30)))
+                        .retention())
                 .isEqualTo(AuditRetention.MINIMUM);
         AuditEntry young = record("young");
         retention.removeExpired();
@@ -144,7 +151,7 @@ class AccountabilityLogTests {
                     .update();
             Clock later = Clock.fixed(
                     lastExpiring.occurredAt().plus(AuditRetention.MINIMUM).plusMillis(1), ZoneOffset.UTC);
-            assertThat(new AuditRetention(jdbc, later, AuditRetention.MINIMUM).removeExpired())
+            assertThat(new AuditRetention(jdbc, later, new AuditProperties(AuditRetention.MINIMUM)).removeExpired())
                     .isGreaterThanOrEqualTo(2);
 
             ChainVerification afterRetention = log.verify();

@@ -1,8 +1,0 @@
-package org.zhengwu.portal;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-
-@Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PortalSettings.class)
-class PortalConfiguration {}
