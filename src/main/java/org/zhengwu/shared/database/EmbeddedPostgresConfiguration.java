@@ -35,13 +35,12 @@ class EmbeddedPostgresConfiguration {
     /**
      * zonky starts PostgreSQL as for throw-away test databases: {@code -F} (fsync off) on the command line and
      * {@code synchronous_commit=off}, so an acknowledged write could be lost, or the cluster corrupted, by a crash.
-     * A {@code -c} setting comes after {@code -F} on that command line and wins.
+     * A {@code -c} setting comes after {@code -F} on that command line and wins. An ephemeral cluster (the tests'),
+     * deleted at shutdown, keeps zonky's settings: flushing data that is thrown away protects nothing and costs a
+     * disk flush per commit.
      */
-    static final Map<String, String> DURABLE = Map.of(
-            "fsync", "on",
-            "synchronous_commit", "on",
-            "full_page_writes", "on",
-            "password_encryption", SuperuserPassword.METHOD);
+    static final Map<String, String> DURABLE =
+            Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
@@ -64,8 +63,11 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("timezone", "UTC")
+                .setServerConfig("password_encryption", SuperuserPassword.METHOD)
                 .setConnectConfig("password", password.secret());
-        DURABLE.forEach(builder::setServerConfig);
+        if (!properties.ephemeral()) {
+            DURABLE.forEach(builder::setServerConfig);
+        }
         password.initdbOptions().forEach(builder::setLocaleConfig);
         EmbeddedPostgres postgres;
         try {
