@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 /**
  * The platform's symmetric keys: one SM4 key for personal fields stored encrypted, one HMAC-SM3 key for blind
  * indexes that find them again. A deployment supplies both (base64, from its key store) in
- * {@code zhengwu.crypto.field-key} and {@code zhengwu.crypto.index-key} — required when several nodes share a
- * database. Otherwise they are generated at first start into {@code zhengwu.crypto.key-dir} (an owner-only directory
- * of owner-only files, where the file system has POSIX permissions) and read from there afterwards. No key is ever in the repository.
+ * {@code ZHENGWU_FIELD_KEY} and {@code ZHENGWU_INDEX_KEY} ({@code zhengwu.crypto.field-key} and
+ * {@code zhengwu.crypto.index-key}) — required in production (the profile refuses to start without them) and when
+ * several nodes share a database. Otherwise they are generated at first start into {@code zhengwu.crypto.key-dir}
+ * (an owner-only directory of owner-only files, where the file system has POSIX permissions) and read from there
+ * afterwards. No key is ever in the repository.
  */
 @Component
 @EnableConfigurationProperties(CryptoProperties.class)
