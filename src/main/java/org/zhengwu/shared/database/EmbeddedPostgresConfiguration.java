@@ -76,8 +76,13 @@ class EmbeddedPostgresConfiguration {
             password.abandon();
             throw e;
         }
-        password.secure(postgres);
-        createDatabaseIfMissing(postgres);
+        try {
+            password.secure(postgres);
+            createDatabaseIfMissing(postgres);
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
         log.info(
                 "Embedded PostgreSQL 17 on port {} with data in {} (ready in {} ms)",
                 postgres.getPort(),
