@@ -1,6 +1,6 @@
 package org.zhengwu.identity.oidc;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.util.StringUtils;
 
 /**
  * The OpenID Connect provider: discovery at {@code /.well-known/openid-configuration}, keys at {@code /oauth2/jwks},
@@ -33,6 +34,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * clients, authorizations and consents are kept in the database, so several nodes share them.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IssuerAndKeysProperties.class)
 class AuthorizationServerConfiguration {
 
     @Bean
@@ -106,12 +108,15 @@ class AuthorizationServerConfiguration {
         return NimbusJwtDecoder.withJwkSource(keys).build();
     }
 
-    /** The issuer is taken from each request unless a deployment fixes it with {@code ZHENGWU_ISSUER}. */
+    /**
+     * The issuer is taken from each request unless a deployment fixes it with {@code ZHENGWU_ISSUER} (required in
+     * production).
+     */
     @Bean
-    AuthorizationServerSettings authorizationServerSettings(@Value("${zhengwu.identity.issuer:}") String issuer) {
+    AuthorizationServerSettings authorizationServerSettings(IssuerAndKeysProperties properties) {
         AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
-        if (!issuer.isBlank()) {
-            settings.issuer(issuer);
+        if (StringUtils.hasText(properties.issuer())) {
+            settings.issuer(properties.issuer().strip());
         }
         return settings.build();
     }

@@ -21,11 +21,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
 import org.zhengwu.shared.crypto.PlatformKeys;
@@ -33,15 +38,18 @@ import org.zhengwu.shared.database.OnceTasks;
 
 /**
  * The keys that sign ID and access tokens (RS256, as every OIDC client understands), kept in the database with the
- * private part SM4-encrypted, created at first start. Rotation adds a new signing key; the retired ones stay in the
+ * private part SM4-encrypted. A deployment supplies its key from its key store ({@code ZHENGWU_SIGNING_KEY}): it is
+ * imported at start and signs from then on; without one, a key is created at first start (never silently in
+ * production, see {@link IssuerAndKeysProperties}). Rotation adds a new signing key; the retired ones stay in the
  * published key set for {@link #RETIRED_KEPT} so that tokens they signed still verify.
  */
 @Component
-public class SigningKeys implements JWKSource<SecurityContext>, ApplicationRunner {
+public class SigningKeys implements JWKSource<SecurityContext>, SmartInitializingSingleton, ApplicationRunner {
 
     public static final Duration RETIRED_KEPT = Duration.ofDays(2);
     private static final String CONTEXT = "identity_signing_key.private";
     private static final Duration REFRESH = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
     /** The published keys, the signing (newest active) one first; re-read from the database every minute. */
     private record Snapshot(JWKSet keys, Instant loadedAt) {}
@@ -51,17 +59,38 @@ public class SigningKeys implements JWKSource<SecurityContext>, ApplicationRunne
     private final AccountabilityLog audit;
     private final Clock clock;
     private final OnceTasks once;
+    private final TransactionTemplate transaction;
+    private final RSAKey configured;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
-    SigningKeys(JdbcClient jdbc, PlatformKeys platformKeys, AccountabilityLog audit, Clock clock, OnceTasks once) {
+    SigningKeys(
+            JdbcClient jdbc,
+            PlatformKeys platformKeys,
+            AccountabilityLog audit,
+            Clock clock,
+            OnceTasks once,
+            TransactionTemplate transaction,
+            IssuerAndKeysProperties properties) {
         this.jdbc = jdbc;
         this.platformKeys = platformKeys;
         this.audit = audit;
         this.clock = clock;
         this.once = once;
+        this.transaction = transaction;
+        this.configured = StringUtils.hasText(properties.signingKey())
+                ? ConfiguredSigningKey.parse(properties.signingKey())
+                : null;
     }
 
-    /** The first key is made when the platform first starts (once per database, whatever the number of nodes). */
+    /** The configured key is imported before the server takes its first request, so that it signs every token. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (configured != null) {
+            importConfigured();
+        }
+    }
+
+    /** Without a configured key, the first key is made when the platform first starts (once per database). */
     @Override
     public void run(ApplicationArguments args) {
         once.runOnce("identity.first-signing-key", () -> {
@@ -71,6 +100,39 @@ public class SigningKeys implements JWKSource<SecurityContext>, ApplicationRunne
                         .withDetails("first key"));
             }
         });
+    }
+
+    /**
+     * Makes the configured key the signing key, once: a restart, or another node, finds it by its key id and leaves
+     * the keys as they are (a rotation on the administration screen since then stays in force).
+     */
+    private void importConfigured() {
+        String kid = configured.getKeyID();
+        Boolean imported = transaction.execute(status -> {
+            Instant now = clock.instant();
+            int inserted = jdbc.sql("""
+                            INSERT INTO identity_signing_key (kid, public_jwk, private_cipher, created_at)
+                            VALUES (:kid, :public, :private, :now) ON CONFLICT (kid) DO NOTHING""")
+                    .param("kid", kid)
+                    .param("public", configured.toPublicJWK().toJSONString())
+                    .param("private", platformKeys.encrypt(configured.toJSONString(), CONTEXT))
+                    .param("now", Timestamp.from(now))
+                    .update();
+            if (inserted == 0) {
+                return false;
+            }
+            jdbc.sql("UPDATE identity_signing_key SET retired_at = :now WHERE retired_at IS NULL AND kid <> :kid")
+                    .param("now", Timestamp.from(now))
+                    .param("kid", kid)
+                    .update();
+            audit.record(AuditEvent.success("system", "identity.signing-key.import", "signing-key", kid)
+                    .withDetails("from ZHENGWU_SIGNING_KEY"));
+            return true;
+        });
+        if (Boolean.TRUE.equals(imported)) {
+            snapshot.set(null);
+            log.info("Imported the configured token-signing key {}; it signs from now on", kid);
+        }
     }
 
     @Override

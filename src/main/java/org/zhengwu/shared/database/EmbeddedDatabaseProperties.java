@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param dataDir   where the embedded cluster keeps its files between runs
  * @param port      0 picks a free port at each start
- * @param ephemeral a throw-away cluster in a temporary directory, removed at shutdown (tests)
+ * @param ephemeral a throw-away cluster in a temporary directory, removed at shutdown, not flushed to disk (tests)
  * @param poolSize  connections in the application's pool
  */
 @ConfigurationProperties("zhengwu.embedded-db")

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,7 +20,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Starts PostgreSQL 17 inside the application when no external database is configured, so that a newcomer needs
  * nothing but a JDK. The cluster lives in {@code zhengwu.embedded-db.data-dir} and survives restarts; setting
- * {@code ZHENGWU_DB_URL} (or {@code spring.datasource.url}) switches this off entirely.
+ * {@code ZHENGWU_DB_URL} (or {@code spring.datasource.url}) switches this off entirely. A small county may run it as
+ * it is, so it is durable (every commit flushed before it is acknowledged) and closed (a password for every
+ * connection, see {@link SuperuserPassword}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabaseCondition.class)
@@ -29,6 +32,16 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
     private static final String DATABASE = "zhengwu";
 
+    /**
+     * zonky starts PostgreSQL as for throw-away test databases: {@code -F} (fsync off) on the command line and
+     * {@code synchronous_commit=off}, so an acknowledged write could be lost, or the cluster corrupted, by a crash.
+     * A {@code -c} setting comes after {@code -F} on that command line and wins. An ephemeral cluster (the tests'),
+     * deleted at shutdown, keeps zonky's settings: flushing data that is thrown away protects nothing and costs a
+     * disk flush per commit.
+     */
+    static final Map<String, String> DURABLE =
+            Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
         Path dataDir = properties.ephemeral()
@@ -36,8 +49,9 @@ class EmbeddedPostgresConfiguration {
                 : Path.of(properties.dataDir()).toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         StalePostmaster.stopIfRunning(dataDir);
+        SuperuserPassword password = SuperuserPassword.prepare(dataDir);
         long started = System.nanoTime();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 // Spring stops the server after the connection pool has closed, not a JVM hook racing it.
@@ -49,22 +63,41 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("timezone", "UTC")
-                .start();
-        createDatabaseIfMissing(postgres);
+                .setServerConfig("password_encryption", SuperuserPassword.METHOD)
+                .setConnectConfig("password", password.secret());
+        if (!properties.ephemeral()) {
+            DURABLE.forEach(builder::setServerConfig);
+        }
+        password.initdbOptions().forEach(builder::setLocaleConfig);
+        EmbeddedPostgres postgres;
+        try {
+            postgres = builder.start();
+        } catch (IOException | RuntimeException e) {
+            password.abandon();
+            throw e;
+        }
+        try {
+            password.secure(postgres);
+            createDatabaseIfMissing(postgres);
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
         log.info(
                 "Embedded PostgreSQL 17 on port {} with data in {} (ready in {} ms)",
                 postgres.getPort(),
                 dataDir,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
-        return new EmbeddedPostgresServer(postgres, dataDir, properties.ephemeral());
+        return new EmbeddedPostgresServer(postgres, dataDir, properties.ephemeral(), password.secret());
     }
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(EmbeddedPostgresServer server, EmbeddedDatabaseProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("zhengwu-embedded");
-        dataSource.setJdbcUrl(server.postgres().getJdbcUrl("postgres", DATABASE));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(server.postgres().getJdbcUrl(SuperuserPassword.USER, DATABASE));
+        dataSource.setUsername(SuperuserPassword.USER);
+        dataSource.setPassword(server.password());
         dataSource.setMaximumPoolSize(properties.poolSize());
         return dataSource;
     }
@@ -84,7 +117,14 @@ class EmbeddedPostgresConfiguration {
     }
 
     /** The running cluster; closing it stops PostgreSQL after the pool that uses it has closed. */
-    record EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, boolean ephemeral) implements AutoCloseable {
+    record EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, boolean ephemeral, String password)
+            implements AutoCloseable {
+
+        @Override
+        public String toString() {
+            return "embedded PostgreSQL on port " + postgres.getPort() + " in " + dataDir; // not the password
+        }
+
         @Override
         public void close() {
             try {

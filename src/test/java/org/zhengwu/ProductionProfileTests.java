@@ -1,0 +1,346 @@
+package org.zhengwu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The production profile fails closed: each required setting left out stops the start with one message naming its
+ * environment variable and property — before the embedded database or a key could be made in the data directory —
+ * and with every setting supplied the platform runs on the external PostgreSQL with the configured keys.
+ */
+class ProductionProfileTests {
+
+    static final String PG_HOST = System.getenv().getOrDefault("ZHENGWU_TEST_PG_HOST", "127.0.0.1");
+    static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("ZHENGWU_TEST_PG_PORT", "5432"));
+    static final String PG_USER = System.getenv().getOrDefault("ZHENGWU_TEST_PG_USER", "postgres");
+    static final String PG_PASSWORD = System.getenv().getOrDefault("ZHENGWU_TEST_PG_PASSWORD", "");
+
+    @TempDir
+    Path dataDir;
+
+    /** Every production setting, valid; each test leaves one out or spoils it. */
+    private Map<String, String> complete(String databaseUrl) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes())
+                        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spring.datasource.url", databaseUrl);
+        settings.put("spring.datasource.username", PG_USER);
+        settings.put("spring.datasource.password", PG_PASSWORD);
+        settings.put("zhengwu.crypto.field-key", Base64.getEncoder().encodeToString(random(16)));
+        settings.put("zhengwu.crypto.index-key", Base64.getEncoder().encodeToString(random(32)));
+        settings.put("zhengwu.identity.signing-key", pem);
+        settings.put("zhengwu.identity.issuer", "https://sso.zhengwu.test");
+        return settings;
+    }
+
+    private static byte[] random(int length) {
+        byte[] bytes = new byte[length];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Starts the application as `java -jar … --spring.profiles.active=production` would, with these settings. */
+    private ConfigurableApplicationContext start(Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("spring.profiles.active", "production");
+        all.put("server.port", "0");
+        // The data directory as the plain run uses it: nothing may appear in it.
+        all.put("zhengwu.crypto.key-dir", dataDir.resolve("keys").toString());
+        all.put("zhengwu.embedded-db.data-dir", dataDir.resolve("pg").toString());
+        all.put("zhengwu.embedded-db.ephemeral", "false");
+        all.put("logging.file.name", dataDir.resolve("logs/zhengwu.json").toString());
+        // The test configuration loads the demo and keeps codes in the outbox; production refuses both.
+        all.put("zhengwu.demo-data.enabled", "false");
+        all.put("zhengwu.notifications.dev-outbox", "false");
+        all.putAll(settings);
+        List<String> args = new ArrayList<>();
+        all.forEach((property, value) -> args.add("--" + property + "=" + value));
+        return new SpringApplicationBuilder(ZhengwuApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private ProductionSettingsMissing refusal(Map<String, String> settings) throws Exception {
+        Throwable failure = catchThrowable(() -> start(settings).close());
+        assertThat(failure).isInstanceOf(ProductionSettingsMissing.class);
+        try (Stream<Path> written = Files.list(dataDir)) {
+            assertThat(written).as("nothing written to the data directory").isEmpty();
+        }
+        return (ProductionSettingsMissing) failure;
+    }
+
+    private Map<String, String> without(String property) throws Exception {
+        Map<String, String> settings = complete("jdbc:postgresql://db.zhengwu.test:5432/zhengwu");
+        settings.put(property, "");
+        return settings;
+    }
+
+    @Test
+    void refusesWithoutAnExternalDatabase() throws Exception {
+        ProductionSettingsMissing refusal = refusal(without("spring.datasource.url"));
+        assertThat(refusal.problems())
+                .singleElement()
+                .asString()
+                .startsWith("ZHENGWU_DB_URL (spring.datasource.url) is not set")
+                .contains("never starts the embedded database");
+        assertThat(refusal)
+                .hasMessageStartingWith("The production profile refuses to start without 1 required setting:");
+    }
+
+    @Test
+    void refusesWithoutTheFieldKey() throws Exception {
+        assertThat(refusal(without("zhengwu.crypto.field-key")).problems())
+                .singleElement()
+                .asString()
+                .startsWith("ZHENGWU_FIELD_KEY (zhengwu.crypto.field-key) is not set")
+                .contains("16 bytes in base64", "never generates keys");
+    }
+
+    @Test
+    void refusesWithoutTheIndexKey() throws Exception {
+        assertThat(refusal(without("zhengwu.crypto.index-key")).problems())
+                .singleElement()
+                .asString()
+                .startsWith("ZHENGWU_INDEX_KEY (zhengwu.crypto.index-key) is not set")
+                .contains("32 bytes in base64", "never generates keys");
+    }
+
+    @Test
+    void refusesWithoutSigningKeyMaterial() throws Exception {
+        assertThat(refusal(without("zhengwu.identity.signing-key")).problems())
+                .singleElement()
+                .asString()
+                .startsWith("ZHENGWU_SIGNING_KEY (zhengwu.identity.signing-key) is not set")
+                .contains("ZHENGWU_SIGNING_KEYS_IN_DATABASE=true (zhengwu.identity.signing-keys-in-database)");
+    }
+
+    @Test
+    void refusesWithoutAnIssuer() throws Exception {
+        assertThat(refusal(without("zhengwu.identity.issuer")).problems())
+                .singleElement()
+                .asString()
+                .startsWith("ZHENGWU_ISSUER (zhengwu.identity.issuer) is not set");
+    }
+
+    @Test
+    void namesEveryMissingSettingInOneMessage() throws Exception {
+        ProductionSettingsMissing refusal = refusal(Map.of());
+        assertThat(refusal.problems())
+                .hasSize(5)
+                .extracting(problem -> problem.substring(0, problem.indexOf(' ')))
+                .containsExactly(
+                        "ZHENGWU_DB_URL",
+                        "ZHENGWU_FIELD_KEY",
+                        "ZHENGWU_INDEX_KEY",
+                        "ZHENGWU_SIGNING_KEY",
+                        "ZHENGWU_ISSUER");
+        assertThat(refusal)
+                .hasMessageStartingWith("The production profile refuses to start without 5 required settings:\n"
+                        + "  - ZHENGWU_DB_URL (spring.datasource.url) is not set");
+    }
+
+    @Test
+    void theConsoleShowsTheRefusalAsAFailureReportWithoutAStackTrace() throws Exception {
+        // A JVM of its own, as `java -jar zhengwu.jar --spring.profiles.active=production` on a server.
+        Process application = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ZhengwuApplication.class.getName(),
+                        "--spring.profiles.active=production",
+                        "--zhengwu.demo-data.enabled=false")
+                .directory(dataDir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String console = new String(application.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(application.waitFor()).isEqualTo(1);
+        assertThat(console)
+                .contains("APPLICATION FAILED TO START", "Description:", "Action:")
+                .contains("The production profile refuses to start without 5 required settings:")
+                .contains("  - ZHENGWU_DB_URL (spring.datasource.url) is not set")
+                .contains("  - ZHENGWU_FIELD_KEY (zhengwu.crypto.field-key) is not set")
+                .contains("  - ZHENGWU_INDEX_KEY (zhengwu.crypto.index-key) is not set")
+                .contains("  - ZHENGWU_SIGNING_KEY (zhengwu.identity.signing-key) is not set")
+                .contains("  - ZHENGWU_ISSUER (zhengwu.identity.issuer) is not set")
+                .contains("start it without the production profile")
+                .doesNotContain("\tat ", "Exception in thread");
+        try (Stream<Path> written = Files.list(dataDir)) {
+            assertThat(written)
+                    .as("nothing written in the working directory (./data)")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void refusesUnusableValuesWithoutShowingThem() throws Exception {
+        Map<String, String> settings = complete("mysql://db.zhengwu.test/zhengwu");
+        String shortKey = Base64.getEncoder().encodeToString(random(8));
+        settings.put("zhengwu.crypto.field-key", shortKey);
+        settings.put("zhengwu.crypto.index-key", "not base64!");
+        settings.put(
+                "zhengwu.identity.signing-key",
+                dataDir.resolve("no-such-key.pem").toString());
+        settings.put("zhengwu.identity.issuer", "http://sso.zhengwu.test");
+        ProductionSettingsMissing refusal = refusal(settings);
+        assertThat(refusal.problems())
+                .containsExactly(
+                        "ZHENGWU_DB_URL (spring.datasource.url) is not a PostgreSQL address: it must begin with"
+                                + " jdbc:postgresql://",
+                        "ZHENGWU_FIELD_KEY (zhengwu.crypto.field-key) is not a 16-byte key in base64: 8 bytes instead"
+                                + " of 16",
+                        "ZHENGWU_INDEX_KEY (zhengwu.crypto.index-key) is not a 32-byte key in base64: not base64",
+                        "ZHENGWU_SIGNING_KEY (zhengwu.identity.signing-key) is neither a PEM or JWK key nor the path of"
+                                + " a readable file: " + dataDir.resolve("no-such-key.pem"),
+                        "ZHENGWU_ISSUER (zhengwu.identity.issuer) is not an https address without query or fragment"
+                                + " (e.g. https://sso.example.gov.cn): http://sso.zhengwu.test");
+        assertThat(refusal.getMessage()).doesNotContain(shortKey);
+    }
+
+    @Test
+    void refusesTheDemoConveniences() throws Exception {
+        Map<String, String> settings = complete("jdbc:postgresql://db.zhengwu.test:5432/zhengwu");
+        settings.put("zhengwu.demo-data.enabled", "true");
+        settings.put("zhengwu.notifications.dev-outbox", "true");
+        assertThat(refusal(settings).problems())
+                .extracting(problem -> problem.substring(0, problem.indexOf(' ')))
+                .containsExactly("zhengwu.demo-data.enabled", "zhengwu.notifications.dev-outbox");
+    }
+
+    @Test
+    void theKeysKeptInTheDatabaseMayBeDeclaredTheProductionOnes() throws Exception {
+        Map<String, String> settings = without("zhengwu.identity.signing-key");
+        settings.put("zhengwu.identity.signing-keys-in-database", "true");
+        assertThat(ProductionSettings.problems(environment(settings))).isEmpty();
+        settings.put("zhengwu.identity.signing-keys-in-database", "yes please");
+        assertThat(ProductionSettings.problems(environment(settings)))
+                .containsExactly("ZHENGWU_SIGNING_KEYS_IN_DATABASE (zhengwu.identity.signing-keys-in-database) must"
+                        + " be true or false");
+    }
+
+    private static org.springframework.core.env.Environment environment(Map<String, String> settings) {
+        org.springframework.core.env.StandardEnvironment environment =
+                new org.springframework.core.env.StandardEnvironment();
+        environment
+                .getPropertySources()
+                .addFirst(new org.springframework.core.env.MapPropertySource("test", new LinkedHashMap<>(settings)));
+        return environment;
+    }
+
+    private static List<String> signingKeys(String url) throws Exception {
+        List<String> keys = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, PG_USER, PG_PASSWORD);
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery(
+                        "SELECT retired_at IS NULL FROM identity_signing_key" + " ORDER BY retired_at NULLS FIRST")) {
+            while (rows.next()) {
+                keys.add(rows.getBoolean(1) ? "active" : "retired");
+            }
+        }
+        return keys;
+    }
+
+    @Test
+    void withEverySettingItRunsOnTheExternalDatabaseWithTheConfiguredKeys() throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(PG_HOST, PG_PORT), 1000);
+        } catch (Exception e) {
+            Assumptions.abort("No PostgreSQL server on " + PG_HOST + ":" + PG_PORT + " (" + e.getMessage()
+                    + "); the production start is tested where one runs (CI starts it)");
+        }
+        String database =
+                "zhengwu_prod_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String admin = "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/postgres";
+        try (Connection connection = DriverManager.getConnection(admin, PG_USER, PG_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            // The name is generated above from hex digits only.
+            statement.execute("CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0");
+        }
+        try {
+            Map<String, String> settings = complete("jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + database);
+            java.security.interfaces.RSAPrivateCrtKey configured = (java.security.interfaces.RSAPrivateCrtKey)
+                    org.springframework.boot.ssl.pem.PemContent.of(settings.get("zhengwu.identity.signing-key"))
+                            .getPrivateKey();
+            try (ConfigurableApplicationContext application = start(settings)) {
+                assertThat(application.getEnvironment().getActiveProfiles()).containsExactly("production");
+                assertThat(application.containsBean("embeddedPostgres")).isFalse();
+                assertThat(application
+                                .getBean(com.zaxxer.hikari.HikariDataSource.class)
+                                .getJdbcUrl())
+                        .isEqualTo(settings.get("spring.datasource.url"));
+                int port = ((WebServerApplicationContext) application)
+                        .getWebServer()
+                        .getPort();
+                HttpClient http = HttpClient.newHttpClient();
+                String discovery = http.send(
+                                HttpRequest.newBuilder(URI.create(
+                                                "http://localhost:" + port + "/.well-known/openid-configuration"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+                assertThat(discovery).contains("\"issuer\":\"https://sso.zhengwu.test\"");
+                String jwks = http.send(
+                                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/jwks"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+                com.nimbusds.jose.jwk.JWKSet published = com.nimbusds.jose.jwk.JWKSet.parse(jwks);
+                assertThat(published.getKeys())
+                        .singleElement()
+                        .satisfies(
+                                key -> assertThat(((RSAPublicKey) key.toRSAKey().toPublicKey()).getModulus())
+                                        .as("the configured key signs, no key was generated")
+                                        .isEqualTo(configured.getModulus()));
+            }
+            try (Stream<Path> written = Files.list(dataDir)) {
+                assertThat(written.map(Path::getFileName).map(Path::toString))
+                        .as("no embedded database, no generated keys")
+                        .doesNotContain("keys", "pg");
+            }
+            String url = settings.get("spring.datasource.url");
+            start(settings).close();
+            assertThat(signingKeys(url)).as("a restart finds the key imported").containsExactly("active");
+            Map<String, String> rotated = complete(url);
+            rotated.put("zhengwu.crypto.field-key", settings.get("zhengwu.crypto.field-key"));
+            rotated.put("zhengwu.crypto.index-key", settings.get("zhengwu.crypto.index-key"));
+            start(rotated).close();
+            assertThat(signingKeys(url))
+                    .as("a new key from the key store signs; the one before stays published a while")
+                    .containsExactly("active", "retired");
+        } finally {
+            try (Connection connection = DriverManager.getConnection(admin, PG_USER, PG_PASSWORD);
+                    Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+}
