@@ -1,7 +1,6 @@
 package org.zhengwu.shared.crypto;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param fieldKey the SM4 key for personal fields, 16 bytes in base64 ({@code ZHENGWU_FIELD_KEY}); empty: generated
@@ -9,7 +8,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyDir   where generated keys are kept when none is configured ({@code ZHENGWU_DATA_DIR}/keys)
  */
 @ConfigurationProperties("zhengwu.crypto")
-record CryptoProperties(
-        String fieldKey,
-        String indexKey,
-        @DefaultValue("./data/keys") String keyDir) {}
+record CryptoProperties(String fieldKey, String indexKey, String keyDir) {}

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -91,14 +92,18 @@ class EmbeddedPostgresConfiguration {
         return new EmbeddedPostgresServer(postgres, dataDir, properties.ephemeral(), password.secret());
     }
 
+    /**
+     * The pool, configured like an external database's by {@code spring.datasource.hikari.*} (its size from
+     * {@code ZHENGWU_DB_POOL_SIZE}), bound onto the pool after this method.
+     */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgresServer server, EmbeddedDatabaseProperties properties) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgresServer server) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("zhengwu-embedded");
         dataSource.setJdbcUrl(server.postgres().getJdbcUrl(SuperuserPassword.USER, DATABASE));
         dataSource.setUsername(SuperuserPassword.USER);
         dataSource.setPassword(server.password());
-        dataSource.setMaximumPoolSize(properties.poolSize());
         return dataSource;
     }
 

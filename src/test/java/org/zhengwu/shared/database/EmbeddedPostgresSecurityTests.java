@@ -50,7 +50,7 @@ class EmbeddedPostgresSecurityTests {
 
     private EmbeddedPostgresServer start(Path dataDir) throws Exception {
         return new EmbeddedPostgresConfiguration()
-                .embeddedPostgres(new EmbeddedDatabaseProperties(dataDir.toString(), 0, false, 2));
+                .embeddedPostgres(new EmbeddedDatabaseProperties(dataDir.toString(), 0, false));
     }
 
     private static Connection connect(EmbeddedPostgresServer server, String password) throws SQLException {

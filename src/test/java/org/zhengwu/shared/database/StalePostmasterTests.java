@@ -92,7 +92,7 @@ class StalePostmasterTests {
 
     private static EmbeddedPostgresServer start(Path pg) throws Exception {
         return new EmbeddedPostgresConfiguration()
-                .embeddedPostgres(new EmbeddedDatabaseProperties(pg.toString(), 0, false, 1));
+                .embeddedPostgres(new EmbeddedDatabaseProperties(pg.toString(), 0, false));
     }
 
     private static Connection connect(EmbeddedPostgresServer server) throws Exception {
