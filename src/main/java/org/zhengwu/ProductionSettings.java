@@ -124,10 +124,18 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
         if (key.startsWith("{") || PemContent.isPresentInText(key)) {
             return Optional.empty();
         }
+        // A value that is neither PEM nor JWK is shown only when it names a file: a bare key (a secret store that
+        // stripped the PEM lines) must never reach the console or the log.
+        boolean namesAFile =
+                key.startsWith("file:") || key.startsWith("/") || key.startsWith("./") || key.startsWith("../");
+        if (!namesAFile) {
+            return Optional.of(name + " is neither a PEM nor a JWK key (" + key.length() + " characters, not shown)"
+                    + " nor a file named as file:/path or an absolute or ./relative path");
+        }
         Path file = Path.of(key.startsWith("file:") ? key.substring("file:".length()) : key);
         return Files.isReadable(file)
                 ? Optional.empty()
-                : Optional.of(name + " is neither a PEM or JWK key nor the path of a readable file: " + file);
+                : Optional.of(name + " names the file " + file + ", which cannot be read");
     }
 
     private static Optional<String> issuer(String issuer) {

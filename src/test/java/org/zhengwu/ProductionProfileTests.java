@@ -1,6 +1,7 @@
 package org.zhengwu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.InetSocketAddress;
@@ -219,11 +220,28 @@ class ProductionProfileTests {
                         "ZHENGWU_FIELD_KEY (zhengwu.crypto.field-key) is not a 16-byte key in base64: 8 bytes instead"
                                 + " of 16",
                         "ZHENGWU_INDEX_KEY (zhengwu.crypto.index-key) is not a 32-byte key in base64: not base64",
-                        "ZHENGWU_SIGNING_KEY (zhengwu.identity.signing-key) is neither a PEM or JWK key nor the path of"
-                                + " a readable file: " + dataDir.resolve("no-such-key.pem"),
+                        "ZHENGWU_SIGNING_KEY (zhengwu.identity.signing-key) names the file "
+                                + dataDir.resolve("no-such-key.pem") + ", which cannot be read",
                         "ZHENGWU_ISSUER (zhengwu.identity.issuer) is not an https address without query or fragment"
                                 + " (e.g. https://sso.example.gov.cn): http://sso.zhengwu.test");
         assertThat(refusal.getMessage()).doesNotContain(shortKey);
+    }
+
+    /** A signing key whose PEM lines a secret store stripped is neither read as a file name nor shown. */
+    @Test
+    void aBareSigningKeyIsRefusedWithoutBeingShown() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String bare = Base64.getEncoder()
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+        Map<String, String> settings = complete("jdbc:postgresql://db.zhengwu.test:5432/zhengwu");
+        settings.put("zhengwu.identity.signing-key", bare);
+        ProductionSettingsMissing refusal = refusal(settings);
+        assertThat(refusal.problems())
+                .containsExactly("ZHENGWU_SIGNING_KEY (zhengwu.identity.signing-key) is neither a PEM nor a JWK key ("
+                        + bare.length() + " characters, not shown) nor a file named as file:/path or an absolute or"
+                        + " ./relative path");
+        assertThat(refusal.getMessage()).doesNotContain(bare.substring(0, 24));
     }
 
     @Test
@@ -287,6 +305,14 @@ class ProductionProfileTests {
         }
         try {
             Map<String, String> settings = complete("jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + database);
+            // Declaring that the database holds the keys, on a database that holds none, generates nothing.
+            Map<String, String> keysInDatabase = new LinkedHashMap<>(settings);
+            keysInDatabase.remove("zhengwu.identity.signing-key");
+            keysInDatabase.put("zhengwu.identity.signing-keys-in-database", "true");
+            assertThatThrownBy(() -> start(keysInDatabase).close())
+                    .hasMessageContaining(
+                            "declares that the database holds the token-signing keys, but it holds" + " none");
+            assertThat(signingKeys(settings.get("spring.datasource.url"))).isEmpty();
             java.security.interfaces.RSAPrivateCrtKey configured = (java.security.interfaces.RSAPrivateCrtKey)
                     org.springframework.boot.ssl.pem.PemContent.of(settings.get("zhengwu.identity.signing-key"))
                             .getPrivateKey();

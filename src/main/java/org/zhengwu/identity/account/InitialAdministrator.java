@@ -26,6 +26,13 @@ class InitialAdministrator implements ApplicationRunner {
 
     static final String USERNAME = "admin";
     private static final Logger log = LoggerFactory.getLogger(InitialAdministrator.class);
+    /**
+     * The generated password goes to the console only (logback-spring.xml: logger {@value #CONSOLE_ONLY}), never to
+     * the log file, which outlives the first start and is read by log collectors.
+     */
+    static final String CONSOLE_ONLY = "org.zhengwu.console-only";
+
+    private static final Logger console = LoggerFactory.getLogger(CONSOLE_ONLY);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final StaffAccounts accounts;
@@ -54,7 +61,10 @@ class InitialAdministrator implements ApplicationRunner {
                     registry.staffRoles().stream().map(SuggestedRole::code).toList(),
                     "system");
             if (generated) {
-                log.warn("""
+                log.warn(
+                        "Created initial administrator '{}' with a generated password, shown once on the console",
+                        USERNAME);
+                console.warn("""
 
                         ================================================================
                           初始管理员 Initial administrator

@@ -16,7 +16,10 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.text.ParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ssl.pem.PemContent;
+import org.zhengwu.shared.crypto.OwnerOnlyFiles;
 
 /**
  * Reads the token-signing key a deployment supplies ({@code ZHENGWU_SIGNING_KEY}): an RSA private key of at least
@@ -27,16 +30,35 @@ final class ConfiguredSigningKey {
 
     static final String SETTING = "ZHENGWU_SIGNING_KEY (zhengwu.identity.signing-key)";
     private static final int MINIMUM_BITS = 2048;
+    private static final Logger log = LoggerFactory.getLogger(ConfiguredSigningKey.class);
 
     private ConfiguredSigningKey() {}
+
+    /**
+     * Whether the setting names a file rather than holding a key: {@code file:…} or a path starting with {@code /},
+     * {@code ./} or {@code ../}. Anything else that is neither PEM nor JWK is a key in a form we cannot read, and is
+     * never repeated in a message: a secret store that strips the PEM lines leaves the bare key.
+     */
+    static boolean namesAFile(String text) {
+        return text.startsWith("file:") || text.startsWith("/") || text.startsWith("./") || text.startsWith("../");
+    }
 
     static RSAKey parse(String configured) {
         String text = configured.strip();
         if (!text.startsWith("{") && !PemContent.isPresentInText(text)) {
+            if (!namesAFile(text)) {
+                throw new IllegalStateException(SETTING + " is neither a PEM nor a JWK key (" + text.length()
+                        + " characters, not shown) nor a file named as file:/path or an absolute or ./relative path");
+            }
             Path file = Path.of(text.startsWith("file:") ? text.substring("file:".length()) : text);
             if (!Files.isRegularFile(file)) {
-                throw new IllegalStateException(
-                        SETTING + " is neither a PEM or JWK key nor the path of a file: " + file + " does not exist");
+                throw new IllegalStateException(SETTING + " names the file " + file + ", which does not exist");
+            }
+            if (OwnerOnlyFiles.readableByOthers(file)) {
+                log.warn(
+                        "{} names {}, which others than its owner may read: make it owner-only (chmod 600)",
+                        SETTING,
+                        file);
             }
             try {
                 text = Files.readString(file).strip();

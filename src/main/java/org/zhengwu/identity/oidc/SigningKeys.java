@@ -61,6 +61,7 @@ public class SigningKeys implements JWKSource<SecurityContext>, SmartInitializin
     private final OnceTasks once;
     private final TransactionTemplate transaction;
     private final RSAKey configured;
+    private final boolean keysInDatabase;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
     SigningKeys(
@@ -77,6 +78,7 @@ public class SigningKeys implements JWKSource<SecurityContext>, SmartInitializin
         this.clock = clock;
         this.once = once;
         this.transaction = transaction;
+        this.keysInDatabase = properties.signingKeysInDatabase();
         this.configured = StringUtils.hasText(properties.signingKey())
                 ? ConfiguredSigningKey.parse(properties.signingKey())
                 : null;
@@ -90,9 +92,20 @@ public class SigningKeys implements JWKSource<SecurityContext>, SmartInitializin
         }
     }
 
-    /** Without a configured key, the first key is made when the platform first starts (once per database). */
+    /**
+     * Without a configured key, the first key is made when the platform first starts (once per database) — unless the
+     * deployment declared that the database holds its production keys ({@code ZHENGWU_SIGNING_KEYS_IN_DATABASE}):
+     * then a database without one is a wrong database or a lost key, and a generated key would hide that.
+     */
     @Override
     public void run(ApplicationArguments args) {
+        if (keysInDatabase && configured == null && keys().isEmpty()) {
+            throw new IllegalStateException(
+                    "ZHENGWU_SIGNING_KEYS_IN_DATABASE (zhengwu.identity.signing-keys-in-database)"
+                            + " declares that the database holds the token-signing keys, but it holds none: supply the key"
+                            + " once with ZHENGWU_SIGNING_KEY (zhengwu.identity.signing-key), or check that this is the"
+                            + " right database");
+        }
         once.runOnce("identity.first-signing-key", () -> {
             if (keys().isEmpty()) {
                 String kid = create(clock.instant());

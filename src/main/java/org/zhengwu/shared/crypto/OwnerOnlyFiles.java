@@ -28,6 +28,23 @@ public final class OwnerOnlyFiles {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
+    /**
+     * Whether others than the owner may read the file (its group or everyone), where the file system says; a key
+     * handed to the platform in such a file is a key others hold too.
+     */
+    public static boolean readableByOthers(Path file) {
+        if (!posix(file)) {
+            return false;
+        }
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            return permissions.contains(PosixFilePermission.GROUP_READ)
+                    || permissions.contains(PosixFilePermission.OTHERS_READ);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Creates a directory readable by the owner only; one that exists already is left as its owner set it. */
     public static void createDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {

@@ -57,6 +57,17 @@ class ConfiguredSigningKeyTests {
                 .withMessageContaining("does not exist");
     }
 
+    /** A secret store that strips the PEM lines leaves the bare key: it is refused and never repeated. */
+    @Test
+    void aBareKeyIsRefusedWithoutBeingShown() throws Exception {
+        String bare = Base64.getEncoder().encodeToString(rsa(2048).getPrivate().getEncoded());
+        assertThatIllegalStateException()
+                .isThrownBy(() -> ConfiguredSigningKey.parse(bare))
+                .withMessageContaining("ZHENGWU_SIGNING_KEY")
+                .withMessageContaining(bare.length() + " characters, not shown")
+                .withMessageNotContaining(bare.substring(0, 24));
+    }
+
     @Test
     void aJwkKeepsItsOwnKeyIdOrGetsItsThumbprint() throws Exception {
         KeyPair pair = rsa(2048);
