@@ -91,4 +91,41 @@ class CheckedPermissionsTests {
             }
         }
     }
+
+    /**
+     * A role grants its own module's permissions or those of a module its module may use
+     * ({@code allowedDependencies}): a module that could hand out any module's permissions — identity's account
+     * management, say — would be an administrator in disguise.
+     */
+    @Test
+    void everyRoleGrantsOnlyPermissionsOfItsModuleOrOfAModuleItMayUse() throws ClassNotFoundException {
+        Map<String, Set<String>> mayUse = new TreeMap<>();
+        for (String module : registry.modules().stream().map(m -> m.module()).toList()) {
+            var declaration = Class.forName("org.zhengwu." + module + ".package-info")
+                    .getAnnotation(org.springframework.modulith.ApplicationModule.class);
+            assertThat(declaration)
+                    .as("module %s is an application module", module)
+                    .isNotNull();
+            Set<String> modules = new TreeSet<>(Set.of(module));
+            Arrays.stream(declaration.allowedDependencies())
+                    .map(dependency -> dependency.split("::")[0].strip())
+                    .forEach(modules::add);
+            mayUse.put(module, modules);
+        }
+        Set<String> wrong = new TreeSet<>();
+        registry.modules()
+                .forEach(module -> module.roles()
+                        .forEach(role -> role.permissions().forEach(permission -> {
+                            String owner =
+                                    registry.moduleOfPermission(permission).orElseThrow();
+                            if (!mayUse.get(module.module()).contains(owner)) {
+                                wrong.add(role.code() + " of " + module.module() + " grants " + permission + " of "
+                                        + owner);
+                            }
+                        })));
+        assertThat(wrong).isEmpty();
+        assertThat(registry.role(IdentityAccess.ADMIN).orElseThrow().permissions())
+                .as("a grant across modules is checked, not only within one")
+                .contains("basedata.manage");
+    }
 }

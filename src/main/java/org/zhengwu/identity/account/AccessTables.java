@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -134,6 +135,19 @@ class AccessTables implements SmartInitializingSingleton {
                             AuditEvent.success(SYSTEM, "identity.permission.declare", "permission", permission.code())
                                     .withDetails(module.module() + ": "
                                             + permission.name().chinese() + " (" + permission.reach() + ")"));
+                } else if (!now.reach().equals(wanted.reach()) || !Objects.equals(now.module(), wanted.module())) {
+                    // A wider reach widens what every holder sees: the log says so, with the old and the new.
+                    audit.record(
+                            AuditEvent.success(SYSTEM, "identity.permission.change", "permission", permission.code())
+                                    .withDetails("reach " + now.reach() + " → " + wanted.reach() + "; module "
+                                            + now.module() + " → " + wanted.module()));
+                    log.warn(
+                            "Permission {} changed: reach {} → {}, module {} → {}",
+                            permission.code(),
+                            now.reach(),
+                            wanted.reach(),
+                            now.module(),
+                            wanted.module());
                 }
             }
         }
@@ -178,14 +192,15 @@ class AccessTables implements SmartInitializingSingleton {
                         role.audience().name(),
                         false);
                 StoredRole now = stored.get(role.code());
+                // A role that moves to another module — retired there and declared here, or declared here in the
+                // same release as it left there — would give its holders another module's permissions unseen.
                 if (now != null
-                        && now.retired()
                         && now.module() != null
                         && !now.module().equals(module.module())
                         && holders(role.code()) > 0) {
                     throw new IllegalStateException("Role " + role.code() + " of module " + module.module()
-                            + " has the code of a retired role of module " + now.module() + " that "
-                            + holders(role.code()) + " accounts still hold; they would gain the new role's"
+                            + " has the code of a role of module " + now.module() + (now.retired() ? " (retired)" : "")
+                            + " that " + holders(role.code()) + " accounts hold; they would gain the new role's"
                             + " permissions unseen. Choose another code, or remove the old role from those accounts"
                             + " first.");
                 }

@@ -320,6 +320,52 @@ class AccessTablesTests {
                         org.assertj.core.groups.Tuple.tuple("identity.permission.declare", RETIRING_PERMISSION));
     }
 
+    @Test
+    void aPermissionWhoseReachWidensIsLoggedWithTheOldAndTheNew() {
+        holderOfRetiringRole();
+        ModuleAccess widened = ModuleAccess.of("example", "示例", "Example")
+                .permission(RETIRING_PERMISSION, "示例权限", "Example permission", Reach.REGION)
+                .staffRole(RETIRING_ROLE, "示例角色", "Example role", RETIRING_PERMISSION);
+        long before = lastAuditSeq();
+        tablesDeclaring(widened).synchronise();
+        assertThat(jdbc.sql("SELECT reach FROM identity_permission WHERE code = :code")
+                        .param("code", RETIRING_PERMISSION)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("REGION");
+        assertThat(auditSince(before))
+                .extracting(AuditEntry::action, AuditEntry::objectId, AuditEntry::details)
+                .contains(org.assertj.core.groups.Tuple.tuple(
+                        "identity.permission.change",
+                        RETIRING_PERMISSION,
+                        "reach ORGANISATION → REGION; module example → example"));
+    }
+
+    /** A role leaving one module and arriving in another in the same release would hand its holders new powers. */
+    @Test
+    void aHeldRoleMayNotMoveToAnotherModuleEvenInTheSameRelease() {
+        long holder = holderOfRetiringRole();
+        ModuleAccess example = ModuleAccess.of("example", "示例", "Example")
+                .permission(RETIRING_PERMISSION, "示例权限", "Example permission", Reach.ORGANISATION)
+                .staffRole(RETIRING_ROLE, "示例角色", "Example role", RETIRING_PERMISSION);
+        tablesDeclaring(example).synchronise();
+        assertThat(accounts.findById(holder).orElseThrow().roles()).contains(RETIRING_ROLE);
+
+        ModuleAccess stranger = ModuleAccess.of("stranger", "外来模块", "Stranger")
+                .permission("stranger.act", "行事", "Act", Reach.REGION)
+                .staffRole(RETIRING_ROLE, "外来角色", "Stranger's role", "stranger.act");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> tablesDeclaring(stranger).synchronise())
+                .withMessageContaining("Role " + RETIRING_ROLE + " of module stranger")
+                .withMessageContaining("of module example that 1 accounts hold");
+        assertThat(jdbc.sql("SELECT module FROM identity_role WHERE code = :code")
+                        .param("code", RETIRING_ROLE)
+                        .query(String.class)
+                        .single())
+                .as("the refused start changed nothing")
+                .isEqualTo("example");
+    }
+
     /** The application's tables as a node would keep them whose code also had the given module. */
     private AccessTables tablesDeclaring(ModuleAccess extra) {
         List<ModuleAccess> all = new ArrayList<>(declarations);
