@@ -99,6 +99,40 @@ class EventRedeliveryTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> statuses(id).isEmpty());
     }
 
+    /**
+     * A node that dies after claiming a publication for redelivery (status RESUBMITTED) leaves a row no claim can take
+     * again; once it has been on its way longer than {@link EventRedelivery#ORPHANED_AFTER}, the job delivers it.
+     */
+    @Test
+    void aPublicationWhoseNodeDiedOnTheWayIsDeliveredOnceItIsOrphaned() {
+        String id = UUID.randomUUID().toString();
+        listener.failFor(id);
+        publish(id);
+        await().atMost(Duration.ofSeconds(10)).until(() -> statuses(id).equals(List.of("FAILED")));
+        listener.recover(id);
+        jdbc.sql("""
+                        UPDATE event_publication SET status = 'RESUBMITTED', last_resubmission_date = now()
+                        WHERE strpos(serialized_event, :id) > 0""").param("id", id).update();
+
+        redelivery.redeliverFailed();
+        assertThat(listener.deliveries(id))
+                .as("a resubmission just begun is left to its node")
+                .isEqualTo(1);
+        assertThat(statuses(id)).containsExactly("RESUBMITTED");
+
+        jdbc.sql("""
+                        UPDATE event_publication
+                        SET last_resubmission_date = now() - :age * INTERVAL '1 second',
+                            publication_date = now() - :age * INTERVAL '1 second'
+                        WHERE strpos(serialized_event, :id) > 0""")
+                .param("age", EventRedelivery.ORPHANED_AFTER.plusMinutes(1).toSeconds())
+                .param("id", id)
+                .update();
+        redelivery.redeliverFailed();
+        await().atMost(Duration.ofSeconds(10)).until(() -> listener.deliveries(id) == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> statuses(id).isEmpty());
+    }
+
     private void publish(String id) {
         new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(new Probe(id)));
     }
