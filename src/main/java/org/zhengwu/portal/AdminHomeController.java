@@ -11,6 +11,6 @@ class AdminHomeController {
     @GetMapping("/admin")
     @PreAuthorize("hasAuthority('ACCOUNT_STAFF')")
     String home() {
-        return "admin/home";
+        return "portal/admin-home";
     }
 }
