@@ -26,6 +26,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.util.StringUtils;
+import org.zhengwu.identity.web.SecondFactorPage;
 
 /**
  * The OpenID Connect provider: discovery at {@code /.well-known/openid-configuration}, keys at {@code /oauth2/jwks},
@@ -39,8 +40,8 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, Claims claims, ProviderAudit audit)
-            throws Exception {
+    SecurityFilterChain authorizationServerSecurity(
+            HttpSecurity http, Claims claims, ProviderAudit audit, SecondFactorPage secondFactorPage) throws Exception {
         http.oauth2AuthorizationServer(authorizationServer -> {
                     http.securityMatcher(authorizationServer.getEndpointsMatcher());
                     authorizationServer
@@ -56,12 +57,14 @@ class AuthorizationServerConfiguration {
                                                     .setPasswordEncoder(ClientSecrets.encoder()))));
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .addFilterBefore(
-                        new SecondFactorRequired(),
-                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .exceptionHandling(errors -> {
+                    errors.defaultAuthenticationEntryPointFor(
+                            new LoginUrlAuthenticationEntryPoint("/login"),
+                            new MediaTypeRequestMatcher(MediaType.TEXT_HTML));
+                    // A staff session with only its password: the authorization request waits, saved, for the
+                    // second factor, then resumes.
+                    errors.accessDeniedHandler(secondFactorPage);
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {}));
         return http.build();
     }

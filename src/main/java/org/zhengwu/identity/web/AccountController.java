@@ -231,7 +231,7 @@ class AccountController {
             return "identity/password-change";
         }
         passwords.change(account, form.getPassword(), "identity.password.change");
-        session.removeAttribute(SecondFactorGate.PASSWORD_EXPIRED);
+        session.removeAttribute(PasswordExpiredGate.PASSWORD_EXPIRED);
         redirect.addFlashAttribute("notice", "password.change.done");
         return account.type() == AccountType.STAFF ? "redirect:/admin" : "redirect:/account";
     }
