@@ -74,6 +74,25 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
                         PlatformKeys.INDEX_KEY_BYTES,
                         "HMAC-SM3" + " key for blind indexes")
                 .ifPresent(problems::add);
+        key(
+                        environment,
+                        "ZHENGWU_AUDIT_KEY",
+                        "zhengwu.crypto.audit-key",
+                        PlatformKeys.AUDIT_KEY_BYTES,
+                        "HMAC-SM3 key sealing the accountability log")
+                .ifPresent(problems::add);
+        key(
+                        environment,
+                        "ZHENGWU_AUDIT_ANCHOR_KEY",
+                        "zhengwu.crypto.audit-anchor-key",
+                        PlatformKeys.ANCHOR_KEY_BYTES,
+                        "SM2 private key signing the accountability log's checkpoints")
+                .ifPresent(problems::add);
+        if (environment.getProperty("zhengwu.audit.anchor-file", "").isBlank()) {
+            problems.add("ZHENGWU_AUDIT_ANCHOR_FILE (zhengwu.audit.anchor-file) is not set: the append-only file that"
+                    + " receives the accountability log's signed checkpoints, on storage the database's administrators"
+                    + " cannot write (e.g. /var/log/zhengwu/audit-anchors.log)");
+        }
         signingKey(environment).ifPresent(problems::add);
         issuer(environment.getProperty("zhengwu.identity.issuer", "").strip()).ifPresent(problems::add);
         if (on(environment, "zhengwu.demo-data.enabled")) {

@@ -47,6 +47,10 @@ class ProductionProfileTests {
     @TempDir
     Path dataDir;
 
+    /** Where production's checkpoints go: not the data directory. */
+    @TempDir
+    Path anchorDir;
+
     /** Every production setting, valid; each test leaves one out or spoils it. */
     private Map<String, String> complete(String databaseUrl) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -61,6 +65,12 @@ class ProductionProfileTests {
         settings.put("spring.datasource.password", PG_PASSWORD);
         settings.put("zhengwu.crypto.field-key", Base64.getEncoder().encodeToString(random(16)));
         settings.put("zhengwu.crypto.index-key", Base64.getEncoder().encodeToString(random(32)));
+        settings.put("zhengwu.crypto.audit-key", Base64.getEncoder().encodeToString(random(32)));
+        settings.put(
+                "zhengwu.crypto.audit-anchor-key",
+                Base64.getEncoder().encodeToString(org.zhengwu.shared.crypto.Sm2.newPrivateKey()));
+        settings.put(
+                "zhengwu.audit.anchor-file", anchorDir.resolve("anchors.log").toString());
         settings.put("zhengwu.identity.signing-key", pem);
         settings.put("zhengwu.identity.issuer", "https://sso.zhengwu.test");
         return settings;
@@ -137,6 +147,32 @@ class ProductionProfileTests {
     }
 
     @Test
+    void refusesWithoutTheAuditKey() throws Exception {
+        assertThat(refusal(without("zhengwu.crypto.audit-key")).problems())
+                .singleElement()
+                .asString()
+                .startsWith("ZHENGWU_AUDIT_KEY (zhengwu.crypto.audit-key) is not set")
+                .contains("32 bytes in base64", "never generates keys");
+    }
+
+    @Test
+    void refusesWithoutTheAuditAnchorKey() throws Exception {
+        assertThat(refusal(without("zhengwu.crypto.audit-anchor-key")).problems())
+                .singleElement()
+                .asString()
+                .startsWith("ZHENGWU_AUDIT_ANCHOR_KEY (zhengwu.crypto.audit-anchor-key) is not set")
+                .contains("SM2", "never generates keys");
+    }
+
+    @Test
+    void refusesWithoutAPlaceForTheAuditCheckpoints() throws Exception {
+        assertThat(refusal(without("zhengwu.audit.anchor-file")).problems())
+                .singleElement()
+                .asString()
+                .startsWith("ZHENGWU_AUDIT_ANCHOR_FILE (zhengwu.audit.anchor-file) is not set");
+    }
+
+    @Test
     void refusesWithoutSigningKeyMaterial() throws Exception {
         assertThat(refusal(without("zhengwu.identity.signing-key")).problems())
                 .singleElement()
@@ -157,16 +193,19 @@ class ProductionProfileTests {
     void namesEveryMissingSettingInOneMessage() throws Exception {
         ProductionSettingsMissing refusal = refusal(Map.of());
         assertThat(refusal.problems())
-                .hasSize(5)
+                .hasSize(8)
                 .extracting(problem -> problem.substring(0, problem.indexOf(' ')))
                 .containsExactly(
                         "ZHENGWU_DB_URL",
                         "ZHENGWU_FIELD_KEY",
                         "ZHENGWU_INDEX_KEY",
+                        "ZHENGWU_AUDIT_KEY",
+                        "ZHENGWU_AUDIT_ANCHOR_KEY",
+                        "ZHENGWU_AUDIT_ANCHOR_FILE",
                         "ZHENGWU_SIGNING_KEY",
                         "ZHENGWU_ISSUER");
         assertThat(refusal)
-                .hasMessageStartingWith("The production profile refuses to start without 5 required settings:\n"
+                .hasMessageStartingWith("The production profile refuses to start without 8 required settings:\n"
                         + "  - ZHENGWU_DB_URL (spring.datasource.url) is not set");
     }
 
@@ -187,10 +226,13 @@ class ProductionProfileTests {
         assertThat(application.waitFor()).isEqualTo(1);
         assertThat(console)
                 .contains("APPLICATION FAILED TO START", "Description:", "Action:")
-                .contains("The production profile refuses to start without 5 required settings:")
+                .contains("The production profile refuses to start without 8 required settings:")
                 .contains("  - ZHENGWU_DB_URL (spring.datasource.url) is not set")
                 .contains("  - ZHENGWU_FIELD_KEY (zhengwu.crypto.field-key) is not set")
                 .contains("  - ZHENGWU_INDEX_KEY (zhengwu.crypto.index-key) is not set")
+                .contains("  - ZHENGWU_AUDIT_KEY (zhengwu.crypto.audit-key) is not set")
+                .contains("  - ZHENGWU_AUDIT_ANCHOR_KEY (zhengwu.crypto.audit-anchor-key) is not set")
+                .contains("  - ZHENGWU_AUDIT_ANCHOR_FILE (zhengwu.audit.anchor-file) is not set")
                 .contains("  - ZHENGWU_SIGNING_KEY (zhengwu.identity.signing-key) is not set")
                 .contains("  - ZHENGWU_ISSUER (zhengwu.identity.issuer) is not set")
                 .contains("start it without the production profile")

@@ -102,6 +102,12 @@ class UpgradeFromBaselineTests {
                         SELECT count(*) FROM shared_audit_entry e JOIN shared_audit_head h
                             ON h.last_seq = 6 AND e.seq = 6 AND e.hash = h.last_hash""").query(Long.class).single()).isEqualTo(1);
         assertThat(count(jdbc, "SELECT count(*) FROM shared_audit_entry")).isEqualTo(6);
+        // They become chain 1 at their own positions, hashed as before; the chain is keyed from the next entry on.
+        assertThat(count(jdbc, "SELECT count(*) FROM shared_audit_entry WHERE chain = 1 AND chain_seq = seq"))
+                .isEqualTo(6);
+        assertThat(count(jdbc, "SELECT keyed_from FROM shared_audit_head WHERE id = 1"))
+                .isEqualTo(7);
+        assertThat(count(jdbc, "SELECT nextval('shared_audit_entry_seq')")).isEqualTo(7);
     }
 
     @Test
