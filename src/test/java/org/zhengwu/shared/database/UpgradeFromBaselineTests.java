@@ -206,7 +206,8 @@ class UpgradeFromBaselineTests {
                 .locations("classpath:db/migration")
                 .validateMigrationNaming(true)
                 .load();
-        new ModuleMigrations(MODULES, new HasMigrationFiles(new PathMatchingResourcePatternResolver())).migrate(flyway);
+        new ModuleMigrations(MODULES, new HasMigrationFiles(new PathMatchingResourcePatternResolver()), null)
+                .migrate(flyway);
     }
 
     /** A new database loaded with the dump of commit 5d81b5e's database. */
