@@ -10,6 +10,7 @@ import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountRepository;
+import org.zhengwu.identity.account.AdministratorDuties;
 import org.zhengwu.identity.account.SignInFactors;
 import org.zhengwu.shared.access.Reach;
 
@@ -23,11 +24,17 @@ public class Actors {
     private final AccountRepository accounts;
     private final Organisations organisations;
     private final AccessRegistry registry;
+    private final AdministratorDuties duties;
 
-    Actors(AccountRepository accounts, Organisations organisations, AccessRegistry registry) {
+    Actors(
+            AccountRepository accounts,
+            Organisations organisations,
+            AccessRegistry registry,
+            AdministratorDuties duties) {
         this.accounts = accounts;
         this.organisations = organisations;
         this.registry = registry;
+        this.duties = duties;
     }
 
     /** The signed-in account, if any, when it has given every factor it needs (a password; staff a second one too). */
@@ -48,7 +55,10 @@ public class Actors {
         if (account.type() != AccountType.STAFF) {
             scope = DataScope.NONE;
         } else if (account.organisationUscc() == null) {
-            scope = DataScope.PLATFORM;
+            // Fail closed: without an organisation only the platform's own roles reach the platform. The demo
+            // (administrators not separated) keeps the older reading for its organisation-less staff.
+            boolean platformRole = account.roles().stream().anyMatch(IdentityAccess.PLATFORM_ROLES::contains);
+            scope = platformRole || !duties.separated() ? DataScope.PLATFORM : DataScope.NONE;
         } else {
             Optional<Organisation> organisation = organisations.find(account.organisationUscc());
             scope = organisation
