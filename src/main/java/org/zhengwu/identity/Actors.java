@@ -55,10 +55,9 @@ public class Actors {
         if (account.type() != AccountType.STAFF) {
             scope = DataScope.NONE;
         } else if (account.organisationUscc() == null) {
-            // Fail closed: without an organisation only the platform's own roles reach the platform. The demo
-            // (administrators not separated) keeps the older reading for its organisation-less staff.
+            // Fail closed: without an organisation only the platform's own roles reach the platform.
             boolean platformRole = account.roles().stream().anyMatch(IdentityAccess.PLATFORM_ROLES::contains);
-            scope = platformRole || !duties.separated() ? DataScope.PLATFORM : DataScope.NONE;
+            scope = platformRole ? DataScope.PLATFORM : DataScope.NONE;
         } else {
             Optional<Organisation> organisation = organisations.find(account.organisationUscc());
             scope = organisation

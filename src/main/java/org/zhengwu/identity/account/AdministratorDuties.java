@@ -12,7 +12,8 @@ import org.zhengwu.identity.IdentityAccess;
  * place: with the administrators separated (三员分立, {@code zhengwu.identity.separate-administrators}) nobody holds
  * two of {@link IdentityAccess#SEPARATED_ROLES}, the combined {@link IdentityAccess#ADMIN} is granted to nobody, and
  * a role other than the platform's own needs an organisation — without one an account reaches no organisation's
- * data, so such a role would be either useless or, before this rule, platform-wide.
+ * data ({@code Actors}), so such a role would be useless. The demo, where one {@code admin} holds every role, has
+ * none of these rules.
  */
 @Component
 public class AdministratorDuties {
