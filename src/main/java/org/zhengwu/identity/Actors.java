@@ -10,7 +10,6 @@ import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountRepository;
-import org.zhengwu.identity.account.AdministratorDuties;
 import org.zhengwu.identity.account.SignInFactors;
 import org.zhengwu.shared.access.Reach;
 
@@ -24,17 +23,11 @@ public class Actors {
     private final AccountRepository accounts;
     private final Organisations organisations;
     private final AccessRegistry registry;
-    private final AdministratorDuties duties;
 
-    Actors(
-            AccountRepository accounts,
-            Organisations organisations,
-            AccessRegistry registry,
-            AdministratorDuties duties) {
+    Actors(AccountRepository accounts, Organisations organisations, AccessRegistry registry) {
         this.accounts = accounts;
         this.organisations = organisations;
         this.registry = registry;
-        this.duties = duties;
     }
 
     /** The signed-in account, if any, when it has given every factor it needs (a password; staff a second one too). */
