@@ -323,6 +323,9 @@ class AuthorisationMatrixTests {
         get("/admin/identity/in-person", CLERKS);
         post("/admin/identity/in-person", Map.of("idNumber", b.idNumber()), CLERKS);
         post("/admin/identity/in-person/confirm", Map.of("idNumber", "110101190001011009"), CLERKS);
+        get("/admin/identity/enterprises", CLERKS);
+        post("/admin/identity/enterprises", Map.of("uscc", "not-a-code"), CLERKS);
+        post("/admin/identity/enterprises/confirm", Map.of("uscc", "not-a-code"), CLERKS);
 
         // Endpoints outside the MVC mappings: the OIDC provider's own, monitoring and the API description.
         get("/.well-known/openid-configuration", EVERYONE);

@@ -21,7 +21,8 @@ import org.zhengwu.shared.crypto.Sm3;
 
 /**
  * What tokens say about a person: a stable subject that is not the username (pairwise per client where the client
- * asks for it), the name, the real-name level, the account type and the enterprise they currently act for.
+ * asks for it), the name, the real-name level, the account type and the enterprise they currently act for — only once
+ * the representative's claim to it has been verified ({@code acting_enterprise} is left out, not marked, before).
  */
 @Component
 class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -93,8 +94,21 @@ class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         accounts.actingEnterprise(account.id())
                 .flatMap(enterprises::find)
                 .filter(e -> enterprises.capacity(account, e.id()).isPresent())
-                .ifPresent(e -> claims.put("acting_enterprise", Map.of("uscc", e.uscc(), "name", e.name())));
+                // An unverified claim puts nothing in tokens: a connected system must not take it as a fact.
+                .filter(Enterprises.Enterprise::verified)
+                .ifPresent(e -> claims.put("acting_enterprise", actingEnterprise(e)));
         return claims;
+    }
+
+    /**
+     * A plain LinkedHashMap: the provider stores the claims with the authorization and reads them back through an
+     * allow-list of types, which has no place for {@code Map.of(…)}'s classes (a code exchange then failed with 500).
+     */
+    private static Map<String, Object> actingEnterprise(Enterprises.Enterprise enterprise) {
+        Map<String, Object> claim = new java.util.LinkedHashMap<>();
+        claim.put("uscc", enterprise.uscc());
+        claim.put("name", enterprise.name());
+        return claim;
     }
 
     /** {@code salt}: the platform's keys for a salted pairwise subject; null for the plain SM3 one of older clients. */

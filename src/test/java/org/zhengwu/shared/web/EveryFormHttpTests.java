@@ -245,6 +245,14 @@ class EveryFormHttpTests {
                 bad("idNumber", "123"),
                 "idNumber");
         probe(
+                "legal representative check",
+                official,
+                "/admin/identity/enterprises",
+                "form[action=/admin/identity/enterprises]",
+                bad("uscc", "91340100MA2N0XXXX1", "idNumber", "123"),
+                "uscc",
+                "idNumber");
+        probe(
                 "new member of staff",
                 official,
                 "/admin/accounts/new",
