@@ -17,6 +17,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.zhengwu.identity.AccountType;
+import org.zhengwu.identity.HumanChallenge;
 import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.PasswordHashing;
@@ -42,7 +43,8 @@ class SecurityConfiguration {
             AccountDirectory directory,
             SignInAttempts attempts,
             AccountabilityLog audit,
-            SignInContinuation continuation)
+            SignInContinuation continuation,
+            HumanChallenge challenge)
             throws Exception {
         var path = PathPatternRequestMatcher.withDefaults();
         var swaggerUi = new OrRequestMatcher(path.matcher("/swagger-ui/**"), path.matcher("/swagger-ui.html"));
@@ -64,7 +66,8 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/?signedOut")
                         .deleteCookies("ZHENGWU_SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .addFilterBefore(new AddressGate(attempts, audit), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(
+                        new AddressGate(attempts, audit, challenge), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SecondFactorGate(directory), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
