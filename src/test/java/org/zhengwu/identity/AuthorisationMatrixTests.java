@@ -213,6 +213,7 @@ class AuthorisationMatrixTests {
         get("/login", EVERYONE);
         get("/register", EVERYONE);
         post("/register", Map.of("username", ""), EVERYONE);
+        post("/register/confirm", Map.of("code", "000000"), EVERYONE);
         get("/password/reset", EVERYONE);
         post("/password/reset", Map.of("who", ""), EVERYONE);
         post("/password/reset/confirm", Map.of("code", "000000"), EVERYONE);
