@@ -213,6 +213,7 @@ class AuthorisationMatrixTests {
         get("/login", EVERYONE);
         get("/register", EVERYONE);
         post("/register", Map.of("username", ""), EVERYONE);
+        post("/register/confirm", Map.of("code", "000000"), EVERYONE);
         get("/password/reset", EVERYONE);
         post("/password/reset", Map.of("who", ""), EVERYONE);
         post("/password/reset/confirm", Map.of("code", "000000"), EVERYONE);
@@ -323,6 +324,9 @@ class AuthorisationMatrixTests {
         get("/admin/identity/in-person", CLERKS);
         post("/admin/identity/in-person", Map.of("idNumber", b.idNumber()), CLERKS);
         post("/admin/identity/in-person/confirm", Map.of("idNumber", "110101190001011009"), CLERKS);
+        get("/admin/identity/enterprises", CLERKS);
+        post("/admin/identity/enterprises", Map.of("uscc", "not-a-code"), CLERKS);
+        post("/admin/identity/enterprises/confirm", Map.of("uscc", "not-a-code"), CLERKS);
 
         // Endpoints outside the MVC mappings: the OIDC provider's own, monitoring and the API description.
         get("/.well-known/openid-configuration", EVERYONE);

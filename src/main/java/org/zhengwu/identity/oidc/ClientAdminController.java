@@ -251,6 +251,7 @@ class ClientAdminController {
                         .requireProofKey(chosen != Kind.SERVICE)
                         .requireAuthorizationConsent(consent)
                         .setting(Claims.PAIRWISE, pairwise)
+                        .setting(Claims.PAIRWISE_SALTED, true)
                         .build())
                 .tokenSettings(TokenSettings.builder()
                         .accessTokenTimeToLive(Duration.ofMinutes(10))

@@ -19,6 +19,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.zhengwu.identity.AccountType;
+import org.zhengwu.identity.HumanChallenge;
 import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.PasswordHashing;
@@ -46,7 +47,8 @@ class SecurityConfiguration {
             SignInAttempts attempts,
             AccountabilityLog audit,
             SignInContinuation continuation,
-            SecondFactorPage secondFactorPage)
+            SecondFactorPage secondFactorPage,
+            HumanChallenge challenge)
             throws Exception {
         var path = PathPatternRequestMatcher.withDefaults();
         var swaggerUi = new OrRequestMatcher(path.matcher("/swagger-ui/**"), path.matcher("/swagger-ui.html"));
@@ -71,7 +73,8 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/?signedOut")
                         .deleteCookies("ZHENGWU_SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .addFilterBefore(new AddressGate(attempts, audit), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(
+                        new AddressGate(attempts, audit, challenge), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new PasswordExpiredGate(), AuthorizationFilter.class)
                 .exceptionHandling(errors -> {
                     errors.defaultAuthenticationEntryPointFor(
