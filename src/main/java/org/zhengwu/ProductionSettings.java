@@ -104,6 +104,13 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
             problems.add("zhengwu.notifications.dev-outbox is on (the demo profile?): production sends one-time codes"
                     + " instead of showing them to administrators");
         }
+        if ("false"
+                .equalsIgnoreCase(environment
+                        .getProperty("zhengwu.identity.separate-administrators", "true")
+                        .strip())) {
+            problems.add("zhengwu.identity.separate-administrators is off (the demo profile?): production keeps the"
+                    + " system administrator, security administrator and auditor apart (三员分立)");
+        }
         return problems;
     }
 

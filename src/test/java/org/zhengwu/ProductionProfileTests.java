@@ -101,9 +101,11 @@ class ProductionProfileTests {
         all.put("zhengwu.embedded-db.data-dir", dataDir.resolve("pg").toString());
         all.put("zhengwu.embedded-db.ephemeral", "false");
         all.put("logging.file.name", dataDir.resolve("logs/zhengwu.json").toString());
-        // The test configuration loads the demo and keeps codes in the outbox; production refuses both.
+        // The test configuration loads the demo, keeps codes in the outbox and joins the three administrators in one;
+        // production refuses all three.
         all.put("zhengwu.demo-data.enabled", "false");
         all.put("zhengwu.notifications.dev-outbox", "false");
+        all.put("zhengwu.identity.separate-administrators", "true");
         all.putAll(settings);
         List<String> args = new ArrayList<>();
         all.forEach((property, value) -> args.add("--" + property + "=" + value));
@@ -316,9 +318,13 @@ class ProductionProfileTests {
         Map<String, String> settings = complete("jdbc:postgresql://db.zhengwu.test:5432/zhengwu");
         settings.put("zhengwu.demo-data.enabled", "true");
         settings.put("zhengwu.notifications.dev-outbox", "true");
+        settings.put("zhengwu.identity.separate-administrators", "false");
         assertThat(refusal(settings).problems())
                 .extracting(problem -> problem.substring(0, problem.indexOf(' ')))
-                .containsExactly("zhengwu.demo-data.enabled", "zhengwu.notifications.dev-outbox");
+                .containsExactly(
+                        "zhengwu.demo-data.enabled",
+                        "zhengwu.notifications.dev-outbox",
+                        "zhengwu.identity.separate-administrators");
     }
 
     @Test

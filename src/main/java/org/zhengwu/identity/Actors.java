@@ -48,7 +48,9 @@ public class Actors {
         if (account.type() != AccountType.STAFF) {
             scope = DataScope.NONE;
         } else if (account.organisationUscc() == null) {
-            scope = DataScope.PLATFORM;
+            // Fail closed: without an organisation only the platform's own roles reach the platform.
+            boolean platformRole = account.roles().stream().anyMatch(IdentityAccess.PLATFORM_ROLES::contains);
+            scope = platformRole ? DataScope.PLATFORM : DataScope.NONE;
         } else {
             Optional<Organisation> organisation = organisations.find(account.organisationUscc());
             scope = organisation

@@ -11,8 +11,9 @@ import org.zhengwu.shared.codes.DivisionCode;
 /**
  * The data a member of staff may reach: the objects of their own organisation, and — with a permission that
  * reaches across a region ({@link Reach#REGION}) — the objects located in their organisation's division and the
- * divisions below it (340100 covers 340104). The platform's own staff reach everything; citizens reach no
- * organisation's data through a scope.
+ * divisions below it (340100 covers 340104). The platform's own administrators (a platform role and no
+ * organisation) reach everything; other staff without an organisation, and citizens, reach no organisation's data
+ * through a scope.
  *
  * <p>The rule is written once and asked in two ways that always agree (a test checks every persona of the
  * authorisation matrix against a grid of objects in PostgreSQL): {@link #covers} for one object in hand, and

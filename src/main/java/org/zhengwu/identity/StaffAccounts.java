@@ -7,6 +7,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengwu.identity.account.AccountRepository;
+import org.zhengwu.identity.account.AdministratorDuties;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
 
@@ -19,23 +20,27 @@ public class StaffAccounts {
     private final AccountabilityLog audit;
     private final Clock clock;
     private final AccessRegistry registry;
+    private final AdministratorDuties duties;
 
     StaffAccounts(
             AccountRepository repository,
             PasswordEncoder passwordEncoder,
             AccountabilityLog audit,
             Clock clock,
-            AccessRegistry registry) {
+            AccessRegistry registry,
+            AdministratorDuties duties) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.clock = clock;
         this.registry = registry;
+        this.duties = duties;
     }
 
     /**
      * A new member of staff of an organisation (null: the platform itself) with roles, given by their codes; each
-     * must be a staff role some module declares ({@link AccessRegistry#staffRole}).
+     * must be a staff role some module declares ({@link AccessRegistry#staffRole}), and together they must obey
+     * {@link AdministratorDuties} (三员分立, an organisation for business roles).
      */
     @Transactional
     public long create(
@@ -50,6 +55,7 @@ public class StaffAccounts {
                 throw new IllegalArgumentException("no module declares a staff role " + role);
             }
         }
+        duties.require(organisationUscc, roles);
         if (repository.usernameTaken(username)) {
             throw new IllegalArgumentException("username " + username + " is taken");
         }

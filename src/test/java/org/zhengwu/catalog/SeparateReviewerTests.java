@@ -75,8 +75,8 @@ class SeparateReviewerTests {
     @Test
     void theReviewPageTellsTheAuthorWhyThereIsNoApproveButtonAndTheRequestIsRefusedAnyway() {
         TestBrowser author = new TestBrowser(port);
-        String authorName =
-                author.signInNewStaff(accounts, null, CatalogAccess.CATALOG_EDITOR, CatalogAccess.CATALOG_REVIEWER);
+        String authorName = author.signInNewStaff(
+                accounts, HEFEI_MARKET, CatalogAccess.CATALOG_EDITOR, CatalogAccess.CATALOG_REVIEWER);
         VersionRecord version = inReview(authorName, authorName);
         String path = "/admin/catalog/versions/" + version.id();
 
@@ -90,7 +90,7 @@ class SeparateReviewerTests {
         assertThat(statusOf(version)).isEqualTo(VersionStatus.IN_REVIEW);
 
         TestBrowser reviewer = new TestBrowser(port);
-        reviewer.signInNewStaff(accounts, null, CatalogAccess.CATALOG_REVIEWER);
+        reviewer.signInNewStaff(accounts, HEFEI_MARKET, CatalogAccess.CATALOG_REVIEWER);
         TestBrowser.Page otherPage = reviewer.get(path);
         Document other = otherPage.html();
         assertThat(other.selectFirst("[data-testid=own-version]")).isNull();

@@ -243,6 +243,13 @@ public class AccountRepository {
         }
     }
 
+    /** The usernames of the enabled accounts that hold a role. */
+    public List<String> enabledHolders(String role) {
+        return jdbc.sql("""
+                        SELECT a.username FROM identity_account a JOIN identity_account_role ar ON ar.account_id = a.id
+                        WHERE ar.role = :role AND a.enabled ORDER BY a.username""").param("role", role).query(String.class).list();
+    }
+
     /** A role no module declares any longer, and how many accounts still hold it. */
     public record RetiredRole(String code, String module, String chineseName, String englishName, long holders) {
 

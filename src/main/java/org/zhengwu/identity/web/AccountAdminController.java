@@ -7,7 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,6 +33,7 @@ import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountRepository;
+import org.zhengwu.identity.account.AdministratorDuties;
 import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.identity.account.PasswordPolicy;
 import org.zhengwu.identity.account.SecondFactor;
@@ -43,10 +46,15 @@ import org.zhengwu.shared.web.FormErrors;
 import org.zhengwu.shared.web.NotFoundException;
 import org.zhengwu.shared.web.TrimmedInput.AsTyped;
 
-/** 用户管理: accounts, their roles, unlocking, resetting a lost second factor, new staff. */
+/**
+ * 用户管理: accounts, their roles, unlocking, resetting a lost second factor, new staff. Each of the separated
+ * administrators sees the accounts and does its own part only (三员分立): the system administrator creates, enables
+ * and disables ({@code account.manage}), the security administrator grants roles ({@code account.grant}) and unlocks
+ * and resets second factors ({@code account.secure}); the rules on roles are {@link AdministratorDuties}'.
+ */
 @Controller
 @RequestMapping("/admin/accounts")
-@PreAuthorize("hasAuthority('account.manage')")
+@PreAuthorize("hasAnyAuthority('account.manage', 'account.grant', 'account.secure')")
 class AccountAdminController {
 
     static final int PAGE = 30;
@@ -127,6 +135,7 @@ class AccountAdminController {
     private final Organisations organisations;
     private final AccountabilityLog audit;
     private final AccessRegistry registry;
+    private final AdministratorDuties duties;
 
     AccountAdminController(
             AccountRepository accounts,
@@ -136,7 +145,8 @@ class AccountAdminController {
             CitizenAccounts citizens,
             Organisations organisations,
             AccountabilityLog audit,
-            AccessRegistry registry) {
+            AccessRegistry registry,
+            AdministratorDuties duties) {
         this.accounts = accounts;
         this.staff = staff;
         this.attempts = attempts;
@@ -145,6 +155,7 @@ class AccountAdminController {
         this.organisations = organisations;
         this.audit = audit;
         this.registry = registry;
+        this.duties = duties;
     }
 
     /**
@@ -170,9 +181,6 @@ class AccountAdminController {
             if (form.getOrganisation() != null
                     && organisations.find(form.getOrganisation()).isEmpty()) {
                 errors.rejectValue("organisation", "organisation.not-found");
-            }
-            if (roles(form.getRoles(), Set.of(), errors).isEmpty() && !errors.hasFieldErrors("roles")) {
-                errors.rejectValue("roles", "account.admin.roles-required");
             }
             FormErrors.rejectEach(
                     errors, "password", PasswordPolicy.check(form.getPassword(), form.getUsername(), null));
@@ -233,7 +241,24 @@ class AccountAdminController {
         return "identity/admin-account";
     }
 
+    /** Each problem of a set of roles, as an error of the form's roles. */
+    private void rejectProblems(String organisationUscc, Set<String> roles, Errors errors) {
+        for (AdministratorDuties.RoleProblem problem : duties.problems(organisationUscc, roles)) {
+            FormErrors.reject(errors, "roles", problem.messageKey(), problem.arguments());
+        }
+    }
+
+    private static boolean holds(Authentication authentication, String permission) {
+        return authentication.getAuthorities().stream().anyMatch(a -> permission.equals(a.getAuthority()));
+    }
+
+    private void recordRefusal(String actor, String username, String details) {
+        audit.record(new AuditEvent(
+                actor, null, "identity.account.roles", "account", username, AuditEvent.Outcome.DENIED, details));
+    }
+
     @PostMapping("/{id}/unlock")
+    @PreAuthorize("hasAuthority('account.secure')")
     String unlock(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         attempts.unlock(account(id), principal.getName());
         redirect.addFlashAttribute("notice", "account.admin.unlocked");
@@ -241,6 +266,7 @@ class AccountAdminController {
     }
 
     @PostMapping("/{id}/mfa-reset")
+    @PreAuthorize("hasAuthority('account.secure')")
     String resetSecondFactor(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         secondFactor.reset(account(id), principal.getName());
         redirect.addFlashAttribute("notice", "account.admin.mfa-reset");
@@ -248,6 +274,7 @@ class AccountAdminController {
     }
 
     @PostMapping("/{id}/enabled")
+    @PreAuthorize("hasAuthority('account.manage')")
     String setEnabled(
             @PathVariable long id, @RequestParam boolean enabled, Principal principal, RedirectAttributes redirect) {
         Account account = account(id);
@@ -266,6 +293,7 @@ class AccountAdminController {
     }
 
     @PostMapping("/{id}/roles")
+    @PreAuthorize("hasAuthority('account.grant')")
     String setRoles(
             @PathVariable long id,
             @ModelAttribute("accountRoles") RolesForm form,
@@ -278,8 +306,17 @@ class AccountAdminController {
             throw new NotFoundException("account.admin.not-found", id);
         }
         Set<String> chosen = roles(form.getRoles(), account.retiredRoles(), binding);
-        if (account.username().equals(principal.getName()) && !chosen.contains(IdentityAccess.ADMIN)) {
-            FormErrors.rejectUnlessMarked(binding, "roles", "account.admin.not-yourself");
+        if (account.username().equals(principal.getName())) {
+            // Nobody decides their own roles, not even to keep them: that is what keeps the duties apart.
+            FormErrors.reject(binding, "roles", "account.admin.not-your-roles");
+            recordRefusal(principal.getName(), account.username(), "own roles " + chosen);
+            return account(id, model);
+        }
+        if (!binding.hasErrors()) {
+            rejectProblems(account.organisationUscc(), chosen, binding);
+            if (binding.hasErrors()) {
+                recordRefusal(principal.getName(), account.username(), chosen.toString());
+            }
         }
         if (binding.hasErrors()) {
             return account(id, model);
@@ -292,6 +329,7 @@ class AccountAdminController {
     }
 
     @GetMapping("/new")
+    @PreAuthorize("hasAuthority('account.manage')")
     String newStaff(Model model) {
         addVocabulary(model);
         model.addAttribute(
@@ -305,15 +343,36 @@ class AccountAdminController {
         return "identity/admin-account-new";
     }
 
+    /**
+     * A new member of staff, with roles only when the creator may grant them ({@code account.grant}); otherwise the
+     * security administrator grants them afterwards.
+     */
     @PostMapping("/new")
+    @PreAuthorize("hasAuthority('account.manage')")
     String createStaff(
             @Validated @ModelAttribute("staffAccount") StaffAccountForm form,
             BindingResult binding,
-            Principal principal,
+            Authentication principal,
             Model model,
             RedirectAttributes redirect) {
         if (!binding.hasFieldErrors("username") && accounts.usernameTaken(form.getUsername())) {
             binding.rejectValue("username", "register.username.taken");
+        }
+        Set<String> chosen = Set.of();
+        if (holds(principal, IdentityAccess.ACCOUNT_GRANT)) {
+            chosen = roles(form.getRoles(), Set.of(), binding);
+            if (chosen.isEmpty() && !binding.hasFieldErrors("roles")) {
+                binding.rejectValue("roles", "account.admin.roles-required");
+            }
+            if (!binding.hasFieldErrors("roles") && !binding.hasFieldErrors("organisation")) {
+                rejectProblems(form.getOrganisation(), chosen, binding);
+                if (binding.hasFieldErrors("roles")) {
+                    recordRefusal(principal.getName(), form.getUsername(), chosen.toString());
+                }
+            }
+        } else if (form.getRoles() != null && !form.getRoles().isEmpty()) {
+            recordRefusal(principal.getName(), form.getUsername(), "roles without account.grant " + form.getRoles());
+            throw new AccessDeniedException("granting roles needs " + IdentityAccess.ACCOUNT_GRANT);
         }
         if (binding.hasErrors()) {
             return newStaff(model);
@@ -325,7 +384,7 @@ class AccountAdminController {
                     form.getDisplayName(),
                     form.getPassword(),
                     form.getOrganisation(),
-                    roles(form.getRoles(), Set.of(), binding),
+                    chosen,
                     principal.getName());
         } catch (DuplicateKeyException e) {
             // Taken by someone else since the check above.

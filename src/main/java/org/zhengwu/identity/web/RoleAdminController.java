@@ -9,10 +9,11 @@ import org.zhengwu.identity.account.AccountRepository;
 
 /**
  * 角色与权限: every module's permissions and the roles it suggests, as the modules declare them, and the retired
- * roles some accounts still hold. Read only: modules decide what a role grants, administrators decide who holds it.
+ * roles some accounts still hold. Read only: modules decide what a role grants, the security administrator
+ * ({@code account.grant}) decides who holds it.
  */
 @Controller
-@PreAuthorize("hasAuthority('account.manage')")
+@PreAuthorize("hasAuthority('account.grant')")
 class RoleAdminController {
 
     private final AccessRegistry registry;

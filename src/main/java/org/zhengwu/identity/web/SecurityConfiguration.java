@@ -58,7 +58,7 @@ class SecurityConfiguration {
                         .requestMatchers(SecondFactorPaths.matcher())
                         .access(AuthenticatedAuthorizationManager.authenticated())
                         .requestMatchers("/actuator/**")
-                        .hasRole(IdentityAccess.ADMIN)
+                        .hasAnyRole(IdentityAccess.ADMIN, IdentityAccess.SYSTEM_ADMIN)
                         .requestMatchers("/admin/**")
                         .hasAuthority(AccountDirectory.typeAuthority(AccountType.STAFF))
                         .requestMatchers("/account/**")

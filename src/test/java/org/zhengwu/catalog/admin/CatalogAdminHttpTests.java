@@ -304,7 +304,7 @@ class CatalogAdminHttpTests {
 
         // A colleague saves the same draft first.
         TestBrowser colleague = new TestBrowser(port);
-        colleague.signInNewStaff(accounts, null, CatalogAccess.CATALOG_EDITOR);
+        colleague.signInNewStaff(accounts, "11340100662167280R", CatalogAccess.CATALOG_EDITOR);
         Element theirs = colleague.get(editPath).html().selectFirst("form[action$=/edit]");
         Map<String, List<String>> theirFields = TestBrowser.formFields(theirs);
         theirFields.put("resultName", List.of("同事改的结果"));
