@@ -39,7 +39,10 @@ public class Actors {
                 || authentication.getAuthorities().stream().anyMatch(a -> Actor.MFA_PENDING.equals(a.getAuthority()))) {
             return Optional.empty();
         }
-        return accounts.findByUsername(authentication.getName()).map(this::actor);
+        // A disabled account acts no more, even in a request that began before it was disabled.
+        return accounts.findByUsername(authentication.getName())
+                .filter(Account::enabled)
+                .map(this::actor);
     }
 
     public Actor require() {

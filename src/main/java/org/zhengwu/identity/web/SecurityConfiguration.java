@@ -11,6 +11,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -19,7 +20,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.account.AccountDirectory;
+import org.zhengwu.identity.account.AccountSessions;
 import org.zhengwu.identity.account.PasswordHashing;
+import org.zhengwu.identity.account.SessionGuard;
 import org.zhengwu.identity.account.SignInAttempts;
 import org.zhengwu.identity.oidc.SignInContinuation;
 import org.zhengwu.shared.audit.AccountabilityLog;
@@ -42,7 +45,8 @@ class SecurityConfiguration {
             AccountDirectory directory,
             SignInAttempts attempts,
             AccountabilityLog audit,
-            SignInContinuation continuation)
+            SignInContinuation continuation,
+            AccountSessions sessions)
             throws Exception {
         var path = PathPatternRequestMatcher.withDefaults();
         var swaggerUi = new OrRequestMatcher(path.matcher("/swagger-ui/**"), path.matcher("/swagger-ui.html"));
@@ -64,6 +68,7 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/?signedOut")
                         .deleteCookies("ZHENGWU_SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new SessionGuard(sessions), CsrfFilter.class)
                 .addFilterBefore(new AddressGate(attempts, audit), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SecondFactorGate(directory), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
