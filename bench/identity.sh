@@ -5,39 +5,27 @@
 #
 #   bench/identity.sh [duration-seconds=20]
 #
-# Needs wrk and curl. Results go to bench/results/identity-* and are summarised on stdout.
+# Needs wrk and curl. Results go to bench/results/identity-* and are summarised on stdout. The same token load next
+# to Keycloak's, alternating: bench/identity-vs-keycloak.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-20}
-PORT=${BENCH_PORT:-18081}
 OUT=bench/results
-JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx512m}
 DATA=$OUT/identity-data
 CORES=$(nproc)
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 1; }
 
-./mvnw -q -B -DskipTests package
-./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-JAR=$(ls target/zhengwu-*.jar | grep -v plain | head -n 1)
-BASE=http://localhost:$PORT
-CLIENT_ID=bench-department
-CLIENT_SECRET=$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 40)
-
-ZHENGWU_DATA_DIR=$DATA ZHENGWU_PORT=$PORT ZHENGWU_LOG_FILE=$OUT/identity-zhengwu.json \
-    ZHENGWU_SERVICE_CLIENT_ID=$CLIENT_ID ZHENGWU_SERVICE_CLIENT_SECRET=$CLIENT_SECRET \
-    java $JAVA_OPTS -jar "$JAR" --spring.profiles.active=demo > "$OUT/identity-app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
-until curl -sf "$BASE/actuator/health" >/dev/null 2>&1; do
-    kill -0 $APP 2>/dev/null || { echo "the application did not start; see $OUT/identity-app.log" >&2; exit 1; }
-    sleep 0.2
-done
+source bench/lib/platform.sh
+platform_build
+trap platform_stop EXIT
+platform_start "$DATA" "$OUT/identity-app.log" "$OUT/identity-zhengwu.json"
+BASE=$PLATFORM_BASE
 
 # A citizen to sign in as, registered through the public form (a new one each run).
 USERNAME=bench$(date +%s)
 ID17=3401041990$(date +%m%d)$(printf '%03d' $((RANDOM % 1000)))
-ID=$ID17$(java -cp target/classes:"$(cat target/bench-classpath.txt)" \
+ID=$ID17$("$JAVA" -cp target/classes:"$(cat target/bench-classpath.txt)" \
     -Dzhengwu.id17="$ID17" bench/CheckCharacter.java)
 MOBILE=139$(printf '%08d' $((RANDOM * 1000 + RANDOM % 1000)))
 PASSWORD=Bench-Password-1
@@ -49,9 +37,7 @@ STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR_COOKIES" -c "$JAR_COOKI
     --data-urlencode "mobile=$MOBILE" --data-urlencode "email=" --data-urlencode "password=$PASSWORD" \
     --data-urlencode "confirmation=$PASSWORD" --data-urlencode "_csrf=$CSRF")
 [ "$STATUS" = 302 ] || { echo "registration of the bench citizen failed ($STATUS)" >&2; exit 1; }
-BASIC=$(printf '%s:%s' "$CLIENT_ID" "$CLIENT_SECRET" | base64 -w0)
-curl -sf -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials "$BASE/oauth2/token" | grep -q access_token \
-    || { echo "the bench client gets no token" >&2; exit 1; }
+BASIC=$(printf '%s:%s' "$PLATFORM_CLIENT_ID" "$PLATFORM_CLIENT_SECRET" | base64 -w0)
 
 echo "== warm-up"
 wrk -t"$CORES" -c"$CORES" -d10s -s bench/identity-sign-in.lua "$BASE" -- "$USERNAME" "$PASSWORD" >/dev/null
@@ -68,11 +54,11 @@ wrk -t2 -c16 -d"${DURATION}s" --latency -s bench/identity-token.lua "$BASE/oauth
 TOKENS=$(awk '/Requests\/sec/ {print $2}' "$OUT/identity-token.txt")
 TOKEN_P99=$(awk '$1 == "99%" {print $2}' "$OUT/identity-token.txt")
 grep -q "Non-2xx" "$OUT/identity-token.txt" && echo "   token endpoint: $(grep Non-2xx "$OUT/identity-token.txt")"
-RSS_KB=$(ps -o rss= -p $APP)
-kill $APP; wait $APP 2>/dev/null || true
+RSS_KB=$(ps -o rss= -p "$PLATFORM_PID")
+platform_stop
 
 echo "== raw limits (JMH, every core, the application stopped)"
-java -cp target/test-classes:target/classes:"$(cat target/bench-classpath.txt)" org.openjdk.jmh.Main IdentityLimits \
+"$JAVA" -cp target/test-classes:target/classes:"$(cat target/bench-classpath.txt)" org.openjdk.jmh.Main IdentityLimits \
     -t max -rf text -rff "$OUT/identity-jmh.txt" > "$OUT/identity-jmh.log" 2>&1
 ARGON=$(awk '/argon2idCheck/ {print $4}' "$OUT/identity-jmh.txt")
 SIGN=$(awk '/accessTokenSignature/ {print $4}' "$OUT/identity-jmh.txt")

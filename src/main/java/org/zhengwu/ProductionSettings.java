@@ -60,6 +60,7 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
             problems.add("ZHENGWU_DB_URL (spring.datasource.url) is not a PostgreSQL address: it must begin with"
                     + " jdbc:postgresql://");
         }
+        migrationRole(environment).ifPresent(problems::add);
         key(
                         environment,
                         "ZHENGWU_FIELD_KEY",
@@ -74,6 +75,25 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
                         PlatformKeys.INDEX_KEY_BYTES,
                         "HMAC-SM3" + " key for blind indexes")
                 .ifPresent(problems::add);
+        key(
+                        environment,
+                        "ZHENGWU_AUDIT_KEY",
+                        "zhengwu.crypto.audit-key",
+                        PlatformKeys.AUDIT_KEY_BYTES,
+                        "HMAC-SM3 key sealing the accountability log")
+                .ifPresent(problems::add);
+        key(
+                        environment,
+                        "ZHENGWU_AUDIT_ANCHOR_KEY",
+                        "zhengwu.crypto.audit-anchor-key",
+                        PlatformKeys.ANCHOR_KEY_BYTES,
+                        "SM2 private key signing the accountability log's checkpoints")
+                .ifPresent(problems::add);
+        if (environment.getProperty("zhengwu.audit.anchor-file", "").isBlank()) {
+            problems.add("ZHENGWU_AUDIT_ANCHOR_FILE (zhengwu.audit.anchor-file) is not set: the append-only file that"
+                    + " receives the accountability log's signed checkpoints, on storage the database's administrators"
+                    + " cannot write (e.g. /var/log/zhengwu/audit-anchors.log)");
+        }
         signingKey(environment).ifPresent(problems::add);
         issuer(environment.getProperty("zhengwu.identity.issuer", "").strip()).ifPresent(problems::add);
         if (on(environment, "zhengwu.demo-data.enabled")) {
@@ -85,6 +105,24 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
                     + " instead of showing them to administrators");
         }
         return problems;
+    }
+
+    /** 等保: the role that can change tables (and drop the log's guard) is not the one the application runs as. */
+    private static Optional<String> migrationRole(Environment environment) {
+        String owner = environment.getProperty("spring.flyway.user", "").strip();
+        String application =
+                environment.getProperty("spring.datasource.username", "").strip();
+        if (owner.isEmpty()) {
+            return Optional.of("ZHENGWU_DB_MIGRATION_USER (spring.flyway.user) is not set: the database role that owns"
+                    + " the tables and runs the migrations (with ZHENGWU_DB_MIGRATION_PASSWORD); the application's own"
+                    + " role, ZHENGWU_DB_USER, is then granted row access only and cannot change a table");
+        }
+        if (owner.equals(application)) {
+            return Optional.of("ZHENGWU_DB_MIGRATION_USER (spring.flyway.user) is the application's own role ("
+                    + "ZHENGWU_DB_USER): the role that owns the tables must be another one, so that the application"
+                    + " cannot switch off the accountability log's guard");
+        }
+        return Optional.empty();
     }
 
     private static boolean on(Environment environment, String property) {

@@ -47,6 +47,17 @@ class ProductionProfileTests {
     @TempDir
     Path dataDir;
 
+    /** The two roles of a production database (created where a test uses a real one), distinct per test. */
+    private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    private final String ownerRole = "zhengwu_owner_" + suffix;
+    private final String appRole = "zhengwu_app_" + suffix;
+    private static final String ROLE_PASSWORD = "Role-Password-2026";
+
+    /** Where production's checkpoints go: not the data directory. */
+    @TempDir
+    Path anchorDir;
+
     /** Every production setting, valid; each test leaves one out or spoils it. */
     private Map<String, String> complete(String databaseUrl) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -57,10 +68,18 @@ class ProductionProfileTests {
                 + "\n-----END PRIVATE KEY-----\n";
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("spring.datasource.url", databaseUrl);
-        settings.put("spring.datasource.username", PG_USER);
-        settings.put("spring.datasource.password", PG_PASSWORD);
+        settings.put("spring.datasource.username", appRole);
+        settings.put("spring.datasource.password", ROLE_PASSWORD);
+        settings.put("spring.flyway.user", ownerRole);
+        settings.put("spring.flyway.password", ROLE_PASSWORD);
         settings.put("zhengwu.crypto.field-key", Base64.getEncoder().encodeToString(random(16)));
         settings.put("zhengwu.crypto.index-key", Base64.getEncoder().encodeToString(random(32)));
+        settings.put("zhengwu.crypto.audit-key", Base64.getEncoder().encodeToString(random(32)));
+        settings.put(
+                "zhengwu.crypto.audit-anchor-key",
+                Base64.getEncoder().encodeToString(org.zhengwu.shared.crypto.Sm2.newPrivateKey()));
+        settings.put(
+                "zhengwu.audit.anchor-file", anchorDir.resolve("anchors.log").toString());
         settings.put("zhengwu.identity.signing-key", pem);
         settings.put("zhengwu.identity.issuer", "https://sso.zhengwu.test");
         return settings;
@@ -119,6 +138,20 @@ class ProductionProfileTests {
     }
 
     @Test
+    void refusesWithoutAMigrationRoleOtherThanTheApplications() throws Exception {
+        assertThat(refusal(without("spring.flyway.user")).problems())
+                .singleElement()
+                .asString()
+                .startsWith("ZHENGWU_DB_MIGRATION_USER (spring.flyway.user) is not set");
+        Map<String, String> same = without("spring.flyway.user");
+        same.put("spring.flyway.user", appRole);
+        assertThat(refusal(same).problems())
+                .singleElement()
+                .asString()
+                .startsWith("ZHENGWU_DB_MIGRATION_USER (spring.flyway.user) is the application's own role");
+    }
+
+    @Test
     void refusesWithoutTheFieldKey() throws Exception {
         assertThat(refusal(without("zhengwu.crypto.field-key")).problems())
                 .singleElement()
@@ -134,6 +167,32 @@ class ProductionProfileTests {
                 .asString()
                 .startsWith("ZHENGWU_INDEX_KEY (zhengwu.crypto.index-key) is not set")
                 .contains("32 bytes in base64", "never generates keys");
+    }
+
+    @Test
+    void refusesWithoutTheAuditKey() throws Exception {
+        assertThat(refusal(without("zhengwu.crypto.audit-key")).problems())
+                .singleElement()
+                .asString()
+                .startsWith("ZHENGWU_AUDIT_KEY (zhengwu.crypto.audit-key) is not set")
+                .contains("32 bytes in base64", "never generates keys");
+    }
+
+    @Test
+    void refusesWithoutTheAuditAnchorKey() throws Exception {
+        assertThat(refusal(without("zhengwu.crypto.audit-anchor-key")).problems())
+                .singleElement()
+                .asString()
+                .startsWith("ZHENGWU_AUDIT_ANCHOR_KEY (zhengwu.crypto.audit-anchor-key) is not set")
+                .contains("SM2", "never generates keys");
+    }
+
+    @Test
+    void refusesWithoutAPlaceForTheAuditCheckpoints() throws Exception {
+        assertThat(refusal(without("zhengwu.audit.anchor-file")).problems())
+                .singleElement()
+                .asString()
+                .startsWith("ZHENGWU_AUDIT_ANCHOR_FILE (zhengwu.audit.anchor-file) is not set");
     }
 
     @Test
@@ -157,16 +216,20 @@ class ProductionProfileTests {
     void namesEveryMissingSettingInOneMessage() throws Exception {
         ProductionSettingsMissing refusal = refusal(Map.of());
         assertThat(refusal.problems())
-                .hasSize(5)
+                .hasSize(9)
                 .extracting(problem -> problem.substring(0, problem.indexOf(' ')))
                 .containsExactly(
                         "ZHENGWU_DB_URL",
+                        "ZHENGWU_DB_MIGRATION_USER",
                         "ZHENGWU_FIELD_KEY",
                         "ZHENGWU_INDEX_KEY",
+                        "ZHENGWU_AUDIT_KEY",
+                        "ZHENGWU_AUDIT_ANCHOR_KEY",
+                        "ZHENGWU_AUDIT_ANCHOR_FILE",
                         "ZHENGWU_SIGNING_KEY",
                         "ZHENGWU_ISSUER");
         assertThat(refusal)
-                .hasMessageStartingWith("The production profile refuses to start without 5 required settings:\n"
+                .hasMessageStartingWith("The production profile refuses to start without 9 required settings:\n"
                         + "  - ZHENGWU_DB_URL (spring.datasource.url) is not set");
     }
 
@@ -187,10 +250,14 @@ class ProductionProfileTests {
         assertThat(application.waitFor()).isEqualTo(1);
         assertThat(console)
                 .contains("APPLICATION FAILED TO START", "Description:", "Action:")
-                .contains("The production profile refuses to start without 5 required settings:")
+                .contains("The production profile refuses to start without 9 required settings:")
+                .contains("  - ZHENGWU_DB_MIGRATION_USER (spring.flyway.user) is not set")
                 .contains("  - ZHENGWU_DB_URL (spring.datasource.url) is not set")
                 .contains("  - ZHENGWU_FIELD_KEY (zhengwu.crypto.field-key) is not set")
                 .contains("  - ZHENGWU_INDEX_KEY (zhengwu.crypto.index-key) is not set")
+                .contains("  - ZHENGWU_AUDIT_KEY (zhengwu.crypto.audit-key) is not set")
+                .contains("  - ZHENGWU_AUDIT_ANCHOR_KEY (zhengwu.crypto.audit-anchor-key) is not set")
+                .contains("  - ZHENGWU_AUDIT_ANCHOR_FILE (zhengwu.audit.anchor-file) is not set")
                 .contains("  - ZHENGWU_SIGNING_KEY (zhengwu.identity.signing-key) is not set")
                 .contains("  - ZHENGWU_ISSUER (zhengwu.identity.issuer) is not set")
                 .contains("start it without the production profile")
@@ -289,20 +356,10 @@ class ProductionProfileTests {
 
     @Test
     void withEverySettingItRunsOnTheExternalDatabaseWithTheConfiguredKeys() throws Exception {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(PG_HOST, PG_PORT), 1000);
-        } catch (Exception e) {
-            Assumptions.abort("No PostgreSQL server on " + PG_HOST + ":" + PG_PORT + " (" + e.getMessage()
-                    + "); the production start is tested where one runs (CI starts it)");
-        }
-        String database =
-                "zhengwu_prod_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        requirePostgres();
+        String database = "zhengwu_prod_" + suffix;
         String admin = "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/postgres";
-        try (Connection connection = DriverManager.getConnection(admin, PG_USER, PG_PASSWORD);
-                Statement statement = connection.createStatement()) {
-            // The name is generated above from hex digits only.
-            statement.execute("CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0");
-        }
+        createRolesAndDatabase(admin, database);
         try {
             Map<String, String> settings = complete("jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + database);
             // Declaring that the database holds the keys, on a database that holds none, generates nothing.
@@ -363,10 +420,84 @@ class ProductionProfileTests {
                     .as("a new key from the key store signs; the one before stays published a while")
                     .containsExactly("active", "retired");
         } finally {
-            try (Connection connection = DriverManager.getConnection(admin, PG_USER, PG_PASSWORD);
-                    Statement statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            dropDatabaseAndRoles(admin, database);
+        }
+    }
+
+    /** As the README tells a DBA: an owner role, an application role, a database owned by the first. */
+    private void createRolesAndDatabase(String admin, String database) throws Exception {
+        try (Connection connection = DriverManager.getConnection(admin, PG_USER, PG_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            // Every name is generated in this class from hex digits only.
+            statement.execute("CREATE ROLE " + ownerRole + " LOGIN PASSWORD '" + ROLE_PASSWORD + "'");
+            statement.execute("CREATE ROLE " + appRole + " LOGIN PASSWORD '" + ROLE_PASSWORD + "'");
+            statement.execute(
+                    "CREATE DATABASE " + database + " OWNER " + ownerRole + " ENCODING 'UTF8' TEMPLATE template0");
+        }
+    }
+
+    private void dropDatabaseAndRoles(String admin, String database) throws Exception {
+        try (Connection connection = DriverManager.getConnection(admin, PG_USER, PG_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("DROP ROLE IF EXISTS " + appRole);
+            statement.execute("DROP ROLE IF EXISTS " + ownerRole);
+        }
+    }
+
+    private static void requirePostgres() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(PG_HOST, PG_PORT), 1000);
+        } catch (Exception e) {
+            Assumptions.abort("No PostgreSQL server on " + PG_HOST + ":" + PG_PORT + " (" + e.getMessage()
+                    + "); the production start is tested where one runs (CI starts it)");
+        }
+    }
+
+    /**
+     * 等保: the role the running application connects as can read and append, and can change nothing that guards the
+     * accountability log — not the trigger, not an entry, not the migration history — while the platform works.
+     */
+    @Test
+    void theApplicationsRoleCannotSwitchOffTheAccountabilityLogsGuard() throws Exception {
+        requirePostgres();
+        String database = "zhengwu_prod_" + suffix;
+        String admin = "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/postgres";
+        createRolesAndDatabase(admin, database);
+        try {
+            String url = "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + database;
+            start(complete(url)).close();
+            try (Connection app = DriverManager.getConnection(url, appRole, ROLE_PASSWORD);
+                    Statement statement = app.createStatement()) {
+                app.setAutoCommit(true);
+                try (var rows = statement.executeQuery("SELECT count(*) FROM shared_audit_entry")) {
+                    rows.next();
+                    assertThat(rows.getLong(1)).as("the start wrote to the log").isPositive();
+                }
+                for (String forbidden : List.of(
+                        "ALTER TABLE shared_audit_entry DISABLE TRIGGER shared_audit_append_only",
+                        "DROP TRIGGER shared_audit_append_only ON shared_audit_entry",
+                        "DROP FUNCTION shared_audit_append_only() CASCADE",
+                        "UPDATE shared_audit_entry SET actor = 'someone-else'",
+                        "TRUNCATE shared_audit_entry",
+                        "DELETE FROM flyway_schema_history_shared",
+                        "ALTER TABLE identity_account ADD COLUMN backdoor TEXT",
+                        "CREATE TABLE intruder (id INT)")) {
+                    assertThatThrownBy(() -> statement.execute(forbidden))
+                            .as(forbidden)
+                            .isInstanceOf(java.sql.SQLException.class)
+                            .hasMessageMatching("(?s).*(must be owner|permission denied).*");
+                }
             }
+            try (Connection owner = DriverManager.getConnection(url, ownerRole, ROLE_PASSWORD);
+                    Statement statement = owner.createStatement();
+                    var rows = statement.executeQuery(
+                            "SELECT tgenabled FROM pg_trigger" + " WHERE tgname = 'shared_audit_append_only'")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).as("the guard is on").isEqualTo("O");
+            }
+        } finally {
+            dropDatabaseAndRoles(admin, database);
         }
     }
 }

@@ -24,9 +24,6 @@ public record Actor(
         Map<String, Reach> permissions,
         DataScope scope) {
 
-    /** The authority of a staff session that has passed the password but not yet the second factor. */
-    public static final String MFA_PENDING = "MFA_PENDING";
-
     public Actor {
         roles = Set.copyOf(roles);
         permissions = Map.copyOf(permissions);

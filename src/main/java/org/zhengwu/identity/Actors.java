@@ -3,7 +3,6 @@ package org.zhengwu.identity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -11,6 +10,7 @@ import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountRepository;
+import org.zhengwu.identity.account.SignInFactors;
 import org.zhengwu.shared.access.Reach;
 
 /**
@@ -30,13 +30,10 @@ public class Actors {
         this.registry = registry;
     }
 
-    /** The signed-in (fully authenticated) account, if any. */
+    /** The signed-in account, if any, when it has given every factor it needs (a password; staff a second one too). */
     public Optional<Actor> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null
-                || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken
-                || authentication.getAuthorities().stream().anyMatch(a -> Actor.MFA_PENDING.equals(a.getAuthority()))) {
+        if (!SignInFactors.complete(authentication)) {
             return Optional.empty();
         }
         // A disabled account acts no more, even in a request that began before it was disabled.

@@ -40,6 +40,8 @@ class AuthorisationMatrixTests {
 
     enum Persona {
         ANONYMOUS,
+        /** A member of staff (an administrator) who has given the password but not the second factor. */
+        HALF_SIGNED_IN,
         CITIZEN_A,
         CITIZEN_B,
         AGENT,
@@ -49,7 +51,11 @@ class AuthorisationMatrixTests {
     }
 
     private static final Set<Persona> EVERYONE = EnumSet.allOf(Persona.class);
-    private static final Set<Persona> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS));
+    private static final Set<Persona> SIGNED_IN =
+            EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS, Persona.HALF_SIGNED_IN));
+    /** The second-factor pages: whoever has given a password. */
+    private static final Set<Persona> PASSWORD_GIVEN = EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS));
+
     private static final Set<Persona> PERSONS = EnumSet.of(Persona.CITIZEN_A, Persona.CITIZEN_B, Persona.AGENT);
     private static final Set<Persona> STAFF = EnumSet.of(Persona.OTHER_CLERK, Persona.OWN_CLERK, Persona.ADMINISTRATOR);
     private static final Set<Persona> CLERKS = EnumSet.of(Persona.OTHER_CLERK, Persona.OWN_CLERK);
@@ -146,10 +152,22 @@ class AuthorisationMatrixTests {
             browsers.put(clerk, browser);
         }
         TestBrowser administrator = new TestBrowser(port);
-        administrator.signInNewAdministrator(staff);
+        String administratorName = administrator.signInNewAdministrator(staff);
         browsers.put(Persona.ADMINISTRATOR, administrator);
-        browsers.forEach((persona, browser) ->
-                csrf.put(persona, TestBrowser.csrf(browser.get(persona == Persona.ANONYMOUS ? "/login" : "/account"))));
+        TestBrowser halfSignedIn = new TestBrowser(port);
+        assertThat(halfSignedIn
+                        .signIn(administratorName, TestBrowser.STAFF_PASSWORD)
+                        .location())
+                .endsWith("/login/mfa");
+        browsers.put(Persona.HALF_SIGNED_IN, halfSignedIn);
+        browsers.forEach((persona, browser) -> csrf.put(
+                persona,
+                TestBrowser.csrf(browser.get(
+                        switch (persona) {
+                            case ANONYMOUS -> "/login";
+                            case HALF_SIGNED_IN -> "/login/mfa";
+                            default -> "/account";
+                        }))));
         // The agent acts for the enterprise, as one who signs in to apply on its behalf would.
         assertThat(browsers.get(Persona.AGENT)
                         .post(
@@ -216,13 +234,15 @@ class AuthorisationMatrixTests {
         get("/login", EVERYONE);
         get("/register", EVERYONE);
         post("/register", Map.of("username", ""), EVERYONE);
+        post("/register/confirm", Map.of("code", "000000"), EVERYONE);
         get("/password/reset", EVERYONE);
         post("/password/reset", Map.of("who", ""), EVERYONE);
         post("/password/reset/confirm", Map.of("code", "000000"), EVERYONE);
-        get("/login/mfa", SIGNED_IN);
-        post("/login/mfa", Map.of("code", "000000"), SIGNED_IN);
-        get("/account/mfa/setup", SIGNED_IN);
-        post("/account/mfa/setup", Map.of("code", "000000"), SIGNED_IN);
+        get("/login/mfa", PASSWORD_GIVEN);
+        post("/login/mfa", Map.of("code", "000000"), PASSWORD_GIVEN);
+        get("/account/mfa/setup", PASSWORD_GIVEN);
+        post("/account/mfa/setup", Map.of("code", "000000"), PASSWORD_GIVEN);
+        // Closing an enrolment this session did not make: back to the code page for the half-signed-in.
         post("/account/mfa/setup/done", Map.of(), SIGNED_IN);
         // Consent for a client that is not registered is shown to no one (the SSO tests show it for real clients).
         get("/oauth2/consent", "/oauth2/consent?client_id=nobody&scope=openid&state=x", NOBODY);
@@ -333,6 +353,9 @@ class AuthorisationMatrixTests {
         get("/admin/identity/in-person", CLERKS);
         post("/admin/identity/in-person", Map.of("idNumber", b.idNumber()), CLERKS);
         post("/admin/identity/in-person/confirm", Map.of("idNumber", "110101190001011009"), CLERKS);
+        get("/admin/identity/enterprises", CLERKS);
+        post("/admin/identity/enterprises", Map.of("uscc", "not-a-code"), CLERKS);
+        post("/admin/identity/enterprises/confirm", Map.of("uscc", "not-a-code"), CLERKS);
 
         // Endpoints outside the MVC mappings: the OIDC provider's own, monitoring and the API description.
         get("/.well-known/openid-configuration", EVERYONE);
@@ -464,14 +487,17 @@ class AuthorisationMatrixTests {
         return personas.isEmpty() ? EnumSet.noneOf(Persona.class) : EnumSet.copyOf(personas);
     }
 
-    /** Stopped: unauthenticated, forbidden, sent to sign in, or told the object does not exist. */
+    /**
+     * Stopped: unauthenticated, forbidden, sent to sign in (or to the second factor), or told the object does not
+     * exist.
+     */
     private static boolean denied(TestBrowser.Page page, TestBrowser browser) {
         if (page.status() == 401 || page.status() == 403 || page.status() == 404) {
             return true;
         }
         if (page.status() / 100 == 3 && page.location() != null) {
             String target = browser.relative(page.location());
-            return target.equals("/login") || target.startsWith("/login?");
+            return target.equals("/login") || target.startsWith("/login?") || target.equals("/login/mfa");
         }
         return false;
     }

@@ -3,12 +3,11 @@ package org.zhengwu.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,18 +16,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengwu.basedata.Population;
 import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.shared.audit.AccountabilityLog;
+import org.zhengwu.support.PublicForms;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.TestPeople;
 import org.zhengwu.support.ZhengwuTest;
 
 /**
- * A citizen's own account through the pages a person uses: registration with its errors, the real-name ladder L1 to
- * L4, password reset by one-time code, and an enterprise with its agent.
+ * A citizen's own account through the pages a person uses: registration with its errors and its code, the real-name
+ * ladder L1 to L4, password reset by one-time code, and an enterprise with its agent.
  */
 @ZhengwuTest
 class CitizenAccountHttpTests {
-
-    private static final Pattern CODE = Pattern.compile("(\\d{6})");
 
     @LocalServerPort
     int port;
@@ -50,21 +48,15 @@ class CitizenAccountHttpTests {
 
     private Map<String, String> registration(
             String username, String name, String idNumber, String mobile, String password) {
-        Map<String, String> form = new HashMap<>();
-        form.put("username", username);
-        form.put("realName", name);
-        form.put("idNumber", idNumber);
-        form.put("mobile", mobile);
-        form.put("email", "");
-        form.put("password", password);
-        form.put("confirmation", password);
-        return form;
+        return PublicForms.registration(username, name, idNumber, mobile, password);
     }
 
     private TestBrowser.Page register(TestBrowser browser, Map<String, String> form) {
-        Map<String, String> fields = new HashMap<>(form);
-        fields.put("_csrf", TestBrowser.csrf(browser.get("/register")));
-        return browser.post("/register", fields);
+        return PublicForms.register(browser, form);
+    }
+
+    private TestBrowser.Page registerWithCode(TestBrowser browser, Map<String, String> form) {
+        return PublicForms.registerWithCode(browser, jdbc, form);
     }
 
     private static String fieldError(Document page, String field) {
@@ -73,14 +65,7 @@ class CitizenAccountHttpTests {
 
     /** The last one-time code the development outbox holds for a recipient. */
     private String lastCodeSentTo(String recipient) {
-        String body = jdbc.sql(
-                        "SELECT body FROM identity_notification_outbox WHERE recipient = :r ORDER BY id DESC LIMIT 1")
-                .param("r", recipient)
-                .query(String.class)
-                .single();
-        Matcher matcher = CODE.matcher(body);
-        assertThat(matcher.find()).as("a code in: " + body).isTrue();
-        return matcher.group(1);
+        return PublicForms.lastCodeSentTo(jdbc, recipient);
     }
 
     private String level(TestBrowser browser) {
@@ -129,21 +114,26 @@ class CitizenAccountHttpTests {
     @Test
     void aNumberCanBeRegisteredOnceAndTheSecondAttemptLearnsNothingAboutTheOwner() {
         TestPeople.Citizen first = TestPeople.register(citizens, "首次注册");
-        Document second = register(
-                        new TestBrowser(port),
-                        registration(
-                                "second" + first.username(),
-                                "另一人",
-                                first.idNumber(),
-                                TestPeople.newMobile(),
-                                "Second-Password-1"))
-                .html();
-        String message = fieldError(second, "idNumber");
-        assertThat(message)
-                .contains("已注册")
+        String otherMobile = TestPeople.newMobile();
+        TestBrowser second = new TestBrowser(port);
+        TestBrowser.Page page = register(
+                second,
+                registration("second" + first.username(), "另一人", first.idNumber(), otherMobile, "Second-Password-1"));
+        // The page asks for a code as for anyone; only the message to the mobile typed says the number is taken.
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("form[action=/register/confirm]")).hasSize(1);
+        assertThat(page.html().text())
+                .doesNotContain("已注册")
+                .doesNotContain(first.username())
+                .doesNotContain(first.realName());
+        assertThat(PublicForms.lastMessageTo(jdbc, otherMobile))
+                .contains("身份证号码已有账号")
                 .doesNotContain(first.username())
                 .doesNotContain(first.realName())
-                .doesNotContain(first.mobile());
+                .doesNotContain(first.mobile())
+                .doesNotContainPattern("\\d{6}");
+        // No code can finish it: every code is refused as a wrong one is.
+        assertThat(PublicForms.confirm(second, page, "123456").html().text()).contains("验证码不正确或已失效");
         assertThat(jdbc.sql("SELECT count(*) FROM identity_account WHERE username = :u")
                         .param("u", "second" + first.username())
                         .query(Long.class)
@@ -186,21 +176,55 @@ class CitizenAccountHttpTests {
         String mobile = TestPeople.newMobile();
         TestBrowser browser = new TestBrowser(port);
         String username = "ladder" + id.substring(12);
-        // Not (yet) in the population library: self-registered, L1.
+        // Not (yet) in the population library: self-registered, L1 — with the mobile proved by the registration code.
         TestBrowser.Page registered =
-                register(browser, registration(username, "梯级测试", id, mobile, "Ladder-Password-1"));
+                registerWithCode(browser, registration(username, "梯级测试", id, mobile, "Ladder-Password-1"));
         assertThat(registered.location()).contains("/login");
         assertThat(browser.signIn(username, "Ladder-Password-1").location()).endsWith("/account");
         assertThat(level(browser)).contains("L1");
+        assertThat(browser.get("/account").html().text()).contains("已验证");
         TestBrowser.Page notMatched =
                 browser.post("/account/identity-match", Map.of("_csrf", TestBrowser.csrf(browser.get("/account"))));
         assertThat(browser.get(browser.relative(notMatched.location())).html().text())
                 .contains("未能与人口基础信息库比对一致");
         assertThat(level(browser)).contains("L1");
 
-        // Once the population library knows the person, the match raises the account to L2.
+        // Once the population library knows the person, the match raises the account: to L3, the mobile being proved.
         population.register("梯级测试", id, false);
-        browser.post("/account/identity-match", Map.of("_csrf", TestBrowser.csrf(browser.get("/account"))));
+        TestBrowser.Page matched =
+                browser.post("/account/identity-match", Map.of("_csrf", TestBrowser.csrf(browser.get("/account"))));
+        assertThat(browser.get(browser.relative(matched.location())).html().text())
+                .contains("已升级为实名三级");
+        assertThat(level(browser)).contains("L3");
+
+        // L4: a clerk at a counter checks the person and their identity card.
+        TestBrowser clerk = new TestBrowser(port);
+        String clerkName = clerk.signInNewStaff(staff, null, IdentityAccess.IDENTITY_CLERK);
+        Document found = clerk.post(
+                        "/admin/identity/in-person",
+                        Map.of("idNumber", id, "_csrf", TestBrowser.csrf(clerk.get("/admin/identity/in-person"))))
+                .html();
+        assertThat(found.text()).contains("梯级测试").doesNotContain(id);
+        clerk.post(
+                "/admin/identity/in-person/confirm",
+                Map.of("idNumber", id, "_csrf", TestBrowser.csrf(clerk.get("/admin/identity/in-person"))));
+        assertThat(level(browser)).contains("L4");
+        assertThat(log.search(new AccountabilityLog.Query(clerkName, "account", username, null, null, null), 5, 0))
+                .extracting(e -> e.action())
+                .isNotEmpty();
+    }
+
+    @Test
+    void aMobileNotYetProvedIsVerifiedWithACodeWhichRaisesLevelTwoToThree() {
+        String id = TestPeople.newIdNumber();
+        String mobile = TestPeople.newMobile();
+        String username = "mobile" + id.substring(12);
+        population.register("手机验证", id, false);
+        // Registered without a code to the mobile (as accounts made before registration sent one): L2.
+        citizens.register(new CitizenAccounts.Registration(
+                username, "手机验证", id, mobile, null, TestPeople.PASSWORD, TestPeople.PASSWORD));
+        TestBrowser browser = new TestBrowser(port);
+        browser.signIn(username, TestPeople.PASSWORD);
         assertThat(level(browser)).contains("L2");
 
         // L3: the code sent to the mobile; a wrong code first, then the right one, which cannot be used twice.
@@ -221,22 +245,6 @@ class CitizenAccountHttpTests {
         assertThat(browser.post("/account/mobile", Map.of("code", code, "_csrf", csrf))
                         .status())
                 .isEqualTo(200);
-
-        // L4: a clerk at a counter checks the person and their identity card.
-        TestBrowser clerk = new TestBrowser(port);
-        String clerkName = clerk.signInNewStaff(staff, null, IdentityAccess.IDENTITY_CLERK);
-        Document found = clerk.post(
-                        "/admin/identity/in-person",
-                        Map.of("idNumber", id, "_csrf", TestBrowser.csrf(clerk.get("/admin/identity/in-person"))))
-                .html();
-        assertThat(found.text()).contains("梯级测试").doesNotContain(id);
-        clerk.post(
-                "/admin/identity/in-person/confirm",
-                Map.of("idNumber", id, "_csrf", TestBrowser.csrf(clerk.get("/admin/identity/in-person"))));
-        assertThat(level(browser)).contains("L4");
-        assertThat(log.search(new AccountabilityLog.Query(clerkName, "account", username, null, null, null), 5, 0))
-                .extracting(e -> e.action())
-                .isNotEmpty();
     }
 
     @Test
@@ -252,6 +260,8 @@ class CitizenAccountHttpTests {
         assertThat(askedForNobody.html().selectFirst("main").text().replace("13000000000", citizen.mobile()))
                 .as("an unknown account gets the same answer")
                 .isEqualTo(asked.html().selectFirst("main").text());
+        // What differs goes to the mobile typed, which only its holder reads.
+        assertThat(PublicForms.lastMessageTo(jdbc, "13000000000")).contains("尚未注册账号");
         String code = lastCodeSentTo(citizen.mobile());
 
         String csrf = TestBrowser.csrf(asked);
@@ -287,7 +297,8 @@ class CitizenAccountHttpTests {
                 .as("a code works once")
                 .contains("验证码不正确或已失效");
 
-        // A code past its ten minutes is refused.
+        // A code past its ten minutes is refused (a new one is sent once a minute has passed: one a minute at most).
+        PublicForms.letTimePass(jdbc, Duration.ofMinutes(1));
         browser.post("/password/reset", Map.of("identifier", citizen.mobile(), "_csrf", csrf));
         String late = lastCodeSentTo(citizen.mobile());
         jdbc.sql("UPDATE identity_one_time_code SET expires_at = CURRENT_TIMESTAMP - INTERVAL '1 minute'")
@@ -303,7 +314,9 @@ class CitizenAccountHttpTests {
         TestBrowser representative = new TestBrowser(port);
         String username = "rep" + id.substring(12);
         String mobile = TestPeople.newMobile();
-        register(representative, registration(username, "法人代表", id, mobile, "Representative-1"));
+        // An account whose mobile was not proved when it was made: L2.
+        citizens.register(new CitizenAccounts.Registration(
+                username, "法人代表", id, mobile, null, "Representative-1", "Representative-1"));
         representative.signIn(username, "Representative-1");
         // At L2 the enterprise cannot be registered yet: the page says how to get there.
         assertThat(representative.get("/account/enterprises").html().select("form[action=/account/enterprises]"))
@@ -355,7 +368,11 @@ class CitizenAccountHttpTests {
         population.register("经办人员", agentId, false);
         TestBrowser agent = new TestBrowser(port);
         String agentName = "agent" + agentId.substring(12);
-        register(agent, registration(agentName, "经办人员", agentId, TestPeople.newMobile(), "Agent-Password-1"));
+        assertThat(registerWithCode(
+                                agent,
+                                registration(agentName, "经办人员", agentId, TestPeople.newMobile(), "Agent-Password-1"))
+                        .location())
+                .contains("/login?registered");
         grant.put("agent", agentName);
         assertThat(representative.post(enterprisePath + "/agents", grant).status())
                 .isEqualTo(302);

@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.support.LockWaits;
+import org.zhengwu.support.PublicForms;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.TestPeople;
 import org.zhengwu.support.ZhengwuTest;
@@ -51,26 +52,24 @@ class FormConflictsHttpTests {
         TestBrowser browser = new TestBrowser(port);
         String id = TestPeople.newIdNumber();
         String username = "racer" + id.substring(12);
-        Map<String, String> form = new HashMap<>(Map.of(
-                "username", username,
-                "realName", "赛跑者",
-                "idNumber", id,
-                "mobile", TestPeople.newMobile(),
-                "email", "",
-                "password", "Racing-Password-1",
-                "confirmation", "Racing-Password-1"));
-        form.put("_csrf", TestBrowser.csrf(browser.get("/register")));
+        String mobile = TestPeople.newMobile();
+        TestBrowser.Page codePage = PublicForms.register(
+                browser, PublicForms.registration(username, "赛跑者", id, mobile, "Racing-Password-1"));
+        Map<String, String> code = new HashMap<>(
+                Map.of("code", PublicForms.lastCodeSentTo(jdbc, mobile), "_csrf", TestBrowser.csrf(codePage)));
+        // The name was free when the form was checked; another account takes it while the code is being confirmed.
         TestBrowser.Page page = LockWaits.racingAnInsert(
                 dataSource,
                 "identity_account",
                 ANOTHER_ACCOUNT,
                 new Object[] {username},
-                () -> browser.post("/register", form));
+                () -> browser.post("/register/confirm", code));
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         Document html = page.html();
         assertThat(html.selectFirst(".error-summary a[href=\"#username\"]").text())
                 .contains("该用户名已被使用");
         assertThat(html.selectFirst("#idNumber").attr("value")).isEqualTo(id);
+        assertThat(html.selectFirst("#mobile").attr("value")).isEqualTo(mobile);
     }
 
     @Test

@@ -13,11 +13,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Removes, every hour, the account records that no rule reads any more: failed sign-ins older than the lockout window
- * ({@link SignInAttempts#WINDOW}; each failure is also in the accountability log), one-time codes past their expiry
- * (they can never be accepted), passwords beyond the last {@link PasswordPolicy#HISTORY} of each account (only those
- * are compared with a new one), development-outbox messages older than {@link #OUTBOX_KEPT} and the rows of sessions
- * past their absolute lifetime (such a session can only end: {@link AccountSessions#ending} says so without its row).
- * The periods follow from the rules, so there is nothing to configure. Several nodes may run this: one does, the others skip.
+ * ({@link SignInAttempts#WINDOW}; each failure is also in the accountability log, which keeps it for its own retention
+ * period of at least 180 days, under the account's username or the blind index of the name typed, never the text),
+ * one-time codes past their expiry (they can never be accepted), passwords beyond the last
+ * {@link PasswordPolicy#HISTORY} of each account (only those are compared with a new one), development-outbox messages
+ * older than {@link #OUTBOX_KEPT}, events counted by the {@link RateLimits} older than their longest window,
+ * registrations whose code expired ({@link RegistrationRequests}) and the rows of sessions past their absolute lifetime
+ * (such a session can only end: {@link AccountSessions#ending} says so without its row). The periods follow from the
+ * rules, so there is nothing to configure. Several nodes may run this: one does, the others skip.
  */
 @Component
 class AccountRecordsRetention {
@@ -28,20 +31,35 @@ class AccountRecordsRetention {
     private static final long LOCK = 7_100_423_180_001L;
 
     /** How many rows of each kind a run removed. */
-    record Removed(int signInFailures, int oneTimeCodes, int passwords, int outboxMessages, int sessions) {
+    record Removed(
+            int signInFailures,
+            int oneTimeCodes,
+            int passwords,
+            int outboxMessages,
+            int rateLimitEvents,
+            int pendingRegistrations,
+            int sessions) {
 
-        static final Removed NOTHING = new Removed(0, 0, 0, 0, 0);
+        static final Removed NOTHING = new Removed(0, 0, 0, 0, 0, 0, 0);
 
         int total() {
-            return signInFailures + oneTimeCodes + passwords + outboxMessages + sessions;
+            return signInFailures
+                    + oneTimeCodes
+                    + passwords
+                    + outboxMessages
+                    + rateLimitEvents
+                    + pendingRegistrations
+                    + sessions;
         }
     }
 
     private final JdbcClient jdbc;
+    private final RateLimits limits;
     private final Clock clock;
 
-    AccountRecordsRetention(JdbcClient jdbc, Clock clock) {
+    AccountRecordsRetention(JdbcClient jdbc, RateLimits limits, Clock clock) {
         this.jdbc = jdbc;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -71,6 +89,12 @@ class AccountRecordsRetention {
                                 WHERE h.ctid = ranked.ctid AND ranked.age > :kept""").param("kept", PasswordPolicy.HISTORY).update(),
                 jdbc.sql("DELETE FROM identity_notification_outbox WHERE created_at < :cutoff")
                         .param("cutoff", Timestamp.from(now.minus(OUTBOX_KEPT)))
+                        .update(),
+                jdbc.sql("DELETE FROM identity_rate_limit_event WHERE occurred_at < :cutoff")
+                        .param("cutoff", Timestamp.from(now.minus(limits.longestWindow())))
+                        .update(),
+                jdbc.sql("DELETE FROM identity_pending_registration WHERE expires_at < :now")
+                        .param("now", Timestamp.from(now))
                         .update(),
                 jdbc.sql("DELETE FROM identity_session WHERE expires_at < :now")
                         .param("now", Timestamp.from(now))

@@ -18,9 +18,13 @@ import org.zhengwu.shared.audit.AuditEvent;
 class AuthenticationAudit {
 
     private final AccountabilityLog audit;
+    private final AccountDirectory directory;
+    private final SignInAttempts attempts;
 
-    AuthenticationAudit(AccountabilityLog audit) {
+    AuthenticationAudit(AccountabilityLog audit, AccountDirectory directory, SignInAttempts attempts) {
         this.audit = audit;
+        this.directory = directory;
+        this.attempts = attempts;
     }
 
     @EventListener
@@ -35,19 +39,24 @@ class AuthenticationAudit {
                 event.getAuthentication().getName()));
     }
 
-    /** The name typed is kept as typed (it may not be an account); the reason stays generic. */
+    /**
+     * Never what was typed: it may be a 公民身份号码 or a password typed into the name field. A name that finds an
+     * account is logged as that account's username (whichever identifier was typed); any other only as its blind
+     * index ({@link SignInAttempts#unknownName}). The reason stays generic.
+     */
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
         if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
             return;
         }
         String typed = String.valueOf(event.getAuthentication().getName());
+        var account = directory.find(typed);
         audit.record(new AuditEvent(
                 "anonymous",
                 null,
                 "identity.sign-in",
-                "account",
-                typed,
+                account.isPresent() ? "account" : "sign-in-name",
+                account.map(Account::username).orElseGet(() -> attempts.unknownName(typed)),
                 AuditEvent.Outcome.FAILURE,
                 event.getException().getClass().getSimpleName()));
     }

@@ -20,7 +20,8 @@ import org.zhengwu.shared.time.BusinessTime;
 
 /**
  * Natural persons' accounts: registration (L1, or L2 at once when the name and 公民身份号码 match the population base
- * library), raising the real-name level, and the checks of what they type.
+ * library, L3 when the mobile was also proved by the code that completed it — see {@link RegistrationRequests}),
+ * raising the real-name level, and the checks of what they type.
  */
 @Service
 public class CitizenAccounts {
@@ -43,6 +44,7 @@ public class CitizenAccounts {
     private final AccountDirectory directory;
     private final Population population;
     private final PasswordEncoder encoder;
+    private final Notifications notifications;
     private final AccountabilityLog audit;
     private final Clock clock;
 
@@ -51,12 +53,14 @@ public class CitizenAccounts {
             AccountDirectory directory,
             Population population,
             PasswordEncoder encoder,
+            Notifications notifications,
             AccountabilityLog audit,
             Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
         this.population = population;
         this.encoder = encoder;
+        this.notifications = notifications;
         this.audit = audit;
         this.clock = clock;
     }
@@ -65,7 +69,16 @@ public class CitizenAccounts {
         return LocalDate.now(clock.withZone(BusinessTime.ZONE));
     }
 
-    /** Field errors of a registration. An identity already registered is reported without saying whose it is. */
+    /**
+     * Field errors of a registration: every format, the password policy, and whether the username is free.
+     *
+     * <p>Whether the 公民身份号码 or the mobile number already has an account is not said here: the form would tell
+     * anyone who types a number whether its owner is registered. The answer goes in the message sent to the mobile
+     * typed ({@link RegistrationRequests}). A username is different: it is a name its owner chose to be known by,
+     * says nothing about a person, and must be unique, so that a username taken is reported on the form as on most
+     * sites — its only use to an attacker is a name to try passwords on, which lockout, the per-address limit and the
+     * limit on registration attempts per address answer. An identity number and a mobile stay unenumerable.
+     */
     public void validate(Registration r, Errors errors) {
         String username = trim(r.username());
         if (username == null) {
@@ -84,20 +97,19 @@ public class CitizenAccounts {
         CodeCheck id = CitizenIdNumber.check(r.idNumber(), today());
         if (!id.isValid()) {
             errors.rejectValue("idNumber", id.defect().messageKey(), id.argumentArray(), null);
-        } else if (accounts.idNumberTaken(directory.idNumberIndex(id.normalised()))) {
-            errors.rejectValue("idNumber", "register.id-number.taken");
         }
         String mobile = trim(r.mobile());
         if (mobile == null) {
             errors.rejectValue("mobile", "validation.required");
         } else if (!AccountDirectory.MOBILE.matcher(mobile).matches()) {
             errors.rejectValue("mobile", "register.mobile.format");
-        } else if (accounts.mobileTaken(mobile)) {
-            errors.rejectValue("mobile", "register.mobile.taken");
         }
         String email = trim(r.email());
         if (email != null && !EMAIL.matcher(email).matches()) {
             errors.rejectValue("email", "register.email.format");
+        } else if (email == null && !notifications.canReach(Notifications.Channel.MOBILE)) {
+            // The code that completes a registration must reach the person: without SMS, by e-mail.
+            errors.rejectValue("email", "register.email.required");
         }
         PasswordPolicy.check(r.password(), username, id.isValid() ? id.normalised() : null)
                 .forEach(key -> errors.rejectValue("password", key));
@@ -106,18 +118,31 @@ public class CitizenAccounts {
         }
     }
 
-    /** Creates a validated registration; returns the level reached. */
+    /**
+     * Creates a validated registration at once, its mobile not proved (L1, or L2 when the population library matches);
+     * returns the level reached. The public form goes through {@link RegistrationRequests} instead.
+     */
     @Transactional
     public RealNameLevel register(Registration r) {
+        return register(r, encoder.encode(r.password()), false);
+    }
+
+    /**
+     * Creates an account from a registration whose password is already hashed; with {@code mobileProved} the code
+     * that completed it was sent to its mobile, which is then verified (L3 once the population library matches).
+     */
+    @Transactional
+    RealNameLevel register(Registration r, String passwordHash, boolean mobileProved) {
         String idNumber = r.idNumber().strip().toUpperCase(Locale.ROOT);
-        RealNameLevel level = population.matches(r.realName().strip(), idNumber)
-                ? RealNameLevel.ID_MATCHED
-                : RealNameLevel.SELF_REGISTERED;
-        accounts.insert(
+        boolean matched = population.matches(r.realName().strip(), idNumber);
+        RealNameLevel level = !matched
+                ? RealNameLevel.SELF_REGISTERED
+                : mobileProved ? RealNameLevel.MOBILE_VERIFIED : RealNameLevel.ID_MATCHED;
+        long id = accounts.insert(
                 new AccountRepository.NewAccount(
                         r.username().strip(),
                         r.realName().strip(),
-                        encoder.encode(r.password()),
+                        passwordHash,
                         AccountType.PERSON,
                         null,
                         r.mobile().strip(),
@@ -127,22 +152,30 @@ public class CitizenAccounts {
                         level,
                         Set.of()),
                 clock.instant());
+        if (mobileProved) {
+            accounts.markMobileVerified(id, clock.instant());
+        }
         audit.record(AuditEvent.success(
                         r.username().strip(),
                         "identity.register",
                         "account",
                         r.username().strip())
-                .withDetails("real-name level L" + level.level()));
+                .withDetails("real-name level L" + level.level() + (mobileProved ? ", mobile proved by code" : "")));
         return level;
     }
 
-    /** Checks the account's name and number against the population base library (L1 → L2). */
+    /**
+     * Checks the account's name and number against the population base library: L1 → L2, or straight to L3 when the
+     * mobile was proved already (by the code that completed the registration).
+     */
     @Transactional
     public boolean matchIdentity(Account account) {
         String idNumber = directory.decryptIdNumber(account.idNumberCipher());
         boolean matched = population.matches(account.displayName(), idNumber);
         if (matched && !account.realNameLevel().atLeast(RealNameLevel.ID_MATCHED)) {
-            accounts.setRealNameLevel(account.id(), RealNameLevel.ID_MATCHED);
+            accounts.setRealNameLevel(
+                    account.id(),
+                    account.mobileVerifiedAt() != null ? RealNameLevel.MOBILE_VERIFIED : RealNameLevel.ID_MATCHED);
         }
         audit.record(new AuditEvent(
                 account.username(),

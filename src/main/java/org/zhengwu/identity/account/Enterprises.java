@@ -26,7 +26,22 @@ public class Enterprises {
         QUERY_ONLY
     }
 
-    public record Enterprise(long id, String uscc, String name, long representativeId) {}
+    /**
+     * {@code verified}: the representative's claim was confirmed (at a counter, or by the legal-person library once it
+     * exists); until then the enterprise is shown as unverified and tokens do not say anyone acts for it.
+     */
+    public record Enterprise(long id, String uscc, String name, long representativeId, boolean verified) {}
+
+    private static final String COLUMNS = "id, uscc, name, representative_id, verified_at IS NOT NULL AS verified";
+
+    private static Enterprise enterprise(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Enterprise(
+                rs.getLong("id"),
+                rs.getString("uscc"),
+                rs.getString("name"),
+                rs.getLong("representative_id"),
+                rs.getBoolean("verified"));
+    }
 
     public record Grant(
             long id,
@@ -87,18 +102,10 @@ public class Enterprises {
     /** The enterprises an account may act for today: those it represents and those it is an agent of. */
     public List<Capacity> capacities(Account account) {
         LocalDate today = today();
-        List<Capacity> represented = jdbc.sql("""
-                        SELECT id, uscc, name, representative_id FROM identity_enterprise
-                        WHERE representative_id = :id ORDER BY name""")
+        List<Capacity> represented = jdbc.sql(
+                        "SELECT " + COLUMNS + " FROM identity_enterprise WHERE representative_id = :id ORDER BY name")
                 .param("id", account.id())
-                .query((rs, n) -> new Capacity(
-                        new Enterprise(
-                                rs.getLong("id"),
-                                rs.getString("uscc"),
-                                rs.getString("name"),
-                                rs.getLong("representative_id")),
-                        true,
-                        null))
+                .query((rs, n) -> new Capacity(enterprise(rs, n), true, null))
                 .list();
         List<Capacity> agented = grantsOfAgent(account.id()).stream()
                 .filter(g -> g.activeOn(today))
@@ -110,11 +117,68 @@ public class Enterprises {
     }
 
     public Optional<Enterprise> find(long id) {
-        return jdbc.sql("SELECT id, uscc, name, representative_id FROM identity_enterprise WHERE id = :id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM identity_enterprise WHERE id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Enterprise(
-                        rs.getLong("id"), rs.getString("uscc"), rs.getString("name"), rs.getLong("representative_id")))
+                .query(Enterprises::enterprise)
                 .optional();
+    }
+
+    public Optional<Enterprise> findByUscc(String uscc) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM identity_enterprise WHERE uscc = :uscc")
+                .param("uscc", uscc)
+                .query(Enterprises::enterprise)
+                .optional();
+    }
+
+    /**
+     * A clerk has seen the enterprise's licence and the representative's identity card: the claim is verified. An
+     * enterprise claimed by someone else (claims were first come, first served) passes to the person seen, and the
+     * agents the earlier claimant appointed lose their grants; one not yet registered is registered verified.
+     */
+    @Transactional
+    public Enterprise confirmAtCounter(String uscc, String name, Account representative, String clerk) {
+        Optional<Enterprise> existing = findByUscc(uscc);
+        long id;
+        String details = null;
+        if (existing.isEmpty()) {
+            id = jdbc.sql("""
+                            INSERT INTO identity_enterprise (uscc, name, representative_id, created_at, verified_at,
+                                verified_by, verified_how)
+                            VALUES (:uscc, :name, :rep, :now, :now, :clerk, 'COUNTER') RETURNING id""")
+                    .param("uscc", uscc)
+                    .param("name", name)
+                    .param("rep", representative.id())
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("clerk", clerk)
+                    .query(Long.class)
+                    .single();
+            details = "registered at the counter";
+        } else {
+            id = existing.get().id();
+            if (existing.get().representativeId() != representative.id()) {
+                int revoked = jdbc.sql("""
+                                UPDATE identity_agent_grant SET revoked_at = :now
+                                WHERE enterprise_id = :id AND revoked_at IS NULL""")
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("id", id)
+                        .update();
+                details = "claim moved from account " + existing.get().representativeId() + "; " + revoked
+                        + " agent grants revoked";
+            }
+            jdbc.sql("""
+                            UPDATE identity_enterprise SET representative_id = :rep, verified_at = :now,
+                                verified_by = :clerk, verified_how = 'COUNTER'
+                            WHERE id = :id""")
+                    .param("rep", representative.id())
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("clerk", clerk)
+                    .param("id", id)
+                    .update();
+        }
+        audit.record(AuditEvent.success(clerk, "identity.enterprise.verify", "enterprise", uscc)
+                .actingFor(uscc)
+                .withDetails(details == null ? representative.username() : representative.username() + "; " + details));
+        return find(id).orElseThrow();
     }
 
     /**

@@ -36,9 +36,10 @@ public class OneTimeCodes {
         EXPIRED_OR_USED
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     OneTimeCodes(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -55,7 +56,7 @@ public class OneTimeCodes {
                 .param("id", accountId)
                 .param("purpose", purpose.name())
                 .update();
-        String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
+        String code = newCode();
         jdbc.sql("""
                         INSERT INTO identity_one_time_code (account_id, purpose, code_hash, expires_at, created_at)
                         VALUES (:id, :purpose, :hash, :expires, :now)""")
@@ -102,6 +103,11 @@ public class OneTimeCodes {
                     .update();
         }
         return Check.ACCEPTED;
+    }
+
+    /** Six random digits. */
+    static String newCode() {
+        return String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
     }
 
     private static String hash(long accountId, Purpose purpose, String code) {

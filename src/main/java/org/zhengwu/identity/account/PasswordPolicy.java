@@ -6,8 +6,10 @@ import java.util.Locale;
 
 /**
  * 等保 2.0 level-3 password rules (GB/T 22239-2019, 身份鉴别): at least 8 characters of at least three of the four
- * classes (upper case, lower case, digits, other), not containing the username or the 公民身份号码. Reuse of the
- * last five passwords is checked against their hashes by {@link Passwords}.
+ * classes (upper case, lower case, digits, other), not containing the username or the 公民身份号码, and not one of the
+ * common and breached passwords shipped with the platform ({@link CommonPasswords}: {@code Woaini1314} has three
+ * classes and ten characters, and is among the first an attacker tries). Reuse of the last five passwords is checked
+ * against their hashes by {@link Passwords}.
  */
 public final class PasswordPolicy {
 
@@ -35,6 +37,9 @@ public final class PasswordPolicy {
         classes += password.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0;
         if (classes < 3) {
             problems.add("password.rule.classes");
+        }
+        if (CommonPasswords.contains(password)) {
+            problems.add("password.rule.common");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (username != null && username.length() >= 3 && lower.contains(username.toLowerCase(Locale.ROOT))) {

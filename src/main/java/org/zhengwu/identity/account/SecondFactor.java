@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,17 +52,17 @@ public class SecondFactor {
     }
 
     /**
-     * Completes enrolment when {@code code} proves the app holds {@code secret}; returns the recovery codes to show
-     * once, or an empty list when the code is wrong.
+     * Completes enrolment when {@code code} proves the app holds {@code secret}: the recovery codes to show once and
+     * the proof of the factor; nothing when the code is wrong.
      */
     @Transactional
-    public List<String> enrol(long accountId, String username, byte[] secret, String code) {
+    public Optional<Enrolment> enrol(long accountId, String username, byte[] secret, String code) {
         Instant now = clock.instant();
         OptionalLong step = Totp.matchingStep(secret, code, now, null);
         if (step.isEmpty()) {
             audit.record(new AuditEvent(
                     username, null, "identity.mfa.enrol", "account", username, AuditEvent.Outcome.FAILURE, null));
-            return List.of();
+            return Optional.empty();
         }
         accounts.enrollMfa(accountId, keys.encrypt(Totp.base32(secret), SECRET_CONTEXT), now);
         jdbc.sql("UPDATE identity_account SET mfa_last_step = :step WHERE id = :id")
@@ -70,15 +71,18 @@ public class SecondFactor {
                 .update();
         List<String> recovery = newRecoveryCodes(accountId);
         audit.record(AuditEvent.success(username, "identity.mfa.enrol", "account", username));
-        return recovery;
+        return Optional.of(new Enrolment(recovery, new PassedFactor(username, SignInFactors.TOTP, now)));
     }
 
-    /** Checks a TOTP code, or failing that a recovery code, for a signed-in-by-password account. */
+    /**
+     * Checks a TOTP code, or failing that a recovery code, for a signed-in-by-password account: the proof of the
+     * factor when it is right.
+     */
     @Transactional
-    public boolean verify(Account account, String code) {
+    public Optional<PassedFactor> verify(Account account, String code) {
         Instant now = clock.instant();
         if (account.mfaSecretCipher() == null || code == null) {
-            return false;
+            return Optional.empty();
         }
         byte[] secret = Totp.fromBase32(keys.decrypt(account.mfaSecretCipher(), SECRET_CONTEXT));
         Long lastStep = jdbc.sql("SELECT mfa_last_step FROM identity_account WHERE id = :id FOR UPDATE")
@@ -115,7 +119,7 @@ public class SecondFactor {
                 account.username(),
                 ok ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
                 ok ? how : null));
-        return ok;
+        return ok ? Optional.of(new PassedFactor(account.username(), SignInFactors.TOTP, now)) : Optional.empty();
     }
 
     /** An administrator removes a lost authenticator: the member of staff enrols again at the next sign-in. */

@@ -11,11 +11,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhengwu.identity.AccountType;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
+import org.zhengwu.shared.crypto.PlatformKeys;
 
 /**
  * Failed sign-ins (等保 2.0 登录失败处理): five failures within 15 minutes lock an account — 15 minutes for the public,
  * 30 minutes (or until an administrator unlocks it) for staff; and an address with too many failures is refused
- * for a while, whatever names it tries. Nothing here tells a caller whether an account exists.
+ * for a while, whatever names it tries. Nothing here tells a caller whether an account exists, and nothing here keeps
+ * what was typed: a name that is no account may be someone's 公民身份号码, or a password typed into the wrong field,
+ * so it is counted (and logged, by {@link AuthenticationAudit}) only by its {@link #unknownName blind index}.
  */
 @Component
 public class SignInAttempts {
@@ -26,14 +29,19 @@ public class SignInAttempts {
     public static final Duration STAFF_LOCK = Duration.ofMinutes(30);
     public static final int MAX_FAILURES_PER_ADDRESS = 30;
 
+    static final String UNKNOWN_NAME_CONTEXT = "identity.sign-in.unknown-name";
+
     private final JdbcClient jdbc;
     private final AccountRepository accounts;
+    private final PlatformKeys keys;
     private final AccountabilityLog audit;
     private final Clock clock;
 
-    SignInAttempts(JdbcClient jdbc, AccountRepository accounts, AccountabilityLog audit, Clock clock) {
+    SignInAttempts(
+            JdbcClient jdbc, AccountRepository accounts, PlatformKeys keys, AccountabilityLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.keys = keys;
         this.audit = audit;
         this.clock = clock;
     }
@@ -98,10 +106,18 @@ public class SignInAttempts {
         audit.record(AuditEvent.success(administrator, "identity.unlock", "account", account.username()));
     }
 
-    /** Failures count per account whichever identifier was typed; unknown names count by what was typed. */
-    private static String key(String typed, Account account) {
-        return account != null
-                ? "account:" + account.id()
-                : "typed:" + String.valueOf(typed).toLowerCase(Locale.ROOT);
+    /**
+     * A name typed at sign-in that is no account, as it may be kept: {@code unknown:} and the first 16 hex digits of
+     * its keyed HMAC-SM3 (the platform's index key, never in the database). Repeated attempts with one name can be
+     * told apart from others; what was typed cannot be read back, nor tested against guesses without the key.
+     */
+    public String unknownName(String typed) {
+        String normalised = String.valueOf(typed).strip().toLowerCase(Locale.ROOT);
+        return "unknown:" + keys.blindIndex(normalised, UNKNOWN_NAME_CONTEXT).substring(0, 16);
+    }
+
+    /** Failures count per account whichever identifier was typed; unknown names count by their blind index. */
+    private String key(String typed, Account account) {
+        return account != null ? "account:" + account.id() : unknownName(typed);
     }
 }

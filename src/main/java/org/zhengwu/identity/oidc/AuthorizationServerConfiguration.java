@@ -28,6 +28,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.util.StringUtils;
 import org.zhengwu.identity.account.AccountSessions;
 import org.zhengwu.identity.account.SessionGuard;
+import org.zhengwu.identity.web.SecondFactorPage;
 
 /**
  * The OpenID Connect provider: discovery at {@code /.well-known/openid-configuration}, keys at {@code /oauth2/jwks},
@@ -42,7 +43,12 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurity(
-            HttpSecurity http, Claims claims, ProviderAudit audit, AccountSessions sessions) throws Exception {
+            HttpSecurity http,
+            Claims claims,
+            ProviderAudit audit,
+            SecondFactorPage secondFactorPage,
+            AccountSessions sessions)
+            throws Exception {
         http.oauth2AuthorizationServer(authorizationServer -> {
                     http.securityMatcher(authorizationServer.getEndpointsMatcher());
                     authorizationServer
@@ -59,12 +65,14 @@ class AuthorizationServerConfiguration {
                 })
                 .addFilterBefore(new SessionGuard(sessions), CsrfFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .addFilterBefore(
-                        new SecondFactorRequired(),
-                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .exceptionHandling(errors -> {
+                    errors.defaultAuthenticationEntryPointFor(
+                            new LoginUrlAuthenticationEntryPoint("/login"),
+                            new MediaTypeRequestMatcher(MediaType.TEXT_HTML));
+                    // A staff session with only its password: the authorization request waits, saved, for the
+                    // second factor, then resumes.
+                    errors.accessDeniedHandler(secondFactorPage);
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {}));
         return http.build();
     }

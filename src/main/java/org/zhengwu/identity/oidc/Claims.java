@@ -19,11 +19,13 @@ import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.AccountRepository;
 import org.zhengwu.identity.account.Enterprises;
+import org.zhengwu.shared.crypto.PlatformKeys;
 import org.zhengwu.shared.crypto.Sm3;
 
 /**
  * What tokens say about a person: a stable subject that is not the username (pairwise per client where the client
- * asks for it), the name, the real-name level, the account type and the enterprise they currently act for.
+ * asks for it), the name, the real-name level, the account type and the enterprise they currently act for — only once
+ * the representative's claim to it has been verified ({@code acting_enterprise} is left out, not marked, before).
  */
 @Component
 class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -31,14 +33,26 @@ class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     /** Client setting: give this client its own subject for each person (pairwise identifiers). */
     static final String PAIRWISE = "zhengwu.pairwise-subject";
 
+    /**
+     * Client setting, given to every client registered since pairwise subjects are salted: its subjects are HMAC-SM3 of
+     * the client and the person under a key outside the database (OIDC Core §8.1), so that neither a colluding client
+     * nor a reader of the database can link them. Clients registered before keep their plain-SM3 subjects, which their
+     * systems have stored; registering them again moves them.
+     */
+    static final String PAIRWISE_SALTED = "zhengwu.pairwise-subject-salted";
+
+    private static final String PAIRWISE_CONTEXT = "oidc.pairwise-subject";
+
     private final AccountDirectory directory;
     private final AccountRepository accounts;
     private final Enterprises enterprises;
+    private final PlatformKeys keys;
 
-    Claims(AccountDirectory directory, AccountRepository accounts, Enterprises enterprises) {
+    Claims(AccountDirectory directory, AccountRepository accounts, Enterprises enterprises, PlatformKeys keys) {
         this.directory = directory;
         this.accounts = accounts;
         this.enterprises = enterprises;
+        this.keys = keys;
     }
 
     @Override
@@ -56,9 +70,12 @@ class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             throw new OAuth2AuthenticationException(
                     new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "the account is disabled", null));
         }
-        boolean pairwise = Boolean.TRUE.equals(
-                context.getRegisteredClient().getClientSettings().getSetting(PAIRWISE));
-        String subject = subject(account.get(), context.getRegisteredClient().getClientId(), pairwise);
+        var settings = context.getRegisteredClient().getClientSettings();
+        String subject = subject(
+                account.get(),
+                context.getRegisteredClient().getClientId(),
+                Boolean.TRUE.equals(settings.getSetting(PAIRWISE)),
+                Boolean.TRUE.equals(settings.getSetting(PAIRWISE_SALTED)) ? keys : null);
         context.getClaims().subject(subject);
         if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())
                 || OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
@@ -90,13 +107,29 @@ class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         accounts.actingEnterprise(account.id())
                 .flatMap(enterprises::find)
                 .filter(e -> enterprises.capacity(account, e.id()).isPresent())
-                .ifPresent(e -> claims.put("acting_enterprise", Map.of("uscc", e.uscc(), "name", e.name())));
+                // An unverified claim puts nothing in tokens: a connected system must not take it as a fact.
+                .filter(Enterprises.Enterprise::verified)
+                .ifPresent(e -> claims.put("acting_enterprise", actingEnterprise(e)));
         return claims;
     }
 
-    static String subject(Account account, String clientId, boolean pairwise) {
-        return pairwise
-                ? Sm3.hashHex(clientId + "|" + account.subjectId()).substring(0, 32)
-                : account.subjectId().toString();
+    /**
+     * A plain LinkedHashMap: the provider stores the claims with the authorization and reads them back through an
+     * allow-list of types, which has no place for {@code Map.of(…)}'s classes (a code exchange then failed with 500).
+     */
+    private static Map<String, Object> actingEnterprise(Enterprises.Enterprise enterprise) {
+        Map<String, Object> claim = new java.util.LinkedHashMap<>();
+        claim.put("uscc", enterprise.uscc());
+        claim.put("name", enterprise.name());
+        return claim;
+    }
+
+    /** {@code salt}: the platform's keys for a salted pairwise subject; null for the plain SM3 one of older clients. */
+    static String subject(Account account, String clientId, boolean pairwise, PlatformKeys salt) {
+        if (!pairwise) {
+            return account.subjectId().toString();
+        }
+        String pair = clientId + "|" + account.subjectId();
+        return (salt == null ? Sm3.hashHex(pair) : salt.blindIndex(pair, PAIRWISE_CONTEXT)).substring(0, 32);
     }
 }

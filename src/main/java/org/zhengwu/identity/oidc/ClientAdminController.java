@@ -277,6 +277,7 @@ class ClientAdminController {
                         .requireProofKey(chosen != Kind.SERVICE)
                         .requireAuthorizationConsent(consent)
                         .setting(Claims.PAIRWISE, pairwise)
+                        .setting(Claims.PAIRWISE_SALTED, true)
                         .build())
                 .tokenSettings(TokenSettings.builder()
                         .accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME)

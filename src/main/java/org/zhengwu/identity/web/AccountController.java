@@ -1,7 +1,9 @@
 package org.zhengwu.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,6 +30,7 @@ import org.zhengwu.identity.account.Enterprises;
 import org.zhengwu.identity.account.Notifications;
 import org.zhengwu.identity.account.OneTimeCodes;
 import org.zhengwu.identity.account.Passwords;
+import org.zhengwu.identity.account.RateLimits;
 import org.zhengwu.shared.web.FormErrors;
 import org.zhengwu.shared.web.NotFoundException;
 import org.zhengwu.shared.web.TrimmedInput.AsTyped;
@@ -45,6 +48,8 @@ class AccountController {
     private final Notifications notifications;
     private final Enterprises enterprises;
     private final MessageSource messages;
+    private final RateLimits limits;
+    private final LimitRefusals refusals;
 
     AccountController(
             AccountDirectory directory,
@@ -54,7 +59,9 @@ class AccountController {
             OneTimeCodes codes,
             Notifications notifications,
             Enterprises enterprises,
-            MessageSource messages) {
+            MessageSource messages,
+            RateLimits limits,
+            LimitRefusals refusals) {
         this.directory = directory;
         this.accounts = accounts;
         this.citizens = citizens;
@@ -63,6 +70,8 @@ class AccountController {
         this.notifications = notifications;
         this.enterprises = enterprises;
         this.messages = messages;
+        this.limits = limits;
+        this.refusals = refusals;
     }
 
     /** A new password for one's own account, proved by the current one. Every field is kept exactly as typed. */
@@ -148,16 +157,35 @@ class AccountController {
     String matchIdentity(Authentication authentication, RedirectAttributes redirect) {
         Account account = me(authentication);
         boolean matched = account.type() == AccountType.PERSON && citizens.matchIdentity(account);
-        redirect.addFlashAttribute(
-                matched ? "notice" : "problem", matched ? "account.level.matched" : "account.level.not-matched");
+        if (!matched) {
+            redirect.addFlashAttribute("problem", "account.level.not-matched");
+        } else {
+            // A mobile proved at registration takes the account straight to L3.
+            redirect.addFlashAttribute(
+                    "notice",
+                    me(authentication).realNameLevel() == RealNameLevel.MOBILE_VERIFIED
+                            ? "account.level.matched.l3"
+                            : "account.level.matched");
+        }
         return "redirect:/account";
     }
 
+    /** Codes are limited per account, per mobile and per client address; the page says when to try again. */
     @PostMapping("/mobile/code")
-    String sendMobileCode(Authentication authentication, Locale locale, RedirectAttributes redirect) {
+    String sendMobileCode(
+            Authentication authentication, HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
         Account account = me(authentication);
         if (account.mobile() == null || !notifications.canReach(Notifications.Channel.MOBILE)) {
             redirect.addFlashAttribute("problem", "account.mobile.unavailable");
+            return "redirect:/account";
+        }
+        Optional<RateLimits.Refusal> refused = limits.take(RateLimits.all(
+                limits.attemptsFrom(request.getRemoteAddr()),
+                limits.messagesFor(account),
+                limits.messagesTo(account.mobile())));
+        if (refused.isPresent()) {
+            redirect.addFlashAttribute("problem", refused.get().messageKey());
+            redirect.addFlashAttribute("problemArguments", refusals.arguments(refused.get(), locale));
             return "redirect:/account";
         }
         String code = codes.issue(account.id(), OneTimeCodes.Purpose.MOBILE_VERIFICATION);
@@ -231,7 +259,7 @@ class AccountController {
             return "identity/password-change";
         }
         passwords.change(account, form.getPassword(), "identity.password.change");
-        session.removeAttribute(SecondFactorGate.PASSWORD_EXPIRED);
+        session.removeAttribute(PasswordExpiredGate.PASSWORD_EXPIRED);
         redirect.addFlashAttribute("notice", "password.change.done");
         return account.type() == AccountType.STAFF ? "redirect:/admin" : "redirect:/account";
     }

@@ -6,22 +6,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.zhengwu.identity.HumanChallenge;
 import org.zhengwu.identity.account.SignInAttempts;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
 
 /**
  * Refuses sign-in attempts from an address that has failed too often recently, before any password is checked; the
- * answer looks like any other failed sign-in.
+ * answer looks like any other failed sign-in. Then asks the deployment's {@link HumanChallenge}, as every public form
+ * does.
  */
 class AddressGate extends OncePerRequestFilter {
 
     private final SignInAttempts attempts;
     private final AccountabilityLog audit;
+    private final HumanChallenge challenge;
 
-    AddressGate(SignInAttempts attempts, AccountabilityLog audit) {
+    AddressGate(SignInAttempts attempts, AccountabilityLog audit, HumanChallenge challenge) {
         this.attempts = attempts;
         this.audit = audit;
+        this.challenge = challenge;
     }
 
     @Override
@@ -42,6 +46,10 @@ class AddressGate extends OncePerRequestFilter {
                     AuditEvent.Outcome.DENIED,
                     "too many failures from this address"));
             response.sendRedirect("/login?error");
+            return;
+        }
+        if (!challenge.passed(request)) {
+            response.sendRedirect("/login?challenge");
             return;
         }
         chain.doFilter(request, response);

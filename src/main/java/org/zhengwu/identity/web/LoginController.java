@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
+import org.zhengwu.identity.account.PassedFactor;
 import org.zhengwu.identity.account.SecondFactor;
 import org.zhengwu.identity.account.SignInAttempts;
 
@@ -117,7 +119,8 @@ class LoginController {
         if (binding.hasErrors()) {
             return "identity/mfa";
         }
-        if (!secondFactor.verify(account, form.getCode())) {
+        Optional<PassedFactor> passed = secondFactor.verify(account, form.getCode());
+        if (passed.isEmpty()) {
             // Wrong codes count as failed sign-ins, so that six digits cannot be guessed behind a known password.
             attempts.failed(account.username(), account, request.getRemoteAddr());
             if (directory
@@ -129,7 +132,7 @@ class LoginController {
             binding.rejectValue("code", "mfa.wrong");
             return "identity/mfa";
         }
-        completion.complete(account, pending, request, response);
+        completion.complete(account, pending, passed.get(), request, response);
         return null;
     }
 

@@ -1,5 +1,6 @@
 package org.zhengwu.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
@@ -15,18 +16,25 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.zhengwu.identity.HumanChallenge;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.Notifications;
 import org.zhengwu.identity.account.OneTimeCodes;
 import org.zhengwu.identity.account.PasswordPolicy;
 import org.zhengwu.identity.account.Passwords;
+import org.zhengwu.identity.account.RateLimits;
 import org.zhengwu.shared.web.FormErrors;
 import org.zhengwu.shared.web.TrimmedInput.AsTyped;
 
 /**
  * 找回密码: a one-time code to the account's mobile (or mailbox), then a new password. Every answer reads the same
- * whether or not the account exists.
+ * whether or not the account exists: what differs goes in the message sent (a code to the account's mobile; to a
+ * mobile number typed that has no account, a note saying so, read only by whoever holds it).
+ *
+ * <p>Limits: requests per client address, and per identifier typed (whether or not it names an account), both told on
+ * the page with the time to come back; messages per account and per recipient, applied silently — an account's limit
+ * shown on the page would say that the account exists.
  */
 @Controller
 @RequestMapping("/password/reset")
@@ -109,18 +117,27 @@ class PasswordResetController {
     private final Notifications notifications;
     private final Passwords passwords;
     private final MessageSource messages;
+    private final RateLimits limits;
+    private final HumanChallenge challenge;
+    private final LimitRefusals refusals;
 
     PasswordResetController(
             AccountDirectory directory,
             OneTimeCodes codes,
             Notifications notifications,
             Passwords passwords,
-            MessageSource messages) {
+            MessageSource messages,
+            RateLimits limits,
+            HumanChallenge challenge,
+            LimitRefusals refusals) {
         this.directory = directory;
         this.codes = codes;
         this.notifications = notifications;
         this.passwords = passwords;
         this.messages = messages;
+        this.limits = limits;
+        this.challenge = challenge;
+        this.refusals = refusals;
     }
 
     @InitBinder("resetRequest")
@@ -143,22 +160,56 @@ class PasswordResetController {
     String sendCode(
             @Validated @ModelAttribute("resetRequest") ResetRequestForm request,
             BindingResult binding,
+            HttpServletRequest http,
             Model model,
             Locale locale) {
+        Optional<RateLimits.Refusal> refused = limits.take(limits.attemptsFrom(http.getRemoteAddr()));
+        if (refused.isPresent()) {
+            refusals.reject(binding, refused.get(), locale);
+            return "identity/password-reset";
+        }
+        if (!challenge.passed(http)) {
+            binding.reject("challenge.failed");
+            return "identity/password-reset";
+        }
         if (binding.hasErrors()) {
             return "identity/password-reset";
         }
+        refused = limits.take(limits.requestsFor(request.getIdentifier()));
+        if (refused.isPresent()) {
+            refusals.reject(binding, refused.get(), locale);
+            return "identity/password-reset";
+        }
         Optional<Account> account = directory.find(request.getIdentifier());
-        account.ifPresent(a -> {
-            String code = codes.issue(a.id(), OneTimeCodes.Purpose.PASSWORD_RESET);
-            String body = messages.getMessage("password.reset.message", new Object[] {code}, locale);
-            String subject = messages.getMessage("password.reset.subject", null, locale);
-            if (a.mobile() != null && notifications.canReach(Notifications.Channel.MOBILE)) {
-                notifications.send(Notifications.Channel.MOBILE, a.mobile(), subject, body);
-            } else if (a.email() != null) {
-                notifications.send(Notifications.Channel.EMAIL, a.email(), subject, body);
+        String subject = messages.getMessage("password.reset.subject", null, locale);
+        if (account.isPresent()) {
+            Account a = account.get();
+            Notifications.Channel channel = a.mobile() != null && notifications.canReach(Notifications.Channel.MOBILE)
+                    ? Notifications.Channel.MOBILE
+                    : Notifications.Channel.EMAIL;
+            String recipient = channel == Notifications.Channel.MOBILE ? a.mobile() : a.email();
+            if (recipient != null
+                    && limits.take(RateLimits.all(limits.messagesFor(a), limits.messagesTo(recipient)))
+                            .isEmpty()) {
+                String code = codes.issue(a.id(), OneTimeCodes.Purpose.PASSWORD_RESET);
+                notifications.send(
+                        channel,
+                        recipient,
+                        subject,
+                        messages.getMessage("password.reset.message", new Object[] {code}, locale));
             }
-        });
+        } else {
+            String typed = request.getIdentifier().strip();
+            if (AccountDirectory.MOBILE.matcher(typed).matches()
+                    && notifications.canReach(Notifications.Channel.MOBILE)
+                    && limits.take(limits.messagesTo(typed)).isEmpty()) {
+                notifications.send(
+                        Notifications.Channel.MOBILE,
+                        typed,
+                        subject,
+                        messages.getMessage("password.reset.message.no-account", null, locale));
+            }
+        }
         ResetForm reset = new ResetForm();
         reset.setIdentifier(request.getIdentifier());
         model.addAttribute("reset", reset);

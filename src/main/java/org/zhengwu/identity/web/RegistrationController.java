@@ -1,8 +1,12 @@
 package org.zhengwu.identity.web;
 
-import org.springframework.dao.DuplicateKeyException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
@@ -12,18 +16,39 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.zhengwu.identity.RealNameLevel;
+import org.zhengwu.identity.HumanChallenge;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.identity.account.RateLimits;
+import org.zhengwu.identity.account.RegistrationRequests;
 import org.zhengwu.shared.web.TrimmedInput.AsTyped;
 
-/** 个人注册: a natural person creates their account. */
+/**
+ * 个人注册: a natural person creates their account, in two steps — the form, then the code sent to the mobile typed.
+ * The first answer is the same whether or not the identity number or the mobile already has an account
+ * ({@link RegistrationRequests}); requests are limited per client address and per mobile.
+ */
 @Controller
 class RegistrationController {
 
-    private final CitizenAccounts citizens;
+    static final String PENDING = RegistrationController.class.getName() + ".pending";
 
-    RegistrationController(CitizenAccounts citizens) {
+    private final CitizenAccounts citizens;
+    private final RegistrationRequests registrations;
+    private final RateLimits limits;
+    private final HumanChallenge challenge;
+    private final LimitRefusals refusals;
+
+    RegistrationController(
+            CitizenAccounts citizens,
+            RegistrationRequests registrations,
+            RateLimits limits,
+            HumanChallenge challenge,
+            LimitRefusals refusals) {
         this.citizens = citizens;
+        this.registrations = registrations;
+        this.limits = limits;
+        this.challenge = challenge;
+        this.refusals = refusals;
     }
 
     /** The registration form as posted. */
@@ -43,6 +68,17 @@ class RegistrationController {
         CitizenAccounts.Registration registration() {
             return new CitizenAccounts.Registration(
                     username, realName, idNumber, mobile, email, password, confirmation);
+        }
+
+        /** The form again, as typed, without the passwords. */
+        static RegistrationForm of(CitizenAccounts.Registration typed) {
+            RegistrationForm form = new RegistrationForm();
+            form.username = typed.username();
+            form.realName = typed.realName();
+            form.idNumber = typed.idNumber();
+            form.mobile = typed.mobile();
+            form.email = typed.email();
+            return form;
         }
 
         public String getUsername() {
@@ -102,11 +138,16 @@ class RegistrationController {
         }
     }
 
-    /** The registration rules live with the accounts: format, uniqueness, the password policy. */
+    /** The registration rules live with the accounts: formats, a free username, the password policy. */
     @InitBinder("registration")
     void rules(WebDataBinder binder) {
         binder.addValidators(Validator.forInstanceOf(
                 RegistrationForm.class, (form, errors) -> citizens.validate(form.registration(), errors)));
+    }
+
+    @InitBinder("registrationCode")
+    void codeRules(WebDataBinder binder) {
+        binder.addValidators(OneTimeCodeForm.RULES);
     }
 
     @GetMapping("/register")
@@ -115,26 +156,83 @@ class RegistrationController {
         return "identity/register";
     }
 
+    /**
+     * Every request counts against its address, then the challenge, then the form's rules; a valid one counts against
+     * its mobile and gets the code page, whatever the numbers typed.
+     */
     @PostMapping("/register")
     String register(
             @Validated @ModelAttribute("registration") RegistrationForm form,
             BindingResult binding,
-            RedirectAttributes redirect) {
+            HttpServletRequest request,
+            HttpSession session,
+            Model model,
+            Locale locale) {
+        Optional<RateLimits.Refusal> refused = limits.take(limits.attemptsFrom(request.getRemoteAddr()));
+        if (refused.isPresent()) {
+            refusals.reject(binding, refused.get(), locale);
+            return "identity/register";
+        }
+        if (!challenge.passed(request)) {
+            binding.reject("challenge.failed");
+            return "identity/register";
+        }
         if (binding.hasErrors()) {
             return "identity/register";
         }
-        RealNameLevel level;
-        try {
-            level = citizens.register(form.registration());
-        } catch (DuplicateKeyException e) {
-            // Someone registered the same username, number or mobile since the check: the check now says which.
-            citizens.validate(form.registration(), binding);
-            if (!binding.hasErrors()) {
-                throw e;
-            }
+        refused = limits.take(limits.messagesTo(registrations.recipient(form.registration())));
+        if (refused.isPresent()) {
+            refusals.reject(binding, refused.get(), locale);
             return "identity/register";
         }
-        redirect.addFlashAttribute("registeredLevel", level.level());
-        return "redirect:/login?registered";
+        RegistrationRequests.Pending pending = registrations.request(form.registration(), locale);
+        session.setAttribute(PENDING, pending);
+        model.addAttribute("pending", pending);
+        model.addAttribute("registrationCode", new OneTimeCodeForm());
+        return "identity/register-code";
+    }
+
+    @PostMapping("/register/confirm")
+    String confirm(
+            @Validated @ModelAttribute("registrationCode") OneTimeCodeForm form,
+            BindingResult binding,
+            HttpSession session,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!(session.getAttribute(PENDING) instanceof RegistrationRequests.Pending pending)) {
+            return "redirect:/register";
+        }
+        model.addAttribute("pending", pending);
+        if (binding.hasErrors()) {
+            return "identity/register-code";
+        }
+        RegistrationRequests.Confirmation confirmation = registrations.confirm(pending.reference(), form.getCode());
+        switch (confirmation.outcome()) {
+            case REGISTERED -> {
+                session.removeAttribute(PENDING);
+                redirect.addFlashAttribute(
+                        "registeredLevel", confirmation.level().level());
+                return "redirect:/login?registered";
+            }
+            case USERNAME_TAKEN -> {
+                // Someone else's registration took the name since the form was checked: the form again, as typed.
+                session.removeAttribute(PENDING);
+                RegistrationForm again = RegistrationForm.of(confirmation.typed());
+                BindingResult errors = new BeanPropertyBindingResult(again, "registration");
+                errors.rejectValue("username", "register.username.taken");
+                model.addAttribute("registration", again);
+                model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "registration", errors);
+                return "identity/register";
+            }
+            case ALREADY_REGISTERED -> {
+                session.removeAttribute(PENDING);
+                binding.reject("register.confirm.taken");
+                return "identity/register-code";
+            }
+            default -> {
+                binding.rejectValue("code", "password.reset.code-invalid");
+                return "identity/register-code";
+            }
+        }
     }
 }

@@ -10,10 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
+import org.zhengwu.identity.account.Enrolment;
 import org.zhengwu.identity.account.SecondFactor;
 import org.zhengwu.identity.account.Totp;
 
@@ -40,18 +42,21 @@ import org.zhengwu.identity.account.Totp;
 class SecondFactorSetupController {
 
     static final String SECRET = SecondFactorSetupController.class.getName() + ".secret";
-    static final String RECOVERY = SecondFactorSetupController.class.getName() + ".recovery";
+    static final String ENROLMENT = SecondFactorSetupController.class.getName() + ".enrolment";
 
     private final AccountDirectory directory;
     private final SecondFactor secondFactor;
     private final SignInCompletion completion;
     private final MessageSource messages;
+    private final Clock clock;
 
     SecondFactorSetupController(
             AccountDirectory directory,
             SecondFactor secondFactor,
             SignInCompletion completion,
-            MessageSource messages) {
+            MessageSource messages,
+            Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.secondFactor = secondFactor;
         this.completion = completion;
@@ -66,7 +71,8 @@ class SecondFactorSetupController {
     @GetMapping
     String form(Authentication authentication, HttpSession session, Model model, java.util.Locale locale) {
         Account account = directory.find(authentication.getName()).orElseThrow();
-        if (account.mfaEnrolled() && session.getAttribute(RECOVERY) == null) {
+        Enrolment done = session.getAttribute(ENROLMENT) instanceof Enrolment e ? e : null;
+        if (account.mfaEnrolled() && done == null) {
             return "redirect:/account";
         }
         byte[] secret = (byte[]) session.getAttribute(SECRET);
@@ -79,7 +85,7 @@ class SecondFactorSetupController {
         model.addAttribute("qr", qrDataUri(uri));
         model.addAttribute(
                 "secret", Totp.base32(secret).replaceAll("(.{4})", "$1 ").strip());
-        model.addAttribute("recoveryCodes", session.getAttribute(RECOVERY));
+        model.addAttribute("recoveryCodes", done == null ? null : done.recoveryCodes());
         if (!model.containsAttribute("enrolment")) {
             model.addAttribute("enrolment", new OneTimeCodeForm());
         }
@@ -102,17 +108,21 @@ class SecondFactorSetupController {
         if (binding.hasErrors()) {
             return form(authentication, session, model, locale);
         }
-        List<String> recovery = secondFactor.enrol(account.id(), account.username(), secret, enrolment.getCode());
-        if (recovery.isEmpty()) {
+        Optional<Enrolment> enrolled =
+                secondFactor.enrol(account.id(), account.username(), secret, enrolment.getCode());
+        if (enrolled.isEmpty()) {
             binding.rejectValue("code", "mfa.wrong");
             return form(authentication, session, model, locale);
         }
         session.removeAttribute(SECRET);
-        session.setAttribute(RECOVERY, recovery);
+        session.setAttribute(ENROLMENT, enrolled.get());
         return "redirect:/account/mfa/setup";
     }
 
-    /** The recovery codes have been seen: the sign-in completes. */
+    /**
+     * The recovery codes have been seen: the sign-in completes with the factor this session's enrolment proved. Without
+     * one (an account enrolled earlier, in another session, or long ago), the code is asked for.
+     */
     @PostMapping("/done")
     String done(
             Authentication authentication,
@@ -120,16 +130,17 @@ class SecondFactorSetupController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        session.removeAttribute(RECOVERY);
-        Account account = directory.find(authentication.getName()).orElseThrow();
-        if (!account.mfaEnrolled()) {
-            return "redirect:/account/mfa/setup";
+        Enrolment enrolment = session.getAttribute(ENROLMENT) instanceof Enrolment e ? e : null;
+        session.removeAttribute(ENROLMENT);
+        if (!(authentication instanceof SecondFactorPending pending)) {
+            return "redirect:/account";
         }
-        if (authentication instanceof SecondFactorPending pending) {
-            completion.complete(account, pending, request, response);
-            return null;
+        Account account = directory.find(pending.getName()).orElseThrow();
+        if (enrolment == null || !enrolment.factor().proves(account.username(), clock.instant())) {
+            return account.mfaEnrolled() ? "redirect:/login/mfa" : "redirect:/account/mfa/setup";
         }
-        return "redirect:/account";
+        completion.complete(account, pending, enrolment.factor(), request, response);
+        return null;
     }
 
     static String qrDataUri(String text) {

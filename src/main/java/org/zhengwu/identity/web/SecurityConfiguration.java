@@ -4,6 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,18 +20,21 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.zhengwu.identity.AccountType;
+import org.zhengwu.identity.HumanChallenge;
 import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.AccountSessions;
 import org.zhengwu.identity.account.PasswordHashing;
 import org.zhengwu.identity.account.SessionGuard;
 import org.zhengwu.identity.account.SignInAttempts;
+import org.zhengwu.identity.account.SignInFactors;
 import org.zhengwu.identity.oidc.SignInContinuation;
 import org.zhengwu.shared.audit.AccountabilityLog;
 
 /**
- * Who may reach which URL. Public pages and the read-only API are open; {@code /account/**} needs any sign-in,
- * {@code /admin/**} a staff sign-in with its second factor, and each administrative action states its role or
+ * Who may reach which URL. Public pages and the read-only API are open; {@code /account/**} needs a sign-in,
+ * {@code /admin/**} a staff sign-in; every rule needs, for staff, the second factor too ({@link SignInFactors}) except
+ * on the second-factor pages themselves ({@link SecondFactorPaths}), and each administrative action states its role or
  * permission with {@code @PreAuthorize}. The OIDC provider's endpoints have their own chain
  * ({@link org.zhengwu.identity.oidc}).
  */
@@ -42,21 +47,25 @@ class SecurityConfiguration {
     SecurityFilterChain applicationSecurity(
             HttpSecurity http,
             SignInHandlers signIn,
-            AccountDirectory directory,
             SignInAttempts attempts,
             AccountabilityLog audit,
             SignInContinuation continuation,
+            SecondFactorPage secondFactorPage,
+            HumanChallenge challenge,
             AccountSessions sessions)
             throws Exception {
         var path = PathPatternRequestMatcher.withDefaults();
         var swaggerUi = new OrRequestMatcher(path.matcher("/swagger-ui/**"), path.matcher("/swagger-ui.html"));
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        // The one place a sign-in with the password alone is enough: the second-factor pages.
+                        .requestMatchers(SecondFactorPaths.matcher())
+                        .access(AuthenticatedAuthorizationManager.authenticated())
                         .requestMatchers("/actuator/**")
                         .hasRole(IdentityAccess.ADMIN)
                         .requestMatchers("/admin/**")
                         .hasAuthority(AccountDirectory.typeAuthority(AccountType.STAFF))
-                        .requestMatchers("/account/**", "/login/mfa")
+                        .requestMatchers("/account/**")
                         .authenticated()
                         .anyRequest()
                         .permitAll())
@@ -69,16 +78,30 @@ class SecurityConfiguration {
                         .deleteCookies("ZHENGWU_SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new SessionGuard(sessions), CsrfFilter.class)
-                .addFilterBefore(new AddressGate(attempts, audit), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new SecondFactorGate(directory), AuthorizationFilter.class)
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"))))
+                .addFilterBefore(
+                        new AddressGate(attempts, audit, challenge), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new PasswordExpiredGate(), AuthorizationFilter.class)
+                .exceptionHandling(errors -> {
+                    errors.defaultAuthenticationEntryPointFor(
+                            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                            new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**")));
+                    // Refused for want of the second factor: to the code page, keeping the address for afterwards.
+                    errors.accessDeniedHandler(secondFactorPage);
+                })
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(swaggerUi), new ContentSecurityPolicy(continuation)))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Every rule of both chains and every {@code @PreAuthorize} asks, for staff, for the second factor as well as its
+     * own condition.
+     */
+    @Bean
+    static AuthorizationManagerFactory<Object> authorizationManagerFactory() {
+        return SignInFactors.authorizationManagers();
     }
 
     @Bean

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -21,15 +20,13 @@ import org.springframework.stereotype.Component;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.AccountSessions;
+import org.zhengwu.identity.account.PassedFactor;
 import org.zhengwu.identity.account.Passwords;
 import org.zhengwu.identity.account.SignInAttempts;
 
 /** Turns a session that has passed both factors into a full sign-in, then resumes where the person was going. */
 @Component
 class SignInCompletion {
-
-    /** The authority {@code FACTOR_TOTP}: the authenticator app's code (or a recovery code) was given. */
-    static final String TOTP_FACTOR = "TOTP";
 
     private final AccountDirectory directory;
     private final Passwords passwords;
@@ -54,19 +51,26 @@ class SignInCompletion {
 
     /**
      * The full authentication carries both factors with their times (the provider puts the latest in ID tokens as
-     * {@code auth_time}) and no password hash: it is kept in the session and in the provider's authorizations.
+     * {@code auth_time}) and no password hash: it is kept in the session and in the provider's authorizations. Only a
+     * {@link PassedFactor} of this account, made by the check of a code or an enrolment moments ago, completes it.
      */
     void complete(
-            Account account, SecondFactorPending pending, HttpServletRequest request, HttpServletResponse response)
+            Account account,
+            SecondFactorPending pending,
+            PassedFactor secondFactor,
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws IOException {
+        if (!pending.getName().equals(account.username())
+                || !secondFactor.proves(account.username(), clock.instant())) {
+            throw new IllegalArgumentException("the second factor was not proven for " + account.username());
+        }
         attempts.succeeded(account);
         User user = directory.principal(account);
         user.eraseCredentials();
         List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
         authorities.addAll(pending.passedFactors());
-        authorities.add(FactorGrantedAuthority.withFactor(TOTP_FACTOR)
-                .issuedAt(clock.instant())
-                .build());
+        authorities.add(secondFactor.authority());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
         SecurityContextHolder.setContext(context);
@@ -74,7 +78,7 @@ class SignInCompletion {
         contexts.saveContext(context, request, response);
         sessions.completed(account, request.getSession());
         if (passwords.expired(account.type(), account.passwordChangedAt())) {
-            request.getSession().setAttribute(SecondFactorGate.PASSWORD_EXPIRED, true);
+            request.getSession().setAttribute(PasswordExpiredGate.PASSWORD_EXPIRED, true);
             response.sendRedirect("/account/password?expired");
             return;
         }

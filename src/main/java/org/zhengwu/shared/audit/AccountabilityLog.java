@@ -1,5 +1,6 @@
 package org.zhengwu.shared.audit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,40 +14,62 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.zhengwu.shared.crypto.PlatformKeys;
 import org.zhengwu.shared.crypto.Sm3;
 
 /**
- * The accountability log. {@link #record} appends in the caller's transaction (so an entry exists exactly when the
- * change it describes was committed); the chain head row is locked until that transaction ends, which keeps sequence
- * numbers without gaps — callers record last, just before they commit.
+ * The accountability log (责任认定). {@link #record} appends in the caller's transaction, so an entry exists exactly when
+ * the change it describes was committed. Entries are spread over several independent chains: a writer locks one
+ * chain's head row until its transaction ends (which keeps each chain without gaps) and takes a free chain when it can,
+ * so audited writes of concurrent transactions do not wait for one another. Each entry is sealed with HMAC-SM3 over
+ * its content and its predecessor's seal, under a key the database does not hold; {@link AuditAnchors} writes signed
+ * checkpoints of the chain heads outside the database, and {@link #verify} checks both.
  */
 @Service
 public class AccountabilityLog {
 
+    static final int MAX_CHAINS = 64;
+    static final String GENESIS = "0".repeat(64);
     private static final int PAGE = 1000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PlatformKeys keys;
+    private final AuditAnchors anchors;
+    private final int chains;
 
-    AccountabilityLog(JdbcClient jdbc, Clock clock) {
+    AccountabilityLog(
+            JdbcClient jdbc, Clock clock, PlatformKeys keys, AuditAnchors anchors, AuditProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.keys = keys;
+        this.anchors = anchors;
+        this.chains = properties.chains();
     }
+
+    /** A chain's head as a writer holds it. */
+    private record Head(int chain, long lastSeq, String lastHash, long keyedFrom) {}
 
     @Transactional
     public AuditEntry record(AuditEvent event) {
-        Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM shared_audit_head WHERE id = 1 FOR UPDATE")
-                .query()
-                .singleRow();
-        long seq = ((Number) head.get("last_seq")).longValue() + 1;
-        String prevHash = ((String) head.get("last_hash")).strip();
+        HeldChain held = lockHead();
+        Head head = held.head;
+        long chainSeq = head.lastSeq() + 1;
+        long seq = jdbc.sql("SELECT nextval('shared_audit_entry_seq')")
+                .query(Long.class)
+                .single();
         HttpServletRequest request = currentRequest();
         String clientIp = request == null ? null : request.getRemoteAddr();
         String requestId = MDC.get("requestId");
@@ -63,14 +86,16 @@ public class AccountabilityLog {
                 clientIp,
                 requestId,
                 limit(event.details(), 1000),
-                prevHash,
-                null);
-        String hash = hash(unsealed);
+                head.lastHash(),
+                null,
+                head.chain(),
+                chainSeq);
+        String hash = seal(unsealed, keys);
         jdbc.sql("""
                         INSERT INTO shared_audit_entry (seq, occurred_at, actor, acting_for, action, object_type, object_id,
-                            outcome, client_ip, request_id, details, prev_hash, hash)
+                            outcome, client_ip, request_id, details, prev_hash, hash, chain, chain_seq)
                         VALUES (:seq, :at, :actor, :actingFor, :action, :objectType, :objectId, :outcome, :ip, :requestId,
-                            :details, :prev, :hash)""")
+                            :details, :prev, :hash, :chain, :chainSeq)""")
                 .param("seq", seq)
                 .param("at", Timestamp.from(now))
                 .param("actor", unsealed.actor())
@@ -82,13 +107,17 @@ public class AccountabilityLog {
                 .param("ip", clientIp)
                 .param("requestId", requestId)
                 .param("details", unsealed.details())
-                .param("prev", prevHash)
+                .param("prev", head.lastHash())
                 .param("hash", hash)
+                .param("chain", head.chain())
+                .param("chainSeq", chainSeq)
                 .update();
-        jdbc.sql("UPDATE shared_audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-                .param("seq", seq)
+        jdbc.sql("UPDATE shared_audit_head SET last_seq = :seq, last_hash = :hash WHERE id = :chain")
+                .param("seq", chainSeq)
                 .param("hash", hash)
+                .param("chain", head.chain())
                 .update();
+        held.head = new Head(head.chain(), chainSeq, hash, head.keyedFrom());
         return new AuditEntry(
                 seq,
                 now,
@@ -101,58 +130,247 @@ public class AccountabilityLog {
                 clientIp,
                 requestId,
                 unsealed.details(),
-                prevHash,
-                hash);
+                head.lastHash(),
+                hash,
+                head.chain(),
+                chainSeq);
     }
 
     /**
-     * Walks the chain from where retention last cut it (older entries are removed after their retention period, and
-     * the first kept entry must follow the last removed one) to the head, and names the first entry that was altered
-     * or is missing. The walk reads one snapshot, bounded by the head it read first: entries appended meanwhile are
-     * left for the next walk instead of looking like a broken end.
+     * The head this transaction appends to: the one it already holds (a second entry of the same transaction follows
+     * its first, and a transaction never waits for a second head, so two writers cannot wait for each other), else any
+     * head no other transaction holds, starting at a random one; only when every head is held does it wait.
+     */
+    private HeldChain lockHead() {
+        // The current transaction's own synchronizations only: an inner REQUIRES_NEW transaction takes a head of its
+        // own.
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof HeldChain held && held.log == this) {
+                return held;
+            }
+        }
+        int start = ThreadLocalRandom.current().nextInt(chains);
+        Head head = jdbc.sql("""
+                        SELECT id, last_seq, last_hash, keyed_from FROM shared_audit_head
+                        WHERE id <= :chains ORDER BY mod(id + :start, :chains) LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .param("chains", chains)
+                .param("start", start)
+                .query(AccountabilityLog::head)
+                .optional()
+                .orElseGet(() -> jdbc.sql("""
+                                SELECT id, last_seq, last_hash, keyed_from FROM shared_audit_head
+                                WHERE id = :chain FOR UPDATE""")
+                        .param("chain", start + 1)
+                        .query(AccountabilityLog::head)
+                        .single());
+        HeldChain held = new HeldChain(this, head);
+        TransactionSynchronizationManager.registerSynchronization(held);
+        return held;
+    }
+
+    /** The head a transaction holds, kept with the transaction (and forgotten with it). */
+    private static final class HeldChain implements TransactionSynchronization {
+        final AccountabilityLog log;
+        Head head;
+
+        HeldChain(AccountabilityLog log, Head head) {
+            this.log = log;
+            this.head = head;
+        }
+    }
+
+    private static Head head(ResultSet rs, int row) throws SQLException {
+        return new Head(
+                rs.getInt("id"),
+                rs.getLong("last_seq"),
+                rs.getString("last_hash").strip(),
+                rs.getLong("keyed_from"));
+    }
+
+    /**
+     * Makes sure chains 1…{@code chains} have their heads and retention marks (more chains after a setting change),
+     * before anything is recorded. Nodes starting together may both try: the second finds the rows there.
+     */
+    @PostConstruct
+    void prepareChains() {
+        for (int chain = 1; chain <= chains; chain++) {
+            try {
+                prepareChain(chain);
+            } catch (DuplicateKeyException startedTogether) {
+                // Another node made them a moment ago.
+            }
+        }
+    }
+
+    private void prepareChain(int chain) {
+        {
+            jdbc.sql("""
+                            INSERT INTO shared_audit_head (id, last_seq, last_hash, keyed_from)
+                            SELECT :chain, 0, :genesis, 1
+                            WHERE NOT EXISTS (SELECT 1 FROM shared_audit_head WHERE id = :chain)""").param("chain", chain).param("genesis", GENESIS).update();
+            jdbc.sql("""
+                            INSERT INTO shared_audit_retention (id, removed_through_seq, removed_through_hash)
+                            SELECT :chain, 0, :genesis
+                            WHERE NOT EXISTS (SELECT 1 FROM shared_audit_retention WHERE id = :chain)""").param("chain", chain).param("genesis", GENESIS).update();
+        }
+    }
+
+    /**
+     * Walks every chain from where retention last cut it to its head and names the first entry that was altered or is
+     * missing; then checks the chains against the newest signed checkpoint outside the database, which a rewrite of the
+     * database alone — entries and seals recomputed, key stolen or not — cannot follow. The walk reads one snapshot,
+     * bounded by the heads it read first: entries appended meanwhile are left for the next walk.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ChainVerification verify() {
-        Map<String, Object> start = jdbc.sql("""
-                        SELECT h.last_seq, h.last_hash, r.removed_through_seq, r.removed_through_hash
-                        FROM shared_audit_head h CROSS JOIN shared_audit_retention r
-                        WHERE h.id = 1 AND r.id = 1""").query().singleRow();
-        long lastSeq = ((Number) start.get("last_seq")).longValue();
-        long expectedSeq = ((Number) start.get("removed_through_seq")).longValue() + 1;
-        String expectedPrev = ((String) start.get("removed_through_hash")).strip();
+        List<Map<String, Object>> starts = jdbc.sql("""
+                        SELECT h.id, h.last_seq, h.last_hash, h.keyed_from, r.removed_through_seq, r.removed_through_hash
+                        FROM shared_audit_head h JOIN shared_audit_retention r ON r.id = h.id
+                        ORDER BY h.id""").query().listOfRows();
+        AuditAnchors.Checkpoints checkpoints = anchors.read();
+        if (checkpoints.forgedLine() != null) {
+            return new ChainVerification(
+                    0, (long) checkpoints.forgedLine(), ChainVerification.Problem.CHECKPOINT_FORGED, 0, null, null);
+        }
         long checked = 0;
-        long after = expectedSeq - 1;
-        while (after < lastSeq) {
-            List<AuditEntry> page = jdbc.sql("""
-                            SELECT * FROM shared_audit_entry WHERE seq > :after AND seq <= :last ORDER BY seq LIMIT :limit""")
-                    .param("after", after)
-                    .param("last", lastSeq)
-                    .param("limit", PAGE)
-                    .query(AccountabilityLog::map)
-                    .list();
-            if (page.isEmpty()) {
-                break;
-            }
-            for (AuditEntry entry : page) {
-                if (entry.seq() != expectedSeq) {
-                    return new ChainVerification(checked, expectedSeq, ChainVerification.Problem.MISSING);
+        for (Map<String, Object> start : starts) {
+            int chain = ((Number) start.get("id")).intValue();
+            long lastSeq = ((Number) start.get("last_seq")).longValue();
+            long keyedFrom = ((Number) start.get("keyed_from")).longValue();
+            long expectedSeq = ((Number) start.get("removed_through_seq")).longValue() + 1;
+            String expectedPrev = ((String) start.get("removed_through_hash")).strip();
+            long after = expectedSeq - 1;
+            while (after < lastSeq) {
+                List<AuditEntry> page = jdbc.sql("""
+                                SELECT * FROM shared_audit_entry
+                                WHERE chain = :chain AND chain_seq > :after AND chain_seq <= :last
+                                ORDER BY chain_seq LIMIT :limit""")
+                        .param("chain", chain)
+                        .param("after", after)
+                        .param("last", lastSeq)
+                        .param("limit", PAGE)
+                        .query(AccountabilityLog::map)
+                        .list();
+                if (page.isEmpty()) {
+                    break;
                 }
-                if (!entry.prevHash().equals(expectedPrev) || !entry.hash().equals(hash(entry))) {
-                    return new ChainVerification(checked, entry.seq(), ChainVerification.Problem.ALTERED);
+                for (AuditEntry entry : page) {
+                    if (entry.chainSeq() != expectedSeq) {
+                        return new ChainVerification(
+                                checked,
+                                seqNear(chain, expectedSeq),
+                                ChainVerification.Problem.MISSING,
+                                checkpoints.count(),
+                                chain,
+                                expectedSeq);
+                    }
+                    String expectedHash = entry.chainSeq() >= keyedFrom ? seal(entry, keys) : legacyHash(entry);
+                    if (!entry.prevHash().equals(expectedPrev) || !entry.hash().equals(expectedHash)) {
+                        return new ChainVerification(
+                                checked,
+                                entry.seq(),
+                                ChainVerification.Problem.ALTERED,
+                                checkpoints.count(),
+                                chain,
+                                entry.chainSeq());
+                    }
+                    checked++;
+                    expectedSeq = entry.chainSeq() + 1;
+                    expectedPrev = entry.hash();
+                    after = entry.chainSeq();
                 }
-                checked++;
-                expectedSeq = entry.seq() + 1;
-                expectedPrev = entry.hash();
-                after = entry.seq();
+            }
+            if (expectedSeq - 1 != lastSeq) {
+                return new ChainVerification(
+                        checked,
+                        seqNear(chain, expectedSeq),
+                        ChainVerification.Problem.TRUNCATED,
+                        checkpoints.count(),
+                        chain,
+                        expectedSeq);
+            }
+            if (!((String) start.get("last_hash")).strip().equals(expectedPrev)) {
+                return new ChainVerification(
+                        checked,
+                        seqNear(chain, lastSeq),
+                        ChainVerification.Problem.ALTERED,
+                        checkpoints.count(),
+                        chain,
+                        lastSeq);
+            }
+            ChainVerification againstCheckpoint = againstCheckpoint(
+                    chain,
+                    lastSeq,
+                    keyedFrom,
+                    ((Number) start.get("removed_through_seq")).longValue(),
+                    checkpoints,
+                    checked);
+            if (againstCheckpoint != null) {
+                return againstCheckpoint;
             }
         }
-        if (expectedSeq - 1 != lastSeq) {
-            return new ChainVerification(checked, expectedSeq, ChainVerification.Problem.TRUNCATED);
+        return ChainVerification.intact(checked, checkpoints.count());
+    }
+
+    /**
+     * The chain as the newest checkpoint saw it: the entry at the checkpoint's position must still carry the seal it
+     * had (a hash chain, so this vouches for every entry before it), the chain must still reach that far, and the
+     * keying must not have moved.
+     */
+    private ChainVerification againstCheckpoint(
+            int chain,
+            long lastSeq,
+            long keyedFrom,
+            long removedThrough,
+            AuditAnchors.Checkpoints checkpoints,
+            long checked) {
+        AuditAnchors.ChainHead anchored = checkpoints.newest().get(chain);
+        if (anchored == null) {
+            return null;
         }
-        if (!((String) start.get("last_hash")).strip().equals(expectedPrev)) {
-            return new ChainVerification(checked, lastSeq, ChainVerification.Problem.ALTERED);
+        if (anchored.keyedFrom() != keyedFrom) {
+            long from = Math.min(anchored.keyedFrom(), keyedFrom);
+            return new ChainVerification(
+                    checked,
+                    seqNear(chain, from),
+                    ChainVerification.Problem.DIVERGES_FROM_CHECKPOINT,
+                    checkpoints.count(),
+                    chain,
+                    from);
         }
-        return new ChainVerification(checked, null, null);
+        if (anchored.lastSeq() > lastSeq) {
+            return new ChainVerification(
+                    checked, null, ChainVerification.Problem.TRUNCATED, checkpoints.count(), chain, lastSeq + 1);
+        }
+        if (anchored.lastSeq() <= removedThrough || anchored.lastSeq() == 0) {
+            return null;
+        }
+        Optional<Map<String, Object>> entry =
+                jdbc.sql("""
+                        SELECT seq, hash FROM shared_audit_entry WHERE chain = :chain AND chain_seq = :chainSeq""").param("chain", chain).param("chainSeq", anchored.lastSeq()).query().listOfRows().stream()
+                        .findFirst();
+        if (entry.isEmpty() || !((String) entry.get().get("hash")).strip().equals(anchored.lastHash())) {
+            return new ChainVerification(
+                    checked,
+                    entry.map(e -> ((Number) e.get("seq")).longValue()).orElse(null),
+                    ChainVerification.Problem.DIVERGES_FROM_CHECKPOINT,
+                    checkpoints.count(),
+                    chain,
+                    anchored.lastSeq());
+        }
+        return null;
+    }
+
+    /** The entry number of a chain position, or of the nearest one after it, for naming what is missing. */
+    private Long seqNear(int chain, long chainSeq) {
+        return jdbc.sql("""
+                        SELECT seq FROM shared_audit_entry WHERE chain = :chain AND chain_seq >= :chainSeq
+                        ORDER BY chain_seq LIMIT 1""")
+                .param("chain", chain)
+                .param("chainSeq", chainSeq)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     /** Search criteria; every one is optional. */
@@ -195,23 +413,42 @@ public class AccountabilityLog {
                 .list();
     }
 
-    /** The SM3 chain hash of an entry: its predecessor's hash and every field, each length-prefixed. */
-    static String hash(AuditEntry e) {
+    /**
+     * The seal of an entry: HMAC-SM3 under the audit key over its predecessor's seal, its place (chain, position, entry
+     * number) and every field, each length-prefixed.
+     */
+    static String seal(AuditEntry e, PlatformKeys keys) {
+        List<byte[]> parts = canonical(e, true);
+        return HexFormat.of().formatHex(keys.auditSeal(parts.toArray(byte[][]::new)));
+    }
+
+    /** The plain SM3 hash of entries written before the chains were keyed (their position is their entry number). */
+    static String legacyHash(AuditEntry e) {
+        List<byte[]> parts = canonical(e, false);
+        return HexFormat.of().formatHex(Sm3.hash(parts.toArray(byte[][]::new)));
+    }
+
+    private static List<byte[]> canonical(AuditEntry e, boolean keyed) {
         List<byte[]> parts = new ArrayList<>();
         parts.add(HexFormat.of().parseHex(e.prevHash()));
-        for (String field : new String[] {
-            Long.toString(e.seq()),
-            Long.toString(micros(e.occurredAt())),
-            e.actor(),
-            e.actingFor(),
-            e.action(),
-            e.objectType(),
-            e.objectId(),
-            e.outcome().name(),
-            e.clientIp(),
-            e.requestId(),
-            e.details()
-        }) {
+        List<String> fields = new ArrayList<>();
+        if (keyed) {
+            fields.add(Integer.toString(e.chain()));
+            fields.add(Long.toString(e.chainSeq()));
+        }
+        fields.addAll(java.util.Arrays.asList(
+                Long.toString(e.seq()),
+                Long.toString(micros(e.occurredAt())),
+                e.actor(),
+                e.actingFor(),
+                e.action(),
+                e.objectType(),
+                e.objectId(),
+                e.outcome().name(),
+                e.clientIp(),
+                e.requestId(),
+                e.details()));
+        for (String field : fields) {
             byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
             parts.add(ByteBuffer.allocate(5)
                     .put((byte) (field == null ? 0 : 1))
@@ -219,7 +456,7 @@ public class AccountabilityLog {
                     .array());
             parts.add(bytes);
         }
-        return HexFormat.of().formatHex(Sm3.hash(parts.toArray(byte[][]::new)));
+        return parts;
     }
 
     private static long micros(Instant instant) {
@@ -250,6 +487,8 @@ public class AccountabilityLog {
                 rs.getString("request_id"),
                 rs.getString("details"),
                 rs.getString("prev_hash").strip(),
-                rs.getString("hash").strip());
+                rs.getString("hash").strip(),
+                rs.getInt("chain"),
+                rs.getLong("chain_seq"));
     }
 }

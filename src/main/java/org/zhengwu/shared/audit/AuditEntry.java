@@ -2,7 +2,10 @@ package org.zhengwu.shared.audit;
 
 import java.time.Instant;
 
-/** A stored entry of the accountability log, with its place in the chain. */
+/**
+ * A stored entry of the accountability log, with its place in its chain: {@code seq} numbers entries across all chains,
+ * {@code chainSeq} within chain {@code chain}, where {@code prevHash} is its predecessor's seal.
+ */
 public record AuditEntry(
         long seq,
         Instant occurredAt,
@@ -16,4 +19,6 @@ public record AuditEntry(
         String requestId,
         String details,
         String prevHash,
-        String hash) {}
+        String hash,
+        int chain,
+        long chainSeq) {}

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -38,42 +39,51 @@ class AuditRetention {
     }
 
     /**
-     * Daily at 03:17: removes the expired prefix of the chain and moves the retention mark to the last entry removed,
-     * where verification then starts.
+     * Daily at 03:17: removes the expired prefix of each chain and moves the chain's retention mark to the last entry
+     * removed, where verification then starts.
      */
     @Scheduled(cron = "0 17 3 * * *", zone = "Asia/Shanghai")
     @Transactional
     public int removeExpired() {
         Instant cutoff = clock.instant().minus(retention);
-        // Serialises retention runs (several nodes may run it) so that the mark only ever moves forward.
-        jdbc.sql("SELECT removed_through_seq FROM shared_audit_retention WHERE id = 1 FOR UPDATE")
-                .query()
-                .singleRow();
-        Optional<Map<String, Object>> last =
-                jdbc.sql("""
-                        SELECT seq, hash FROM shared_audit_entry WHERE seq = (
-                            SELECT MAX(seq) FROM shared_audit_entry WHERE occurred_at < :cutoff)""").param("cutoff", Timestamp.from(cutoff)).query().listOfRows().stream()
-                        .findFirst();
-        if (last.isEmpty()) {
-            return 0;
+        int removed = 0;
+        // Locks every chain's mark: retention runs on several nodes are serialised, and each mark only moves forward.
+        List<Integer> chains = jdbc.sql("SELECT id FROM shared_audit_retention ORDER BY id FOR UPDATE")
+                .query(Integer.class)
+                .list();
+        for (int chain : chains) {
+            Optional<Map<String, Object>> last = jdbc
+                    .sql("""
+                            SELECT chain_seq, hash FROM shared_audit_entry WHERE chain = :chain AND chain_seq = (
+                                SELECT MAX(chain_seq) FROM shared_audit_entry
+                                WHERE chain = :chain AND occurred_at < :cutoff)""")
+                    .param("chain", chain)
+                    .param("cutoff", Timestamp.from(cutoff))
+                    .query()
+                    .listOfRows()
+                    .stream()
+                    .findFirst();
+            if (last.isEmpty()) {
+                continue;
+            }
+            long through = ((Number) last.get().get("chain_seq")).longValue();
+            removed += jdbc.sql("DELETE FROM shared_audit_entry WHERE chain = :chain AND chain_seq <= :through")
+                    .param("chain", chain)
+                    .param("through", through)
+                    .update();
+            jdbc.sql("""
+                            UPDATE shared_audit_retention SET removed_through_seq = :seq, removed_through_hash = :hash,
+                                   removed_at = :now
+                            WHERE id = :chain""")
+                    .param("seq", through)
+                    .param("hash", ((String) last.get().get("hash")).strip())
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("chain", chain)
+                    .update();
         }
-        long through = ((Number) last.get().get("seq")).longValue();
-        int removed = jdbc.sql("DELETE FROM shared_audit_entry WHERE seq <= :through")
-                .param("through", through)
-                .update();
-        jdbc.sql("""
-                        UPDATE shared_audit_retention SET removed_through_seq = :seq, removed_through_hash = :hash,
-                               removed_at = :now
-                        WHERE id = 1""")
-                .param("seq", through)
-                .param("hash", ((String) last.get().get("hash")).strip())
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
-        log.info(
-                "Removed {} accountability-log entries older than {}; the chain now starts after entry {}",
-                removed,
-                cutoff,
-                through);
+        if (removed > 0) {
+            log.info("Removed {} accountability-log entries older than {}", removed, cutoff);
+        }
         return removed;
     }
 }

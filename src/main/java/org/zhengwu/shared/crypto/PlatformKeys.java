@@ -16,11 +16,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The platform's symmetric keys: one SM4 key for personal fields stored encrypted, one HMAC-SM3 key for blind
- * indexes that find them again. A deployment supplies both (base64, from its key store) in
- * {@code ZHENGWU_FIELD_KEY} and {@code ZHENGWU_INDEX_KEY} ({@code zhengwu.crypto.field-key} and
- * {@code zhengwu.crypto.index-key}) — required in production (the profile refuses to start without them) and when
- * several nodes share a database. Otherwise they are generated at first start into {@code zhengwu.crypto.key-dir}
+ * The platform's own keys, none of them in the database: one SM4 key for personal fields stored encrypted, one
+ * HMAC-SM3 key for blind indexes that find them again, one HMAC-SM3 key that seals the accountability log's chains and
+ * one SM2 key that signs the log's checkpoints written outside the database. A deployment supplies them (base64, from
+ * its key store) in {@code ZHENGWU_FIELD_KEY}, {@code ZHENGWU_INDEX_KEY}, {@code ZHENGWU_AUDIT_KEY} and
+ * {@code ZHENGWU_AUDIT_ANCHOR_KEY} ({@code zhengwu.crypto.*}) — required in production (the profile refuses to start
+ * without them) and when several nodes share a database. Otherwise they are generated at first start into {@code zhengwu.crypto.key-dir}
  * (an owner-only directory of owner-only files, where the file system has POSIX permissions) and read from there
  * afterwards. No key is ever in the repository.
  */
@@ -30,21 +31,62 @@ public class PlatformKeys {
 
     public static final int FIELD_KEY_BYTES = Sm4Gcm.KEY_LENGTH;
     public static final int INDEX_KEY_BYTES = Sm3.LENGTH;
+    public static final int AUDIT_KEY_BYTES = Sm3.LENGTH;
+    public static final int ANCHOR_KEY_BYTES = Sm2.PRIVATE_KEY_BYTES;
 
     private static final Logger log = LoggerFactory.getLogger(PlatformKeys.class);
 
     private final Sm4Gcm fieldCipher;
     private final byte[] indexKey;
+    private final byte[] auditKey;
+    private final byte[] anchorKey;
+    private final byte[] anchorPublicKey;
 
     @Autowired
     PlatformKeys(CryptoProperties properties) {
-        this(properties.fieldKey(), properties.indexKey(), properties.keyDir());
+        this(
+                properties.fieldKey(),
+                properties.indexKey(),
+                properties.auditKey(),
+                properties.auditAnchorKey(),
+                properties.keyDir());
     }
 
     PlatformKeys(String fieldKey, String indexKey, String keyDir) {
+        this(fieldKey, indexKey, "", "", keyDir);
+    }
+
+    PlatformKeys(String fieldKey, String indexKey, String auditKey, String anchorKey, String keyDir) {
         this.fieldCipher =
-                new Sm4Gcm(key(fieldKey, "ZHENGWU_FIELD_KEY", Path.of(keyDir, "field.key"), FIELD_KEY_BYTES));
-        this.indexKey = key(indexKey, "ZHENGWU_INDEX_KEY", Path.of(keyDir, "index.key"), INDEX_KEY_BYTES);
+                new Sm4Gcm(key(fieldKey, "ZHENGWU_FIELD_KEY", Path.of(keyDir, "field.key"), FIELD_KEY_BYTES, null));
+        this.indexKey = key(indexKey, "ZHENGWU_INDEX_KEY", Path.of(keyDir, "index.key"), INDEX_KEY_BYTES, null);
+        this.auditKey = key(auditKey, "ZHENGWU_AUDIT_KEY", Path.of(keyDir, "audit.key"), AUDIT_KEY_BYTES, null);
+        this.anchorKey = key(
+                anchorKey,
+                "ZHENGWU_AUDIT_ANCHOR_KEY",
+                Path.of(keyDir, "audit-anchor.key"),
+                ANCHOR_KEY_BYTES,
+                Sm2.newPrivateKey());
+        String defect = Sm2.defect(this.anchorKey);
+        if (defect != null) {
+            throw new IllegalStateException("ZHENGWU_AUDIT_ANCHOR_KEY is not an SM2 private key: " + defect);
+        }
+        this.anchorPublicKey = Sm2.publicKey(this.anchorKey);
+    }
+
+    /** The HMAC-SM3 seal of an accountability-log entry: only a holder of the audit key can make one. */
+    public byte[] auditSeal(byte[]... parts) {
+        return Sm3.hmac(auditKey, parts);
+    }
+
+    /** Signs a checkpoint of the accountability log with the SM2 anchor key. */
+    public byte[] signAnchor(byte[] checkpoint) {
+        return Sm2.sign(anchorKey, checkpoint);
+    }
+
+    /** The anchor key's public half (an uncompressed SM2 point), which checks checkpoints — also outside the platform. */
+    public byte[] anchorPublicKey() {
+        return anchorPublicKey.clone();
     }
 
     /** Why a configured key (base64) cannot be used, e.g. "8 bytes instead of 16"; empty when it can. */
@@ -73,7 +115,8 @@ public class PlatformKeys {
                 .formatHex(Sm3.hmac(indexKey, (context + "\u0000" + value).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static byte[] key(String configured, String setting, Path file, int length) {
+    /** {@code generated} is the new key to keep when none exists yet; null: random bytes. */
+    private static byte[] key(String configured, String setting, Path file, int length, byte[] generated) {
         if (configured != null && !configured.isBlank()) {
             configuredKeyDefect(configured, length).ifPresent(defect -> {
                 throw new IllegalStateException("the key configured in " + setting + " (for " + file.getFileName()
@@ -87,8 +130,11 @@ public class PlatformKeys {
             }
             Path target = file.toAbsolutePath();
             OwnerOnlyFiles.createDirectory(target.getParent());
-            byte[] key = new byte[length];
-            new SecureRandom().nextBytes(key);
+            byte[] key = generated;
+            if (key == null) {
+                key = new byte[length];
+                new SecureRandom().nextBytes(key);
+            }
             if (!OwnerOnlyFiles.writeOnce(target, Base64.getEncoder().encodeToString(key))) {
                 // Another node or process sharing the directory generated it first: use theirs.
                 return read(file, length);

@@ -27,10 +27,12 @@ public final class Sm3 {
         return HexFormat.of().formatHex(hash(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    public static byte[] hmac(byte[] key, byte[] message) {
+    public static byte[] hmac(byte[] key, byte[]... message) {
         HMac mac = new HMac(new SM3Digest());
         mac.init(new KeyParameter(key));
-        mac.update(message, 0, message.length);
+        for (byte[] part : message) {
+            mac.update(part, 0, part.length);
+        }
         byte[] out = new byte[LENGTH];
         mac.doFinal(out, 0);
         return out;

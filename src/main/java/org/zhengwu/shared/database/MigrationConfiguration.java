@@ -4,6 +4,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.modulith.core.ApplicationModuleIdentifiers;
 import org.springframework.modulith.runtime.flyway.ActiveModules;
@@ -26,9 +27,10 @@ class MigrationConfiguration {
             ApplicationModuleIdentifiers modules,
             BeanFactory beans,
             ResourcePatternResolver resources,
-            ObjectProvider<MigrationFilter> filters) {
+            ObjectProvider<MigrationFilter> filters,
+            Environment environment) {
         MigrationFilter filter = filters.orderedStream()
                 .reduce(new ActiveModules(beans).and(new HasMigrationFiles(resources)), MigrationFilter::and);
-        return new ModuleMigrations(modules, filter);
+        return new ModuleMigrations(modules, filter, environment.getProperty("spring.datasource.username"));
     }
 }

@@ -33,11 +33,13 @@ class ModuleMigrations implements FlywayMigrationStrategy {
 
     private final ApplicationModuleIdentifiers modules;
     private final MigrationFilter filter;
+    private final String applicationRole;
     private final ResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
 
-    ModuleMigrations(ApplicationModuleIdentifiers modules, MigrationFilter filter) {
+    ModuleMigrations(ApplicationModuleIdentifiers modules, MigrationFilter filter, String applicationRole) {
         this.modules = modules;
         this.filter = filter;
+        this.applicationRole = applicationRole;
     }
 
     @Override
@@ -46,6 +48,7 @@ class ModuleMigrations implements FlywayMigrationStrategy {
         requireModuleFolders(flyway.getConfiguration().getLocations(), names);
         CombinedHistory.splitByModule(flyway.getConfiguration(), names);
         new SpringModulithFlywayMigrationStrategy(modules, filter).migrate(flyway);
+        ApplicationRole.grant(flyway.getConfiguration().getDataSource(), applicationRole);
     }
 
     private void requireModuleFolders(Location[] locations, Set<String> modules) {

@@ -3,6 +3,7 @@ package org.zhengwu.shared.events;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +61,13 @@ class EventRedelivery {
                     orphaned,
                     ORPHANED_AFTER);
         }
+        // The age is checked here as well: Spring Modulith 2.1.1 appends its min-age condition after an OR
+        // ("STATUS = 'FAILED' OR (…) AND PUBLICATION_DATE < ?"), so that it never applies to failed publications.
+        Instant youngest = clock.instant().minus(MIN_AGE);
         failed.resubmit(ResubmissionOptions.defaults()
                 .withMinAge(MIN_AGE)
                 .withBatchSize(100)
-                .withFilter(publication -> publication.getCompletionAttempts() < MAX_ATTEMPTS));
+                .withFilter(publication -> publication.getCompletionAttempts() < MAX_ATTEMPTS
+                        && publication.getPublicationDate().isBefore(youngest)));
     }
 }

@@ -42,6 +42,11 @@ class PlatformErrorController implements ErrorController {
                     locale);
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (uri == null && code == null && failure == null) {
+            // Asked for by its address, not reached through a failure: there is no such page.
+            return responses.respond(
+                    request, path, HttpStatus.NOT_FOUND, "error.not-found.page", new Object[0], null, locale);
+        }
         HttpStatus status = UploadLimits.unreadableParameters(failure)
                 ? HttpStatus.BAD_REQUEST
                 : code instanceof Integer value && HttpStatus.resolve(value) != null

@@ -28,6 +28,9 @@ class AccountRecordsRetentionTests {
     OneTimeCodes codes;
 
     @Autowired
+    RateLimits limits;
+
+    @Autowired
     JdbcClient jdbc;
 
     long accountId;
@@ -43,7 +46,7 @@ class AccountRecordsRetentionTests {
 
     @Test
     void failedSignInsGoOnceOutsideTheLockoutWindowAndThoseInsideItStay() {
-        String key = "typed:retention-" + UUID.randomUUID();
+        String key = "unknown:" + UUID.randomUUID().toString().substring(0, 16);
         Instant now = Instant.now();
         failure(key, now.minus(SignInAttempts.WINDOW).minusSeconds(60));
         failure(key, now.minus(SignInAttempts.WINDOW).plusSeconds(60));
@@ -129,6 +132,62 @@ class AccountRecordsRetentionTests {
                         .query(String.class)
                         .list())
                 .containsExactly("recent");
+    }
+
+    @Test
+    void countedEventsGoOnceOutsideTheLongestLimitWindowAndRecentOnesStillCount() {
+        String recipient = "retention-" + UUID.randomUUID() + "@example.gov.cn";
+        String key = limits.key(RateLimits.Scope.RECIPIENT, recipient);
+        event(key, Instant.now().minus(limits.longestWindow()).minusSeconds(60));
+        event(key, Instant.now().minusSeconds(5));
+
+        assertThat(retention.removeExpired().rateLimitEvents()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM identity_rate_limit_event WHERE scope_key = :key")
+                        .param("key", key)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(limits.take(limits.messagesTo(recipient)))
+                .as("the event kept still counts: one message a minute")
+                .isPresent();
+    }
+
+    @Test
+    void registrationsWhoseCodeExpiredGoAndOnesStillWaitingStay() {
+        UUID expired = pending(Instant.now().minusSeconds(1));
+        UUID waiting = pending(Instant.now().plus(OneTimeCodes.VALIDITY));
+
+        assertThat(retention.removeExpired().pendingRegistrations()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT reference FROM identity_pending_registration WHERE reference IN (:a, :b)")
+                        .param("a", expired)
+                        .param("b", waiting)
+                        .query(UUID.class)
+                        .list())
+                .containsExactly(waiting);
+    }
+
+    private void event(String key, Instant at) {
+        jdbc.sql("INSERT INTO identity_rate_limit_event (scope_key, occurred_at) VALUES (:key, :at)")
+                .param("key", key)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    private UUID pending(Instant expires) {
+        UUID reference = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO identity_pending_registration (reference, details_cipher, password_hash, code_hash,
+                            proves_mobile, expires_at, created_at)
+                        VALUES (:reference, :details, 'x', :hash, TRUE, :expires, :created)""")
+                .param("reference", reference)
+                .param("details", new byte[] {1})
+                .param("hash", "0".repeat(64))
+                .param("expires", Timestamp.from(expires))
+                .param("created", Timestamp.from(expires.minus(OneTimeCodes.VALIDITY)))
+                .update();
+        return reference;
     }
 
     private void failure(String key, Instant at) {

@@ -57,6 +57,9 @@ class OpenIdProviderHttpTests {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository clients;
+
     TestBrowser administrator;
     String administratorName;
     OpenIdProvider provider;
@@ -149,6 +152,10 @@ class OpenIdProviderHttpTests {
         String pairwiseSubject =
                 (String) provider.verify(pairwiseTokens.string("id_token")).claim("sub");
         assertThat(pairwiseSubject).isNotEqualTo(sharedSubject).isNotEqualTo(citizen.username());
+        assertThat(pairwiseSubject)
+                .as("salted with a secret: not computable from the client's id and the shared subject")
+                .isNotEqualTo(org.zhengwu.shared.crypto.Sm3.hashHex(pairwise.clientId() + "|" + sharedSubject)
+                        .substring(0, 32));
         assertThat(provider.userInfo(pairwiseTokens.string("access_token")).body())
                 .containsEntry("sub", pairwiseSubject);
         assertThat(subjectFor(browser, otherPairwise))
@@ -159,6 +166,45 @@ class OpenIdProviderHttpTests {
         laterThatDay.signIn(citizen.username(), citizen.password());
         assertThat(subjectFor(laterThatDay, pairwise)).isEqualTo(pairwiseSubject);
         assertThat(subjectFor(laterThatDay, shared)).isEqualTo(sharedSubject);
+    }
+
+    /** A client registered before subjects were salted keeps the subjects its system has stored. */
+    @Test
+    void aPairwiseClientRegisteredBeforeSaltingKeepsItsSubjects() {
+        ClientForm registered = ClientForm.of(PUBLIC, PUBLIC_CALLBACK).withPairwiseSubjects();
+        OidcFixtures.register(administrator, registered);
+        var current = clients.findByClientId(registered.clientId());
+        Map<String, Object> olderSettings =
+                new java.util.HashMap<>(current.getClientSettings().getSettings());
+        olderSettings.remove(Claims.PAIRWISE_SALTED);
+        String olderId = registered.clientId() + "-older";
+        clients.save(org.springframework.security.oauth2.server.authorization.client.RegisteredClient.from(current)
+                .id(java.util.UUID.randomUUID().toString())
+                .clientId(olderId)
+                .clientSettings(
+                        org.springframework.security.oauth2.server.authorization.settings.ClientSettings.withSettings(
+                                        olderSettings)
+                                .build())
+                .build());
+        ClientForm older = new ClientForm(
+                olderId,
+                registered.name(),
+                registered.kind(),
+                registered.redirectUris(),
+                registered.postLogoutRedirectUris(),
+                registered.scopes(),
+                registered.consent(),
+                registered.pairwise());
+        Citizen citizen = OidcFixtures.newCitizen(citizens);
+        TestBrowser browser = new TestBrowser(port);
+        browser.signIn(citizen.username(), citizen.password());
+        ClientForm shared = ClientForm.of(PUBLIC, PUBLIC_CALLBACK);
+        OidcFixtures.register(administrator, shared);
+        String sharedSubject = subjectFor(browser, shared);
+
+        assertThat(subjectFor(browser, older))
+                .isEqualTo(org.zhengwu.shared.crypto.Sm3.hashHex(olderId + "|" + sharedSubject)
+                        .substring(0, 32));
     }
 
     @Test

@@ -44,11 +44,21 @@ class AccountabilityLogTests {
                 AuditEvent.success("tester", "test.action", "thing", objectId).withDetails("详情"));
     }
 
+    /** Entries of one transaction follow one another on the chain it holds. */
+    private java.util.List<AuditEntry> recordTogether(String... objectIds) {
+        return new TransactionTemplate(transactions)
+                .execute(transaction ->
+                        java.util.Arrays.stream(objectIds).map(this::record).toList());
+    }
+
     @Test
     void entriesAreChainedAndTheChainVerifies() {
-        AuditEntry first = record("1");
-        AuditEntry second = record("2");
-        assertThat(second.seq()).isEqualTo(first.seq() + 1);
+        var entries = recordTogether("1", "2");
+        AuditEntry first = entries.get(0);
+        AuditEntry second = entries.get(1);
+        assertThat(second.chain()).isEqualTo(first.chain());
+        assertThat(second.chainSeq()).isEqualTo(first.chainSeq() + 1);
+        assertThat(second.seq()).isGreaterThan(first.seq());
         assertThat(second.prevHash()).isEqualTo(first.hash());
         assertThat(log.verify().intact()).isTrue();
         assertThat(log.search(new AccountabilityLog.Query("tester", "thing", "2", null, null, null), 10, 0))
@@ -94,9 +104,8 @@ class AccountabilityLogTests {
 
     @Test
     void aRemovedEntryIsNamed() {
-        record("before");
-        AuditEntry victim = record("victim");
-        record("after");
+        var entries = recordTogether("before", "victim", "after");
+        AuditEntry victim = entries.get(1);
         Map<String, Object> row = jdbc.sql("SELECT * FROM shared_audit_entry WHERE seq = :seq")
                 .param("seq", victim.seq())
                 .query()
@@ -104,14 +113,18 @@ class AccountabilityLogTests {
         try {
             tamper("DELETE FROM shared_audit_entry WHERE seq = " + victim.seq());
             ChainVerification result = log.verify();
-            assertThat(result.firstBad()).isEqualTo(victim.seq());
             assertThat(result.problem()).isEqualTo(ChainVerification.Problem.MISSING);
+            assertThat(result.chain()).isEqualTo(victim.chain());
+            assertThat(result.position()).isEqualTo(victim.chainSeq());
+            assertThat(result.firstBad())
+                    .as("the entry after the gap")
+                    .isEqualTo(entries.get(2).seq());
         } finally {
             jdbc.sql("""
                             INSERT INTO shared_audit_entry (seq, occurred_at, actor, acting_for, action, object_type, object_id,
-                                outcome, client_ip, request_id, details, prev_hash, hash)
+                                outcome, client_ip, request_id, details, prev_hash, hash, chain, chain_seq)
                             VALUES (:seq, :occurred_at, :actor, :acting_for, :action, :object_type, :object_id, :outcome,
-                                :client_ip, :request_id, :details, :prev_hash, :hash)""").params(row).update();
+                                :client_ip, :request_id, :details, :prev_hash, :hash, :chain, :chain_seq)""").params(row).update();
         }
         assertThat(log.verify().intact()).isTrue();
     }
@@ -124,7 +137,9 @@ class AccountabilityLogTests {
     @Test
     void retentionIsNeverShorterThan180DaysAndKeepsYoungEntries() {
         assertThat(new AuditRetention(
-                                jdbc, java.time.Clock.systemUTC(), new AuditProperties(java.time.Duration.ofDays(30)))
+                                jdbc,
+                                java.time.Clock.systemUTC(),
+                                AuditProperties.retainingFor(java.time.Duration.ofDays(30)))
                         .retention())
                 .isEqualTo(AuditRetention.MINIMUM);
         AuditEntry young = record("young");
@@ -151,7 +166,8 @@ class AccountabilityLogTests {
                     .update();
             Clock later = Clock.fixed(
                     lastExpiring.occurredAt().plus(AuditRetention.MINIMUM).plusMillis(1), ZoneOffset.UTC);
-            assertThat(new AuditRetention(jdbc, later, new AuditProperties(AuditRetention.MINIMUM)).removeExpired())
+            assertThat(new AuditRetention(jdbc, later, AuditProperties.retainingFor(AuditRetention.MINIMUM))
+                            .removeExpired())
                     .isGreaterThanOrEqualTo(2);
 
             ChainVerification afterRetention = log.verify();
@@ -163,7 +179,8 @@ class AccountabilityLogTests {
                     .update();
             ChainVerification result = log.verify();
             assertThat(result.problem()).isEqualTo(ChainVerification.Problem.MISSING);
-            assertThat(result.firstBad()).isEqualTo(firstKept.seq());
+            assertThat(result.chain()).isEqualTo(firstKept.chain());
+            assertThat(result.position()).isEqualTo(firstKept.chainSeq());
         });
     }
 

@@ -63,7 +63,7 @@ class SmCryptoTests {
         PlatformKeys generated = new PlatformKeys("", "", keys.toString());
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)))
                 .isEqualTo("rwx------");
-        for (String name : new String[] {"field.key", "index.key"}) {
+        for (String name : new String[] {"field.key", "index.key", "audit.key", "audit-anchor.key"}) {
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
                             Files.getPosixFilePermissions(keys.resolve(name))))
                     .as(name)
@@ -72,10 +72,12 @@ class SmCryptoTests {
         try (java.util.stream.Stream<Path> files = Files.list(keys)) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .as("no temporary file is left")
-                    .containsExactlyInAnyOrder("field.key", "index.key");
+                    .containsExactlyInAnyOrder("field.key", "index.key", "audit.key", "audit-anchor.key");
         }
-        assertThat(new PlatformKeys("", "", keys.toString()).blindIndex("x", "c"))
-                .isEqualTo(generated.blindIndex("x", "c"));
+        PlatformKeys again = new PlatformKeys("", "", keys.toString());
+        assertThat(again.blindIndex("x", "c")).isEqualTo(generated.blindIndex("x", "c"));
+        assertThat(again.auditSeal("entry".getBytes())).isEqualTo(generated.auditSeal("entry".getBytes()));
+        assertThat(again.anchorPublicKey()).isEqualTo(generated.anchorPublicKey());
     }
 
     @Test
@@ -88,5 +90,40 @@ class SmCryptoTests {
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
                 .isThrownBy(() -> new PlatformKeys(
                         java.util.Base64.getEncoder().encodeToString(new byte[8]), index, dir.toString()));
+    }
+
+    @Test
+    void anSm2SignatureVerifiesWithThePublicKeyAndNothingElse() {
+        byte[] key = Sm2.newPrivateKey();
+        byte[] message = "zhengwu-audit-checkpoint v1 heads=1:2:ab:1".getBytes(StandardCharsets.UTF_8);
+        byte[] signature = Sm2.sign(key, message);
+        byte[] publicKey = Sm2.publicKey(key);
+        assertThat(publicKey).hasSize(65).startsWith((byte) 0x04);
+        assertThat(Sm2.verify(publicKey, message, signature)).isTrue();
+        byte[] changed = message.clone();
+        changed[changed.length - 1] ^= 1;
+        assertThat(Sm2.verify(publicKey, changed, signature)).isFalse();
+        assertThat(Sm2.verify(Sm2.publicKey(Sm2.newPrivateKey()), message, signature))
+                .isFalse();
+        assertThat(Sm2.verify(publicKey, message, new byte[] {1, 2, 3})).isFalse();
+        assertThat(Sm2.defect(new byte[32])).isEqualTo("not a scalar of the curve sm2p256v1");
+        assertThat(Sm2.defect(new byte[31])).isEqualTo("31 bytes instead of 32");
+    }
+
+    /** GB/T 32918.2 signs with SM3 over Z_A (the signer's identity and key) and the message: BouncyCastle's JCA agrees. */
+    @Test
+    void anSm2SignatureIsTheStandardOneThatOtherImplementationsVerify() throws Exception {
+        byte[] key = Sm2.newPrivateKey();
+        byte[] message = "责任认定检查点".getBytes(StandardCharsets.UTF_8);
+        byte[] signature = Sm2.sign(key, message);
+        var provider = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+        var spec = org.bouncycastle.jce.ECNamedCurveTable.getParameterSpec("sm2p256v1");
+        var point = spec.getCurve().decodePoint(Sm2.publicKey(key));
+        var publicKey = java.security.KeyFactory.getInstance("EC", provider)
+                .generatePublic(new org.bouncycastle.jce.spec.ECPublicKeySpec(point, spec));
+        var verifier = java.security.Signature.getInstance("SM3withSM2", provider);
+        verifier.initVerify(publicKey);
+        verifier.update(message);
+        assertThat(verifier.verify(signature)).isTrue();
     }
 }

@@ -122,8 +122,10 @@ class CodeChecksTests {
     @Test
     void theAccountabilityLogRefusesAnOutcomeItDoesNotKnow() {
         check("shared_audit_entry_outcome_check", """
-                        INSERT INTO shared_audit_entry (seq, occurred_at, actor, action, outcome, prev_hash, hash)
-                        SELECT max(seq) + 1000000, now(), 'tester', 'test.check', :value, repeat('0', 64), repeat('0', 64)
+                        INSERT INTO shared_audit_entry (seq, occurred_at, actor, action, outcome, prev_hash, hash, chain,
+                            chain_seq)
+                        SELECT max(seq) + 1000000, now(), 'tester', 'test.check', :value, repeat('0', 64), repeat('0', 64),
+                            1, max(chain_seq) + 1000000
                         FROM shared_audit_entry""", "DENIED", "OK", "success");
     }
 

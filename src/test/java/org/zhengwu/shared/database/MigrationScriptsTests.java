@@ -99,7 +99,8 @@ class MigrationScriptsTests {
         ModuleMigrations migrations = new ModuleMigrations(
                 ApplicationModuleIdentifiers.of(
                         MODULES.stream().map(ApplicationModuleIdentifier::of).toList()),
-                MigrationFilter.USE_ALL);
+                MigrationFilter.USE_ALL,
+                null);
 
         assertThatThrownBy(() -> migrations.migrate(flyway))
                 .isInstanceOf(IllegalStateException.class)

@@ -30,6 +30,7 @@ import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.identity.account.Enterprises;
+import org.zhengwu.support.PublicForms;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.TestPeople;
 import org.zhengwu.support.ZhengwuTest;
@@ -176,6 +177,25 @@ class EveryFormHttpTests {
                 "email",
                 "password",
                 "confirmation");
+        probes.add(new Probe(
+                "registration code",
+                anonymous,
+                () -> {
+                    String id = TestPeople.newIdNumber();
+                    return PublicForms.register(
+                                    anonymous,
+                                    PublicForms.registration(
+                                            "probe" + id.substring(12),
+                                            "表单探测",
+                                            id,
+                                            TestPeople.newMobile(),
+                                            "Probe-Registration-5"))
+                            .html();
+                },
+                "form[action=/register/confirm]",
+                bad("code", ""),
+                200,
+                List.of("code")));
         probe(
                 "password reset request",
                 anonymous,
@@ -243,6 +263,14 @@ class EveryFormHttpTests {
                 "/admin/identity/in-person",
                 "form[action=/admin/identity/in-person]",
                 bad("idNumber", "123"),
+                "idNumber");
+        probe(
+                "legal representative check",
+                official,
+                "/admin/identity/enterprises",
+                "form[action=/admin/identity/enterprises]",
+                bad("uscc", "91340100MA2N0XXXX1", "idNumber", "123"),
+                "uscc",
                 "idNumber");
         probe(
                 "new member of staff",

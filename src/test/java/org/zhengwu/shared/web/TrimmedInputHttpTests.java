@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.support.PublicForms;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.TestPeople;
 import org.zhengwu.support.ZhengwuTest;
@@ -66,8 +67,10 @@ class TrimmedInputHttpTests {
         String id = TestPeople.newIdNumber();
         String username = "spaced" + id.substring(12);
         String password = " Leading-Space-Pw1";
-        TestBrowser.Page registered = register(
-                new TestBrowser(port),
+        String mobile = TestPeople.newMobile();
+        TestBrowser browser = new TestBrowser(port);
+        TestBrowser.Page codePage = register(
+                browser,
                 Map.of(
                         "username",
                         "  " + username + "  ",
@@ -76,13 +79,16 @@ class TrimmedInputHttpTests {
                         "idNumber",
                         " " + id + " ",
                         "mobile",
-                        " " + TestPeople.newMobile(),
+                        " " + mobile,
                         "email",
                         "   ",
                         "password",
                         password,
                         "confirmation",
                         password));
+        assertThat(codePage.status()).as(codePage.body()).isEqualTo(200);
+        TestBrowser.Page registered =
+                PublicForms.confirm(browser, codePage, " " + PublicForms.lastCodeSentTo(jdbc, mobile) + " ");
         assertThat(registered.status()).as(registered.body()).isEqualTo(302);
         Map<String, Object> row = jdbc.sql("SELECT display_name, email FROM identity_account WHERE username = :u")
                 .param("u", username)

@@ -1,0 +1,54 @@
+# shellcheck shell=bash disable=SC2034 # sourced: its variables are for the scripts that source it
+# The platform under load: the packaged jar with the demo profile and a service client (client_credentials) from
+# ZHENGWU_SERVICE_CLIENT_ID/SECRET. Sourced by bench/identity.sh and bench/identity-vs-keycloak.sh from the
+# repository's root.
+#
+# Settings: BENCH_PORT (default 18081), JAVA_OPTS (default -Xms256m -Xmx512m), JAVA_HOME (else `java` on the PATH;
+# Keycloak's kc.sh chooses its java by the same rule).
+PLATFORM_PORT=${BENCH_PORT:-18081}
+PLATFORM_BASE=http://localhost:$PLATFORM_PORT
+PLATFORM_TOKEN_URL=$PLATFORM_BASE/oauth2/token
+PLATFORM_CLIENT_ID=bench-department
+PLATFORM_JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx512m}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+PLATFORM_PID=
+
+# The jar, and the JMH benchmarks (test classes) with their classpath in target/bench-classpath.txt.
+platform_build() {
+    ./mvnw -q -B -DskipTests package
+    ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+        -Dmdep.includeScope=test
+    # shellcheck disable=SC2010 # the one jar whose name does not end in -plain
+    PLATFORM_JAR=$(ls target/zhengwu-*.jar | grep -v plain | head -n 1)
+}
+
+# platform_start DATA_DIR APP_LOG JSON_LOG — starts the jar with a new client secret (PLATFORM_CLIENT_SECRET), waits
+# for it and checks that the client gets a token. Sets PLATFORM_PID (the JVM) and PLATFORM_POSTMASTER (its embedded
+# PostgreSQL, a process of its own).
+platform_start() {
+    local data=$1 log=$2 json=$3
+    if curl -s -o /dev/null "$PLATFORM_BASE/"; then
+        echo "something already answers on port $PLATFORM_PORT; choose another with BENCH_PORT" >&2
+        return 1
+    fi
+    PLATFORM_CLIENT_SECRET=$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 40)
+    # shellcheck disable=SC2086 # JAVA_OPTS holds several options
+    ZHENGWU_DATA_DIR=$data ZHENGWU_PORT=$PLATFORM_PORT ZHENGWU_LOG_FILE=$json \
+        ZHENGWU_SERVICE_CLIENT_ID=$PLATFORM_CLIENT_ID ZHENGWU_SERVICE_CLIENT_SECRET=$PLATFORM_CLIENT_SECRET \
+        "$JAVA" $PLATFORM_JAVA_OPTS -jar "$PLATFORM_JAR" --spring.profiles.active=demo > "$log" 2>&1 &
+    PLATFORM_PID=$!
+    until curl -sf "$PLATFORM_BASE/actuator/health" >/dev/null 2>&1; do
+        kill -0 "$PLATFORM_PID" 2>/dev/null || { echo "the application did not start; see $log" >&2; return 1; }
+        sleep 0.2
+    done
+    curl -sf -u "$PLATFORM_CLIENT_ID:$PLATFORM_CLIENT_SECRET" -d grant_type=client_credentials "$PLATFORM_TOKEN_URL" \
+        | grep -q access_token || { echo "the bench client gets no token" >&2; return 1; }
+    PLATFORM_POSTMASTER=$(head -n 1 "$data/pg/postmaster.pid")
+}
+
+platform_stop() {
+    [ -n "$PLATFORM_PID" ] || return 0
+    kill "$PLATFORM_PID" 2>/dev/null || true
+    wait "$PLATFORM_PID" 2>/dev/null || true
+    PLATFORM_PID=
+}
