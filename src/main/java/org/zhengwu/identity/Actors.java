@@ -36,7 +36,10 @@ public class Actors {
         if (!SignInFactors.complete(authentication)) {
             return Optional.empty();
         }
-        return accounts.findByUsername(authentication.getName()).map(this::actor);
+        // A disabled account acts no more, even in a request that began before it was disabled.
+        return accounts.findByUsername(authentication.getName())
+                .filter(Account::enabled)
+                .map(this::actor);
     }
 
     public Actor require() {

@@ -175,6 +175,27 @@ class AuthorisationMatrixTests {
                                 Map.of("enterprise", String.valueOf(enterpriseId), "_csrf", csrf.get(Persona.AGENT)))
                         .status())
                 .isEqualTo(302);
+        // Two connected systems, one of them to be deleted, registered as an administrator registers them.
+        String targetClient = "matrix-" + TestPeople.newMobile();
+        String doomedClient = "matrix-" + TestPeople.newMobile();
+        for (String clientId : List.of(targetClient, doomedClient)) {
+            assertThat(administrator
+                            .post(
+                                    "/admin/clients",
+                                    Map.of(
+                                            "clientId",
+                                            clientId,
+                                            "name",
+                                            "矩阵测试系统",
+                                            "kind",
+                                            "SERVICE",
+                                            "scopes",
+                                            "catalog.read",
+                                            "_csrf",
+                                            csrf.get(Persona.ADMINISTRATOR)))
+                            .status())
+                    .isEqualTo(302);
+        }
 
         long targetAccount = staff.create(
                 "target-" + TestPeople.newMobile(),
@@ -318,6 +339,14 @@ class AuthorisationMatrixTests {
         get("/admin/clients", ADMINISTRATOR);
         post("/admin/clients", Map.of("clientId", ""), ADMINISTRATOR);
         post("/admin/clients/keys/rotate", Map.of(), ADMINISTRATOR);
+        get("/admin/clients/{clientId}", "/admin/clients/" + targetClient, ADMINISTRATOR);
+        post(
+                "/admin/clients/{clientId}/enabled",
+                "/admin/clients/" + targetClient + "/enabled",
+                Map.of("enabled", "false"),
+                ADMINISTRATOR);
+        post("/admin/clients/{clientId}/secret", "/admin/clients/" + targetClient + "/secret", Map.of(), ADMINISTRATOR);
+        get("/admin/clients/{clientId}/delete", "/admin/clients/" + targetClient + "/delete", ADMINISTRATOR);
         get("/admin/audit", ADMINISTRATOR);
         post("/admin/audit/verify", Map.of(), ADMINISTRATOR);
         get("/admin/outbox", ADMINISTRATOR);
@@ -341,7 +370,8 @@ class AuthorisationMatrixTests {
         get("/actuator/info", ADMINISTRATOR);
         get("/v3/api-docs", EVERYONE);
 
-        // Last, because these take effect: a new draft, and the representative's revocation.
+        // Last, because these take effect: a new draft, the representative's revocation, a client deleted.
+        post("/admin/clients/{clientId}/delete", "/admin/clients/" + doomedClient + "/delete", Map.of(), ADMINISTRATOR);
         post(
                 "/admin/catalog/items/{id}/new-version",
                 "/admin/catalog/items/" + itemId + "/new-version",

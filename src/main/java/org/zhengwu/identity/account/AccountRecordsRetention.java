@@ -17,9 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
  * period of at least 180 days, under the account's username or the blind index of the name typed, never the text),
  * one-time codes past their expiry (they can never be accepted), passwords beyond the last
  * {@link PasswordPolicy#HISTORY} of each account (only those are compared with a new one), development-outbox messages
- * older than {@link #OUTBOX_KEPT}, events counted by the {@link RateLimits} older than their longest window, and
- * registrations whose code expired ({@link RegistrationRequests}). The periods follow from the rules, so there is
- * nothing to configure. Several nodes may run this: one does, the others skip.
+ * older than {@link #OUTBOX_KEPT}, events counted by the {@link RateLimits} older than their longest window,
+ * registrations whose code expired ({@link RegistrationRequests}) and the rows of sessions past their absolute lifetime
+ * (such a session can only end: {@link AccountSessions#ending} says so without its row). The periods follow from the
+ * rules, so there is nothing to configure. Several nodes may run this: one does, the others skip.
  */
 @Component
 class AccountRecordsRetention {
@@ -36,12 +37,19 @@ class AccountRecordsRetention {
             int passwords,
             int outboxMessages,
             int rateLimitEvents,
-            int pendingRegistrations) {
+            int pendingRegistrations,
+            int sessions) {
 
-        static final Removed NOTHING = new Removed(0, 0, 0, 0, 0, 0);
+        static final Removed NOTHING = new Removed(0, 0, 0, 0, 0, 0, 0);
 
         int total() {
-            return signInFailures + oneTimeCodes + passwords + outboxMessages + rateLimitEvents + pendingRegistrations;
+            return signInFailures
+                    + oneTimeCodes
+                    + passwords
+                    + outboxMessages
+                    + rateLimitEvents
+                    + pendingRegistrations
+                    + sessions;
         }
     }
 
@@ -86,6 +94,9 @@ class AccountRecordsRetention {
                         .param("cutoff", Timestamp.from(now.minus(limits.longestWindow())))
                         .update(),
                 jdbc.sql("DELETE FROM identity_pending_registration WHERE expires_at < :now")
+                        .param("now", Timestamp.from(now))
+                        .update(),
+                jdbc.sql("DELETE FROM identity_session WHERE expires_at < :now")
                         .param("now", Timestamp.from(now))
                         .update());
         if (removed.total() > 0) {

@@ -23,6 +23,7 @@ public class Passwords {
     private final AccountDirectory directory;
     private final PasswordEncoder encoder;
     private final AccountabilityLog audit;
+    private final AccessWithdrawal withdrawal;
     private final Clock clock;
 
     Passwords(
@@ -30,11 +31,13 @@ public class Passwords {
             AccountDirectory directory,
             PasswordEncoder encoder,
             AccountabilityLog audit,
+            AccessWithdrawal withdrawal,
             Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
         this.encoder = encoder;
         this.audit = audit;
+        this.withdrawal = withdrawal;
         this.clock = clock;
     }
 
@@ -54,11 +57,15 @@ public class Passwords {
         return problems;
     }
 
-    /** Sets a new password that has passed {@link #problems}. */
+    /**
+     * Sets a new password that has passed {@link #problems}, and ends every other session and authorization of the
+     * account: whoever knew the old password has no access left.
+     */
     @Transactional
     public void change(Account account, String newPassword, String action) {
         accounts.changePassword(account.id(), encoder.encode(newPassword), clock.instant());
         audit.record(AuditEvent.success(account.username(), action, "account", account.username()));
+        withdrawal.withdraw(account, account.username(), AccessWithdrawal.Reason.PASSWORD);
     }
 
     public boolean matches(Account account, String password) {

@@ -18,14 +18,16 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
-import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.util.StringUtils;
+import org.zhengwu.identity.account.AccountSessions;
+import org.zhengwu.identity.account.SessionGuard;
 import org.zhengwu.identity.web.SecondFactorPage;
 
 /**
@@ -41,7 +43,12 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurity(
-            HttpSecurity http, Claims claims, ProviderAudit audit, SecondFactorPage secondFactorPage) throws Exception {
+            HttpSecurity http,
+            Claims claims,
+            ProviderAudit audit,
+            SecondFactorPage secondFactorPage,
+            AccountSessions sessions)
+            throws Exception {
         http.oauth2AuthorizationServer(authorizationServer -> {
                     http.securityMatcher(authorizationServer.getEndpointsMatcher());
                     authorizationServer
@@ -56,6 +63,7 @@ class AuthorizationServerConfiguration {
                                             .forEach(provider -> ((ClientSecretAuthenticationProvider) provider)
                                                     .setPasswordEncoder(ClientSecrets.encoder()))));
                 })
+                .addFilterBefore(new SessionGuard(sessions), CsrfFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(errors -> {
                     errors.defaultAuthenticationEntryPointFor(
@@ -69,20 +77,21 @@ class AuthorizationServerConfiguration {
         return http.build();
     }
 
+    /** The clients the provider serves: a disabled one is not among them. */
     @Bean
-    RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
+    RegisteredClientRepository registeredClientRepository(ClientRegistry clients) {
+        return clients.enabledOnly();
+    }
+
+    /** Reads records of disabled clients too, so that none fails to load; the provider still refuses the client. */
+    @Bean
+    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, ClientRegistry clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients.stored());
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
-    }
-
-    @Bean
-    OAuth2AuthorizationConsentService authorizationConsentService(
-            JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc, ClientRegistry clients) {
+        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients.stored());
     }
 
     @Bean

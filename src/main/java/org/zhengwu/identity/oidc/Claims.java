@@ -4,6 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -62,6 +65,11 @@ class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (account.isEmpty()) {
             return;
         }
+        if (!account.get().enabled()) {
+            // Disabling revokes the account's authorizations; this refuses a token to one that was disabled otherwise.
+            throw new OAuth2AuthenticationException(
+                    new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "the account is disabled", null));
+        }
         var settings = context.getRegisteredClient().getClientSettings();
         String subject = subject(
                 account.get(),
@@ -75,10 +83,15 @@ class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         }
     }
 
-    /** The user-info endpoint's answer: the same claims, under the subject the access token carries. */
+    /**
+     * The user-info endpoint's answer: the same claims, under the subject the access token carries. A disabled (or
+     * removed) account's token is answered as invalid, like a revoked one.
+     */
     OidcUserInfo userInfo(OidcUserInfoAuthenticationContext context) {
-        Account account =
-                directory.find(context.getAuthorization().getPrincipalName()).orElseThrow();
+        Account account = directory
+                .find(context.getAuthorization().getPrincipalName())
+                .filter(Account::enabled)
+                .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_TOKEN));
         Map<String, Object> claims = new HashMap<>(personClaims(account));
         JwtAuthenticationToken token =
                 (JwtAuthenticationToken) context.getAuthentication().getPrincipal();

@@ -2,22 +2,20 @@ package org.zhengwu.identity.oidc;
 
 import java.net.URI;
 import java.security.Principal;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Controller;
@@ -30,16 +28,21 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
 import org.zhengwu.shared.web.FormErrors;
+import org.zhengwu.shared.web.NotFoundException;
 
 /**
  * 接入系统管理: administrators register the department systems that sign people in through the platform (or call it
- * with their own credentials), and rotate the token-signing key.
+ * with their own credentials), disable, enable and delete them, replace their secrets, and rotate the token-signing
+ * key. Access tokens are signed JWTs that live {@link #ACCESS_TOKEN_LIFETIME}: what disabling cannot recall from a
+ * resource server that checks only the signature ends that soon.
  */
 @Controller
 @RequestMapping("/admin/clients")
@@ -177,16 +180,16 @@ class ClientAdminController {
 
     static final int MAX_NAME = 200;
 
-    private final RegisteredClientRepository clients;
-    private final JdbcClient jdbc;
+    /** Short, because a signed access token cannot be recalled from a resource server that checks it alone. */
+    static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(10);
+
+    private final ClientRegistry clients;
     private final PasswordEncoder encoder = ClientSecrets.encoder();
     private final SigningKeys keys;
     private final AccountabilityLog audit;
 
-    ClientAdminController(
-            RegisteredClientRepository clients, JdbcClient jdbc, SigningKeys keys, AccountabilityLog audit) {
+    ClientAdminController(ClientRegistry clients, SigningKeys keys, AccountabilityLog audit) {
         this.clients = clients;
-        this.jdbc = jdbc;
         this.keys = keys;
         this.audit = audit;
     }
@@ -196,22 +199,44 @@ class ClientAdminController {
         binder.addValidators(ClientForm.RULES);
     }
 
-    /** A registered client as the list shows it. */
-    record ClientRow(String clientId, String name, String grantTypes, String redirectUris) {}
+    /** A registered client as the pages show it. */
+    record ClientRow(
+            String clientId,
+            String name,
+            Kind kind,
+            String grantTypes,
+            String redirectUris,
+            boolean enabled,
+            long accessTokenMinutes,
+            Long refreshTokenMinutes) {
+
+        static ClientRow of(RegisteredClient client) {
+            Kind kind = client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                    ? Kind.SERVICE
+                    : client.getClientSecret() == null ? Kind.PUBLIC : Kind.WEB;
+            boolean refreshes = client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN);
+            return new ClientRow(
+                    client.getClientId(),
+                    client.getClientName(),
+                    kind,
+                    client.getAuthorizationGrantTypes().stream()
+                            .map(AuthorizationGrantType::getValue)
+                            .sorted()
+                            .collect(Collectors.joining(",")),
+                    String.join(",", new TreeSet<>(client.getRedirectUris())),
+                    !ClientRegistry.disabled(client),
+                    client.getTokenSettings().getAccessTokenTimeToLive().toMinutes(),
+                    refreshes
+                            ? client.getTokenSettings()
+                                    .getRefreshTokenTimeToLive()
+                                    .toMinutes()
+                            : null);
+        }
+    }
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute(
-                "clients",
-                jdbc.sql("""
-                        SELECT client_id, client_name, authorization_grant_types, redirect_uris
-                        FROM oauth2_registered_client ORDER BY client_id""")
-                        .query((rs, n) -> new ClientRow(
-                                rs.getString("client_id"),
-                                rs.getString("client_name"),
-                                rs.getString("authorization_grant_types"),
-                                rs.getString("redirect_uris")))
-                        .list());
+        model.addAttribute("clients", clients.all().stream().map(ClientRow::of).toList());
         model.addAttribute("keys", keys.keys());
         model.addAttribute("kinds", Kind.values());
         if (!model.containsAttribute("client")) {
@@ -229,7 +254,8 @@ class ClientAdminController {
             Principal principal,
             Model model,
             RedirectAttributes redirect) {
-        if (!binding.hasFieldErrors("clientId") && clients.findByClientId(form.getClientId()) != null) {
+        if (!binding.hasFieldErrors("clientId")
+                && clients.find(form.getClientId()).isPresent()) {
             binding.rejectValue("clientId", "client.id.taken");
         }
         if (binding.hasErrors()) {
@@ -242,7 +268,7 @@ class ClientAdminController {
         List<String> redirects = uris(form.getRedirectUris(), "redirectUris", binding);
         List<String> logoutRedirects = uris(form.getPostLogoutRedirectUris(), "postLogoutRedirectUris", binding);
         List<String> extraScopes = form.scopes();
-        String secret = chosen == Kind.PUBLIC ? null : newSecret();
+        String secret = chosen == Kind.PUBLIC ? null : ClientSecrets.newSecret();
         RegisteredClient.Builder client = RegisteredClient.withId(
                         UUID.randomUUID().toString())
                 .clientId(clientId)
@@ -254,7 +280,7 @@ class ClientAdminController {
                         .setting(Claims.PAIRWISE_SALTED, true)
                         .build())
                 .tokenSettings(TokenSettings.builder()
-                        .accessTokenTimeToLive(Duration.ofMinutes(10))
+                        .accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME)
                         .refreshTokenTimeToLive(Duration.ofHours(8))
                         .reuseRefreshTokens(false)
                         .build());
@@ -284,6 +310,61 @@ class ClientAdminController {
         redirect.addFlashAttribute("notice", "client.registered");
         redirect.addFlashAttribute("newClientId", clientId);
         redirect.addFlashAttribute("newSecret", secret);
+        return "redirect:/admin/clients";
+    }
+
+    private RegisteredClient client(String clientId) {
+        return clients.find(clientId).orElseThrow(() -> new NotFoundException("client.not-found"));
+    }
+
+    @GetMapping("/{clientId}")
+    String client(@PathVariable String clientId, Model model) {
+        model.addAttribute("system", ClientRow.of(client(clientId)));
+        return "identity/client";
+    }
+
+    /** Disabling stops new tokens and revokes the system's authorizations; enabling lets it ask again. */
+    @PostMapping("/{clientId}/enabled")
+    String setEnabled(
+            @PathVariable String clientId,
+            @RequestParam boolean enabled,
+            Principal principal,
+            RedirectAttributes redirect) {
+        RegisteredClient client = client(clientId);
+        if (enabled) {
+            clients.enable(client, principal.getName());
+        } else {
+            clients.disable(client, principal.getName());
+        }
+        redirect.addFlashAttribute("notice", enabled ? "client.enabled" : "client.disabled");
+        return "redirect:/admin/clients/" + clientId;
+    }
+
+    /** A new secret, shown once; the old one stops working at once. */
+    @PostMapping("/{clientId}/secret")
+    String rotateSecret(@PathVariable String clientId, Principal principal, RedirectAttributes redirect) {
+        RegisteredClient client = client(clientId);
+        if (client.getClientSecret() == null) {
+            redirect.addFlashAttribute("problem", "client.secret.none");
+            return "redirect:/admin/clients/" + clientId;
+        }
+        redirect.addFlashAttribute("newSecret", clients.rotateSecret(client, principal.getName()));
+        redirect.addFlashAttribute("newClientId", clientId);
+        redirect.addFlashAttribute("notice", "client.secret.rotated");
+        return "redirect:/admin/clients/" + clientId;
+    }
+
+    /** Deleting cannot be undone: a page asks first (a plain link, so no script is needed). */
+    @GetMapping("/{clientId}/delete")
+    String confirmDelete(@PathVariable String clientId, Model model) {
+        model.addAttribute("system", ClientRow.of(client(clientId)));
+        return "identity/client-delete";
+    }
+
+    @PostMapping("/{clientId}/delete")
+    String delete(@PathVariable String clientId, Principal principal, RedirectAttributes redirect) {
+        clients.delete(client(clientId), principal.getName());
+        redirect.addFlashAttribute("notice", "client.deleted");
         return "redirect:/admin/clients";
     }
 
@@ -323,11 +404,5 @@ class ClientAdminController {
             }
         }
         return uris;
-    }
-
-    private static String newSecret() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -2,6 +2,8 @@ package org.zhengwu.identity.oidc;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -16,6 +18,13 @@ import org.zhengwu.shared.crypto.Sm3;
 final class ClientSecrets {
 
     private ClientSecrets() {}
+
+    /** A new secret: 256 bits from a secure random source, base64url. */
+    static String newSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
 
     static PasswordEncoder encoder() {
         return new DelegatingPasswordEncoder("sm3", Map.of("sm3", new Sm3Digest(), "argon2", PasswordHashing.argon2()));

@@ -10,7 +10,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Component;
 import org.zhengwu.shared.audit.AccountabilityLog;
@@ -27,14 +26,13 @@ class ConfiguredServiceClient implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ConfiguredServiceClient.class);
     static final int MIN_SECRET_LENGTH = 32;
 
-    private final RegisteredClientRepository clients;
+    private final ClientRegistry clients;
     private final PasswordEncoder encoder = ClientSecrets.encoder();
     private final AccountabilityLog audit;
     private final String clientId;
     private final String secret;
 
-    ConfiguredServiceClient(
-            RegisteredClientRepository clients, AccountabilityLog audit, ServiceClientProperties properties) {
+    ConfiguredServiceClient(ClientRegistry clients, AccountabilityLog audit, ServiceClientProperties properties) {
         this.clients = clients;
         this.audit = audit;
         this.clientId = properties.id();
@@ -53,7 +51,8 @@ class ConfiguredServiceClient implements ApplicationRunner {
             throw new IllegalStateException(
                     "ZHENGWU_SERVICE_CLIENT_SECRET must have at least " + MIN_SECRET_LENGTH + " characters");
         }
-        RegisteredClient existing = clients.findByClientId(clientId);
+        // Disabled or not: an administrator's decision to disable it stands, and a second registration would clash.
+        RegisteredClient existing = clients.find(clientId).orElse(null);
         if (existing != null
                 && existing.getClientSecret() != null
                 && encoder.matches(secret, existing.getClientSecret())) {

@@ -31,6 +31,7 @@ import org.zhengwu.identity.AccessRegistry;
 import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.StaffAccounts;
+import org.zhengwu.identity.account.AccessWithdrawal;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountRepository;
 import org.zhengwu.identity.account.AdministratorDuties;
@@ -136,6 +137,7 @@ class AccountAdminController {
     private final AccountabilityLog audit;
     private final AccessRegistry registry;
     private final AdministratorDuties duties;
+    private final AccessWithdrawal withdrawal;
 
     AccountAdminController(
             AccountRepository accounts,
@@ -146,7 +148,8 @@ class AccountAdminController {
             Organisations organisations,
             AccountabilityLog audit,
             AccessRegistry registry,
-            AdministratorDuties duties) {
+            AdministratorDuties duties,
+            AccessWithdrawal withdrawal) {
         this.accounts = accounts;
         this.staff = staff;
         this.attempts = attempts;
@@ -156,6 +159,7 @@ class AccountAdminController {
         this.audit = audit;
         this.registry = registry;
         this.duties = duties;
+        this.withdrawal = withdrawal;
     }
 
     /**
@@ -268,7 +272,10 @@ class AccountAdminController {
     @PostMapping("/{id}/mfa-reset")
     @PreAuthorize("hasAuthority('account.secure')")
     String resetSecondFactor(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-        secondFactor.reset(account(id), principal.getName());
+        Account account = account(id);
+        secondFactor.reset(account, principal.getName());
+        // Whoever holds the lost authenticator may have signed in with it.
+        withdrawal.withdraw(account, principal.getName(), AccessWithdrawal.Reason.SECOND_FACTOR_RESET);
         redirect.addFlashAttribute("notice", "account.admin.mfa-reset");
         return "redirect:/admin/accounts/" + id;
     }
@@ -288,6 +295,9 @@ class AccountAdminController {
                 enabled ? "identity.account.enable" : "identity.account.disable",
                 "account",
                 account.username()));
+        if (!enabled) {
+            withdrawal.withdraw(account, principal.getName(), AccessWithdrawal.Reason.DISABLED);
+        }
         redirect.addFlashAttribute("notice", enabled ? "account.admin.enabled" : "account.admin.disabled");
         return "redirect:/admin/accounts/" + id;
     }
@@ -324,6 +334,11 @@ class AccountAdminController {
         accounts.setRoles(id, chosen);
         audit.record(AuditEvent.success(principal.getName(), "identity.account.roles", "account", account.username())
                 .withDetails(chosen.toString()));
+        // A retired role grants nothing: removing one withdraws no access. Sessions keep the roles they began with,
+        // so one that lost a role must end; a role added takes effect at the next sign-in.
+        if (!chosen.containsAll(account.roles())) {
+            withdrawal.withdraw(account, principal.getName(), AccessWithdrawal.Reason.ROLE_REMOVED);
+        }
         redirect.addFlashAttribute("notice", "account.admin.roles-saved");
         return "redirect:/admin/accounts/" + id;
     }

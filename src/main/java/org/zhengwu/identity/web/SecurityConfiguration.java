@@ -13,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -22,7 +23,9 @@ import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.HumanChallenge;
 import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.account.AccountDirectory;
+import org.zhengwu.identity.account.AccountSessions;
 import org.zhengwu.identity.account.PasswordHashing;
+import org.zhengwu.identity.account.SessionGuard;
 import org.zhengwu.identity.account.SignInAttempts;
 import org.zhengwu.identity.account.SignInFactors;
 import org.zhengwu.identity.oidc.SignInContinuation;
@@ -48,7 +51,8 @@ class SecurityConfiguration {
             AccountabilityLog audit,
             SignInContinuation continuation,
             SecondFactorPage secondFactorPage,
-            HumanChallenge challenge)
+            HumanChallenge challenge,
+            AccountSessions sessions)
             throws Exception {
         var path = PathPatternRequestMatcher.withDefaults();
         var swaggerUi = new OrRequestMatcher(path.matcher("/swagger-ui/**"), path.matcher("/swagger-ui.html"));
@@ -73,6 +77,7 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/?signedOut")
                         .deleteCookies("ZHENGWU_SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new SessionGuard(sessions), CsrfFilter.class)
                 .addFilterBefore(
                         new AddressGate(attempts, audit, challenge), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new PasswordExpiredGate(), AuthorizationFilter.class)

@@ -19,6 +19,7 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
+import org.zhengwu.identity.account.AccountSessions;
 import org.zhengwu.identity.account.PassedFactor;
 import org.zhengwu.identity.account.Passwords;
 import org.zhengwu.identity.account.SignInAttempts;
@@ -31,14 +32,21 @@ class SignInCompletion {
     private final Passwords passwords;
     private final SignInAttempts attempts;
     private final Clock clock;
+    private final AccountSessions sessions;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
-    SignInCompletion(AccountDirectory directory, Passwords passwords, SignInAttempts attempts, Clock clock) {
+    SignInCompletion(
+            AccountDirectory directory,
+            Passwords passwords,
+            SignInAttempts attempts,
+            Clock clock,
+            AccountSessions sessions) {
         this.directory = directory;
         this.passwords = passwords;
         this.attempts = attempts;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     /**
@@ -68,6 +76,7 @@ class SignInCompletion {
         SecurityContextHolder.setContext(context);
         request.changeSessionId();
         contexts.saveContext(context, request, response);
+        sessions.completed(account, request.getSession());
         if (passwords.expired(account.type(), account.passwordChangedAt())) {
             request.getSession().setAttribute(PasswordExpiredGate.PASSWORD_EXPIRED, true);
             response.sendRedirect("/account/password?expired");

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
+import org.zhengwu.identity.account.AccountSessions;
 import org.zhengwu.identity.account.SignInAttempts;
 
 /**
@@ -35,13 +36,15 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 
     private final AccountDirectory directory;
     private final SignInAttempts attempts;
+    private final AccountSessions sessions;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SavedRequestAwareAuthenticationSuccessHandler resume =
             new SavedRequestAwareAuthenticationSuccessHandler();
 
-    SignInHandlers(AccountDirectory directory, SignInAttempts attempts) {
+    SignInHandlers(AccountDirectory directory, SignInAttempts attempts, AccountSessions sessions) {
         this.directory = directory;
         this.attempts = attempts;
+        this.sessions = sessions;
         resume.setDefaultTargetUrl("/account");
     }
 
@@ -57,6 +60,8 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
             attempts.succeeded(account);
         }
         request.getSession().setMaxInactiveInterval((int) (staff ? STAFF_IDLE : PUBLIC_IDLE).toSeconds());
+        // Staff are not signed in until the second factor (SignInCompletion): only then does the session count.
+        request.getSession().setAttribute(AccountSessions.ATTRIBUTE, sessions.begin(account, !staff));
         if (staff) {
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(new SecondFactorPending(user, authentication));

@@ -102,7 +102,9 @@ class TokenIndexTests {
                         "oidc_id_token_value",
                         "refresh_token_value",
                         "user_code_value",
-                        "device_code_value");
+                        "device_code_value",
+                        // Not a token: the person whose authorizations a withdrawal of access revokes.
+                        "principal_name");
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM pg_index i
                         JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am m ON m.oid = c.relam
