@@ -77,4 +77,13 @@ public class StaffAccounts {
                 .withDetails(String.join(",", new TreeSet<>(roles))));
         return id;
     }
+
+    /**
+     * A password others may have seen (one generated and shown on a console): the member of staff replaces it at the
+     * first sign-in, before enrolling an authenticator.
+     */
+    @Transactional
+    public void requireNewPassword(long id) {
+        repository.expirePassword(id);
+    }
 }

@@ -90,7 +90,7 @@ class InitialAdministrator implements ApplicationRunner {
         onceTasks.runOnce("identity.initial-administrator", () -> {
             boolean generated = !StringUtils.hasText(configuredPassword);
             String password = generated ? generate() : configuredPassword;
-            accounts.create(
+            long id = accounts.create(
                     USERNAME,
                     "平台管理员",
                     password,
@@ -98,6 +98,7 @@ class InitialAdministrator implements ApplicationRunner {
                     registry.staffRoles().stream().map(SuggestedRole::code).toList(),
                     "system");
             if (generated) {
+                accounts.requireNewPassword(id);
                 log.warn(
                         "Created initial administrator '{}' with a generated password, shown once on the console",
                         USERNAME);
@@ -107,7 +108,7 @@ class InitialAdministrator implements ApplicationRunner {
                           初始管理员 Initial administrator
                           用户名 username: {}
                           密码 password:   {}
-                          This is shown once. Keep it in your password manager.
+                          This is shown once; it must be changed at the first sign-in.
                         ================================================================""", USERNAME, password);
             } else {
                 log.info("Created initial administrator '{}' with the configured password", USERNAME);
@@ -123,7 +124,9 @@ class InitialAdministrator implements ApplicationRunner {
         for (List<String> administrator : SEPARATED) {
             String username = administrator.get(0);
             String password = generate();
-            accounts.create(username, administrator.get(1), password, null, List.of(administrator.get(2)), "system");
+            long id = accounts.create(
+                    username, administrator.get(1), password, null, List.of(administrator.get(2)), "system");
+            accounts.requireNewPassword(id);
             log.warn(
                     "Created initial {} '{}' with a generated password, shown once on the console",
                     administrator.get(2),
@@ -134,7 +137,7 @@ class InitialAdministrator implements ApplicationRunner {
                       初始{} Initial {}
                       用户名 username: {}
                       密码 password:   {}
-                      This is shown once. Keep it in your password manager.
+                      This is shown once; it must be changed at the first sign-in.
                     ================================================================""", administrator.get(1), administrator.get(2), username, password);
         }
     }

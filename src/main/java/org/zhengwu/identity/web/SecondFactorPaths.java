@@ -20,6 +20,7 @@ public final class SecondFactorPaths {
 
     public static final List<OpenPath> OPEN = List.of(
             new OpenPath("/login/mfa", Set.of(HttpMethod.GET, HttpMethod.POST)),
+            new OpenPath("/login/new-password", Set.of(HttpMethod.GET, HttpMethod.POST)),
             new OpenPath("/account/mfa/setup", Set.of(HttpMethod.GET, HttpMethod.POST)),
             new OpenPath("/account/mfa/setup/done", Set.of(HttpMethod.POST)),
             new OpenPath("/logout", Set.of(HttpMethod.POST)));

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.Enrolment;
+import org.zhengwu.identity.account.Passwords;
 import org.zhengwu.identity.account.SecondFactor;
 import org.zhengwu.identity.account.Totp;
 
@@ -49,14 +50,17 @@ class SecondFactorSetupController {
     private final SignInCompletion completion;
     private final MessageSource messages;
     private final Clock clock;
+    private final Passwords passwords;
 
     SecondFactorSetupController(
             AccountDirectory directory,
             SecondFactor secondFactor,
             SignInCompletion completion,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            Passwords passwords) {
         this.clock = clock;
+        this.passwords = passwords;
         this.directory = directory;
         this.secondFactor = secondFactor;
         this.completion = completion;
@@ -70,6 +74,9 @@ class SecondFactorSetupController {
 
     @GetMapping
     String form(Authentication authentication, HttpSession session, Model model, java.util.Locale locale) {
+        if (FirstPasswordController.due(authentication, directory, passwords)) {
+            return "redirect:/login/new-password";
+        }
         Account account = directory.find(authentication.getName()).orElseThrow();
         Enrolment done = session.getAttribute(ENROLMENT) instanceof Enrolment e ? e : null;
         if (account.mfaEnrolled() && done == null) {

@@ -20,6 +20,7 @@ import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.AccountSessions;
+import org.zhengwu.identity.account.Passwords;
 import org.zhengwu.identity.account.SignInAttempts;
 
 /**
@@ -37,11 +38,13 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
     private final AccountDirectory directory;
     private final SignInAttempts attempts;
     private final AccountSessions sessions;
+    private final Passwords passwords;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SavedRequestAwareAuthenticationSuccessHandler resume =
             new SavedRequestAwareAuthenticationSuccessHandler();
 
-    SignInHandlers(AccountDirectory directory, SignInAttempts attempts, AccountSessions sessions) {
+    SignInHandlers(AccountDirectory directory, SignInAttempts attempts, AccountSessions sessions, Passwords passwords) {
+        this.passwords = passwords;
         this.directory = directory;
         this.attempts = attempts;
         this.sessions = sessions;
@@ -67,7 +70,12 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
             context.setAuthentication(new SecondFactorPending(user, authentication));
             SecurityContextHolder.setContext(context);
             contexts.saveContext(context, request, response);
-            response.sendRedirect(account.mfaEnrolled() ? "/login/mfa" : "/account/mfa/setup");
+            response.sendRedirect(
+                    account.mfaEnrolled()
+                            ? "/login/mfa"
+                            : passwords.expired(account.type(), account.passwordChangedAt())
+                                    ? "/login/new-password"
+                                    : "/account/mfa/setup");
             return;
         }
         resume.onAuthenticationSuccess(request, response, authentication);
