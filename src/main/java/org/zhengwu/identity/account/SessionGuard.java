@@ -12,6 +12,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.zhengwu.identity.account.AccountSessions.Ending;
+import org.zhengwu.shared.web.StaticPaths;
 
 /**
  * Ends, at its next request on whichever node, a session whose sign-in is no longer valid: access withdrawn, replaced
@@ -32,11 +33,7 @@ public final class SessionGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getServletPath();
-        return path.startsWith("/css/")
-                || path.startsWith("/js/")
-                || path.startsWith("/webjars/")
-                || path.startsWith("/images/");
+        return StaticPaths.requested(request);
     }
 
     @Override

@@ -75,15 +75,9 @@ class AccountController {
     }
 
     /** A new password for one's own account, proved by the current one. Every field is kept exactly as typed. */
-    public static class PasswordChangeForm {
+    public static class PasswordChangeForm extends NewPasswordForm {
         @AsTyped
         private String current;
-
-        @AsTyped
-        private String password;
-
-        @AsTyped
-        private String confirmation;
 
         static final Validator RULES = Validator.forInstanceOf(
                 PasswordChangeForm.class,
@@ -95,22 +89,6 @@ class AccountController {
 
         public void setCurrent(String current) {
             this.current = current;
-        }
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
-        }
-
-        public String getConfirmation() {
-            return confirmation;
-        }
-
-        public void setConfirmation(String confirmation) {
-            this.confirmation = confirmation;
         }
     }
 
@@ -251,9 +229,7 @@ class AccountController {
         }
         if (!binding.hasFieldErrors("current")) {
             FormErrors.rejectEach(binding, "password", passwords.problems(account, form.getPassword()));
-            if (form.getPassword() != null && !form.getPassword().equals(form.getConfirmation())) {
-                binding.rejectValue("confirmation", "register.confirmation");
-            }
+            form.rejectUnconfirmed(binding);
         }
         if (binding.hasErrors()) {
             return "identity/password-change";

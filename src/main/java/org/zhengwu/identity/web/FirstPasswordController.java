@@ -1,5 +1,6 @@
 package org.zhengwu.identity.web;
 
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +13,6 @@ import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.Passwords;
 import org.zhengwu.shared.web.FormErrors;
-import org.zhengwu.shared.web.TrimmedInput.AsTyped;
 
 /**
  * A member of staff whose password others may have seen (the initial administrators' generated ones, shown on a
@@ -23,31 +23,6 @@ import org.zhengwu.shared.web.TrimmedInput.AsTyped;
 @RequestMapping("/login/new-password")
 class FirstPasswordController {
 
-    /** The new password and its confirmation, kept exactly as typed. */
-    public static class FirstPasswordForm {
-        @AsTyped
-        private String password;
-
-        @AsTyped
-        private String confirmation;
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
-        }
-
-        public String getConfirmation() {
-            return confirmation;
-        }
-
-        public void setConfirmation(String confirmation) {
-            this.confirmation = confirmation;
-        }
-    }
-
     private final AccountDirectory directory;
     private final Passwords passwords;
 
@@ -56,42 +31,43 @@ class FirstPasswordController {
         this.passwords = passwords;
     }
 
-    /** Whether this session must set a new password before its second factor. */
-    static boolean due(Authentication authentication, AccountDirectory directory, Passwords passwords) {
+    /** Whether this account must set a new password before enrolling its second factor. */
+    static boolean due(Account account, Passwords passwords) {
+        return !account.mfaEnrolled() && passwords.expired(account.type(), account.passwordChangedAt());
+    }
+
+    /** The half-signed-in session's account when it must set a new password now. */
+    private Optional<Account> dueAccount(Authentication authentication) {
         if (!(authentication instanceof SecondFactorPending)) {
-            return false;
+            return Optional.empty();
         }
-        return directory
-                .find(authentication.getName())
-                .map(a -> !a.mfaEnrolled() && passwords.expired(a.type(), a.passwordChangedAt()))
-                .orElse(false);
+        return directory.find(authentication.getName()).filter(account -> due(account, passwords));
     }
 
     @GetMapping
     String form(Authentication authentication, Model model) {
-        if (!due(authentication, directory, passwords)) {
+        if (dueAccount(authentication).isEmpty()) {
             return "redirect:/login/mfa";
         }
-        model.addAttribute("firstPassword", new FirstPasswordForm());
+        model.addAttribute("firstPassword", new NewPasswordForm());
         return "identity/first-password";
     }
 
     @PostMapping
     String change(
-            @ModelAttribute("firstPassword") FirstPasswordForm form,
+            @ModelAttribute("firstPassword") NewPasswordForm form,
             BindingResult binding,
             Authentication authentication) {
-        if (!due(authentication, directory, passwords)) {
+        Optional<Account> due = dueAccount(authentication);
+        if (due.isEmpty()) {
             return "redirect:/login/mfa";
         }
-        Account account = directory.find(authentication.getName()).orElseThrow();
+        Account account = due.get();
         FormErrors.rejectEach(binding, "password", passwords.problems(account, form.getPassword()));
         if (passwords.matches(account, form.getPassword())) {
             binding.rejectValue("password", "password.first.same");
         }
-        if (form.getPassword() != null && !form.getPassword().equals(form.getConfirmation())) {
-            binding.rejectValue("confirmation", "register.confirmation");
-        }
+        form.rejectUnconfirmed(binding);
         if (binding.hasErrors()) {
             return "identity/first-password";
         }

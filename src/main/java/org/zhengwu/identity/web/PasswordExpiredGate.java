@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.zhengwu.shared.web.StaticPaths;
 
 /** Keeps a session whose password has expired on the password page until a new one is set. */
 class PasswordExpiredGate extends OncePerRequestFilter {
@@ -17,11 +18,7 @@ class PasswordExpiredGate extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getServletPath();
-        return path.startsWith("/css/")
-                || path.startsWith("/js/")
-                || path.startsWith("/webjars/")
-                || path.startsWith("/images/");
+        return StaticPaths.requested(request);
     }
 
     @Override

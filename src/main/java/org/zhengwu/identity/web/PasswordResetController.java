@@ -25,7 +25,6 @@ import org.zhengwu.identity.account.PasswordPolicy;
 import org.zhengwu.identity.account.Passwords;
 import org.zhengwu.identity.account.RateLimits;
 import org.zhengwu.shared.web.FormErrors;
-import org.zhengwu.shared.web.TrimmedInput.AsTyped;
 
 /**
  * 找回密码: a one-time code to the account's mobile (or mailbox), then a new password. Every answer reads the same
@@ -61,23 +60,15 @@ class PasswordResetController {
      * The code received and the new password. Until the code is proved, the rules checked are those of every
      * password, so that nothing said depends on the account: not even whether it exists.
      */
-    public static class ResetForm {
+    public static class ResetForm extends NewPasswordForm {
         static final Validator RULES = Validator.forInstanceOf(ResetForm.class, (form, errors) -> {
             ValidationUtils.rejectIfEmpty(errors, "code", "validation.required");
-            FormErrors.rejectEach(errors, "password", PasswordPolicy.check(form.password, null, null));
-            if (form.password != null && !form.password.equals(form.confirmation)) {
-                errors.rejectValue("confirmation", "register.confirmation");
-            }
+            FormErrors.rejectEach(errors, "password", PasswordPolicy.check(form.getPassword(), null, null));
+            form.rejectUnconfirmed(errors);
         });
 
         private String identifier;
         private String code;
-
-        @AsTyped
-        private String password;
-
-        @AsTyped
-        private String confirmation;
 
         public String getIdentifier() {
             return identifier;
@@ -93,22 +84,6 @@ class PasswordResetController {
 
         public void setCode(String code) {
             this.code = code;
-        }
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
-        }
-
-        public String getConfirmation() {
-            return confirmation;
-        }
-
-        public void setConfirmation(String confirmation) {
-            this.confirmation = confirmation;
         }
     }
 

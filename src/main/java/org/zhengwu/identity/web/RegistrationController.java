@@ -20,7 +20,6 @@ import org.zhengwu.identity.HumanChallenge;
 import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.identity.account.RateLimits;
 import org.zhengwu.identity.account.RegistrationRequests;
-import org.zhengwu.shared.web.TrimmedInput.AsTyped;
 
 /**
  * 个人注册: a natural person creates their account, in two steps — the form, then the code sent to the mobile typed.
@@ -52,22 +51,16 @@ class RegistrationController {
     }
 
     /** The registration form as posted. */
-    public static class RegistrationForm {
+    public static class RegistrationForm extends NewPasswordForm {
         private String username;
         private String realName;
         private String idNumber;
         private String mobile;
         private String email;
 
-        @AsTyped
-        private String password;
-
-        @AsTyped
-        private String confirmation;
-
         CitizenAccounts.Registration registration() {
             return new CitizenAccounts.Registration(
-                    username, realName, idNumber, mobile, email, password, confirmation);
+                    username, realName, idNumber, mobile, email, getPassword(), getConfirmation());
         }
 
         /** The form again, as typed, without the passwords. */
@@ -119,22 +112,6 @@ class RegistrationController {
 
         public void setEmail(String email) {
             this.email = email;
-        }
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
-        }
-
-        public String getConfirmation() {
-            return confirmation;
-        }
-
-        public void setConfirmation(String confirmation) {
-            this.confirmation = confirmation;
         }
     }
 

@@ -74,10 +74,10 @@ class SecondFactorSetupController {
 
     @GetMapping
     String form(Authentication authentication, HttpSession session, Model model, java.util.Locale locale) {
-        if (FirstPasswordController.due(authentication, directory, passwords)) {
+        Account account = directory.find(authentication.getName()).orElseThrow();
+        if (authentication instanceof SecondFactorPending && FirstPasswordController.due(account, passwords)) {
             return "redirect:/login/new-password";
         }
-        Account account = directory.find(authentication.getName()).orElseThrow();
         Enrolment done = session.getAttribute(ENROLMENT) instanceof Enrolment e ? e : null;
         if (account.mfaEnrolled() && done == null) {
             return "redirect:/account";

@@ -73,7 +73,7 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
             response.sendRedirect(
                     account.mfaEnrolled()
                             ? "/login/mfa"
-                            : passwords.expired(account.type(), account.passwordChangedAt())
+                            : FirstPasswordController.due(account, passwords)
                                     ? "/login/new-password"
                                     : "/account/mfa/setup");
             return;

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -30,15 +29,12 @@ class ConsoleOnlySecretsTests {
         LoggerFactory.getLogger(InitialAdministrator.CONSOLE_ONLY).warn("password: {}", secret);
         LoggerFactory.getLogger(InitialAdministrator.class).warn("marker: {}", ordinary);
         Path file = Path.of(logFile);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        String content = "";
-        while (Instant.now().isBefore(deadline)) {
-            content = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-            if (content.contains(ordinary)) {
-                break;
-            }
-            Thread.sleep(50);
-        }
+        // The file is written by a background appender: wait until the ordinary line has arrived.
+        String content = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "",
+                        text -> text.contains(ordinary));
         assertThat(content).as("the ordinary line reached the file").contains(ordinary);
         assertThat(content).doesNotContain(secret);
     }
