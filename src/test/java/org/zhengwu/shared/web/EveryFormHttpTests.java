@@ -146,6 +146,12 @@ class EveryFormHttpTests {
         staff.create(newcomer, "新来的", TestBrowser.STAFF_PASSWORD, null, Set.of(CatalogAccess.CATALOG_EDITOR), "test");
         TestBrowser enrolling = new TestBrowser(port);
         enrolling.signIn(newcomer, TestBrowser.STAFF_PASSWORD);
+        // And one whose first password others may have seen: it is replaced before anything else.
+        String shownOnce = "staff-" + UUID.randomUUID().toString().substring(0, 8);
+        staff.requireNewPassword(staff.create(
+                shownOnce, "初任者", TestBrowser.STAFF_PASSWORD, null, Set.of(CatalogAccess.CATALOG_EDITOR), "test"));
+        TestBrowser replacing = new TestBrowser(port);
+        replacing.signIn(shownOnce, TestBrowser.STAFF_PASSWORD);
 
         // Entries at each stage a form works on: a draft, one in review, one published.
         VersionRecord draft = entry("草稿");
@@ -248,6 +254,14 @@ class EveryFormHttpTests {
 
         // Signing in, the second factor
         probe("second factor", secondStep, "/login/mfa", "form[action=/login/mfa]", bad("code", ""), "code");
+        probe(
+                "first password",
+                replacing,
+                "/login/new-password",
+                "form[action=/login/new-password]",
+                bad("password", "short", "confirmation", "other"),
+                "password",
+                "confirmation");
         probe(
                 "authenticator enrolment",
                 enrolling,
