@@ -258,6 +258,12 @@ class AuthorisationMatrixTests {
         post("/account/mobile/code", Map.of(), SIGNED_IN);
         get("/account/mobile", SIGNED_IN);
         post("/account/mobile", Map.of("code", "000000"), SIGNED_IN);
+        // A person's own mobile; staff have none (404).
+        get("/account/mobile/change", PERSONS);
+        post("/account/mobile/change", Map.of("mobile", "1"), PERSONS);
+        // Without a number waiting for its code, a person is sent back to the first step (a redirect, not a refusal).
+        get("/account/mobile/change/confirm", PERSONS);
+        post("/account/mobile/change/confirm", Map.of("code", "000000"), PERSONS);
         get("/account/password", SIGNED_IN);
         post("/account/password", Map.of("current", "not-my-password"), SIGNED_IN);
         post(
