@@ -5,7 +5,7 @@
 # whatever else the machine is doing weighs on both alike; the ratio is taken from the medians.
 #
 #   bench/identity-vs-keycloak.sh [rounds=3] [duration-seconds=20]
-#   BENCH_NICE=-15 bench/identity-vs-keycloak.sh 5 20    # as root, on a machine busy with other work
+#   BENCH_NICE=-15 setsid bench/identity-vs-keycloak.sh 5 20    # as root, on a machine busy with other work
 #
 # Both products are started once, each on a fresh data directory, warmed up WARM_UP seconds each (default 20: on
 # this shared machine 10 s left the first round visibly colder than the others), and kept running across the rounds:

@@ -14,6 +14,11 @@ PLATFORM_JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx512m}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 PLATFORM_PID=
 BENCH_NICE=${BENCH_NICE:-0}
+# With the scheduler's autogroups (kernel.sched_autogroup_enabled), niceness weighs only against the same session's
+# processes: the session's own autogroup is given it too, so that it weighs against the rest of the machine.
+if [ "$BENCH_NICE" != 0 ] && [ -w /proc/self/autogroup ]; then
+    echo "$BENCH_NICE" > /proc/self/autogroup
+fi
 
 # The jar, and the JMH benchmarks (test classes) with their classpath in target/bench-classpath.txt.
 platform_build() {
