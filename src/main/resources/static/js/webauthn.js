@@ -65,6 +65,18 @@
         });
     }
 
+    // The credential as JSON: binary values in base64url, as the platform reads them.
+    function encoded(credential, response) {
+        return {
+            id: credential.id,
+            rawId: toBase64url(credential.rawId),
+            type: credential.type,
+            response: response,
+            clientExtensionResults: credential.getClientExtensionResults(),
+            authenticatorAttachment: credential.authenticatorAttachment
+        };
+    }
+
     function create(options) {
         var publicKey = Object.assign({}, options, {
             challenge: fromBase64url(options.challenge),
@@ -73,18 +85,11 @@
         });
         return navigator.credentials.create({publicKey: publicKey}).then(function (credential) {
             var response = credential.response;
-            return {
-                id: credential.id,
-                rawId: toBase64url(credential.rawId),
-                type: credential.type,
-                response: {
-                    attestationObject: toBase64url(response.attestationObject),
-                    clientDataJSON: toBase64url(response.clientDataJSON),
-                    transports: response.getTransports ? response.getTransports() : []
-                },
-                clientExtensionResults: credential.getClientExtensionResults(),
-                authenticatorAttachment: credential.authenticatorAttachment
-            };
+            return encoded(credential, {
+                attestationObject: toBase64url(response.attestationObject),
+                clientDataJSON: toBase64url(response.clientDataJSON),
+                transports: response.getTransports ? response.getTransports() : []
+            });
         });
     }
 
@@ -95,19 +100,12 @@
         });
         return navigator.credentials.get({publicKey: publicKey}).then(function (credential) {
             var response = credential.response;
-            return {
-                id: credential.id,
-                rawId: toBase64url(credential.rawId),
-                type: credential.type,
-                response: {
-                    authenticatorData: toBase64url(response.authenticatorData),
-                    clientDataJSON: toBase64url(response.clientDataJSON),
-                    signature: toBase64url(response.signature),
-                    userHandle: response.userHandle ? toBase64url(response.userHandle) : null
-                },
-                clientExtensionResults: credential.getClientExtensionResults(),
-                authenticatorAttachment: credential.authenticatorAttachment
-            };
+            return encoded(credential, {
+                authenticatorData: toBase64url(response.authenticatorData),
+                clientDataJSON: toBase64url(response.clientDataJSON),
+                signature: toBase64url(response.signature),
+                userHandle: response.userHandle ? toBase64url(response.userHandle) : null
+            });
         });
     }
 
@@ -142,7 +140,11 @@
                 form.submit();
             }).catch(function (error) {
                 button.disabled = false;
-                say(error && (error.name === 'NotAllowedError' || error.name === 'AbortError') ? 'cancelled' : 'failed');
+                var name = error && error.name;
+                // InvalidStateError: the key already holds one of the account's keys (the options exclude them).
+                say(name === 'NotAllowedError' || name === 'AbortError'
+                    ? 'cancelled'
+                    : name === 'InvalidStateError' ? 'registered' : 'failed');
             });
         });
     });

@@ -68,41 +68,8 @@ class SecurityKeyHttpTests {
         assertThat(browser.signIn(username, TestBrowser.STAFF_PASSWORD).location())
                 .endsWith("/account/mfa/setup");
         SoftwareAuthenticator key = new SoftwareAuthenticator();
-        assertThat(browser.relative(
-                        register(browser, "/account/mfa/setup", key, KEY_NAME).location()))
-                .isEqualTo("/account/mfa/setup");
-        Page codes = browser.get("/account/mfa/setup");
-        assertThat(codes.html().select("[data-testid=recovery-codes] li")).hasSize(10);
-        assertThat(browser.relative(browser.post("/account/mfa/setup/done", Map.of("_csrf", TestBrowser.csrf(codes)))
-                        .location()))
-                .as("registering proves nothing: the key is used next")
-                .isEqualTo("/login/mfa");
-        assertThat(signInWithKey(browser, key).location()).endsWith("/admin");
+        assertThat(browser.enrolSecurityKey(key, KEY_NAME).location()).endsWith("/admin");
         return new KeyHolder(username, key, browser);
-    }
-
-    /** Registers {@code key} from {@code page} (its form's CSRF token), as the page's script would. */
-    private Page register(TestBrowser browser, String page, SoftwareAuthenticator key, String name) {
-        String csrf = TestBrowser.csrf(browser.get(page));
-        String options = options(browser, "/account/webauthn/register/options", csrf);
-        return browser.post(
-                "/account/webauthn/register",
-                Map.of("label", name, "credential", key.register(options, origin()), "_csrf", csrf));
-    }
-
-    /** The JSON options a page's script fetches. */
-    private static String options(TestBrowser browser, String path, String csrf) {
-        Page answer = browser.request("POST", path, Map.of("_csrf", csrf));
-        assertThat(answer.status()).as("POST " + path).isEqualTo(200);
-        assertThat(answer.header("Content-Type")).startsWith("application/json");
-        return answer.body();
-    }
-
-    /** The half-signed-in browser uses {@code key} at the code page. */
-    private Page signInWithKey(TestBrowser browser, SoftwareAuthenticator key) {
-        String csrf = TestBrowser.csrf(browser.get("/login/mfa"));
-        String options = options(browser, "/login/mfa/webauthn/options", csrf);
-        return answer(browser, key.sign(options, origin()), csrf);
     }
 
     private static Page answer(TestBrowser browser, String credential, String csrf) {
@@ -154,7 +121,7 @@ class SecurityKeyHttpTests {
         assertThat(setup.select("noscript").text()).contains("JavaScript");
 
         SoftwareAuthenticator key = new SoftwareAuthenticator();
-        register(browser, "/account/mfa/setup", key, KEY_NAME);
+        browser.registerSecurityKey("/account/mfa/setup", key, KEY_NAME);
         Page codes = browser.get("/account/mfa/setup");
         assertThat(codes.html().text()).contains("安全密钥已注册");
         assertThat(browser.get("/admin").status())
@@ -165,14 +132,14 @@ class SecurityKeyHttpTests {
         assertThat(mfa.select("[data-testid=use-security-key]").text()).isEqualTo("使用安全密钥或通行密钥");
         assertThat(mfa.text()).contains("请点击“使用安全密钥或通行密钥”");
 
-        assertThat(browser.relative(signInWithKey(browser, key).location()))
+        assertThat(browser.relative(browser.enterSecurityKey(key).location()))
                 .as("where the password alone was refused")
                 .isEqualTo("/admin?continue");
         assertThat(browser.get("/admin").status()).isEqualTo(200);
 
         browser.post("/logout", Map.of("_csrf", TestBrowser.csrf(browser.get("/account"))));
         TestBrowser again = halfSignedIn(username);
-        assertThat(signInWithKey(again, key).location()).endsWith("/admin");
+        assertThat(again.enterSecurityKey(key).location()).endsWith("/admin");
         assertThat(again.get("/admin/catalog").status()).isEqualTo(200);
 
         Document keys = again.get("/account/webauthn").html();
@@ -183,21 +150,41 @@ class SecurityKeyHttpTests {
                 .containsExactly("SUCCESS security key: " + KEY_NAME, "SUCCESS security key: " + KEY_NAME);
     }
 
+    /** A half-finished sign-in at the code page, where the page's script would fetch a challenge and post the answer. */
+    private record CodePage(TestBrowser browser, String csrf) {
+
+        /** The challenge, as the page's script fetches it. */
+        String challenge() {
+            return browser.postForJson("/login/mfa/webauthn/options", csrf);
+        }
+
+        Page answer(String credential) {
+            return SecurityKeyHttpTests.answer(browser, credential, csrf);
+        }
+
+        /** Whether {@code credential} was refused with {@code message}, the session still half-signed-in. */
+        void refuses(String credential, String message) {
+            assertRefused(browser, answer(credential), message);
+        }
+    }
+
+    private CodePage codePage(String username) {
+        TestBrowser browser = halfSignedIn(username);
+        return new CodePage(browser, TestBrowser.csrf(browser.get("/login/mfa")));
+    }
+
     @Test
     void anAnswerWithoutAChallengeOrAnsweredTwiceIsRefused() {
         KeyHolder holder = enrolledWithKey();
-        TestBrowser browser = halfSignedIn(holder.username());
-        String csrf = TestBrowser.csrf(browser.get("/login/mfa"));
-        String options = options(browser, "/login/mfa/webauthn/options", csrf);
-        String answered = holder.key().sign(options, origin());
-        assertThat(answer(browser, answered, csrf).location()).endsWith("/admin");
+        CodePage page = codePage(holder.username());
+        String answered = holder.key().sign(page.challenge(), origin());
+        assertThat(page.answer(answered).location()).endsWith("/admin");
 
         // The same answer again: in the same session the challenge is spent, in another it is not the one given.
-        TestBrowser replaying = halfSignedIn(holder.username());
-        String replayCsrf = TestBrowser.csrf(replaying.get("/login/mfa"));
-        assertRefused(replaying, answer(replaying, answered, replayCsrf), "已超时或已经用过");
-        options(replaying, "/login/mfa/webauthn/options", replayCsrf);
-        assertRefused(replaying, answer(replaying, answered, replayCsrf), "安全密钥验证未通过");
+        CodePage replaying = codePage(holder.username());
+        replaying.refuses(answered, "已超时或已经用过");
+        replaying.challenge();
+        replaying.refuses(answered, "安全密钥验证未通过");
 
         assertThat(log(holder.username(), "identity.mfa.verify"))
                 .endsWith("FAILURE security key refused: no challenge", "FAILURE security key refused: not verified");
@@ -207,20 +194,12 @@ class SecurityKeyHttpTests {
     void anotherAccountsKeyAnUnknownKeyAForgedSignatureAndAnotherSitesPageAreRefused() {
         KeyHolder holder = enrolledWithKey();
         KeyHolder other = enrolledWithKey();
-        TestBrowser browser = halfSignedIn(holder.username());
-        String csrf = TestBrowser.csrf(browser.get("/login/mfa"));
+        CodePage page = codePage(holder.username());
 
-        String options = options(browser, "/login/mfa/webauthn/options", csrf);
-        assertRefused(browser, answer(browser, other.key().sign(options, origin()), csrf), "安全密钥验证未通过");
-        options = options(browser, "/login/mfa/webauthn/options", csrf);
-        assertRefused(browser, answer(browser, new SoftwareAuthenticator().sign(options, origin()), csrf), "安全密钥验证未通过");
-        options = options(browser, "/login/mfa/webauthn/options", csrf);
-        assertRefused(browser, answer(browser, holder.key().signBroken(options, origin()), csrf), "安全密钥验证未通过");
-        options = options(browser, "/login/mfa/webauthn/options", csrf);
-        assertRefused(
-                browser,
-                answer(browser, holder.key().sign(options, "https://zhengwu.example.test"), csrf),
-                "安全密钥验证未通过");
+        page.refuses(other.key().sign(page.challenge(), origin()), "安全密钥验证未通过");
+        page.refuses(new SoftwareAuthenticator().sign(page.challenge(), origin()), "安全密钥验证未通过");
+        page.refuses(holder.key().signBroken(page.challenge(), origin()), "安全密钥验证未通过");
+        page.refuses(holder.key().sign(page.challenge(), "https://zhengwu.example.test"), "安全密钥验证未通过");
 
         assertThat(log(holder.username(), "identity.mfa.verify"))
                 .endsWith(
@@ -235,9 +214,11 @@ class SecurityKeyHttpTests {
                 .as("counted as failed sign-ins, as wrong codes are")
                 .isEqualTo(4);
         // The control: the right key still signs in, and the other account's key was not touched.
-        assertThat(signInWithKey(halfSignedIn(holder.username()), holder.key()).location())
+        assertThat(halfSignedIn(holder.username())
+                        .enterSecurityKey(holder.key())
+                        .location())
                 .endsWith("/admin");
-        assertThat(signInWithKey(halfSignedIn(other.username()), other.key()).location())
+        assertThat(halfSignedIn(other.username()).enterSecurityKey(other.key()).location())
                 .endsWith("/admin");
     }
 
@@ -245,13 +226,13 @@ class SecurityKeyHttpTests {
     void aCopyOfTheKeyWhoseCounterLagsIsRefused() {
         KeyHolder holder = enrolledWithKey();
         SoftwareAuthenticator copy = holder.key().copy();
-        assertThat(signInWithKey(halfSignedIn(holder.username()), holder.key()).location())
+        assertThat(halfSignedIn(holder.username())
+                        .enterSecurityKey(holder.key())
+                        .location())
                 .endsWith("/admin");
 
-        TestBrowser browser = halfSignedIn(holder.username());
-        String csrf = TestBrowser.csrf(browser.get("/login/mfa"));
-        String options = options(browser, "/login/mfa/webauthn/options", csrf);
-        assertRefused(browser, answer(browser, copy.sign(options, origin()), csrf), "安全密钥验证未通过");
+        CodePage page = codePage(holder.username());
+        page.refuses(copy.sign(page.challenge(), origin()), "安全密钥验证未通过");
         assertThat(log(holder.username(), "identity.mfa.verify"))
                 .last()
                 .isEqualTo("FAILURE security key refused: copied key");
@@ -260,36 +241,27 @@ class SecurityKeyHttpTests {
     @Test
     void malformedAnswersAreRefusedAndCountedUntilTheAccountLocks() {
         KeyHolder holder = enrolledWithKey();
-        TestBrowser browser = halfSignedIn(holder.username());
-        String csrf = TestBrowser.csrf(browser.get("/login/mfa"));
-        Page empty = answer(browser, "", csrf);
-        assertThat(empty.html().select("[data-testid=error-summary]").text())
+        CodePage page = codePage(holder.username());
+        assertThat(page.answer("").html().select("[data-testid=error-summary]").text())
                 .as("no answer at all: the browser could not ask a key, which is no attempt")
                 .contains("JavaScript");
         for (String junk : List.of("{", "{}", "[]", "{\"rawId\":\"!!!\",\"response\":{}}")) {
-            options(browser, "/login/mfa/webauthn/options", csrf);
-            Page answer = answer(browser, junk, csrf);
-            assertThat(answer.status()).as(junk).isEqualTo(200);
-            assertThat(answer.html().select("[data-testid=error-summary]").text())
-                    .as(junk)
-                    .contains("安全密钥验证未通过");
+            page.challenge();
+            page.refuses(junk, "安全密钥验证未通过");
         }
-        assertThat(browser.relative(browser.get("/admin").location())).isEqualTo("/login/mfa");
         // The fifth failure locks the account, as five wrong codes do: the half-finished sign-in ends.
-        options(browser, "/login/mfa/webauthn/options", csrf);
-        assertThat(browser.relative(answer(browser, "{\"id\":\"x\"}", csrf).location()))
+        page.challenge();
+        assertThat(page.browser().relative(page.answer("{\"id\":\"x\"}").location()))
                 .isEqualTo("/login?error");
-        assertThat(signInWithKeyRefusedWhileLocked(holder)).isTrue();
+        assertThat(browser()
+                        .signIn(holder.username(), TestBrowser.STAFF_PASSWORD)
+                        .location())
+                .as("the password now leads nowhere, even with the right key in hand")
+                .endsWith("/login?error");
         assertThat(log(holder.username(), "identity.mfa.verify"))
                 .filteredOn(line -> line.startsWith("FAILURE"))
                 .hasSize(5)
                 .allMatch(line -> line.equals("FAILURE security key refused: malformed"));
-    }
-
-    /** Whether the locked account's password now leads nowhere, even with the right key in hand. */
-    private boolean signInWithKeyRefusedWhileLocked(KeyHolder holder) {
-        Page signIn = browser().signIn(holder.username(), TestBrowser.STAFF_PASSWORD);
-        return signIn.location().endsWith("/login?error");
     }
 
     @Test
@@ -304,7 +276,7 @@ class SecurityKeyHttpTests {
                 .isEqualTo(404);
         // Options fetched while fully signed in, in the owner's browser, do not help the other session either.
         String ownerCsrf = TestBrowser.csrf(owner.get("/account/webauthn"));
-        String options = options(owner, "/account/webauthn/register/options", ownerCsrf);
+        String options = owner.postForJson("/account/webauthn/register/options", ownerCsrf);
         Page attempt = thief.post(
                 "/account/webauthn/register",
                 Map.of(
@@ -364,7 +336,7 @@ class SecurityKeyHttpTests {
                 .isEqualTo(404);
 
         // A second key, named as the first one is refused; then the first can go.
-        Page sameName = register(browser, "/account/webauthn", new SoftwareAuthenticator(), KEY_NAME);
+        Page sameName = browser.registerSecurityKey("/account/webauthn", new SoftwareAuthenticator(), KEY_NAME);
         assertThat(browser.relative(sameName.location())).isEqualTo("/account/webauthn");
         assertThat(browser.get("/account/webauthn")
                         .html()
@@ -373,7 +345,7 @@ class SecurityKeyHttpTests {
                 .contains("密钥名称")
                 .contains("已有同名的安全密钥");
         SoftwareAuthenticator home = new SoftwareAuthenticator();
-        register(browser, "/account/webauthn", home, "家用通行密钥");
+        browser.registerSecurityKey("/account/webauthn", home, "家用通行密钥");
         assertThat(browser.get("/account/webauthn")
                         .html()
                         .select("[role=status]")
@@ -382,10 +354,12 @@ class SecurityKeyHttpTests {
         assertThat(keys(holder.username())).isEqualTo(2);
         browser.post("/account/webauthn/" + onlyKey + "/remove", Map.of("_csrf", csrf));
         assertThat(keys(holder.username())).isEqualTo(1);
-        assertThat(signInWithKey(halfSignedIn(holder.username()), holder.key()).status())
+        assertThat(halfSignedIn(holder.username())
+                        .enterSecurityKey(holder.key())
+                        .status())
                 .as("the removed key no longer signs in")
                 .isEqualTo(200);
-        assertThat(signInWithKey(halfSignedIn(holder.username()), home).location())
+        assertThat(halfSignedIn(holder.username()).enterSecurityKey(home).location())
                 .endsWith("/admin");
 
         // With an authenticator app besides it, the last key may go too.

@@ -141,15 +141,20 @@ public class SecondFactor {
                     == 1;
             how = "recovery code";
         }
+        recordVerification(account, ok, ok ? how : null);
+        return ok ? Optional.of(new PassedFactor(account.username(), SignInFactors.TOTP, now)) : Optional.empty();
+    }
+
+    /** One entry for every second factor given at sign-in, whichever kind, passed or not. */
+    void recordVerification(Account account, boolean passed, String details) {
         audit.record(new AuditEvent(
                 account.username(),
                 null,
                 "identity.mfa.verify",
                 "account",
                 account.username(),
-                ok ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
-                ok ? how : null));
-        return ok ? Optional.of(new PassedFactor(account.username(), SignInFactors.TOTP, now)) : Optional.empty();
+                passed ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
+                details));
     }
 
     /**

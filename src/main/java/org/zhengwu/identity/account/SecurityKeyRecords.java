@@ -63,23 +63,21 @@ class SecurityKeyRecords implements UserCredentialRepository {
 
         @Override
         public PublicKeyCredentialUserEntity findById(Bytes id) {
-            return jdbc.sql("""
-                            SELECT a.username, a.display_name, u.user_handle
-                            FROM identity_webauthn_user u JOIN identity_account a ON a.id = u.account_id
-                            WHERE u.user_handle = :handle""")
-                    .param("handle", id.getBytes())
-                    .query(Users::userEntity)
-                    .optional()
-                    .orElse(null);
+            return user("u.user_handle = :key", id.getBytes());
         }
 
         @Override
         public PublicKeyCredentialUserEntity findByUsername(String username) {
+            return user("a.username = :key", username);
+        }
+
+        /** The user found by {@code condition} (a constant of this class) on {@code :key}, or null. */
+        private PublicKeyCredentialUserEntity user(String condition, Object key) {
             return jdbc.sql("""
                             SELECT a.username, a.display_name, u.user_handle
                             FROM identity_webauthn_user u JOIN identity_account a ON a.id = u.account_id
-                            WHERE a.username = :username""")
-                    .param("username", username)
+                            """ + "WHERE " + condition)
+                    .param("key", key)
                     .query(Users::userEntity)
                     .optional()
                     .orElse(null);
@@ -184,21 +182,22 @@ class SecurityKeyRecords implements UserCredentialRepository {
 
     @Override
     public CredentialRecord findByCredentialId(Bytes credentialId) {
-        return jdbc.sql("SELECT " + CREDENTIAL_COLUMNS + """
-                         FROM identity_webauthn_credential c JOIN identity_webauthn_user u ON u.account_id = c.account_id
-                        WHERE c.credential_id = :id""")
-                .param("id", credentialId.getBytes())
-                .query(SecurityKeyRecords::credential)
-                .optional()
+        return credentials("c.credential_id = :key", credentialId).stream()
+                .findFirst()
                 .orElse(null);
     }
 
     @Override
     public List<CredentialRecord> findByUserId(Bytes userId) {
+        return credentials("u.user_handle = :key", userId);
+    }
+
+    /** The keys found by {@code condition} (a constant of this class) on {@code :key}, oldest first. */
+    private List<CredentialRecord> credentials(String condition, Bytes key) {
         return jdbc.sql("SELECT " + CREDENTIAL_COLUMNS + """
                          FROM identity_webauthn_credential c JOIN identity_webauthn_user u ON u.account_id = c.account_id
-                        WHERE u.user_handle = :handle ORDER BY c.created_at""")
-                .param("handle", userId.getBytes())
+                        """ + "WHERE " + condition + " ORDER BY c.created_at")
+                .param("key", key.getBytes())
                 .query(SecurityKeyRecords::credential)
                 .list();
     }

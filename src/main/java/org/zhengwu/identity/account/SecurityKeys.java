@@ -266,14 +266,10 @@ public class SecurityKeys {
                 refused = authenticate(account, challenge, assertion);
             }
         }
-        audit.record(new AuditEvent(
-                account.username(),
-                null,
-                "identity.mfa.verify",
-                "account",
-                account.username(),
-                refused == null ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
-                refused == null ? "security key: " + label : "security key refused: " + refusal(refused)));
+        secondFactor.recordVerification(
+                account,
+                refused == null,
+                refused == null ? "security key: " + label : "security key refused: " + refusal(refused));
         return refused == null
                 ? new Verification(new PassedFactor(account.username(), SignInFactors.WEBAUTHN, now), null)
                 : new Verification(null, refused);

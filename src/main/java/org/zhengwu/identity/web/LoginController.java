@@ -2,10 +2,10 @@ package org.zhengwu.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -130,26 +130,16 @@ class LoginController {
             HttpServletResponse response,
             Model model)
             throws IOException {
-        if (!(authentication instanceof SecondFactorPending pending)) {
-            return "redirect:/account";
-        }
-        Account account = directory.find(pending.getName()).orElseThrow();
-        if (account.lockedAt(clock.instant())) {
-            return abandon(request);
-        }
-        if (binding.hasErrors()) {
-            return page(account, model);
-        }
-        Optional<PassedFactor> passed = secondFactor.verify(account, form.getCode());
-        if (passed.isEmpty()) {
-            if (failed(account, request)) {
-                return abandon(request);
+        return secondStep(authentication, request, response, model, account -> {
+            if (binding.hasErrors()) {
+                return Attempt.NONE;
             }
-            binding.rejectValue("code", "mfa.wrong");
-            return page(account, model);
-        }
-        completion.complete(account, pending, passed.get(), request, response);
-        return null;
+            Optional<PassedFactor> passed = secondFactor.verify(account, form.getCode());
+            if (passed.isEmpty()) {
+                binding.rejectValue("code", "mfa.wrong");
+            }
+            return new Attempt(true, passed.orElse(null));
+        });
     }
 
     /**
@@ -187,38 +177,62 @@ class LoginController {
             HttpServletResponse response,
             Model model)
             throws IOException {
+        SecurityKeys.Challenge<PublicKeyCredentialRequestOptions> challenge =
+                SecurityKeyController.takeChallenge(request.getSession(), KEY_CHALLENGE);
+        return secondStep(authentication, request, response, model, account -> {
+            if (form.getCredential() == null) {
+                binding.reject("mfa.key.missing");
+                return Attempt.NONE;
+            }
+            SecurityKeys.Verification verification = securityKeys.verify(account, challenge, form.getCredential());
+            if (!verification.passed()) {
+                binding.reject(
+                        switch (verification.refusal()) {
+                            case NO_CHALLENGE, EXPIRED -> "mfa.key.expired";
+                            default -> "mfa.key.refused";
+                        });
+            }
+            return new Attempt(true, verification.factor());
+        });
+    }
+
+    /**
+     * A second factor given: {@code made} when one was checked at all (not when the form itself was incomplete), and
+     * the proof when it passed.
+     */
+    private record Attempt(boolean made, PassedFactor factor) {
+        static final Attempt NONE = new Attempt(false, null);
+    }
+
+    /**
+     * The one way every second factor ends, whichever kind: only for a half-finished sign-in of an account that is not
+     * locked; a proof completes the sign-in ({@link SignInCompletion}); a failed check counts as a failed sign-in, so
+     * that it cannot be guessed behind a known password, and may lock the account; otherwise the page again, with what
+     * was wrong.
+     */
+    private String secondStep(
+            Authentication authentication,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            Function<Account, Attempt> check)
+            throws IOException {
         if (!(authentication instanceof SecondFactorPending pending)) {
             return "redirect:/account";
         }
         Account account = directory.find(pending.getName()).orElseThrow();
-        HttpSession session = request.getSession();
-        @SuppressWarnings("unchecked")
-        SecurityKeys.Challenge<PublicKeyCredentialRequestOptions> challenge =
-                session.getAttribute(KEY_CHALLENGE) instanceof SecurityKeys.Challenge<?> c
-                        ? (SecurityKeys.Challenge<PublicKeyCredentialRequestOptions>) c
-                        : null;
-        session.removeAttribute(KEY_CHALLENGE);
         if (account.lockedAt(clock.instant())) {
             return abandon(request);
         }
-        if (form.getCredential() == null) {
-            binding.reject("mfa.key.missing");
-            return page(account, model);
+        Attempt attempt = check.apply(account);
+        if (attempt.factor() != null) {
+            completion.complete(account, pending, attempt.factor(), request, response);
+            return null;
         }
-        SecurityKeys.Verification verification = securityKeys.verify(account, challenge, form.getCredential());
-        if (!verification.passed()) {
-            if (failed(account, request)) {
-                return abandon(request);
-            }
-            binding.reject(
-                    switch (verification.refusal()) {
-                        case NO_CHALLENGE, EXPIRED -> "mfa.key.expired";
-                        default -> "mfa.key.refused";
-                    });
-            return page(account, model);
+        if (attempt.made() && failed(account, request)) {
+            return abandon(request);
         }
-        completion.complete(account, pending, verification.factor(), request, response);
-        return null;
+        return page(account, model);
     }
 
     /** The second-factor page for the account: the code form, and the key when it has one. */
@@ -234,10 +248,7 @@ class LoginController {
         return "identity/mfa";
     }
 
-    /**
-     * Counts a wrong second factor as a failed sign-in, so that it cannot be guessed behind a known password: whether
-     * the account is now locked.
-     */
+    /** Counts a wrong second factor as a failed sign-in: whether the account is now locked. */
     private boolean failed(Account account, HttpServletRequest request) {
         attempts.failed(account.username(), account, request.getRemoteAddr());
         return directory

@@ -2,6 +2,7 @@ package org.zhengwu.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
 import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -95,12 +96,8 @@ class SecurityKeyController {
         boolean enrolment = authentication instanceof SecondFactorPending;
         Account account = enrolment ? pendingStaff(authentication) : staff(authentication);
         String page = enrolment ? "redirect:/account/mfa/setup" : "redirect:/account/webauthn";
-        @SuppressWarnings("unchecked")
         SecurityKeys.Challenge<PublicKeyCredentialCreationOptions> challenge =
-                session.getAttribute(REGISTRATION_CHALLENGE) instanceof SecurityKeys.Challenge<?> c
-                        ? (SecurityKeys.Challenge<PublicKeyCredentialCreationOptions>) c
-                        : null;
-        session.removeAttribute(REGISTRATION_CHALLENGE);
+                takeChallenge(session, REGISTRATION_CHALLENGE);
         if (enrolment && account.secondFactorEnrolled()) {
             // A half-finished sign-in of an account that has a second factor: the service refuses and logs it.
             securityKeys.register(
@@ -178,6 +175,17 @@ class SecurityKeyController {
             return account.filter(a -> !a.secondFactorEnrolled());
         }
         return SignInFactors.complete(authentication) ? account : Optional.empty();
+    }
+
+    /**
+     * The challenge the session was given under {@code attribute}, removed from it: whatever the answer, a challenge is
+     * used once. Null when there is none (never given, or used already).
+     */
+    @SuppressWarnings("unchecked")
+    static <T extends Serializable> SecurityKeys.Challenge<T> takeChallenge(HttpSession session, String attribute) {
+        Object challenge = session.getAttribute(attribute);
+        session.removeAttribute(attribute);
+        return challenge instanceof SecurityKeys.Challenge<?> c ? (SecurityKeys.Challenge<T>) c : null;
     }
 
     /** A fully signed-in member of staff: only they manage their keys. */
