@@ -101,6 +101,8 @@ public class SecurityKeys {
         COPIED_KEY,
         /** Registration: the key is registered already (to this account or another). */
         ALREADY_REGISTERED,
+        /** Registration: the account has a key of that name already (another request was quicker). */
+        LABEL_TAKEN,
         /** Registration: the account may not register a key now (a half-finished sign-in of an enrolled account). */
         NOT_ALLOWED
     }
@@ -184,6 +186,8 @@ public class SecurityKeys {
             refused = Refusal.EXPIRED;
         } else if (!challenge.options().getUser().getName().equals(account.username())) {
             refused = Refusal.NOT_ALLOWED;
+        } else if (records.labelTaken(account.id(), label)) {
+            refused = Refusal.LABEL_TAKEN;
         }
         PublicKeyCredential<AuthenticatorAttestationResponse> credential = null;
         if (refused == null) {

@@ -129,12 +129,16 @@ class SecurityKeyController {
                 }
                 return page;
             }
-            binding.reject(
-                    switch (registration.refusal()) {
-                        case NO_CHALLENGE, EXPIRED -> "mfa.key.expired";
-                        case ALREADY_REGISTERED -> "mfa.key.register.duplicate";
-                        default -> "mfa.key.register.refused";
-                    });
+            if (registration.refusal() == SecurityKeys.Refusal.LABEL_TAKEN) {
+                binding.rejectValue("label", "mfa.key.label.taken");
+            } else {
+                binding.reject(
+                        switch (registration.refusal()) {
+                            case NO_CHALLENGE, EXPIRED -> "mfa.key.expired";
+                            case ALREADY_REGISTERED -> "mfa.key.register.duplicate";
+                            default -> "mfa.key.register.refused";
+                        });
+            }
         }
         // The form's own page shows the problems (the answer itself is not kept: a new one is needed).
         form.setCredential(null);

@@ -99,4 +99,25 @@ class SecurityKeyChallengeTests {
         assertThat(passed.factor().proves("someone-else", clock.instant().plus(SecurityKeys.CHALLENGE_LIFETIME)))
                 .isFalse();
     }
+
+    @Test
+    void aSecondKeyOfTheSameNameIsRefusedByTheServiceItself() {
+        Account account = newStaff();
+        assertThat(register(account, new SoftwareAuthenticator(), "办公室安全密钥").registered())
+                .isTrue();
+        // Two requests of one person at once both pass the page's check: the second meets the lock and the name.
+        assertThat(register(account, new SoftwareAuthenticator(), "办公室安全密钥").refusal())
+                .isEqualTo(SecurityKeys.Refusal.LABEL_TAKEN);
+        assertThat(securityKeys.of(account)).hasSize(1);
+    }
+
+    private SecurityKeys.Registration register(Account account, SoftwareAuthenticator key, String name) {
+        Challenge<PublicKeyCredentialCreationOptions> registration = securityKeys.registrationOptions(account, RP);
+        return securityKeys.register(
+                account,
+                SecondFactor.Stage.SIGNED_IN,
+                registration,
+                name,
+                key.register(securityKeys.json(registration.options()), ORIGIN));
+    }
 }
