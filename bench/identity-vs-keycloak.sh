@@ -5,6 +5,7 @@
 # whatever else the machine is doing weighs on both alike; the ratio is taken from the medians.
 #
 #   bench/identity-vs-keycloak.sh [rounds=3] [duration-seconds=20]
+#   BENCH_NICE=-15 bench/identity-vs-keycloak.sh 5 20    # as root, on a machine busy with other work
 #
 # Both products are started once, each on a fresh data directory, warmed up WARM_UP seconds each (default 20: on
 # this shared machine 10 s left the first round visibly colder than the others), and kept running across the rounds:
@@ -49,8 +50,8 @@ KEYCLOAK_BASIC=$(printf '%s:%s' "$KEYCLOAK_CLIENT_ID" "$KEYCLOAK_CLIENT_SECRET" 
 PLATFORM_PIDS="$PLATFORM_PID $PLATFORM_POSTMASTER"
 
 echo "== warm-up, $WARM_UP s each"
-wrk -t2 -c16 -d"${WARM_UP}s" -s bench/identity-token.lua "$PLATFORM_TOKEN_URL" -- "$PLATFORM_BASIC" >/dev/null
-wrk -t2 -c16 -d"${WARM_UP}s" -s bench/identity-token.lua "$KEYCLOAK_TOKEN_URL" -- "$KEYCLOAK_BASIC" >/dev/null
+nice -n "$BENCH_NICE" wrk -t2 -c16 -d"${WARM_UP}s" -s bench/identity-token.lua "$PLATFORM_TOKEN_URL" -- "$PLATFORM_BASIC" >/dev/null
+nice -n "$BENCH_NICE" wrk -t2 -c16 -d"${WARM_UP}s" -s bench/identity-token.lua "$KEYCLOAK_TOKEN_URL" -- "$KEYCLOAK_BASIC" >/dev/null
 
 # measure ROUND PRODUCT URL BASIC "PIDS" "IDLE PIDS" — one load, one line of rounds.tsv.
 measure() {
@@ -101,7 +102,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
     echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), $ROUNDS rounds of wrk ${DURATION} s each, alternating"
     echo "platform $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (changed)')," \
         "Keycloak $KEYCLOAK_VERSION start-dev, $("$JAVA" -version 2>&1 | head -n 1)," \
-        "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), warm-up ${WARM_UP} s each"
+        "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), warm-up ${WARM_UP} s each, niceness $BENCH_NICE"
     echo
     column -t -s $'\t' "$OUT/rounds.tsv"
     echo

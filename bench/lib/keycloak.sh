@@ -44,7 +44,7 @@ keycloak_start() {
     # JAVA_OPTS from the caller's environment would replace all of kc.sh's JVM defaults; only the heap is aligned.
     env -u JAVA_OPTS JAVA_OPTS_KC_HEAP="$KEYCLOAK_HEAP" \
         KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$admin_password" \
-        "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" \
+        nice -n "${BENCH_NICE:-0}" "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" \
         --http-management-port="$((KEYCLOAK_PORT + 1))" > "$log" 2>&1 &
     KEYCLOAK_PID=$!
     until curl -sf "$KEYCLOAK_BASE/realms/master" >/dev/null 2>&1; do

@@ -4,7 +4,8 @@
 # repository's root.
 #
 # Settings: BENCH_PORT (default 18081), JAVA_OPTS (default -Xms256m -Xmx512m), JAVA_HOME (else `java` on the PATH;
-# Keycloak's kc.sh chooses its java by the same rule).
+# Keycloak's kc.sh chooses its java by the same rule), BENCH_NICE (default 0: the niceness of the products and of wrk,
+# alike; on a machine shared with other work, a negative one — as root — keeps that work from deciding the figures).
 PLATFORM_PORT=${BENCH_PORT:-18081}
 PLATFORM_BASE=http://localhost:$PLATFORM_PORT
 PLATFORM_TOKEN_URL=$PLATFORM_BASE/oauth2/token
@@ -12,6 +13,7 @@ PLATFORM_CLIENT_ID=bench-department
 PLATFORM_JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx512m}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 PLATFORM_PID=
+BENCH_NICE=${BENCH_NICE:-0}
 
 # The jar, and the JMH benchmarks (test classes) with their classpath in target/bench-classpath.txt.
 platform_build() {
@@ -35,7 +37,7 @@ platform_start() {
     # shellcheck disable=SC2086 # JAVA_OPTS holds several options
     ZHENGWU_DATA_DIR=$data ZHENGWU_PORT=$PLATFORM_PORT ZHENGWU_LOG_FILE=$json \
         ZHENGWU_SERVICE_CLIENT_ID=$PLATFORM_CLIENT_ID ZHENGWU_SERVICE_CLIENT_SECRET=$PLATFORM_CLIENT_SECRET \
-        "$JAVA" $PLATFORM_JAVA_OPTS -jar "$PLATFORM_JAR" --spring.profiles.active=demo > "$log" 2>&1 &
+        nice -n "$BENCH_NICE" "$JAVA" $PLATFORM_JAVA_OPTS -jar "$PLATFORM_JAR" --spring.profiles.active=demo > "$log" 2>&1 &
     PLATFORM_PID=$!
     until curl -sf "$PLATFORM_BASE/actuator/health" >/dev/null 2>&1; do
         kill -0 "$PLATFORM_PID" 2>/dev/null || { echo "the application did not start; see $log" >&2; return 1; }

@@ -73,7 +73,7 @@ token_load() {
     read -r machine0 total0 < <(machine_ticks)
     wrk0=$(children_ticks)
     start=$(date +%s.%N)
-    wrk -t2 -c16 -d"${seconds}s" --latency -s bench/identity-token.lua "$url" -- "$basic" > "$out"
+    nice -n "${BENCH_NICE:-0}" wrk -t2 -c16 -d"${seconds}s" --latency -s bench/identity-token.lua "$url" -- "$basic" > "$out"
     ELAPSED=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
     wrk1=$(children_ticks)
     read -r machine1 total1 < <(machine_ticks)

@@ -70,6 +70,7 @@ public class StaffAccounts {
                         null,
                         null,
                         null,
+                        null,
                         RealNameLevel.SELF_REGISTERED,
                         roles),
                 clock.instant());

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.identity.account.OutboxNotificationSender;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.support.PublicForms;
 import org.zhengwu.support.TestBrowser;
@@ -33,6 +34,9 @@ class AccountEnumerationHttpTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OutboxNotificationSender outbox;
 
     @Autowired
     AccountabilityLog log;
@@ -86,14 +90,14 @@ class AccountEnumerationHttpTests {
         assertThat(takenPage.body()).doesNotContain(owner.username()).doesNotContain(owner.realName());
 
         // The messages differ: a code for the fresh registration, "already has an account" for the other.
-        assertThat(PublicForms.lastMessageTo(jdbc, freshMobile)).containsPattern("\\d{6}");
-        assertThat(PublicForms.lastMessageTo(jdbc, otherMobile))
+        assertThat(PublicForms.lastMessageTo(outbox, freshMobile)).containsPattern("\\d{6}");
+        assertThat(PublicForms.lastMessageTo(outbox, otherMobile))
                 .contains("身份证号码已有账号")
                 .doesNotContainPattern("\\d{6}")
                 .doesNotContain(owner.username())
                 .doesNotContain(owner.mobile());
         // The owner of the number is told someone tried, and the log holds the attempt against the account.
-        assertThat(PublicForms.lastMessageTo(jdbc, owner.mobile())).contains("尝试用您的身份证号码注册");
+        assertThat(PublicForms.lastMessageTo(outbox, owner.mobile())).contains("尝试用您的身份证号码注册");
         assertThat(log.search(
                         new AccountabilityLog.Query(
                                 "anonymous", "account", owner.username(), "identity.register", null, null),
@@ -104,7 +108,7 @@ class AccountEnumerationHttpTests {
 
         // The fresh one finishes with its code; the other cannot finish whatever it types, with the same answer as
         // a wrong code.
-        String code = PublicForms.lastCodeSentTo(jdbc, freshMobile);
+        String code = PublicForms.lastCodeSentTo(outbox, freshMobile);
         String wrong = code.equals("000000") ? "111111" : "000000";
         TestBrowser.Page wrongCode = PublicForms.confirm(freshBrowser, freshPage, wrong);
         TestBrowser.Page guessed = PublicForms.confirm(takenBrowser, takenPage, code);
@@ -120,7 +124,7 @@ class AccountEnumerationHttpTests {
     void registeringWithATakenMobileLooksLikeRegisteringWithAFreshOneAndOnlyItsHolderIsTold() {
         TestPeople.Citizen holder = TestPeople.register(citizens, "手机主人");
         String freshMobile = TestPeople.newMobile();
-        long holderMessages = PublicForms.messagesTo(jdbc, holder.mobile());
+        long holderMessages = PublicForms.messagesTo(outbox, holder.mobile());
 
         TestBrowser.Page freshPage =
                 PublicForms.register(fromNewAddress(), form(TestPeople.newIdNumber(), freshMobile));
@@ -129,11 +133,11 @@ class AccountEnumerationHttpTests {
 
         assertThat(takenPage.status()).isEqualTo(freshPage.status()).isEqualTo(200);
         assertThat(text(takenPage, holder.mobile())).isEqualTo(text(freshPage, freshMobile));
-        assertThat(PublicForms.messagesTo(jdbc, holder.mobile())).isEqualTo(holderMessages + 1);
-        assertThat(PublicForms.lastMessageTo(jdbc, holder.mobile()))
+        assertThat(PublicForms.messagesTo(outbox, holder.mobile())).isEqualTo(holderMessages + 1);
+        assertThat(PublicForms.lastMessageTo(outbox, holder.mobile()))
                 .contains("此号码已有账号")
                 .doesNotContainPattern("\\d{6}");
-        assertThat(PublicForms.lastMessageTo(jdbc, freshMobile)).containsPattern("\\d{6}");
+        assertThat(PublicForms.lastMessageTo(outbox, freshMobile)).containsPattern("\\d{6}");
     }
 
     @Test
@@ -150,7 +154,7 @@ class AccountEnumerationHttpTests {
                 .as("nothing else about the account")
                 .doesNotContain(someone.realName())
                 .doesNotContain(someone.mobile());
-        assertThat(PublicForms.messagesTo(jdbc, form.get("mobile"))).isZero();
+        assertThat(PublicForms.messagesTo(outbox, form.get("mobile"))).isZero();
     }
 
     private TestBrowser.Page askForReset(String identifier) {
@@ -169,8 +173,8 @@ class AccountEnumerationHttpTests {
         assertThat(unknown.status()).isEqualTo(known.status()).isEqualTo(200);
         assertThat(unknown.html().selectFirst("main").text().replace(nobody, "{typed}"))
                 .isEqualTo(known.html().selectFirst("main").text().replace(citizen.mobile(), "{typed}"));
-        assertThat(PublicForms.lastMessageTo(jdbc, citizen.mobile())).containsPattern("\\d{6}");
-        assertThat(PublicForms.lastMessageTo(jdbc, nobody)).contains("尚未注册账号").doesNotContainPattern("\\d{6}");
+        assertThat(PublicForms.lastMessageTo(outbox, citizen.mobile())).containsPattern("\\d{6}");
+        assertThat(PublicForms.lastMessageTo(outbox, nobody)).contains("尚未注册账号").doesNotContainPattern("\\d{6}");
         // An identity number without an account: the same page again, and nothing is sent anywhere.
         String idNumber = TestPeople.newIdNumber();
         TestBrowser.Page unknownNumber = askForReset(idNumber);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,7 +48,12 @@ class AuthorisationMatrixTests {
         AGENT,
         OTHER_CLERK,
         OWN_CLERK,
-        ADMINISTRATOR
+        /** The demo's administrator, who holds all three administrators' roles (only where the profile allows it). */
+        ADMINISTRATOR,
+        /** 三员分立: each of the three administrators alone. */
+        SYSTEM_ADMIN,
+        SECURITY_ADMIN,
+        AUDITOR
     }
 
     private static final Set<Persona> EVERYONE = EnumSet.allOf(Persona.class);
@@ -57,17 +63,38 @@ class AuthorisationMatrixTests {
     private static final Set<Persona> PASSWORD_GIVEN = EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS));
 
     private static final Set<Persona> PERSONS = EnumSet.of(Persona.CITIZEN_A, Persona.CITIZEN_B, Persona.AGENT);
-    private static final Set<Persona> STAFF = EnumSet.of(Persona.OTHER_CLERK, Persona.OWN_CLERK, Persona.ADMINISTRATOR);
+    private static final Set<Persona> STAFF = EnumSet.of(
+            Persona.OTHER_CLERK,
+            Persona.OWN_CLERK,
+            Persona.ADMINISTRATOR,
+            Persona.SYSTEM_ADMIN,
+            Persona.SECURITY_ADMIN,
+            Persona.AUDITOR);
     private static final Set<Persona> CLERKS = EnumSet.of(Persona.OTHER_CLERK, Persona.OWN_CLERK);
     private static final Set<Persona> OWN_CLERK = EnumSet.of(Persona.OWN_CLERK);
-    private static final Set<Persona> ADMINISTRATOR = EnumSet.of(Persona.ADMINISTRATOR);
+    /** Accounts, connected systems, reference data: the system administrator's. */
+    private static final Set<Persona> SYSTEM_ADMINS = EnumSet.of(Persona.ADMINISTRATOR, Persona.SYSTEM_ADMIN);
+    /** Roles, unlocks, second-factor resets: the security administrator's. */
+    private static final Set<Persona> SECURITY_ADMINS = EnumSet.of(Persona.ADMINISTRATOR, Persona.SECURITY_ADMIN);
+    /** The accountability log: the auditor's. */
+    private static final Set<Persona> AUDITORS = EnumSet.of(Persona.ADMINISTRATOR, Persona.AUDITOR);
+    /** Accounts are read by the two who act on them. */
+    private static final Set<Persona> ACCOUNT_READERS =
+            EnumSet.of(Persona.ADMINISTRATOR, Persona.SYSTEM_ADMIN, Persona.SECURITY_ADMIN);
+
     private static final Set<Persona> NOBODY = EnumSet.noneOf(Persona.class);
 
     /** Endpoints left out of the table, each with the test that covers it instead. */
     private static final Map<String, String> ELSEWHERE =
             Map.of("/error", "the error dispatch, reached only through another request's failure");
 
-    record Probe(String method, String pattern, String url, Map<String, String> form, Set<Persona> allowed) {}
+    /** {@code url}: the address each persona asks for (the same for all, but where asking takes effect). */
+    record Probe(
+            String method,
+            String pattern,
+            Function<Persona, String> url,
+            Map<String, String> form,
+            Set<Persona> allowed) {}
 
     @LocalServerPort
     int port;
@@ -154,6 +181,15 @@ class AuthorisationMatrixTests {
         TestBrowser administrator = new TestBrowser(port);
         String administratorName = administrator.signInNewAdministrator(staff);
         browsers.put(Persona.ADMINISTRATOR, administrator);
+        for (var duty : Map.of(
+                        Persona.SYSTEM_ADMIN, IdentityAccess.SYSTEM_ADMIN,
+                        Persona.SECURITY_ADMIN, IdentityAccess.SECURITY_ADMIN,
+                        Persona.AUDITOR, IdentityAccess.AUDITOR)
+                .entrySet()) {
+            TestBrowser browser = new TestBrowser(port);
+            browser.signInNewStaff(staff, null, duty.getValue());
+            browsers.put(duty.getKey(), browser);
+        }
         TestBrowser halfSignedIn = new TestBrowser(port);
         assertThat(halfSignedIn
                         .signIn(administratorName, TestBrowser.STAFF_PASSWORD)
@@ -175,10 +211,15 @@ class AuthorisationMatrixTests {
                                 Map.of("enterprise", String.valueOf(enterpriseId), "_csrf", csrf.get(Persona.AGENT)))
                         .status())
                 .isEqualTo(302);
-        // Two connected systems, one of them to be deleted, registered as an administrator registers them.
+        // Connected systems registered as an administrator registers them: one to look at, and one to be deleted by
+        // each
+        // administrator who may delete one.
         String targetClient = "matrix-" + TestPeople.newMobile();
-        String doomedClient = "matrix-" + TestPeople.newMobile();
-        for (String clientId : List.of(targetClient, doomedClient)) {
+        Map<Persona, String> doomedClients = new EnumMap<>(Persona.class);
+        SYSTEM_ADMINS.forEach(persona -> doomedClients.put(persona, "matrix-" + TestPeople.newMobile()));
+        List<String> clients = new ArrayList<>(doomedClients.values());
+        clients.add(targetClient);
+        for (String clientId : clients) {
             assertThat(administrator
                             .post(
                                     "/admin/clients",
@@ -269,6 +310,12 @@ class AuthorisationMatrixTests {
         post("/account/mobile/code", Map.of(), SIGNED_IN);
         get("/account/mobile", SIGNED_IN);
         post("/account/mobile", Map.of("code", "000000"), SIGNED_IN);
+        // A person's own mobile; staff have none (404).
+        get("/account/mobile/change", PERSONS);
+        post("/account/mobile/change", Map.of("mobile", "1"), PERSONS);
+        // Without a number waiting for its code, a person is sent back to the first step (a redirect, not a refusal).
+        get("/account/mobile/change/confirm", PERSONS);
+        post("/account/mobile/change/confirm", Map.of("code", "000000"), PERSONS);
         get("/account/password", SIGNED_IN);
         post("/account/password", Map.of("current", "not-my-password"), SIGNED_IN);
         post(
@@ -319,52 +366,52 @@ class AuthorisationMatrixTests {
         get("/admin/catalog/base-items", CLERKS);
         get("/admin/catalog/base-items/new", NOBODY);
         post("/admin/catalog/base-items/new", Map.of("name", "越权新增", "type", "01"), NOBODY);
-        get("/admin/organisations", ADMINISTRATOR);
-        get("/admin/organisations/new", ADMINISTRATOR);
-        post("/admin/organisations/new", Map.of("uscc", ""), ADMINISTRATOR);
-        get("/admin/organisations/{uscc}", "/admin/organisations/" + ownOrganisation, ADMINISTRATOR);
+        get("/admin/organisations", SYSTEM_ADMINS);
+        get("/admin/organisations/new", SYSTEM_ADMINS);
+        post("/admin/organisations/new", Map.of("uscc", ""), SYSTEM_ADMINS);
+        get("/admin/organisations/{uscc}", "/admin/organisations/" + ownOrganisation, SYSTEM_ADMINS);
         post(
                 "/admin/organisations/{uscc}",
                 "/admin/organisations/" + ownOrganisation,
                 Map.of("name", ""),
-                ADMINISTRATOR);
-        get("/admin/divisions/import", ADMINISTRATOR);
-        post("/admin/divisions/import", Map.of(), ADMINISTRATOR);
-        get("/admin/accounts", ADMINISTRATOR);
-        get("/admin/accounts/new", ADMINISTRATOR);
-        post("/admin/accounts/new", Map.of("username", ""), ADMINISTRATOR);
-        get("/admin/accounts/{id}", "/admin/accounts/" + targetAccount, ADMINISTRATOR);
-        post("/admin/accounts/{id}/unlock", "/admin/accounts/" + targetAccount + "/unlock", Map.of(), ADMINISTRATOR);
+                SYSTEM_ADMINS);
+        get("/admin/divisions/import", SYSTEM_ADMINS);
+        post("/admin/divisions/import", Map.of(), SYSTEM_ADMINS);
+        get("/admin/accounts", ACCOUNT_READERS);
+        get("/admin/accounts/new", SYSTEM_ADMINS);
+        post("/admin/accounts/new", Map.of("username", ""), SYSTEM_ADMINS);
+        get("/admin/accounts/{id}", "/admin/accounts/" + targetAccount, ACCOUNT_READERS);
+        post("/admin/accounts/{id}/unlock", "/admin/accounts/" + targetAccount + "/unlock", Map.of(), SECURITY_ADMINS);
         post(
                 "/admin/accounts/{id}/mfa-reset",
                 "/admin/accounts/" + targetAccount + "/mfa-reset",
                 Map.of(),
-                ADMINISTRATOR);
+                SECURITY_ADMINS);
         post(
                 "/admin/accounts/{id}/roles",
                 "/admin/accounts/" + targetAccount + "/roles",
                 Map.of("roles", "CATALOG_EDITOR"),
-                ADMINISTRATOR);
+                SECURITY_ADMINS);
         post(
                 "/admin/accounts/{id}/enabled",
                 "/admin/accounts/" + targetAccount + "/enabled",
                 Map.of("enabled", "false"),
-                ADMINISTRATOR);
-        get("/admin/roles", ADMINISTRATOR);
-        get("/admin/clients", ADMINISTRATOR);
-        post("/admin/clients", Map.of("clientId", ""), ADMINISTRATOR);
-        post("/admin/clients/keys/rotate", Map.of(), ADMINISTRATOR);
-        get("/admin/clients/{clientId}", "/admin/clients/" + targetClient, ADMINISTRATOR);
+                SYSTEM_ADMINS);
+        get("/admin/roles", SECURITY_ADMINS);
+        get("/admin/clients", SYSTEM_ADMINS);
+        post("/admin/clients", Map.of("clientId", ""), SYSTEM_ADMINS);
+        post("/admin/clients/keys/rotate", Map.of(), SYSTEM_ADMINS);
+        get("/admin/clients/{clientId}", "/admin/clients/" + targetClient, SYSTEM_ADMINS);
         post(
                 "/admin/clients/{clientId}/enabled",
                 "/admin/clients/" + targetClient + "/enabled",
                 Map.of("enabled", "false"),
-                ADMINISTRATOR);
-        post("/admin/clients/{clientId}/secret", "/admin/clients/" + targetClient + "/secret", Map.of(), ADMINISTRATOR);
-        get("/admin/clients/{clientId}/delete", "/admin/clients/" + targetClient + "/delete", ADMINISTRATOR);
-        get("/admin/audit", ADMINISTRATOR);
-        post("/admin/audit/verify", Map.of(), ADMINISTRATOR);
-        get("/admin/outbox", ADMINISTRATOR);
+                SYSTEM_ADMINS);
+        post("/admin/clients/{clientId}/secret", "/admin/clients/" + targetClient + "/secret", Map.of(), SYSTEM_ADMINS);
+        get("/admin/clients/{clientId}/delete", "/admin/clients/" + targetClient + "/delete", SYSTEM_ADMINS);
+        get("/admin/audit", AUDITORS);
+        post("/admin/audit/verify", Map.of(), AUDITORS);
+        get("/admin/outbox", SYSTEM_ADMINS);
         get("/admin/identity/in-person", CLERKS);
         post("/admin/identity/in-person", Map.of("idNumber", b.idNumber()), CLERKS);
         post("/admin/identity/in-person/confirm", Map.of("idNumber", "110101190001011009"), CLERKS);
@@ -381,12 +428,18 @@ class AuthorisationMatrixTests {
                 Map.of("grant_type", "client_credentials", "client_id", "nobody", "client_secret", "guess"),
                 NOBODY);
         get("/actuator/health", EVERYONE);
-        get("/actuator/metrics", ADMINISTRATOR);
-        get("/actuator/info", ADMINISTRATOR);
+        get("/actuator/metrics", SYSTEM_ADMINS);
+        get("/actuator/info", SYSTEM_ADMINS);
         get("/v3/api-docs", EVERYONE);
 
         // Last, because these take effect: a new draft, the representative's revocation, a client deleted.
-        post("/admin/clients/{clientId}/delete", "/admin/clients/" + doomedClient + "/delete", Map.of(), ADMINISTRATOR);
+        probes.add(new Probe(
+                "POST",
+                "/admin/clients/{clientId}/delete",
+                persona -> "/admin/clients/"
+                        + doomedClients.getOrDefault(persona, doomedClients.get(Persona.SYSTEM_ADMIN)) + "/delete",
+                Map.of(),
+                SYSTEM_ADMINS));
         post(
                 "/admin/catalog/items/{id}/new-version",
                 "/admin/catalog/items/" + itemId + "/new-version",
@@ -411,7 +464,7 @@ class AuthorisationMatrixTests {
     }
 
     private void get(String pattern, String url, Set<Persona> allowed) {
-        probes.add(new Probe("GET", pattern, url, Map.of(), allowed));
+        probes.add(new Probe("GET", pattern, persona -> url, Map.of(), allowed));
     }
 
     private void post(String path, Map<String, String> form, Set<Persona> allowed) {
@@ -419,7 +472,7 @@ class AuthorisationMatrixTests {
     }
 
     private void post(String pattern, String url, Map<String, String> form, Set<Persona> allowed) {
-        probes.add(new Probe("POST", pattern, url, form, allowed));
+        probes.add(new Probe("POST", pattern, persona -> url, form, allowed));
     }
 
     @Test
@@ -456,25 +509,26 @@ class AuthorisationMatrixTests {
             order.addAll(probe.allowed());
             for (Persona persona : order) {
                 TestBrowser browser = browsers.get(persona);
+                String url = probe.url().apply(persona);
                 TestBrowser.Page page;
                 if (probe.method().equals("GET")) {
                     page = browser.get(
-                            probe.url(),
+                            url,
                             "Accept",
-                            probe.url().startsWith("/api/")
-                                            || probe.url().startsWith("/actuator")
-                                            || probe.url().startsWith("/userinfo")
-                                            || probe.url().startsWith("/v3/")
-                                            || probe.url().startsWith("/oauth2/jwks")
-                                            || probe.url().startsWith("/.well-known")
+                            url.startsWith("/api/")
+                                            || url.startsWith("/actuator")
+                                            || url.startsWith("/userinfo")
+                                            || url.startsWith("/v3/")
+                                            || url.startsWith("/oauth2/jwks")
+                                            || url.startsWith("/.well-known")
                                     ? "application/json"
                                     : "text/html");
                 } else {
                     Map<String, String> form = new LinkedHashMap<>(probe.form());
                     form.put("_csrf", csrf.get(persona));
-                    page = browser.post(probe.url(), form);
+                    page = browser.post(url, form);
                 }
-                String line = probe.method() + " " + probe.url() + " as " + persona + " → " + page.status()
+                String line = probe.method() + " " + url + " as " + persona + " → " + page.status()
                         + (page.location() == null ? "" : " " + browser.relative(page.location()));
                 if (page.status() >= 500 || page.status() == 405) {
                     failures.add(line);

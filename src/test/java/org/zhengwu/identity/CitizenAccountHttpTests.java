@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengwu.basedata.Population;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.identity.account.OutboxNotificationSender;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.support.PublicForms;
 import org.zhengwu.support.TestBrowser;
@@ -44,6 +45,9 @@ class CitizenAccountHttpTests {
     JdbcClient jdbc;
 
     @Autowired
+    OutboxNotificationSender outbox;
+
+    @Autowired
     AccountabilityLog log;
 
     private Map<String, String> registration(
@@ -56,7 +60,7 @@ class CitizenAccountHttpTests {
     }
 
     private TestBrowser.Page registerWithCode(TestBrowser browser, Map<String, String> form) {
-        return PublicForms.registerWithCode(browser, jdbc, form);
+        return PublicForms.registerWithCode(browser, outbox, form);
     }
 
     private static String fieldError(Document page, String field) {
@@ -65,7 +69,7 @@ class CitizenAccountHttpTests {
 
     /** The last one-time code the development outbox holds for a recipient. */
     private String lastCodeSentTo(String recipient) {
-        return PublicForms.lastCodeSentTo(jdbc, recipient);
+        return PublicForms.lastCodeSentTo(outbox, recipient);
     }
 
     private String level(TestBrowser browser) {
@@ -126,7 +130,7 @@ class CitizenAccountHttpTests {
                 .doesNotContain("已注册")
                 .doesNotContain(first.username())
                 .doesNotContain(first.realName());
-        assertThat(PublicForms.lastMessageTo(jdbc, otherMobile))
+        assertThat(PublicForms.lastMessageTo(outbox, otherMobile))
                 .contains("身份证号码已有账号")
                 .doesNotContain(first.username())
                 .doesNotContain(first.realName())
@@ -261,7 +265,7 @@ class CitizenAccountHttpTests {
                 .as("an unknown account gets the same answer")
                 .isEqualTo(asked.html().selectFirst("main").text());
         // What differs goes to the mobile typed, which only its holder reads.
-        assertThat(PublicForms.lastMessageTo(jdbc, "13000000000")).contains("尚未注册账号");
+        assertThat(PublicForms.lastMessageTo(outbox, "13000000000")).contains("尚未注册账号");
         String code = lastCodeSentTo(citizen.mobile());
 
         String csrf = TestBrowser.csrf(asked);

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.identity.account.OutboxNotificationSender;
 import org.zhengwu.support.PublicForms;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.TestPeople;
@@ -33,6 +34,9 @@ class CommonPasswordHttpTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    OutboxNotificationSender outbox;
+
     private static String passwordError(Document page) {
         return page.selectFirst("#password").parent().select(".error-message").text();
     }
@@ -49,7 +53,8 @@ class CommonPasswordHttpTests {
 
         form.put("password", "Chaohu-Lake-Sunrise-58");
         form.put("confirmation", "Chaohu-Lake-Sunrise-58");
-        assertThat(PublicForms.registerWithCode(browser, jdbc, form).location()).contains("/login?registered");
+        assertThat(PublicForms.registerWithCode(browser, outbox, form).location())
+                .contains("/login?registered");
     }
 
     @Test
@@ -90,7 +95,7 @@ class CommonPasswordHttpTests {
         TestBrowser.Page asked = browser.post(
                 "/password/reset",
                 Map.of("identifier", citizen.username(), "_csrf", TestBrowser.csrf(browser.get("/password/reset"))));
-        String code = PublicForms.lastCodeSentTo(jdbc, citizen.mobile());
+        String code = PublicForms.lastCodeSentTo(outbox, citizen.mobile());
         Map<String, String> reset = new HashMap<>(Map.of(
                 "identifier",
                 citizen.username(),

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.identity.account.OutboxNotificationSender;
 import org.zhengwu.support.LockWaits;
 import org.zhengwu.support.PublicForms;
 import org.zhengwu.support.TestBrowser;
@@ -42,6 +43,9 @@ class FormConflictsHttpTests {
     JdbcClient jdbc;
 
     @Autowired
+    OutboxNotificationSender outbox;
+
+    @Autowired
     CitizenAccounts citizens;
 
     @Autowired
@@ -56,7 +60,7 @@ class FormConflictsHttpTests {
         TestBrowser.Page codePage = PublicForms.register(
                 browser, PublicForms.registration(username, "赛跑者", id, mobile, "Racing-Password-1"));
         Map<String, String> code = new HashMap<>(
-                Map.of("code", PublicForms.lastCodeSentTo(jdbc, mobile), "_csrf", TestBrowser.csrf(codePage)));
+                Map.of("code", PublicForms.lastCodeSentTo(outbox, mobile), "_csrf", TestBrowser.csrf(codePage)));
         // The name was free when the form was checked; another account takes it while the code is being confirmed.
         TestBrowser.Page page = LockWaits.racingAnInsert(
                 dataSource,

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.identity.account.OutboxNotificationSender;
 import org.zhengwu.support.PublicForms;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.TestPeople;
@@ -59,6 +60,9 @@ class HumanChallengeHttpTests {
     JdbcClient jdbc;
 
     @Autowired
+    OutboxNotificationSender outbox;
+
+    @Autowired
     HumanChallenge challenge;
 
     @Test
@@ -83,12 +87,12 @@ class HumanChallengeHttpTests {
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.html().selectFirst(".error-summary").text()).contains("请先完成人机验证");
         assertThat(refused.html().select("form[action=/register/confirm]")).isEmpty();
-        assertThat(PublicForms.messagesTo(jdbc, mobile)).isZero();
+        assertThat(PublicForms.messagesTo(outbox, mobile)).isZero();
 
         form.put("human-token", "solved");
         assertThat(PublicForms.register(browser, form).html().select("form[action=/register/confirm]"))
                 .hasSize(1);
-        assertThat(PublicForms.messagesTo(jdbc, mobile)).isEqualTo(1);
+        assertThat(PublicForms.messagesTo(outbox, mobile)).isEqualTo(1);
     }
 
     @Test
@@ -99,12 +103,12 @@ class HumanChallengeHttpTests {
                 Map.of("identifier", citizen.mobile(), "_csrf", TestBrowser.csrf(browser.get("/password/reset"))));
         TestBrowser.Page refused = browser.post("/password/reset", form);
         assertThat(refused.html().selectFirst(".error-summary").text()).contains("请先完成人机验证");
-        assertThat(PublicForms.messagesTo(jdbc, citizen.mobile())).isZero();
+        assertThat(PublicForms.messagesTo(outbox, citizen.mobile())).isZero();
 
         form.put("human-token", "solved");
         assertThat(browser.post("/password/reset", form).html().select("form[action=/password/reset/confirm]"))
                 .hasSize(1);
-        assertThat(PublicForms.messagesTo(jdbc, citizen.mobile())).isEqualTo(1);
+        assertThat(PublicForms.messagesTo(outbox, citizen.mobile())).isEqualTo(1);
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.identity.account.OutboxNotificationSender;
 import org.zhengwu.identity.account.RateLimits;
 import org.zhengwu.shared.time.BusinessTime;
 import org.zhengwu.support.PublicForms;
@@ -51,6 +52,9 @@ class PublicFormLimitsHttpTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OutboxNotificationSender outbox;
 
     private TestBrowser fromNewAddress() {
         return new TestBrowser(port, "203.0.113." + ADDRESS.incrementAndGet());
@@ -91,7 +95,7 @@ class PublicFormLimitsHttpTests {
         String address = "203.0.113." + ADDRESS.incrementAndGet();
         TestBrowser browser = signedIn(citizen, new TestBrowser(port, address));
         assertThat(askForMobileCode(browser).location()).endsWith("/account/mobile");
-        long sent = PublicForms.messagesTo(jdbc, citizen.mobile());
+        long sent = PublicForms.messagesTo(outbox, citizen.mobile());
 
         TestBrowser.Page again = askForMobileCode(browser);
         assertThat(again.location()).endsWith("/account");
@@ -100,7 +104,7 @@ class PublicFormLimitsHttpTests {
         Instant firstSent = lastCounted(RateLimits.Scope.ACCOUNT, accountId(citizen));
         assertThat(refused.group(1))
                 .isEqualTo(clock(firstSent.plus(limits.settings().resendInterval())));
-        assertThat(PublicForms.messagesTo(jdbc, citizen.mobile()))
+        assertThat(PublicForms.messagesTo(outbox, citizen.mobile()))
                 .as("nothing sent")
                 .isEqualTo(sent);
 
@@ -112,7 +116,7 @@ class PublicFormLimitsHttpTests {
         // A minute later the first one may ask again.
         PublicForms.letTimePass(jdbc, limits.settings().resendInterval());
         assertThat(askForMobileCode(browser).location()).endsWith("/account/mobile");
-        assertThat(PublicForms.messagesTo(jdbc, citizen.mobile())).isEqualTo(sent + 1);
+        assertThat(PublicForms.messagesTo(outbox, citizen.mobile())).isEqualTo(sent + 1);
     }
 
     @Test
@@ -136,7 +140,7 @@ class PublicFormLimitsHttpTests {
                 .single()
                 .toInstant();
         assertThat(refused.group(2)).isEqualTo(clock(firstOfTheDay.plus(Duration.ofDays(1))));
-        assertThat(PublicForms.messagesTo(jdbc, citizen.mobile())).isEqualTo(cap);
+        assertThat(PublicForms.messagesTo(outbox, citizen.mobile())).isEqualTo(cap);
 
         PublicForms.letTimePass(jdbc, Duration.ofDays(1));
         assertThat(askForMobileCode(browser).location()).endsWith("/account/mobile");
@@ -227,7 +231,7 @@ class PublicFormLimitsHttpTests {
         assertThat(refused.html().selectFirst("#idNumber").attr("value"))
                 .as("what was typed is kept")
                 .isEqualTo(otherId);
-        assertThat(PublicForms.messagesTo(jdbc, mobile)).isEqualTo(1);
+        assertThat(PublicForms.messagesTo(outbox, mobile)).isEqualTo(1);
 
         again.put("mobile", TestPeople.newMobile());
         assertThat(PublicForms.register(browser, again).html().select("form[action=/register/confirm]"))

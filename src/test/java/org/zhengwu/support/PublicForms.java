@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengwu.identity.account.OutboxNotificationSender;
 
 /**
  * The public forms as a person uses them over HTTP: registration with the code sent to the mobile (read from the
@@ -42,13 +43,14 @@ public final class PublicForms {
      * Registers all the way: the form, then the code the mobile received. Returns the answer to the code (a
      * redirect to the sign-in page when registered).
      */
-    public static TestBrowser.Page registerWithCode(TestBrowser browser, JdbcClient jdbc, Map<String, String> form) {
+    public static TestBrowser.Page registerWithCode(
+            TestBrowser browser, OutboxNotificationSender outbox, Map<String, String> form) {
         TestBrowser.Page codePage = register(browser, form);
         if (codePage.html().selectFirst("form[action=/register/confirm]") == null) {
             throw new IllegalStateException("registration refused: " + codePage.body());
         }
         return confirm(
-                browser, codePage, lastCodeSentTo(jdbc, form.get("mobile").strip()));
+                browser, codePage, lastCodeSentTo(outbox, form.get("mobile").strip()));
     }
 
     /** Posts a code on the registration's code page. */
@@ -56,26 +58,19 @@ public final class PublicForms {
         return browser.post("/register/confirm", Map.of("code", code, "_csrf", TestBrowser.csrf(codePage)));
     }
 
-    /** The body of the last message the development outbox holds for a recipient. */
-    public static String lastMessageTo(JdbcClient jdbc, String recipient) {
-        return jdbc.sql("SELECT body FROM identity_notification_outbox WHERE recipient = :r ORDER BY id DESC LIMIT 1")
-                .param("r", recipient)
-                .query(String.class)
-                .optional()
-                .orElse(null);
+    /** The body of the last message the development outbox holds for a recipient (found by its blind index). */
+    public static String lastMessageTo(OutboxNotificationSender outbox, String recipient) {
+        return outbox.bodiesTo(recipient).stream().findFirst().orElse(null);
     }
 
     /** How many messages the outbox holds for a recipient. */
-    public static long messagesTo(JdbcClient jdbc, String recipient) {
-        return jdbc.sql("SELECT count(*) FROM identity_notification_outbox WHERE recipient = :r")
-                .param("r", recipient)
-                .query(Long.class)
-                .single();
+    public static long messagesTo(OutboxNotificationSender outbox, String recipient) {
+        return outbox.bodiesTo(recipient).size();
     }
 
     /** The six-digit code of the last message to a recipient. */
-    public static String lastCodeSentTo(JdbcClient jdbc, String recipient) {
-        String body = lastMessageTo(jdbc, recipient);
+    public static String lastCodeSentTo(OutboxNotificationSender outbox, String recipient) {
+        String body = lastMessageTo(outbox, recipient);
         Matcher matcher = CODE.matcher(String.valueOf(body));
         if (!matcher.find()) {
             throw new IllegalStateException("no code in the last message to " + recipient + ": " + body);

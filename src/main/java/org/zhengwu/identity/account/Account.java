@@ -7,7 +7,8 @@ import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.RealNameLevel;
 
 /**
- * An account as stored, personal fields still encrypted.
+ * An account as stored, personal fields still encrypted: the 公民身份号码 read by {@link AccountDirectory}, the
+ * mobile and the e-mail address by {@link ContactDetails}.
  *
  * @param roles        the codes of the roles it holds that some module declares: these grant permissions
  * @param retiredRoles the codes of roles it still holds that no module declares any longer: they grant nothing,
@@ -25,8 +26,8 @@ public record Account(
         boolean enabled,
         String passwordHash,
         Instant passwordChangedAt,
-        String mobile,
-        String email,
+        byte[] mobileCipher,
+        byte[] emailCipher,
         byte[] idNumberCipher,
         RealNameLevel realNameLevel,
         Instant mobileVerifiedAt,

@@ -15,8 +15,8 @@ import org.zhengwu.shared.codes.CitizenIdNumber;
 import org.zhengwu.shared.crypto.PlatformKeys;
 
 /**
- * Finds the account behind what someone types at sign-in: a username, a mobile number or a 公民身份号码 (looked up
- * through its blind index, never in clear).
+ * Finds the account behind what someone types at sign-in: a username, a mobile number or a 公民身份号码 (the last two
+ * looked up through their blind indexes, never in clear).
  */
 @Service
 public class AccountDirectory implements UserDetailsService {
@@ -25,11 +25,13 @@ public class AccountDirectory implements UserDetailsService {
     public static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
 
     private final AccountRepository accounts;
+    private final ContactDetails contacts;
     private final PlatformKeys keys;
     private final Clock clock;
 
-    AccountDirectory(AccountRepository accounts, PlatformKeys keys, Clock clock) {
+    AccountDirectory(AccountRepository accounts, ContactDetails contacts, PlatformKeys keys, Clock clock) {
         this.accounts = accounts;
+        this.contacts = contacts;
         this.keys = keys;
         this.clock = clock;
     }
@@ -40,7 +42,7 @@ public class AccountDirectory implements UserDetailsService {
         }
         String value = typed.strip();
         if (MOBILE.matcher(value).matches()) {
-            return accounts.findByMobile(value);
+            return accounts.findByMobileIndex(contacts.mobileIndex(value));
         }
         if (value.length() == CitizenIdNumber.LENGTH
                 && CitizenIdNumber.isValid(
@@ -53,12 +55,17 @@ public class AccountDirectory implements UserDetailsService {
         return accounts.findByUsername(value);
     }
 
+    /** A 公民身份号码 as it is kept and indexed. */
+    static String normalisedIdNumber(String idNumber) {
+        return idNumber.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
     public String idNumberIndex(String idNumber) {
-        return keys.blindIndex(idNumber.strip().toUpperCase(java.util.Locale.ROOT), ID_NUMBER_CONTEXT);
+        return keys.blindIndex(normalisedIdNumber(idNumber), ID_NUMBER_CONTEXT);
     }
 
     public byte[] encryptIdNumber(String idNumber) {
-        return keys.encrypt(idNumber.strip().toUpperCase(java.util.Locale.ROOT), ID_NUMBER_CONTEXT);
+        return keys.encrypt(normalisedIdNumber(idNumber), ID_NUMBER_CONTEXT);
     }
 
     public String decryptIdNumber(byte[] cipher) {

@@ -21,8 +21,8 @@ public class AccountRepository {
 
     private static final String COLUMNS = """
             id, subject_id, username, display_name, account_type, organisation_uscc, enabled, password_hash,
-            password_changed_at, mobile, email, id_number_cipher, real_name_level, mobile_verified_at, mfa_secret_cipher,
-            mfa_enrolled_at, locked_until,
+            password_changed_at, mobile_cipher, email_cipher, id_number_cipher, real_name_level, mobile_verified_at,
+            mfa_secret_cipher, mfa_enrolled_at, locked_until,
             EXISTS (SELECT 1 FROM identity_webauthn_credential k WHERE k.account_id = identity_account.id) AS security_keys""";
 
     private final JdbcClient jdbc;
@@ -35,8 +35,8 @@ public class AccountRepository {
         return one("SELECT " + COLUMNS + " FROM identity_account WHERE username = :v", username);
     }
 
-    public Optional<Account> findByMobile(String mobile) {
-        return one("SELECT " + COLUMNS + " FROM identity_account WHERE mobile = :v", mobile);
+    public Optional<Account> findByMobileIndex(String index) {
+        return one("SELECT " + COLUMNS + " FROM identity_account WHERE mobile_index = :v", index);
     }
 
     public Optional<Account> findByIdNumberIndex(String index) {
@@ -47,14 +47,19 @@ public class AccountRepository {
         return one("SELECT " + COLUMNS + " FROM identity_account WHERE id = :v", id);
     }
 
-    /** Staff accounts and persons for the administrators' list, newest first. */
-    public List<Account> list(String text, int limit, long offset) {
+    /**
+     * Staff accounts and persons for the administrators' list, newest first: those whose username or name contains
+     * {@code text}, or whose mobile has the blind index {@code mobileIndex} (a whole number typed in the search).
+     */
+    public List<Account> list(String text, String mobileIndex, int limit, long offset) {
         return jdbc
                 .sql("SELECT " + COLUMNS + """
                          FROM identity_account
                         WHERE CAST(:text AS VARCHAR) IS NULL OR strpos(username, :text) > 0 OR strpos(display_name, :text) > 0
+                           OR mobile_index = :mobileIndex
                         ORDER BY id DESC LIMIT :limit OFFSET :offset""")
                 .param("text", text)
+                .param("mobileIndex", mobileIndex)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(this::map)
@@ -72,14 +77,6 @@ public class AccountRepository {
                 > 0;
     }
 
-    public boolean mobileTaken(String mobile) {
-        return jdbc.sql("SELECT count(*) FROM identity_account WHERE mobile = :mobile")
-                        .param("mobile", mobile)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
     public boolean idNumberTaken(String index) {
         return jdbc.sql("SELECT count(*) FROM identity_account WHERE id_number_index = :index")
                         .param("index", index)
@@ -92,10 +89,10 @@ public class AccountRepository {
     public long insert(NewAccount a, Instant now) {
         long id = jdbc.sql("""
                         INSERT INTO identity_account (subject_id, username, display_name, password_hash, account_type,
-                            organisation_uscc, password_changed_at, mobile, email, id_number_cipher, id_number_index,
-                            real_name_level)
-                        VALUES (:subject, :username, :displayName, :hash, :type, :organisation, :now, :mobile, :email,
-                            :idCipher, :idIndex, :level)
+                            organisation_uscc, password_changed_at, mobile_cipher, mobile_index, email_cipher,
+                            id_number_cipher, id_number_index, real_name_level)
+                        VALUES (:subject, :username, :displayName, :hash, :type, :organisation, :now, :mobileCipher,
+                            :mobileIndex, :emailCipher, :idCipher, :idIndex, :level)
                         RETURNING id""")
                 .param("subject", UUID.randomUUID())
                 .param("username", a.username())
@@ -104,8 +101,9 @@ public class AccountRepository {
                 .param("type", a.type().name())
                 .param("organisation", a.organisationUscc())
                 .param("now", Timestamp.from(now))
-                .param("mobile", a.mobile())
-                .param("email", a.email())
+                .param("mobileCipher", a.mobileCipher())
+                .param("mobileIndex", a.mobileIndex())
+                .param("emailCipher", a.emailCipher())
                 .param("idCipher", a.idNumberCipher())
                 .param("idIndex", a.idNumberIndex())
                 .param("level", a.realNameLevel().level())
@@ -128,8 +126,9 @@ public class AccountRepository {
             String passwordHash,
             AccountType type,
             String organisationUscc,
-            String mobile,
-            String email,
+            byte[] mobileCipher,
+            String mobileIndex,
+            byte[] emailCipher,
             byte[] idNumberCipher,
             String idNumberIndex,
             RealNameLevel realNameLevel,
@@ -174,6 +173,15 @@ public class AccountRepository {
     public void setRealNameLevel(long id, RealNameLevel level) {
         jdbc.sql("UPDATE identity_account SET real_name_level = :level WHERE id = :id")
                 .param("level", level.level())
+                .param("id", id)
+                .update();
+    }
+
+    /** Another mobile, already encrypted and indexed; verified or not is the caller's to say. */
+    public void changeMobile(long id, byte[] mobileCipher, String mobileIndex) {
+        jdbc.sql("UPDATE identity_account SET mobile_cipher = :cipher, mobile_index = :index WHERE id = :id")
+                .param("cipher", mobileCipher)
+                .param("index", mobileIndex)
                 .param("id", id)
                 .update();
     }
@@ -317,8 +325,8 @@ public class AccountRepository {
                 account.enabled(),
                 account.passwordHash(),
                 account.passwordChangedAt(),
-                account.mobile(),
-                account.email(),
+                account.mobileCipher(),
+                account.emailCipher(),
                 account.idNumberCipher(),
                 account.realNameLevel(),
                 account.mobileVerifiedAt(),
@@ -341,8 +349,8 @@ public class AccountRepository {
                 rs.getBoolean("enabled"),
                 rs.getString("password_hash"),
                 instant(rs, "password_changed_at"),
-                rs.getString("mobile"),
-                rs.getString("email"),
+                rs.getBytes("mobile_cipher"),
+                rs.getBytes("email_cipher"),
                 rs.getBytes("id_number_cipher"),
                 RealNameLevel.of(rs.getInt("real_name_level")),
                 instant(rs, "mobile_verified_at"),

@@ -42,6 +42,7 @@ public class CitizenAccounts {
 
     private final AccountRepository accounts;
     private final AccountDirectory directory;
+    private final ContactDetails contacts;
     private final Population population;
     private final PasswordEncoder encoder;
     private final Notifications notifications;
@@ -51,6 +52,7 @@ public class CitizenAccounts {
     CitizenAccounts(
             AccountRepository accounts,
             AccountDirectory directory,
+            ContactDetails contacts,
             Population population,
             PasswordEncoder encoder,
             Notifications notifications,
@@ -58,6 +60,7 @@ public class CitizenAccounts {
             Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
+        this.contacts = contacts;
         this.population = population;
         this.encoder = encoder;
         this.notifications = notifications;
@@ -145,8 +148,9 @@ public class CitizenAccounts {
                         passwordHash,
                         AccountType.PERSON,
                         null,
-                        r.mobile().strip(),
-                        trim(r.email()),
+                        contacts.encryptMobile(r.mobile()),
+                        contacts.mobileIndex(r.mobile()),
+                        contacts.encryptEmail(trim(r.email())),
                         directory.encryptIdNumber(idNumber),
                         directory.idNumberIndex(idNumber),
                         level,

@@ -26,7 +26,9 @@ public class OneTimeCodes {
     /** What a code is for; a code for one purpose never serves another. */
     public enum Purpose {
         PASSWORD_RESET,
-        MOBILE_VERIFICATION
+        MOBILE_VERIFICATION,
+        /** Sent to the number that is to replace the account's mobile, and bound to it. */
+        MOBILE_CHANGE
     }
 
     /** The outcome of checking a code. */
@@ -49,6 +51,15 @@ public class OneTimeCodes {
     /** A new code for the account (earlier unused ones stop working). */
     @Transactional
     public String issue(long accountId, Purpose purpose) {
+        return issue(accountId, purpose, null);
+    }
+
+    /**
+     * A new code bound to {@code boundTo} as well — the blind index of the number it is sent to, say: it is accepted
+     * only with that same value, so that a code sent to one number never proves another.
+     */
+    @Transactional
+    public String issue(long accountId, Purpose purpose, String boundTo) {
         Instant now = clock.instant();
         jdbc.sql(
                         "UPDATE identity_one_time_code SET used_at = :now WHERE account_id = :id AND purpose = :purpose AND used_at IS NULL")
@@ -62,7 +73,7 @@ public class OneTimeCodes {
                         VALUES (:id, :purpose, :hash, :expires, :now)""")
                 .param("id", accountId)
                 .param("purpose", purpose.name())
-                .param("hash", hash(accountId, purpose, code))
+                .param("hash", hash(accountId, purpose, boundTo, code))
                 .param("expires", Timestamp.from(now.plus(VALIDITY)))
                 .param("now", Timestamp.from(now))
                 .update();
@@ -75,6 +86,12 @@ public class OneTimeCodes {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Check check(long accountId, Purpose purpose, String code, boolean consume) {
+        return check(accountId, purpose, code, consume, null);
+    }
+
+    /** Checks the latest code as {@link #check(long, Purpose, String, boolean)}, with what it was bound to. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Check check(long accountId, Purpose purpose, String code, boolean consume, String boundTo) {
         Instant now = clock.instant();
         Map<String, Object> latest =
                 jdbc.sql("""
@@ -90,7 +107,8 @@ public class OneTimeCodes {
         }
         long id = ((Number) latest.get("id")).longValue();
         if (code == null
-                || !hash(accountId, purpose, code.strip()).equals(((String) latest.get("code_hash")).strip())) {
+                || !hash(accountId, purpose, boundTo, code.strip())
+                        .equals(((String) latest.get("code_hash")).strip())) {
             jdbc.sql("UPDATE identity_one_time_code SET attempts = attempts + 1 WHERE id = :id")
                     .param("id", id)
                     .update();
@@ -110,7 +128,7 @@ public class OneTimeCodes {
         return String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
     }
 
-    private static String hash(long accountId, Purpose purpose, String code) {
-        return Sm3.hashHex(accountId + ":" + purpose + ":" + code);
+    private static String hash(long accountId, Purpose purpose, String boundTo, String code) {
+        return Sm3.hashHex(accountId + ":" + purpose + ":" + (boundTo == null ? "" : boundTo + ":") + code);
     }
 }

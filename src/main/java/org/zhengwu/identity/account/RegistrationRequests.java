@@ -65,6 +65,7 @@ public class RegistrationRequests {
     private final JdbcClient jdbc;
     private final AccountRepository accounts;
     private final AccountDirectory directory;
+    private final ContactDetails contacts;
     private final CitizenAccounts citizens;
     private final Notifications notifications;
     private final RateLimits limits;
@@ -80,6 +81,7 @@ public class RegistrationRequests {
             JdbcClient jdbc,
             AccountRepository accounts,
             AccountDirectory directory,
+            ContactDetails contacts,
             CitizenAccounts citizens,
             Notifications notifications,
             RateLimits limits,
@@ -93,6 +95,7 @@ public class RegistrationRequests {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.directory = directory;
+        this.contacts = contacts;
         this.citizens = citizens;
         this.notifications = notifications;
         this.limits = limits;
@@ -124,7 +127,7 @@ public class RegistrationRequests {
         Instant now = clock.instant();
         String idNumber = r.idNumber().strip().toUpperCase(Locale.ROOT);
         String mobile = r.mobile().strip();
-        Optional<Account> mobileHolder = accounts.findByMobile(mobile);
+        Optional<Account> mobileHolder = accounts.findByMobileIndex(contacts.mobileIndex(mobile));
         Optional<Account> idNumberHolder = accounts.findByIdNumberIndex(directory.idNumberIndex(idNumber));
         Notifications.Channel channel = channel();
         String recipient = recipient(r);
@@ -158,7 +161,7 @@ public class RegistrationRequests {
             body = messages.getMessage("register.message.code", new Object[] {code}, locale);
         }
         notifications.send(channel, recipient, subject, body);
-        return new Pending(reference, channel, masked(channel, recipient));
+        return new Pending(reference, channel, ContactDetails.masked(channel, recipient));
     }
 
     /**
@@ -225,10 +228,12 @@ public class RegistrationRequests {
      * to that account, silently skipped beyond them, so that nobody can flood an owner by trying their number.
      */
     private void tellOwner(Account owner, String attemptRecipient, Locale locale) {
-        Notifications.Channel channel = owner.mobile() != null && notifications.canReach(Notifications.Channel.MOBILE)
-                ? Notifications.Channel.MOBILE
-                : Notifications.Channel.EMAIL;
-        String ownerRecipient = channel == Notifications.Channel.MOBILE ? owner.mobile() : owner.email();
+        Notifications.Channel channel =
+                owner.mobileCipher() != null && notifications.canReach(Notifications.Channel.MOBILE)
+                        ? Notifications.Channel.MOBILE
+                        : Notifications.Channel.EMAIL;
+        String ownerRecipient =
+                channel == Notifications.Channel.MOBILE ? contacts.mobile(owner) : contacts.email(owner);
         if (ownerRecipient == null || ownerRecipient.equalsIgnoreCase(attemptRecipient)) {
             return;
         }
@@ -241,15 +246,6 @@ public class RegistrationRequests {
                 ownerRecipient,
                 messages.getMessage("register.message.subject", null, locale),
                 messages.getMessage("register.message.owner-notice", null, locale));
-    }
-
-    /** A mobile as 139****5678, a mailbox as z***@example.com: enough for its owner to recognise. */
-    static String masked(Notifications.Channel channel, String recipient) {
-        if (channel == Notifications.Channel.MOBILE && recipient.length() == 11) {
-            return recipient.substring(0, 3) + "****" + recipient.substring(7);
-        }
-        int at = recipient.indexOf('@');
-        return at <= 0 ? "***" : recipient.charAt(0) + "***" + recipient.substring(at);
     }
 
     private static String hash(UUID reference, String code) {

@@ -1,11 +1,13 @@
 package org.zhengwu.identity.oidc;
 
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
@@ -83,10 +85,19 @@ class AuthorizationServerConfiguration {
         return clients.enabledOnly();
     }
 
-    /** Reads records of disabled clients too, so that none fails to load; the provider still refuses the client. */
+    /**
+     * Reads records of disabled clients too, so that none fails to load; the provider still refuses the client.
+     * Client-credentials tokens are not stored ({@link ClientCredentialsTokens}).
+     */
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, ClientRegistry clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients.stored());
+    OAuth2AuthorizationService authorizationService(
+            JdbcTemplate jdbc, JdbcClient jdbcClient, ClientRegistry clients, JwtDecoder decoder, Clock clock) {
+        return new ClientCredentialsTokens(
+                new JdbcOAuth2AuthorizationService(jdbc, clients.stored()),
+                clients.stored(),
+                decoder,
+                jdbcClient,
+                clock);
     }
 
     @Bean

@@ -58,7 +58,7 @@ class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     @Override
     public void customize(JwtEncodingContext context) {
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-            context.getClaims().claim("account_type", "CLIENT");
+            context.getClaims().claim("account_type", ClientCredentialsTokens.CLIENT_ACCOUNT_TYPE);
             return;
         }
         Optional<Account> account = directory.find(context.getPrincipal().getName());

@@ -1,5 +1,7 @@
 package org.zhengwu.identity.oidc;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +30,25 @@ class ClientRegistry {
     /** Client setting: an administrator disabled this system. */
     static final String DISABLED = "zhengwu.disabled";
 
+    /**
+     * Client setting: the instant the system was last disabled; its client-credentials tokens issued before then are
+     * revoked (they are not stored, so there is no row to delete; {@link ClientCredentialsTokens}). A token says when
+     * it was issued in whole seconds, so one issued in that same second counts as issued before — even if the system
+     * was enabled again within the second.
+     */
+    static final String TOKENS_NOT_BEFORE = "zhengwu.tokens-not-before";
+
     private final Stored stored;
     private final JdbcClient jdbc;
     private final AccountabilityLog audit;
+    private final Clock clock;
     private final PasswordEncoder encoder = ClientSecrets.encoder();
 
-    ClientRegistry(JdbcTemplate jdbcTemplate, JdbcClient jdbc, AccountabilityLog audit) {
+    ClientRegistry(JdbcTemplate jdbcTemplate, JdbcClient jdbc, AccountabilityLog audit, Clock clock) {
         this.stored = new Stored(jdbcTemplate);
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Every stored client, disabled ones too: for reading the records that name them (authorizations, consents). */
@@ -72,6 +84,12 @@ class ClientRegistry {
         return Boolean.TRUE.equals(client.getClientSettings().getSetting(DISABLED));
     }
 
+    static Instant tokensNotBefore(RegisteredClient client) {
+        return client.getClientSettings().getSetting(TOKENS_NOT_BEFORE) instanceof String instant
+                ? Instant.parse(instant)
+                : Instant.EPOCH;
+    }
+
     Optional<RegisteredClient> find(String clientId) {
         return Optional.ofNullable(stored.findByClientId(clientId));
     }
@@ -91,7 +109,11 @@ class ClientRegistry {
      */
     @Transactional
     void disable(RegisteredClient client, String administrator) {
-        stored.save(withSettings(client, settings -> settings.put(DISABLED, true)));
+        String now = clock.instant().toString();
+        stored.save(withSettings(client, settings -> {
+            settings.put(DISABLED, true);
+            settings.put(TOKENS_NOT_BEFORE, now);
+        }));
         int revoked = revokeAuthorizations(client);
         audit.record(AuditEvent.success(administrator, "identity.client.disable", "client", client.getClientId())
                 .withDetails("authorizations revoked: " + revoked));
@@ -107,6 +129,9 @@ class ClientRegistry {
     @Transactional
     void delete(RegisteredClient client, String administrator) {
         int revoked = revokeAuthorizations(client);
+        jdbc.sql("DELETE FROM identity_revoked_token WHERE client_id = :clientId")
+                .param("clientId", client.getClientId())
+                .update();
         jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE registered_client_id = :id")
                 .param("id", client.getId())
                 .update();
@@ -131,7 +156,10 @@ class ClientRegistry {
         return secret;
     }
 
-    /** A rare administrative act: client-credential grants are not indexed by client, and are found by a scan. */
+    /**
+     * A rare administrative act: authorizations are not indexed by client, and are found by a scan. Client-credentials
+     * tokens are not stored: {@link #TOKENS_NOT_BEFORE}, or the client's removal, revokes them.
+     */
     private int revokeAuthorizations(RegisteredClient client) {
         return jdbc.sql("DELETE FROM oauth2_authorization WHERE registered_client_id = :id")
                 .param("id", client.getId())

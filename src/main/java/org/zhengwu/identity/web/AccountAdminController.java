@@ -33,9 +33,11 @@ import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.identity.account.AccessWithdrawal;
 import org.zhengwu.identity.account.Account;
+import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.AccountRepository;
 import org.zhengwu.identity.account.AdministratorDuties;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.identity.account.ContactDetails;
 import org.zhengwu.identity.account.PasswordPolicy;
 import org.zhengwu.identity.account.SecondFactor;
 import org.zhengwu.identity.account.SignInAttempts;
@@ -60,7 +62,7 @@ class AccountAdminController {
 
     static final int PAGE = 30;
 
-    /** The account list's search: part of a username or name. */
+    /** The account list's search: part of a username or name, or a whole mobile number. */
     public static class AccountSearch {
         private String q;
 
@@ -133,6 +135,7 @@ class AccountAdminController {
     private final SignInAttempts attempts;
     private final SecondFactor secondFactor;
     private final CitizenAccounts citizens;
+    private final ContactDetails contacts;
     private final Organisations organisations;
     private final AccountabilityLog audit;
     private final AccessRegistry registry;
@@ -145,6 +148,7 @@ class AccountAdminController {
             SignInAttempts attempts,
             SecondFactor secondFactor,
             CitizenAccounts citizens,
+            ContactDetails contacts,
             Organisations organisations,
             AccountabilityLog audit,
             AccessRegistry registry,
@@ -155,6 +159,7 @@ class AccountAdminController {
         this.attempts = attempts;
         this.secondFactor = secondFactor;
         this.citizens = citizens;
+        this.contacts = contacts;
         this.organisations = organisations;
         this.audit = audit;
         this.registry = registry;
@@ -212,7 +217,10 @@ class AccountAdminController {
     String list(
             @ModelAttribute("search") AccountSearch search, @RequestParam(defaultValue = "1") int page, Model model) {
         int current = Math.max(1, page);
-        model.addAttribute("accounts", accounts.list(search.getQ(), PAGE + 1, (long) (current - 1) * PAGE));
+        String q = search.getQ();
+        // Mobiles are kept encrypted: a whole number is found through its blind index, never by part.
+        String mobileIndex = q != null && AccountDirectory.MOBILE.matcher(q).matches() ? contacts.mobileIndex(q) : null;
+        model.addAttribute("accounts", accounts.list(q, mobileIndex, PAGE + 1, (long) (current - 1) * PAGE));
         model.addAttribute("pageSize", PAGE);
         model.addAttribute("page", current);
         addVocabulary(model);
@@ -234,6 +242,8 @@ class AccountAdminController {
             model.addAttribute("accountRoles", roles);
         }
         model.addAttribute("maskedIdNumber", citizens.maskedIdNumber(account));
+        model.addAttribute("maskedMobile", contacts.maskedMobile(account));
+        model.addAttribute("maskedEmail", contacts.maskedEmail(account));
         addVocabulary(model);
         model.addAttribute(
                 "organisation",

@@ -26,6 +26,7 @@ import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.AccountRepository;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.identity.account.ContactDetails;
 import org.zhengwu.identity.account.Enterprises;
 import org.zhengwu.identity.account.Notifications;
 import org.zhengwu.identity.account.OneTimeCodes;
@@ -43,6 +44,7 @@ class AccountController {
     private final AccountDirectory directory;
     private final AccountRepository accounts;
     private final CitizenAccounts citizens;
+    private final ContactDetails contacts;
     private final Passwords passwords;
     private final OneTimeCodes codes;
     private final Notifications notifications;
@@ -55,6 +57,7 @@ class AccountController {
             AccountDirectory directory,
             AccountRepository accounts,
             CitizenAccounts citizens,
+            ContactDetails contacts,
             Passwords passwords,
             OneTimeCodes codes,
             Notifications notifications,
@@ -65,6 +68,7 @@ class AccountController {
         this.directory = directory;
         this.accounts = accounts;
         this.citizens = citizens;
+        this.contacts = contacts;
         this.passwords = passwords;
         this.codes = codes;
         this.notifications = notifications;
@@ -111,6 +115,9 @@ class AccountController {
         Account account = me(authentication);
         model.addAttribute("account", account);
         model.addAttribute("maskedIdNumber", citizens.maskedIdNumber(account));
+        // In full: this is the owner's own page.
+        model.addAttribute("mobile", contacts.mobile(account));
+        model.addAttribute("email", contacts.email(account));
         model.addAttribute("levels", RealNameLevel.values());
         model.addAttribute("person", account.type() == AccountType.PERSON);
         if (account.type() == AccountType.PERSON) {
@@ -153,14 +160,13 @@ class AccountController {
     String sendMobileCode(
             Authentication authentication, HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
         Account account = me(authentication);
-        if (account.mobile() == null || !notifications.canReach(Notifications.Channel.MOBILE)) {
+        String mobile = contacts.mobile(account);
+        if (mobile == null || !notifications.canReach(Notifications.Channel.MOBILE)) {
             redirect.addFlashAttribute("problem", "account.mobile.unavailable");
             return "redirect:/account";
         }
         Optional<RateLimits.Refusal> refused = limits.take(RateLimits.all(
-                limits.attemptsFrom(request.getRemoteAddr()),
-                limits.messagesFor(account),
-                limits.messagesTo(account.mobile())));
+                limits.attemptsFrom(request.getRemoteAddr()), limits.messagesFor(account), limits.messagesTo(mobile)));
         if (refused.isPresent()) {
             redirect.addFlashAttribute("problem", refused.get().messageKey());
             redirect.addFlashAttribute("problemArguments", refusals.arguments(refused.get(), locale));
@@ -169,7 +175,7 @@ class AccountController {
         String code = codes.issue(account.id(), OneTimeCodes.Purpose.MOBILE_VERIFICATION);
         notifications.send(
                 Notifications.Channel.MOBILE,
-                account.mobile(),
+                mobile,
                 messages.getMessage("account.mobile.subject", null, locale),
                 messages.getMessage("account.mobile.message", new Object[] {code}, locale));
         return "redirect:/account/mobile";
@@ -177,7 +183,7 @@ class AccountController {
 
     @GetMapping("/mobile")
     String mobileForm(Authentication authentication, Model model) {
-        model.addAttribute("account", me(authentication));
+        model.addAttribute("mobile", contacts.mobile(me(authentication)));
         model.addAttribute("mobileCode", new OneTimeCodeForm());
         return "identity/mobile-verify";
     }
@@ -190,7 +196,7 @@ class AccountController {
             Model model,
             RedirectAttributes redirect) {
         Account account = me(authentication);
-        model.addAttribute("account", account);
+        model.addAttribute("mobile", contacts.mobile(account));
         if (binding.hasErrors()) {
             return "identity/mobile-verify";
         }

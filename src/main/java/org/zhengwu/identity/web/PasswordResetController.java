@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.zhengwu.identity.HumanChallenge;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
+import org.zhengwu.identity.account.ContactDetails;
 import org.zhengwu.identity.account.Notifications;
 import org.zhengwu.identity.account.OneTimeCodes;
 import org.zhengwu.identity.account.PasswordPolicy;
@@ -88,6 +89,7 @@ class PasswordResetController {
     }
 
     private final AccountDirectory directory;
+    private final ContactDetails contacts;
     private final OneTimeCodes codes;
     private final Notifications notifications;
     private final Passwords passwords;
@@ -98,6 +100,7 @@ class PasswordResetController {
 
     PasswordResetController(
             AccountDirectory directory,
+            ContactDetails contacts,
             OneTimeCodes codes,
             Notifications notifications,
             Passwords passwords,
@@ -106,6 +109,7 @@ class PasswordResetController {
             HumanChallenge challenge,
             LimitRefusals refusals) {
         this.directory = directory;
+        this.contacts = contacts;
         this.codes = codes;
         this.notifications = notifications;
         this.passwords = passwords;
@@ -159,10 +163,11 @@ class PasswordResetController {
         String subject = messages.getMessage("password.reset.subject", null, locale);
         if (account.isPresent()) {
             Account a = account.get();
-            Notifications.Channel channel = a.mobile() != null && notifications.canReach(Notifications.Channel.MOBILE)
-                    ? Notifications.Channel.MOBILE
-                    : Notifications.Channel.EMAIL;
-            String recipient = channel == Notifications.Channel.MOBILE ? a.mobile() : a.email();
+            Notifications.Channel channel =
+                    a.mobileCipher() != null && notifications.canReach(Notifications.Channel.MOBILE)
+                            ? Notifications.Channel.MOBILE
+                            : Notifications.Channel.EMAIL;
+            String recipient = channel == Notifications.Channel.MOBILE ? contacts.mobile(a) : contacts.email(a);
             if (recipient != null
                     && limits.take(RateLimits.all(limits.messagesFor(a), limits.messagesTo(recipient)))
                             .isEmpty()) {

@@ -7,8 +7,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.zhengwu.identity.account.SignInFactors;
 
-/** Tells every page of a signed-in person how long their idle session lasts, for the warning before it ends. */
+/**
+ * Tells every page of a signed-in person how long their idle session lasts, for the warning before it ends, and whether
+ * they have finished signing in.
+ */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class SessionAttributes {
 
@@ -20,5 +24,14 @@ class SessionAttributes {
             return null;
         }
         return session.getMaxInactiveInterval();
+    }
+
+    /**
+     * Whether the person has finished signing in: a member of staff who has given only the password is offered
+     * nothing in the header but signing out (their account and the administration are beyond the second factor).
+     */
+    @ModelAttribute("signInComplete")
+    boolean signInComplete() {
+        return SignInFactors.complete(SecurityContextHolder.getContext().getAuthentication());
     }
 }

@@ -17,9 +17,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -38,7 +43,7 @@ import org.zhengwu.shared.crypto.Sm3;
  * checkpoints of the chain heads outside the database, and {@link #verify} checks both.
  */
 @Service
-public class AccountabilityLog {
+public class AccountabilityLog implements SmartLifecycle {
 
     static final int MAX_CHAINS = 64;
     static final String GENESIS = "0".repeat(64);
@@ -49,10 +54,20 @@ public class AccountabilityLog {
     private final PlatformKeys keys;
     private final AuditAnchors anchors;
     private final int chains;
+    private final NamedParameterJdbcTemplate batch;
+    private final GroupCommit group;
 
     AccountabilityLog(
-            JdbcClient jdbc, Clock clock, PlatformKeys keys, AuditAnchors anchors, AuditProperties properties) {
+            JdbcClient jdbc,
+            NamedParameterJdbcTemplate batch,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            PlatformKeys keys,
+            AuditAnchors anchors,
+            AuditProperties properties) {
         this.jdbc = jdbc;
+        this.batch = batch;
+        this.group = new GroupCommit(transactions, this::append);
         this.clock = clock;
         this.keys = keys;
         this.anchors = anchors;
@@ -62,78 +77,159 @@ public class AccountabilityLog {
     /** A chain's head as a writer holds it. */
     private record Head(int chain, long lastSeq, String lastHash, long keyedFrom) {}
 
-    @Transactional
+    /**
+     * Appends an entry and returns once it is committed. Inside a transaction it is appended in that transaction, so
+     * that it exists exactly when the change it describes is committed. Outside one (a token issued, a sign-in
+     * refused) it is committed together with the entries other requests append at the same moment ({@link
+     * GroupCommit}).
+     */
     public AuditEntry record(AuditEvent event) {
+        Origin origin = Origin.now(clock);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return append(List.of(new Appended(event, origin))).get(0);
+        }
+        return group.append(new Appended(event, origin));
+    }
+
+    /** When an entry was recorded and where the request that recorded it came from. */
+    record Origin(Instant at, String clientIp, String requestId) {
+
+        static Origin now(Clock clock) {
+            HttpServletRequest request = currentRequest();
+            return new Origin(
+                    clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    request == null ? null : request.getRemoteAddr(),
+                    MDC.get("requestId"));
+        }
+    }
+
+    /** An event to append, with its origin. */
+    record Appended(AuditEvent event, Origin origin) {}
+
+    /**
+     * Appends entries, in order, to the head this transaction holds (taking one if it holds none): their entry numbers
+     * in one round trip, the rows in one batch, the head moved once.
+     */
+    private List<AuditEntry> append(List<Appended> appended) {
         HeldChain held = lockHead();
         Head head = held.head;
-        long chainSeq = head.lastSeq() + 1;
-        long seq = jdbc.sql("SELECT nextval('shared_audit_entry_seq')")
-                .query(Long.class)
-                .single();
-        HttpServletRequest request = currentRequest();
-        String clientIp = request == null ? null : request.getRemoteAddr();
-        String requestId = MDC.get("requestId");
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        AuditEntry unsealed = new AuditEntry(
-                seq,
-                now,
-                limit(event.actor(), 100),
-                limit(event.actingFor(), 100),
-                event.action(),
-                event.objectType(),
-                limit(event.objectId(), 100),
-                event.outcome(),
-                clientIp,
-                requestId,
-                limit(event.details(), 1000),
-                head.lastHash(),
-                null,
-                head.chain(),
-                chainSeq);
-        String hash = seal(unsealed, keys);
-        jdbc.sql("""
-                        INSERT INTO shared_audit_entry (seq, occurred_at, actor, acting_for, action, object_type, object_id,
-                            outcome, client_ip, request_id, details, prev_hash, hash, chain, chain_seq)
-                        VALUES (:seq, :at, :actor, :actingFor, :action, :objectType, :objectId, :outcome, :ip, :requestId,
-                            :details, :prev, :hash, :chain, :chainSeq)""")
-                .param("seq", seq)
-                .param("at", Timestamp.from(now))
-                .param("actor", unsealed.actor())
-                .param("actingFor", unsealed.actingFor())
-                .param("action", unsealed.action())
-                .param("objectType", unsealed.objectType())
-                .param("objectId", unsealed.objectId())
-                .param("outcome", unsealed.outcome().name())
-                .param("ip", clientIp)
-                .param("requestId", requestId)
-                .param("details", unsealed.details())
-                .param("prev", head.lastHash())
-                .param("hash", hash)
-                .param("chain", head.chain())
-                .param("chainSeq", chainSeq)
-                .update();
+        List<Long> numbers = appended.size() == 1
+                ? List.of(jdbc.sql("SELECT nextval('shared_audit_entry_seq')")
+                        .query(Long.class)
+                        .single())
+                : jdbc.sql("SELECT nextval('shared_audit_entry_seq') FROM generate_series(1, :n)")
+                        .param("n", appended.size())
+                        .query(Long.class)
+                        .list();
+        List<AuditEntry> entries = new ArrayList<>(appended.size());
+        String prev = head.lastHash();
+        long chainSeq = head.lastSeq();
+        for (int i = 0; i < appended.size(); i++) {
+            AuditEvent event = appended.get(i).event();
+            Origin origin = appended.get(i).origin();
+            chainSeq++;
+            AuditEntry unsealed = new AuditEntry(
+                    numbers.get(i),
+                    origin.at(),
+                    limit(event.actor(), 100),
+                    limit(event.actingFor(), 100),
+                    event.action(),
+                    event.objectType(),
+                    limit(event.objectId(), 100),
+                    event.outcome(),
+                    origin.clientIp(),
+                    origin.requestId(),
+                    limit(event.details(), 1000),
+                    prev,
+                    null,
+                    head.chain(),
+                    chainSeq);
+            String hash = seal(unsealed, keys);
+            entries.add(withHash(unsealed, hash));
+            prev = hash;
+        }
+        insert(entries);
         jdbc.sql("UPDATE shared_audit_head SET last_seq = :seq, last_hash = :hash WHERE id = :chain")
                 .param("seq", chainSeq)
-                .param("hash", hash)
+                .param("hash", prev)
                 .param("chain", head.chain())
                 .update();
-        held.head = new Head(head.chain(), chainSeq, hash, head.keyedFrom());
+        held.head = new Head(head.chain(), chainSeq, prev, head.keyedFrom());
+        return entries;
+    }
+
+    private void insert(List<AuditEntry> entries) {
+        String sql = """
+                INSERT INTO shared_audit_entry (seq, occurred_at, actor, acting_for, action, object_type, object_id,
+                    outcome, client_ip, request_id, details, prev_hash, hash, chain, chain_seq)
+                VALUES (:seq, :at, :actor, :actingFor, :action, :objectType, :objectId, :outcome, :ip, :requestId,
+                    :details, :prev, :hash, :chain, :chainSeq)""";
+        SqlParameterSource[] rows = entries.stream()
+                .map(e -> new MapSqlParameterSource()
+                        .addValue("seq", e.seq())
+                        .addValue("at", Timestamp.from(e.occurredAt()))
+                        .addValue("actor", e.actor())
+                        .addValue("actingFor", e.actingFor())
+                        .addValue("action", e.action())
+                        .addValue("objectType", e.objectType())
+                        .addValue("objectId", e.objectId())
+                        .addValue("outcome", e.outcome().name())
+                        .addValue("ip", e.clientIp())
+                        .addValue("requestId", e.requestId())
+                        .addValue("details", e.details())
+                        .addValue("prev", e.prevHash())
+                        .addValue("hash", e.hash())
+                        .addValue("chain", e.chain())
+                        .addValue("chainSeq", e.chainSeq()))
+                .toArray(SqlParameterSource[]::new);
+        if (rows.length == 1) {
+            batch.update(sql, rows[0]);
+        } else {
+            batch.batchUpdate(sql, rows);
+        }
+    }
+
+    private static AuditEntry withHash(AuditEntry e, String hash) {
         return new AuditEntry(
-                seq,
-                now,
-                unsealed.actor(),
-                unsealed.actingFor(),
-                unsealed.action(),
-                unsealed.objectType(),
-                unsealed.objectId(),
-                unsealed.outcome(),
-                clientIp,
-                requestId,
-                unsealed.details(),
-                head.lastHash(),
+                e.seq(),
+                e.occurredAt(),
+                e.actor(),
+                e.actingFor(),
+                e.action(),
+                e.objectType(),
+                e.objectId(),
+                e.outcome(),
+                e.clientIp(),
+                e.requestId(),
+                e.details(),
+                e.prevHash(),
                 hash,
-                head.chain(),
-                chainSeq);
+                e.chain(),
+                e.chainSeq());
+    }
+
+    @Override
+    public void start() {
+        group.start();
+    }
+
+    @Override
+    public void stop() {
+        group.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return group.isRunning();
+    }
+
+    /**
+     * The group commit stops after the web server (whose requests append) has stopped taking requests, and before
+     * the data source closes.
+     */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
     }
 
     /**

@@ -28,9 +28,14 @@ class MigrationConfiguration {
             BeanFactory beans,
             ResourcePatternResolver resources,
             ObjectProvider<MigrationFilter> filters,
+            ObjectProvider<AfterMigration> afterMigrations,
             Environment environment) {
         MigrationFilter filter = filters.orderedStream()
                 .reduce(new ActiveModules(beans).and(new HasMigrationFiles(resources)), MigrationFilter::and);
-        return new ModuleMigrations(modules, filter, environment.getProperty("spring.datasource.username"));
+        return new ModuleMigrations(
+                modules,
+                filter,
+                environment.getProperty("spring.datasource.username"),
+                () -> afterMigrations.orderedStream().toList());
     }
 }

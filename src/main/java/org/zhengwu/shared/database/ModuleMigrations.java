@@ -2,8 +2,10 @@ package org.zhengwu.shared.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
@@ -21,7 +23,8 @@ import org.springframework.modulith.runtime.flyway.SpringModulithFlywayMigration
  * {@code db/migration/__root/} (unused so far) goes to {@code flyway_schema_history}. Modules migrate one after
  * another in the order of their dependencies. This is Spring Modulith's module-aware migration, preceded by two steps
  * of our own: scripts in a folder that is no module stop the start (Spring Modulith would skip them without a word),
- * and a database made before, whose history of all modules is one table, has that table split first.
+ * and a database made before, whose history of all modules is one table, has that table split first. Afterwards the
+ * application's role gets its grants and the modules' {@link AfterMigration} steps run.
  *
  * <p>The modules and their order come from {@code META-INF/spring-modulith/application-modules.json}, which the build
  * writes (see pom.xml); without it Spring Modulith scans the application's classes at every start, which costs
@@ -34,12 +37,22 @@ class ModuleMigrations implements FlywayMigrationStrategy {
     private final ApplicationModuleIdentifiers modules;
     private final MigrationFilter filter;
     private final String applicationRole;
+    private final Supplier<List<AfterMigration>> afterMigrations;
     private final ResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
 
-    ModuleMigrations(ApplicationModuleIdentifiers modules, MigrationFilter filter, String applicationRole) {
+    /**
+     * @param afterMigrations asked for only once the migrations have run: the steps are beans, and beans that need
+     *     the database wait for the migrations
+     */
+    ModuleMigrations(
+            ApplicationModuleIdentifiers modules,
+            MigrationFilter filter,
+            String applicationRole,
+            Supplier<List<AfterMigration>> afterMigrations) {
         this.modules = modules;
         this.filter = filter;
         this.applicationRole = applicationRole;
+        this.afterMigrations = afterMigrations;
     }
 
     @Override
@@ -49,6 +62,7 @@ class ModuleMigrations implements FlywayMigrationStrategy {
         CombinedHistory.splitByModule(flyway.getConfiguration(), names);
         new SpringModulithFlywayMigrationStrategy(modules, filter).migrate(flyway);
         ApplicationRole.grant(flyway.getConfiguration().getDataSource(), applicationRole);
+        afterMigrations.get().forEach(step -> step.run(flyway.getConfiguration().getDataSource()));
     }
 
     private void requireModuleFolders(Location[] locations, Set<String> modules) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,12 +27,14 @@ import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.AccountRepository;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.identity.account.OutboxNotificationSender;
 import org.zhengwu.identity.oidc.OidcFixtures.Citizen;
 import org.zhengwu.identity.oidc.OidcFixtures.ClientForm;
 import org.zhengwu.identity.oidc.OpenIdProvider.JsonResponse;
 import org.zhengwu.identity.oidc.OpenIdProvider.Pkce;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEntry;
+import org.zhengwu.support.PublicForms;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.TestBrowser.Page;
 import org.zhengwu.support.TestPeople;
@@ -76,6 +77,9 @@ class AccessWithdrawalHttpTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OutboxNotificationSender outbox;
 
     TestBrowser administrator;
     String administratorName;
@@ -327,13 +331,6 @@ class AccessWithdrawalHttpTests {
 
     /** The last one-time code the development outbox holds for a recipient. */
     private String lastCodeSentTo(String recipient) {
-        String body = jdbc.sql(
-                        "SELECT body FROM identity_notification_outbox WHERE recipient = :r ORDER BY id DESC LIMIT 1")
-                .param("r", recipient)
-                .query(String.class)
-                .single();
-        Matcher matcher = CODE.matcher(body);
-        assertThat(matcher.find()).as("a code in: " + body).isTrue();
-        return matcher.group(1);
+        return PublicForms.lastCodeSentTo(outbox, recipient);
     }
 }

@@ -98,21 +98,33 @@ class ClientAdministrationHttpTests {
 
         setEnabled(web.clientId(), true);
         assertThat(tokens(person, web, secret).status()).as("enabled again").isEqualTo(200);
+        assertThat(provider.introspect(web.clientId(), secret, tokens.string("access_token"))
+                        .body())
+                .as("a person's token whose record was revoked is not recognised by its signature instead")
+                .containsEntry("active", false);
         assertThat(entries(web.clientId(), "identity.client.enable")).hasSize(1);
     }
 
     @Test
-    void aDisabledDepartmentSystemGetsNoTokenWithItsOwnCredentials() {
+    void aDisabledDepartmentSystemGetsNoTokenWithItsOwnCredentials() throws InterruptedException {
         ClientForm service = ClientForm.of(SERVICE, "").withScopes("catalog.read");
         String secret = OidcFixtures.register(administrator, service);
-        assertThat(provider.clientCredentials(service.clientId(), secret, "catalog.read")
-                        .status())
-                .isEqualTo(200);
+        String before = provider.clientCredentials(service.clientId(), secret, "catalog.read")
+                .string("access_token");
+        ClientForm resourceServer = ClientForm.of(SERVICE, "").withScopes("catalog.read");
+        String resourceServerSecret = OidcFixtures.register(administrator, resourceServer);
+        assertThat(provider.introspect(resourceServer.clientId(), resourceServerSecret, before)
+                        .body())
+                .containsEntry("active", true);
 
         setEnabled(service.clientId(), false);
         assertThat(provider.clientCredentials(service.clientId(), secret, "catalog.read")
                         .status())
                 .isEqualTo(401);
+        assertThat(provider.introspect(resourceServer.clientId(), resourceServerSecret, before)
+                        .body())
+                .as("its live token is revoked with it")
+                .containsEntry("active", false);
         assertThat(administrator
                         .get("/admin/clients")
                         .html()
@@ -121,9 +133,27 @@ class ClientAdministrationHttpTests {
                 .contains("已停用");
 
         setEnabled(service.clientId(), true);
-        assertThat(provider.clientCredentials(service.clientId(), secret, "catalog.read")
-                        .status())
-                .isEqualTo(200);
+        // A token carries its issue time in whole seconds, and one issued in the second the system was disabled
+        // counts as issued before: the next one is issued in the following second.
+        Thread.sleep(1_000);
+        JsonResponse after = provider.clientCredentials(service.clientId(), secret, "catalog.read");
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(provider.introspect(resourceServer.clientId(), resourceServerSecret, before)
+                        .body())
+                .as("enabling again does not bring back what disabling revoked")
+                .containsEntry("active", false);
+        assertThat(provider.introspect(resourceServer.clientId(), resourceServerSecret, after.string("access_token"))
+                        .body())
+                .containsEntry("active", true);
+
+        setEnabled(service.clientId(), false);
+        Page asked = administrator.get("/admin/clients/" + service.clientId() + "/delete");
+        administrator.post(
+                "/admin/clients/" + service.clientId() + "/delete", Map.of("_csrf", TestBrowser.csrf(asked)));
+        assertThat(provider.introspect(resourceServer.clientId(), resourceServerSecret, after.string("access_token"))
+                        .body())
+                .as("a deleted system's tokens")
+                .containsEntry("active", false);
     }
 
     @Test

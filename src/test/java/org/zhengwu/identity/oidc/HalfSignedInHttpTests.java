@@ -265,6 +265,22 @@ class HalfSignedInHttpTests {
         assertThat(browser.get("/admin/accounts").status()).isEqualTo(200);
     }
 
+    @Test
+    void theHeaderOffersAHalfSignedInSessionOnlyToSignOut() {
+        TestBrowser browser = halfSignedIn(administrator);
+        for (String path : List.of("/login/mfa", "/")) {
+            var header = browser.get(path).html().selectFirst(".site-header__tools");
+            assertThat(header.select("a[href=/account], a[href=/admin], a[href=/login]"))
+                    .as("header of %s", path)
+                    .isEmpty();
+            assertThat(header.select("form[action=/logout]")).hasSize(1);
+        }
+        browser.enterSecondFactor(administrator);
+        var header = browser.get("/").html().selectFirst(".site-header__tools");
+        assertThat(header.select("a[href=/account]")).hasSize(1);
+        assertThat(header.select("a[href=/admin]")).hasSize(1);
+    }
+
     private TestBrowser halfSignedIn(String username) {
         TestBrowser browser = new TestBrowser(port);
         assertThat(browser.signIn(username, TestBrowser.STAFF_PASSWORD).location())

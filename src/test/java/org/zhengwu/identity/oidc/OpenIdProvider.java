@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -133,6 +134,26 @@ final class OpenIdProvider {
         return token(Map.of("grant_type", "client_credentials", "scope", scope), clientId, secret);
     }
 
+    /** RFC 7662: what the provider says of a token, asked by an authenticated client. */
+    JsonResponse introspect(String clientId, String secret, String token) {
+        return post(metadata("introspection_endpoint"), Map.of("token", token), clientId, secret);
+    }
+
+    /** RFC 7009: a client revokes one of its tokens. */
+    JsonResponse revoke(String clientId, String secret, String token) {
+        return post(
+                metadata("revocation_endpoint"),
+                Map.of("token", token, "token_type_hint", "access_token"),
+                clientId,
+                secret);
+    }
+
+    /** An endpoint the authorization-server metadata (RFC 8414) names; OIDC discovery leaves these out. */
+    private String metadata(String endpoint) {
+        JsonResponse document = get(discovery.issuer() + "/.well-known/oauth-authorization-server", null);
+        return Objects.requireNonNull(document.string(endpoint), endpoint + " not in " + document.raw());
+    }
+
     JsonResponse userInfo(String accessToken) {
         return get(discovery.userinfoEndpoint(), accessToken);
     }
@@ -206,7 +227,11 @@ final class OpenIdProvider {
     }
 
     private JsonResponse token(Map<String, String> parameters, String clientId, String secret) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(discovery.tokenEndpoint()))
+        return post(discovery.tokenEndpoint(), parameters, clientId, secret);
+    }
+
+    private static JsonResponse post(String endpoint, Map<String, String> parameters, String clientId, String secret) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form(parameters)));

@@ -287,6 +287,90 @@ class OpenIdProviderHttpTests {
     }
 
     @Test
+    void aDepartmentSystemsTokenIsNotStoredYetIntrospectsAsActiveUntilTheSystemRevokesIt() {
+        ClientForm client = ClientForm.of(SERVICE, "").withScopes("catalog.read");
+        String secret = OidcFixtures.register(administrator, client);
+        String first = provider.clientCredentials(client.clientId(), secret, "catalog.read")
+                .string("access_token");
+        String second = provider.clientCredentials(client.clientId(), secret, "catalog.read")
+                .string("access_token");
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM oauth2_authorization a JOIN oauth2_registered_client c
+                          ON c.id = a.registered_client_id WHERE c.client_id = :id""")
+                        .param("id", client.clientId())
+                        .query(Long.class)
+                        .single())
+                .as("a client-credentials token is not stored")
+                .isZero();
+
+        JsonResponse active = provider.introspect(client.clientId(), secret, first);
+        assertThat(active.status()).as(active.raw()).isEqualTo(200);
+        assertThat(active.body())
+                .containsEntry("active", true)
+                .containsEntry("client_id", client.clientId())
+                .containsEntry("sub", client.clientId())
+                .containsEntry("scope", "catalog.read");
+
+        JsonResponse revoked = provider.revoke(client.clientId(), secret, first);
+        assertThat(revoked.status()).as(revoked.raw()).isEqualTo(200);
+        assertThat(provider.introspect(client.clientId(), secret, first).body())
+                .as("revoked")
+                .containsEntry("active", false);
+        assertThat(provider.introspect(client.clientId(), secret, second).body())
+                .as("its other token stands")
+                .containsEntry("active", true);
+        assertThat(jdbc.sql("SELECT count(*) FROM identity_revoked_token WHERE token_id = :jti")
+                        .param("jti", provider.verify(first).claim("jti"))
+                        .query(Long.class)
+                        .single())
+                .isOne();
+
+        ClientForm other = ClientForm.of(SERVICE, "").withScopes("catalog.read");
+        String otherSecret = OidcFixtures.register(administrator, other);
+        JsonResponse notItsOwn = provider.revoke(other.clientId(), otherSecret, second);
+        assertThat(notItsOwn.status())
+                .as("another system cannot revoke it (RFC 7009 2.1)")
+                .isEqualTo(400);
+        assertThat(notItsOwn.string("error")).isEqualTo("invalid_client");
+        assertThat(provider.introspect(client.clientId(), secret, second).body())
+                .containsEntry("active", true);
+    }
+
+    @Test
+    void aTokenThatLooksLikeADepartmentSystemsButWasNotSignedByThePlatformIsNotActive() throws Exception {
+        ClientForm client = ClientForm.of(SERVICE, "").withScopes("catalog.read");
+        String secret = OidcFixtures.register(administrator, client);
+        String real = provider.clientCredentials(client.clientId(), secret, "catalog.read")
+                .string("access_token");
+        VerifiedToken verified = provider.verify(real);
+
+        com.nimbusds.jose.jwk.RSAKey attacker = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048)
+                .keyID(verified.kid())
+                .generate();
+        com.nimbusds.jwt.SignedJWT forged = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
+                        .keyID(verified.kid())
+                        .build(),
+                com.nimbusds.jwt.JWTClaimsSet.parse(verified.claims()));
+        forged.sign(new com.nimbusds.jose.crypto.RSASSASigner(attacker));
+        assertThat(provider.introspect(client.clientId(), secret, forged.serialize())
+                        .body())
+                .as("the same claims under another key")
+                .containsEntry("active", false);
+
+        String[] parts = real.split("\\.");
+        Map<String, Object> claims = new java.util.HashMap<>(verified.claims());
+        claims.put("scope", List.of("catalog.read", "catalog.write"));
+        String widened = parts[0] + "."
+                + com.nimbusds.jose.util.Base64URL.encode(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(claims))
+                + "." + parts[2];
+        assertThat(provider.introspect(client.clientId(), secret, widened).body())
+                .as("its claims changed under the platform's signature")
+                .containsEntry("active", false);
+        assertThat(provider.introspect(client.clientId(), secret, real).body()).containsEntry("active", true);
+    }
+
+    @Test
     void afterKeyRotationNewTokensCarryTheNewKeyAndTokensOfTheOldKeyStillVerify() {
         ClientForm service = ClientForm.of(SERVICE, "").withScopes("catalog.read");
         String secret = OidcFixtures.register(administrator, service);

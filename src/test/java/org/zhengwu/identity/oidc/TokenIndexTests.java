@@ -52,7 +52,9 @@ class TokenIndexTests {
                 .clientId("long-token-" + UUID.randomUUID())
                 .clientName("长令牌测试")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("https://long-token.example.invalid/callback")
+                .scope("openid")
                 .build();
         clients.save(client);
         Instant now = Instant.now();
@@ -61,8 +63,9 @@ class TokenIndexTests {
         OidcIdToken oidcIdToken =
                 new OidcIdToken(idToken, now, now.plus(Duration.ofMinutes(10)), Map.of("sub", "someone"));
         OAuth2Authorization authorization = OAuth2Authorization.withRegisteredClient(client)
-                .principalName(client.getClientId())
-                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                // A person's: client-credentials tokens are not stored (ClientCredentialsTokens).
+                .principalName("someone")
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .token(new OAuth2AccessToken(
                         OAuth2AccessToken.TokenType.BEARER, accessToken, now, now.plus(Duration.ofMinutes(10))))
                 .token(

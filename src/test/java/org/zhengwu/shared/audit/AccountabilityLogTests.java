@@ -67,6 +67,75 @@ class AccountabilityLogTests {
     }
 
     @Test
+    void entriesRecordedOutsideATransactionAtTheSameMomentAreCommittedTogetherEachCallerOnceItsOwnIsDurable()
+            throws Exception {
+        int callers = 20;
+        java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(callers, work -> {
+            Thread thread = new Thread(work);
+            threads.add(thread);
+            return thread;
+        });
+        java.util.List<Future<AuditEntry>> recorded = new java.util.ArrayList<>();
+        try (java.sql.Connection holder = dataSource.getConnection()) {
+            // Every chain's head held elsewhere: the first group waits for one, and every other caller queues.
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT id FROM shared_audit_head FOR UPDATE");
+            for (int i = 0; i < callers; i++) {
+                String id = "together-" + i;
+                recorded.add(pool.submit(() -> record(id)));
+            }
+            assertThat(LockWaits.awaitBlocked(dataSource, "shared_audit_head", recorded.get(0)))
+                    .isTrue();
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> threads.size() == callers
+                            && threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+            assertThat(recorded).noneMatch(Future::isDone);
+            holder.rollback();
+        }
+        java.util.List<AuditEntry> entries = new java.util.ArrayList<>();
+        for (Future<AuditEntry> entry : recorded) {
+            entries.add(entry.get(20, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        java.util.List<Long> numbers = entries.stream().map(AuditEntry::seq).toList();
+        assertThat(numbers).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("SELECT hash FROM shared_audit_entry WHERE seq IN (:seqs) ORDER BY seq")
+                        .param("seqs", numbers)
+                        .query(String.class)
+                        .list())
+                .as("each caller returned the entry as committed")
+                .containsExactlyElementsOf(entries.stream()
+                        .sorted(java.util.Comparator.comparingLong(AuditEntry::seq))
+                        .map(AuditEntry::hash)
+                        .toList());
+        assertThat(jdbc.sql("SELECT count(DISTINCT xmin::text) FROM shared_audit_entry WHERE seq IN (:seqs)")
+                        .param("seqs", numbers)
+                        .query(Long.class)
+                        .single())
+                .as("transactions for %d entries: the one that waited, then one for all the others", callers)
+                .isLessThanOrEqualTo(2);
+        assertThat(log.verify().intact()).isTrue();
+    }
+
+    @Test
+    void anEntryRecordedInATransactionThatRollsBackIsNotThere() {
+        long[] seq = new long[1];
+        new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+            seq[0] = record("rolled-back").seq();
+            transaction.setRollbackOnly();
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM shared_audit_entry WHERE seq = :seq")
+                        .param("seq", seq[0])
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(log.verify().intact()).isTrue();
+    }
+
+    @Test
     void theApplicationCannotChangeOrDeleteAnEntry() {
         AuditEntry entry = record("immutable");
         assertThatThrownBy(() -> jdbc.sql("UPDATE shared_audit_entry SET actor = 'x' WHERE seq = :seq")

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,6 +52,9 @@ class AuditChainsTests {
     @Autowired
     TaskScheduler scheduler;
 
+    @Autowired
+    NamedParameterJdbcTemplate named;
+
     @TempDir
     Path dir;
 
@@ -62,7 +66,7 @@ class AuditChainsTests {
         AuditProperties properties =
                 new AuditProperties(Duration.ofDays(365), 8, dir.resolve("anchors.log"), Duration.ZERO);
         anchors = new AuditAnchors(jdbc, keys, Clock.systemUTC(), properties, scheduler);
-        log = new AccountabilityLog(jdbc, Clock.systemUTC(), keys, anchors, properties);
+        log = new AccountabilityLog(jdbc, named, transactions, Clock.systemUTC(), keys, anchors, properties);
     }
 
     private void rolledBack(Runnable work) {

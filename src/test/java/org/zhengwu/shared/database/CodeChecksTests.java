@@ -68,8 +68,8 @@ class CodeChecksTests {
                         INSERT INTO identity_one_time_code (account_id, purpose, code_hash, expires_at, created_at)
                         SELECT id, :value, repeat('0', 64), now(), now() FROM identity_account WHERE username = 'admin'""", "PASSWORD_RESET", "password_reset", "SIGN_IN");
         check("identity_notification_outbox_channel_check", """
-                        INSERT INTO identity_notification_outbox (channel, recipient, subject, body, created_at)
-                        VALUES (:value, 'someone@example.gov.cn', '约束', '测试', now())""", "MOBILE", "FAX", "email");
+                        INSERT INTO identity_notification_outbox (channel, subject, body, created_at)
+                        VALUES (:value, '约束', '测试', now())""", "MOBILE", "FAX", "email");
     }
 
     @Test

@@ -100,7 +100,8 @@ class MigrationScriptsTests {
                 ApplicationModuleIdentifiers.of(
                         MODULES.stream().map(ApplicationModuleIdentifier::of).toList()),
                 MigrationFilter.USE_ALL,
-                null);
+                null,
+                List::of);
 
         assertThatThrownBy(() -> migrations.migrate(flyway))
                 .isInstanceOf(IllegalStateException.class)

@@ -2,22 +2,37 @@ package org.zhengwu.shared.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,11 +40,20 @@ import org.springframework.modulith.core.ApplicationModuleIdentifiers;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.runtime.flyway.HasMigrationFiles;
 import org.zhengwu.ZhengwuApplication;
+import org.zhengwu.identity.account.ContactDetailsSteps;
+import org.zhengwu.identity.account.PasswordHashing;
+import org.zhengwu.shared.crypto.PlatformKeys;
+import org.zhengwu.shared.crypto.TestKeys;
+import org.zhengwu.support.ClearValues;
+import org.zhengwu.support.TestBrowser;
 
 /**
  * A database made by commit 5d81b5e — the last release before migrations per module, with one history table for all
  * modules — upgrades in place: loaded from its dump ({@code db/baseline-5d81b5e.sql}) and migrated by
- * {@link ModuleMigrations}, it ends with exactly the schema of a database created today, and keeps its rows.
+ * {@link ModuleMigrations}, it ends with exactly the schema of a database created today, and keeps its rows. The
+ * mobiles and addresses it kept in clear are encrypted by the steps after the migrations — by two nodes starting
+ * together as well — and an account signs in by its mobile on the upgraded platform; keys that are not the database's
+ * stop the start.
  */
 class UpgradeFromBaselineTests {
 
@@ -110,6 +134,198 @@ class UpgradeFromBaselineTests {
         assertThat(count(jdbc, "SELECT keyed_from FROM shared_audit_head WHERE id = 1"))
                 .isEqualTo(7);
         assertThat(count(jdbc, "SELECT nextval('shared_audit_entry_seq')")).isEqualTo(7);
+    }
+
+    private static final String UPGRADED_PASSWORD = "Upgraded-Password-5";
+
+    /** What the accounts hold encrypted, as text that compares by value. */
+    private static final String CIPHERS = """
+            SELECT id, encode(mobile_cipher, 'hex') AS mobile, mobile_index, encode(email_cipher, 'hex') AS email
+            FROM identity_account ORDER BY id""";
+
+    /**
+     * Accounts and outbox messages with mobiles and addresses in clear, as the baseline's release stored them:
+     * accounts {@code upgraded<n>} for n from 1 to {@code count} ({@link #mobile}, {@link #email}, the password
+     * {@link #UPGRADED_PASSWORD}) and a message to each mobile.
+     */
+    private static void clearContactDetails(DataSource database, int count) {
+        JdbcClient jdbc = JdbcClient.create(database);
+        jdbc.sql("""
+                        INSERT INTO identity_account (username, display_name, password_hash, account_type,
+                            password_changed_at, subject_id, mobile, email)
+                        SELECT 'upgraded' || n, '升级前用户', :hash, 'PERSON', now(), md5('upgraded' || n)::uuid,
+                            '139' || lpad(n::text, 8, '0'), 'Upgraded.' || n || '@Example.gov.cn'
+                        FROM generate_series(1, :count) n""")
+                .param("hash", PasswordHashing.encoder().encode(UPGRADED_PASSWORD))
+                .param("count", count)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO identity_notification_outbox (channel, recipient, subject, body, created_at)
+                        SELECT 'MOBILE', '139' || lpad(n::text, 8, '0'), '验证码', '您的验证码是 123456', now()
+                        FROM generate_series(1, :count) n""").param("count", count).update();
+    }
+
+    private static String mobile(int n) {
+        return String.format(Locale.ROOT, "139%08d", n);
+    }
+
+    private static String email(int n) {
+        return "Upgraded." + n + "@Example.gov.cn";
+    }
+
+    /** {@code length} bytes, each {@code value}: a key the test chooses. */
+    private static byte[] bytes(int length, int value) {
+        byte[] bytes = new byte[length];
+        Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+
+    @Test
+    void twoNodesUpgradingTogetherEncryptEveryClearMobileAndAddressAndEmptyTheClearColumns(@TempDir Path keyDir)
+            throws Exception {
+        int count = 2 * 500 + 234;
+        DataSource upgraded = baseline();
+        clearContactDetails(upgraded, count);
+        JdbcClient jdbc = JdbcClient.create(upgraded);
+        assertThat(ClearValues.columnsHolding(jdbc, mobile(77)))
+                .as("the scan finds them while they are clear")
+                .containsExactlyInAnyOrder("identity_account.mobile", "identity_notification_outbox.recipient");
+        PlatformKeys keys = TestKeys.of(bytes(16, 1), bytes(32, 2), keyDir);
+
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> starts = new ArrayList<>();
+            for (int node = 0; node < 2; node++) {
+                starts.add(nodes.submit(() -> migrate(upgraded, ContactDetailsSteps.with(keys))));
+            }
+            for (Future<?> start : starts) {
+                start.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        assertThat(count(jdbc, "SELECT count(*) FROM identity_account WHERE mobile IS NOT NULL OR email IS NOT NULL"))
+                .isZero();
+        assertThat(count(jdbc, "SELECT count(*) FROM identity_notification_outbox WHERE recipient IS NOT NULL"))
+                .isZero();
+        List<Map<String, Object>> accounts = jdbc.sql("""
+                        SELECT username, mobile_cipher, mobile_index, email_cipher FROM identity_account
+                        WHERE username LIKE 'upgraded%'""").query().listOfRows();
+        assertThat(accounts).hasSize(count);
+        for (Map<String, Object> account : accounts) {
+            int n = Integer.parseInt(((String) account.get("username")).substring("upgraded".length()));
+            assertThat(ContactDetailsSteps.mobile(keys, (byte[]) account.get("mobile_cipher")))
+                    .isEqualTo(mobile(n));
+            assertThat(((String) account.get("mobile_index")).strip())
+                    .isEqualTo(ContactDetailsSteps.mobileIndex(keys, mobile(n)));
+            assertThat(ContactDetailsSteps.email(keys, (byte[]) account.get("email_cipher")))
+                    .isEqualTo(email(n));
+        }
+        List<Map<String, Object>> messages = jdbc.sql(
+                        "SELECT recipient_cipher, recipient_index FROM identity_notification_outbox")
+                .query()
+                .listOfRows();
+        List<String> recipients = new ArrayList<>();
+        for (Map<String, Object> message : messages) {
+            String recipient = ContactDetailsSteps.outboxRecipient(keys, (byte[]) message.get("recipient_cipher"));
+            recipients.add(recipient);
+            assertThat(((String) message.get("recipient_index")).strip())
+                    .isEqualTo(ContactDetailsSteps.outboxRecipientIndex(keys, recipient));
+        }
+        // The baseline's own message went to an address.
+        assertThat(recipients).hasSize(count + 1).contains("admin@example.gov.cn", mobile(1), mobile(count));
+        assertThat(ClearValues.columnsHolding(jdbc, "admin@example.gov.cn")).isEmpty();
+        assertThat(ClearValues.columnsHolding(jdbc, mobile(77))).isEmpty();
+        assertThat(ClearValues.columnsHolding(jdbc, email(77))).isEmpty();
+        // From now on no row takes a clear value again, whatever writes it.
+        assertThatThrownBy(() -> jdbc.sql("UPDATE identity_account SET mobile = '13900000001' WHERE username = 'admin'")
+                        .update())
+                .hasMessageContaining("identity_account_contact_in_clear_check");
+
+        // A later start finds nothing to do and changes nothing.
+        List<Map<String, Object>> before = rows(upgraded, CIPHERS);
+        migrate(upgraded, ContactDetailsSteps.with(keys));
+        assertThat(rows(upgraded, CIPHERS)).isEqualTo(before);
+    }
+
+    @Test
+    void keysThatAreNotTheDatabasesStopTheStartBeforeAnythingIsWritten(@TempDir Path keyDir) throws Exception {
+        DataSource upgraded = baseline();
+        clearContactDetails(upgraded, 3);
+        migrate(upgraded, ContactDetailsSteps.with(TestKeys.of(bytes(16, 1), bytes(32, 2), keyDir.resolve("own"))));
+        List<Map<String, Object>> before = rows(upgraded, CIPHERS);
+
+        PlatformKeys otherFieldKey = TestKeys.of(bytes(16, 9), bytes(32, 2), keyDir.resolve("field"));
+        assertThatThrownBy(() -> migrate(upgraded, ContactDetailsSteps.with(otherFieldKey)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ZHENGWU_FIELD_KEY")
+                .hasMessageContaining("is not the key this database's personal fields were encrypted with")
+                .hasMessageNotContaining(mobile(3));
+        PlatformKeys otherIndexKey = TestKeys.of(bytes(16, 1), bytes(32, 9), keyDir.resolve("index"));
+        assertThatThrownBy(() -> migrate(upgraded, ContactDetailsSteps.with(otherIndexKey)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ZHENGWU_INDEX_KEY")
+                .hasMessageContaining("mobile number would no longer find it");
+
+        assertThat(rows(upgraded, CIPHERS)).isEqualTo(before);
+    }
+
+    @Test
+    void anAccountWithAClearMobileSignsInByItOnTheUpgradedPlatform(@TempDir Path dataDir) throws Exception {
+        DataSource upgraded = baseline();
+        clearContactDetails(upgraded, 2);
+        String url;
+        try (Connection connection = upgraded.getConnection()) {
+            url = connection.getMetaData().getURL();
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("ZHENGWU_DB_URL", url);
+        settings.put("ZHENGWU_DB_USER", "postgres");
+        settings.put("zhengwu.crypto.key-dir", dataDir.resolve("keys").toString());
+        settings.put("zhengwu.crypto.field-key", Base64.getEncoder().encodeToString(bytes(16, 1)));
+        settings.put("zhengwu.crypto.index-key", Base64.getEncoder().encodeToString(bytes(32, 2)));
+        settings.put("zhengwu.demo-data.enabled", "false");
+
+        try (ConfigurableApplicationContext platform = start(settings)) {
+            TestBrowser browser = new TestBrowser(
+                    ((WebServerApplicationContext) platform).getWebServer().getPort());
+            assertThat(browser.signIn(mobile(2), UPGRADED_PASSWORD).location()).endsWith("/account");
+            TestBrowser.Page own = browser.get("/account");
+            assertThat(own.html().selectFirst("[data-testid=own-mobile]").text())
+                    .isEqualTo(mobile(2));
+            assertThat(own.html().selectFirst("[data-testid=own-email]").text()).isEqualTo(email(2));
+        }
+        JdbcClient jdbc = JdbcClient.create(upgraded);
+        assertThat(count(jdbc, "SELECT count(*) FROM identity_account WHERE mobile IS NOT NULL OR email IS NOT NULL"))
+                .isZero();
+        assertThat(count(jdbc, "SELECT count(*) FROM identity_notification_outbox WHERE recipient IS NOT NULL"))
+                .isZero();
+        assertThat(ClearValues.columnsHolding(jdbc, mobile(2))).isEmpty();
+        assertThat(ClearValues.columnsHolding(jdbc, email(2))).isEmpty();
+
+        // With another field key the platform does not start, and the reason names the key.
+        settings.put("zhengwu.crypto.field-key", Base64.getEncoder().encodeToString(bytes(16, 9)));
+        Throwable refused = catchThrowable(() -> start(settings).close());
+        assertThat(refused).isNotNull();
+        assertThat(rootCause(refused))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ZHENGWU_FIELD_KEY");
+    }
+
+    /** Starts the platform on a database of its own, as a node of the upgraded installation. */
+    private static ConfigurableApplicationContext start(Map<String, String> settings) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        settings.forEach((property, value) -> args.add("--" + property + "=" + value));
+        return new SpringApplicationBuilder(ZhengwuApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     @Test
@@ -203,12 +419,18 @@ class UpgradeFromBaselineTests {
 
     /** Migrates as the application does: {@code spring.flyway.*} of application.yml, then {@link ModuleMigrations}. */
     static void migrate(DataSource database) {
+        migrate(database, List.of());
+    }
+
+    /** Migrates as the application does, followed by the given steps. */
+    static void migrate(DataSource database, List<AfterMigration> steps) {
         Flyway flyway = Flyway.configure()
                 .dataSource(database)
                 .locations("classpath:db/migration")
                 .validateMigrationNaming(true)
                 .load();
-        new ModuleMigrations(MODULES, new HasMigrationFiles(new PathMatchingResourcePatternResolver()), null)
+        new ModuleMigrations(
+                        MODULES, new HasMigrationFiles(new PathMatchingResourcePatternResolver()), null, () -> steps)
                 .migrate(flyway);
     }
 

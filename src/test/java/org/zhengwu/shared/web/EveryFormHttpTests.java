@@ -234,6 +234,33 @@ class EveryFormHttpTests {
                 "current");
         probe("mobile code", citizen, "/account/mobile", "form[action=/account/mobile]", bad("code", ""), "code");
         probe(
+                "mobile change",
+                citizen,
+                "/account/mobile/change",
+                "form[action=/account/mobile/change]",
+                bad("mobile", "1"),
+                "mobile");
+        // Someone other than the citizen above, whose reset probe has just used their account's message a minute.
+        TestBrowser changing = new TestBrowser(port);
+        changing.signIn(TestPeople.register(citizens, "更换手机表单").username(), TestPeople.PASSWORD);
+        probes.add(new Probe(
+                "mobile change code",
+                changing,
+                () -> {
+                    changing.post(
+                            "/account/mobile/change",
+                            Map.of(
+                                    "mobile",
+                                    TestPeople.newMobile(),
+                                    "_csrf",
+                                    TestBrowser.csrf(changing.get("/account/mobile/change"))));
+                    return changing.get("/account/mobile/change/confirm").html();
+                },
+                "form[action=/account/mobile/change/confirm]",
+                bad("code", ""),
+                200,
+                List.of("code")));
+        probe(
                 "enterprise registration",
                 citizen,
                 "/account/enterprises",

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.identity.account.OutboxNotificationSender;
 import org.zhengwu.support.PublicForms;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.TestPeople;
@@ -29,6 +30,9 @@ class TrimmedInputHttpTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OutboxNotificationSender outbox;
 
     private TestBrowser.Page register(TestBrowser browser, Map<String, String> fields) {
         Map<String, String> form = new HashMap<>(fields);
@@ -88,14 +92,15 @@ class TrimmedInputHttpTests {
                         password));
         assertThat(codePage.status()).as(codePage.body()).isEqualTo(200);
         TestBrowser.Page registered =
-                PublicForms.confirm(browser, codePage, " " + PublicForms.lastCodeSentTo(jdbc, mobile) + " ");
+                PublicForms.confirm(browser, codePage, " " + PublicForms.lastCodeSentTo(outbox, mobile) + " ");
         assertThat(registered.status()).as(registered.body()).isEqualTo(302);
-        Map<String, Object> row = jdbc.sql("SELECT display_name, email FROM identity_account WHERE username = :u")
+        Map<String, Object> row = jdbc.sql(
+                        "SELECT display_name, email_cipher FROM identity_account WHERE username = :u")
                 .param("u", username)
                 .query()
                 .singleRow();
         assertThat(row.get("display_name")).isEqualTo("空格密码");
-        assertThat(row.get("email"))
+        assertThat(row.get("email_cipher"))
                 .as("a blank optional field is stored as nothing")
                 .isNull();
 
