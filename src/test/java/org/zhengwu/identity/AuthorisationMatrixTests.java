@@ -281,6 +281,11 @@ class AuthorisationMatrixTests {
         post("/password/reset/confirm", Map.of("code", "000000"), EVERYONE);
         get("/login/mfa", PASSWORD_GIVEN);
         post("/login/mfa", Map.of("code", "000000"), PASSWORD_GIVEN);
+        // A challenge for a security key: only for a half-signed-in account that has keys (the administrator here has
+        // an authenticator app only; SecurityKeyHttpTests has one with keys).
+        post("/login/mfa/webauthn/options", Map.of(), NOBODY);
+        // A key's answer (none here): the page again for the half-signed-in, the account for the signed-in.
+        post("/login/mfa/webauthn", Map.of("credential", ""), PASSWORD_GIVEN);
         // Only for staff whose first password must be replaced (no persona here: FirstPasswordHttpTests); everyone else
         // is sent on, to sign in or to the code page.
         get("/login/new-password", NOBODY);
@@ -289,6 +294,12 @@ class AuthorisationMatrixTests {
         post("/account/mfa/setup", Map.of("code", "000000"), PASSWORD_GIVEN);
         // Closing an enrolment this session did not make: back to the code page for the half-signed-in.
         post("/account/mfa/setup/done", Map.of(), SIGNED_IN);
+        // Security keys are staff's; at first enrolment only for an account without a second factor (not this one).
+        get("/account/webauthn", STAFF);
+        post("/account/webauthn/register/options", Map.of(), STAFF);
+        post("/account/webauthn/register", Map.of("label", "矩阵测试密钥", "credential", ""), STAFF);
+        // A key that is not the caller's (SecurityKeyHttpTests removes real ones).
+        post("/account/webauthn/{id}/remove", "/account/webauthn/bm90LWEta2V5LW9mLWFueW9uZQ/remove", Map.of(), NOBODY);
         // Consent for a client that is not registered is shown to no one (the SSO tests show it for real clients).
         get("/oauth2/consent", "/oauth2/consent?client_id=nobody&scope=openid&state=x", NOBODY);
 

@@ -263,6 +263,48 @@ public final class TestBrowser {
     }
 
     /**
+     * The second sign-in step of staff without a second factor, choosing a security key as the page's script would:
+     * registers {@code key} under {@code name}, confirms having seen the recovery codes, then signs in with the key.
+     * Returns the page the sign-in ends on.
+     */
+    public Page enrolSecurityKey(SoftwareAuthenticator key, String name) {
+        Page registered = registerSecurityKey("/account/mfa/setup", key, name);
+        if (registered.location() == null || !relative(registered.location()).equals("/account/mfa/setup")) {
+            throw new IllegalStateException(
+                    "the key was not registered: " + registered.status() + " " + registered.location());
+        }
+        Page codes = get("/account/mfa/setup");
+        post("/account/mfa/setup/done", Map.of("_csrf", csrf(codes)));
+        return enterSecurityKey(key);
+    }
+
+    /** Registers {@code key} from {@code page}, whose form's CSRF token it uses, as the page's script would. */
+    public Page registerSecurityKey(String page, SoftwareAuthenticator key, String name) {
+        String token = csrf(get(page));
+        String options = postForJson("/account/webauthn/register/options", token);
+        return post(
+                "/account/webauthn/register",
+                Map.of("label", name, "credential", key.register(options, base), "_csrf", token));
+    }
+
+    /** The second sign-in step with a security key, as the code page's script would take it. */
+    public Page enterSecurityKey(SoftwareAuthenticator key) {
+        String token = csrf(get("/login/mfa"));
+        String options = postForJson("/login/mfa/webauthn/options", token);
+        return post("/login/mfa/webauthn", Map.of("credential", key.sign(options, base), "_csrf", token));
+    }
+
+    /** What a page's script fetches: a POST with the page's CSRF token, answered with JSON. */
+    public String postForJson(String path, String csrf) {
+        Page answer = request("POST", path, Map.of("_csrf", csrf));
+        String type = answer.header("Content-Type");
+        if (answer.status() != 200 || type == null || !type.startsWith("application/json")) {
+            throw new IllegalStateException("POST " + path + " answered " + answer.status() + " " + type);
+        }
+        return answer.body();
+    }
+
+    /**
      * Creates a member of staff of the platform (or of an organisation) with the given roles and signs them in
      * with a freshly enrolled authenticator. Returns the new username.
      */

@@ -13,6 +13,8 @@ import org.zhengwu.identity.RealNameLevel;
  * @param roles        the codes of the roles it holds that some module declares: these grant permissions
  * @param retiredRoles the codes of roles it still holds that no module declares any longer: they grant nothing,
  *                     and stay until an administrator removes them
+ * @param securityKeys  whether it has registered a security key or passkey (WebAuthn), a second factor besides the
+ *                      authenticator app
  */
 public record Account(
         long id,
@@ -31,6 +33,7 @@ public record Account(
         Instant mobileVerifiedAt,
         byte[] mfaSecretCipher,
         Instant mfaEnrolledAt,
+        boolean securityKeys,
         Instant lockedUntil,
         Set<String> roles,
         Set<String> retiredRoles) {
@@ -40,8 +43,17 @@ public record Account(
         retiredRoles = Set.copyOf(retiredRoles);
     }
 
-    public boolean mfaEnrolled() {
+    /** Whether an authenticator app (TOTP) is enrolled. */
+    public boolean authenticatorAppEnrolled() {
         return mfaEnrolledAt != null;
+    }
+
+    /**
+     * Whether the account has a second factor of either kind: then a half-finished sign-in must prove one, and may not
+     * enrol another — that is what a stolen password would try.
+     */
+    public boolean secondFactorEnrolled() {
+        return authenticatorAppEnrolled() || securityKeys;
     }
 
     public boolean lockedAt(Instant now) {

@@ -22,7 +22,8 @@ public class AccountRepository {
     private static final String COLUMNS = """
             id, subject_id, username, display_name, account_type, organisation_uscc, enabled, password_hash,
             password_changed_at, mobile_cipher, email_cipher, id_number_cipher, real_name_level, mobile_verified_at,
-            mfa_secret_cipher, mfa_enrolled_at, locked_until""";
+            mfa_secret_cipher, mfa_enrolled_at, locked_until,
+            EXISTS (SELECT 1 FROM identity_webauthn_credential k WHERE k.account_id = identity_account.id) AS security_keys""";
 
     private final JdbcClient jdbc;
 
@@ -331,6 +332,7 @@ public class AccountRepository {
                 account.mobileVerifiedAt(),
                 account.mfaSecretCipher(),
                 account.mfaEnrolledAt(),
+                account.securityKeys(),
                 account.lockedUntil(),
                 roles,
                 retired);
@@ -354,6 +356,7 @@ public class AccountRepository {
                 instant(rs, "mobile_verified_at"),
                 rs.getBytes("mfa_secret_cipher"),
                 instant(rs, "mfa_enrolled_at"),
+                rs.getBoolean("security_keys"),
                 instant(rs, "locked_until"),
                 Set.of(),
                 Set.of());

@@ -33,7 +33,7 @@ class FirstPasswordController {
 
     /** Whether this account must set a new password before enrolling its second factor. */
     static boolean due(Account account, Passwords passwords) {
-        return !account.mfaEnrolled() && passwords.expired(account.type(), account.passwordChangedAt());
+        return !account.secondFactorEnrolled() && passwords.expired(account.type(), account.passwordChangedAt());
     }
 
     /** The half-signed-in session's account when it must set a new password now. */

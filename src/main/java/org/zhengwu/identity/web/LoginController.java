@@ -5,8 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialRequestOptions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -22,14 +26,25 @@ import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.PassedFactor;
 import org.zhengwu.identity.account.SecondFactor;
+import org.zhengwu.identity.account.SecurityKeys;
 import org.zhengwu.identity.account.SignInAttempts;
 
-/** The one sign-in page for everyone, and the second step for staff. */
+/**
+ * The one sign-in page for everyone, and the second step for staff: a code from the authenticator app (or a recovery
+ * code), or one of their security keys. The key's answer is posted as a form, like the code, so that it ends the same
+ * way — {@link SignInCompletion} or the page again with what went wrong — and the browser's script only fetches the
+ * challenge and asks the key.
+ */
 @Controller
 class LoginController {
 
+    /** The challenge given to this half-finished sign-in for a key: used once. */
+    static final String KEY_CHALLENGE = LoginController.class.getName() + ".keyChallenge";
+
     private final AccountDirectory directory;
     private final SecondFactor secondFactor;
+    private final SecurityKeys securityKeys;
+    private final RelyingParties relyingParties;
     private final SignInCompletion completion;
     private final SignInAttempts attempts;
     private final Clock clock;
@@ -37,11 +52,15 @@ class LoginController {
     LoginController(
             AccountDirectory directory,
             SecondFactor secondFactor,
+            SecurityKeys securityKeys,
+            RelyingParties relyingParties,
             SignInCompletion completion,
             SignInAttempts attempts,
             Clock clock) {
         this.directory = directory;
         this.secondFactor = secondFactor;
+        this.securityKeys = securityKeys;
+        this.relyingParties = relyingParties;
         this.completion = completion;
         this.attempts = attempts;
         this.clock = clock;
@@ -89,16 +108,17 @@ class LoginController {
         return "identity/login";
     }
 
-    /** Staff without an authenticator yet are sent to enrol one (whoever sent them here, e.g. single sign-on). */
+    /** Staff without a second factor yet are sent to enrol one (whoever sent them here, e.g. single sign-on). */
     @GetMapping("/login/mfa")
     String secondFactorForm(Authentication authentication, Model model) {
         if (!(authentication instanceof SecondFactorPending pending)) {
             return "redirect:/account";
         }
-        boolean enrolled =
-                directory.find(pending.getName()).map(Account::mfaEnrolled).orElse(false);
-        model.addAttribute("secondFactor", new OneTimeCodeForm());
-        return enrolled ? "identity/mfa" : "redirect:/account/mfa/setup";
+        Optional<Account> account = directory.find(pending.getName());
+        if (account.isEmpty() || !account.get().secondFactorEnrolled()) {
+            return "redirect:/account/mfa/setup";
+        }
+        return page(account.get(), model);
     }
 
     @PostMapping("/login/mfa")
@@ -107,7 +127,95 @@ class LoginController {
             BindingResult binding,
             Authentication authentication,
             HttpServletRequest request,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            Model model)
+            throws IOException {
+        return secondStep(authentication, request, response, model, account -> {
+            if (binding.hasErrors()) {
+                return Attempt.NONE;
+            }
+            Optional<PassedFactor> passed = secondFactor.verify(account, form.getCode());
+            if (passed.isEmpty()) {
+                binding.rejectValue("code", "mfa.wrong");
+            }
+            return new Attempt(true, passed.orElse(null));
+        });
+    }
+
+    /**
+     * A challenge for one of the account's keys, as JSON for the browser's script; kept in the session for the answer.
+     * Nothing for a session that is not half-way through signing in, or whose account has no key.
+     */
+    @PostMapping("/login/mfa/webauthn/options")
+    ResponseEntity<String> keyChallenge(Authentication authentication, HttpServletRequest request) {
+        if (!(authentication instanceof SecondFactorPending pending)) {
+            return ResponseEntity.notFound().build();
+        }
+        Optional<SecurityKeys.Challenge<PublicKeyCredentialRequestOptions>> challenge = directory
+                .find(pending.getName())
+                .flatMap(account -> securityKeys.signInOptions(account, relyingParties.of(request)));
+        if (challenge.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        request.getSession().setAttribute(KEY_CHALLENGE, challenge.get());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(securityKeys.json(challenge.get().options()));
+    }
+
+    /**
+     * The key's answer. Only an answer the relying-party library verifies, from a key of this account, to the
+     * challenge this session was given (and has not used), completes the sign-in; anything else is counted as a
+     * failed sign-in, like a wrong code.
+     */
+    @PostMapping("/login/mfa/webauthn")
+    String keyAnswer(
+            @ModelAttribute("securityKey") SecurityKeyForm form,
+            BindingResult binding,
+            Authentication authentication,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model)
+            throws IOException {
+        SecurityKeys.Challenge<PublicKeyCredentialRequestOptions> challenge =
+                SecurityKeyController.takeChallenge(request.getSession(), KEY_CHALLENGE);
+        return secondStep(authentication, request, response, model, account -> {
+            if (form.getCredential() == null) {
+                binding.reject("mfa.key.missing");
+                return Attempt.NONE;
+            }
+            SecurityKeys.Verification verification = securityKeys.verify(account, challenge, form.getCredential());
+            if (!verification.passed()) {
+                binding.reject(
+                        switch (verification.refusal()) {
+                            case NO_CHALLENGE, EXPIRED -> "mfa.key.expired";
+                            default -> "mfa.key.refused";
+                        });
+            }
+            return new Attempt(true, verification.factor());
+        });
+    }
+
+    /**
+     * A second factor given: {@code made} when one was checked at all (not when the form itself was incomplete), and
+     * the proof when it passed.
+     */
+    private record Attempt(boolean made, PassedFactor factor) {
+        static final Attempt NONE = new Attempt(false, null);
+    }
+
+    /**
+     * The one way every second factor ends, whichever kind: only for a half-finished sign-in of an account that is not
+     * locked; a proof completes the sign-in ({@link SignInCompletion}); a failed check counts as a failed sign-in, so
+     * that it cannot be guessed behind a known password, and may lock the account; otherwise the page again, with what
+     * was wrong.
+     */
+    private String secondStep(
+            Authentication authentication,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            Function<Account, Attempt> check)
             throws IOException {
         if (!(authentication instanceof SecondFactorPending pending)) {
             return "redirect:/account";
@@ -116,24 +224,37 @@ class LoginController {
         if (account.lockedAt(clock.instant())) {
             return abandon(request);
         }
-        if (binding.hasErrors()) {
-            return "identity/mfa";
+        Attempt attempt = check.apply(account);
+        if (attempt.factor() != null) {
+            completion.complete(account, pending, attempt.factor(), request, response);
+            return null;
         }
-        Optional<PassedFactor> passed = secondFactor.verify(account, form.getCode());
-        if (passed.isEmpty()) {
-            // Wrong codes count as failed sign-ins, so that six digits cannot be guessed behind a known password.
-            attempts.failed(account.username(), account, request.getRemoteAddr());
-            if (directory
-                    .find(account.username())
-                    .map(a -> a.lockedAt(clock.instant()))
-                    .orElse(true)) {
-                return abandon(request);
-            }
-            binding.rejectValue("code", "mfa.wrong");
-            return "identity/mfa";
+        if (attempt.made() && failed(account, request)) {
+            return abandon(request);
         }
-        completion.complete(account, pending, passed.get(), request, response);
-        return null;
+        return page(account, model);
+    }
+
+    /** The second-factor page for the account: the code form, and the key when it has one. */
+    private static String page(Account account, Model model) {
+        if (!model.containsAttribute("secondFactor")) {
+            model.addAttribute("secondFactor", new OneTimeCodeForm());
+        }
+        if (!model.containsAttribute("securityKey")) {
+            model.addAttribute("securityKey", new SecurityKeyForm());
+        }
+        model.addAttribute("authenticatorApp", account.authenticatorAppEnrolled());
+        model.addAttribute("hasSecurityKeys", account.securityKeys());
+        return "identity/mfa";
+    }
+
+    /** Counts a wrong second factor as a failed sign-in: whether the account is now locked. */
+    private boolean failed(Account account, HttpServletRequest request) {
+        attempts.failed(account.username(), account, request.getRemoteAddr());
+        return directory
+                .find(account.username())
+                .map(a -> a.lockedAt(clock.instant()))
+                .orElse(true);
     }
 
     /** The account has been locked meanwhile: the half-finished sign-in ends, with the usual answer. */

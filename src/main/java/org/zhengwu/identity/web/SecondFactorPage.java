@@ -46,7 +46,7 @@ public class SecondFactorPage implements AccessDeniedHandler {
         requestCache.saveRequest(request, response);
         boolean enrolled = directory
                 .find(authentication.getName())
-                .map(Account::mfaEnrolled)
+                .map(Account::secondFactorEnrolled)
                 .orElse(false);
         response.sendRedirect(request.getContextPath() + (enrolled ? "/login/mfa" : "/account/mfa/setup"));
     }

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhengwu.identity.account.Account;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.Enrolment;
@@ -35,8 +36,10 @@ import org.zhengwu.identity.account.SecondFactor;
 import org.zhengwu.identity.account.Totp;
 
 /**
- * Enrolling an authenticator app: a QR code (and the secret in text, for typing), one code to prove it works, then
- * the recovery codes, shown once. Required of every member of staff before anything else.
+ * Enrolling a first second factor, required of every member of staff before anything else: an authenticator app — a
+ * QR code (and the secret in text, for typing), one code to prove it works — or a security key or passkey
+ * ({@link SecurityKeyController}, which needs JavaScript); then the recovery codes, shown once. A fully signed-in
+ * member of staff who uses keys only may add an authenticator app here too.
  */
 @Controller
 @RequestMapping("/account/mfa/setup")
@@ -75,11 +78,13 @@ class SecondFactorSetupController {
     @GetMapping
     String form(Authentication authentication, HttpSession session, Model model, java.util.Locale locale) {
         Account account = directory.find(authentication.getName()).orElseThrow();
-        if (authentication instanceof SecondFactorPending && FirstPasswordController.due(account, passwords)) {
+        boolean firstEnrolment = authentication instanceof SecondFactorPending;
+        if (firstEnrolment && FirstPasswordController.due(account, passwords)) {
             return "redirect:/login/new-password";
         }
         Enrolment done = session.getAttribute(ENROLMENT) instanceof Enrolment e ? e : null;
-        if (account.mfaEnrolled() && done == null) {
+        boolean nothingToEnrol = firstEnrolment ? account.secondFactorEnrolled() : account.authenticatorAppEnrolled();
+        if (nothingToEnrol && done == null) {
             return "redirect:/account";
         }
         byte[] secret = (byte[]) session.getAttribute(SECRET);
@@ -93,8 +98,14 @@ class SecondFactorSetupController {
         model.addAttribute(
                 "secret", Totp.base32(secret).replaceAll("(.{4})", "$1 ").strip());
         model.addAttribute("recoveryCodes", done == null ? null : done.recoveryCodes());
+        // A key's enrolment proves nothing yet: the key is used next, to finish signing in.
+        model.addAttribute("keyEnrolled", done != null && done.factor() == null);
+        model.addAttribute("offerSecurityKey", firstEnrolment);
         if (!model.containsAttribute("enrolment")) {
             model.addAttribute("enrolment", new OneTimeCodeForm());
+        }
+        if (!model.containsAttribute("securityKey")) {
+            model.addAttribute("securityKey", new SecurityKeyForm());
         }
         return "identity/mfa-setup";
     }
@@ -109,14 +120,21 @@ class SecondFactorSetupController {
             java.util.Locale locale) {
         Account account = directory.find(authentication.getName()).orElseThrow();
         byte[] secret = (byte[]) session.getAttribute(SECRET);
-        if (secret == null || account.mfaEnrolled()) {
+        boolean firstEnrolment = authentication instanceof SecondFactorPending;
+        // The second check is a stolen password's attempt to enrol its own app for an account that has keys.
+        if (secret == null
+                || account.authenticatorAppEnrolled()
+                || (firstEnrolment && account.secondFactorEnrolled())) {
             return "redirect:/account/mfa/setup";
         }
         if (binding.hasErrors()) {
             return form(authentication, session, model, locale);
         }
-        Optional<Enrolment> enrolled =
-                secondFactor.enrol(account.id(), account.username(), secret, enrolment.getCode());
+        Optional<Enrolment> enrolled = secondFactor.enrol(
+                account,
+                firstEnrolment ? SecondFactor.Stage.FIRST_ENROLMENT : SecondFactor.Stage.SIGNED_IN,
+                secret,
+                enrolment.getCode());
         if (enrolled.isEmpty()) {
             binding.rejectValue("code", "mfa.wrong");
             return form(authentication, session, model, locale);
@@ -128,14 +146,16 @@ class SecondFactorSetupController {
 
     /**
      * The recovery codes have been seen: the sign-in completes with the factor this session's enrolment proved. Without
-     * one (an account enrolled earlier, in another session, or long ago), the code is asked for.
+     * one (an account enrolled earlier, in another session, or long ago — or a security key just registered, which is
+     * now to be used), the code page asks for the factor.
      */
     @PostMapping("/done")
     String done(
             Authentication authentication,
             HttpSession session,
             HttpServletRequest request,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            RedirectAttributes redirect)
             throws IOException {
         Enrolment enrolment = session.getAttribute(ENROLMENT) instanceof Enrolment e ? e : null;
         session.removeAttribute(ENROLMENT);
@@ -143,8 +163,11 @@ class SecondFactorSetupController {
             return "redirect:/account";
         }
         Account account = directory.find(pending.getName()).orElseThrow();
-        if (enrolment == null || !enrolment.factor().proves(account.username(), clock.instant())) {
-            return account.mfaEnrolled() ? "redirect:/login/mfa" : "redirect:/account/mfa/setup";
+        if (enrolment == null || !enrolment.proves(account.username(), clock.instant())) {
+            if (enrolment != null && enrolment.factor() == null && account.securityKeys()) {
+                redirect.addFlashAttribute("notice", "mfa.key.useNew");
+            }
+            return account.secondFactorEnrolled() ? "redirect:/login/mfa" : "redirect:/account/mfa/setup";
         }
         completion.complete(account, pending, enrolment.factor(), request, response);
         return null;

@@ -71,7 +71,7 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
             SecurityContextHolder.setContext(context);
             contexts.saveContext(context, request, response);
             response.sendRedirect(
-                    account.mfaEnrolled()
+                    account.secondFactorEnrolled()
                             ? "/login/mfa"
                             : FirstPasswordController.due(account, passwords)
                                     ? "/login/new-password"

@@ -24,6 +24,7 @@ import org.zhengwu.identity.account.Totp;
 import org.zhengwu.identity.oidc.OidcFixtures.ClientForm;
 import org.zhengwu.identity.oidc.OpenIdProvider.Pkce;
 import org.zhengwu.identity.web.SecondFactorPaths;
+import org.zhengwu.support.SoftwareAuthenticator;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.TestBrowser.Page;
 import org.zhengwu.support.ZhengwuTest;
@@ -60,10 +61,21 @@ class HalfSignedInHttpTests {
     /** An administrator with an authenticator: the most a stolen password could open. */
     String administrator;
 
+    /** An administrator with a security key instead: the key's endpoints answer for this one. */
+    String keyHolder;
+
+    SoftwareAuthenticator key;
+
     @BeforeAll
     void setUp() {
         TestBrowser browser = new TestBrowser(port);
         administrator = browser.signInNewAdministrator(staff);
+        keyHolder = "staff-" + UUID.randomUUID().toString().substring(0, 8);
+        staff.create(keyHolder, "安全密钥管理员", TestBrowser.STAFF_PASSWORD, null, Set.of(IdentityAccess.ADMIN), "test");
+        key = new SoftwareAuthenticator();
+        TestBrowser keyBrowser = new TestBrowser(port);
+        keyBrowser.signIn(keyHolder, TestBrowser.STAFF_PASSWORD);
+        assertThat(keyBrowser.enrolSecurityKey(key, "管理员的安全密钥").location()).endsWith("/admin");
         provider = OpenIdProvider.discover("http://localhost:" + port);
         app = ClientForm.of(PUBLIC, CALLBACK);
         OidcFixtures.register(browser, app);
@@ -84,25 +96,60 @@ class HalfSignedInHttpTests {
 
     @Test
     void everyMethodOnEveryOpenPathLeavesTheSessionHalfSignedIn() {
-        long passedBefore = secondFactorsPassed(administrator);
         List<String> tried = new ArrayList<>();
-        for (SecondFactorPaths.OpenPath open : SecondFactorPaths.OPEN) {
-            for (String method : METHODS) {
-                TestBrowser browser = halfSignedIn(administrator);
-                String csrf = TestBrowser.csrf(browser.get("/login/mfa"));
-                Page answer = browser.request(method, open.pattern(), Map.of("_csrf", csrf, "code", ""));
-                String what = method + " " + open.pattern() + " → " + answer.status();
-                assertThat(answer.status()).as(what).isLessThan(500);
-                if (open.pattern().equals("/logout") && method.equals("POST")) {
-                    assertThat(browser.get("/admin").location()).as(what).endsWith("/login");
-                } else {
-                    assertStillHalfSignedIn(browser, what);
+        // Both kinds of second factor: for the key holder the key's endpoints are live, with a challenge given.
+        for (String username : List.of(administrator, keyHolder)) {
+            long passedBefore = secondFactorsPassed(username);
+            for (SecondFactorPaths.OpenPath open : SecondFactorPaths.OPEN) {
+                for (String method : METHODS) {
+                    TestBrowser browser = halfSignedIn(username);
+                    String csrf = TestBrowser.csrf(browser.get("/login/mfa"));
+                    if (username.equals(keyHolder)) {
+                        browser.postForJson("/login/mfa/webauthn/options", csrf);
+                    }
+                    Page answer = browser.request(
+                            method, open.pattern(), Map.of("_csrf", csrf, "code", "", "credential", "", "label", "x"));
+                    String what = username + ": " + method + " " + open.pattern() + " → " + answer.status();
+                    assertThat(answer.status()).as(what).isLessThan(500);
+                    if (open.pattern().equals("/logout") && method.equals("POST")) {
+                        assertThat(browser.get("/admin").location()).as(what).endsWith("/login");
+                    } else {
+                        assertStillHalfSignedIn(browser, what);
+                    }
+                    tried.add(what);
                 }
-                tried.add(what);
             }
+            assertThat(secondFactorsPassed(username)).as(username).isEqualTo(passedBefore);
         }
-        assertThat(tried).hasSize(SecondFactorPaths.OPEN.size() * METHODS.size());
-        assertThat(secondFactorsPassed(administrator)).isEqualTo(passedBefore);
+        assertThat(tried).hasSize(2 * SecondFactorPaths.OPEN.size() * METHODS.size());
+        assertThat(keys(keyHolder))
+                .as("no key added by a half-finished sign-in")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aLiveChallengeAnsweredWithAnythingButTheKeysSignatureSignsNothingIn() {
+        long passedBefore = secondFactorsPassed(keyHolder);
+        TestBrowser browser = halfSignedIn(keyHolder);
+        String csrf = TestBrowser.csrf(browser.get("/login/mfa"));
+        String challenge = browser.postForJson("/login/mfa/webauthn/options", csrf);
+        SoftwareAuthenticator stranger = new SoftwareAuthenticator();
+        List<String> forged = List.of(
+                challenge, // the challenge itself sent back
+                stranger.sign(challenge, browser.base()), // a key the account does not have
+                key.signBroken(challenge, browser.base())); // the right key's answer, its signature altered
+        for (String answer : forged) {
+            browser.postForJson("/login/mfa/webauthn/options", csrf);
+            Page refused = browser.post("/login/mfa/webauthn", Map.of("credential", answer, "_csrf", csrf));
+            assertThat(refused.status()).isEqualTo(200);
+            assertStillHalfSignedIn(browser, "a forged answer");
+        }
+        assertThat(secondFactorsPassed(keyHolder)).isEqualTo(passedBefore);
+
+        // The control: the key's own answer, in the same session, signs in.
+        assertThat(browser.enterSecurityKey(key).status()).isEqualTo(302);
+        assertThat(browser.get("/admin").status()).isEqualTo(200);
+        assertThat(secondFactorsPassed(keyHolder)).isEqualTo(passedBefore + 1);
     }
 
     @Test
@@ -249,6 +296,12 @@ class HalfSignedInHttpTests {
                     .as(after + ": GET " + page)
                     .isIn("/login/mfa", "/account/mfa/setup");
         }
+    }
+
+    private long keys(String username) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM identity_webauthn_credential k JOIN identity_account a ON a.id = k.account_id
+                        WHERE a.username = :u""").param("u", username).query(Long.class).single();
     }
 
     private long secondFactorsPassed(String username) {

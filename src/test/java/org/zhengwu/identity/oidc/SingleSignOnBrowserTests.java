@@ -2,24 +2,19 @@ package org.zhengwu.identity.oidc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.support.Chromium;
 import org.zhengwu.support.ZhengwuTest;
 
 /**
@@ -30,10 +25,6 @@ import org.zhengwu.support.ZhengwuTest;
 @ZhengwuTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SingleSignOnBrowserTests {
-
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ZHENGWU_CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER =
-            Path.of(System.getenv().getOrDefault("ZHENGWU_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     @LocalServerPort
     int port;
@@ -49,28 +40,8 @@ class SingleSignOnBrowserTests {
 
     @BeforeAll
     void startBrowserAndDepartmentSystem() throws Exception {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        driver = Chromium.start("zhengwu-chromium-sso");
         relyingParty = OidcFixtures.startRelyingParty(port, staff);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1280,1000",
-                "--user-data-dir=" + Files.createTempDirectory("zhengwu-chromium-sso"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
     }
 
     @AfterAll
