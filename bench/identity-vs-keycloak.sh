@@ -102,7 +102,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
     echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), $ROUNDS rounds of wrk ${DURATION} s each, alternating"
     echo "platform $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (changed)')," \
         "Keycloak $KEYCLOAK_VERSION start-dev, $("$JAVA" -version 2>&1 | head -n 1)," \
-        "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), warm-up ${WARM_UP} s each, niceness $BENCH_NICE"
+        "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), warm-up ${WARM_UP} s each, niceness $BENCH_NICE," \
+        "Keycloak events stored: ${KEYCLOAK_EVENTS:-0}"
     echo
     column -t -s $'\t' "$OUT/rounds.tsv"
     echo

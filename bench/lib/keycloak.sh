@@ -4,7 +4,9 @@
 # the repository's root.
 #
 # Settings: KEYCLOAK_VERSION (default 26.7.3), KEYCLOAK_PORT (default 18090), JAVA_HOME (else `java` on the PATH,
-# as for the platform), KEYCLOAK_HEAP (default -Xms256m -Xmx512m, the platform's heap in these benchmarks).
+# as for the platform), KEYCLOAK_HEAP (default -Xms256m -Xmx512m, the platform's heap in these benchmarks),
+# KEYCLOAK_EVENTS=1 (the realm stores a CLIENT_LOGIN event for every token, as the platform keeps an
+# accountability-log entry for every token: like for like).
 KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-26.7.3}
 KEYCLOAK_PORT=${KEYCLOAK_PORT:-18090}
 KEYCLOAK_HEAP=${KEYCLOAK_HEAP:--Xms256m -Xmx512m}
@@ -54,6 +56,10 @@ keycloak_start() {
     keycloak_admin config credentials --server "$KEYCLOAK_BASE" --realm master --user admin \
         --password "$admin_password" >/dev/null
     keycloak_admin create realms -s realm="$KEYCLOAK_REALM" -s enabled=true >/dev/null
+    if [ "${KEYCLOAK_EVENTS:-0}" = 1 ]; then
+        keycloak_admin update "realms/$KEYCLOAK_REALM" -s eventsEnabled=true \
+            -s 'enabledEventTypes=["CLIENT_LOGIN","CLIENT_LOGIN_ERROR"]' >/dev/null
+    fi
     keycloak_admin create clients -r "$KEYCLOAK_REALM" -s clientId="$KEYCLOAK_CLIENT_ID" -s enabled=true \
         -s publicClient=false -s clientAuthenticatorType=client-secret -s secret="$KEYCLOAK_CLIENT_SECRET" \
         -s serviceAccountsEnabled=true -s standardFlowEnabled=false -s directAccessGrantsEnabled=false >/dev/null
