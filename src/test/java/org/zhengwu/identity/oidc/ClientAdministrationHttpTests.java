@@ -106,7 +106,7 @@ class ClientAdministrationHttpTests {
     }
 
     @Test
-    void aDisabledDepartmentSystemGetsNoTokenWithItsOwnCredentials() throws InterruptedException {
+    void aDisabledDepartmentSystemGetsNoTokenWithItsOwnCredentials() {
         ClientForm service = ClientForm.of(SERVICE, "").withScopes("catalog.read");
         String secret = OidcFixtures.register(administrator, service);
         String before = provider.clientCredentials(service.clientId(), secret, "catalog.read")
@@ -118,6 +118,7 @@ class ClientAdministrationHttpTests {
                 .containsEntry("active", true);
 
         setEnabled(service.clientId(), false);
+        long disabledInSecond = java.time.Instant.now().getEpochSecond();
         assertThat(provider.clientCredentials(service.clientId(), secret, "catalog.read")
                         .status())
                 .isEqualTo(401);
@@ -134,8 +135,10 @@ class ClientAdministrationHttpTests {
 
         setEnabled(service.clientId(), true);
         // A token carries its issue time in whole seconds, and one issued in the second the system was disabled
-        // counts as issued before: the next one is issued in the following second.
-        Thread.sleep(1_000);
+        // counts as issued before: the next one is issued in a later second.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> java.time.Instant.now().getEpochSecond() > disabledInSecond);
         JsonResponse after = provider.clientCredentials(service.clientId(), secret, "catalog.read");
         assertThat(after.status()).isEqualTo(200);
         assertThat(provider.introspect(resourceServer.clientId(), resourceServerSecret, before)
