@@ -5,8 +5,7 @@ import org.zhengwu.shared.codes.CodeTable;
 /** 办件类型 (GB/T 39046-2020): decided on the spot, or later within a promised time. */
 public enum CaseKind implements CodeTable {
     IMMEDIATE("1"),
-    PROMISED("2"),
-    OTHER("9");
+    PROMISED("2");
 
     private final String code;
 

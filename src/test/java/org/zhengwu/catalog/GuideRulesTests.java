@@ -21,9 +21,9 @@ public class GuideRulesTests {
                 .officeHours("工作日")
                 .consultPhone("0551-63538000")
                 .complaintPhone("12345")
-                .materials(List.of(new Guide.Material("身份证", "公安机关", 1, 0, true, null, true, null, null)))
+                .materials(List.of(material("身份证", "公安机关", 1, 0, true, null, true)))
                 .fee(Guide.Fee.free())
-                .onlineDepth(OnlineDepth.FULLY_ONLINE)
+                .onlineDepths(FULLY_ONLINE)
                 .visits(0)
                 .channels(EnumSet.of(HandlingChannel.PC, HandlingChannel.WINDOW))
                 .caseKind(CaseKind.PROMISED)
@@ -32,22 +32,61 @@ public class GuideRulesTests {
                 .themes(EnumSet.of(ServiceTheme.EMPLOYMENT))
                 .resultName("许可证")
                 .realNameLevel(org.zhengwu.identity.RealNameLevel.ID_MATCHED)
+                .powerSource(PowerSource.STATUTORY)
+                .resultType(ResultType.LICENCE)
                 .build();
     }
 
+    static final Set<OnlineDepth> CONSULTATION = EnumSet.of(OnlineDepth.CONSULTATION);
+    static final Set<OnlineDepth> PRE_EXAMINATION =
+            EnumSet.of(OnlineDepth.CONSULTATION, OnlineDepth.SUBMISSION, OnlineDepth.PRE_EXAMINATION);
+    static final Set<OnlineDepth> FULLY_ONLINE = EnumSet.range(OnlineDepth.CONSULTATION, OnlineDepth.RESULT_FEEDBACK);
+
+    /** A paper material issued by a government body. */
+    public static Guide.Material material(
+            String name,
+            String source,
+            int originals,
+            int copies,
+            boolean required,
+            String condition,
+            boolean licenceReplaceable) {
+        return new Guide.Material(
+                name,
+                source,
+                originals,
+                copies,
+                required,
+                condition,
+                licenceReplaceable,
+                null,
+                null,
+                MaterialForm.PAPER,
+                MaterialSource.GOVERNMENT,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of());
+    }
+
+    private static List<GuideRules.Violation> check(Guide guide) {
+        return GuideRules.check(guide, ItemType.LICENSING);
+    }
+
     private static List<String> fields(Guide guide) {
-        return GuideRules.check(guide).stream().map(GuideRules.Violation::field).toList();
+        return check(guide).stream().map(GuideRules.Violation::field).toList();
     }
 
     private static List<String> keys(Guide guide) {
-        return GuideRules.check(guide).stream()
-                .map(GuideRules.Violation::messageKey)
-                .toList();
+        return check(guide).stream().map(GuideRules.Violation::messageKey).toList();
     }
 
-    private static Guide with(Guide g, OnlineDepth depth, int visits, String reason, Set<HandlingChannel> channels) {
+    private static Guide with(
+            Guide g, Set<OnlineDepth> depths, int visits, String reason, Set<HandlingChannel> channels) {
         return g.toBuilder()
-                .onlineDepth(depth)
+                .onlineDepths(depths)
                 .visits(visits)
                 .visitsReason(reason)
                 .channels(channels)
@@ -70,45 +109,38 @@ public class GuideRulesTests {
 
     @Test
     void aCompleteGuideIsValid() {
-        assertThat(GuideRules.check(valid())).isEmpty();
+        assertThat(check(valid())).isEmpty();
     }
 
     @Test
     void fullyOnlineMeansNoVisit() {
-        Guide guide = with(valid(), OnlineDepth.FULLY_ONLINE, 1, "核验原件", EnumSet.of(HandlingChannel.PC));
-        assertThat(keys(guide)).containsExactly("guide.rule.fully-online-visits");
-        assertThat(fields(guide)).containsExactly("visits");
+        assertThat(valid().onlineLevel()).isEqualTo(OnlineLevel.FULLY_ONLINE);
+        Guide guide = with(valid(), FULLY_ONLINE, 1, "核验原件", EnumSet.of(HandlingChannel.PC));
+        assertThat(guide.onlineLevel()).isEqualTo(OnlineLevel.ONLINE_PRE_EXAMINATION);
     }
 
     @Test
     void aVisitNeedsAReason() {
-        Guide guide = with(valid(), OnlineDepth.ONLINE_PRE_EXAMINATION, 1, " ", EnumSet.of(HandlingChannel.WINDOW));
+        Guide guide = with(valid(), PRE_EXAMINATION, 1, " ", EnumSet.of(HandlingChannel.WINDOW));
         assertThat(keys(guide)).containsExactly("guide.rule.visits-reason");
-        assertThat(GuideRules.check(with(
-                        valid(), OnlineDepth.ONLINE_PRE_EXAMINATION, 1, "现场采集指纹", EnumSet.of(HandlingChannel.WINDOW))))
+        assertThat(check(with(valid(), PRE_EXAMINATION, 1, "现场采集指纹", EnumSet.of(HandlingChannel.WINDOW))))
                 .isEmpty();
     }
 
     @Test
     void noVisitAndNoOnlineChannelMeansExpressDelivery() {
-        Guide byPost = with(valid(), OnlineDepth.CONSULTATION, 0, null, EnumSet.of(HandlingChannel.WINDOW));
+        Guide byPost = with(valid(), CONSULTATION, 0, null, EnumSet.of(HandlingChannel.WINDOW));
         assertThat(keys(byPost)).containsExactly("guide.rule.no-visit-needs-express");
-        assertThat(GuideRules.check(with(
-                        valid(),
-                        OnlineDepth.CONSULTATION,
-                        0,
-                        null,
-                        EnumSet.of(HandlingChannel.WINDOW, HandlingChannel.EXPRESS))))
+        assertThat(check(with(
+                        valid(), CONSULTATION, 0, null, EnumSet.of(HandlingChannel.WINDOW, HandlingChannel.EXPRESS))))
                 .isEmpty();
-        assertThat(GuideRules.check(
-                        with(valid(), OnlineDepth.CONSULTATION, 0, null, EnumSet.of(HandlingChannel.MOBILE))))
+        assertThat(check(with(valid(), CONSULTATION, 0, null, EnumSet.of(HandlingChannel.MOBILE))))
                 .isEmpty();
     }
 
     @Test
     void channelsAndServiceObjectsAreRequired() {
-        assertThat(keys(with(valid(), OnlineDepth.FULLY_ONLINE, 0, null, Set.of())))
-                .containsExactly("guide.rule.channels");
+        assertThat(keys(with(valid(), FULLY_ONLINE, 0, null, Set.of()))).containsExactly("guide.rule.channels");
         Guide g = valid();
         Guide noObjects =
                 g.toBuilder().serviceObjects(Set.of()).specialProcedure(null).build();
@@ -131,7 +163,7 @@ public class GuideRulesTests {
                 .visitsReason(null)
                 .specialProcedure(null)
                 .build();
-        assertThat(GuideRules.check(otherUnit)).isEmpty();
+        assertThat(check(otherUnit)).isEmpty();
     }
 
     @Test
@@ -142,8 +174,7 @@ public class GuideRulesTests {
                 .steps(List.of(new Guide.Step(" ", null)))
                 .statutoryLimit(null)
                 .promisedLimit(new Guide.TimeLimit(-1, null, null))
-                .materials(List.of(
-                        g.materials().get(0), new Guide.Material("委托书", "", 1, 100, false, null, false, null, null)))
+                .materials(List.of(g.materials().get(0), material("委托书", "", 1, 100, false, null, false)))
                 .fee(new Guide.Fee(true, null, List.of(new Guide.FeeItem("工本费", "", null))))
                 .visitsReason(null)
                 .specialProcedure(new Guide.SpecialProcedure(SpecialProcedureKind.EXTENDED_APPROVAL, ""))

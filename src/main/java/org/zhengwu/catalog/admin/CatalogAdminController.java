@@ -265,7 +265,10 @@ class CatalogAdminController {
         }
         if (action.startsWith("add-") || binding.hasErrors()) {
             if (!action.startsWith("add-")) {
-                report(GuideRules.check(form.getGuide().toGuide()), CatalogAdminController::formField, binding);
+                report(
+                        GuideRules.check(form.getGuide().toGuide(), editing.typeOfBase(form.getBaseCode())),
+                        CatalogAdminController::formField,
+                        binding);
             }
             form.getGuide().addSpareRows(action.startsWith("add-") ? 1 : SPARE_ROWS);
             return newEntryPage(form, model, locale);
@@ -317,7 +320,7 @@ class CatalogAdminController {
         materialFiles.apply(form.getMaterials(), "", binding, principal.getName());
         if (action.startsWith("add-") || binding.hasErrors()) {
             if (!action.startsWith("add-")) {
-                report(GuideRules.check(form.toGuide()), UnaryOperator.identity(), binding);
+                report(GuideRules.check(form.toGuide(), editing.typeOfVersion(id)), UnaryOperator.identity(), binding);
             }
             form.addSpareRows(action.startsWith("add-") ? 1 : SPARE_ROWS);
             return editPage(version, form, model, locale);

@@ -40,7 +40,7 @@ public class GuideForm {
     private String complaintPhone;
     private List<MaterialRow> materials = new ArrayList<>();
     private FeeRows fee = new FeeRows();
-    private String onlineDepth;
+    private List<String> onlineDepths = new ArrayList<>();
     private String realNameLevel = Integer.toString(RealNameLevel.ID_MATCHED.level());
     private Integer visits = 0;
     private String visitsReason;
@@ -69,7 +69,7 @@ public class GuideForm {
         form.fee.charged = g.fee().charged();
         form.fee.basis = g.fee().basis();
         g.fee().items().forEach(i -> form.fee.items.add(new FeeItemRow(i.name(), i.standard(), i.relief())));
-        form.onlineDepth = g.onlineDepth() == null ? null : g.onlineDepth().code();
+        g.onlineDepths().forEach(d -> form.onlineDepths.add(d.code()));
         form.realNameLevel = Integer.toString(g.realNameLevel().level());
         form.visits = g.visits();
         form.visitsReason = g.visitsReason();
@@ -132,7 +132,7 @@ public class GuideForm {
                         fee.items.stream()
                                 .map(i -> new Guide.FeeItem(i.name, i.standard, i.relief))
                                 .toList()))
-                .onlineDepth(code(OnlineDepth.class, onlineDepth))
+                .onlineDepths(codes(OnlineDepth.class, onlineDepths))
                 .visits(visits == null ? 0 : visits)
                 .visitsReason(visitsReason)
                 .channels(codes(HandlingChannel.class, channels))
@@ -311,7 +311,15 @@ public class GuideForm {
                     condition,
                     licenceReplaceable,
                     blankFormId,
-                    sampleId);
+                    sampleId,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of());
         }
 
         private static int orZero(Integer value) {
@@ -688,12 +696,12 @@ public class GuideForm {
         this.realNameLevel = realNameLevel;
     }
 
-    public String getOnlineDepth() {
-        return onlineDepth;
+    public List<String> getOnlineDepths() {
+        return onlineDepths;
     }
 
-    public void setOnlineDepth(String onlineDepth) {
-        this.onlineDepth = onlineDepth;
+    public void setOnlineDepths(List<String> onlineDepths) {
+        this.onlineDepths = onlineDepths;
     }
 
     public Integer getVisits() {

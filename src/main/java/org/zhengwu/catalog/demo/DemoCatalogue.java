@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -24,8 +25,13 @@ import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.catalog.Guide;
 import org.zhengwu.catalog.GuideRules;
+import org.zhengwu.catalog.HandlingChannel;
 import org.zhengwu.catalog.ItemType;
+import org.zhengwu.catalog.MaterialForm;
+import org.zhengwu.catalog.MaterialSource;
 import org.zhengwu.catalog.OnlineDepth;
+import org.zhengwu.catalog.PowerSource;
+import org.zhengwu.catalog.ResultType;
 import org.zhengwu.catalog.ServiceObject;
 import org.zhengwu.catalog.ServiceTheme;
 import org.zhengwu.catalog.attachment.AttachmentStore;
@@ -119,8 +125,8 @@ class DemoCatalogue implements ApplicationRunner {
             Organisation organisation = organisations
                     .find(uscc)
                     .orElseThrow(() -> new IllegalStateException("demo department " + key + " is not registered"));
-            Guide guide = guide(item, organisation);
-            List<GuideRules.Violation> violations = GuideRules.check(guide);
+            Guide guide = guide(item, organisation, base.itemType());
+            List<GuideRules.Violation> violations = GuideRules.check(guide, base.itemType());
             if (!violations.isEmpty()) {
                 throw new IllegalStateException("demo item " + item.name() + " breaks the guide rules: " + violations);
             }
@@ -132,7 +138,10 @@ class DemoCatalogue implements ApplicationRunner {
         return item.regions().size();
     }
 
-    private Guide guide(DemoCatalogueFile.Item item, Organisation organisation) {
+    private Guide guide(DemoCatalogueFile.Item item, Organisation organisation, ItemType type) {
+        boolean online = item.depth() >= 2
+                && (item.channels().contains(HandlingChannel.PC)
+                        || item.channels().contains(HandlingChannel.MOBILE));
         List<Guide.Material> materials = item.materials() == null
                 ? List.of()
                 : item.materials().stream()
@@ -145,7 +154,15 @@ class DemoCatalogue implements ApplicationRunner {
                                 m.condition(),
                                 m.licence(),
                                 m.form() ? form(m.name(), item.name(), false) : null,
-                                m.form() ? form(m.name(), item.name(), true) : null))
+                                m.form() ? form(m.name(), item.name(), true) : null,
+                                online ? MaterialForm.PAPER_AND_ELECTRONIC : MaterialForm.PAPER,
+                                sourceChannel(m.source()),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of()))
                         .toList();
         Guide.Fee fee = item.fee() == null
                 ? Guide.Fee.free()
@@ -169,7 +186,7 @@ class DemoCatalogue implements ApplicationRunner {
                 .complaintPhone(COMPLAINT_PHONE)
                 .materials(materials)
                 .fee(fee)
-                .onlineDepth(CodeTable.requireCode(OnlineDepth.class, Integer.toString(item.depth())))
+                .onlineDepths(depths(item.depth()))
                 .visits(item.visits())
                 .visitsReason(item.visitsReason())
                 .channels(item.channels())
@@ -196,7 +213,44 @@ class DemoCatalogue implements ApplicationRunner {
                                         .map(f -> new Guide.Faq(f.q(), f.a()))
                                         .toList())
                 .realNameLevel(requiredLevel(item))
+                .powerSource(type.administrativePower() ? PowerSource.STATUTORY : null)
+                .resultType(resultType(item.result()))
                 .build();
+    }
+
+    /**
+     * The national 网上办理深度 codes of the demo's Ⅰ–Ⅳ level, as the upgrade of an earlier database maps them: each
+     * level includes what the levels below it offer, and Ⅳ adds online acceptance, handling and the result.
+     */
+    static List<OnlineDepth> depths(int level) {
+        List<OnlineDepth> all = List.of(
+                OnlineDepth.CONSULTATION,
+                OnlineDepth.SUBMISSION,
+                OnlineDepth.PRE_EXAMINATION,
+                OnlineDepth.ACCEPTANCE,
+                OnlineDepth.HANDLING,
+                OnlineDepth.RESULT_FEEDBACK);
+        return level >= 4 ? all : all.subList(0, level);
+    }
+
+    private static final Pattern GOVERNMENT_ISSUER =
+            Pattern.compile(".*(机关|部门|局|厅|委员会|政府|法院|公安|税务|海关|市场监督|民政|人力资源|不动产|卫生健康|办事处).*");
+
+    /** 来源渠道 from the demo's issuer text: the applicant, a government body, or someone else. */
+    static MaterialSource sourceChannel(String source) {
+        if (source == null || source.contains("申请人")) {
+            return MaterialSource.APPLICANT;
+        }
+        return GOVERNMENT_ISSUER.matcher(source).matches() ? MaterialSource.GOVERNMENT : MaterialSource.OTHER;
+    }
+
+    private static final Pattern LICENCE_RESULT = Pattern.compile(".*(证|执照|证书|牌照|许可).*");
+
+    /** 审批结果类型 from the result's name: a certificate or licence, otherwise a written decision. */
+    static ResultType resultType(String resultName) {
+        return resultName != null && LICENCE_RESULT.matcher(resultName).matches()
+                ? ResultType.LICENCE
+                : ResultType.DOCUMENT;
     }
 
     /**

@@ -146,7 +146,10 @@ public class CatalogEditing {
             // Without a name and a base item, the missing base item is the one problem to name.
             checkName(entryName, violations);
         }
-        violations.addAll(GuideRules.check(guide));
+        violations.addAll(GuideRules.check(guide, base == null ? ItemType.OTHER : base.itemType()));
+        if (base != null && organisation != null) {
+            violations.addAll(GuideRules.checkLevel(base.itemType(), organisation.exerciseLevel(), "organisationUscc"));
+        }
         String implementationCode = null;
         if (base != null && organisation != null) {
             implementationCode =
@@ -195,7 +198,7 @@ public class CatalogEditing {
     @Transactional
     public VersionRecord editDraft(
             long versionId, String revision, String name, Guide guide, String changeNote, String actor) {
-        List<GuideRules.Violation> violations = new ArrayList<>(GuideRules.check(guide));
+        List<GuideRules.Violation> violations = new ArrayList<>(GuideRules.check(guide, typeOfVersion(versionId)));
         String trimmed = name == null ? "" : name.strip();
         checkName(trimmed, violations);
         if (changeNote != null && changeNote.strip().length() > MAX_NOTE) {
@@ -274,7 +277,7 @@ public class CatalogEditing {
         VersionRecord version = repository
                 .findVersion(versionId)
                 .orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-draft"));
-        List<GuideRules.Violation> violations = GuideRules.check(version.guide());
+        List<GuideRules.Violation> violations = GuideRules.check(version.guide(), typeOfItem(version.itemId()));
         if (!violations.isEmpty()) {
             throw new GuideInvalidException(violations);
         }
@@ -385,6 +388,30 @@ public class CatalogEditing {
         if (reason.strip().length() > MAX_NOTE) {
             throw new GuideInvalidException(List.of(violation("reason", "validation.too-long", MAX_NOTE)));
         }
+    }
+
+    /** The 事项类型 of the entry a version belongs to, which decides the rules its guide follows. */
+    public ItemType typeOfVersion(long versionId) {
+        return repository
+                .findVersion(versionId)
+                .map(version -> typeOfItem(version.itemId()))
+                .orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-draft"));
+    }
+
+    /** The 事项类型 of a base item, or 其他行政权力 (the rules of any applied-for item) when there is no such item. */
+    public ItemType typeOfBase(String baseCode) {
+        if (baseCode == null || baseCode.isBlank()) {
+            return ItemType.OTHER;
+        }
+        return repository
+                .findBaseItem(baseCode.strip())
+                .map(BaseItemRecord::itemType)
+                .orElse(ItemType.OTHER);
+    }
+
+    private ItemType typeOfItem(long itemId) {
+        String baseCode = repository.findItem(itemId).orElseThrow().baseCode();
+        return repository.findBaseItem(baseCode).orElseThrow().itemType();
     }
 
     private static void checkName(String name, List<GuideRules.Violation> violations) {

@@ -19,7 +19,7 @@ import org.zhengwu.catalog.Guide;
 import org.zhengwu.catalog.ItemSummary;
 import org.zhengwu.catalog.ItemType;
 import org.zhengwu.catalog.LimitUnit;
-import org.zhengwu.catalog.OnlineDepth;
+import org.zhengwu.catalog.OnlineLevel;
 import org.zhengwu.catalog.SearchQuery;
 import org.zhengwu.catalog.SearchResult;
 import org.zhengwu.catalog.ServiceObject;
@@ -60,7 +60,7 @@ public class SearchIndex {
         p.put("organisation", organisation.name());
         p.put("division", item.divisionCode());
         p.put("level", item.exerciseLevel().code());
-        p.put("depth", Integer.parseInt(guide.onlineDepth().code()));
+        p.put("depth", Integer.parseInt(guide.onlineLevel().code()));
         p.put("visits", guide.visits());
         p.put("online", guide.onlineApplication());
         p.put(
@@ -83,7 +83,7 @@ public class SearchIndex {
                 .update();
         jdbc.sql("""
                         INSERT INTO catalog_search_entry (item_id, version_id, implementation_code, name, item_type,
-                            organisation_uscc, organisation_name, division_code, exercise_level, online_depth, visits,
+                            organisation_uscc, organisation_name, division_code, exercise_level, online_level, visits,
                             online_application, service_objects, themes, result_name, promised_value, promised_unit,
                             name_terms, terms)
                         VALUES (:item, :version, :code, :name, :type, :uscc, :organisation, :division, :level, :depth,
@@ -126,7 +126,7 @@ public class SearchIndex {
         p.put("offset", query.offset());
         List<Row> rows = jdbc.sql("""
                         SELECT implementation_code, name, item_type, organisation_uscc, organisation_name, division_code,
-                               exercise_level, online_depth, visits, online_application, result_name, promised_value,
+                               exercise_level, online_level, visits, online_application, result_name, promised_value,
                                promised_unit, count(*) OVER () AS total
                         FROM catalog_search_entry""" + filter.where + " " + order + " LIMIT :limit OFFSET :offset")
                 .params(p)
@@ -205,9 +205,9 @@ public class SearchIndex {
                 sql.append(" AND service_objects @> CAST(:objects AS TEXT[])");
                 parameters.put("objects", new String[] {query.serviceObject().code()});
             }
-            if (query.minOnlineDepth() != null) {
-                sql.append(" AND online_depth >= :depth");
-                parameters.put("depth", Integer.parseInt(query.minOnlineDepth().code()));
+            if (query.minOnlineLevel() != null) {
+                sql.append(" AND online_level >= :depth");
+                parameters.put("depth", Integer.parseInt(query.minOnlineLevel().code()));
             }
             if (query.theme() != null) {
                 sql.append(" AND themes @> CAST(:themes AS TEXT[])");
@@ -293,7 +293,7 @@ public class SearchIndex {
                 rs.getString("organisation_name"),
                 rs.getString("division_code"),
                 CodeTable.requireCode(ExerciseLevel.class, rs.getString("exercise_level")),
-                CodeTable.requireCode(OnlineDepth.class, Integer.toString(rs.getInt("online_depth"))),
+                CodeTable.requireCode(OnlineLevel.class, Integer.toString(rs.getInt("online_level"))),
                 rs.getInt("visits"),
                 rs.getBoolean("online_application"),
                 rs.getString("result_name"),

@@ -50,14 +50,17 @@ class DemoCatalogueTests {
 
     @Test
     void everyDemoGuideSatisfiesTheRulesAndEveryCodeIsValid() {
-        List<String> guides = jdbc.sql(
-                        "SELECT v.guide::text FROM catalog_item_version v JOIN catalog_item i ON i.id = v.item_id "
-                                + "WHERE i.created_by = 'system'")
-                .query(String.class)
+        List<String[]> guides = jdbc.sql("SELECT b.item_type, v.guide::text FROM catalog_item_version v "
+                        + "JOIN catalog_item i ON i.id = v.item_id JOIN catalog_base_item b ON b.base_code = i.base_code "
+                        + "WHERE i.created_by = 'system'")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .list();
+        assertThat(guides).hasSizeGreaterThan(100);
         assertThat(guides)
-                .allSatisfy(json ->
-                        assertThat(GuideRules.check(guideJson.read(json))).isEmpty());
+                .allSatisfy(row -> assertThat(
+                                GuideRules.check(guideJson.read(row[1]), CodeTable.requireCode(ItemType.class, row[0])))
+                        .as(row[1])
+                        .isEmpty());
         assertThat(demoCodes())
                 .allSatisfy(
                         code -> assertThat(codes.checkImplementationCode(code).isValid())
