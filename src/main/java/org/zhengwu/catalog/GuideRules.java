@@ -126,9 +126,9 @@ public final class GuideRules {
         if (guide.visits() < 0 || guide.visits() > MAX_VISITS) {
             add("visits", "validation.range", 0, MAX_VISITS);
         }
-        int sections = (guide.penalty() == null ? 0 : 1)
-                + (guide.compulsion() == null ? 0 : 1)
-                + (guide.inspection() == null ? 0 : 1);
+        boolean foreignSection = (type != ItemType.PENALTY && guide.penalty() != null)
+                || (type != ItemType.COMPULSION && guide.compulsion() != null)
+                || (type != ItemType.INSPECTION && guide.inspection() != null);
         switch (type) {
             case PENALTY -> {
                 if (guide.penalty() == null) {
@@ -152,7 +152,7 @@ public final class GuideRules {
                 }
             }
         }
-        if (sections > 1) {
+        if (foreignSection) {
             add("type", "guide.rule.enforcement-elements-for-enforcement-only");
         }
     }

@@ -26,7 +26,7 @@ import org.zhengwu.shared.database.AfterMigration;
  */
 @Component
 @Order(20)
-class UnsourcedItemTypeRecoding implements AfterMigration {
+public class UnsourcedItemTypeRecoding implements AfterMigration {
 
     static final String UNSOURCED_TYPE = "00";
     private static final String REASON = "事项类型 00 无国家标准来源，改为 10 其他行政权力";
@@ -34,7 +34,7 @@ class UnsourcedItemTypeRecoding implements AfterMigration {
 
     private final CatalogCodes codes;
 
-    UnsourcedItemTypeRecoding(CatalogCodes codes) {
+    public UnsourcedItemTypeRecoding(CatalogCodes codes) {
         this.codes = codes;
     }
 
