@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,7 +126,7 @@ class DemoCatalogue implements ApplicationRunner {
             Organisation organisation = organisations
                     .find(uscc)
                     .orElseThrow(() -> new IllegalStateException("demo department " + key + " is not registered"));
-            Guide guide = guide(item, organisation, base.itemType());
+            Guide guide = guide(item, organisation, base.itemType(), delegation(item, uscc, departments));
             List<GuideRules.Violation> violations = GuideRules.check(guide, base.itemType());
             if (!violations.isEmpty()) {
                 throw new IllegalStateException("demo item " + item.name() + " breaks the guide rules: " + violations);
@@ -138,7 +139,29 @@ class DemoCatalogue implements ApplicationRunner {
         return item.regions().size();
     }
 
-    private Guide guide(DemoCatalogueFile.Item item, Organisation organisation, ItemType type) {
+    /**
+     * 委托部门 of an entry: the organisation the yaml names by department key, unless the entry is that organisation's
+     * own, which holds the power by law.
+     */
+    private Guide.Delegation delegation(DemoCatalogueFile.Item item, String uscc, Map<String, String> departments) {
+        if (item.delegation() == null) {
+            return null;
+        }
+        String delegating = departments.get(item.delegation());
+        if (delegating == null) {
+            throw new IllegalStateException("demo item " + item.name() + ": no department " + item.delegation());
+        }
+        if (delegating.equals(uscc)) {
+            return null;
+        }
+        Organisation organisation = organisations
+                .find(delegating)
+                .orElseThrow(() -> new IllegalStateException("demo department " + delegating + " is not registered"));
+        return new Guide.Delegation(organisation.name(), organisation.uscc());
+    }
+
+    private Guide guide(
+            DemoCatalogueFile.Item item, Organisation organisation, ItemType type, Guide.Delegation delegation) {
         boolean online = item.depth() >= 2
                 && (item.channels().contains(HandlingChannel.PC)
                         || item.channels().contains(HandlingChannel.MOBILE));
@@ -156,12 +179,12 @@ class DemoCatalogue implements ApplicationRunner {
                                 m.form() ? form(m.name(), item.name(), false) : null,
                                 m.form() ? form(m.name(), item.name(), true) : null,
                                 online ? MaterialForm.PAPER_AND_ELECTRONIC : MaterialForm.PAPER,
-                                sourceChannel(m.source()),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
+                                m.sourceChannel() == null ? sourceChannel(m.source()) : m.sourceChannel(),
+                                m.paperSpec(),
+                                m.fillingInstructions(),
+                                m.acceptanceStandard(),
+                                m.basis(),
+                                m.remark(),
                                 List.of()))
                         .toList();
         Guide.Fee fee = item.fee() == null
@@ -186,7 +209,7 @@ class DemoCatalogue implements ApplicationRunner {
                 .complaintPhone(COMPLAINT_PHONE)
                 .materials(materials)
                 .fee(fee)
-                .onlineDepths(depths(item.depth()))
+                .onlineDepths(item.depths() == null ? depths(item.depth()) : item.depths())
                 .visits(item.visits())
                 .visitsReason(item.visitsReason())
                 .channels(item.channels())
@@ -213,9 +236,74 @@ class DemoCatalogue implements ApplicationRunner {
                                         .map(f -> new Guide.Faq(f.q(), f.a()))
                                         .toList())
                 .realNameLevel(requiredLevel(item))
-                .powerSource(type.administrativePower() ? PowerSource.STATUTORY : null)
-                .resultType(resultType(item.result()))
+                .powerSource(powerSource(item, type, delegation))
+                .delegation(delegation)
+                .resultType(item.resultType() == null ? resultType(item.result()) : item.resultType())
+                .jointOrganisations(item.jointOrganisations())
+                .intermediaries(
+                        item.intermediaries() == null
+                                ? List.of()
+                                : item.intermediaries().stream()
+                                        .map(i -> new Guide.Intermediary(i.name(), i.basis(), i.required()))
+                                        .toList())
+                .quantityLimit(item.quantityLimit())
+                .convenience(convenience(item.convenience()))
+                .penalty(penalty(item.penalty()))
+                .compulsion(compulsion(item.compulsion()))
+                .inspection(inspection(item.inspection()))
                 .build();
+    }
+
+    /** 权力来源: none for public services; by law unless the yaml says otherwise and the entry is delegated. */
+    private static PowerSource powerSource(DemoCatalogueFile.Item item, ItemType type, Guide.Delegation delegation) {
+        if (!type.administrativePower()) {
+            return null;
+        }
+        return item.powerSource() == null || delegation == null ? PowerSource.STATUTORY : item.powerSource();
+    }
+
+    private static Guide.Convenience convenience(DemoCatalogueFile.Convenience c) {
+        return c == null
+                ? Guide.Convenience.none()
+                : new Guide.Convenience(
+                        c.inServiceHall(),
+                        c.onlinePayment(),
+                        c.appointment(),
+                        c.logistics(),
+                        c.selfServiceTerminal(),
+                        c.onlineAddress(),
+                        c.ssoPc(),
+                        c.ssoMobile());
+    }
+
+    private static Guide.Penalty penalty(DemoCatalogueFile.Penalty p) {
+        return p == null
+                ? null
+                : new Guide.Penalty(
+                        p.violation(),
+                        Set.copyOf(p.kinds()),
+                        p.discretion().stream()
+                                .map(d -> new Guide.Discretion(d.circumstance(), d.standard()))
+                                .toList(),
+                        articles(p.basis()));
+    }
+
+    private static Guide.Compulsion compulsion(DemoCatalogueFile.Compulsion c) {
+        return c == null ? null : new Guide.Compulsion(Set.copyOf(c.kinds()), c.circumstances(), articles(c.basis()));
+    }
+
+    private static Guide.Inspection inspection(DemoCatalogueFile.Inspection i) {
+        return i == null
+                ? null
+                : new Guide.Inspection(i.objects(), i.content(), i.method(), i.frequency(), articles(i.basis()));
+    }
+
+    private static List<Guide.Article> articles(List<DemoCatalogueFile.Article> articles) {
+        return articles == null
+                ? List.of()
+                : articles.stream()
+                        .map(a -> new Guide.Article(a.document(), a.article(), a.content()))
+                        .toList();
     }
 
     /**
