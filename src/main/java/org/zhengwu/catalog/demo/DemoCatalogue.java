@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.zhengwu.basedata.Divisions;
+import org.zhengwu.basedata.ExerciseLevel;
 import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.catalog.Guide;
@@ -99,7 +101,7 @@ class DemoCatalogue implements ApplicationRunner {
         for (Map<String, Object> raw : items()) {
             DemoCatalogueFile.Item item = json.convertValue(raw, DemoCatalogueFile.Item.class);
             ItemType type = CodeTable.requireCode(ItemType.class, item.type());
-            BaseItemRecord main = editing.createBaseItem(item.name(), type, null, ACTOR);
+            BaseItemRecord main = editing.createBaseItem(item.name(), type, null, levels(raw, departments), ACTOR);
             if (item.subItems() == null || item.subItems().isEmpty()) {
                 entries += implement(main, item, departments);
                 continue;
@@ -109,11 +111,37 @@ class DemoCatalogue implements ApplicationRunner {
                 merged.remove("subItems");
                 merged.putAll(sub);
                 DemoCatalogueFile.Item subItem = json.convertValue(merged, DemoCatalogueFile.Item.class);
-                BaseItemRecord base = editing.createBaseItem(subItem.name(), type, main.baseCode(), ACTOR);
+                BaseItemRecord base = editing.createBaseItem(
+                        subItem.name(), type, main.baseCode(), levels(merged, departments), ACTOR);
                 entries += implement(base, subItem, departments);
             }
         }
         log.info("Demo catalogue: {} published entries", entries);
+    }
+
+    /** The 行使层级 of the departments implementing an item (and, for a main item, each of its sub-items). */
+    private Set<ExerciseLevel> levels(Map<String, Object> raw, Map<String, String> departments) {
+        List<Map<String, Object>> parts = new ArrayList<>();
+        parts.add(raw);
+        Object subItems = raw.get("subItems");
+        if (subItems instanceof List<?> list) {
+            for (Object sub : list) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> merged = new LinkedHashMap<>(raw);
+                merged.putAll((Map<String, Object>) sub);
+                parts.add(merged);
+            }
+        }
+        Set<ExerciseLevel> levels = EnumSet.noneOf(ExerciseLevel.class);
+        for (Map<String, Object> part : parts) {
+            for (Object region : (List<?>) part.get("regions")) {
+                String uscc = departments.get(region + "." + part.get("department"));
+                if (uscc != null) {
+                    organisations.find(uscc).ifPresent(o -> levels.add(o.exerciseLevel()));
+                }
+            }
+        }
+        return levels;
     }
 
     private int implement(BaseItemRecord base, DemoCatalogueFile.Item item, Map<String, String> departments) {

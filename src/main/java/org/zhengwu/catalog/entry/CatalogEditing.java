@@ -3,11 +3,14 @@ package org.zhengwu.catalog.entry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhengwu.basedata.ExerciseLevel;
 import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.catalog.CatalogCodes;
@@ -67,6 +70,16 @@ public class CatalogEditing {
      */
     @Transactional
     public BaseItemRecord createBaseItem(String name, ItemType type, String mainItemBaseCode, String actor) {
+        return createBaseItem(name, type, mainItemBaseCode, Set.of(), actor);
+    }
+
+    /**
+     * Adds a base-list item implemented at {@code levels} (行使层级). Without levels, a sub-item takes its main item's
+     * and a main item every level its type allows.
+     */
+    @Transactional
+    public BaseItemRecord createBaseItem(
+            String name, ItemType type, String mainItemBaseCode, Set<ExerciseLevel> levels, String actor) {
         repository.lockBaseItemsForAdding();
         List<GuideRules.Violation> violations = new ArrayList<>();
         String trimmed = name == null ? "" : name.strip();
@@ -86,15 +99,30 @@ public class CatalogEditing {
                 violations.add(violation("mainItem", "catalog.base.type-differs"));
             }
         }
+        Set<ExerciseLevel> exerciseLevels =
+                levels.isEmpty() ? (main == null ? allowedLevels(type) : main.exerciseLevels()) : levels;
+        if (exerciseLevels.contains(ExerciseLevel.TIERED)) {
+            violations.add(violation("exerciseLevels", "catalog.base.level-not-national"));
+        }
+        exerciseLevels.forEach(level -> violations.addAll(GuideRules.checkLevel(type, level, "exerciseLevels")));
         if (!violations.isEmpty()) {
-            throw new GuideInvalidException(violations);
+            throw new GuideInvalidException(violations.stream().distinct().toList());
         }
         String baseCode = main == null ? nextMainItemCode(type) : nextSubItemCode(main);
-        BaseItemRecord item = new BaseItemRecord(baseCode, trimmed, type);
+        BaseItemRecord item = new BaseItemRecord(baseCode, trimmed, type, exerciseLevels);
         repository.insertBaseItem(item, actor);
         audit.record(AuditEvent.success(actor, "catalog.base-item.create", "catalog-base-item", baseCode)
-                .withDetails(trimmed));
+                .withDetails(trimmed + " " + item.exerciseLevelCodes()));
         return item;
+    }
+
+    /** Every national level an item of {@code type} may be implemented at: 村（社区）级 only for 公共服务. */
+    public static Set<ExerciseLevel> allowedLevels(ItemType type) {
+        Set<ExerciseLevel> levels = EnumSet.range(ExerciseLevel.NATIONAL, ExerciseLevel.VILLAGE);
+        if (type != ItemType.PUBLIC_SERVICE) {
+            levels.remove(ExerciseLevel.VILLAGE);
+        }
+        return levels;
     }
 
     private String nextMainItemCode(ItemType type) {
@@ -149,6 +177,10 @@ public class CatalogEditing {
         violations.addAll(GuideRules.check(guide, base == null ? ItemType.OTHER : base.itemType()));
         if (base != null && organisation != null) {
             violations.addAll(GuideRules.checkLevel(base.itemType(), organisation.exerciseLevel(), "organisationUscc"));
+            if (!base.exerciseLevels().contains(organisation.exerciseLevel())) {
+                violations.add(
+                        violation("organisationUscc", "catalog.entry.level-not-in-base", base.exerciseLevelCodes()));
+            }
         }
         String implementationCode = null;
         if (base != null && organisation != null) {

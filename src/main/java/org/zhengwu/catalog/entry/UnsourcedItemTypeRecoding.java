@@ -80,8 +80,8 @@ public class UnsourcedItemTypeRecoding implements AfterMigration {
 
     private void recode(JdbcClient jdbc, String oldBase, String newBase) {
         jdbc.sql("""
-                        INSERT INTO catalog_base_item (base_code, name, item_type, created_at, created_by)
-                        SELECT :newBase, name, :type, created_at, created_by FROM catalog_base_item
+                        INSERT INTO catalog_base_item (base_code, name, item_type, exercise_levels, created_at, created_by)
+                        SELECT :newBase, name, :type, exercise_levels, created_at, created_by FROM catalog_base_item
                         WHERE base_code = :oldBase""")
                 .param("newBase", newBase)
                 .param("type", ItemType.OTHER.code())

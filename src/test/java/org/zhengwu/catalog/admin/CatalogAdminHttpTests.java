@@ -65,7 +65,7 @@ class CatalogAdminHttpTests {
         TestBrowser.Page created = submit(
                 "/admin/catalog/base-items/new",
                 "form[action=/admin/catalog/base-items/new]",
-                Map.of("name", name, "type", "01"));
+                Map.of("name", name, "type", "01", "exerciseLevels", "3"));
         assertThat(created.status()).isEqualTo(302);
         String list = admin.get("/admin/catalog/base-items").body();
         Element row = admin.get("/admin/catalog/base-items").html().selectFirst("tr:contains(" + name + ")");
