@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.zhengwu.identity.Actors;
+import org.zhengwu.shared.web.NotFoundException;
 
 /**
  * 目录交换: export of the catalogue, and import of an exchange file by the platform's own editors, who alone extend
@@ -70,8 +71,7 @@ class ExchangeAdminController {
     @PreAuthorize("hasAuthority('catalog.edit')")
     String job(@PathVariable String id, Model model, Locale locale) {
         requireProvinceWideEditor();
-        ImportJobs.Job job = jobs.find(id)
-                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        ImportJobs.Job job = jobs.find(id).orElseThrow(() -> new NotFoundException("catalog.exchange.no-job"));
         model.addAttribute("job", job);
         model.addAttribute("problems", shown(job.getProblems(), locale));
         return "catalog/admin/exchange-job";
