@@ -269,6 +269,9 @@ class AuthorisationMatrixTests {
         get("/api/v1/items/{implementationCode}", "/api/v1/items/" + code, EVERYONE);
         get("/api/v1/items/export.csv", EVERYONE);
         get("/api/v1/catalogue/export.json", EVERYONE);
+        get("/api/v1/catalogue/base-items.csv", EVERYONE);
+        get("/api/v1/catalogue/entries.csv", EVERYONE);
+        get("/api/v1/catalogue/materials.csv", EVERYONE);
         get("/api/v1/organisations/{uscc}", "/api/v1/organisations/" + ownOrganisation, EVERYONE);
         get("/api/v1/divisions/{code}", "/api/v1/divisions/" + division, EVERYONE);
         get("/api/v1/code-tables", EVERYONE);

@@ -2,6 +2,7 @@ package org.zhengwu.catalog.exchange;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,9 +15,41 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogueExportController {
 
     private final CatalogueExport export;
+    private final CatalogueSheets sheets;
 
-    CatalogueExportController(CatalogueExport export) {
+    CatalogueExportController(CatalogueExport export, CatalogueSheets sheets) {
         this.export = export;
+        this.sheets = sheets;
+    }
+
+    @GetMapping("/api/v1/catalogue/base-items.csv")
+    @Operation(summary = "The base list as a spreadsheet (CSV), columns as the exchange file's fields")
+    ResponseEntity<byte[]> baseItems() {
+        return csv("zhengwu-base-items.csv", sheets.baseItems(export.file()));
+    }
+
+    @GetMapping("/api/v1/catalogue/entries.csv")
+    @Operation(summary = "Every published entry with every scalar element of its guide (CSV), national codes")
+    ResponseEntity<byte[]> entries() {
+        return csv("zhengwu-entries.csv", sheets.entries(export.file()));
+    }
+
+    @GetMapping("/api/v1/catalogue/materials.csv")
+    @Operation(summary = "The materials of every published entry (CSV), keyed by implementation code")
+    ResponseEntity<byte[]> materials() {
+        return csv("zhengwu-materials.csv", sheets.materials(export.file()));
+    }
+
+    private static ResponseEntity<byte[]> csv(String fileName, byte[] content) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        "Content-Disposition",
+                        ContentDisposition.attachment()
+                                .filename(fileName)
+                                .build()
+                                .toString())
+                .body(content);
     }
 
     @GetMapping("/api/v1/catalogue/export.json")

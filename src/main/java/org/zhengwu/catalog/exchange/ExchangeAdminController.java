@@ -40,6 +40,17 @@ class ExchangeAdminController {
         this.messages = messages;
     }
 
+    /** A job as it stood when the page was asked for. */
+    record JobView(
+            String id,
+            String fileName,
+            ImportJobs.State state,
+            boolean finished,
+            int total,
+            int done,
+            int baseItems,
+            int entries) {}
+
     /** A problem as the reader sees it: where, and why in their language. */
     record ShownProblem(String row, String column, String reason) {}
 
@@ -72,7 +83,20 @@ class ExchangeAdminController {
     String job(@PathVariable String id, Model model, Locale locale) {
         requireProvinceWideEditor();
         ImportJobs.Job job = jobs.find(id).orElseThrow(() -> new NotFoundException("catalog.exchange.no-job"));
-        model.addAttribute("job", job);
+        // The state first: a job writes its problems and counts before it changes state, so what is read after the
+        // state is at least as new as it.
+        ImportJobs.State state = job.getState();
+        model.addAttribute(
+                "job",
+                new JobView(
+                        job.getId(),
+                        job.getFileName(),
+                        state,
+                        state.finished(),
+                        job.getTotal(),
+                        job.getDone(),
+                        job.getBaseItems(),
+                        job.getEntries()));
         model.addAttribute("problems", shown(job.getProblems(), locale));
         return "catalog/admin/exchange-job";
     }

@@ -2,9 +2,12 @@ package org.zhengwu.catalog.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.StaffAccounts;
+import org.zhengwu.shared.csv.CsvTable;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.ZhengwuTest;
 import tools.jackson.databind.JsonNode;
@@ -79,6 +83,60 @@ class CatalogueExchangeHttpTests {
         file.remove("exportedAt");
         again.remove("exportedAt");
         assertThat(again).isEqualTo(file);
+    }
+
+    @Test
+    void theSpreadsheetsHoldTheSameValuesAsTheFile() throws Exception {
+        ObjectNode file = export();
+        TestBrowser anonymous = new TestBrowser(port);
+        CsvTable base = sheet(anonymous, "/api/v1/catalogue/base-items.csv");
+        assertThat(base.header()).containsExactly("basecode", "name", "itemtype", "exerciselevels");
+        assertThat(base.rows()).hasSize(file.get("baseItems").size());
+        JsonNode firstBase = file.get("baseItems").get(0);
+        CsvTable.Row firstRow = base.rows().get(0);
+        assertThat(firstRow.get("basecode")).isEqualTo(firstBase.get("baseCode").asString());
+        assertThat(firstRow.get("itemtype")).isEqualTo(firstBase.get("itemType").asString());
+        assertThat(firstRow.get("exerciselevels"))
+                .isEqualTo(firstBase
+                        .get("exerciseLevels")
+                        .valueStream()
+                        .map(JsonNode::asString)
+                        .collect(Collectors.joining("^")));
+
+        CsvTable entries = sheet(anonymous, "/api/v1/catalogue/entries.csv");
+        assertThat(entries.header())
+                .startsWith("implementationcode", "basecode", "name", "organisationuscc")
+                .contains("guide.fee.charged", "guide.serviceobjects", "guide.convenience.ssomobile")
+                .noneMatch(column -> column.startsWith("guide.materials"));
+        assertThat(entries.rows()).hasSize(file.get("entries").size());
+        JsonNode firstEntry = file.get("entries").get(0);
+        assertThat(entries.rows().get(0).get("guide.serviceobjects"))
+                .isEqualTo(firstEntry
+                        .get("guide")
+                        .get("serviceObjects")
+                        .valueStream()
+                        .map(JsonNode::asString)
+                        .collect(Collectors.joining("^")));
+
+        CsvTable materials = sheet(anonymous, "/api/v1/catalogue/materials.csv");
+        assertThat(materials.header()).startsWith("implementationcode", "position", "name", "source");
+        int count = file.get("entries")
+                .valueStream()
+                .mapToInt(e -> e.get("guide").get("materials").size())
+                .sum();
+        assertThat(count).isPositive();
+        assertThat(materials.rows()).hasSize(count);
+        assertThat(materials.rows().get(0).get("implementationcode"))
+                .isEqualTo(firstEntry.get("implementationCode").asString());
+    }
+
+    /** The sheet as a spreadsheet program reads it (the table reader folds column names to lower case). */
+    private static CsvTable sheet(TestBrowser browser, String path) throws Exception {
+        TestBrowser.Page page = browser.get(path);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/csv");
+        assertThat(page.body()).startsWith("\uFEFF");
+        return CsvTable.read(new ByteArrayInputStream(page.body().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A new base item and an entry of it, made from a demo entry of the same type: a file that imports. */
