@@ -3,11 +3,14 @@ package org.zhengwu.catalog.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -166,15 +169,22 @@ class ItemApiController {
     @GetMapping("/{implementationCode}")
     @Operation(
             summary = "One published item with its whole guide",
-            description = "404 for an unknown code, 410 for a withdrawn item, 400 for a malformed code.")
-    Item item(@PathVariable String implementationCode, Locale locale) {
+            description = "404 for an unknown code, 410 for a withdrawn item, 400 for a malformed code, 301 to the"
+                    + " new code for a code the item had before a change of the national code tables.")
+    ResponseEntity<Item> item(@PathVariable String implementationCode, Locale locale) {
+        Optional<String> moved = catalog.movedTo(implementationCode);
+        if (moved.isPresent()) {
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                    .location(URI.create("/api/v1/items/" + moved.get()))
+                    .build();
+        }
         CodeCheck check = codes.checkImplementationCode(implementationCode);
         if (!check.isValid()) {
             throw new BadParameterException("implementationCode", check.defect().messageKey(), check.argumentArray());
         }
         PublishedCatalog.Lookup lookup = catalog.find(check.normalised());
         if (lookup instanceof PublishedCatalog.Lookup.Live live) {
-            return item(live.item(), locale);
+            return ResponseEntity.ok(item(live.item(), locale));
         }
         if (lookup instanceof PublishedCatalog.Lookup.Withdrawn withdrawn) {
             throw new UserFacingException(HttpStatus.GONE, "catalog.item.withdrawn", withdrawn.name());
