@@ -62,7 +62,8 @@ public class SearchIndex {
         p.put("level", item.exerciseLevel().code());
         p.put("depth", Integer.parseInt(guide.onlineLevel().code()));
         p.put("visits", guide.visits());
-        p.put("online", guide.onlineApplication());
+        // Nobody applies for a 处罚, 强制 or 检查, whatever its guide says about channels and depths.
+        p.put("online", guide.onlineApplication() && !typeOf(item).enforcement());
         p.put(
                 "objects",
                 guide.serviceObjects().stream()
