@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +88,21 @@ class ItemApiController {
             String condition,
             boolean licenceReplaceable,
             String blankForm,
-            String sample) {}
+            String sample,
+            CodeLabel form,
+            CodeLabel type,
+            CodeLabel sourceChannel,
+            String paperSpec,
+            String fillingInstructions,
+            String acceptanceStandard,
+            String basis,
+            String remark,
+            List<String> replacingLicenceTypes) {}
+
+    record Penalty(
+            String violation, List<CodeLabel> kinds, List<Guide.Discretion> discretion, List<Guide.Article> basis) {}
+
+    record Compulsion(List<CodeLabel> kinds, String circumstances, List<Guide.Article> basis) {}
 
     record Fee(boolean charged, String basis, List<Guide.FeeItem> items) {}
 
@@ -117,7 +132,20 @@ class ItemApiController {
             String resultName,
             Special specialProcedure,
             List<Guide.Faq> faqs,
-            CodeLabel realNameLevel) {}
+            CodeLabel realNameLevel,
+            CodeLabel powerSource,
+            Guide.Delegation delegation,
+            List<String> jointOrganisations,
+            CodeLabel resultType,
+            String resultSample,
+            List<Guide.Intermediary> intermediaries,
+            String quantityLimit,
+            Guide.Convenience convenience,
+            LocalDate plannedEffectiveDate,
+            LocalDate plannedCancellationDate,
+            Penalty penalty,
+            Compulsion compulsion,
+            Guide.Inspection inspection) {}
 
     record Item(
             String implementationCode,
@@ -231,7 +259,16 @@ class ItemApiController {
                                 m.condition(),
                                 m.licenceReplaceable(),
                                 attachment(m.blankFormId()),
-                                attachment(m.sampleId())))
+                                attachment(m.sampleId()),
+                                label(m.form(), locale),
+                                labels.of(m.type(), locale),
+                                label(m.sourceChannel(), locale),
+                                m.paperSpec(),
+                                m.fillingInstructions(),
+                                m.acceptanceStandard(),
+                                m.basis(),
+                                m.remark(),
+                                m.replacingLicenceTypes()))
                         .toList(),
                 new Fee(g.fee().charged(), g.fee().basis(), g.fee().items()),
                 labelsOf(g.onlineDepths(), locale),
@@ -239,8 +276,8 @@ class ItemApiController {
                 g.visits(),
                 g.visitsReason(),
                 labelsOf(g.channels(), locale),
-                labels.of(g.caseKind(), locale),
-                labels.of(g.scope(), locale),
+                label(g.caseKind(), locale),
+                label(g.scope(), locale),
                 labelsOf(g.serviceObjects(), locale),
                 labelsOf(g.themes(), locale),
                 g.resultName(),
@@ -250,7 +287,31 @@ class ItemApiController {
                                 labels.of(g.specialProcedure().kind(), locale),
                                 g.specialProcedure().note()),
                 g.faqs(),
-                labels.of(g.realNameLevel(), locale));
+                labels.of(g.realNameLevel(), locale),
+                label(g.powerSource(), locale),
+                g.delegation(),
+                g.jointOrganisations(),
+                label(g.resultType(), locale),
+                attachment(g.resultSampleId()),
+                g.intermediaries(),
+                g.quantityLimit(),
+                g.convenience(),
+                g.plannedEffectiveDate(),
+                g.plannedCancellationDate(),
+                g.penalty() == null
+                        ? null
+                        : new Penalty(
+                                g.penalty().violation(),
+                                labelsOf(g.penalty().kinds(), locale),
+                                g.penalty().discretion(),
+                                g.penalty().basis()),
+                g.compulsion() == null
+                        ? null
+                        : new Compulsion(
+                                labelsOf(g.compulsion().kinds(), locale),
+                                g.compulsion().circumstances(),
+                                g.compulsion().basis()),
+                g.inspection());
         return new Item(
                 item.implementationCode(),
                 item.baseCode(),
@@ -267,6 +328,11 @@ class ItemApiController {
 
     private static String attachment(String id) {
         return id == null ? null : "/attachments/" + id;
+    }
+
+    /** A code's label, or null for an element the guide leaves out (a 处罚 has no 办件类型). */
+    private CodeLabel label(CodeTable value, Locale locale) {
+        return value == null ? null : labels.of(value, locale);
     }
 
     private Limit limit(Guide.TimeLimit limit, Locale locale) {
