@@ -257,6 +257,7 @@ class CatalogAdminHttpTests {
         Map<String, List<String>> fields = TestBrowser.formFields(form);
         fields.put("name", List.of(name));
         fields.put("type", List.of("01"));
+        fields.put("exerciseLevels", List.of("3"));
         int next = jdbc
                         .sql("SELECT base_code FROM catalog_base_item WHERE item_type = '01'")
                         .query(String.class)
@@ -271,8 +272,8 @@ class CatalogAdminHttpTests {
                 dataSource,
                 "catalog_base_item",
                 """
-                        INSERT INTO catalog_base_item (base_code, name, item_type, created_by)
-                        VALUES (?, ?, '01', 'another-editor')""",
+                        INSERT INTO catalog_base_item (base_code, name, item_type, exercise_levels, created_by)
+                        VALUES (?, ?, '01', ARRAY['3'], 'another-editor')""",
                 new Object[] {taken, "另一位编辑的" + name},
                 () -> admin.postMulti("/admin/catalog/base-items/new", fields));
         assertThat(created.status()).as(created.body()).isEqualTo(302);
