@@ -133,6 +133,10 @@ public class CatalogCodes {
         return Integer.parseInt(base.split(baseCode).get(CodeLayout.Kind.SUB_ITEM));
     }
 
+    public int handlingItem(String baseCode) {
+        return Integer.parseInt(base.split(baseCode).get(CodeLayout.Kind.HANDLING_ITEM));
+    }
+
     private static CodeCheck shape(String input, int length, String alphabet) {
         if (input == null || input.isBlank()) {
             return new CodeCheck("", CodeDefect.BLANK, List.of());

@@ -1,7 +1,13 @@
 package org.zhengwu.catalog;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.zhengwu.basedata.ExerciseLevel;
+import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
 
 /**
  * The consistency rules a guide must satisfy before it can be saved, reviewed or published. Pure: the same rules
@@ -30,14 +36,27 @@ public final class GuideRules {
 
     private GuideRules() {}
 
-    public static List<Violation> check(Guide guide) {
+    /** A 证照类型 code (GB/T 36902): the defining organisation's 统一社会信用代码 and a three-digit sequence. */
+    private static final Pattern LICENCE_TYPE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}[0-9]{3}");
+
+    private static final Set<PowerSource> ENTRUSTED =
+            Set.of(PowerSource.ENTRUSTED_FROM_ABOVE, PowerSource.ENTRUSTED_BY_PEER);
+
+    /** Checks the guide of an entry whose base item is of {@code type}. */
+    public static List<Violation> check(Guide guide, ItemType type) {
         GuideRules rules = new GuideRules();
-        rules.checkTexts(guide);
+        rules.checkTexts(guide, type);
         rules.checkSteps(guide.steps());
         rules.checkLimits(guide);
+        rules.checkPower(guide, type);
+        if (type.enforcement()) {
+            rules.checkEnforcement(guide, type);
+        } else {
+            rules.checkApplication(guide);
+        }
         rules.checkMaterials(guide.materials());
         rules.checkFee(guide.fee());
-        rules.checkVisitsAndChannels(guide);
+        rules.checkConvenience(guide);
         rules.checkFaqs(guide.faqs());
         if (guide.specialProcedure() != null && blank(guide.specialProcedure().note())) {
             rules.add("specialProcedure.note", "guide.rule.special-procedure-note");
@@ -45,17 +64,22 @@ public final class GuideRules {
         return List.copyOf(rules.violations);
     }
 
-    private void checkTexts(Guide guide) {
-        requiredText("legalBasis", guide.legalBasis(), MAX_TEXT);
+    /**
+     * The 行使层级 rules: 村（社区）级 only for 公共服务.
+     *
+     * @param field the form field the level comes from
+     */
+    public static List<Violation> checkLevel(ItemType type, ExerciseLevel level, String field) {
+        if (level == ExerciseLevel.VILLAGE && type != ItemType.PUBLIC_SERVICE) {
+            return List.of(new Violation(field, "guide.rule.village-public-service-only", List.of()));
+        }
+        return List.of();
+    }
+
+    private void checkApplication(Guide guide) {
         requiredText("conditions", guide.conditions(), MAX_TEXT);
-        requiredText("location", guide.location(), MAX_TEXT);
-        requiredText("officeHours", guide.officeHours(), MAX_NAME);
-        requiredText("consultPhone", guide.consultPhone(), MAX_NAME);
-        requiredText("complaintPhone", guide.complaintPhone(), MAX_NAME);
-        requiredText("resultName", guide.resultName(), MAX_NAME);
-        optionalText("visitsReason", guide.visitsReason(), MAX_TEXT);
-        if (guide.onlineDepth() == null) {
-            add("onlineDepth", "validation.choose");
+        if (guide.onlineDepths().isEmpty()) {
+            add("onlineDepths", "guide.rule.online-depths");
         }
         if (guide.caseKind() == null) {
             add("caseKind", "validation.choose");
@@ -63,6 +87,198 @@ public final class GuideRules {
         if (guide.scope() == null) {
             add("scope", "validation.choose");
         }
+        if (guide.resultType() == null) {
+            add("resultType", "validation.choose");
+        }
+        if (guide.caseKind() != null
+                && guide.caseKind() != CaseKind.IMMEDIATE
+                && guide.promisedLimit() != null
+                && guide.promisedLimit().value() == 0) {
+            add("caseKind", "guide.rule.immediate-limit-needs-immediate-case");
+        }
+        for (int i = 0; i < guide.intermediaries().size(); i++) {
+            Guide.Intermediary intermediary = guide.intermediaries().get(i);
+            requiredText("intermediaries[" + i + "].name", intermediary.name(), MAX_NAME);
+            requiredText("intermediaries[" + i + "].basis", intermediary.basis(), MAX_TEXT);
+        }
+        for (int i = 0; i < guide.jointOrganisations().size(); i++) {
+            requiredText(
+                    "jointOrganisations[" + i + "]", guide.jointOrganisations().get(i), MAX_NAME);
+        }
+        optionalText("quantityLimit", guide.quantityLimit(), MAX_TEXT);
+        checkVisitsAndChannels(guide);
+        if (guide.penalty() != null || guide.compulsion() != null || guide.inspection() != null) {
+            add("type", "guide.rule.enforcement-elements-for-enforcement-only");
+        }
+    }
+
+    /** 处罚, 强制 and 检查 are exercised on someone: no application, materials or fee, but elements of their own. */
+    private void checkEnforcement(Guide guide, ItemType type) {
+        if (!guide.materials().isEmpty()) {
+            add("materials", "guide.rule.no-materials-for-enforcement");
+        }
+        if (guide.fee() != null && guide.fee().charged()) {
+            add("fee.charged", "guide.rule.no-fee-for-enforcement");
+        }
+        if (!guide.intermediaries().isEmpty()) {
+            add("intermediaries", "guide.rule.no-application-for-enforcement");
+        }
+        if (guide.visits() < 0 || guide.visits() > MAX_VISITS) {
+            add("visits", "validation.range", 0, MAX_VISITS);
+        }
+        boolean foreignSection = (type != ItemType.PENALTY && guide.penalty() != null)
+                || (type != ItemType.COMPULSION && guide.compulsion() != null)
+                || (type != ItemType.INSPECTION && guide.inspection() != null);
+        switch (type) {
+            case PENALTY -> {
+                if (guide.penalty() == null) {
+                    add("penalty.violation", "validation.required");
+                } else {
+                    checkPenalty(guide.penalty());
+                }
+            }
+            case COMPULSION -> {
+                if (guide.compulsion() == null) {
+                    add("compulsion.kinds", "guide.rule.compulsion-kinds");
+                } else {
+                    checkCompulsion(guide.compulsion());
+                }
+            }
+            default -> {
+                if (guide.inspection() == null) {
+                    add("inspection.objects", "validation.required");
+                } else {
+                    checkInspection(guide.inspection());
+                }
+            }
+        }
+        if (foreignSection) {
+            add("type", "guide.rule.enforcement-elements-for-enforcement-only");
+        }
+    }
+
+    private void checkPenalty(Guide.Penalty penalty) {
+        requiredText("penalty.violation", penalty.violation(), MAX_TEXT);
+        if (penalty.kinds().isEmpty()) {
+            add("penalty.kinds", "guide.rule.penalty-kinds");
+        }
+        if (penalty.discretion().isEmpty()) {
+            add("penalty.discretion", "guide.rule.penalty-discretion");
+        }
+        for (int i = 0; i < penalty.discretion().size(); i++) {
+            requiredText(
+                    "penalty.discretion[" + i + "].circumstance",
+                    penalty.discretion().get(i).circumstance(),
+                    MAX_TEXT);
+            requiredText(
+                    "penalty.discretion[" + i + "].standard",
+                    penalty.discretion().get(i).standard(),
+                    MAX_TEXT);
+        }
+        checkArticles("penalty.basis", penalty.basis());
+    }
+
+    private void checkCompulsion(Guide.Compulsion compulsion) {
+        if (compulsion.kinds().isEmpty()) {
+            add("compulsion.kinds", "guide.rule.compulsion-kinds");
+        }
+        requiredText("compulsion.circumstances", compulsion.circumstances(), MAX_TEXT);
+        checkArticles("compulsion.basis", compulsion.basis());
+    }
+
+    private void checkInspection(Guide.Inspection inspection) {
+        requiredText("inspection.objects", inspection.objects(), MAX_TEXT);
+        requiredText("inspection.content", inspection.content(), MAX_TEXT);
+        requiredText("inspection.method", inspection.method(), MAX_TEXT);
+        optionalText("inspection.frequency", inspection.frequency(), MAX_NAME);
+        checkArticles("inspection.basis", inspection.basis());
+    }
+
+    private void checkArticles(String field, List<Guide.Article> articles) {
+        if (articles.isEmpty()) {
+            add(field, "guide.rule.basis-articles");
+        }
+        for (int i = 0; i < articles.size(); i++) {
+            Guide.Article article = articles.get(i);
+            requiredText(field + "[" + i + "].document", article.document(), MAX_NAME);
+            requiredText(field + "[" + i + "].article", article.article(), MAX_NAME);
+            optionalText(field + "[" + i + "].content", article.content(), MAX_TEXT);
+        }
+    }
+
+    private void checkPower(Guide guide, ItemType type) {
+        if (!type.administrativePower()) {
+            if (guide.powerSource() != null || guide.delegation() != null) {
+                add("powerSource", "guide.rule.power-source-for-powers-only");
+            }
+            return;
+        }
+        if (guide.powerSource() == null) {
+            add("powerSource", "validation.choose");
+            return;
+        }
+        Guide.Delegation delegation = guide.delegation();
+        if (guide.powerSource() == PowerSource.STATUTORY) {
+            if (delegation != null) {
+                add("delegation.organisationName", "guide.rule.delegation-statutory");
+            }
+            return;
+        }
+        if (delegation == null || blank(delegation.organisationName())) {
+            if (ENTRUSTED.contains(guide.powerSource())) {
+                add("delegation.organisationName", "guide.rule.delegation-required");
+            }
+            return;
+        }
+        optionalText("delegation.organisationName", delegation.organisationName(), MAX_NAME);
+        if (!blank(delegation.organisationUscc()) && !UnifiedSocialCreditCode.isValid(delegation.organisationUscc())) {
+            add("delegation.organisationUscc", "guide.rule.credit-code-format");
+        }
+    }
+
+    private void checkConvenience(Guide guide) {
+        Guide.Convenience convenience = guide.convenience();
+        if (convenience.onlinePayment() && (guide.fee() == null || !guide.fee().charged())) {
+            add("convenience.onlinePayment", "guide.rule.payment-without-fee");
+        }
+        String address = convenience.onlineAddress();
+        if (blank(address)) {
+            if (convenience.ssoPc() || convenience.ssoMobile()) {
+                add("convenience.onlineAddress", "guide.rule.sso-needs-address");
+            }
+        } else if (address.strip().length() > MAX_NAME * 2 || !webAddress(address.strip())) {
+            add("convenience.onlineAddress", "guide.rule.online-address");
+        }
+        if (guide.plannedEffectiveDate() != null
+                && guide.plannedCancellationDate() != null
+                && !guide.plannedCancellationDate().isAfter(guide.plannedEffectiveDate())) {
+            add("plannedCancellationDate", "guide.rule.cancellation-before-effective");
+        }
+        if (guide.resultSampleId() != null && guide.resultSampleId().length() > MAX_NAME) {
+            add("resultSampleId", "validation.too-long", MAX_NAME);
+        }
+    }
+
+    private static boolean webAddress(String address) {
+        try {
+            URI uri = new URI(address);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private void checkTexts(Guide guide, ItemType type) {
+        requiredText("legalBasis", guide.legalBasis(), MAX_TEXT);
+        if (type.enforcement()) {
+            optionalText("conditions", guide.conditions(), MAX_TEXT);
+        }
+        requiredText("location", guide.location(), MAX_TEXT);
+        requiredText("officeHours", guide.officeHours(), MAX_NAME);
+        requiredText("consultPhone", guide.consultPhone(), MAX_NAME);
+        requiredText("complaintPhone", guide.complaintPhone(), MAX_NAME);
+        requiredText("resultName", guide.resultName(), MAX_NAME);
+        optionalText("visitsReason", guide.visitsReason(), MAX_TEXT);
         if (guide.serviceObjects().isEmpty()) {
             add("serviceObjects", "guide.rule.service-objects");
         }
@@ -126,6 +342,28 @@ public final class GuideRules {
                 add(path + ".condition", "guide.rule.material-condition");
             }
             optionalText(path + ".condition", m.condition(), MAX_NAME);
+            if (m.form() == null) {
+                add(path + ".form", "validation.choose");
+            } else if (m.onPaper() && m.originals() + m.copies() == 0) {
+                add(path + ".originals", "guide.rule.paper-material-count");
+            }
+            if (m.sourceChannel() == null) {
+                add(path + ".sourceChannel", "validation.choose");
+            }
+            optionalText(path + ".paperSpec", m.paperSpec(), MAX_NAME);
+            optionalText(path + ".fillingInstructions", m.fillingInstructions(), MAX_TEXT);
+            optionalText(path + ".acceptanceStandard", m.acceptanceStandard(), MAX_TEXT);
+            optionalText(path + ".basis", m.basis(), MAX_TEXT);
+            optionalText(path + ".remark", m.remark(), MAX_TEXT);
+            for (String licenceType : m.replacingLicenceTypes()) {
+                if (licenceType == null || !LICENCE_TYPE.matcher(licenceType).matches()) {
+                    add(path + ".replacingLicenceTypes", "guide.rule.licence-type-code", String.valueOf(licenceType));
+                    break;
+                }
+            }
+            if (!m.replacingLicenceTypes().isEmpty() && !m.licenceReplaceable()) {
+                add(path + ".licenceReplaceable", "guide.rule.licence-types-need-replaceable");
+            }
         }
     }
 
@@ -158,9 +396,6 @@ public final class GuideRules {
         if (guide.visits() < 0 || guide.visits() > MAX_VISITS) {
             add("visits", "validation.range", 0, MAX_VISITS);
             return;
-        }
-        if (guide.onlineDepth() == OnlineDepth.FULLY_ONLINE && guide.visits() > 0) {
-            add("visits", "guide.rule.fully-online-visits");
         }
         if (guide.visits() > 0 && blank(guide.visitsReason())) {
             add("visitsReason", "guide.rule.visits-reason");

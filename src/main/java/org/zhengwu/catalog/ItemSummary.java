@@ -11,7 +11,7 @@ public record ItemSummary(
         String organisationName,
         String divisionCode,
         ExerciseLevel exerciseLevel,
-        OnlineDepth onlineDepth,
+        OnlineLevel onlineLevel,
         int visits,
         boolean onlineApplication,
         String resultName,

@@ -10,7 +10,7 @@ import org.zhengwu.catalog.search.SearchTerms;
  * @param organisation   implementing organisation's 统一社会信用代码
  * @param division       region the entries must apply in (its own entries and those of the regions above it)
  * @param serviceObject  服务对象
- * @param minOnlineDepth at least this 网上办理深度
+ * @param minOnlineLevel at least this level of 网上办理深度 (Ⅰ–Ⅳ)
  * @param theme          服务主题
  * @param page           1-based page number
  * @param size           entries per page, 1 to {@link #MAX_SIZE}
@@ -21,7 +21,7 @@ public record SearchQuery(
         String organisation,
         String division,
         ServiceObject serviceObject,
-        OnlineDepth minOnlineDepth,
+        OnlineLevel minOnlineLevel,
         ServiceTheme theme,
         int page,
         int size) {

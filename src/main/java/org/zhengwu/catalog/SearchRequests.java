@@ -63,7 +63,7 @@ public class SearchRequests {
         }
         ItemType type = code(ItemType.class, "type", p.type(), problems);
         ServiceObject object = code(ServiceObject.class, "object", p.serviceObject(), problems);
-        OnlineDepth depth = code(OnlineDepth.class, "depth", p.depth(), problems);
+        OnlineLevel depth = code(OnlineLevel.class, "depth", p.depth(), problems);
         ServiceTheme theme = code(ServiceTheme.class, "theme", p.theme(), problems);
         String organisation = blankToNull(p.organisation());
         if (organisation != null) {

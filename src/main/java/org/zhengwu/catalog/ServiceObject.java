@@ -9,7 +9,8 @@ public enum ServiceObject implements CodeTable {
     INSTITUTION_LEGAL_PERSON("3"),
     SOCIAL_ORGANISATION_LEGAL_PERSON("4"),
     UNINCORPORATED_ENTERPRISE("5"),
-    OTHER_ORGANISATION("6");
+    GOVERNMENT_AGENCY("6"),
+    OTHER_ORGANISATION("9");
 
     private final String code;
 

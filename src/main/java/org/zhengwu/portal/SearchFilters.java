@@ -15,7 +15,7 @@ import org.zhengwu.basedata.Division;
 import org.zhengwu.basedata.Divisions;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.catalog.ItemType;
-import org.zhengwu.catalog.OnlineDepth;
+import org.zhengwu.catalog.OnlineLevel;
 import org.zhengwu.catalog.SearchRequests;
 import org.zhengwu.catalog.SearchResult;
 import org.zhengwu.catalog.ServiceObject;
@@ -67,7 +67,7 @@ class SearchFilters {
         model.addAttribute("organisationOptions", organisationOptions(selected.organisation(), result));
         model.addAttribute("divisionGroups", divisionGroups(selected.division(), locale));
         model.addAttribute("objectOptions", codeOptions(ServiceObject.values(), selected.serviceObject(), locale));
-        model.addAttribute("depthOptions", codeOptions(OnlineDepth.values(), selected.depth(), locale));
+        model.addAttribute("depthOptions", codeOptions(OnlineLevel.values(), selected.depth(), locale));
         model.addAttribute("themeOptions", codeOptions(ServiceTheme.values(), selected.theme(), locale));
     }
 

@@ -270,6 +270,8 @@ class AuthorisationMatrixTests {
         get("/api/v1/items/export.csv", EVERYONE);
         get("/api/v1/organisations/{uscc}", "/api/v1/organisations/" + ownOrganisation, EVERYONE);
         get("/api/v1/divisions/{code}", "/api/v1/divisions/" + division, EVERYONE);
+        get("/api/v1/code-tables", EVERYONE);
+        get("/api/v1/code-tables/{table}", "/api/v1/code-tables/item-type", EVERYONE);
 
         // Signing in, registering and recovering an account.
         get("/login", EVERYONE);

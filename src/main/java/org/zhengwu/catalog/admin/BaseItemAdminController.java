@@ -1,6 +1,10 @@
 package org.zhengwu.catalog.admin;
 
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zhengwu.basedata.ExerciseLevel;
 import org.zhengwu.catalog.CatalogCodes;
 import org.zhengwu.catalog.ItemType;
 import org.zhengwu.catalog.entry.BaseItemRecord;
@@ -52,6 +57,9 @@ class BaseItemAdminController {
             if (form.itemType() == null) {
                 errors.rejectValue("type", "validation.choose");
             }
+            if (form.levels().isEmpty()) {
+                errors.rejectValue("exerciseLevels", "catalog.base.levels-required");
+            }
         });
 
         ItemType itemType() {
@@ -61,6 +69,22 @@ class BaseItemAdminController {
         private String name;
         private String type;
         private String mainItem;
+        private List<String> exerciseLevels = new ArrayList<>();
+
+        Set<ExerciseLevel> levels() {
+            Set<ExerciseLevel> levels = EnumSet.noneOf(ExerciseLevel.class);
+            exerciseLevels.forEach(
+                    code -> CodeTable.fromCode(ExerciseLevel.class, code).ifPresent(levels::add));
+            return levels;
+        }
+
+        public List<String> getExerciseLevels() {
+            return exerciseLevels;
+        }
+
+        public void setExerciseLevels(List<String> exerciseLevels) {
+            this.exerciseLevels = exerciseLevels;
+        }
 
         public String getName() {
             return name;
@@ -120,8 +144,8 @@ class BaseItemAdminController {
             return formPage(form, model);
         }
         try {
-            BaseItemRecord item =
-                    editing.createBaseItem(form.getName(), form.itemType(), form.getMainItem(), principal.getName());
+            BaseItemRecord item = editing.createBaseItem(
+                    form.getName(), form.itemType(), form.getMainItem(), form.levels(), principal.getName());
             redirect.addFlashAttribute("notice", "catalog.admin.base.created");
             redirect.addFlashAttribute("createdCode", item.baseCode());
             return "redirect:/admin/catalog/base-items";
@@ -145,6 +169,9 @@ class BaseItemAdminController {
     private String formPage(BaseItemForm form, Model model) {
         model.addAttribute("baseItem", form);
         model.addAttribute("types", ItemType.values());
+        model.addAttribute(
+                "levels",
+                EnumSet.range(ExerciseLevel.NATIONAL, ExerciseLevel.VILLAGE).toArray(ExerciseLevel[]::new));
         model.addAttribute(
                 "mainItems",
                 repository.baseItems().stream()

@@ -76,7 +76,7 @@ class CatalogExportController {
                                     .toString(),
                             limit(g.statutoryLimit(), chinese),
                             limit(g.promisedLimit(), chinese),
-                            labels.label(g.onlineDepth(), chinese),
+                            labels.label(g.onlineLevel(), chinese),
                             Integer.toString(g.visits()),
                             g.fee().charged() ? "是" : "否",
                             g.resultName())))

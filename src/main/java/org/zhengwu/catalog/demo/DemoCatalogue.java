@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -20,12 +23,18 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.zhengwu.basedata.Divisions;
+import org.zhengwu.basedata.ExerciseLevel;
 import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.catalog.Guide;
 import org.zhengwu.catalog.GuideRules;
+import org.zhengwu.catalog.HandlingChannel;
 import org.zhengwu.catalog.ItemType;
+import org.zhengwu.catalog.MaterialForm;
+import org.zhengwu.catalog.MaterialSource;
 import org.zhengwu.catalog.OnlineDepth;
+import org.zhengwu.catalog.PowerSource;
+import org.zhengwu.catalog.ResultType;
 import org.zhengwu.catalog.ServiceObject;
 import org.zhengwu.catalog.ServiceTheme;
 import org.zhengwu.catalog.attachment.AttachmentStore;
@@ -92,7 +101,7 @@ class DemoCatalogue implements ApplicationRunner {
         for (Map<String, Object> raw : items()) {
             DemoCatalogueFile.Item item = json.convertValue(raw, DemoCatalogueFile.Item.class);
             ItemType type = CodeTable.requireCode(ItemType.class, item.type());
-            BaseItemRecord main = editing.createBaseItem(item.name(), type, null, ACTOR);
+            BaseItemRecord main = editing.createBaseItem(item.name(), type, null, levels(raw, departments), ACTOR);
             if (item.subItems() == null || item.subItems().isEmpty()) {
                 entries += implement(main, item, departments);
                 continue;
@@ -102,11 +111,37 @@ class DemoCatalogue implements ApplicationRunner {
                 merged.remove("subItems");
                 merged.putAll(sub);
                 DemoCatalogueFile.Item subItem = json.convertValue(merged, DemoCatalogueFile.Item.class);
-                BaseItemRecord base = editing.createBaseItem(subItem.name(), type, main.baseCode(), ACTOR);
+                BaseItemRecord base = editing.createBaseItem(
+                        subItem.name(), type, main.baseCode(), levels(merged, departments), ACTOR);
                 entries += implement(base, subItem, departments);
             }
         }
         log.info("Demo catalogue: {} published entries", entries);
+    }
+
+    /** The 行使层级 of the departments implementing an item (and, for a main item, each of its sub-items). */
+    private Set<ExerciseLevel> levels(Map<String, Object> raw, Map<String, String> departments) {
+        List<Map<String, Object>> parts = new ArrayList<>();
+        parts.add(raw);
+        Object subItems = raw.get("subItems");
+        if (subItems instanceof List<?> list) {
+            for (Object sub : list) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> merged = new LinkedHashMap<>(raw);
+                merged.putAll((Map<String, Object>) sub);
+                parts.add(merged);
+            }
+        }
+        Set<ExerciseLevel> levels = EnumSet.noneOf(ExerciseLevel.class);
+        for (Map<String, Object> part : parts) {
+            for (Object region : (List<?>) part.get("regions")) {
+                String uscc = departments.get(region + "." + part.get("department"));
+                if (uscc != null) {
+                    organisations.find(uscc).ifPresent(o -> levels.add(o.exerciseLevel()));
+                }
+            }
+        }
+        return levels;
     }
 
     private int implement(BaseItemRecord base, DemoCatalogueFile.Item item, Map<String, String> departments) {
@@ -119,8 +154,8 @@ class DemoCatalogue implements ApplicationRunner {
             Organisation organisation = organisations
                     .find(uscc)
                     .orElseThrow(() -> new IllegalStateException("demo department " + key + " is not registered"));
-            Guide guide = guide(item, organisation);
-            List<GuideRules.Violation> violations = GuideRules.check(guide);
+            Guide guide = guide(item, organisation, base.itemType(), delegation(item, uscc, departments));
+            List<GuideRules.Violation> violations = GuideRules.check(guide, base.itemType());
             if (!violations.isEmpty()) {
                 throw new IllegalStateException("demo item " + item.name() + " breaks the guide rules: " + violations);
             }
@@ -132,7 +167,32 @@ class DemoCatalogue implements ApplicationRunner {
         return item.regions().size();
     }
 
-    private Guide guide(DemoCatalogueFile.Item item, Organisation organisation) {
+    /**
+     * 委托部门 of an entry: the organisation the yaml names by department key, unless the entry is that organisation's
+     * own, which holds the power by law.
+     */
+    private Guide.Delegation delegation(DemoCatalogueFile.Item item, String uscc, Map<String, String> departments) {
+        if (item.delegation() == null) {
+            return null;
+        }
+        String delegating = departments.get(item.delegation());
+        if (delegating == null) {
+            throw new IllegalStateException("demo item " + item.name() + ": no department " + item.delegation());
+        }
+        if (delegating.equals(uscc)) {
+            return null;
+        }
+        Organisation organisation = organisations
+                .find(delegating)
+                .orElseThrow(() -> new IllegalStateException("demo department " + delegating + " is not registered"));
+        return new Guide.Delegation(organisation.name(), organisation.uscc());
+    }
+
+    private Guide guide(
+            DemoCatalogueFile.Item item, Organisation organisation, ItemType type, Guide.Delegation delegation) {
+        boolean online = item.depth() >= 2
+                && (item.channels().contains(HandlingChannel.PC)
+                        || item.channels().contains(HandlingChannel.MOBILE));
         List<Guide.Material> materials = item.materials() == null
                 ? List.of()
                 : item.materials().stream()
@@ -145,7 +205,15 @@ class DemoCatalogue implements ApplicationRunner {
                                 m.condition(),
                                 m.licence(),
                                 m.form() ? form(m.name(), item.name(), false) : null,
-                                m.form() ? form(m.name(), item.name(), true) : null))
+                                m.form() ? form(m.name(), item.name(), true) : null,
+                                online ? MaterialForm.PAPER_AND_ELECTRONIC : MaterialForm.PAPER,
+                                m.sourceChannel() == null ? sourceChannel(m.source()) : m.sourceChannel(),
+                                m.paperSpec(),
+                                m.fillingInstructions(),
+                                m.acceptanceStandard(),
+                                m.basis(),
+                                m.remark(),
+                                List.of()))
                         .toList();
         Guide.Fee fee = item.fee() == null
                 ? Guide.Fee.free()
@@ -169,7 +237,7 @@ class DemoCatalogue implements ApplicationRunner {
                 .complaintPhone(COMPLAINT_PHONE)
                 .materials(materials)
                 .fee(fee)
-                .onlineDepth(CodeTable.requireCode(OnlineDepth.class, Integer.toString(item.depth())))
+                .onlineDepths(item.depths() == null ? depths(item.depth()) : item.depths())
                 .visits(item.visits())
                 .visitsReason(item.visitsReason())
                 .channels(item.channels())
@@ -196,7 +264,109 @@ class DemoCatalogue implements ApplicationRunner {
                                         .map(f -> new Guide.Faq(f.q(), f.a()))
                                         .toList())
                 .realNameLevel(requiredLevel(item))
+                .powerSource(powerSource(item, type, delegation))
+                .delegation(delegation)
+                .resultType(item.resultType() == null ? resultType(item.result()) : item.resultType())
+                .jointOrganisations(item.jointOrganisations())
+                .intermediaries(
+                        item.intermediaries() == null
+                                ? List.of()
+                                : item.intermediaries().stream()
+                                        .map(i -> new Guide.Intermediary(i.name(), i.basis(), i.required()))
+                                        .toList())
+                .quantityLimit(item.quantityLimit())
+                .convenience(convenience(item.convenience()))
+                .penalty(penalty(item.penalty()))
+                .compulsion(compulsion(item.compulsion()))
+                .inspection(inspection(item.inspection()))
                 .build();
+    }
+
+    /** 权力来源: none for public services; by law unless the yaml says otherwise and the entry is delegated. */
+    private static PowerSource powerSource(DemoCatalogueFile.Item item, ItemType type, Guide.Delegation delegation) {
+        if (!type.administrativePower()) {
+            return null;
+        }
+        return item.powerSource() == null || delegation == null ? PowerSource.STATUTORY : item.powerSource();
+    }
+
+    private static Guide.Convenience convenience(DemoCatalogueFile.Convenience c) {
+        return c == null
+                ? Guide.Convenience.none()
+                : new Guide.Convenience(
+                        c.inServiceHall(),
+                        c.onlinePayment(),
+                        c.appointment(),
+                        c.logistics(),
+                        c.selfServiceTerminal(),
+                        c.onlineAddress(),
+                        c.ssoPc(),
+                        c.ssoMobile());
+    }
+
+    private static Guide.Penalty penalty(DemoCatalogueFile.Penalty p) {
+        return p == null
+                ? null
+                : new Guide.Penalty(
+                        p.violation(),
+                        Set.copyOf(p.kinds()),
+                        p.discretion().stream()
+                                .map(d -> new Guide.Discretion(d.circumstance(), d.standard()))
+                                .toList(),
+                        articles(p.basis()));
+    }
+
+    private static Guide.Compulsion compulsion(DemoCatalogueFile.Compulsion c) {
+        return c == null ? null : new Guide.Compulsion(Set.copyOf(c.kinds()), c.circumstances(), articles(c.basis()));
+    }
+
+    private static Guide.Inspection inspection(DemoCatalogueFile.Inspection i) {
+        return i == null
+                ? null
+                : new Guide.Inspection(i.objects(), i.content(), i.method(), i.frequency(), articles(i.basis()));
+    }
+
+    private static List<Guide.Article> articles(List<DemoCatalogueFile.Article> articles) {
+        return articles == null
+                ? List.of()
+                : articles.stream()
+                        .map(a -> new Guide.Article(a.document(), a.article(), a.content()))
+                        .toList();
+    }
+
+    /**
+     * The national 网上办理深度 codes of the demo's Ⅰ–Ⅳ level, as the upgrade of an earlier database maps them: each
+     * level includes what the levels below it offer, and Ⅳ adds online acceptance, handling and the result.
+     */
+    static List<OnlineDepth> depths(int level) {
+        List<OnlineDepth> all = List.of(
+                OnlineDepth.CONSULTATION,
+                OnlineDepth.SUBMISSION,
+                OnlineDepth.PRE_EXAMINATION,
+                OnlineDepth.ACCEPTANCE,
+                OnlineDepth.HANDLING,
+                OnlineDepth.RESULT_FEEDBACK);
+        return level >= 4 ? all : all.subList(0, level);
+    }
+
+    private static final Pattern GOVERNMENT_ISSUER =
+            Pattern.compile(".*(机关|部门|局|厅|委员会|政府|法院|公安|税务|海关|市场监督|民政|人力资源|不动产|卫生健康|办事处).*");
+
+    /** 来源渠道 from the demo's issuer text: the applicant, a government body, or someone else. */
+    static MaterialSource sourceChannel(String source) {
+        if (source == null || source.contains("申请人")) {
+            return MaterialSource.APPLICANT;
+        }
+        return GOVERNMENT_ISSUER.matcher(source).matches() ? MaterialSource.GOVERNMENT : MaterialSource.OTHER;
+    }
+
+    private static final Pattern LICENCE_RESULT = Pattern.compile(".*(证|执照|证书|牌照|许可).*");
+
+    /** 审批结果类型 from the result's name: a certificate or licence, otherwise a written decision. */
+    static ResultType resultType(String resultName) {
+        return resultName != null && LICENCE_RESULT.matcher(resultName).matches()
+                ? ResultType.LICENCE
+                : ResultType.DOCUMENT;
     }
 
     /**

@@ -2,9 +2,15 @@ package org.zhengwu.catalog.demo;
 
 import java.util.List;
 import org.zhengwu.catalog.CaseKind;
+import org.zhengwu.catalog.CompulsionKind;
 import org.zhengwu.catalog.GeneralScope;
 import org.zhengwu.catalog.HandlingChannel;
 import org.zhengwu.catalog.LimitUnit;
+import org.zhengwu.catalog.MaterialSource;
+import org.zhengwu.catalog.OnlineDepth;
+import org.zhengwu.catalog.PenaltyKind;
+import org.zhengwu.catalog.PowerSource;
+import org.zhengwu.catalog.ResultType;
 import org.zhengwu.catalog.ServiceObject;
 import org.zhengwu.catalog.SpecialProcedureKind;
 
@@ -34,7 +40,42 @@ record DemoCatalogueFile(List<Item> items) {
             List<Step> steps,
             List<Material> materials,
             List<Faq> faqs,
-            List<java.util.Map<String, Object>> subItems) {}
+            List<java.util.Map<String, Object>> subItems,
+            List<OnlineDepth> depths,
+            PowerSource powerSource,
+            String delegation,
+            ResultType resultType,
+            List<String> jointOrganisations,
+            List<Intermediary> intermediaries,
+            String quantityLimit,
+            Convenience convenience,
+            Penalty penalty,
+            Compulsion compulsion,
+            Inspection inspection) {}
+
+    /** 中介服务. */
+    record Intermediary(String name, String basis, boolean required) {}
+
+    /** The ways an applicant is served besides the channels; every flag false when not stated. */
+    record Convenience(
+            boolean inServiceHall,
+            boolean onlinePayment,
+            boolean appointment,
+            boolean logistics,
+            boolean selfServiceTerminal,
+            String onlineAddress,
+            boolean ssoPc,
+            boolean ssoMobile) {}
+
+    record Article(String document, String article, String content) {}
+
+    record Discretion(String circumstance, String standard) {}
+
+    record Penalty(String violation, List<PenaltyKind> kinds, List<Discretion> discretion, List<Article> basis) {}
+
+    record Compulsion(List<CompulsionKind> kinds, String circumstances, List<Article> basis) {}
+
+    record Inspection(String objects, String content, String method, String frequency, List<Article> basis) {}
 
     record Limit(int value, LimitUnit unit, String note) {}
 
@@ -54,7 +95,13 @@ record DemoCatalogueFile(List<Item> items) {
             boolean required,
             String condition,
             boolean licence,
-            boolean form) {}
+            boolean form,
+            MaterialSource sourceChannel,
+            String paperSpec,
+            String fillingInstructions,
+            String acceptanceStandard,
+            String basis,
+            String remark) {}
 
     record Faq(String q, String a) {}
 }

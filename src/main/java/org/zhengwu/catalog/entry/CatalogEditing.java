@@ -3,11 +3,14 @@ package org.zhengwu.catalog.entry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhengwu.basedata.ExerciseLevel;
 import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.catalog.CatalogCodes;
@@ -67,6 +70,16 @@ public class CatalogEditing {
      */
     @Transactional
     public BaseItemRecord createBaseItem(String name, ItemType type, String mainItemBaseCode, String actor) {
+        return createBaseItem(name, type, mainItemBaseCode, Set.of(), actor);
+    }
+
+    /**
+     * Adds a base-list item implemented at {@code levels} (行使层级). Without levels, a sub-item takes its main item's
+     * and a main item every level its type allows.
+     */
+    @Transactional
+    public BaseItemRecord createBaseItem(
+            String name, ItemType type, String mainItemBaseCode, Set<ExerciseLevel> levels, String actor) {
         repository.lockBaseItemsForAdding();
         List<GuideRules.Violation> violations = new ArrayList<>();
         String trimmed = name == null ? "" : name.strip();
@@ -86,15 +99,30 @@ public class CatalogEditing {
                 violations.add(violation("mainItem", "catalog.base.type-differs"));
             }
         }
+        Set<ExerciseLevel> exerciseLevels =
+                levels.isEmpty() ? (main == null ? allowedLevels(type) : main.exerciseLevels()) : levels;
+        if (exerciseLevels.contains(ExerciseLevel.TIERED)) {
+            violations.add(violation("exerciseLevels", "catalog.base.level-not-national"));
+        }
+        exerciseLevels.forEach(level -> violations.addAll(GuideRules.checkLevel(type, level, "exerciseLevels")));
         if (!violations.isEmpty()) {
-            throw new GuideInvalidException(violations);
+            throw new GuideInvalidException(violations.stream().distinct().toList());
         }
         String baseCode = main == null ? nextMainItemCode(type) : nextSubItemCode(main);
-        BaseItemRecord item = new BaseItemRecord(baseCode, trimmed, type);
+        BaseItemRecord item = new BaseItemRecord(baseCode, trimmed, type, exerciseLevels);
         repository.insertBaseItem(item, actor);
         audit.record(AuditEvent.success(actor, "catalog.base-item.create", "catalog-base-item", baseCode)
-                .withDetails(trimmed));
+                .withDetails(trimmed + " " + item.exerciseLevelCodes()));
         return item;
+    }
+
+    /** Every national level an item of {@code type} may be implemented at: 村（社区）级 only for 公共服务. */
+    public static Set<ExerciseLevel> allowedLevels(ItemType type) {
+        Set<ExerciseLevel> levels = EnumSet.range(ExerciseLevel.NATIONAL, ExerciseLevel.VILLAGE);
+        if (type != ItemType.PUBLIC_SERVICE) {
+            levels.remove(ExerciseLevel.VILLAGE);
+        }
+        return levels;
     }
 
     private String nextMainItemCode(ItemType type) {
@@ -146,7 +174,14 @@ public class CatalogEditing {
             // Without a name and a base item, the missing base item is the one problem to name.
             checkName(entryName, violations);
         }
-        violations.addAll(GuideRules.check(guide));
+        violations.addAll(GuideRules.check(guide, base == null ? ItemType.OTHER : base.itemType()));
+        if (base != null && organisation != null) {
+            violations.addAll(GuideRules.checkLevel(base.itemType(), organisation.exerciseLevel(), "organisationUscc"));
+            if (!base.exerciseLevels().contains(organisation.exerciseLevel())) {
+                violations.add(
+                        violation("organisationUscc", "catalog.entry.level-not-in-base", base.exerciseLevelCodes()));
+            }
+        }
         String implementationCode = null;
         if (base != null && organisation != null) {
             implementationCode =
@@ -195,7 +230,7 @@ public class CatalogEditing {
     @Transactional
     public VersionRecord editDraft(
             long versionId, String revision, String name, Guide guide, String changeNote, String actor) {
-        List<GuideRules.Violation> violations = new ArrayList<>(GuideRules.check(guide));
+        List<GuideRules.Violation> violations = new ArrayList<>(GuideRules.check(guide, typeOfVersion(versionId)));
         String trimmed = name == null ? "" : name.strip();
         checkName(trimmed, violations);
         if (changeNote != null && changeNote.strip().length() > MAX_NOTE) {
@@ -274,7 +309,7 @@ public class CatalogEditing {
         VersionRecord version = repository
                 .findVersion(versionId)
                 .orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-draft"));
-        List<GuideRules.Violation> violations = GuideRules.check(version.guide());
+        List<GuideRules.Violation> violations = GuideRules.check(version.guide(), typeOfItem(version.itemId()));
         if (!violations.isEmpty()) {
             throw new GuideInvalidException(violations);
         }
@@ -385,6 +420,30 @@ public class CatalogEditing {
         if (reason.strip().length() > MAX_NOTE) {
             throw new GuideInvalidException(List.of(violation("reason", "validation.too-long", MAX_NOTE)));
         }
+    }
+
+    /** The 事项类型 of the entry a version belongs to, which decides the rules its guide follows. */
+    public ItemType typeOfVersion(long versionId) {
+        return repository
+                .findVersion(versionId)
+                .map(version -> typeOfItem(version.itemId()))
+                .orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-draft"));
+    }
+
+    /** The 事项类型 of a base item, or 其他行政权力 (the rules of any applied-for item) when there is no such item. */
+    public ItemType typeOfBase(String baseCode) {
+        if (baseCode == null || baseCode.isBlank()) {
+            return ItemType.OTHER;
+        }
+        return repository
+                .findBaseItem(baseCode.strip())
+                .map(BaseItemRecord::itemType)
+                .orElse(ItemType.OTHER);
+    }
+
+    private ItemType typeOfItem(long itemId) {
+        String baseCode = repository.findItem(itemId).orElseThrow().baseCode();
+        return repository.findBaseItem(baseCode).orElseThrow().itemType();
     }
 
     private static void checkName(String name, List<GuideRules.Violation> violations) {

@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhengwu.basedata.ExerciseLevel;
@@ -28,17 +30,28 @@ public class ItemRepository {
         this.guideJson = guideJson;
     }
 
+    // ---- codes that moved ----
+
+    /** The code that replaced {@code oldCode}, when a change of the code tables gave its item a new one. */
+    public Optional<String> movedTo(String oldCode) {
+        return jdbc.sql("SELECT new_code FROM catalog_code_change WHERE old_code = :code")
+                .param("code", oldCode)
+                .query(String.class)
+                .optional();
+    }
+
     // ---- base items ----
 
     public Optional<BaseItemRecord> findBaseItem(String baseCode) {
-        return jdbc.sql("SELECT base_code, name, item_type FROM catalog_base_item WHERE base_code = :code")
+        return jdbc.sql(
+                        "SELECT base_code, name, item_type, exercise_levels FROM catalog_base_item WHERE base_code = :code")
                 .param("code", baseCode)
                 .query(ItemRepository::mapBaseItem)
                 .optional();
     }
 
     public List<BaseItemRecord> baseItems() {
-        return jdbc.sql("SELECT base_code, name, item_type FROM catalog_base_item ORDER BY base_code")
+        return jdbc.sql("SELECT base_code, name, item_type, exercise_levels FROM catalog_base_item ORDER BY base_code")
                 .query(ItemRepository::mapBaseItem)
                 .list();
     }
@@ -69,8 +82,11 @@ public class ItemRepository {
 
     public void insertBaseItem(BaseItemRecord item, String actor) {
         jdbc.sql(
-                        "INSERT INTO catalog_base_item (base_code, name, item_type, created_by) VALUES (:code, :name, :type, :by)")
+                        "INSERT INTO catalog_base_item (base_code, name, item_type, exercise_levels, created_by) VALUES (:code, :name, :type, :levels, :by)")
                 .param("code", item.baseCode())
+                .param(
+                        "levels",
+                        item.exerciseLevels().stream().map(ExerciseLevel::code).toArray(String[]::new))
                 .param("name", item.name())
                 .param("type", item.itemType().code())
                 .param("by", actor)
@@ -389,7 +405,10 @@ public class ItemRepository {
         return new BaseItemRecord(
                 rs.getString("base_code"),
                 rs.getString("name"),
-                CodeTable.requireCode(ItemType.class, rs.getString("item_type")));
+                CodeTable.requireCode(ItemType.class, rs.getString("item_type")),
+                Arrays.stream((String[]) rs.getArray("exercise_levels").getArray())
+                        .map(code -> CodeTable.requireCode(ExerciseLevel.class, code))
+                        .collect(Collectors.toSet()));
     }
 
     private static ItemRecord mapItem(ResultSet rs, int row) throws SQLException {

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,7 +21,7 @@ import org.zhengwu.catalog.Guide;
 import org.zhengwu.catalog.ItemSummary;
 import org.zhengwu.catalog.ItemType;
 import org.zhengwu.catalog.LimitUnit;
-import org.zhengwu.catalog.OnlineDepth;
+import org.zhengwu.catalog.OnlineLevel;
 import org.zhengwu.catalog.SearchQuery;
 import org.zhengwu.catalog.SearchResult;
 import org.zhengwu.catalog.ServiceObject;
@@ -60,9 +62,10 @@ public class SearchIndex {
         p.put("organisation", organisation.name());
         p.put("division", item.divisionCode());
         p.put("level", item.exerciseLevel().code());
-        p.put("depth", Integer.parseInt(guide.onlineDepth().code()));
+        p.put("depth", Integer.parseInt(guide.onlineLevel().code()));
         p.put("visits", guide.visits());
-        p.put("online", guide.onlineApplication());
+        // Nobody applies for a 处罚, 强制 or 检查, whatever its guide says about channels and depths.
+        p.put("online", guide.onlineApplication() && !typeOf(item).enforcement());
         p.put(
                 "objects",
                 guide.serviceObjects().stream()
@@ -83,7 +86,7 @@ public class SearchIndex {
                 .update();
         jdbc.sql("""
                         INSERT INTO catalog_search_entry (item_id, version_id, implementation_code, name, item_type,
-                            organisation_uscc, organisation_name, division_code, exercise_level, online_depth, visits,
+                            organisation_uscc, organisation_name, division_code, exercise_level, online_level, visits,
                             online_application, service_objects, themes, result_name, promised_value, promised_unit,
                             name_terms, terms)
                         VALUES (:item, :version, :code, :name, :type, :uscc, :organisation, :division, :level, :depth,
@@ -126,7 +129,7 @@ public class SearchIndex {
         p.put("offset", query.offset());
         List<Row> rows = jdbc.sql("""
                         SELECT implementation_code, name, item_type, organisation_uscc, organisation_name, division_code,
-                               exercise_level, online_depth, visits, online_application, result_name, promised_value,
+                               exercise_level, online_level, visits, online_application, result_name, promised_value,
                                promised_unit, count(*) OVER () AS total
                         FROM catalog_search_entry""" + filter.where + " " + order + " LIMIT :limit OFFSET :offset")
                 .params(p)
@@ -205,9 +208,9 @@ public class SearchIndex {
                 sql.append(" AND service_objects @> CAST(:objects AS TEXT[])");
                 parameters.put("objects", new String[] {query.serviceObject().code()});
             }
-            if (query.minOnlineDepth() != null) {
-                sql.append(" AND online_depth >= :depth");
-                parameters.put("depth", Integer.parseInt(query.minOnlineDepth().code()));
+            if (query.minOnlineLevel() != null) {
+                sql.append(" AND online_level >= :depth");
+                parameters.put("depth", Integer.parseInt(query.minOnlineLevel().code()));
             }
             if (query.theme() != null) {
                 sql.append(" AND themes @> CAST(:themes AS TEXT[])");
@@ -262,15 +265,19 @@ public class SearchIndex {
 
     private String[] documentTexts(ItemRecord item, VersionRecord version, Organisation organisation) {
         Guide guide = version.guide();
-        List<String> texts = new ArrayList<>(List.of(
-                version.name(),
-                guide.resultName(),
-                organisation.name(),
-                guide.conditions(),
-                guide.legalBasis(),
-                item.implementationCode(),
-                item.baseCode(),
-                label(typeOf(item))));
+        // A 处罚, 强制 or 检查 has no 受理条件: leave out what a guide does not have.
+        List<String> texts = new ArrayList<>(Stream.of(
+                        version.name(),
+                        guide.resultName(),
+                        organisation.name(),
+                        guide.conditions(),
+                        guide.legalBasis(),
+                        item.implementationCode(),
+                        item.baseCode(),
+                        label(typeOf(item)),
+                        guide.penalty() == null ? null : guide.penalty().violation())
+                .filter(Objects::nonNull)
+                .toList());
         guide.materials().forEach(m -> texts.add(m.name()));
         guide.steps().forEach(s -> texts.add(s.name() + " " + (s.description() == null ? "" : s.description())));
         guide.faqs().forEach(f -> texts.add(f.question() + " " + f.answer()));
@@ -293,7 +300,7 @@ public class SearchIndex {
                 rs.getString("organisation_name"),
                 rs.getString("division_code"),
                 CodeTable.requireCode(ExerciseLevel.class, rs.getString("exercise_level")),
-                CodeTable.requireCode(OnlineDepth.class, Integer.toString(rs.getInt("online_depth"))),
+                CodeTable.requireCode(OnlineLevel.class, Integer.toString(rs.getInt("online_level"))),
                 rs.getInt("visits"),
                 rs.getBoolean("online_application"),
                 rs.getString("result_name"),

@@ -197,7 +197,9 @@ class ApiHttpTests {
                         "/api/v1/items",
                         "/api/v1/items/{implementationCode}",
                         "/api/v1/divisions/{code}",
-                        "/api/v1/organisations/{uscc}");
+                        "/api/v1/organisations/{uscc}",
+                        "/api/v1/code-tables",
+                        "/api/v1/code-tables/{table}");
         assertThat(client.follow("/swagger-ui.html").status()).isEqualTo(200);
     }
 

@@ -50,14 +50,17 @@ class DemoCatalogueTests {
 
     @Test
     void everyDemoGuideSatisfiesTheRulesAndEveryCodeIsValid() {
-        List<String> guides = jdbc.sql(
-                        "SELECT v.guide::text FROM catalog_item_version v JOIN catalog_item i ON i.id = v.item_id "
-                                + "WHERE i.created_by = 'system'")
-                .query(String.class)
+        List<String[]> guides = jdbc.sql("SELECT b.item_type, v.guide::text FROM catalog_item_version v "
+                        + "JOIN catalog_item i ON i.id = v.item_id JOIN catalog_base_item b ON b.base_code = i.base_code "
+                        + "WHERE i.created_by = 'system'")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .list();
+        assertThat(guides).hasSizeGreaterThan(100);
         assertThat(guides)
-                .allSatisfy(json ->
-                        assertThat(GuideRules.check(guideJson.read(json))).isEmpty());
+                .allSatisfy(row -> assertThat(
+                                GuideRules.check(guideJson.read(row[1]), CodeTable.requireCode(ItemType.class, row[0])))
+                        .as(row[1])
+                        .isEmpty());
         assertThat(demoCodes())
                 .allSatisfy(
                         code -> assertThat(codes.checkImplementationCode(code).isValid())
@@ -90,5 +93,95 @@ class DemoCatalogueTests {
                 .query(String.class)
                 .list();
         assertThat(divisions).containsExactlyInAnyOrder("340000", "340100", "340104", "340111");
+    }
+
+    private List<org.zhengwu.catalog.Guide> guidesOfType(ItemType type) {
+        return jdbc
+                .sql("SELECT DISTINCT ON (b.base_code) v.guide::text FROM catalog_item_version v "
+                        + "JOIN catalog_item i ON i.id = v.item_id JOIN catalog_base_item b ON b.base_code = i.base_code "
+                        + "WHERE i.created_by = 'system' AND b.item_type = :type ORDER BY b.base_code")
+                .param("type", type.code())
+                .query(String.class)
+                .list()
+                .stream()
+                .map(guideJson::read)
+                .toList();
+    }
+
+    @Test
+    void enforcementItemsCarryTheirOwnSectionAndNoApplication() {
+        List<org.zhengwu.catalog.Guide> penalties = guidesOfType(ItemType.PENALTY);
+        assertThat(penalties).hasSize(9).allSatisfy(g -> {
+            assertThat(g.materials()).isEmpty();
+            assertThat(g.fee().charged()).isFalse();
+            assertThat(g.penalty().kinds()).isNotEmpty();
+            assertThat(g.penalty().discretion()).hasSizeBetween(2, 4);
+            assertThat(g.penalty().basis()).isNotEmpty();
+            assertThat(g.compulsion()).isNull();
+            assertThat(g.inspection()).isNull();
+        });
+        assertThat(guidesOfType(ItemType.COMPULSION)).hasSize(4).allSatisfy(g -> {
+            assertThat(g.materials()).isEmpty();
+            assertThat(g.compulsion().kinds()).isNotEmpty();
+            assertThat(g.compulsion().basis()).isNotEmpty();
+            assertThat(g.penalty()).isNull();
+        });
+        assertThat(guidesOfType(ItemType.INSPECTION)).hasSize(5).allSatisfy(g -> {
+            assertThat(g.materials()).isEmpty();
+            assertThat(g.inspection().objects()).isNotBlank();
+            assertThat(g.inspection().basis()).isNotEmpty();
+            assertThat(g.penalty()).isNull();
+        });
+    }
+
+    @Test
+    void anEntrustedItemNamesItsDelegatingDepartmentExceptAtThatDepartmentItself() {
+        List<String[]> rows = jdbc.sql(
+                        "SELECT i.division_code, v.guide::text FROM catalog_item_version v "
+                                + "JOIN catalog_item i ON i.id = v.item_id WHERE i.created_by = 'system' AND v.name = '排污许可证核发'")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list();
+        assertThat(rows).hasSize(3).allSatisfy(row -> {
+            org.zhengwu.catalog.Guide guide = guideJson.read(row[1]);
+            if (row[0].equals("340100")) {
+                assertThat(guide.powerSource()).isEqualTo(org.zhengwu.catalog.PowerSource.STATUTORY);
+                assertThat(guide.delegation()).isNull();
+            } else {
+                assertThat(guide.powerSource()).isEqualTo(org.zhengwu.catalog.PowerSource.ENTRUSTED_FROM_ABOVE);
+                assertThat(guide.delegation().organisationName()).isEqualTo("合肥市生态环境局");
+                assertThat(guide.delegation().organisationUscc()).isEqualTo("11340100556562180M");
+            }
+        });
+    }
+
+    @Test
+    void someApplicationItemsShowTheNewElements() {
+        List<org.zhengwu.catalog.Guide> all = jdbc
+                .sql("SELECT v.guide::text FROM catalog_item_version v "
+                        + "JOIN catalog_item i ON i.id = v.item_id WHERE i.created_by = 'system'")
+                .query(String.class)
+                .list()
+                .stream()
+                .map(guideJson::read)
+                .toList();
+        assertThat(all).anySatisfy(g -> {
+            assertThat(g.intermediaries()).isNotEmpty();
+            assertThat(g.jointOrganisations()).isNotEmpty();
+        });
+        assertThat(all)
+                .anySatisfy(g -> assertThat(g.convenience().onlinePayment()).isTrue());
+        assertThat(all).anySatisfy(g -> {
+            assertThat(g.convenience().appointment()).isTrue();
+            assertThat(g.convenience().logistics()).isTrue();
+            assertThat(g.convenience().selfServiceTerminal()).isTrue();
+            assertThat(g.convenience().onlineAddress()).startsWith("https://www.ahzwfw.gov.cn/");
+        });
+        assertThat(all).anySatisfy(g -> assertThat(g.quantityLimit()).isNotBlank());
+        assertThat(all)
+                .anySatisfy(
+                        g -> assertThat(g.onlineDepths()).contains(org.zhengwu.catalog.OnlineDepth.LICENCE_FEEDBACK));
+        assertThat(all)
+                .anySatisfy(g -> assertThat(g.materials())
+                        .anySatisfy(m -> assertThat(m.fillingInstructions()).isNotBlank()));
     }
 }
