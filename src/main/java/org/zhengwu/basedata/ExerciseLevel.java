@@ -2,7 +2,10 @@ package org.zhengwu.basedata;
 
 import org.zhengwu.shared.codes.CodeTable;
 
-/** 行使层级 (GB/T 39046 code table A.2): the level of government at which a power or service is exercised. */
+/**
+ * 行使层级 (docs/STANDARDS.md): the level of government at which a power or service is exercised. {@link #TIERED} has no
+ * national source; it is kept only to read organisations stored with it and is refused for base items.
+ */
 public enum ExerciseLevel implements CodeTable {
     NATIONAL("1"),
     PROVINCIAL("2"),

@@ -2,7 +2,7 @@ package org.zhengwu.basedata;
 
 import org.zhengwu.shared.codes.CodeTable;
 
-/** 实施主体性质 (GB/T 39046 code table A.3). */
+/** 实施主体性质 (docs/STANDARDS.md: 1–3 national; 9 a provincial extension for public utilities). */
 public enum SubjectNature implements CodeTable {
     STATUTORY_AUTHORITY("1"),
     AUTHORISED_ORGANISATION("2"),

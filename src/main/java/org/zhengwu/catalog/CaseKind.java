@@ -2,7 +2,7 @@ package org.zhengwu.catalog;
 
 import org.zhengwu.shared.codes.CodeTable;
 
-/** 办件类型 (GB/T 39046-2020): decided on the spot, or later within a promised time. */
+/** 办件类型 (docs/STANDARDS.md): decided on the spot, or later within a promised time. */
 public enum CaseKind implements CodeTable {
     IMMEDIATE("1"),
     PROMISED("2");

@@ -1,5 +1,6 @@
 package org.zhengwu.catalog;
 
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,6 +132,11 @@ public class CatalogCodes {
 
     public int subItem(String baseCode) {
         return Integer.parseInt(base.split(baseCode).get(CodeLayout.Kind.SUB_ITEM));
+    }
+
+    /** The main-item number after the highest of {@code baseCodesOfType}, all base codes of one 事项类型. */
+    public int nextMainItem(Collection<String> baseCodesOfType) {
+        return baseCodesOfType.stream().mapToInt(this::mainItem).max().orElse(0) + 1;
     }
 
     public int handlingItem(String baseCode) {

@@ -2,7 +2,7 @@ package org.zhengwu.catalog;
 
 import org.zhengwu.shared.codes.CodeTable;
 
-/** 办理形式 (GB/T 39046-2020): how an application can be made. */
+/** 办理形式 (docs/STANDARDS.md): how an application can be made. */
 public enum HandlingChannel implements CodeTable {
     WINDOW("1"),
     PC("2"),

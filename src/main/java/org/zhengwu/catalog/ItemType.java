@@ -2,7 +2,7 @@ package org.zhengwu.catalog;
 
 import org.zhengwu.shared.codes.CodeTable;
 
-/** 事项类型 (GB/T 39046-2020): the kind of power or service an item is. */
+/** 事项类型 (docs/STANDARDS.md): the kind of power or service an item is. */
 public enum ItemType implements CodeTable {
     LICENSING("01"),
     PENALTY("02"),

@@ -60,6 +60,17 @@ public class PublishedCatalog {
         return cache.get(implementationCode, this::load);
     }
 
+    /**
+     * The code an entry (or base item) has now, when {@code code} is one it had before a change of the code tables
+     * (docs/STANDARDS.md): bookmarks and partners' stored codes are sent on, not lost.
+     */
+    public Optional<String> movedTo(String code) {
+        if (code == null || code.isBlank() || code.length() > 64) {
+            return Optional.empty();
+        }
+        return repository.movedTo(code.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+
     /** The published versions of an entry, newest first; empty for an unknown or never-published entry. */
     public List<HistoryEntry> history(String implementationCode) {
         return repository

@@ -2,7 +2,7 @@ package org.zhengwu.catalog;
 
 import org.zhengwu.shared.codes.CodeTable;
 
-/** 满意度 (GB/T 39046-2020): the five-point rating of 好差评. */
+/** 满意度 (docs/STANDARDS.md): the five-point rating of 好差评. */
 public enum Satisfaction implements CodeTable {
     VERY_SATISFIED("1"),
     SATISFIED("2"),

@@ -2,7 +2,7 @@ package org.zhengwu.catalog;
 
 import org.zhengwu.shared.codes.CodeTable;
 
-/** 特别程序 (GB/T 39046-2020): procedures whose time does not count towards the limit. */
+/** 特别程序 (docs/STANDARDS.md): procedures whose time does not count towards the limit. */
 public enum SpecialProcedureKind implements CodeTable {
     EXTENDED_APPROVAL("1"),
     OTHER("2");

@@ -1,11 +1,13 @@
 package org.zhengwu.portal;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.view.RedirectView;
 import org.zhengwu.basedata.Division;
 import org.zhengwu.basedata.Divisions;
 import org.zhengwu.catalog.CatalogCodes;
@@ -38,7 +40,13 @@ class GuidePageController {
     }
 
     @GetMapping("/items/{code}")
-    String guide(@PathVariable String code, Model model) {
+    Object guide(@PathVariable String code, Model model) {
+        Optional<String> moved = catalog.movedTo(code);
+        if (moved.isPresent()) {
+            RedirectView redirect = new RedirectView("/items/" + moved.get());
+            redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+            return redirect;
+        }
         return show(live(code), "portal/guide", model);
     }
 

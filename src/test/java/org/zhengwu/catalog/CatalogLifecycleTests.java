@@ -12,6 +12,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.zhengwu.basedata.ExerciseLevel;
 import org.zhengwu.catalog.entry.BaseItemRecord;
 import org.zhengwu.catalog.entry.CatalogConflictException;
 import org.zhengwu.catalog.entry.CatalogEditing;
@@ -226,5 +227,56 @@ class CatalogLifecycleTests {
                 .isThrownBy(() -> editing.createBaseItem(name + "（错误）", ItemType.PENALTY, base.baseCode(), EDITOR));
         assertThatExceptionOfType(GuideInvalidException.class)
                 .isThrownBy(() -> editing.createBaseItem(name, ItemType.LICENSING, null, EDITOR));
+    }
+
+    @Test
+    void aBaseItemHasSeveralLevelsAndAnEntryOnlyOneOfThem() {
+        String levelsName = "层级" + UUID.randomUUID().toString().substring(0, 8);
+        BaseItemRecord provincial = editing.createBaseItem(
+                levelsName, ItemType.LICENSING, null, java.util.EnumSet.of(ExerciseLevel.PROVINCIAL), EDITOR);
+        assertThat(provincial.exerciseLevelCodes()).isEqualTo("2");
+        assertThat(repository.findBaseItem(provincial.baseCode()).orElseThrow().exerciseLevels())
+                .containsExactly(ExerciseLevel.PROVINCIAL);
+        // 合肥市市场监督管理局 is a municipal department: it cannot implement an item exercised only by the province.
+        assertThatExceptionOfType(GuideInvalidException.class)
+                .isThrownBy(() ->
+                        editing.createEntry(provincial.baseCode(), HEFEI_MARKET, null, GuideRulesTests.valid(), EDITOR))
+                .satisfies(e -> assertThat(e.violations())
+                        .extracting(GuideRules.Violation::field, GuideRules.Violation::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                                "organisationUscc", "catalog.entry.level-not-in-base")));
+        // 村（社区）级 only for 公共服务; 分级管理 is no national level.
+        assertThatExceptionOfType(GuideInvalidException.class)
+                .isThrownBy(() -> editing.createBaseItem(
+                        levelsName + "村",
+                        ItemType.LICENSING,
+                        null,
+                        java.util.EnumSet.of(ExerciseLevel.COUNTY, ExerciseLevel.VILLAGE),
+                        EDITOR))
+                .satisfies(e -> assertThat(e.violations())
+                        .extracting(GuideRules.Violation::messageKey)
+                        .containsExactly("guide.rule.village-public-service-only"));
+        assertThatExceptionOfType(GuideInvalidException.class)
+                .isThrownBy(() -> editing.createBaseItem(
+                        levelsName + "分级",
+                        ItemType.LICENSING,
+                        null,
+                        java.util.EnumSet.of(ExerciseLevel.TIERED),
+                        EDITOR))
+                .satisfies(e -> assertThat(e.violations())
+                        .extracting(GuideRules.Violation::messageKey)
+                        .containsExactly("catalog.base.level-not-national"));
+        BaseItemRecord village = editing.createBaseItem(
+                levelsName + "社区",
+                ItemType.PUBLIC_SERVICE,
+                null,
+                java.util.EnumSet.of(ExerciseLevel.TOWNSHIP, ExerciseLevel.VILLAGE),
+                EDITOR);
+        assertThat(village.exerciseLevelCodes()).isEqualTo("5^6");
+        // A sub-item takes its main item's levels; a main item without levels every level its type allows.
+        BaseItemRecord sub =
+                editing.createBaseItem(levelsName + "（变更）", ItemType.LICENSING, provincial.baseCode(), EDITOR);
+        assertThat(sub.exerciseLevels()).containsExactly(ExerciseLevel.PROVINCIAL);
+        assertThat(base.exerciseLevelCodes()).isEqualTo("1^2^3^4^5");
     }
 }

@@ -40,8 +40,8 @@ class CodeColumnsTests {
         transactions.executeWithoutResult(status -> {
             status.setRollbackOnly();
             jdbc.sql("""
-                            INSERT INTO catalog_base_item (base_code, name, item_type, created_by)
-                            VALUES (:base, '较长编码的基本目录', '01', 'test')""").param("base", base).update();
+                            INSERT INTO catalog_base_item (base_code, name, item_type, exercise_levels, created_by)
+                            VALUES (:base, '较长编码的基本目录', '01', ARRAY['3'], 'test')""").param("base", base).update();
             jdbc.sql("""
                             INSERT INTO catalog_item
                                 (implementation_code, base_code, organisation_uscc, exercise_level, division_code, created_by)

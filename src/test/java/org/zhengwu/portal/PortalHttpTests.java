@@ -133,6 +133,10 @@ class PortalHttpTests {
         assertThat(html.select("h2").eachText())
                 .containsSubsequence("受理条件", "申请材料", "办理流程", "办理时限", "收费", "办理地点和方式", "设定依据", "咨询与监督", "事项信息");
         assertThat(html.select("#materials ~ .table-wrap td").eachText()).anyMatch(t -> t.contains("申请书"));
+        // 来源渠道 with its note, the note left out where it only repeats the channel.
+        assertThat(html.select("#materials ~ .table-wrap td").eachText())
+                .contains("申请人自备", "政府部门核发：公安机关")
+                .doesNotContain("申请人自备：申请人自备");
         assertThat(html.text()).contains("营业执照", "法定办结时限", "承诺办结时限", "到办事现场次数", "12345");
         Element blankForm = html.selectFirst("a:contains(空白表格)");
         assertThat(blankForm).isNotNull();

@@ -29,12 +29,18 @@ import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.catalog.CaseKind;
 import org.zhengwu.catalog.CatalogAccess;
+import org.zhengwu.catalog.CompulsionKind;
 import org.zhengwu.catalog.GeneralScope;
 import org.zhengwu.catalog.GuideRules;
 import org.zhengwu.catalog.HandlingChannel;
 import org.zhengwu.catalog.ItemType;
 import org.zhengwu.catalog.LimitUnit;
+import org.zhengwu.catalog.MaterialForm;
+import org.zhengwu.catalog.MaterialSource;
 import org.zhengwu.catalog.OnlineDepth;
+import org.zhengwu.catalog.PenaltyKind;
+import org.zhengwu.catalog.PowerSource;
+import org.zhengwu.catalog.ResultType;
 import org.zhengwu.catalog.ServiceObject;
 import org.zhengwu.catalog.ServiceTheme;
 import org.zhengwu.catalog.SpecialProcedureKind;
@@ -221,6 +227,7 @@ class CatalogAdminController {
                 "organisation", organisations.find(item.organisationUscc()).orElse(null));
         model.addAttribute("version", version);
         model.addAttribute("guide", version.guide());
+        model.addAttribute("itemType", editing.typeOfVersion(id));
         model.addAttribute("mayApprove", editing.mayApprove(version, principal.getName()));
         if (!model.containsAttribute("rejection")) {
             model.addAttribute("rejection", new ReasonForm());
@@ -259,6 +266,7 @@ class CatalogAdminController {
             RedirectAttributes redirect) {
         form.getGuide().compact();
         materialFiles.apply(form.getGuide().getMaterials(), "guide.", binding, principal.getName());
+        materialFiles.applyResultSample(form.getGuide(), "guide.", binding, principal.getName());
         if (form.getOrganisationUscc() != null
                 && organisationsInScope().stream().noneMatch(o -> o.uscc().equals(form.getOrganisationUscc()))) {
             binding.rejectValue("organisationUscc", "catalog.admin.organisation-out-of-scope");
@@ -318,6 +326,7 @@ class CatalogAdminController {
         VersionRecord version = version(id, CatalogAccess.EDIT);
         form.compact();
         materialFiles.apply(form.getMaterials(), "", binding, principal.getName());
+        materialFiles.applyResultSample(form, "", binding, principal.getName());
         if (action.startsWith("add-") || binding.hasErrors()) {
             if (!action.startsWith("add-")) {
                 report(GuideRules.check(form.toGuide(), editing.typeOfVersion(id)), UnaryOperator.identity(), binding);
@@ -456,6 +465,7 @@ class CatalogAdminController {
                 organisationsInScope().stream()
                         .map(o -> Choice.of(o.uscc(), o.name()))
                         .toList());
+        model.addAttribute("itemType", editing.typeOfBase(form.getBaseCode()));
         addChoices(model, locale);
         return "catalog/admin/new";
     }
@@ -464,6 +474,7 @@ class CatalogAdminController {
         model.addAttribute("draft", form);
         model.addAttribute("version", version);
         model.addAttribute("item", item(version.itemId(), CatalogAccess.EDIT));
+        model.addAttribute("itemType", editing.typeOfVersion(version.id()));
         addChoices(model, locale);
         return "catalog/admin/edit";
     }
@@ -478,6 +489,12 @@ class CatalogAdminController {
         model.addAttribute("themes", ServiceTheme.values());
         model.addAttribute("units", LimitUnit.values());
         model.addAttribute("specialKinds", SpecialProcedureKind.values());
+        model.addAttribute("powerSources", PowerSource.values());
+        model.addAttribute("resultTypes", ResultType.values());
+        model.addAttribute("materialForms", MaterialForm.values());
+        model.addAttribute("materialSources", MaterialSource.values());
+        model.addAttribute("penaltyKinds", PenaltyKind.values());
+        model.addAttribute("compulsionKinds", CompulsionKind.values());
         model.addAttribute(
                 "levelChoices",
                 Arrays.stream(RealNameLevel.values())
@@ -492,9 +509,21 @@ class CatalogAdminController {
      * those already found, so that one round names them all; a field already marked keeps its first message.
      */
     private static void report(List<GuideRules.Violation> violations, UnaryOperator<String> field, Errors errors) {
-        violations.forEach(
-                v -> FormErrors.rejectUnlessMarked(errors, field.apply(v.field()), v.messageKey(), v.argumentArray()));
+        violations.forEach(v -> {
+            if (WHOLE_GUIDE.equals(v.field())) {
+                // Elements that do not fit the item's type: no one field of the form is wrong, the guide is.
+                if (errors.getGlobalErrors().stream()
+                        .noneMatch(e -> v.messageKey().equals(e.getCode()))) {
+                    errors.reject(v.messageKey(), v.argumentArray(), null);
+                }
+            } else {
+                FormErrors.rejectUnlessMarked(errors, field.apply(v.field()), v.messageKey(), v.argumentArray());
+            }
+        });
     }
+
+    /** The field of the guide rules' violations that concern the entry's 事项类型, which the guide form does not edit. */
+    private static final String WHOLE_GUIDE = "type";
 
     /** On the new-entry page the guide fields sit under {@code guide.}; entry fields do not. */
     private static String formField(String field) {

@@ -1,17 +1,27 @@
 package org.zhengwu.catalog.admin;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.multipart.MultipartFile;
 import org.zhengwu.catalog.CaseKind;
+import org.zhengwu.catalog.CompulsionKind;
 import org.zhengwu.catalog.GeneralScope;
 import org.zhengwu.catalog.Guide;
 import org.zhengwu.catalog.HandlingChannel;
 import org.zhengwu.catalog.LimitUnit;
+import org.zhengwu.catalog.MaterialForm;
+import org.zhengwu.catalog.MaterialSource;
 import org.zhengwu.catalog.OnlineDepth;
+import org.zhengwu.catalog.PenaltyKind;
+import org.zhengwu.catalog.PowerSource;
+import org.zhengwu.catalog.ResultType;
 import org.zhengwu.catalog.ServiceObject;
 import org.zhengwu.catalog.ServiceTheme;
 import org.zhengwu.catalog.SpecialProcedureKind;
@@ -52,6 +62,26 @@ public class GuideForm {
     private String resultName;
     private SpecialRow specialProcedure = new SpecialRow();
     private List<FaqRow> faqs = new ArrayList<>();
+    private String powerSource;
+    private DelegationRow delegation = new DelegationRow();
+    private List<String> jointOrganisations = new ArrayList<>();
+    private String resultType;
+    private String resultSampleId;
+    private MultipartFile resultSampleFile;
+    private boolean clearResultSample;
+    private List<IntermediaryRow> intermediaries = new ArrayList<>();
+    private String quantityLimit;
+    private ConvenienceRow convenience = new ConvenienceRow();
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate plannedEffectiveDate;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate plannedCancellationDate;
+
+    private PenaltyRows penalty = new PenaltyRows();
+    private CompulsionRows compulsion = new CompulsionRows();
+    private InspectionRows inspection = new InspectionRows();
 
     public static GuideForm of(String name, Guide g) {
         GuideForm form = new GuideForm();
@@ -84,6 +114,23 @@ public class GuideForm {
             form.specialProcedure.note = g.specialProcedure().note();
         }
         g.faqs().forEach(f -> form.faqs.add(new FaqRow(f.question(), f.answer())));
+        form.powerSource = g.powerSource() == null ? null : g.powerSource().code();
+        if (g.delegation() != null) {
+            form.delegation.organisationName = g.delegation().organisationName();
+            form.delegation.organisationUscc = g.delegation().organisationUscc();
+        }
+        form.jointOrganisations.addAll(g.jointOrganisations());
+        form.resultType = g.resultType() == null ? null : g.resultType().code();
+        form.resultSampleId = g.resultSampleId();
+        g.intermediaries()
+                .forEach(i -> form.intermediaries.add(new IntermediaryRow(i.name(), i.basis(), i.required())));
+        form.quantityLimit = g.quantityLimit();
+        form.convenience = ConvenienceRow.of(g.convenience());
+        form.plannedEffectiveDate = g.plannedEffectiveDate();
+        form.plannedCancellationDate = g.plannedCancellationDate();
+        form.penalty = PenaltyRows.of(g.penalty());
+        form.compulsion = CompulsionRows.of(g.compulsion());
+        form.inspection = InspectionRows.of(g.inspection());
         return form;
     }
 
@@ -100,6 +147,17 @@ public class GuideForm {
         faqs = new ArrayList<>(faqs.stream()
                 .filter(r -> !r.remove && !(r.question == null && r.answer == null))
                 .toList());
+        jointOrganisations = new ArrayList<>(
+                jointOrganisations.stream().filter(Objects::nonNull).toList());
+        intermediaries = new ArrayList<>(intermediaries.stream()
+                .filter(r -> !r.remove && !(r.name == null && r.basis == null))
+                .toList());
+        penalty.discretion = new ArrayList<>(penalty.discretion.stream()
+                .filter(r -> !r.remove && !(r.circumstance == null && r.standard == null))
+                .toList());
+        penalty.basis = ArticleRow.compact(penalty.basis);
+        compulsion.basis = ArticleRow.compact(compulsion.basis);
+        inspection.basis = ArticleRow.compact(inspection.basis);
     }
 
     /** Adds the spare blank rows a form offers for new entries. */
@@ -109,6 +167,12 @@ public class GuideForm {
             materials.add(new MaterialRow());
             fee.items.add(new FeeItemRow(null, null, null));
             faqs.add(new FaqRow(null, null));
+            jointOrganisations.add(null);
+            intermediaries.add(new IntermediaryRow());
+            penalty.discretion.add(new DiscretionRow());
+            penalty.basis.add(new ArticleRow());
+            compulsion.basis.add(new ArticleRow());
+            inspection.basis.add(new ArticleRow());
         }
     }
 
@@ -150,6 +214,25 @@ public class GuideForm {
                         .map(f -> new Guide.Faq(f.question, f.answer))
                         .toList())
                 .realNameLevel(realNameLevel(realNameLevel))
+                .powerSource(code(PowerSource.class, powerSource))
+                .delegation(
+                        delegation.organisationName == null && delegation.organisationUscc == null
+                                ? null
+                                : new Guide.Delegation(delegation.organisationName, delegation.organisationUscc))
+                .jointOrganisations(
+                        jointOrganisations.stream().filter(Objects::nonNull).toList())
+                .resultType(code(ResultType.class, resultType))
+                .resultSampleId(resultSampleId)
+                .intermediaries(intermediaries.stream()
+                        .map(i -> new Guide.Intermediary(i.name, i.basis, i.required))
+                        .toList())
+                .quantityLimit(quantityLimit)
+                .convenience(convenience.toConvenience())
+                .plannedEffectiveDate(plannedEffectiveDate)
+                .plannedCancellationDate(plannedCancellationDate)
+                .penalty(penalty.toPenalty())
+                .compulsion(compulsion.toCompulsion())
+                .inspection(inspection.toInspection())
                 .build();
     }
 
@@ -270,6 +353,14 @@ public class GuideForm {
         private MultipartFile sampleFile;
         private boolean clearBlankForm;
         private boolean clearSample;
+        private String form;
+        private String sourceChannel;
+        private String paperSpec;
+        private String fillingInstructions;
+        private String acceptanceStandard;
+        private String basis;
+        private String remark;
+        private String replacingLicenceTypes;
         private boolean remove;
 
         static MaterialRow of(Guide.Material m) {
@@ -283,6 +374,16 @@ public class GuideForm {
             row.licenceReplaceable = m.licenceReplaceable();
             row.blankFormId = m.blankFormId();
             row.sampleId = m.sampleId();
+            row.form = m.form() == null ? null : m.form().code();
+            row.sourceChannel =
+                    m.sourceChannel() == null ? null : m.sourceChannel().code();
+            row.paperSpec = m.paperSpec();
+            row.fillingInstructions = m.fillingInstructions();
+            row.acceptanceStandard = m.acceptanceStandard();
+            row.basis = m.basis();
+            row.remark = m.remark();
+            row.replacingLicenceTypes =
+                    m.replacingLicenceTypes().isEmpty() ? null : String.join(" ", m.replacingLicenceTypes());
             return row;
         }
 
@@ -291,6 +392,14 @@ public class GuideForm {
             return name == null
                     && source == null
                     && condition == null
+                    && form == null
+                    && sourceChannel == null
+                    && paperSpec == null
+                    && fillingInstructions == null
+                    && acceptanceStandard == null
+                    && basis == null
+                    && remark == null
+                    && replacingLicenceTypes == null
                     && !uploaded(blankFormFile)
                     && !uploaded(sampleFile)
                     && (blankFormId == null || clearBlankForm)
@@ -312,14 +421,88 @@ public class GuideForm {
                     licenceReplaceable,
                     blankFormId,
                     sampleId,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of());
+                    code(MaterialForm.class, form),
+                    code(MaterialSource.class, sourceChannel),
+                    paperSpec,
+                    fillingInstructions,
+                    acceptanceStandard,
+                    basis,
+                    remark,
+                    licenceTypes(replacingLicenceTypes));
+        }
+
+        /** The codes as typed, separated by spaces, commas or new lines (、 and ， too). */
+        static List<String> licenceTypes(String typed) {
+            if (typed == null) {
+                return List.of();
+            }
+            return Arrays.stream(typed.split("[\\s,，、;；]+"))
+                    .filter(t -> !t.isEmpty())
+                    .toList();
+        }
+
+        public String getForm() {
+            return form;
+        }
+
+        public void setForm(String form) {
+            this.form = form;
+        }
+
+        public String getSourceChannel() {
+            return sourceChannel;
+        }
+
+        public void setSourceChannel(String sourceChannel) {
+            this.sourceChannel = sourceChannel;
+        }
+
+        public String getPaperSpec() {
+            return paperSpec;
+        }
+
+        public void setPaperSpec(String paperSpec) {
+            this.paperSpec = paperSpec;
+        }
+
+        public String getFillingInstructions() {
+            return fillingInstructions;
+        }
+
+        public void setFillingInstructions(String fillingInstructions) {
+            this.fillingInstructions = fillingInstructions;
+        }
+
+        public String getAcceptanceStandard() {
+            return acceptanceStandard;
+        }
+
+        public void setAcceptanceStandard(String acceptanceStandard) {
+            this.acceptanceStandard = acceptanceStandard;
+        }
+
+        public String getBasis() {
+            return basis;
+        }
+
+        public void setBasis(String basis) {
+            this.basis = basis;
+        }
+
+        public String getRemark() {
+            return remark;
+        }
+
+        public void setRemark(String remark) {
+            this.remark = remark;
+        }
+
+        public String getReplacingLicenceTypes() {
+            return replacingLicenceTypes;
+        }
+
+        public void setReplacingLicenceTypes(String replacingLicenceTypes) {
+            this.replacingLicenceTypes = replacingLicenceTypes;
         }
 
         private static int orZero(Integer value) {
@@ -574,6 +757,455 @@ public class GuideForm {
         }
     }
 
+    public static class DelegationRow {
+        private String organisationName;
+        private String organisationUscc;
+
+        public String getOrganisationName() {
+            return organisationName;
+        }
+
+        public void setOrganisationName(String organisationName) {
+            this.organisationName = organisationName;
+        }
+
+        public String getOrganisationUscc() {
+            return organisationUscc;
+        }
+
+        public void setOrganisationUscc(String organisationUscc) {
+            this.organisationUscc = organisationUscc;
+        }
+    }
+
+    public static class IntermediaryRow {
+        private String name;
+        private String basis;
+        private boolean required;
+        private boolean remove;
+
+        public IntermediaryRow() {}
+
+        IntermediaryRow(String name, String basis, boolean required) {
+            this.name = name;
+            this.basis = basis;
+            this.required = required;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getBasis() {
+            return basis;
+        }
+
+        public void setBasis(String basis) {
+            this.basis = basis;
+        }
+
+        public boolean isRequired() {
+            return required;
+        }
+
+        public void setRequired(boolean required) {
+            this.required = required;
+        }
+
+        public boolean isRemove() {
+            return remove;
+        }
+
+        public void setRemove(boolean remove) {
+            this.remove = remove;
+        }
+    }
+
+    public static class ConvenienceRow {
+        private boolean inServiceHall;
+        private boolean onlinePayment;
+        private boolean appointment;
+        private boolean logistics;
+        private boolean selfServiceTerminal;
+        private String onlineAddress;
+        private boolean ssoPc;
+        private boolean ssoMobile;
+
+        static ConvenienceRow of(Guide.Convenience c) {
+            ConvenienceRow row = new ConvenienceRow();
+            row.inServiceHall = c.inServiceHall();
+            row.onlinePayment = c.onlinePayment();
+            row.appointment = c.appointment();
+            row.logistics = c.logistics();
+            row.selfServiceTerminal = c.selfServiceTerminal();
+            row.onlineAddress = c.onlineAddress();
+            row.ssoPc = c.ssoPc();
+            row.ssoMobile = c.ssoMobile();
+            return row;
+        }
+
+        Guide.Convenience toConvenience() {
+            return new Guide.Convenience(
+                    inServiceHall,
+                    onlinePayment,
+                    appointment,
+                    logistics,
+                    selfServiceTerminal,
+                    onlineAddress,
+                    ssoPc,
+                    ssoMobile);
+        }
+
+        public boolean isInServiceHall() {
+            return inServiceHall;
+        }
+
+        public void setInServiceHall(boolean inServiceHall) {
+            this.inServiceHall = inServiceHall;
+        }
+
+        public boolean isOnlinePayment() {
+            return onlinePayment;
+        }
+
+        public void setOnlinePayment(boolean onlinePayment) {
+            this.onlinePayment = onlinePayment;
+        }
+
+        public boolean isAppointment() {
+            return appointment;
+        }
+
+        public void setAppointment(boolean appointment) {
+            this.appointment = appointment;
+        }
+
+        public boolean isLogistics() {
+            return logistics;
+        }
+
+        public void setLogistics(boolean logistics) {
+            this.logistics = logistics;
+        }
+
+        public boolean isSelfServiceTerminal() {
+            return selfServiceTerminal;
+        }
+
+        public void setSelfServiceTerminal(boolean selfServiceTerminal) {
+            this.selfServiceTerminal = selfServiceTerminal;
+        }
+
+        public String getOnlineAddress() {
+            return onlineAddress;
+        }
+
+        public void setOnlineAddress(String onlineAddress) {
+            this.onlineAddress = onlineAddress;
+        }
+
+        public boolean isSsoPc() {
+            return ssoPc;
+        }
+
+        public void setSsoPc(boolean ssoPc) {
+            this.ssoPc = ssoPc;
+        }
+
+        public boolean isSsoMobile() {
+            return ssoMobile;
+        }
+
+        public void setSsoMobile(boolean ssoMobile) {
+            this.ssoMobile = ssoMobile;
+        }
+    }
+
+    /** A provision cited by article (设定依据 of a 处罚, 强制 or 检查). */
+    public static class ArticleRow {
+        private String document;
+        private String article;
+        private String content;
+        private boolean remove;
+
+        public ArticleRow() {}
+
+        ArticleRow(Guide.Article a) {
+            this.document = a.document();
+            this.article = a.article();
+            this.content = a.content();
+        }
+
+        static List<ArticleRow> rows(List<Guide.Article> articles) {
+            return new ArrayList<>(articles.stream().map(ArticleRow::new).toList());
+        }
+
+        static List<ArticleRow> compact(List<ArticleRow> rows) {
+            return new ArrayList<>(rows.stream()
+                    .filter(r -> !r.remove && !(r.document == null && r.article == null && r.content == null))
+                    .toList());
+        }
+
+        static List<Guide.Article> articles(List<ArticleRow> rows) {
+            return rows.stream()
+                    .map(r -> new Guide.Article(r.document, r.article, r.content))
+                    .toList();
+        }
+
+        public String getDocument() {
+            return document;
+        }
+
+        public void setDocument(String document) {
+            this.document = document;
+        }
+
+        public String getArticle() {
+            return article;
+        }
+
+        public void setArticle(String article) {
+            this.article = article;
+        }
+
+        public String getContent() {
+            return content;
+        }
+
+        public void setContent(String content) {
+            this.content = content;
+        }
+
+        public boolean isRemove() {
+            return remove;
+        }
+
+        public void setRemove(boolean remove) {
+            this.remove = remove;
+        }
+    }
+
+    public static class DiscretionRow {
+        private String circumstance;
+        private String standard;
+        private boolean remove;
+
+        public DiscretionRow() {}
+
+        DiscretionRow(String circumstance, String standard) {
+            this.circumstance = circumstance;
+            this.standard = standard;
+        }
+
+        public String getCircumstance() {
+            return circumstance;
+        }
+
+        public void setCircumstance(String circumstance) {
+            this.circumstance = circumstance;
+        }
+
+        public String getStandard() {
+            return standard;
+        }
+
+        public void setStandard(String standard) {
+            this.standard = standard;
+        }
+
+        public boolean isRemove() {
+            return remove;
+        }
+
+        public void setRemove(boolean remove) {
+            this.remove = remove;
+        }
+    }
+
+    /** 行政处罚: none when nothing of it is filled in. */
+    public static class PenaltyRows {
+        private String violation;
+        private List<String> kinds = new ArrayList<>();
+        private List<DiscretionRow> discretion = new ArrayList<>();
+        private List<ArticleRow> basis = new ArrayList<>();
+
+        static PenaltyRows of(Guide.Penalty p) {
+            PenaltyRows rows = new PenaltyRows();
+            if (p != null) {
+                rows.violation = p.violation();
+                p.kinds().forEach(k -> rows.kinds.add(k.code()));
+                p.discretion().forEach(d -> rows.discretion.add(new DiscretionRow(d.circumstance(), d.standard())));
+                rows.basis = ArticleRow.rows(p.basis());
+            }
+            return rows;
+        }
+
+        Guide.Penalty toPenalty() {
+            if (violation == null && kinds.isEmpty() && discretion.isEmpty() && basis.isEmpty()) {
+                return null;
+            }
+            return new Guide.Penalty(
+                    violation,
+                    codes(PenaltyKind.class, kinds),
+                    discretion.stream()
+                            .map(d -> new Guide.Discretion(d.circumstance, d.standard))
+                            .toList(),
+                    ArticleRow.articles(basis));
+        }
+
+        public String getViolation() {
+            return violation;
+        }
+
+        public void setViolation(String violation) {
+            this.violation = violation;
+        }
+
+        public List<String> getKinds() {
+            return kinds;
+        }
+
+        public void setKinds(List<String> kinds) {
+            this.kinds = kinds == null ? new ArrayList<>() : kinds;
+        }
+
+        public List<DiscretionRow> getDiscretion() {
+            return discretion;
+        }
+
+        public void setDiscretion(List<DiscretionRow> discretion) {
+            this.discretion = discretion;
+        }
+
+        public List<ArticleRow> getBasis() {
+            return basis;
+        }
+
+        public void setBasis(List<ArticleRow> basis) {
+            this.basis = basis;
+        }
+    }
+
+    /** 行政强制: none when nothing of it is filled in. */
+    public static class CompulsionRows {
+        private List<String> kinds = new ArrayList<>();
+        private String circumstances;
+        private List<ArticleRow> basis = new ArrayList<>();
+
+        static CompulsionRows of(Guide.Compulsion c) {
+            CompulsionRows rows = new CompulsionRows();
+            if (c != null) {
+                c.kinds().forEach(k -> rows.kinds.add(k.code()));
+                rows.circumstances = c.circumstances();
+                rows.basis = ArticleRow.rows(c.basis());
+            }
+            return rows;
+        }
+
+        Guide.Compulsion toCompulsion() {
+            if (kinds.isEmpty() && circumstances == null && basis.isEmpty()) {
+                return null;
+            }
+            return new Guide.Compulsion(codes(CompulsionKind.class, kinds), circumstances, ArticleRow.articles(basis));
+        }
+
+        public List<String> getKinds() {
+            return kinds;
+        }
+
+        public void setKinds(List<String> kinds) {
+            this.kinds = kinds == null ? new ArrayList<>() : kinds;
+        }
+
+        public String getCircumstances() {
+            return circumstances;
+        }
+
+        public void setCircumstances(String circumstances) {
+            this.circumstances = circumstances;
+        }
+
+        public List<ArticleRow> getBasis() {
+            return basis;
+        }
+
+        public void setBasis(List<ArticleRow> basis) {
+            this.basis = basis;
+        }
+    }
+
+    /** 行政检查: none when nothing of it is filled in. */
+    public static class InspectionRows {
+        private String objects;
+        private String content;
+        private String method;
+        private String frequency;
+        private List<ArticleRow> basis = new ArrayList<>();
+
+        static InspectionRows of(Guide.Inspection i) {
+            InspectionRows rows = new InspectionRows();
+            if (i != null) {
+                rows.objects = i.objects();
+                rows.content = i.content();
+                rows.method = i.method();
+                rows.frequency = i.frequency();
+                rows.basis = ArticleRow.rows(i.basis());
+            }
+            return rows;
+        }
+
+        Guide.Inspection toInspection() {
+            if (objects == null && content == null && method == null && frequency == null && basis.isEmpty()) {
+                return null;
+            }
+            return new Guide.Inspection(objects, content, method, frequency, ArticleRow.articles(basis));
+        }
+
+        public String getObjects() {
+            return objects;
+        }
+
+        public void setObjects(String objects) {
+            this.objects = objects;
+        }
+
+        public String getContent() {
+            return content;
+        }
+
+        public void setContent(String content) {
+            this.content = content;
+        }
+
+        public String getMethod() {
+            return method;
+        }
+
+        public void setMethod(String method) {
+            this.method = method;
+        }
+
+        public String getFrequency() {
+            return frequency;
+        }
+
+        public void setFrequency(String frequency) {
+            this.frequency = frequency;
+        }
+
+        public List<ArticleRow> getBasis() {
+            return basis;
+        }
+
+        public void setBasis(List<ArticleRow> basis) {
+            this.basis = basis;
+        }
+    }
+
     // ---- accessors for binding ----
 
     public String getName() {
@@ -782,5 +1414,125 @@ public class GuideForm {
 
     public void setFaqs(List<FaqRow> faqs) {
         this.faqs = faqs;
+    }
+
+    public String getPowerSource() {
+        return powerSource;
+    }
+
+    public void setPowerSource(String powerSource) {
+        this.powerSource = powerSource;
+    }
+
+    public DelegationRow getDelegation() {
+        return delegation;
+    }
+
+    public void setDelegation(DelegationRow delegation) {
+        this.delegation = delegation;
+    }
+
+    public List<String> getJointOrganisations() {
+        return jointOrganisations;
+    }
+
+    public void setJointOrganisations(List<String> jointOrganisations) {
+        this.jointOrganisations = jointOrganisations;
+    }
+
+    public String getResultType() {
+        return resultType;
+    }
+
+    public void setResultType(String resultType) {
+        this.resultType = resultType;
+    }
+
+    public String getResultSampleId() {
+        return resultSampleId;
+    }
+
+    public void setResultSampleId(String resultSampleId) {
+        this.resultSampleId = resultSampleId;
+    }
+
+    public MultipartFile getResultSampleFile() {
+        return resultSampleFile;
+    }
+
+    public void setResultSampleFile(MultipartFile resultSampleFile) {
+        this.resultSampleFile = resultSampleFile;
+    }
+
+    public boolean isClearResultSample() {
+        return clearResultSample;
+    }
+
+    public void setClearResultSample(boolean clearResultSample) {
+        this.clearResultSample = clearResultSample;
+    }
+
+    public List<IntermediaryRow> getIntermediaries() {
+        return intermediaries;
+    }
+
+    public void setIntermediaries(List<IntermediaryRow> intermediaries) {
+        this.intermediaries = intermediaries;
+    }
+
+    public String getQuantityLimit() {
+        return quantityLimit;
+    }
+
+    public void setQuantityLimit(String quantityLimit) {
+        this.quantityLimit = quantityLimit;
+    }
+
+    public ConvenienceRow getConvenience() {
+        return convenience;
+    }
+
+    public void setConvenience(ConvenienceRow convenience) {
+        this.convenience = convenience;
+    }
+
+    public LocalDate getPlannedEffectiveDate() {
+        return plannedEffectiveDate;
+    }
+
+    public void setPlannedEffectiveDate(LocalDate plannedEffectiveDate) {
+        this.plannedEffectiveDate = plannedEffectiveDate;
+    }
+
+    public LocalDate getPlannedCancellationDate() {
+        return plannedCancellationDate;
+    }
+
+    public void setPlannedCancellationDate(LocalDate plannedCancellationDate) {
+        this.plannedCancellationDate = plannedCancellationDate;
+    }
+
+    public PenaltyRows getPenalty() {
+        return penalty;
+    }
+
+    public void setPenalty(PenaltyRows penalty) {
+        this.penalty = penalty;
+    }
+
+    public CompulsionRows getCompulsion() {
+        return compulsion;
+    }
+
+    public void setCompulsion(CompulsionRows compulsion) {
+        this.compulsion = compulsion;
+    }
+
+    public InspectionRows getInspection() {
+        return inspection;
+    }
+
+    public void setInspection(InspectionRows inspection) {
+        this.inspection = inspection;
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.zhengwu.catalog.attachment.AttachmentStore;
 
 /**
- * Stores the blank forms and samples uploaded with a guide form and points the materials at them. A refused file
+ * Stores the blank forms and samples uploaded with a guide form and points the materials at them, and the guide at
+ * its 审批结果样本. A refused file
  * becomes an error on its own field; files already accepted stay attached, so nothing the editor did is lost.
  */
 @Component
@@ -38,6 +39,18 @@ class MaterialFiles {
             row.setClearBlankForm(false);
             row.setClearSample(false);
         }
+    }
+
+    /** The 审批结果样本 uploaded with the guide, like a material's sample. */
+    void applyResultSample(GuideForm form, String prefix, BindingResult binding, String actor) {
+        form.setResultSampleId(resolve(
+                form.getResultSampleId(),
+                form.getResultSampleFile(),
+                form.isClearResultSample(),
+                prefix + "resultSampleFile",
+                binding,
+                actor));
+        form.setClearResultSample(false);
     }
 
     private String resolve(

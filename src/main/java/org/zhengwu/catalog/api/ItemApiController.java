@@ -3,11 +3,15 @@ package org.zhengwu.catalog.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -84,7 +88,21 @@ class ItemApiController {
             String condition,
             boolean licenceReplaceable,
             String blankForm,
-            String sample) {}
+            String sample,
+            CodeLabel form,
+            CodeLabel type,
+            CodeLabel sourceChannel,
+            String paperSpec,
+            String fillingInstructions,
+            String acceptanceStandard,
+            String basis,
+            String remark,
+            List<String> replacingLicenceTypes) {}
+
+    record Penalty(
+            String violation, List<CodeLabel> kinds, List<Guide.Discretion> discretion, List<Guide.Article> basis) {}
+
+    record Compulsion(List<CodeLabel> kinds, String circumstances, List<Guide.Article> basis) {}
 
     record Fee(boolean charged, String basis, List<Guide.FeeItem> items) {}
 
@@ -114,7 +132,20 @@ class ItemApiController {
             String resultName,
             Special specialProcedure,
             List<Guide.Faq> faqs,
-            CodeLabel realNameLevel) {}
+            CodeLabel realNameLevel,
+            CodeLabel powerSource,
+            Guide.Delegation delegation,
+            List<String> jointOrganisations,
+            CodeLabel resultType,
+            String resultSample,
+            List<Guide.Intermediary> intermediaries,
+            String quantityLimit,
+            Guide.Convenience convenience,
+            LocalDate plannedEffectiveDate,
+            LocalDate plannedCancellationDate,
+            Penalty penalty,
+            Compulsion compulsion,
+            Guide.Inspection inspection) {}
 
     record Item(
             String implementationCode,
@@ -166,15 +197,22 @@ class ItemApiController {
     @GetMapping("/{implementationCode}")
     @Operation(
             summary = "One published item with its whole guide",
-            description = "404 for an unknown code, 410 for a withdrawn item, 400 for a malformed code.")
-    Item item(@PathVariable String implementationCode, Locale locale) {
+            description = "404 for an unknown code, 410 for a withdrawn item, 400 for a malformed code, 301 to the"
+                    + " new code for a code the item had before a change of the national code tables.")
+    ResponseEntity<Item> item(@PathVariable String implementationCode, Locale locale) {
+        Optional<String> moved = catalog.movedTo(implementationCode);
+        if (moved.isPresent()) {
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                    .location(URI.create("/api/v1/items/" + moved.get()))
+                    .build();
+        }
         CodeCheck check = codes.checkImplementationCode(implementationCode);
         if (!check.isValid()) {
             throw new BadParameterException("implementationCode", check.defect().messageKey(), check.argumentArray());
         }
         PublishedCatalog.Lookup lookup = catalog.find(check.normalised());
         if (lookup instanceof PublishedCatalog.Lookup.Live live) {
-            return item(live.item(), locale);
+            return ResponseEntity.ok(item(live.item(), locale));
         }
         if (lookup instanceof PublishedCatalog.Lookup.Withdrawn withdrawn) {
             throw new UserFacingException(HttpStatus.GONE, "catalog.item.withdrawn", withdrawn.name());
@@ -221,7 +259,16 @@ class ItemApiController {
                                 m.condition(),
                                 m.licenceReplaceable(),
                                 attachment(m.blankFormId()),
-                                attachment(m.sampleId())))
+                                attachment(m.sampleId()),
+                                label(m.form(), locale),
+                                labels.of(m.type(), locale),
+                                label(m.sourceChannel(), locale),
+                                m.paperSpec(),
+                                m.fillingInstructions(),
+                                m.acceptanceStandard(),
+                                m.basis(),
+                                m.remark(),
+                                m.replacingLicenceTypes()))
                         .toList(),
                 new Fee(g.fee().charged(), g.fee().basis(), g.fee().items()),
                 labelsOf(g.onlineDepths(), locale),
@@ -229,8 +276,8 @@ class ItemApiController {
                 g.visits(),
                 g.visitsReason(),
                 labelsOf(g.channels(), locale),
-                labels.of(g.caseKind(), locale),
-                labels.of(g.scope(), locale),
+                label(g.caseKind(), locale),
+                label(g.scope(), locale),
                 labelsOf(g.serviceObjects(), locale),
                 labelsOf(g.themes(), locale),
                 g.resultName(),
@@ -240,7 +287,31 @@ class ItemApiController {
                                 labels.of(g.specialProcedure().kind(), locale),
                                 g.specialProcedure().note()),
                 g.faqs(),
-                labels.of(g.realNameLevel(), locale));
+                labels.of(g.realNameLevel(), locale),
+                label(g.powerSource(), locale),
+                g.delegation(),
+                g.jointOrganisations(),
+                label(g.resultType(), locale),
+                attachment(g.resultSampleId()),
+                g.intermediaries(),
+                g.quantityLimit(),
+                g.convenience(),
+                g.plannedEffectiveDate(),
+                g.plannedCancellationDate(),
+                g.penalty() == null
+                        ? null
+                        : new Penalty(
+                                g.penalty().violation(),
+                                labelsOf(g.penalty().kinds(), locale),
+                                g.penalty().discretion(),
+                                g.penalty().basis()),
+                g.compulsion() == null
+                        ? null
+                        : new Compulsion(
+                                labelsOf(g.compulsion().kinds(), locale),
+                                g.compulsion().circumstances(),
+                                g.compulsion().basis()),
+                g.inspection());
         return new Item(
                 item.implementationCode(),
                 item.baseCode(),
@@ -257,6 +328,11 @@ class ItemApiController {
 
     private static String attachment(String id) {
         return id == null ? null : "/attachments/" + id;
+    }
+
+    /** A code's label, or null for an element the guide leaves out (a 处罚 has no 办件类型). */
+    private CodeLabel label(CodeTable value, Locale locale) {
+        return value == null ? null : labels.of(value, locale);
     }
 
     private Limit limit(Guide.TimeLimit limit, Locale locale) {

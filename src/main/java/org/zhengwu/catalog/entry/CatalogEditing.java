@@ -177,12 +177,7 @@ public class CatalogEditing {
     }
 
     private String nextMainItemCode(ItemType type) {
-        int next = repository.baseCodesOfType(type).stream()
-                        .mapToInt(codes::mainItem)
-                        .max()
-                        .orElse(0)
-                + 1;
-        return codes.baseCode(type, next, 0, 0);
+        return codes.baseCode(type, codes.nextMainItem(repository.baseCodesOfType(type)), 0, 0);
     }
 
     private String nextSubItemCode(BaseItemRecord main) {

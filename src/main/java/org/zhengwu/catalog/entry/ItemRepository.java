@@ -30,6 +30,16 @@ public class ItemRepository {
         this.guideJson = guideJson;
     }
 
+    // ---- codes that moved ----
+
+    /** The code that replaced {@code oldCode}, when a change of the code tables gave its item a new one. */
+    public Optional<String> movedTo(String oldCode) {
+        return jdbc.sql("SELECT new_code FROM catalog_code_change WHERE old_code = :code")
+                .param("code", oldCode)
+                .query(String.class)
+                .optional();
+    }
+
     // ---- base items ----
 
     public Optional<BaseItemRecord> findBaseItem(String baseCode) {

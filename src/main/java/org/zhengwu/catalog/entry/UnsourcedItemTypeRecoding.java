@@ -54,16 +54,11 @@ public class UnsourcedItemTypeRecoding implements AfterMigration {
             if (unsourced.isEmpty()) {
                 return;
             }
-            int nextMain = jdbc
-                            .sql("SELECT base_code FROM catalog_base_item WHERE item_type = :type")
+            int nextMain =
+                    codes.nextMainItem(jdbc.sql("SELECT base_code FROM catalog_base_item WHERE item_type = :type")
                             .param("type", ItemType.OTHER.code())
                             .query(String.class)
-                            .list()
-                            .stream()
-                            .mapToInt(codes::mainItem)
-                            .max()
-                            .orElse(0)
-                    + 1;
+                            .list());
             Map<Integer, Integer> mainItems = new HashMap<>();
             for (String oldBase : unsourced) {
                 int oldMain = codes.mainItem(oldBase);

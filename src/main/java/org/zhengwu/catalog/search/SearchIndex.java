@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,7 +64,8 @@ public class SearchIndex {
         p.put("level", item.exerciseLevel().code());
         p.put("depth", Integer.parseInt(guide.onlineLevel().code()));
         p.put("visits", guide.visits());
-        p.put("online", guide.onlineApplication());
+        // Nobody applies for a 处罚, 强制 or 检查, whatever its guide says about channels and depths.
+        p.put("online", guide.onlineApplication() && !typeOf(item).enforcement());
         p.put(
                 "objects",
                 guide.serviceObjects().stream()
@@ -262,15 +265,19 @@ public class SearchIndex {
 
     private String[] documentTexts(ItemRecord item, VersionRecord version, Organisation organisation) {
         Guide guide = version.guide();
-        List<String> texts = new ArrayList<>(List.of(
-                version.name(),
-                guide.resultName(),
-                organisation.name(),
-                guide.conditions(),
-                guide.legalBasis(),
-                item.implementationCode(),
-                item.baseCode(),
-                label(typeOf(item))));
+        // A 处罚, 强制 or 检查 has no 受理条件: leave out what a guide does not have.
+        List<String> texts = new ArrayList<>(Stream.of(
+                        version.name(),
+                        guide.resultName(),
+                        organisation.name(),
+                        guide.conditions(),
+                        guide.legalBasis(),
+                        item.implementationCode(),
+                        item.baseCode(),
+                        label(typeOf(item)),
+                        guide.penalty() == null ? null : guide.penalty().violation())
+                .filter(Objects::nonNull)
+                .toList());
         guide.materials().forEach(m -> texts.add(m.name()));
         guide.steps().forEach(s -> texts.add(s.name() + " " + (s.description() == null ? "" : s.description())));
         guide.faqs().forEach(f -> texts.add(f.question() + " " + f.answer()));

@@ -62,10 +62,14 @@ class CatalogAdminHttpTests {
     }
 
     private String createBaseItem(String name) {
+        return createBaseItem(name, "01");
+    }
+
+    private String createBaseItem(String name, String type) {
         TestBrowser.Page created = submit(
                 "/admin/catalog/base-items/new",
                 "form[action=/admin/catalog/base-items/new]",
-                Map.of("name", name, "type", "01", "exerciseLevels", "3"));
+                Map.of("name", name, "type", type, "exerciseLevels", "3"));
         assertThat(created.status()).isEqualTo(302);
         String list = admin.get("/admin/catalog/base-items").body();
         Element row = admin.get("/admin/catalog/base-items").html().selectFirst("tr:contains(" + name + ")");
@@ -85,7 +89,9 @@ class CatalogAdminHttpTests {
 
     private Map<String, String> validGuide(String prefix) {
         return Map.ofEntries(
-                Map.entry(prefix + "caseKind", "2"), Map.entry(prefix + "onlineDepth", "4"),
+                Map.entry(prefix + "caseKind", "2"), Map.entry(prefix + "onlineDepths", "2"),
+                Map.entry(prefix + "powerSource", "1"), Map.entry(prefix + "resultType", "1"),
+                Map.entry(prefix + "materials[0].form", "1"), Map.entry(prefix + "materials[0].sourceChannel", "10"),
                 Map.entry(prefix + "resultName", "测试许可证"), Map.entry(prefix + "serviceObjects", "1"),
                 Map.entry(prefix + "conditions", "申请人为本市居民。"), Map.entry(prefix + "legalBasis", "《测试条例》第一条"),
                 Map.entry(prefix + "materials[0].name", "申请表"), Map.entry(prefix + "materials[0].source", "申请人自备"),
@@ -113,7 +119,7 @@ class CatalogAdminHttpTests {
         assertThat(invalid.status()).isEqualTo(200);
         Document errors = invalid.html();
         assertThat(errors.selectFirst(".error-summary").text())
-                .contains("全程网办", "承诺办结时限不能超过法定办结时限", "此项为必填项", "网上申请所需实名等级");
+                .contains("须说明需要到现场的原因", "承诺办结时限不能超过法定办结时限", "此项为必填项", "网上申请所需实名等级");
         assertThat(errors.selectFirst("input[name='guide.materials[0].name']").attr("value"))
                 .isEqualTo("申请表");
         assertThat(errors.selectFirst("select[name=baseCode] option[selected]").attr("value"))
@@ -251,6 +257,7 @@ class CatalogAdminHttpTests {
         Map<String, List<String>> fields = TestBrowser.formFields(form);
         fields.put("name", List.of(name));
         fields.put("type", List.of("01"));
+        fields.put("exerciseLevels", List.of("3"));
         int next = jdbc
                         .sql("SELECT base_code FROM catalog_base_item WHERE item_type = '01'")
                         .query(String.class)
@@ -265,8 +272,8 @@ class CatalogAdminHttpTests {
                 dataSource,
                 "catalog_base_item",
                 """
-                        INSERT INTO catalog_base_item (base_code, name, item_type, created_by)
-                        VALUES (?, ?, '01', 'another-editor')""",
+                        INSERT INTO catalog_base_item (base_code, name, item_type, exercise_levels, created_by)
+                        VALUES (?, ?, '01', ARRAY['3'], 'another-editor')""",
                 new Object[] {taken, "另一位编辑的" + name},
                 () -> admin.postMulti("/admin/catalog/base-items/new", fields));
         assertThat(created.status()).as(created.body()).isEqualTo(302);
@@ -337,6 +344,44 @@ class CatalogAdminHttpTests {
         assertThat(refused.html().selectFirst("[data-testid=conflict]").text()).contains("已不是草稿");
         assertThat(refused.html().selectFirst("input[name=resultName]").attr("value"))
                 .isEqualTo("迟到的修改");
+    }
+
+    @Test
+    void aPenaltyEntryIsEditedWithItsOwnElementsAndNoApplicationSections() {
+        String name = "处罚测试" + UUID.randomUUID().toString().substring(0, 6);
+        String baseCode = createBaseItem(name, "02");
+        Document page = admin.get("/admin/catalog/new?baseCode=" + baseCode).html();
+        assertThat(page.select("textarea[name='guide.penalty.violation']")).hasSize(1);
+        assertThat(page.select("input[name='guide.penalty.kinds']")).isNotEmpty();
+        assertThat(page.select("input[name^='guide.materials']")).isEmpty();
+        assertThat(page.select("input[name='guide.fee.charged']")).isEmpty();
+        assertThat(page.select("input[name^='guide.intermediaries']")).isEmpty();
+        assertThat(page.select("textarea[name='guide.compulsion.circumstances']"))
+                .isEmpty();
+
+        Map<String, List<String>> fields = validNewEntryForm(baseCode);
+        fields.keySet().removeIf(k -> k.startsWith("guide.materials"));
+        Document refused = admin.postMulti("/admin/catalog/new", fields).html();
+        assertThat(refused.selectFirst(".error-summary").text()).contains("违法行为");
+        assertThat(refused.select("#guide\\.penalty\\.violation-error")).hasSize(1);
+
+        fields.put("guide.penalty.violation", List.of("未取得许可从事经营"));
+        fields.put("guide.penalty.kinds", List.of("1", "2"));
+        fields.put("guide.penalty.discretion[0].circumstance", List.of("初次违法"));
+        fields.put("guide.penalty.discretion[0].standard", List.of("警告"));
+        fields.put("guide.penalty.basis[0].document", List.of("《测试条例》"));
+        fields.put("guide.penalty.basis[0].article", List.of("第三十条"));
+        TestBrowser.Page created = admin.postMulti("/admin/catalog/new", fields);
+        assertThat(created.status()).isEqualTo(302);
+        String version = created.location().replaceFirst("^https?://[^/]+", "");
+        Document edit = admin.get(version + "/edit").html();
+        assertThat(edit.selectFirst("textarea[name='penalty.violation']").text())
+                .isEqualTo("未取得许可从事经营");
+        assertThat(edit.selectFirst("textarea[name='penalty.discretion[0].standard']")
+                        .text())
+                .isEqualTo("警告");
+        assertThat(edit.select("input[name='penalty.kinds'][checked]")).hasSize(2);
+        assertThat(edit.select("input[name^='materials']")).isEmpty();
     }
 
     @Test

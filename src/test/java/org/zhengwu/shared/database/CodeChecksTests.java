@@ -75,8 +75,8 @@ class CodeChecksTests {
     @Test
     void theCatalogueRefusesMalformedCodesWhateverTheLayout() {
         String baseItem = """
-                INSERT INTO catalog_base_item (base_code, name, item_type, created_by)
-                VALUES (%s, '约束测试', %s, 'tester')""";
+                INSERT INTO catalog_base_item (base_code, name, item_type, exercise_levels, created_by)
+                VALUES (%s, '约束测试', %s, ARRAY['3'], 'tester')""";
         check(
                 "catalog_base_item_base_code_check",
                 baseItem.formatted(":value", "'01'"),
