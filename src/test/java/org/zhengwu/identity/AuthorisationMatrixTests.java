@@ -268,6 +268,10 @@ class AuthorisationMatrixTests {
         get("/api/v1/items", "/api/v1/items?q=" + code, EVERYONE);
         get("/api/v1/items/{implementationCode}", "/api/v1/items/" + code, EVERYONE);
         get("/api/v1/items/export.csv", EVERYONE);
+        get("/api/v1/catalogue/export.json", EVERYONE);
+        get("/api/v1/catalogue/base-items.csv", EVERYONE);
+        get("/api/v1/catalogue/entries.csv", EVERYONE);
+        get("/api/v1/catalogue/materials.csv", EVERYONE);
         get("/api/v1/organisations/{uscc}", "/api/v1/organisations/" + ownOrganisation, EVERYONE);
         get("/api/v1/divisions/{code}", "/api/v1/divisions/" + division, EVERYONE);
         get("/api/v1/code-tables", EVERYONE);
@@ -368,6 +372,14 @@ class AuthorisationMatrixTests {
         get("/admin/catalog/base-items", CLERKS);
         get("/admin/catalog/base-items/new", NOBODY);
         post("/admin/catalog/base-items/new", Map.of("name", "越权新增", "type", "01"), NOBODY);
+        // Catalogue import: the platform's own editors only (none of the personas; CatalogueExchangeHttpTests lets one
+        // in).
+        get("/admin/catalog/exchange", NOBODY);
+        post("/admin/catalog/exchange/import", Map.of(), NOBODY);
+        get(
+                "/admin/catalog/exchange/jobs/{id}",
+                "/admin/catalog/exchange/jobs/00000000-0000-0000-0000-000000000000",
+                NOBODY);
         get("/admin/organisations", SYSTEM_ADMINS);
         get("/admin/organisations/new", SYSTEM_ADMINS);
         post("/admin/organisations/new", Map.of("uscc", ""), SYSTEM_ADMINS);

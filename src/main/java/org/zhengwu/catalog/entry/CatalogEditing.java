@@ -116,6 +116,57 @@ public class CatalogEditing {
         return item;
     }
 
+    /**
+     * Adds a base-list item with the code it already has elsewhere (an exchange file): not renumbered. The caller has
+     * checked the code's layout, its type and its levels; a code or name taken meanwhile is refused here.
+     */
+    @Transactional
+    public void importBaseItem(BaseItemRecord item, String actor) {
+        repository.lockBaseItemsForAdding();
+        if (repository.findBaseItem(item.baseCode()).isPresent()) {
+            throw new GuideInvalidException(List.of(violation("baseCode", "catalog.exchange.base-exists")));
+        }
+        if (repository.baseNameTaken(item.name())) {
+            throw new GuideInvalidException(List.of(violation("name", "catalog.base.name-taken")));
+        }
+        repository.insertBaseItem(item, actor);
+        audit.record(AuditEvent.success(actor, "catalog.base-item.import", "catalog-base-item", item.baseCode())
+                .withDetails(item.name() + " " + item.exerciseLevelCodes()));
+    }
+
+    /**
+     * Adds an entry with its given implementation code and publishes its first version at once: the recorded import
+     * path. The version goes through the same states as any other (draft, in review, approved, published), each
+     * stamped with the importer, and the accountability log says it was imported; the four-eyes rule of
+     * {@link #approve} does not apply, since the file was approved where it was exported.
+     *
+     * @throws GuideInvalidException as {@link #createEntry}, or when the code is not the one the organisation, its
+     *                               level and the base code make
+     */
+    @Transactional
+    public VersionRecord importEntry(
+            String implementationCode,
+            String baseCode,
+            String organisationUscc,
+            String name,
+            Guide guide,
+            String actor) {
+        VersionRecord draft = createEntry(baseCode, organisationUscc, name, guide, actor);
+        ItemRecord item = repository.findItem(draft.itemId()).orElseThrow();
+        if (!item.implementationCode().equals(implementationCode)) {
+            throw new GuideInvalidException(List.of(
+                    violation("implementationCode", "catalog.exchange.code-inconsistent", item.implementationCode())));
+        }
+        Instant now = now();
+        if (!repository.submit(draft.id(), actor, now)
+                || !repository.review(draft.id(), VersionStatus.APPROVED, null, actor, now)) {
+            throw new CatalogConflictException("catalog.conflict.not-draft");
+        }
+        record(actor, "catalog.entry.import", implementationCode, draft.versionNo());
+        publish(draft.id(), actor);
+        return repository.findVersion(draft.id()).orElseThrow();
+    }
+
     /** Every national level an item of {@code type} may be implemented at: 村（社区）级 only for 公共服务. */
     public static Set<ExerciseLevel> allowedLevels(ItemType type) {
         Set<ExerciseLevel> levels = EnumSet.range(ExerciseLevel.NATIONAL, ExerciseLevel.VILLAGE);

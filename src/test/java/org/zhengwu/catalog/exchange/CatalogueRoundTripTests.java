@@ -1,0 +1,103 @@
+package org.zhengwu.catalog.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.zhengwu.ZhengwuApplication;
+import org.zhengwu.basedata.OrganisationDraft;
+import org.zhengwu.basedata.Organisations;
+import org.zhengwu.catalog.CatalogAccess;
+import org.zhengwu.identity.IdentityAccess;
+import org.zhengwu.identity.StaffAccounts;
+import org.zhengwu.shared.csv.CsvTable;
+import org.zhengwu.support.TestBrowser;
+import org.zhengwu.support.ZhengwuTest;
+
+/**
+ * The lossless round trip: the demo catalogue exported, imported into a platform with an empty catalogue (its own
+ * database, the same registered organisations), and exported there again gives the same bytes but for
+ * {@code exportedAt}.
+ */
+@ZhengwuTest
+// A context of its own: only the demo catalogue, untouched by other tests' entries.
+@TestPropertySource(properties = "zhengwu.test.context=catalogue-round-trip")
+class CatalogueRoundTripTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void exportImportIntoAnEmptyCatalogueAndExportAgainGivesTheSameBytes() throws Exception {
+        TestBrowser.Page demo = new TestBrowser(port).get("/api/v1/catalogue/export.json");
+        assertThat(demo.status()).isEqualTo(200);
+        byte[] exported = demo.body().getBytes(StandardCharsets.UTF_8);
+        assertThat(ExchangeTestFiles.read(exported).get("entries").size()).isGreaterThan(10);
+
+        try (ConfigurableApplicationContext empty = new SpringApplicationBuilder(ZhengwuApplication.class)
+                .run("--server.port=0", "--zhengwu.demo-data.enabled=false")) {
+            JdbcClient jdbc = empty.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SELECT count(*) FROM catalog_base_item")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+            registerDemoOrganisations(empty.getBean(Organisations.class));
+            int emptyPort = ((WebServerApplicationContext) empty).getWebServer().getPort();
+            TestBrowser editor = new TestBrowser(emptyPort);
+            editor.signInNewStaff(
+                    empty.getBean(StaffAccounts.class), null, IdentityAccess.ADMIN, CatalogAccess.CATALOG_EDITOR);
+
+            Document done = ExchangeTestFiles.finished(editor, ExchangeTestFiles.upload(editor, exported));
+            assertThat(done.select("[data-testid=import-problems] td").eachText())
+                    .isEmpty();
+            assertThat(done.selectFirst("[data-testid=job-status]").attr("data-state"))
+                    .isEqualTo("DONE");
+
+            byte[] again = new TestBrowser(emptyPort)
+                    .get("/api/v1/catalogue/export.json")
+                    .body()
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThat(withoutExportedAt(again)).isEqualTo(withoutExportedAt(exported));
+            assertThat(again.length).isEqualTo(exported.length);
+        }
+    }
+
+    /** The exported text with the value of its one timestamp blanked. */
+    private static String withoutExportedAt(byte[] content) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        String blanked = text.replaceFirst("\"exportedAt\" : \"[^\"]*\"", "\"exportedAt\" : \"\"");
+        assertThat(blanked).isNotEqualTo(text);
+        return blanked;
+    }
+
+    /** The organisations of the demo province, registered as its loader registers them: basedata, not catalogue. */
+    private static void registerDemoOrganisations(Organisations organisations) throws Exception {
+        List<OrganisationDraft> drafts = new ArrayList<>();
+        try (InputStream in = new ClassPathResource("demo/organisations.csv").getInputStream()) {
+            for (CsvTable.Row row : CsvTable.read(in).rows()) {
+                drafts.add(new OrganisationDraft(
+                        row.get("uscc"),
+                        row.get("name"),
+                        row.get("division_code"),
+                        row.get("exercise_level"),
+                        row.get("nature"),
+                        row.get("parent_uscc"),
+                        row.get("address"),
+                        row.get("phone"),
+                        Boolean.parseBoolean(row.get("legacy_code"))));
+            }
+        }
+        drafts.forEach(draft -> organisations.register(draft, "test"));
+    }
+}

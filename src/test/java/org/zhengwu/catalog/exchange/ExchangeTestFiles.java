@@ -1,0 +1,61 @@
+package org.zhengwu.catalog.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.zhengwu.support.TestBrowser;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Uploading an exchange file as an editor does, and waiting for its import to finish. */
+final class ExchangeTestFiles {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ExchangeTestFiles() {}
+
+    static ObjectNode read(byte[] content) {
+        return (ObjectNode) JSON.readTree(content);
+    }
+
+    static byte[] bytes(ObjectNode file) {
+        return JSON.writeValueAsString(file).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Posts the file through the import form; returns the job page's address. */
+    static String upload(TestBrowser editor, byte[] content) {
+        String csrf = TestBrowser.csrf(editor.get("/admin/catalog/exchange"));
+        TestBrowser.Page started = editor.postMultipart(
+                "/admin/catalog/exchange/import",
+                Map.of("_csrf", List.of(csrf)),
+                Map.of("file", new TestBrowser.FilePart("catalogue.json", "application/json", content)));
+        assertThat(started.status()).as(started.body()).isEqualTo(302);
+        String job = editor.relative(started.location());
+        assertThat(job).startsWith("/admin/catalog/exchange/jobs/");
+        return job;
+    }
+
+    /** The job page once the import has finished, reloaded as the page's own refresh would. */
+    static Document finished(TestBrowser editor, String job) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (true) {
+            TestBrowser.Page page = editor.get(job);
+            assertThat(page.status()).isEqualTo(200);
+            Document html = page.html();
+            String state = html.selectFirst("[data-testid=job-status]").attr("data-state");
+            if (List.of("DONE", "REJECTED", "FAILED").contains(state)) {
+                return html;
+            }
+            // Still running: the page refreshes itself, with and without JavaScript.
+            assertThat(html.select("#job-status meta[http-equiv=refresh]")).hasSize(1);
+            assertThat(html.selectFirst("#job-status").attr("hx-trigger")).isEqualTo("every 2s");
+            assertThat(Instant.now()).isBefore(deadline);
+            Thread.sleep(200);
+        }
+    }
+}
