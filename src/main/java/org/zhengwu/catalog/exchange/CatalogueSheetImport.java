@@ -346,6 +346,22 @@ final class CatalogueSheetImport {
      * materials sheet, the line of that material, column {@code form}.
      */
     ImportProblem locate(ImportProblem problem) {
+        ImportProblem located = locateRow(problem);
+        // "The same as /entries/3": the other row too as file and line.
+        List<Object> arguments = located.arguments().stream()
+                .map(a -> a instanceof String other && other.matches("/(baseItems|entries)/[0-9]+")
+                        ? (Object) lineOf(locateRow(ImportProblem.of(other, "", "")))
+                        : a)
+                .toList();
+        return new ImportProblem(
+                located.row(), located.column(), located.messageKey(), arguments, located.sheet(), located.line());
+    }
+
+    private static String lineOf(ImportProblem problem) {
+        return problem.sheet() == null ? problem.row() : problem.sheet() + ":" + problem.line();
+    }
+
+    private ImportProblem locateRow(ImportProblem problem) {
         String row = problem.row();
         String column = problem.column();
         if (row.startsWith("/baseItems/")) {
