@@ -272,6 +272,7 @@ class AuthorisationMatrixTests {
         get("/api/v1/catalogue/base-items.csv", EVERYONE);
         get("/api/v1/catalogue/entries.csv", EVERYONE);
         get("/api/v1/catalogue/materials.csv", EVERYONE);
+        get("/api/v1/catalogue/lists.csv", EVERYONE);
         get("/api/v1/organisations/{uscc}", "/api/v1/organisations/" + ownOrganisation, EVERYONE);
         get("/api/v1/divisions/{code}", "/api/v1/divisions/" + division, EVERYONE);
         get("/api/v1/code-tables", EVERYONE);
@@ -376,6 +377,7 @@ class AuthorisationMatrixTests {
         // in).
         get("/admin/catalog/exchange", NOBODY);
         post("/admin/catalog/exchange/import", Map.of(), NOBODY);
+        post("/admin/catalog/exchange/import-sheets", Map.of(), NOBODY);
         get(
                 "/admin/catalog/exchange/jobs/{id}",
                 "/admin/catalog/exchange/jobs/00000000-0000-0000-0000-000000000000",

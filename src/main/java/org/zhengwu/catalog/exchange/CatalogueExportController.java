@@ -40,6 +40,14 @@ class CatalogueExportController {
         return csv("zhengwu-materials.csv", sheets.materials(export.file()));
     }
 
+    @GetMapping("/api/v1/catalogue/lists.csv")
+    @Operation(
+            summary = "The other lists of objects of every published guide (CSV): steps, fee items, FAQs,"
+                    + " intermediaries, discretion rows, articles; keyed by implementation code, list and position")
+    ResponseEntity<byte[]> lists() {
+        return csv("zhengwu-lists.csv", sheets.lists(export.file()));
+    }
+
     private static ResponseEntity<byte[]> csv(String fileName, byte[] content) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -92,6 +92,12 @@ class CatalogueImport {
             problems.add(ImportProblem.of("/", "", "catalog.exchange.not-json", where(e)));
             return new Validation(problems, null);
         }
+        return validate(root);
+    }
+
+    /** The same checks for a tree already read (from the spreadsheets, {@link CatalogueSheetImport}). */
+    Validation validate(JsonNode root) {
+        List<ImportProblem> problems = new ArrayList<>();
         if (root == null || !root.isObject()) {
             problems.add(ImportProblem.of("/", "", "catalog.exchange.not-object"));
             return new Validation(problems, null);

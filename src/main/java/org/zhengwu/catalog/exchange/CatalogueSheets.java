@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * The exchange file as spreadsheets (CSV, UTF-8 with a byte-order mark, CRLF): the base list; the entries with every
  * scalar element, one column per element named by its path in the JSON file ({@code guide.fee.charged}); and the
  * materials keyed by 实施编码. Values are exactly those of the JSON file: national codes, several joined with
- * {@code ^}, booleans {@code true}/{@code false}. Built from the JSON tree, so that no element can be missing here and
+ * {@code ^}, booleans {@code true}/{@code false}; the other lists of objects of a guide in a fourth sheet. Read back by
+ * {@link CatalogueSheetImport}. Built from the JSON tree, so that no element can be missing here and
  * present there.
  */
 @Component
@@ -24,6 +25,8 @@ class CatalogueSheets {
 
     /** Marks, among a row's columns, a list of objects: such a column is left out of the sheet. */
     private static final String OBJECT_LISTS = "\u0000";
+
+    static final String MATERIALS = "guide.materials";
 
     private final ExchangeJson json;
 
@@ -55,6 +58,38 @@ class CatalogueSheets {
         return sheet(rows);
     }
 
+    /**
+     * One row per element of every other list of objects of a guide (办理流程, 收费项目, 常见问题, 中介服务, 裁量基准,
+     * the articles of 处罚/强制/检查): the entry's 实施编码, the list's path ({@code guide.steps}), the position (1, 2,
+     * …) within it, then the element's fields.
+     */
+    byte[] lists(CatalogueFile file) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (JsonNode entry : nodes(file, "entries")) {
+            listRows(entry.get("implementationCode").asString(), "guide", entry.path("guide"), rows);
+        }
+        return sheet(rows);
+    }
+
+    private static void listRows(String code, String path, JsonNode node, List<Map<String, String>> rows) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                listRows(code, path + "." + field.getKey(), field.getValue(), rows);
+            }
+        } else if (node.isArray()
+                && !path.equals(MATERIALS)
+                && node.valueStream().anyMatch(JsonNode::isObject)) {
+            for (int i = 0; i < node.size(); i++) {
+                Map<String, String> row = new LinkedHashMap<>();
+                row.put("implementationCode", code);
+                row.put("list", path);
+                row.put("position", Integer.toString(i + 1));
+                flatten("", node.get(i), row);
+                rows.add(row);
+            }
+        }
+    }
+
     private List<JsonNode> nodes(CatalogueFile file, String list) {
         List<JsonNode> nodes = new ArrayList<>();
         json.readTree(json.write(file)).get(list).forEach(nodes::add);
@@ -74,7 +109,7 @@ class CatalogueSheets {
 
     /**
      * Scalars as they are, lists of scalars joined with {@code ^}, objects by their fields; lists of objects (steps,
-     * materials, charges, articles …) are left to the JSON file, but for materials, which have their own sheet.
+     * materials, charges, articles …) are left to their own sheets ({@link #materials}, {@link #lists}).
      */
     private static void flatten(String prefix, JsonNode node, Map<String, String> row) {
         if (node.isObject()) {

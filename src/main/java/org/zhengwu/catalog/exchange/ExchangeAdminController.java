@@ -2,8 +2,10 @@ package org.zhengwu.catalog.exchange;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.access.AccessDeniedException;
@@ -78,6 +80,45 @@ class ExchangeAdminController {
         return "redirect:/admin/catalog/exchange/jobs/" + id;
     }
 
+    /** The spreadsheets as {@link CatalogueSheets} writes them; those not given have no rows. */
+    @PostMapping("/import-sheets")
+    @PreAuthorize("hasAuthority('catalog.edit')")
+    String uploadSheets(
+            @RequestParam(name = "baseItems", required = false) MultipartFile baseItems,
+            @RequestParam(name = "entries", required = false) MultipartFile entries,
+            @RequestParam(name = "materials", required = false) MultipartFile materials,
+            @RequestParam(name = "lists", required = false) MultipartFile lists,
+            Principal principal,
+            Model model)
+            throws IOException {
+        requireProvinceWideEditor();
+        Map<CatalogueSheetImport.Sheet, MultipartFile> files = new EnumMap<>(CatalogueSheetImport.Sheet.class);
+        files.put(CatalogueSheetImport.Sheet.BASE_ITEMS, baseItems);
+        files.put(CatalogueSheetImport.Sheet.ENTRIES, entries);
+        files.put(CatalogueSheetImport.Sheet.MATERIALS, materials);
+        files.put(CatalogueSheetImport.Sheet.LISTS, lists);
+        files.values().removeIf(f -> f == null || f.isEmpty());
+        if (files.isEmpty()) {
+            model.addAttribute("problem", "catalog.exchange.no-file");
+            return "catalog/admin/exchange";
+        }
+        if (files.values().stream().mapToLong(MultipartFile::getSize).sum() > MAX_FILE) {
+            model.addAttribute("problem", "catalog.exchange.file-too-large");
+            return "catalog/admin/exchange";
+        }
+        Map<CatalogueSheetImport.Sheet, CatalogueSheetImport.Upload> sheets =
+                new EnumMap<>(CatalogueSheetImport.Sheet.class);
+        for (Map.Entry<CatalogueSheetImport.Sheet, MultipartFile> file : files.entrySet()) {
+            sheets.put(
+                    file.getKey(),
+                    new CatalogueSheetImport.Upload(
+                            file.getValue().getOriginalFilename(),
+                            file.getValue().getBytes()));
+        }
+        String id = jobs.startSheets(sheets, principal.getName());
+        return "redirect:/admin/catalog/exchange/jobs/" + id;
+    }
+
     @GetMapping("/jobs/{id}")
     @PreAuthorize("hasAuthority('catalog.edit')")
     String job(@PathVariable String id, Model model, Locale locale) {
@@ -104,7 +145,10 @@ class ExchangeAdminController {
     private List<ShownProblem> shown(List<ImportProblem> problems, Locale locale) {
         return problems.stream()
                 .map(p -> new ShownProblem(
-                        p.row(),
+                        p.sheet() == null
+                                ? p.row()
+                                : messages.getMessage(
+                                        "catalog.exchange.sheetLine", new Object[] {p.sheet(), p.line()}, locale),
                         p.column(),
                         messages.getMessage(
                                 new DefaultMessageSourceResolvable(

@@ -9,6 +9,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -113,6 +116,35 @@ class ImportJobs {
 
     /** Queues an import of {@code content} by {@code actor}; returns its job's id. */
     String start(byte[] content, String fileName, String actor) {
+        return start(fileName, actor, () -> importer.validate(content), UnaryOperator.identity());
+    }
+
+    /**
+     * Queues an import of the spreadsheets: read into the tree of an exchange file, then checked and loaded as one;
+     * every problem is shown at its sheet, line and column.
+     */
+    String startSheets(Map<CatalogueSheetImport.Sheet, CatalogueSheetImport.Upload> sheets, String actor) {
+        String fileNames = sheets.values().stream()
+                .map(CatalogueSheetImport.Upload::fileName)
+                .collect(Collectors.joining(", "));
+        CatalogueSheetImport.Read[] read = new CatalogueSheetImport.Read[1];
+        return start(
+                fileNames,
+                actor,
+                () -> {
+                    read[0] = CatalogueSheetImport.read(sheets);
+                    return read[0].root() == null
+                            ? new CatalogueImport.Validation(read[0].problems(), null)
+                            : importer.validate(read[0].root());
+                },
+                problem -> read[0] == null ? problem : read[0].where().locate(problem));
+    }
+
+    private String start(
+            String fileName,
+            String actor,
+            Supplier<CatalogueImport.Validation> validate,
+            UnaryOperator<ImportProblem> where) {
         Job job = new Job(UUID.randomUUID().toString(), actor, fileName);
         synchronized (jobs) {
             jobs.put(job.id, job);
@@ -124,7 +156,7 @@ class ImportJobs {
                 jobs.remove(oldest);
             }
         }
-        executor.execute(() -> run(job, content));
+        executor.execute(() -> run(job, validate, where));
         return job.id;
     }
 
@@ -134,12 +166,12 @@ class ImportJobs {
         }
     }
 
-    private void run(Job job, byte[] content) {
+    private void run(Job job, Supplier<CatalogueImport.Validation> validate, UnaryOperator<ImportProblem> where) {
         try {
             job.state = State.VALIDATING;
-            CatalogueImport.Validation validation = importer.validate(content);
+            CatalogueImport.Validation validation = validate.get();
             if (!validation.problems().isEmpty()) {
-                job.problems = validation.problems();
+                job.problems = validation.problems().stream().map(where).toList();
                 job.state = State.REJECTED;
                 return;
             }
@@ -151,7 +183,7 @@ class ImportJobs {
             transaction.executeWithoutResult(status -> importer.load(plan, job.owner, job.done::incrementAndGet));
             job.state = State.DONE;
         } catch (CatalogueImport.LoadRefused e) {
-            job.problems = e.problems;
+            job.problems = e.problems.stream().map(where).toList();
             job.done.set(0);
             job.state = State.FAILED;
         } catch (RuntimeException e) {

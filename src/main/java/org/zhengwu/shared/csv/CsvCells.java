@@ -22,6 +22,17 @@ public final class CsvCells {
         return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
+    /**
+     * The value a cell written by {@link #cell} stood for: the apostrophe put before a formula's first character
+     * taken off again. (A value that itself began with an apostrophe and a formula character cannot be told apart.)
+     */
+    public static String value(String cell) {
+        if (cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0) {
+            return cell.substring(1);
+        }
+        return cell;
+    }
+
     /** One line, without its line break. */
     public static String row(List<String> values) {
         return values.stream().map(CsvCells::cell).collect(Collectors.joining(","));

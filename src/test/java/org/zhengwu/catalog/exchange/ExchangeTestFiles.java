@@ -40,6 +40,32 @@ final class ExchangeTestFiles {
         return job;
     }
 
+    /** The four sheets as the demo exports them, by the import form's field names. */
+    static Map<String, byte[]> exportedSheets(int port) {
+        Map<String, byte[]> sheets = new java.util.LinkedHashMap<>();
+        Map.of("baseItems", "base-items", "entries", "entries", "materials", "materials", "lists", "lists")
+                .forEach((field, name) -> {
+                    TestBrowser.Page page = new TestBrowser(port).get("/api/v1/catalogue/" + name + ".csv");
+                    assertThat(page.status()).isEqualTo(200);
+                    sheets.put(field, page.body().getBytes(StandardCharsets.UTF_8));
+                });
+        return sheets;
+    }
+
+    /** Posts spreadsheets through the second import form; returns the job page's address. */
+    static String uploadSheets(TestBrowser editor, Map<String, byte[]> sheets) {
+        String csrf = TestBrowser.csrf(editor.get("/admin/catalog/exchange"));
+        Map<String, TestBrowser.FilePart> files = new java.util.LinkedHashMap<>();
+        sheets.forEach(
+                (field, content) -> files.put(field, new TestBrowser.FilePart(field + ".csv", "text/csv", content)));
+        TestBrowser.Page started =
+                editor.postMultipart("/admin/catalog/exchange/import-sheets", Map.of("_csrf", List.of(csrf)), files);
+        assertThat(started.status()).as(started.body()).isEqualTo(302);
+        String job = editor.relative(started.location());
+        assertThat(job).startsWith("/admin/catalog/exchange/jobs/");
+        return job;
+    }
+
     /** The job page once the import has finished, reloaded as the page's own refresh would. */
     static Document finished(TestBrowser editor, String job) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
