@@ -81,12 +81,14 @@ CREATE TABLE cases_step (
     step           VARCHAR(32) NOT NULL,
     status_after   VARCHAR(24) NOT NULL,
     actor_kind     VARCHAR(10) NOT NULL CHECK (actor_kind IN ('APPLICANT', 'STAFF', 'SYSTEM')),
+    actor_account  BIGINT,
     actor_name     VARCHAR(100) NOT NULL,
     opinion        TEXT,
     opinion_public BOOLEAN NOT NULL DEFAULT FALSE
 );
 
 CREATE INDEX cases_step_case ON cases_step (case_id, at);
+CREATE INDEX cases_step_actor ON cases_step (actor_account, at DESC) WHERE actor_account IS NOT NULL;
 
 -- 补正告知: what was asked (every item at once) and when it was answered.
 CREATE TABLE cases_correction (

@@ -22,11 +22,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.zhengwu.cases.CaseAccess;
+import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.identity.account.Enterprises;
 import org.zhengwu.support.TestBrowser;
+import org.zhengwu.support.TestCases;
 import org.zhengwu.support.TestPeople;
 import org.zhengwu.support.ZhengwuTest;
 
@@ -115,6 +118,9 @@ class AuthorisationMatrixTests {
     JdbcClient jdbc;
 
     @Autowired
+    CaseRecords caseRecords;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -175,7 +181,10 @@ class AuthorisationMatrixTests {
                     clerk == Persona.OWN_CLERK ? ownOrganisation : otherOrganisation,
                     CatalogAccess.CATALOG_EDITOR,
                     CatalogAccess.CATALOG_REVIEWER,
-                    IdentityAccess.IDENTITY_CLERK);
+                    IdentityAccess.IDENTITY_CLERK,
+                    CaseAccess.CASE_CLERK,
+                    CaseAccess.CASE_REVIEWER,
+                    CaseAccess.CASE_APPROVER);
             browsers.put(clerk, browser);
         }
         TestBrowser administrator = new TestBrowser(port);
@@ -277,6 +286,34 @@ class AuthorisationMatrixTests {
         get("/api/v1/divisions/{code}", "/api/v1/divisions/" + division, EVERYONE);
         get("/api/v1/code-tables", EVERYONE);
         get("/api/v1/code-tables/{table}", "/api/v1/code-tables/item-type", EVERYONE);
+
+        // 办件: citizen A's case at the own clerk's organisation.
+        TestCases.Submitted aCase = TestCases.submitted(
+                caseRecords,
+                ownOrganisation,
+                division,
+                directory.find(a.username()).orElseThrow().id());
+        get("/progress", EVERYONE);
+        // A mistyped number: the form again with its error, for everyone (CaseProgressHttpTests looks cases up).
+        post("/progress", Map.of("number", "123", "code", "WRONG"), EVERYONE);
+        get("/api/v1/cases", SIGNED_IN);
+        get(
+                "/api/v1/cases/{number}",
+                "/api/v1/cases/" + aCase.number().value(),
+                EnumSet.of(Persona.CITIZEN_A, Persona.OWN_CLERK));
+        // Without the query code: a 400 problem for everyone (CaseProgressHttpTests looks up with it).
+        get(
+                "/api/v1/case-progress/{number}",
+                "/api/v1/case-progress/" + aCase.number().value(),
+                EVERYONE);
+        get("/workbench", CLERKS);
+        get("/workbench/cases/{id}", "/workbench/cases/" + aCase.id(), OWN_CLERK);
+        // An action that is not one: the case page again with the error, nothing changes.
+        post(
+                "/workbench/cases/{id}/steps",
+                "/workbench/cases/" + aCase.id() + "/steps",
+                Map.of("action", "NONE", "version", "0"),
+                OWN_CLERK);
 
         // Signing in, registering and recovering an account.
         get("/login", EVERYONE);

@@ -212,7 +212,15 @@ public class CaseLifecycle {
         records.markSubmitted(caseId, number.value(), submissionKey, today, due, processInstance, now);
         records.addStep(
                 caseId,
-                new CaseStep(now, "submit", CaseStatus.SUBMITTED, "APPLICANT", applicant.displayName(), null, false));
+                new CaseStep(
+                        now,
+                        "submit",
+                        CaseStatus.SUBMITTED,
+                        "APPLICANT",
+                        applicant.accountId(),
+                        applicant.displayName(),
+                        null,
+                        false));
         events.publishEvent(new CaseSubmitted(
                 number.value(), draft.implementationCode(), draft.organisationUscc(), draft.divisionCode()));
         audit.record(AuditEvent.success(applicant.username(), "cases.submit", "case", number.value())
@@ -262,7 +270,15 @@ public class CaseLifecycle {
         runtime.deleteProcessInstance(c.processInstanceId(), "withdrawn by the applicant");
         records.addStep(
                 caseId,
-                new CaseStep(now, "withdraw", CaseStatus.WITHDRAWN, "APPLICANT", applicant.displayName(), null, false));
+                new CaseStep(
+                        now,
+                        "withdraw",
+                        CaseStatus.WITHDRAWN,
+                        "APPLICANT",
+                        applicant.accountId(),
+                        applicant.displayName(),
+                        null,
+                        false));
         audit.record(AuditEvent.success(applicant.username(), "cases.withdraw", "case", c.caseNumber())
                 .actingFor(c.actingForUscc()));
     }
@@ -297,6 +313,7 @@ public class CaseLifecycle {
                         "correction-answered",
                         CaseStatus.SUBMITTED,
                         "APPLICANT",
+                        applicant.accountId(),
                         applicant.displayName(),
                         null,
                         false));
@@ -404,7 +421,15 @@ public class CaseLifecycle {
                 action.needsReason() || action == HandlingAction.APPROVE || action == HandlingAction.APPROVE_AT_COUNTER;
         records.addStep(
                 caseId,
-                new CaseStep(now, key(action), change.status(), "STAFF", staff.displayName(), text, publicOpinion));
+                new CaseStep(
+                        now,
+                        key(action),
+                        change.status(),
+                        "STAFF",
+                        staff.accountId(),
+                        staff.displayName(),
+                        text,
+                        publicOpinion));
         CaseRow after = records.find(caseId).orElseThrow();
         if (change.decision() != null) {
             events.publishEvent(new CaseDecided(
@@ -447,7 +472,8 @@ public class CaseLifecycle {
         }
         completeTask(c, "accept", Map.of("outcome", "accept"));
         records.addStep(
-                caseId, new CaseStep(now, "deemed-accept", CaseStatus.UNDER_REVIEW, "SYSTEM", "system", null, false));
+                caseId,
+                new CaseStep(now, "deemed-accept", CaseStatus.UNDER_REVIEW, "SYSTEM", null, "system", null, false));
         audit.record(AuditEvent.success("system", "cases.deemed-accept", "case", c.caseNumber()));
         return true;
     }

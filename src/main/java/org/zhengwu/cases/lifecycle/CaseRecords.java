@@ -215,13 +215,15 @@ public class CaseRecords {
 
     public void addStep(long caseId, CaseStep step) {
         jdbc.sql("""
-                        INSERT INTO cases_step (case_id, at, step, status_after, actor_kind, actor_name, opinion, opinion_public)
-                        VALUES (:case, :at, :step, :status, :kind, :name, :opinion, :public)""")
+                        INSERT INTO cases_step (case_id, at, step, status_after, actor_kind, actor_account, actor_name, opinion,
+                            opinion_public)
+                        VALUES (:case, :at, :step, :status, :kind, :account, :name, :opinion, :public)""")
                 .param("case", caseId)
                 .param("at", java.sql.Timestamp.from(step.at()))
                 .param("step", step.step())
                 .param("status", step.statusAfter().name())
                 .param("kind", step.actorKind())
+                .param("account", step.actorAccount())
                 .param("name", step.actorName())
                 .param("opinion", step.opinion())
                 .param("public", step.opinionPublic())
@@ -230,7 +232,7 @@ public class CaseRecords {
 
     public List<CaseStep> steps(long caseId) {
         return jdbc.sql("""
-                        SELECT at, step, status_after, actor_kind, actor_name, opinion, opinion_public
+                        SELECT at, step, status_after, actor_kind, actor_account, actor_name, opinion, opinion_public
                         FROM cases_step WHERE case_id = :case ORDER BY at, id""")
                 .param("case", caseId)
                 .query((rs, n) -> new CaseStep(
@@ -238,6 +240,7 @@ public class CaseRecords {
                         rs.getString("step"),
                         CaseStatus.valueOf(rs.getString("status_after")),
                         rs.getString("actor_kind"),
+                        (Long) rs.getObject("actor_account"),
                         rs.getString("actor_name"),
                         rs.getString("opinion"),
                         rs.getBoolean("opinion_public")))

@@ -9,6 +9,7 @@ public record CaseStep(
         String step,
         CaseStatus statusAfter,
         String actorKind,
+        Long actorAccount,
         String actorName,
         String opinion,
         boolean opinionPublic) {}

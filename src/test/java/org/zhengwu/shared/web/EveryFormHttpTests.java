@@ -19,6 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengwu.cases.CaseAccess;
+import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.catalog.GuideRulesTests;
 import org.zhengwu.catalog.ItemType;
@@ -32,6 +34,7 @@ import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.identity.account.Enterprises;
 import org.zhengwu.support.PublicForms;
 import org.zhengwu.support.TestBrowser;
+import org.zhengwu.support.TestCases;
 import org.zhengwu.support.TestPeople;
 import org.zhengwu.support.ZhengwuTest;
 
@@ -70,6 +73,9 @@ class EveryFormHttpTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    CaseRecords caseRecords;
 
     @Autowired
     StaffAccounts staff;
@@ -161,6 +167,30 @@ class EveryFormHttpTests {
         editing.submit(published.id(), "editor-a");
         editing.approve(published.id(), "reviewer-b");
         editing.publish(published.id(), "reviewer-b");
+
+        // 办件: the public progress lookup and a step on a case in the workbench.
+        probe(
+                "case progress",
+                anonymous,
+                "/progress",
+                "form[action=/progress]",
+                bad("number", "34010020261204000123X", "code", ""),
+                "number",
+                "code");
+        TestBrowser caseClerk = new TestBrowser(port);
+        caseClerk.signInNewStaff(staff, HEFEI_MARKET, CaseAccess.CASE_CLERK);
+        TestCases.Submitted aCase = TestCases.submitted(
+                caseRecords,
+                HEFEI_MARKET,
+                "340100",
+                directory.find(person.username()).orElseThrow().id());
+        probe(
+                "case step",
+                caseClerk,
+                "/workbench/cases/" + aCase.id(),
+                "form[action$=/steps]",
+                bad("action", "REFUSE", "opinion", ""),
+                "opinion");
 
         // 个人注册, 找回密码, 个人中心
         probe(
