@@ -117,7 +117,11 @@ class CalendarAdminHttpTests {
         assertThat(page.select("[data-testid=calendar-days] tbody tr").eachText())
                 .hasSize(2)
                 .anyMatch(row -> row.startsWith("2092-05-01 周四") && row.contains("劳动节"));
-        assertThat(page.selectFirst(".notice--warning").text()).contains("尚未录入完成");
+        assertThat(page.selectFirst(".notice--warning").text()).contains("2092 年的放假安排尚未录入完成");
+        assertThat(page.selectFirst("h1").text())
+                .as("a year is no number with a thousands separator")
+                .isEqualTo("2092 年工作日历");
+        assertThat(page.selectFirst("#date-hint").text()).contains("2092-10-01");
         assertThat(anonymous.getJson("/api/v1/calendar/days/2092-05-01").status())
                 .as("still not counted: the year is not entered")
                 .isEqualTo(422);
