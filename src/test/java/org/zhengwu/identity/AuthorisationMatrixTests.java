@@ -286,6 +286,8 @@ class AuthorisationMatrixTests {
         get("/api/v1/divisions/{code}", "/api/v1/divisions/" + division, EVERYONE);
         get("/api/v1/code-tables", EVERYONE);
         get("/api/v1/code-tables/{table}", "/api/v1/code-tables/item-type", EVERYONE);
+        get("/api/v1/calendar/days/{date}", "/api/v1/calendar/days/2026-10-01", EVERYONE);
+        get("/api/v1/calendar/due-date", "/api/v1/calendar/due-date?from=2026-09-30&workingDays=1", EVERYONE);
 
         // 办件: citizen A's case at the own clerk's organisation.
         TestCases.Submitted aCase = TestCases.submitted(
@@ -430,6 +432,18 @@ class AuthorisationMatrixTests {
                 SYSTEM_ADMINS);
         get("/admin/divisions/import", SYSTEM_ADMINS);
         post("/admin/divisions/import", Map.of(), SYSTEM_ADMINS);
+        // The working-day calendar, in a year no other test uses: nothing the allowed callers send changes it (a day
+        // with no date, a day that is not set, a schedule with no notice, a year that is not entered).
+        get("/admin/calendar", SYSTEM_ADMINS);
+        get("/admin/calendar/{year}", "/admin/calendar/2097", SYSTEM_ADMINS);
+        post("/admin/calendar/{year}/days", "/admin/calendar/2097/days", Map.of("date", ""), SYSTEM_ADMINS);
+        post(
+                "/admin/calendar/{year}/days/{date}/remove",
+                "/admin/calendar/2097/days/2097-01-01/remove",
+                Map.of(),
+                SYSTEM_ADMINS);
+        post("/admin/calendar/{year}/entered", "/admin/calendar/2097/entered", Map.of("source", ""), SYSTEM_ADMINS);
+        post("/admin/calendar/{year}/reopen", "/admin/calendar/2097/reopen", Map.of(), SYSTEM_ADMINS);
         get("/admin/accounts", ACCOUNT_READERS);
         get("/admin/accounts/new", SYSTEM_ADMINS);
         post("/admin/accounts/new", Map.of("username", ""), SYSTEM_ADMINS);

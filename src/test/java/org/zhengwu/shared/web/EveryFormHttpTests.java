@@ -464,6 +464,24 @@ class EveryFormHttpTests {
                 "form[action=/admin/divisions/import]",
                 bad(),
                 "file");
+
+        // Working-day calendar (a year no other test uses)
+        probe(
+                "calendar day",
+                official,
+                "/admin/calendar/2096",
+                "form[action=/admin/calendar/2096/days]",
+                bad("date", "2096-02-30", "working", null, "reason", ""),
+                "date",
+                "working",
+                "reason");
+        probe(
+                "calendar schedule",
+                official,
+                "/admin/calendar/2096",
+                "form[action=/admin/calendar/2096/entered]",
+                bad("source", " "),
+                "source");
     }
 
     private VersionRecord entry(String stage) {
