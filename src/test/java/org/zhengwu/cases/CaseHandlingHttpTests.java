@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengwu.cases.lifecycle.CaseLifecycle;
 import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.cases.lifecycle.CaseRow;
+import org.zhengwu.catalog.CaseKind;
+import org.zhengwu.catalog.PublishedCatalog;
+import org.zhengwu.catalog.PublishedItem;
 import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.DataScope;
@@ -21,6 +24,7 @@ import org.zhengwu.identity.RealNameLevel;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.support.OnlineItems;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.TestPeople;
 import org.zhengwu.support.ZhengwuTest;
@@ -55,6 +59,9 @@ class CaseHandlingHttpTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PublishedCatalog catalog;
+
     private String organisation;
     private String otherOrganisation;
     private TestBrowser applicantBrowser;
@@ -66,12 +73,12 @@ class CaseHandlingHttpTests {
 
     @BeforeAll
     void setUp() {
-        Map<String, Object> item = jdbc.sql("""
-                        SELECT i.implementation_code, i.organisation_uscc
-                        FROM catalog_item i JOIN catalog_item_version v ON v.item_id = i.id AND v.status = 'PUBLISHED'
-                        WHERE v.guide ->> 'caseKind' = 'PROMISED'
-                          AND (v.guide -> 'onlineDepths' @> '["ACCEPTANCE"]'::jsonb OR v.guide -> 'channels' @> '["PC"]'::jsonb)
-                        ORDER BY i.id DESC LIMIT 1""").query().singleRow();
+        PublishedItem online = OnlineItems.first(catalog, CaseKind.PROMISED);
+        Map<String, Object> item = Map.of(
+                "implementation_code",
+                online.implementationCode(),
+                "organisation_uscc",
+                online.organisation().uscc());
         organisation = (String) item.get("organisation_uscc");
         otherOrganisation = jdbc.sql("SELECT uscc FROM basedata_organisation WHERE uscc <> :u LIMIT 1")
                 .param("u", organisation)

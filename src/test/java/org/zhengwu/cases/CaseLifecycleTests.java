@@ -17,6 +17,9 @@ import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.cases.lifecycle.CaseRow;
 import org.zhengwu.cases.lifecycle.DeemedAcceptance;
 import org.zhengwu.cases.lifecycle.HandlingAction;
+import org.zhengwu.catalog.CaseKind;
+import org.zhengwu.catalog.PublishedCatalog;
+import org.zhengwu.catalog.PublishedItem;
 import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.DataScope;
@@ -24,6 +27,7 @@ import org.zhengwu.identity.RealNameLevel;
 import org.zhengwu.shared.access.Reach;
 import org.zhengwu.shared.web.NotFoundException;
 import org.zhengwu.shared.web.UserFacingException;
+import org.zhengwu.support.OnlineItems;
 import org.zhengwu.support.ZhengwuTest;
 
 /**
@@ -53,17 +57,12 @@ class CaseLifecycleTests {
 
     record Item(String code, String uscc, String division) {}
 
+    @Autowired
+    PublishedCatalog catalog;
+
     private Item onlineItem(String caseKind) {
-        return jdbc.sql("""
-                        SELECT i.implementation_code, i.organisation_uscc, i.division_code
-                        FROM catalog_item i JOIN catalog_item_version v ON v.item_id = i.id AND v.status = 'PUBLISHED'
-                        WHERE v.guide ->> 'caseKind' = :kind
-                          AND (v.guide -> 'onlineDepths' @> '["ACCEPTANCE"]'::jsonb
-                               OR v.guide -> 'channels' @> '["PC"]'::jsonb)
-                        ORDER BY i.id LIMIT 1""")
-                .param("kind", caseKind)
-                .query((rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .single();
+        PublishedItem item = OnlineItems.first(catalog, CaseKind.valueOf(caseKind));
+        return new Item(item.implementationCode(), item.organisation().uscc(), item.divisionCode());
     }
 
     private static Actor citizen() {

@@ -24,10 +24,14 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.zhengwu.cases.CaseAccess;
 import org.zhengwu.cases.lifecycle.CaseRecords;
+import org.zhengwu.catalog.CaseKind;
 import org.zhengwu.catalog.CatalogAccess;
+import org.zhengwu.catalog.PublishedCatalog;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.identity.account.Enterprises;
+import org.zhengwu.shared.files.FileStore;
+import org.zhengwu.support.OnlineItems;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.TestCases;
 import org.zhengwu.support.TestPeople;
@@ -119,6 +123,12 @@ class AuthorisationMatrixTests {
 
     @Autowired
     CaseRecords caseRecords;
+
+    @Autowired
+    FileStore fileStore;
+
+    @Autowired
+    PublishedCatalog catalog;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -295,6 +305,7 @@ class AuthorisationMatrixTests {
                 ownOrganisation,
                 division,
                 directory.find(a.username()).orElseThrow().id());
+        long aMaterial = TestCases.material(caseRecords, fileStore, aCase.id());
         get("/progress", EVERYONE);
         // A mistyped number: the form again with its error, for everyone (CaseProgressHttpTests looks cases up).
         post("/progress", Map.of("number", "123", "code", "WRONG"), EVERYONE);
@@ -308,6 +319,38 @@ class AuthorisationMatrixTests {
                 "/api/v1/case-progress/{number}",
                 "/api/v1/case-progress/" + aCase.number().value(),
                 EVERYONE);
+        // Applying online: persons only; one's own case only (the others' answer is 404).
+        String onlineCode = OnlineItems.first(catalog, CaseKind.PROMISED).implementationCode();
+        Set<Persona> citizenA = EnumSet.of(Persona.CITIZEN_A);
+        get("/apply/{code}", "/apply/" + onlineCode, PERSONS);
+        post("/apply/{code}", "/apply/" + onlineCode, Map.of(), PERSONS);
+        get("/my/cases", PERSONS);
+        get("/my/cases/{id}", "/my/cases/" + aCase.id(), citizenA);
+        get("/my/cases/{id}/receipt", "/my/cases/" + aCase.id() + "/receipt", citizenA);
+        // A submitted case is no draft: its owner meets a conflict (409), nothing changes.
+        get("/my/cases/{id}/form", "/my/cases/" + aCase.id() + "/form", citizenA);
+        post("/my/cases/{id}/form", "/my/cases/" + aCase.id() + "/form", Map.of("values[x]", "y"), citizenA);
+        get("/my/cases/{id}/review", "/my/cases/" + aCase.id() + "/review", citizenA);
+        post("/my/cases/{id}/materials", "/my/cases/" + aCase.id() + "/materials", Map.of("material", "1"), citizenA);
+        post(
+                "/my/cases/{id}/materials/{materialId}/remove",
+                "/my/cases/" + aCase.id() + "/materials/" + aMaterial + "/remove",
+                Map.of(),
+                citizenA);
+        // Submitted already: its owner is shown the receipt.
+        post(
+                "/my/cases/{id}/submit",
+                "/my/cases/" + aCase.id() + "/submit",
+                Map.of("submissionKey", java.util.UUID.randomUUID().toString()),
+                citizenA);
+        // A stale version (the case is at version 1): a conflict for its owner, nothing changes.
+        post("/my/cases/{id}/withdraw", "/my/cases/" + aCase.id() + "/withdraw", Map.of("version", "0"), citizenA);
+        post("/my/cases/{id}/correction", "/my/cases/" + aCase.id() + "/correction", Map.of("version", "0"), citizenA);
+        get("/my/cases/{id}/materials/{materialId}", "/my/cases/" + aCase.id() + "/materials/" + aMaterial, citizenA);
+        get(
+                "/workbench/cases/{id}/materials/{materialId}",
+                "/workbench/cases/" + aCase.id() + "/materials/" + aMaterial,
+                OWN_CLERK);
         get("/workbench", CLERKS);
         get("/workbench/cases/{id}", "/workbench/cases/" + aCase.id(), OWN_CLERK);
         // An action that is not one: the case page again with the error, nothing changes.

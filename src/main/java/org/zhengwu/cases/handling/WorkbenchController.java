@@ -1,10 +1,13 @@
 package org.zhengwu.cases.handling;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,8 +31,10 @@ import org.zhengwu.cases.lifecycle.CaseLifecycle;
 import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.cases.lifecycle.CaseRow;
 import org.zhengwu.cases.lifecycle.HandlingAction;
+import org.zhengwu.cases.lifecycle.MaterialDownloads;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
+import org.zhengwu.shared.files.FileStore;
 import org.zhengwu.shared.web.BadParameterException;
 
 /** The clerk workbench (办件工作台): 待办, 已办 and every case in reach; one case with the steps the clerk may take. */
@@ -133,10 +138,17 @@ class WorkbenchController {
     private final CaseRecords records;
     private final Actors actors;
     private final Clock clock;
+    private final FileStore store;
 
     WorkbenchController(
-            WorkbenchQueries queries, CaseLifecycle lifecycle, CaseRecords records, Actors actors, Clock clock) {
+            WorkbenchQueries queries,
+            CaseLifecycle lifecycle,
+            CaseRecords records,
+            Actors actors,
+            Clock clock,
+            FileStore store) {
         this.clock = clock;
+        this.store = store;
         this.queries = queries;
         this.lifecycle = lifecycle;
         this.records = records;
@@ -214,6 +226,12 @@ class WorkbenchController {
             model.addAttribute("step", form);
         }
         return "cases/workbench/case";
+    }
+
+    @GetMapping("/cases/{id}/materials/{materialId}")
+    ResponseEntity<InputStreamResource> file(@PathVariable long id, @PathVariable long materialId) throws IOException {
+        CaseRow c = lifecycle.reachable(actors.require(), id);
+        return MaterialDownloads.download(records, store, c.id(), materialId);
     }
 
     @PostMapping("/cases/{id}/steps")

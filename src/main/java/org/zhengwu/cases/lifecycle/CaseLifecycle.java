@@ -94,7 +94,7 @@ public class CaseLifecycle {
             throw new NotFoundException("cases.item.not-found");
         }
         PublishedItem item = live.item();
-        if (!OnlineOffer.offeredOnline(item.guide())) {
+        if (!OnlineOffer.offeredOnline(item)) {
             throw new UserFacingException(HttpStatus.CONFLICT, "cases.item.not-online", item.name());
         }
         return item;

@@ -297,6 +297,27 @@ public class CaseRecords {
                 .list();
     }
 
+    /** One of an applicant's cases, as their list shows it. */
+    public record OwnCase(
+            long id, String caseNumber, CaseStatus status, String itemName, LocalDate dueOn, Instant updatedAt) {}
+
+    /** The applicant's cases and drafts (as applicant or as agent), most recently changed first. */
+    public List<OwnCase> ofApplicant(long accountId) {
+        return jdbc.sql("""
+                        SELECT id, case_number, status, item_name, due_on, updated_at FROM cases_case
+                        WHERE applicant_account_id = :me OR agent_account_id = :me
+                        ORDER BY updated_at DESC LIMIT 200""")
+                .param("me", accountId)
+                .query((rs, n) -> new OwnCase(
+                        rs.getLong("id"),
+                        rs.getString("case_number"),
+                        CaseStatus.valueOf(rs.getString("status")),
+                        rs.getString("item_name"),
+                        rs.getObject("due_on", LocalDate.class),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
     public void removeDraftMaterial(long caseId, long materialId) {
         jdbc.sql("DELETE FROM cases_material WHERE id = :id AND case_id = :case")
                 .param("id", materialId)

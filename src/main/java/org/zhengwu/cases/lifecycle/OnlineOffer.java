@@ -1,18 +1,17 @@
 package org.zhengwu.cases.lifecycle;
 
-import org.zhengwu.catalog.Guide;
-import org.zhengwu.catalog.HandlingChannel;
-import org.zhengwu.catalog.OnlineDepth;
+import org.zhengwu.catalog.PublishedItem;
 
-/** Whether an item can be applied for on this platform: the guide offers 互联网受理 or a PC or mobile channel. */
+/**
+ * Whether an item can be applied for on this platform: the guide offers an online channel and at least online
+ * submission ({@code Guide.onlineApplication}), and it is an item somebody applies for (not a 处罚, 强制 or 检查).
+ * The guide page shows its "apply here" button on the same condition.
+ */
 public final class OnlineOffer {
 
     private OnlineOffer() {}
 
-    public static boolean offeredOnline(Guide guide) {
-        return guide.onlineDepths().contains(OnlineDepth.ACCEPTANCE)
-                || guide.onlineDepths().contains(OnlineDepth.HANDLING)
-                || guide.channels().contains(HandlingChannel.PC)
-                || guide.channels().contains(HandlingChannel.MOBILE);
+    public static boolean offeredOnline(PublishedItem item) {
+        return !item.type().enforcement() && item.guide().onlineApplication();
     }
 }
