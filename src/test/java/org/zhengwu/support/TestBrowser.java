@@ -256,6 +256,11 @@ public final class TestBrowser {
         return post("/account/mfa/setup/done", Map.of("_csrf", csrf(recovery)));
     }
 
+    /** The next code of the authenticator a member of staff enrolled through this browser, for a sign-in elsewhere. */
+    public String nextAuthenticatorCode(String username) {
+        return Authenticators.nextCode(base + "|" + username);
+    }
+
     /** The second sign-in step of enrolled staff who have given their password: the authenticator's next code. */
     public Page enterSecondFactor(String username) {
         Page mfa = get("/login/mfa");
