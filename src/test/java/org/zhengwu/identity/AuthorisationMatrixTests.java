@@ -434,6 +434,18 @@ class AuthorisationMatrixTests {
                 "/admin/catalog/versions/" + versionId + "/edit",
                 Map.of("name", "x"),
                 OWN_CLERK);
+        // The application form of the published version: shown and tried; a change is turned away (not a draft).
+        get("/admin/catalog/versions/{id}/form", "/admin/catalog/versions/" + versionId + "/form", OWN_CLERK);
+        post(
+                "/admin/catalog/versions/{id}/form",
+                "/admin/catalog/versions/" + versionId + "/form",
+                Map.of("fields[0].key", "x", "action", "save"),
+                OWN_CLERK);
+        post(
+                "/admin/catalog/versions/{id}/form/try",
+                "/admin/catalog/versions/" + versionId + "/form/try",
+                Map.of("values[applicant_name]", "x"),
+                OWN_CLERK);
         // Transitions the published version cannot take: whoever is let through meets a conflict, nothing changes.
         for (String transition : List.of("submit", "discard", "approve", "publish")) {
             post(

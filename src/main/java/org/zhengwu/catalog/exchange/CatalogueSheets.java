@@ -122,7 +122,7 @@ class CatalogueSheets {
      * materials, charges, articles …) are left to their own sheets ({@link #materials}, {@link #lists}).
      */
     private void flatten(String prefix, JsonNode node, Map<String, String> row) {
-        if (node.isObject() && JSON_COLUMNS.contains(prefix.substring(0, prefix.length() - 1))) {
+        if (node.isObject() && !prefix.isEmpty() && JSON_COLUMNS.contains(prefix.substring(0, prefix.length() - 1))) {
             row.put(prefix.substring(0, prefix.length() - 1), json.oneLine(node));
             return;
         }

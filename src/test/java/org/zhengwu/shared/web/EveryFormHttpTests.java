@@ -21,7 +21,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengwu.cases.CaseAccess;
 import org.zhengwu.cases.lifecycle.CaseRecords;
+import org.zhengwu.catalog.ApplicationForm;
+import org.zhengwu.catalog.ApplicationFormRulesTests;
 import org.zhengwu.catalog.CatalogAccess;
+import org.zhengwu.catalog.FieldType;
+import org.zhengwu.catalog.FormField;
 import org.zhengwu.catalog.GuideRulesTests;
 import org.zhengwu.catalog.ItemType;
 import org.zhengwu.catalog.entry.BaseItemRecord;
@@ -163,6 +167,7 @@ class EveryFormHttpTests {
         VersionRecord draft = entry("草稿");
         VersionRecord inReview = entry("审核中");
         editing.submit(inReview.id(), "editor-a");
+        VersionRecord withForm = entry("申请表", applicantsForm());
         VersionRecord published = entry("已发布");
         editing.submit(published.id(), "editor-a");
         editing.approve(published.id(), "reviewer-b");
@@ -416,6 +421,43 @@ class EveryFormHttpTests {
                 "fee.basis",
                 "promisedLimit.value");
         probe(
+                "application form editor",
+                official,
+                "/admin/catalog/versions/" + draft.id() + "/form",
+                "form[data-testid=form-editor]",
+                bad(
+                        "fields[0].key", "Bad Key",
+                        "fields[0].labelZh", "名称",
+                        "fields[0].type", "CHOICE",
+                        "fields[0].options", "only|一个|One",
+                        "fields[1].key", "later",
+                        "fields[1].maxLength", "many",
+                        "fields[1].shownWhenField", "nobody",
+                        "fields[1].shownWhenValue", "x",
+                        "action", "save"),
+                "fields0.key",
+                "fields0.labelEn",
+                "fields0.options",
+                "fields1.maxLength",
+                "fields1.shownWhenField");
+        probe(
+                "application form as applicants fill it in",
+                official,
+                "/admin/catalog/versions/" + withForm.id() + "/form",
+                "form[data-testid=form-preview]",
+                bad(
+                        "values[applicant_id_number]", "110105194912310021",
+                        "values[status]", null,
+                        "values[bank]", "",
+                        "values[born]", "2026-02-30",
+                        "values[declaration]", null),
+                "valuesapplicant_name",
+                "valuesapplicant_id_number",
+                "valuesstatus",
+                "valuesbank",
+                "valuesborn",
+                "valuesdeclaration");
+        probe(
                 "base item",
                 official,
                 "/admin/catalog/base-items/new",
@@ -485,9 +527,35 @@ class EveryFormHttpTests {
     }
 
     private VersionRecord entry(String stage) {
+        return entry(stage, null);
+    }
+
+    private VersionRecord entry(String stage, ApplicationForm form) {
         BaseItemRecord base = editing.createBaseItem(
                 "表单" + stage + UUID.randomUUID().toString().substring(0, 6), ItemType.LICENSING, null, "editor-a");
-        return editing.createEntry(base.baseCode(), HEFEI_MARKET, null, GuideRulesTests.valid(), "editor-a");
+        return editing.createEntry(
+                base.baseCode(),
+                HEFEI_MARKET,
+                null,
+                GuideRulesTests.valid().toBuilder().applicationForm(form).build(),
+                "editor-a");
+    }
+
+    /** An application form with every kind of control: text, codes, radios, a long choice, a date and a box. */
+    private static ApplicationForm applicantsForm() {
+        List<FormField> fields =
+                new ArrayList<>(ApplicationFormRulesTests.valid().fields());
+        fields.add(FormField.of("bank", "开户银行", "Bank", FieldType.CHOICE, true)
+                .withOptions(List.of(
+                        new FormField.Option("a", "甲银行", "Bank A"),
+                        new FormField.Option("b", "乙银行", "Bank B"),
+                        new FormField.Option("c", "丙银行", "Bank C"),
+                        new FormField.Option("d", "丁银行", "Bank D"),
+                        new FormField.Option("e", "戊银行", "Bank E"),
+                        new FormField.Option("f", "己银行", "Bank F"))));
+        fields.add(FormField.of("born", "出生日期", "Date of birth", FieldType.DATE, true));
+        fields.add(FormField.of("declaration", "本人承诺所填信息真实", "I declare it true", FieldType.CHECKBOX, true));
+        return new ApplicationForm(fields);
     }
 
     @Test
@@ -504,7 +572,7 @@ class EveryFormHttpTests {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(probes).hasSizeGreaterThanOrEqualTo(22);
+        assertThat(probes).hasSizeGreaterThanOrEqualTo(24);
     }
 
     @Test
