@@ -32,6 +32,8 @@ import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.cases.lifecycle.CaseRow;
 import org.zhengwu.cases.lifecycle.HandlingAction;
 import org.zhengwu.cases.lifecycle.MaterialDownloads;
+import org.zhengwu.catalog.ApplicationForms;
+import org.zhengwu.catalog.PublishedCatalog;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
 import org.zhengwu.shared.files.FileStore;
@@ -139,6 +141,8 @@ class WorkbenchController {
     private final Actors actors;
     private final Clock clock;
     private final FileStore store;
+    private final PublishedCatalog catalog;
+    private final ApplicationForms forms;
 
     WorkbenchController(
             WorkbenchQueries queries,
@@ -146,7 +150,11 @@ class WorkbenchController {
             CaseRecords records,
             Actors actors,
             Clock clock,
-            FileStore store) {
+            FileStore store,
+            PublishedCatalog catalog,
+            ApplicationForms forms) {
+        this.catalog = catalog;
+        this.forms = forms;
         this.clock = clock;
         this.store = store;
         this.queries = queries;
@@ -216,6 +224,11 @@ class WorkbenchController {
         model.addAttribute("number", new CaseNumber(c.caseNumber()));
         model.addAttribute("applicantName", lifecycle.applicantName(c));
         model.addAttribute("values", lifecycle.values(c));
+        model.addAttribute(
+                "applicationForm",
+                catalog.version(c.implementationCode(), c.itemVersion())
+                        .map(item -> forms.formOf(item.guide()))
+                        .orElse(null));
         model.addAttribute("materials", records.materials(id));
         model.addAttribute("steps", records.steps(id));
         model.addAttribute("corrections", records.corrections(id));
