@@ -28,6 +28,7 @@ import org.zhengwu.cases.lifecycle.CaseLifecycle;
 import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.cases.lifecycle.CaseRow;
 import org.zhengwu.cases.lifecycle.HandlingAction;
+import org.zhengwu.cases.supervision.ClockPanel;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
 import org.zhengwu.shared.web.BadParameterException;
@@ -133,10 +134,17 @@ class WorkbenchController {
     private final CaseRecords records;
     private final Actors actors;
     private final Clock clock;
+    private final ClockPanel clockPanel;
 
     WorkbenchController(
-            WorkbenchQueries queries, CaseLifecycle lifecycle, CaseRecords records, Actors actors, Clock clock) {
+            WorkbenchQueries queries,
+            CaseLifecycle lifecycle,
+            CaseRecords records,
+            Actors actors,
+            Clock clock,
+            ClockPanel clockPanel) {
         this.clock = clock;
+        this.clockPanel = clockPanel;
         this.queries = queries;
         this.lifecycle = lifecycle;
         this.records = records;
@@ -158,6 +166,7 @@ class WorkbenchController {
             case "todo" -> WorkbenchQueries.Tab.TODO;
             case "done" -> WorkbenchQueries.Tab.DONE;
             case "all" -> WorkbenchQueries.Tab.ALL;
+            case "warnings" -> WorkbenchQueries.Tab.WARNINGS;
             default -> throw new BadParameterException("tab", "search.problem.unknown-code", tab);
         };
         if (page < 1 || page > 10_000) {
@@ -208,6 +217,7 @@ class WorkbenchController {
         model.addAttribute("steps", records.steps(id));
         model.addAttribute("corrections", records.corrections(id));
         model.addAttribute("actions", lifecycle.actions(actor, c));
+        clockPanel.addTo(model, actor, c);
         if (!model.containsAttribute("step")) {
             ActionForm form = new ActionForm();
             form.setVersion(c.lockVersion());
