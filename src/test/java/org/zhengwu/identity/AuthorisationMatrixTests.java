@@ -194,7 +194,11 @@ class AuthorisationMatrixTests {
                     IdentityAccess.IDENTITY_CLERK,
                     CaseAccess.CASE_CLERK,
                     CaseAccess.CASE_REVIEWER,
-                    CaseAccess.CASE_APPROVER);
+                    CaseAccess.CASE_APPROVER,
+                    // 电子监察 (cases.supervise, Reach.REGION): the own clerk's city (340100) reaches the case's
+                    // warning, the other clerk's district (340111) does not, so both sides of its pages are probed
+                    // without a persona of their own; a clerk without the permission (403) is SupervisionHttpTests'.
+                    CaseAccess.CASE_SUPERVISOR);
             browsers.put(clerk, browser);
         }
         TestBrowser administrator = new TestBrowser(port);
@@ -359,6 +363,27 @@ class AuthorisationMatrixTests {
                 "/workbench/cases/" + aCase.id() + "/steps",
                 Map.of("action", "NONE", "version", "0"),
                 OWN_CLERK);
+        // 电子监察 and 特别程序: forms with nothing filled in come back with their problems, nothing changes.
+        long aWarning =
+                jdbc.sql("""
+                        INSERT INTO cases_warning (case_id, level, due_on, organisation_uscc, division_code, raised_at)
+                        SELECT id, 'YELLOW', due_on, organisation_uscc, division_code, now() FROM cases_case
+                        WHERE id = :case RETURNING id""").param("case", aCase.id()).query(Long.class).single();
+        get("/supervision", CLERKS);
+        get("/supervision/warnings/{id}", "/supervision/warnings/" + aWarning, OWN_CLERK);
+        post(
+                "/supervision/warnings/{id}/supervise",
+                "/supervision/warnings/" + aWarning + "/supervise",
+                Map.of("note", ""),
+                OWN_CLERK);
+        get("/workbench/cases/{id}/clock", "/workbench/cases/" + aCase.id() + "/clock", OWN_CLERK);
+        for (String procedure : List.of("pause", "resume", "extension")) {
+            post(
+                    "/workbench/cases/{id}/clock/" + procedure,
+                    "/workbench/cases/" + aCase.id() + "/clock/" + procedure,
+                    Map.of("version", "0"),
+                    OWN_CLERK);
+        }
 
         // Signing in, registering and recovering an account.
         get("/login", EVERYONE);

@@ -32,6 +32,7 @@ import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.cases.lifecycle.CaseRow;
 import org.zhengwu.cases.lifecycle.HandlingAction;
 import org.zhengwu.cases.lifecycle.MaterialDownloads;
+import org.zhengwu.cases.supervision.ClockPanel;
 import org.zhengwu.catalog.ApplicationForms;
 import org.zhengwu.catalog.PublishedCatalog;
 import org.zhengwu.identity.Actor;
@@ -143,6 +144,7 @@ class WorkbenchController {
     private final FileStore store;
     private final PublishedCatalog catalog;
     private final ApplicationForms forms;
+    private final ClockPanel clockPanel;
 
     WorkbenchController(
             WorkbenchQueries queries,
@@ -152,11 +154,13 @@ class WorkbenchController {
             Clock clock,
             FileStore store,
             PublishedCatalog catalog,
-            ApplicationForms forms) {
+            ApplicationForms forms,
+            ClockPanel clockPanel) {
         this.catalog = catalog;
         this.forms = forms;
         this.clock = clock;
         this.store = store;
+        this.clockPanel = clockPanel;
         this.queries = queries;
         this.lifecycle = lifecycle;
         this.records = records;
@@ -178,6 +182,7 @@ class WorkbenchController {
             case "todo" -> WorkbenchQueries.Tab.TODO;
             case "done" -> WorkbenchQueries.Tab.DONE;
             case "all" -> WorkbenchQueries.Tab.ALL;
+            case "warnings" -> WorkbenchQueries.Tab.WARNINGS;
             default -> throw new BadParameterException("tab", "search.problem.unknown-code", tab);
         };
         if (page < 1 || page > 10_000) {
@@ -233,6 +238,7 @@ class WorkbenchController {
         model.addAttribute("steps", records.steps(id));
         model.addAttribute("corrections", records.corrections(id));
         model.addAttribute("actions", lifecycle.actions(actor, c));
+        clockPanel.addTo(model, actor, c);
         if (!model.containsAttribute("step")) {
             ActionForm form = new ActionForm();
             form.setVersion(c.lockVersion());

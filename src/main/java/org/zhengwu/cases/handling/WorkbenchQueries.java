@@ -15,8 +15,9 @@ import org.zhengwu.identity.ScopeCondition;
 
 /**
  * The lists of the clerk workbench, filtered in SQL by the one data-scope rule: 待办 (the cases waiting at a step the
- * actor may take, within the reach of that step's permission), 已办 (cases the actor acted on) and 全部 (every case
- * within reach, for supervisors too). Sorted by due date, earliest first; the query's text is fixed, every value bound.
+ * actor may take, within the reach of that step's permission), 已办 (cases the actor acted on), 全部 (every case
+ * within reach, for supervisors too) and 预警 (those of them with an open 电子监察 warning, whose level every row
+ * carries). Sorted by due date, earliest first; the query's text is fixed, every value bound.
  */
 @Repository
 class WorkbenchQueries {
@@ -27,7 +28,9 @@ class WorkbenchQueries {
     enum Tab {
         TODO,
         DONE,
-        ALL
+        ALL,
+        /** 预警: cases in reach with an open 电子监察 warning. */
+        WARNINGS
     }
 
     record Filter(CaseStatus status, String implementationCode, LocalDate dueBy, String channel, String caseNumber) {}
@@ -41,7 +44,8 @@ class WorkbenchQueries {
             String implementationCode,
             String channel,
             LocalDate receivedOn,
-            LocalDate dueOn) {}
+            LocalDate dueOn,
+            String warning) {}
 
     record Page(List<Row> rows, boolean more) {}
 
@@ -54,7 +58,9 @@ class WorkbenchQueries {
     Page list(Actor actor, Tab tab, Filter filter, int page) {
         StringBuilder sql = new StringBuilder("""
                 SELECT c.id, c.case_number, c.status, c.stage, c.item_name, c.implementation_code, c.channel,
-                       c.received_on, c.due_on
+                       c.received_on, c.due_on,
+                       (SELECT w.level FROM cases_warning w WHERE w.case_id = c.id AND w.resolved_at IS NULL
+                        ORDER BY CASE w.level WHEN 'RED' THEN 0 ELSE 1 END LIMIT 1) AS warning
                 FROM cases_case c
                 WHERE c.status <> 'DRAFT'""");
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -74,6 +80,17 @@ class WorkbenchQueries {
                         CaseAccess.REVIEW,
                         CaseAccess.APPROVE,
                         CaseAccess.SUPERVISE));
+            case WARNINGS -> {
+                conditions.add(reach(
+                        actor,
+                        parameters,
+                        CaseAccess.ACCEPT,
+                        CaseAccess.REVIEW,
+                        CaseAccess.APPROVE,
+                        CaseAccess.SUPERVISE));
+                conditions.add(
+                        "EXISTS (SELECT 1 FROM cases_warning w WHERE w.case_id = c.id AND w.resolved_at IS NULL)");
+            }
         }
         if (filter.status() != null) {
             conditions.add("c.status = :status");
@@ -112,7 +129,8 @@ class WorkbenchQueries {
                         rs.getString("implementation_code"),
                         rs.getString("channel"),
                         rs.getObject("received_on", LocalDate.class),
-                        rs.getObject("due_on", LocalDate.class)))
+                        rs.getObject("due_on", LocalDate.class),
+                        rs.getString("warning")))
                 .list();
         boolean more = rows.size() > PAGE_SIZE;
         return new Page(more ? rows.subList(0, PAGE_SIZE) : rows, more);

@@ -9,6 +9,8 @@ import java.time.Year;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -102,8 +104,12 @@ public class WorkingDays {
         return counted;
     }
 
-    /** A year's schedule leaves this node's memory once it changed (after commit). */
+    /**
+     * A year's schedule leaves this node's memory once it changed (after commit), before any other listener of the
+     * change runs: those that count working days again (the cases' due dates) must count on the new schedule.
+     */
     @TransactionalEventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(CalendarChanged event) {
         years.invalidate(event.year());
     }

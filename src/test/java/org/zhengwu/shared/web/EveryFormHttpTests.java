@@ -197,6 +197,59 @@ class EveryFormHttpTests {
                 bad("action", "REFUSE", "opinion", ""),
                 "opinion");
 
+        // 特别程序 on a case under review (one paused, for the form that ends a pause), and 督办 on a warning.
+        TestBrowser caseExaminer = new TestBrowser(port);
+        caseExaminer.signInNewStaff(staff, HEFEI_MARKET, CaseAccess.CASE_REVIEWER, CaseAccess.CASE_APPROVER);
+        long applicantId = directory.find(person.username()).orElseThrow().id();
+        TestCases.Submitted examined = TestCases.submitted(caseRecords, HEFEI_MARKET, "340100", applicantId);
+        TestCases.Submitted paused = TestCases.submitted(caseRecords, HEFEI_MARKET, "340100", applicantId);
+        for (TestCases.Submitted c : List.of(examined, paused)) {
+            jdbc.sql("""
+                            UPDATE cases_case SET status = 'UNDER_REVIEW', stage = 'undertake', accepted_at = now()
+                            WHERE id = :id""").param("id", c.id()).update();
+        }
+        jdbc.sql("""
+                        INSERT INTO cases_clock_event (case_id, kind, reason, started_on, started_by, recorded_at)
+                        SELECT id, 'EXPERT_REVIEW', '专家评审', received_on, 'form-tester', now() FROM cases_case
+                        WHERE id = :case""").param("case", paused.id()).update();
+        probe(
+                "case pause",
+                caseExaminer,
+                "/workbench/cases/" + examined.id(),
+                "form[action$=/clock/pause]",
+                bad("pauseKind", null, "pauseReason", "", "pauseStart", ""),
+                "pauseKind",
+                "pauseReason",
+                "pauseStart");
+        probe(
+                "case extension",
+                caseExaminer,
+                "/workbench/cases/" + examined.id(),
+                "form[action$=/clock/extension]",
+                bad("extensionReason", ""),
+                "extensionReason");
+        probe(
+                "case resume",
+                caseExaminer,
+                "/workbench/cases/" + paused.id(),
+                "form[action$=/clock/resume]",
+                bad("resumeOn", ""),
+                "resumeOn");
+        TestBrowser supervisor = new TestBrowser(port);
+        supervisor.signInNewStaff(staff, HEFEI_MARKET, CaseAccess.CASE_SUPERVISOR);
+        long warning =
+                jdbc.sql("""
+                        INSERT INTO cases_warning (case_id, level, due_on, organisation_uscc, division_code, raised_at)
+                        SELECT id, 'YELLOW', due_on, organisation_uscc, division_code, now() FROM cases_case
+                        WHERE id = :case RETURNING id""").param("case", examined.id()).query(Long.class).single();
+        probe(
+                "warning supervision",
+                supervisor,
+                "/supervision/warnings/" + warning,
+                "form[action$=/supervise]",
+                bad("note", ""),
+                "note");
+
         // 个人注册, 找回密码, 个人中心
         probe(
                 "registration",
