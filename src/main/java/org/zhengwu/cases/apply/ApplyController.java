@@ -289,8 +289,9 @@ class ApplyController {
 
     @PostMapping("/my/cases/{id}/correction")
     String answerCorrection(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        Actor actor = person();
         try {
-            lifecycle.answerCorrection(person(), id, version);
+            lifecycle.answerCorrection(actor, id, version);
             redirect.addFlashAttribute("notice", "cases.apply.corrected");
         } catch (UserFacingException e) {
             if (e.status() == HttpStatus.NOT_FOUND) {
