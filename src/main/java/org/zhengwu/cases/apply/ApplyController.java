@@ -267,14 +267,16 @@ class ApplyController {
         if (c.status() == CaseStatus.DRAFT) {
             return "redirect:/my/cases/" + id + "/form";
         }
-        PublishedItem item = pages.item(c);
         model.addAttribute("case", c);
         model.addAttribute("number", new CaseNumber(c.caseNumber()));
         model.addAttribute("queryCode", lifecycle.queryCode(new CaseNumber(c.caseNumber())));
         model.addAttribute("steps", records.steps(id));
         model.addAttribute("corrections", records.corrections(id));
         model.addAttribute("materials", records.materials(id));
-        model.addAttribute("slots", c.status() == CaseStatus.CORRECTION_REQUESTED ? pages.slots(item, c) : List.of());
+        // The guide's materials only while the applicant has something to upload: a case stays readable after its
+        // item is withdrawn.
+        model.addAttribute(
+                "slots", c.status() == CaseStatus.CORRECTION_REQUESTED ? pages.slots(pages.item(c), c) : List.of());
         model.addAttribute(
                 "mayWithdraw", c.status() == CaseStatus.SUBMITTED || c.status() == CaseStatus.CORRECTION_REQUESTED);
         return "cases/apply/case";
