@@ -2,7 +2,8 @@
  * Draws each statistics table as a chart with Apache ECharts (loaded before this file). The figures are read from the
  * table beside the chart, which stays on the page as the accessible version: the row headers' data-label are the
  * categories, the columns whose header says data-plot are the series, each cell's data-value its figure. Without
- * scripts (or without ECharts) the charts stay hidden and the tables are the page.
+ * scripts (or without ECharts) the charts stay hidden and the tables are the page; so does a chart with nothing
+ * but zeros.
  */
 (function () {
     'use strict';
@@ -68,7 +69,11 @@
         document.querySelectorAll('[data-chart]').forEach(function (box) {
             var table = document.getElementById(box.getAttribute('data-table'));
             var figures = table && series(table);
-            if (!figures || figures.labels.length === 0 || figures.series.length === 0) {
+            // Nothing but zeros draws no chart (a pie of nothing would show equal slices): the table says it.
+            var anything = figures && figures.series.some(function (s) {
+                return s.data.some(function (value) { return value; });
+            });
+            if (!anything) {
                 return;
             }
             box.hidden = false;

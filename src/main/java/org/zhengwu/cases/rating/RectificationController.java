@@ -184,7 +184,7 @@ class RectificationController {
         model.addAttribute("status", status);
         model.addAttribute("tasks", records.tasks(actors.require(), chosen, page));
         model.addAttribute("page", page);
-        model.addAttribute("today", LocalDate.now(clock.withZone(BusinessTime.ZONE)));
+        model.addAttribute("today", LocalDate.now(clock));
         return "cases/rating/tasks";
     }
 
@@ -230,7 +230,7 @@ class RectificationController {
         Rectification task = rectifications.requireActable(actor, id, "cases.follow-up.record");
         LocalDate visited = form.getVisitedOn();
         if (visited != null && !binding.hasFieldErrors("visitedOn")) {
-            LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
+            LocalDate today = LocalDate.now(clock);
             if (visited.isAfter(today)) {
                 binding.rejectValue("visitedOn", "cases.follow-up.visited.future");
             } else if (task.rectifiedAt() != null
@@ -265,7 +265,7 @@ class RectificationController {
     private String task(Rectification task, Model model) {
         Actor actor = actors.require();
         CaseRow c = cases.find(task.caseId()).orElseThrow();
-        LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
+        LocalDate today = LocalDate.now(clock);
         model.addAttribute("task", task);
         model.addAttribute("case", c);
         model.addAttribute("number", new CaseNumber(c.caseNumber()));

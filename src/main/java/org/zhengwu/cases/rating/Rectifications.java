@@ -203,6 +203,12 @@ public class Rectifications {
      */
     @ApplicationModuleListener
     void on(CalendarChanged event) {
+        countDueDatesAgain();
+    }
+
+    /** Counts each open task's due date again from the day it opened; a rectified task keeps the one it had. */
+    @Transactional
+    void countDueDatesAgain() {
         for (RatingRecords.OpenTask task : records.openTasks()) {
             LocalDate due = dueDate(task.openedOn());
             if (!Objects.equals(due, task.dueOn())) {

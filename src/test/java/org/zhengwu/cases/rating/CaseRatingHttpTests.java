@@ -65,6 +65,9 @@ class CaseRatingHttpTests {
     RatingRecords ratingRecords;
 
     @Autowired
+    Rectifications rectifications;
+
+    @Autowired
     CitizenAccounts citizens;
 
     @Autowired
@@ -347,6 +350,26 @@ class CaseRatingHttpTests {
                         .eachText())
                 .contains(done.number().value());
         assertThat(applicantBrowser.get(page).html().text()).contains("办理部门已记录整改情况");
+    }
+
+    @Test
+    void aChangedCalendarCountsTheDueDatesOfOpenTasksAgain() {
+        // A task whose due date could not be known when it opened (its count ran into a year without a schedule).
+        TestCases.PoorlyRated unknown =
+                TestCases.poorlyRated(caseRecords, jdbc, HEFEI_MARKET, "340100", applicantId, false);
+        TestCases.PoorlyRated done =
+                TestCases.poorlyRated(caseRecords, jdbc, HEFEI_MARKET, "340100", applicantId, true);
+        jdbc.sql("UPDATE cases_rectification SET opened_on = DATE '2026-09-24', due_on = NULL WHERE id IN (:ids)")
+                .param("ids", List.of(unknown.taskId(), done.taskId()))
+                .update();
+        // What the listener of CalendarChanged does (asynchronously, after the calendar's transaction), twice.
+        rectifications.countDueDatesAgain();
+        rectifications.countDueDatesAgain();
+        assertThat(ratingRecords.rectification(unknown.taskId()).orElseThrow().dueOn())
+                .isEqualTo(LocalDate.of(2026, 10, 22));
+        // A rectified task keeps what it was measured against.
+        assertThat(ratingRecords.rectification(done.taskId()).orElseThrow().dueOn())
+                .isNull();
     }
 
     private LocalDate expectedDue(LocalDate openedOn) {
