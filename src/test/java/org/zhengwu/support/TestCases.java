@@ -3,7 +3,9 @@ package org.zhengwu.support;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengwu.cases.CaseNumber;
+import org.zhengwu.cases.CaseStatus;
 import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.shared.files.FileStore;
 import org.zhengwu.shared.files.StoredFile;
@@ -69,5 +71,69 @@ public final class TestCases {
         CaseNumber number = CaseNumber.of(divisionCode, today, records.nextSequence(divisionCode, today));
         records.markSubmitted(id, number.value(), UUID.randomUUID(), today, today.plusDays(14), "none", now);
         return new Submitted(id, number);
+    }
+
+    /** A case decided (办结, 准予) straight in the tables, as its applicant may rate it. */
+    public static Submitted completed(
+            CaseRecords records, String organisationUscc, String divisionCode, long applicantAccountId) {
+        Submitted submitted = submitted(records, organisationUscc, divisionCode, applicantAccountId);
+        Instant now = Instant.now();
+        boolean moved = records.transition(
+                submitted.id(),
+                1,
+                CaseStatus.SUBMITTED,
+                CaseRecords.Change.to(CaseStatus.COMPLETED, "deliver")
+                        .accepted(now)
+                        .decided("APPROVED", null, now),
+                now);
+        if (!moved) {
+            throw new IllegalStateException("case " + submitted.id() + " was not completed");
+        }
+        return submitted;
+    }
+
+    /** A case rated 非常不满意 by its applicant, with its rectification task, straight in the tables. */
+    public record PoorlyRated(long caseId, CaseNumber number, long taskId) {}
+
+    /**
+     * A completed case of the applicant's, rated 5 (非常不满意) today, whose rectification task is open or, with
+     * {@code rectified}, already recorded.
+     */
+    public static PoorlyRated poorlyRated(
+            CaseRecords records,
+            JdbcClient jdbc,
+            String organisationUscc,
+            String divisionCode,
+            long applicantAccountId,
+            boolean rectified) {
+        Submitted c = completed(records, organisationUscc, divisionCode, applicantAccountId);
+        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+        long rating = jdbc.sql("""
+                        INSERT INTO cases_rating (case_id, score, comment, rated_by, rated_at)
+                        VALUES (:case, 5, '等了很久', :by, :now) RETURNING id""")
+                .param("case", c.id())
+                .param("by", applicantAccountId)
+                .param("now", now)
+                .query(Long.class)
+                .single();
+        LocalDate today = LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE);
+        long task = jdbc.sql("""
+                        INSERT INTO cases_rectification (rating_id, case_id, organisation_uscc, division_code, opened_on,
+                            due_on, status, measures, rectified_at, rectified_by, rectified_by_name)
+                        VALUES (:rating, :case, :uscc, :division, :today, :due, :status, :measures, :at, :by, :by)
+                        RETURNING id""")
+                .param("rating", rating)
+                .param("case", c.id())
+                .param("uscc", organisationUscc)
+                .param("division", divisionCode)
+                .param("today", today)
+                .param("due", today.plusDays(21))
+                .param("status", rectified ? "RECTIFIED" : "OPEN")
+                .param("measures", rectified ? "已向申请人说明并改进流程" : null)
+                .param("at", rectified ? now : null)
+                .param("by", rectified ? "test" : null)
+                .query(Long.class)
+                .single();
+        return new PoorlyRated(c.id(), c.number(), task);
     }
 }

@@ -249,6 +249,57 @@ class EveryFormHttpTests {
                 "form[action$=/supervise]",
                 bad("note", ""),
                 "note");
+        // 好差评: the applicant's rating, the department's rectification and follow-up; the statistics period.
+        long personId = directory.find(person.username()).orElseThrow().id();
+        TestCases.Submitted decided = TestCases.completed(caseRecords, HEFEI_MARKET, "340100", personId);
+        probe(
+                "case rating",
+                citizen,
+                "/my/cases/" + decided.id() + "/rating",
+                "form[action$=/rating]",
+                bad("score", null, "tags", "NOPE", "comment", "差".repeat(501)),
+                "score",
+                "tags",
+                "comment");
+        TestCases.PoorlyRated open = TestCases.poorlyRated(caseRecords, jdbc, HEFEI_MARKET, "340100", personId, false);
+        probe(
+                "rectification",
+                caseClerk,
+                "/ratings/tasks/" + open.taskId(),
+                "form[action$=/rectification]",
+                bad("measures", " "),
+                "measures");
+        TestCases.PoorlyRated rectified =
+                TestCases.poorlyRated(caseRecords, jdbc, HEFEI_MARKET, "340100", personId, true);
+        probe(
+                "follow-up",
+                caseClerk,
+                "/ratings/tasks/" + rectified.taskId(),
+                "form[action$=/follow-ups]",
+                bad(
+                        "visitedOn",
+                        "2026-02-30",
+                        "contact",
+                        "NOT_REACHED",
+                        "satisfactionAfter",
+                        "3",
+                        "notes",
+                        "访".repeat(1001)),
+                "visitedOn",
+                "satisfactionAfter",
+                "notes");
+        TestBrowser caseSupervisor = new TestBrowser(port);
+        caseSupervisor.signInNewStaff(staff, HEFEI_MARKET, CaseAccess.CASE_SUPERVISOR);
+        probes.add(new Probe(
+                "statistics period",
+                caseSupervisor,
+                () -> caseSupervisor
+                        .get("/statistics?from=2026-02-30&to=2026-03-01&by=YEAR")
+                        .html(),
+                null,
+                Map.of(),
+                400,
+                List.of("from", "by")));
 
         // 个人注册, 找回密码, 个人中心
         probe(
