@@ -251,6 +251,22 @@ class CaseJourneyBrowserTests {
                         .findElement(By.cssSelector("[data-testid=timeline]"))
                         .getText())
                 .contains("提交申请", "告知补正", "申请人提交补正材料", "受理", "审批：准予", "送达");
+
+        // The citizen rates it 5 (非常不满意): a 差评, which opens a rectification task for the department.
+        click(citizenBrowser, "[data-testid=rate]");
+        citizenBrowser
+                .findElement(By.cssSelector("input[name=score][value='5']"))
+                .click();
+        citizenBrowser.findElement(By.id("comment")).sendKeys("等待时间太长。");
+        click(citizenBrowser, "form[action$='/rating'] button[type=submit]");
+        citizenWait.until(d ->
+                !d.findElements(By.cssSelector("[data-testid=rectification]")).isEmpty());
+
+        clerkBrowser.get(url("/ratings/tasks"));
+        assertThat(clerkBrowser
+                        .findElement(By.cssSelector("[data-testid=tasks]"))
+                        .getText())
+                .contains(CaseNumber.parseOrNull(number).value());
     }
 
     private static void act(WebDriver driver, WebDriverWait wait, String action, String opinion) {
