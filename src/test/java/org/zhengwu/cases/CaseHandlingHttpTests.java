@@ -138,6 +138,14 @@ class CaseHandlingHttpTests {
                 Map.of("action", "ACCEPT", "version", version, "_csrf", csrf));
         assertThat(accepted.status()).isEqualTo(302);
         assertThat(records.find(submitted.id()).orElseThrow().status()).isEqualTo(CaseStatus.UNDER_REVIEW);
+        // The applicant was told of the submission and of the acceptance, after each committed.
+        assertThat(jdbc.sql("SELECT body FROM identity_notification_outbox WHERE body LIKE :number ORDER BY id")
+                        .param("number", "%" + receipt.caseNumber().value() + "%")
+                        .query(String.class)
+                        .list())
+                .hasSize(2)
+                .anySatisfy(body -> assertThat(body).contains("提交申请"))
+                .anySatisfy(body -> assertThat(body).contains("受理"));
 
         TestBrowser.Page stale = clerk.post(
                 "/workbench/cases/" + submitted.id() + "/steps",

@@ -21,9 +21,11 @@ public class CaseRecords {
             accepted_at, decided_at, completed_at""";
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CaseRecords(JdbcClient jdbc) {
+    CaseRecords(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public Optional<CaseRow> find(long id) {
@@ -214,6 +216,9 @@ public class CaseRecords {
     }
 
     public void addStep(long caseId, CaseStep step) {
+        find(caseId)
+                .ifPresent(c -> events.publishEvent(new ApplicantNotices.StepTaken(
+                        c.applicantAccountId(), c.agentAccountId(), c.caseNumber(), c.itemName(), step.step())));
         jdbc.sql("""
                         INSERT INTO cases_step (case_id, at, step, status_after, actor_kind, actor_account, actor_name, opinion,
                             opinion_public)
