@@ -486,13 +486,15 @@ public class CaseLifecycle {
     }
 
     private void completeTask(CaseRow c, String taskKey, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery()
+        List<Task> open = tasks.createTaskQuery()
                 .processInstanceId(c.processInstanceId())
                 .taskDefinitionKey(taskKey)
-                .singleResult();
+                .list();
+        Task task = open.size() == 1 ? open.get(0) : null;
         if (task == null) {
             // The row said the case waits at this step but the process does not: roll back rather than diverge.
-            throw new IllegalStateException("case " + c.caseNumber() + " has no open task " + taskKey);
+            throw new IllegalStateException(
+                    "case " + c.caseNumber() + " has " + open.size() + " open tasks " + taskKey + ", not one");
         }
         tasks.complete(task.getId(), variables);
     }
