@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -95,6 +96,7 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
                     + " cannot write (e.g. /var/log/zhengwu/audit-anchors.log)");
         }
         signingKey(environment).ifPresent(problems::add);
+        problems.addAll(objectStorage(environment));
         issuer(environment.getProperty("zhengwu.identity.issuer", "").strip()).ifPresent(problems::add);
         if (on(environment, "zhengwu.demo-data.enabled")) {
             problems.add("zhengwu.demo-data.enabled is on (the demo profile?): production never loads the demo"
@@ -110,6 +112,42 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
                         .strip())) {
             problems.add("zhengwu.identity.separate-administrators is off (the demo profile?): production keeps the"
                     + " system administrator, security administrator and auditor apart (三员分立)");
+        }
+        return problems;
+    }
+
+    /**
+     * Files in object storage ({@code zhengwu.files.store=s3}) need its address, bucket and keys — the secret from the
+     * key store — and travel over https only: they are people's identity documents and licences.
+     */
+    private static List<String> objectStorage(Environment environment) {
+        List<String> problems = new ArrayList<>();
+        if (!"s3"
+                .equalsIgnoreCase(
+                        environment.getProperty("zhengwu.files.store", "").strip())) {
+            return problems;
+        }
+        String endpoint =
+                environment.getProperty("zhengwu.files.s3.endpoint", "").strip();
+        if (endpoint.isEmpty()) {
+            problems.add("ZHENGWU_FILES_S3_ENDPOINT (zhengwu.files.s3.endpoint) is not set: the https address of the"
+                    + " object storage that keeps the files (zhengwu.files.store is s3), e.g."
+                    + " https://obs.cn-north-4.myhuaweicloud.com");
+        } else if (!endpoint.toLowerCase(Locale.ROOT).startsWith("https://")) {
+            problems.add("ZHENGWU_FILES_S3_ENDPOINT (zhengwu.files.s3.endpoint) is not an https address: production"
+                    + " sends people's files to the object storage encrypted only: " + endpoint);
+        }
+        if (environment.getProperty("zhengwu.files.s3.bucket", "").isBlank()) {
+            problems.add("ZHENGWU_FILES_S3_BUCKET (zhengwu.files.s3.bucket) is not set: the bucket that keeps the"
+                    + " files (zhengwu.files.store is s3)");
+        }
+        if (environment.getProperty("zhengwu.files.s3.access-key", "").isBlank()) {
+            problems.add("ZHENGWU_FILES_S3_ACCESS_KEY (zhengwu.files.s3.access-key) is not set: the object storage's"
+                    + " access key id (zhengwu.files.store is s3)");
+        }
+        if (environment.getProperty("zhengwu.files.s3.secret-key", "").isBlank()) {
+            problems.add("ZHENGWU_FILES_S3_SECRET_KEY (zhengwu.files.s3.secret-key) is not set: the object storage's"
+                    + " secret access key, from the deployment's key store (zhengwu.files.store is s3)");
         }
         return problems;
     }

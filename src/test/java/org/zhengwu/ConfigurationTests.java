@@ -28,6 +28,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The settings a deployment is told about keep working, and each default is written once: in application.yml where
@@ -81,10 +82,22 @@ class ConfigurationTests {
     }
 
     @Test
-    void theUploadLimitsAreSpringsMultipartSettings() throws IOException {
+    void theUploadLimitIsTheContainersLimitPerFile() throws IOException {
         Map<String, Object> yml = flattened(new ClassPathResource("application.yml"));
-        assertThat(yml).containsEntry("spring.servlet.multipart.max-file-size", "20MB");
+        assertThat(yml).containsEntry("zhengwu.files.upload-limit", "20MB");
         assertThat(yml).containsEntry("spring.servlet.multipart.max-request-size", "60MB");
+        assertThat(binder(Map.of())
+                        .bind("spring.servlet.multipart.max-file-size", DataSize.class)
+                        .get())
+                .isEqualTo(DataSize.ofMegabytes(20));
+        Binder configured = binder(Map.of("ZHENGWU_FILES_UPLOAD_LIMIT", "7MB"));
+        assertThat(configured.bind("zhengwu.files.upload-limit", DataSize.class).get())
+                .isEqualTo(DataSize.ofMegabytes(7));
+        assertThat(configured
+                        .bind("spring.servlet.multipart.max-file-size", DataSize.class)
+                        .get())
+                .as("the container follows the upload limit")
+                .isEqualTo(DataSize.ofMegabytes(7));
     }
 
     private static void collectDefaults(String prefix, Class<?> type, List<String> into) {

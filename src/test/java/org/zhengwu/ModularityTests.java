@@ -39,7 +39,8 @@ class ModularityTests {
             "basedata", List.of("shared::*"),
             "identity", List.of("basedata", "shared::*"),
             "catalog", List.of("basedata", "identity", "shared::*"),
-            "portal", List.of("basedata", "identity", "catalog", "shared::*"));
+            "portal", List.of("basedata", "identity", "catalog", "shared::*"),
+            "cases", List.of("basedata", "identity", "catalog", "shared::*"));
 
     static final Path COMMITTED_DOCS = Path.of("docs/modules");
     private static final Path GENERATED_DOCS = Path.of("target/modulith-docs");

@@ -198,6 +198,32 @@ class ProductionProfileTests {
     }
 
     @Test
+    void objectStorageForFilesNeedsItsAddressBucketAndKeys() throws Exception {
+        Map<String, String> settings = complete("jdbc:postgresql://db.zhengwu.test:5432/zhengwu");
+        settings.put("zhengwu.files.store", "s3");
+        assertThat(refusal(settings).problems())
+                .extracting(String::valueOf)
+                .satisfiesExactly(
+                        endpoint -> assertThat(endpoint)
+                                .startsWith("ZHENGWU_FILES_S3_ENDPOINT (zhengwu.files.s3.endpoint) is not set"),
+                        bucket -> assertThat(bucket).startsWith("ZHENGWU_FILES_S3_BUCKET (zhengwu.files.s3.bucket)"),
+                        access -> assertThat(access)
+                                .startsWith("ZHENGWU_FILES_S3_ACCESS_KEY (zhengwu.files.s3.access-key)"),
+                        secret -> assertThat(secret)
+                                .startsWith("ZHENGWU_FILES_S3_SECRET_KEY (zhengwu.files.s3.secret-key)")
+                                .contains("key store"));
+        settings.put("zhengwu.files.s3.endpoint", "http://minio.zhengwu.test:9000");
+        settings.put("zhengwu.files.s3.bucket", "materials");
+        settings.put("zhengwu.files.s3.access-key", "zhengwu");
+        settings.put("zhengwu.files.s3.secret-key", "a-secret-from-the-key-store");
+        assertThat(refusal(settings).problems())
+                .singleElement()
+                .asString()
+                .startsWith("ZHENGWU_FILES_S3_ENDPOINT (zhengwu.files.s3.endpoint) is not an https address")
+                .doesNotContain("a-secret-from-the-key-store");
+    }
+
+    @Test
     void refusesWithoutSigningKeyMaterial() throws Exception {
         assertThat(refusal(without("zhengwu.identity.signing-key")).problems())
                 .singleElement()

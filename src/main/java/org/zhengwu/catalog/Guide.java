@@ -50,6 +50,8 @@ import org.zhengwu.identity.RealNameLevel;
  * @param penalty          the elements of a 行政处罚, which nobody applies for; null for other types
  * @param compulsion       the elements of a 行政强制; null for other types
  * @param inspection       the elements of a 行政检查; null for other types
+ * @param applicationForm  申请表: the questions an applicant answers, or null when the entry defines none (an empty
+ *                         form is stored as none)
  */
 public record Guide(
         String legalBasis,
@@ -87,7 +89,8 @@ public record Guide(
         LocalDate plannedCancellationDate,
         Penalty penalty,
         Compulsion compulsion,
-        Inspection inspection) {
+        Inspection inspection,
+        ApplicationForm applicationForm) {
 
     public Guide {
         realNameLevel = realNameLevel == null ? RealNameLevel.ID_MATCHED : realNameLevel;
@@ -101,6 +104,7 @@ public record Guide(
         jointOrganisations = jointOrganisations == null ? List.of() : List.copyOf(jointOrganisations);
         intermediaries = intermediaries == null ? List.of() : List.copyOf(intermediaries);
         convenience = convenience == null ? Convenience.none() : convenience;
+        applicationForm = applicationForm == null || applicationForm.fields().isEmpty() ? null : applicationForm;
     }
 
     /** A new guide with no element set yet: empty lists and sets, free of charge, no visit, L2 for applying online. */
@@ -146,7 +150,8 @@ public record Guide(
                 .plannedCancellationDate(plannedCancellationDate)
                 .penalty(penalty)
                 .compulsion(compulsion)
-                .inspection(inspection);
+                .inspection(inspection)
+                .applicationForm(applicationForm);
     }
 
     /** Names each element of a guide as it is set; see {@link Guide} for what each one means. */
@@ -187,6 +192,7 @@ public record Guide(
         private Penalty penalty;
         private Compulsion compulsion;
         private Inspection inspection;
+        private ApplicationForm applicationForm;
 
         private Builder() {}
 
@@ -370,6 +376,11 @@ public record Guide(
             return this;
         }
 
+        public Builder applicationForm(ApplicationForm applicationForm) {
+            this.applicationForm = applicationForm;
+            return this;
+        }
+
         public Guide build() {
             return new Guide(
                     legalBasis,
@@ -407,7 +418,8 @@ public record Guide(
                     plannedCancellationDate,
                     penalty,
                     compulsion,
-                    inspection);
+                    inspection,
+                    applicationForm);
         }
     }
 

@@ -20,6 +20,8 @@ public final class GuideRules {
     public static final int MAX_LIMIT = 999;
     public static final int MAX_VISITS = 10;
     public static final int MAX_COPIES = 99;
+    /** The path under which the rules of a guide's {@link ApplicationForm} name its elements. */
+    public static final String APPLICATION_FORM = "applicationForm";
 
     /** A broken rule: the form field it concerns (as a property path), a message key and its values. */
     public record Violation(String field, String messageKey, List<Object> arguments) {
@@ -60,6 +62,15 @@ public final class GuideRules {
         rules.checkFaqs(guide.faqs());
         if (guide.specialProcedure() != null && blank(guide.specialProcedure().note())) {
             rules.add("specialProcedure.note", "guide.rule.special-procedure-note");
+        }
+        if (guide.applicationForm() != null) {
+            if (type.enforcement()) {
+                rules.add(APPLICATION_FORM, "applicationForm.rule.enforcement");
+            } else {
+                ApplicationFormRules.check(guide.applicationForm())
+                        .forEach(v -> rules.violations.add(
+                                new Violation(APPLICATION_FORM + "." + v.field(), v.messageKey(), v.arguments())));
+            }
         }
         return List.copyOf(rules.violations);
     }

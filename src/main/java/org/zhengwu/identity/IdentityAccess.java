@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.zhengwu.basedata.BaseDataAccess;
 import org.zhengwu.shared.access.ModuleAccess;
 import org.zhengwu.shared.access.Reach;
+import org.zhengwu.shared.calendar.CalendarAccess;
 
 /**
  * The permissions identity checks and the roles it suggests, declared the way every module declares its own.
@@ -28,7 +29,7 @@ public class IdentityAccess {
     public static final String AUDIT_READ = "audit.read";
     public static final String VERIFY_IN_PERSON = "identity.verify-in-person";
 
-    /** 系统管理员: creates, changes, enables and disables accounts; clients; reference data. */
+    /** 系统管理员: creates, changes, enables and disables accounts; clients; reference data and the working-day calendar. */
     public static final String SYSTEM_ADMIN = "SYSTEM_ADMIN";
 
     /** 安全管理员: grants and removes roles, unlocks accounts, resets second factors. */
@@ -76,7 +77,8 @@ public class IdentityAccess {
                         "System administrator",
                         ACCOUNT_MANAGE,
                         CLIENT_MANAGE,
-                        BaseDataAccess.MANAGE)
+                        BaseDataAccess.MANAGE,
+                        CalendarAccess.MANAGE)
                 .staffRole(SECURITY_ADMIN, "安全管理员", "Security administrator", ACCOUNT_GRANT, ACCOUNT_SECURE)
                 .staffRole(AUDITOR, "安全审计员", "Security auditor", AUDIT_READ)
                 .staffRole(
@@ -88,7 +90,8 @@ public class IdentityAccess {
                         ACCOUNT_SECURE,
                         CLIENT_MANAGE,
                         AUDIT_READ,
-                        BaseDataAccess.MANAGE)
+                        BaseDataAccess.MANAGE,
+                        CalendarAccess.MANAGE)
                 .staffRole(IDENTITY_CLERK, "窗口实名核验人员", "Counter identity clerk", VERIFY_IN_PERSON);
     }
 }

@@ -55,6 +55,7 @@ public final class TestBrowser {
     private final String base;
     private final String clientAddress;
     private final HttpClient client;
+    private final CookieManager cookies;
 
     public TestBrowser(int port) {
         this(port, null);
@@ -67,7 +68,7 @@ public final class TestBrowser {
     public TestBrowser(int port, String clientAddress) {
         this.clientAddress = clientAddress;
         this.base = "http://localhost:" + port;
-        CookieManager cookies = new CookieManager();
+        this.cookies = new CookieManager();
         cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
         this.client = HttpClient.newBuilder()
                 .cookieHandler(cookies)
@@ -256,6 +257,11 @@ public final class TestBrowser {
         return post("/account/mfa/setup/done", Map.of("_csrf", csrf(recovery)));
     }
 
+    /** The next code of the authenticator a member of staff enrolled through this browser, for a sign-in elsewhere. */
+    public String nextAuthenticatorCode(String username) {
+        return Authenticators.nextCode(base + "|" + username);
+    }
+
     /** The second sign-in step of enrolled staff who have given their password: the authenticator's next code. */
     public Page enterSecondFactor(String username) {
         Page mfa = get("/login/mfa");
@@ -334,6 +340,15 @@ public final class TestBrowser {
     }
 
     /** The platform's address, e.g. {@code http://localhost:54321}. */
+    /** The value of a cookie this browser holds for the platform, or null: to hand a session to a real browser. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
     public String base() {
         return base;
     }

@@ -31,6 +31,7 @@ import org.zhengwu.catalog.CaseKind;
 import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.catalog.CompulsionKind;
 import org.zhengwu.catalog.GeneralScope;
+import org.zhengwu.catalog.Guide;
 import org.zhengwu.catalog.GuideRules;
 import org.zhengwu.catalog.HandlingChannel;
 import org.zhengwu.catalog.ItemType;
@@ -327,16 +328,19 @@ class CatalogAdminController {
         form.compact();
         materialFiles.apply(form.getMaterials(), "", binding, principal.getName());
         materialFiles.applyResultSample(form, "", binding, principal.getName());
+        // The application form has its own page; the guide's editor keeps the one the draft has.
+        Guide guide = form.toGuide().toBuilder()
+                .applicationForm(version.guide().applicationForm())
+                .build();
         if (action.startsWith("add-") || binding.hasErrors()) {
             if (!action.startsWith("add-")) {
-                report(GuideRules.check(form.toGuide(), editing.typeOfVersion(id)), UnaryOperator.identity(), binding);
+                report(GuideRules.check(guide, editing.typeOfVersion(id)), UnaryOperator.identity(), binding);
             }
             form.addSpareRows(action.startsWith("add-") ? 1 : SPARE_ROWS);
             return editPage(version, form, model, locale);
         }
         try {
-            editing.editDraft(
-                    id, form.getRevision(), form.getName(), form.toGuide(), form.getChangeNote(), principal.getName());
+            editing.editDraft(id, form.getRevision(), form.getName(), guide, form.getChangeNote(), principal.getName());
         } catch (GuideInvalidException e) {
             report(e.violations(), UnaryOperator.identity(), binding);
             form.addSpareRows(SPARE_ROWS);
@@ -510,7 +514,13 @@ class CatalogAdminController {
      */
     private static void report(List<GuideRules.Violation> violations, UnaryOperator<String> field, Errors errors) {
         violations.forEach(v -> {
-            if (WHOLE_GUIDE.equals(v.field())) {
+            if (v.field().equals(GuideRules.APPLICATION_FORM)
+                    || v.field().startsWith(GuideRules.APPLICATION_FORM + ".")) {
+                // Not a field of this form: the application form's page names the problem itself.
+                if (errors.getGlobalErrors().stream().noneMatch(e -> APPLICATION_FORM_INVALID.equals(e.getCode()))) {
+                    errors.reject(APPLICATION_FORM_INVALID);
+                }
+            } else if (WHOLE_GUIDE.equals(v.field())) {
                 // Elements that do not fit the item's type: no one field of the form is wrong, the guide is.
                 if (errors.getGlobalErrors().stream()
                         .noneMatch(e -> v.messageKey().equals(e.getCode()))) {
@@ -521,6 +531,8 @@ class CatalogAdminController {
             }
         });
     }
+
+    private static final String APPLICATION_FORM_INVALID = "applicationForm.editor.see-form-page";
 
     /** The field of the guide rules' violations that concern the entry's 事项类型, which the guide form does not edit. */
     private static final String WHOLE_GUIDE = "type";

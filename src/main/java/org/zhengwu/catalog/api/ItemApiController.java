@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhengwu.catalog.ApplicationForm;
 import org.zhengwu.catalog.CatalogCodes;
 import org.zhengwu.catalog.Guide;
 import org.zhengwu.catalog.ItemSearch;
@@ -145,7 +146,8 @@ class ItemApiController {
             LocalDate plannedCancellationDate,
             Penalty penalty,
             Compulsion compulsion,
-            Guide.Inspection inspection) {}
+            Guide.Inspection inspection,
+            ApplicationForm applicationForm) {}
 
     record Item(
             String implementationCode,
@@ -311,7 +313,8 @@ class ItemApiController {
                                 labelsOf(g.compulsion().kinds(), locale),
                                 g.compulsion().circumstances(),
                                 g.compulsion().basis()),
-                g.inspection());
+                g.inspection(),
+                g.applicationForm());
         return new Item(
                 item.implementationCode(),
                 item.baseCode(),

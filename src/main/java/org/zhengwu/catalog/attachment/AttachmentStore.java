@@ -9,10 +9,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
+import org.zhengwu.shared.files.FileKind;
 
 /**
  * Keeps the files guides link to. A file is accepted only when its content is of an allowed kind matching its
- * extension and it is at most {@link #MAX_BYTES}; it is stored under the SHA-256 of its content.
+ * extension (recognised by the platform's one recogniser, {@link FileKind}) and it is at most {@link #MAX_BYTES}; it
+ * is stored under the SHA-256 of its content. Guides offer more kinds than people may upload (DOCX and XLSX blank
+ * forms), and a guide's own small files stay in the catalogue's table, so this is not {@code shared.files.Uploads}.
  */
 @Service
 public class AttachmentStore {

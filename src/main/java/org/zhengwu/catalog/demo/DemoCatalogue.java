@@ -26,6 +26,7 @@ import org.zhengwu.basedata.Divisions;
 import org.zhengwu.basedata.ExerciseLevel;
 import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
+import org.zhengwu.catalog.ApplicationForm;
 import org.zhengwu.catalog.Guide;
 import org.zhengwu.catalog.GuideRules;
 import org.zhengwu.catalog.HandlingChannel;
@@ -279,6 +280,12 @@ class DemoCatalogue implements ApplicationRunner {
                 .penalty(penalty(item.penalty()))
                 .compulsion(compulsion(item.compulsion()))
                 .inspection(inspection(item.inspection()))
+                .applicationForm(
+                        item.form() != null
+                                ? item.form()
+                                : online && !type.enforcement()
+                                        ? ApplicationForm.standard(Set.copyOf(item.objects()))
+                                        : null)
                 .build();
     }
 

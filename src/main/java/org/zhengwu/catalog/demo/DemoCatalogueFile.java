@@ -1,6 +1,7 @@
 package org.zhengwu.catalog.demo;
 
 import java.util.List;
+import org.zhengwu.catalog.ApplicationForm;
 import org.zhengwu.catalog.CaseKind;
 import org.zhengwu.catalog.CompulsionKind;
 import org.zhengwu.catalog.GeneralScope;
@@ -14,7 +15,11 @@ import org.zhengwu.catalog.ResultType;
 import org.zhengwu.catalog.ServiceObject;
 import org.zhengwu.catalog.SpecialProcedureKind;
 
-/** The shape of {@code demo/catalogue.yml}: base items with the regions whose department implements each. */
+/**
+ * The shape of {@code demo/catalogue.yml}: base items with the regions whose department implements each. An item's
+ * {@code form} is its application form in the shape of the exchange format (docs/FORMS.md); an item offered online
+ * without one gets the standard form of its 服务对象.
+ */
 record DemoCatalogueFile(List<Item> items) {
 
     record Item(
@@ -51,7 +56,8 @@ record DemoCatalogueFile(List<Item> items) {
             Convenience convenience,
             Penalty penalty,
             Compulsion compulsion,
-            Inspection inspection) {}
+            Inspection inspection,
+            ApplicationForm form) {}
 
     /** 中介服务. */
     record Intermediary(String name, String basis, boolean required) {}

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 import org.zhengwu.catalog.Guide;
 import org.zhengwu.shared.csv.CsvCells;
 import org.zhengwu.shared.csv.CsvTable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -65,6 +67,9 @@ final class CatalogueSheetImport {
             }
         });
     }
+
+    /** Reads the cells that hold JSON; what the tree means is checked with the rest of the file. */
+    private static final JsonMapper CELL_JSON = JsonMapper.builder().build();
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final List<ImportProblem> problems = new ArrayList<>();
@@ -314,6 +319,18 @@ final class CatalogueSheetImport {
                         object.set(name, object(sheet, columns, path + ".", row, lists));
                     }
                 }
+                case JSON -> {
+                    if (!value.isEmpty()) {
+                        try {
+                            object.set(name, CELL_JSON.readTree(value));
+                        } catch (JacksonException e) {
+                            String where = e.getLocation() == null
+                                    ? ""
+                                    : Integer.toString(e.getLocation().getColumnNr());
+                            problems.add(at(sheet, cell.line(), path, "catalog.exchange.sheet-json-cell", where));
+                        }
+                    }
+                }
                 case OBJECT_LIST -> {
                     if (!value.isEmpty()) {
                         problems.add(at(sheet, cell.line(), path, "catalog.exchange.sheet-object-cell"));
@@ -361,6 +378,10 @@ final class CatalogueSheetImport {
         return problem.sheet() == null ? problem.row() : problem.sheet() + ":" + problem.line();
     }
 
+    private static boolean inJsonCell(String column) {
+        return CatalogueSheets.JSON_COLUMNS.stream().anyMatch(c -> column.equals(c) || column.startsWith(c + "."));
+    }
+
     private ImportProblem locateRow(ImportProblem problem) {
         String row = problem.row();
         String column = problem.column();
@@ -373,6 +394,11 @@ final class CatalogueSheetImport {
         }
         int index = Integer.parseInt(row.substring("/entries/".length()));
         Matcher element = LIST_ELEMENT.matcher(column);
+        if (inJsonCell(column)) {
+            // A problem inside a JSON cell: the cell's line, and the path within it as the column.
+            return new ImportProblem("/", column, problem.messageKey(), problem.arguments())
+                    .inSheet(fileNames.get(Sheet.ENTRIES), entryLines.get(index));
+        }
         if (element.matches()) {
             String list = element.group(1);
             List<Integer> lines = elementLines.getOrDefault(index, Map.of()).get(list);

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * The exchange file as spreadsheets (CSV, UTF-8 with a byte-order mark, CRLF): the base list; the entries with every
  * scalar element, one column per element named by its path in the JSON file ({@code guide.fee.charged}); and the
  * materials keyed by 实施编码. Values are exactly those of the JSON file: national codes, several joined with
- * {@code ^}, booleans {@code true}/{@code false}; the other lists of objects of a guide in a fourth sheet. Read back by
+ * {@code ^}, booleans {@code true}/{@code false}; the other lists of objects of a guide in a fourth sheet; the application
+ * form as one line of JSON in its cell of the entries sheet. Read back by
  * {@link CatalogueSheetImport}. Built from the JSON tree, so that no element can be missing here and
  * present there.
  */
@@ -27,6 +28,12 @@ class CatalogueSheets {
     private static final String OBJECT_LISTS = "\u0000";
 
     static final String MATERIALS = "guide.materials";
+
+    /** The paths of the elements written whole, as one line of JSON, in their cell ({@link SheetSchema#JSON_CELLS}). */
+    static final Set<String> JSON_COLUMNS = SheetSchema.columns(CatalogueFile.Entry.class).entrySet().stream()
+            .filter(c -> c.getValue().kind() == SheetSchema.Kind.JSON)
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final ExchangeJson json;
 
@@ -71,7 +78,10 @@ class CatalogueSheets {
         return sheet(rows);
     }
 
-    private static void listRows(String code, String path, JsonNode node, List<Map<String, String>> rows) {
+    private void listRows(String code, String path, JsonNode node, List<Map<String, String>> rows) {
+        if (JSON_COLUMNS.contains(path)) {
+            return;
+        }
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 listRows(code, path + "." + field.getKey(), field.getValue(), rows);
@@ -96,7 +106,7 @@ class CatalogueSheets {
         return nodes;
     }
 
-    private static List<Map<String, String>> rows(List<JsonNode> nodes, List<String> ignored) {
+    private List<Map<String, String>> rows(List<JsonNode> nodes, List<String> ignored) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (JsonNode node : nodes) {
             Map<String, String> row = new LinkedHashMap<>();
@@ -111,7 +121,11 @@ class CatalogueSheets {
      * Scalars as they are, lists of scalars joined with {@code ^}, objects by their fields; lists of objects (steps,
      * materials, charges, articles …) are left to their own sheets ({@link #materials}, {@link #lists}).
      */
-    private static void flatten(String prefix, JsonNode node, Map<String, String> row) {
+    private void flatten(String prefix, JsonNode node, Map<String, String> row) {
+        if (node.isObject() && !prefix.isEmpty() && JSON_COLUMNS.contains(prefix.substring(0, prefix.length() - 1))) {
+            row.put(prefix.substring(0, prefix.length() - 1), json.oneLine(node));
+            return;
+        }
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 flatten(prefix + field.getKey() + ".", field.getValue(), row);

@@ -92,6 +92,11 @@ class ExchangeJson {
         return mapper.writeValueAsBytes(file);
     }
 
+    /** A tree as one line of JSON, for a cell of a sheet. */
+    String oneLine(JsonNode node) {
+        return mapper.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
+    }
+
     JsonNode readTree(byte[] content) {
         return mapper.readTree(content);
     }

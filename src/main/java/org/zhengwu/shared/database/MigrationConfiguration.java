@@ -29,6 +29,7 @@ class MigrationConfiguration {
             ResourcePatternResolver resources,
             ObjectProvider<MigrationFilter> filters,
             ObjectProvider<AfterMigration> afterMigrations,
+            ObjectProvider<LibrarySchema> librarySchemas,
             Environment environment) {
         MigrationFilter filter = filters.orderedStream()
                 .reduce(new ActiveModules(beans).and(new HasMigrationFiles(resources)), MigrationFilter::and);
@@ -36,6 +37,7 @@ class MigrationConfiguration {
                 modules,
                 filter,
                 environment.getProperty("spring.datasource.username"),
-                () -> afterMigrations.orderedStream().toList());
+                () -> afterMigrations.orderedStream().toList(),
+                () -> librarySchemas.orderedStream().toList());
     }
 }

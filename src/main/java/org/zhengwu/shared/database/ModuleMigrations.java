@@ -24,7 +24,8 @@ import org.springframework.modulith.runtime.flyway.SpringModulithFlywayMigration
  * another in the order of their dependencies. This is Spring Modulith's module-aware migration, preceded by two steps
  * of our own: scripts in a folder that is no module stop the start (Spring Modulith would skip them without a word),
  * and a database made before, whose history of all modules is one table, has that table split first. Afterwards the
- * application's role gets its grants and the modules' {@link AfterMigration} steps run.
+ * libraries that keep their own tables update them ({@link LibrarySchema}), the application's role gets its grants
+ * and the modules' {@link AfterMigration} steps run.
  *
  * <p>The modules and their order come from {@code META-INF/spring-modulith/application-modules.json}, which the build
  * writes (see pom.xml); without it Spring Modulith scans the application's classes at every start, which costs
@@ -38,6 +39,7 @@ class ModuleMigrations implements FlywayMigrationStrategy {
     private final MigrationFilter filter;
     private final String applicationRole;
     private final Supplier<List<AfterMigration>> afterMigrations;
+    private final Supplier<List<LibrarySchema>> librarySchemas;
     private final ResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
 
     /**
@@ -48,7 +50,9 @@ class ModuleMigrations implements FlywayMigrationStrategy {
             ApplicationModuleIdentifiers modules,
             MigrationFilter filter,
             String applicationRole,
-            Supplier<List<AfterMigration>> afterMigrations) {
+            Supplier<List<AfterMigration>> afterMigrations,
+            Supplier<List<LibrarySchema>> librarySchemas) {
+        this.librarySchemas = librarySchemas;
         this.modules = modules;
         this.filter = filter;
         this.applicationRole = applicationRole;
@@ -61,6 +65,9 @@ class ModuleMigrations implements FlywayMigrationStrategy {
         requireModuleFolders(flyway.getConfiguration().getLocations(), names);
         CombinedHistory.splitByModule(flyway.getConfiguration(), names);
         new SpringModulithFlywayMigrationStrategy(modules, filter).migrate(flyway);
+        librarySchemas
+                .get()
+                .forEach(schema -> schema.update(flyway.getConfiguration().getDataSource()));
         ApplicationRole.grant(flyway.getConfiguration().getDataSource(), applicationRole);
         afterMigrations.get().forEach(step -> step.run(flyway.getConfiguration().getDataSource()));
     }

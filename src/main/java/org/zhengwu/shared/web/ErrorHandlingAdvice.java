@@ -46,7 +46,8 @@ class ErrorHandlingAdvice {
 
     @ExceptionHandler(UserFacingException.class)
     Object userFacing(UserFacingException e, HttpServletRequest request, Locale locale) {
-        return responses.respond(request, path(request), e.status(), e.messageKey(), e.arguments(), null, locale);
+        return responses.respond(
+                request, path(request), e.status(), e.messageKey(), e.arguments(), null, e.problemProperties(), locale);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -119,14 +120,16 @@ class ErrorHandlingAdvice {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, Locale locale) {
+    Object tooLarge(Exception e, HttpServletRequest request, Locale locale) {
+        UploadLimits.Refusal refusal = uploadLimits.refusal(e);
         return responses.respond(
                 request,
                 path(request),
                 HttpStatus.CONTENT_TOO_LARGE,
-                UploadLimits.MESSAGE_KEY,
-                uploadLimits.arguments(),
+                refusal.messageKey(),
+                refusal.arguments(),
                 null,
+                refusal.problemProperties(),
                 locale);
     }
 
@@ -134,7 +137,7 @@ class ErrorHandlingAdvice {
     @ExceptionHandler(InvalidParameterException.class)
     Object unreadableParameters(InvalidParameterException e, HttpServletRequest request, Locale locale) {
         if (UploadLimits.exceeded(e)) {
-            return tooLarge(null, request, locale);
+            return tooLarge(e, request, locale);
         }
         return responses.respond(
                 request, path(request), HttpStatus.BAD_REQUEST, "error.bad-request", new Object[0], null, locale);

@@ -40,9 +40,24 @@ class ErrorResponses {
             Object[] arguments,
             String parameter,
             Locale locale) {
+        return respond(request, path, status, messageKey, arguments, parameter, Map.of(), locale);
+    }
+
+    /** @param properties members the problem detail adds (for programs); a page shows only the message */
+    Object respond(
+            HttpServletRequest request,
+            String path,
+            HttpStatusCode status,
+            String messageKey,
+            Object[] arguments,
+            String parameter,
+            Map<String, Object> properties,
+            Locale locale) {
         String detail = messages.getMessage(messageKey, arguments, messageKey, locale);
         if (isApiRequest(path)) {
-            return problem(request, path, status, detail, parameter, locale);
+            ResponseEntity<ProblemDetail> problem = problem(request, path, status, detail, parameter, locale);
+            properties.forEach(problem.getBody()::setProperty);
+            return problem;
         }
         ModelAndView page = new ModelAndView(
                 viewName(status),

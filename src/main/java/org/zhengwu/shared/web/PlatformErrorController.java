@@ -32,13 +32,15 @@ class PlatformErrorController implements ErrorController {
         // A body the container refused to read fails in the first filter that reads a parameter, as a 500.
         Throwable failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
         if (UploadLimits.exceeded(failure)) {
+            UploadLimits.Refusal refusal = uploadLimits.refusal(failure);
             return responses.respond(
                     request,
                     path,
                     HttpStatus.CONTENT_TOO_LARGE,
-                    UploadLimits.MESSAGE_KEY,
-                    uploadLimits.arguments(),
+                    refusal.messageKey(),
+                    refusal.arguments(),
                     null,
+                    refusal.problemProperties(),
                     locale);
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);

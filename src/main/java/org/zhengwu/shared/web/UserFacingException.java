@@ -1,6 +1,7 @@
 package org.zhengwu.shared.web;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -30,5 +31,10 @@ public class UserFacingException extends RuntimeException {
 
     public Object[] arguments() {
         return arguments.toArray();
+    }
+
+    /** Members a problem detail adds for programs (a reason code, say); pages show only the message. */
+    public Map<String, Object> problemProperties() {
+        return Map.of();
     }
 }

@@ -449,7 +449,10 @@ class CatalogAdminHttpTests {
                             new TestBrowser.FilePart("申请表.pdf", "application/pdf", huge)));
             assertThat(refused.status()).as(megabytes + " MB").isEqualTo(413);
             assertThat(refused.header("Content-Type")).startsWith("text/html");
-            assertThat(refused.html().text()).contains("20 MB").doesNotContain("Exception");
+            assertThat(refused.html().text())
+                    .as("the message of the upload checks, naming the file")
+                    .contains("文件“申请表.pdf”超过 20 MB")
+                    .doesNotContain("Exception");
         }
         // The session survives: the next page works as before.
         assertThat(admin.get("/admin/catalog/new").status()).isEqualTo(200);

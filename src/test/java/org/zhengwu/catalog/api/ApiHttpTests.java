@@ -234,7 +234,16 @@ class ApiHttpTests {
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(refused.body());
         assertThat(problem.get("status").asInt()).isEqualTo(413);
-        assertThat(problem.get("detail").asString()).contains("20 MB");
+        assertThat(problem.get("detail").asString()).isEqualTo("文件“big.csv”超过 20 MB，不能上传。请缩小文件（如降低扫描分辨率）后重新上传。");
+        assertThat(problem.get("reason").asString()).isEqualTo("too-large");
+        assertThat(problem.get("fileName").asString()).isEqualTo("big.csv");
+        client.get("/?lang=en"); // the language cookie
+        TestBrowser.Page english = client.postMultipart(
+                "/api/v1/items",
+                Map.of("q", List.of("x")),
+                Map.of("file", new TestBrowser.FilePart("big.csv", "text/csv", new byte[21 * 1024 * 1024])));
+        assertThat(JSON.readTree(english.body()).get("detail").asString())
+                .startsWith("The file \"big.csv\" is larger than 20 MB and cannot be uploaded.");
     }
 
     @Test

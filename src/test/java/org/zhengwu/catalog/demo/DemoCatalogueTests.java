@@ -68,6 +68,46 @@ class DemoCatalogueTests {
     }
 
     @Test
+    void everyEntryOfferedOnlineHasAnApplicationFormAndTheBundlesItemsTheirOwn() {
+        List<String[]> rows = jdbc.sql(
+                        "SELECT v.name, v.guide::text FROM catalog_item_version v "
+                                + "JOIN catalog_item i ON i.id = v.item_id WHERE i.created_by = 'system' AND v.status = 'PUBLISHED'")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list();
+        java.util.Map<String, org.zhengwu.catalog.ApplicationForm> forms = new java.util.HashMap<>();
+        for (String[] row : rows) {
+            org.zhengwu.catalog.Guide guide = guideJson.read(row[1]);
+            if (guide.onlineApplication()) {
+                assertThat(guide.applicationForm()).as(row[0]).isNotNull();
+            }
+            if (!guide.appliedFor()) {
+                assertThat(guide.applicationForm()).as(row[0]).isNull();
+            }
+            if (guide.applicationForm() != null) {
+                forms.put(row[0], guide.applicationForm());
+            }
+        }
+        // The items of the demo bundles (新生儿出生一件事, 开办餐饮店一件事) have forms of their own, not the standard one.
+        for (String name :
+                List.of("出生医学证明首次签发", "出生登记", "城乡居民基本医疗保险参保登记", "社会保障卡申领", "个体工商户设立登记", "食品经营许可（新办）", "公共场所卫生许可")) {
+            assertThat(forms).as(name).containsKey(name);
+            assertThat(forms.get(name).fields()).as(name).hasSizeGreaterThan(8);
+            assertThat(forms.get(name).fields().stream().anyMatch(f -> f.shownWhen() != null))
+                    .as(name)
+                    .isTrue();
+        }
+        assertThat(forms.get("出生登记")
+                        .field("birth_certificate_number")
+                        .orElseThrow()
+                        .pattern())
+                .isEqualTo("[A-Z][0-9]{9}");
+        // Another online item: the standard form of its service objects.
+        assertThat(forms.get("失业登记").fields())
+                .extracting(org.zhengwu.catalog.FormField::key)
+                .containsExactly("applicant_name", "applicant_id_number", "contact_mobile");
+    }
+
+    @Test
     void theNamedItemsExist() {
         List<String> names = jdbc.sql("SELECT DISTINCT name FROM catalog_search_entry")
                 .query(String.class)

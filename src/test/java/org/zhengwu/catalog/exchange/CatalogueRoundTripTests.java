@@ -45,6 +45,17 @@ class CatalogueRoundTripTests {
         assertThat(demo.status()).isEqualTo(200);
         byte[] exported = demo.body().getBytes(StandardCharsets.UTF_8);
         assertThat(ExchangeTestFiles.read(exported).get("entries").size()).isGreaterThan(10);
+        // The demo's application forms travel with their guides, with every kind of element.
+        assertThat(demo.body())
+                .contains(
+                        "\"applicationForm\" : {",
+                        "\"shownWhen\" : {",
+                        "\"requiredWhen\" : {",
+                        "\"pattern\" : \"[A-Z][0-9]{9}\"",
+                        "\"maxLength\" : 20",
+                        "\"prefill\" : \"CITIZEN_ID_NUMBER\"",
+                        "\"type\" : \"DIVISION\"",
+                        "\"code\" : \"catering\"");
 
         try (ConfigurableApplicationContext empty = new SpringApplicationBuilder(ZhengwuApplication.class)
                 .run("--server.port=0", "--zhengwu.demo-data.enabled=false")) {
@@ -82,7 +93,12 @@ class CatalogueRoundTripTests {
                 .getBytes(StandardCharsets.UTF_8);
         Map<String, byte[]> sheets = ExchangeTestFiles.exportedSheets(port);
         // The demo's guides have steps, fees and the rest: the fourth sheet is not empty.
-        assertThat(new String(sheets.get("lists"), StandardCharsets.UTF_8)).contains("guide.steps");
+        assertThat(new String(sheets.get("lists"), StandardCharsets.UTF_8))
+                .contains("guide.steps")
+                .doesNotContain("guide.applicationForm");
+        // An application form is one cell of JSON in the entries sheet (quotes doubled as CSV doubles them).
+        assertThat(new String(sheets.get("entries"), StandardCharsets.UTF_8))
+                .contains("\"guide.applicationForm\"", "\"{\"\"fields\"\":[{\"\"key\"\":");
         // A BOM is optional on import.
         String entries = new String(sheets.get("entries"), StandardCharsets.UTF_8);
         assertThat(entries).startsWith("\uFEFF");

@@ -2,6 +2,7 @@ package org.zhengwu.catalog.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.shared.csv.CsvCells;
+import org.zhengwu.shared.csv.CsvTable;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.ZhengwuTest;
 
@@ -156,6 +158,57 @@ class CatalogueSheetImportHttpTests {
                                 Map.of("baseItems", new TestBrowser.FilePart("b.csv", "text/csv", new byte[] {'x'})))
                         .status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void anApplicationFormIsOneLineOfJsonInItsCellAndItsProblemsAreShownAtThatCell() throws Exception {
+        Map<String, byte[]> sheets = ExchangeTestFiles.exportedSheets(port);
+        CsvTable table = CsvTable.read(new ByteArrayInputStream(sheets.get("entries")));
+        int column = formColumn(table);
+        assertThat(column).isPositive();
+        CsvTable.Row withForm = table.rows().stream()
+                .filter(r -> r.cells().get(column).startsWith("{\"fields\":[{\"key\":"))
+                .findFirst()
+                .orElseThrow();
+        // Uploaded alone after the header: its line is 2.
+        String where = "entries.csv 第 2 行";
+        long before = versions();
+
+        Document malformed = ExchangeTestFiles.finished(
+                editor,
+                ExchangeTestFiles.uploadSheets(editor, Map.of("entries", entries(table, withForm, "{\"fields\": ["))));
+        assertThat(problems(malformed))
+                .anySatisfy(p -> assertThat(p)
+                        .satisfies(
+                                q -> assertThat(q.get(0)).isEqualTo(where),
+                                q -> assertThat(q.get(1)).isEqualTo("guide.applicationForm"),
+                                q -> assertThat(q.get(2)).contains("JSON")));
+
+        String badKey = withForm.cells().get(column).replaceFirst("\"key\":\"[a-z_]+\"", "\"key\":\"Bad Key\"");
+        Document broken = ExchangeTestFiles.finished(
+                editor, ExchangeTestFiles.uploadSheets(editor, Map.of("entries", entries(table, withForm, badKey))));
+        assertThat(problems(broken))
+                .anySatisfy(p -> assertThat(p)
+                        .satisfies(
+                                q -> assertThat(q.get(0)).isEqualTo(where),
+                                q -> assertThat(q.get(1)).isEqualTo("guide.applicationForm.fields[0].key"),
+                                q -> assertThat(q.get(2)).contains("小写英文字母开头")));
+        assertThat(versions()).isEqualTo(before);
+    }
+
+    /** The header as read is in lower case. */
+    private static int formColumn(CsvTable table) {
+        return table.header().indexOf("guide.applicationform");
+    }
+
+    /** The entries sheet with only the header and one row, its application form cell replaced. */
+    private static byte[] entries(CsvTable table, CsvTable.Row row, String form) {
+        int column = formColumn(table);
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < row.cells().size(); i++) {
+            cells.add(i == column ? form : CsvCells.value(row.cells().get(i)));
+        }
+        return (CsvCells.row(table.header()) + "\r\n" + CsvCells.row(cells) + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static List<String> headerOf(byte[] sheet) {

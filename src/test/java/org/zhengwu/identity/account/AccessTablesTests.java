@@ -117,7 +117,8 @@ class AccessTablesTests {
         // now the demo's three administrators in one, gained those split off for the security administrator.
         assertThat(roles)
                 .anyMatch(r -> r.equals("ADMIN|identity|三员合一（仅演示）|All three administrators (demo only)|STAFF|"
-                        + "account.grant,account.manage,account.secure,audit.read,basedata.manage,client.manage"))
+                        + "account.grant,account.manage,account.secure,audit.read,basedata.manage,client.manage,"
+                        + "shared.calendar.manage"))
                 .anyMatch(r -> r.startsWith("CATALOG_EDITOR|catalog|"))
                 .anyMatch(r -> r.endsWith("|catalog.review"))
                 .anyMatch(r -> r.startsWith("IDENTITY_CLERK|identity|"));

@@ -176,7 +176,7 @@ class CatalogueCodeTablesUpgradeTests {
         MigrationFilter filter = folder == null
                 ? new HasMigrationFiles(new PathMatchingResourcePatternResolver())
                 : (module, moduleFlyway) -> Files.isDirectory(folder.resolve(module.toString()));
-        new ModuleMigrations(MODULES, filter, null, () -> steps).migrate(flyway);
+        new ModuleMigrations(MODULES, filter, null, () -> steps, List::of).migrate(flyway);
     }
 
     /** A folder with the application's migration scripts, in their module folders, up to a version. */

@@ -101,6 +101,7 @@ class MigrationScriptsTests {
                         MODULES.stream().map(ApplicationModuleIdentifier::of).toList()),
                 MigrationFilter.USE_ALL,
                 null,
+                List::of,
                 List::of);
 
         assertThatThrownBy(() -> migrations.migrate(flyway))

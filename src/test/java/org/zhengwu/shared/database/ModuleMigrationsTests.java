@@ -44,6 +44,7 @@ class ModuleMigrationsTests {
                         WHERE schemaname = current_schema() AND tablename LIKE 'flyway%' ORDER BY 1""").query(String.class).list())
                 .containsExactly(
                         "flyway_schema_history_basedata",
+                        "flyway_schema_history_cases",
                         "flyway_schema_history_catalog",
                         "flyway_schema_history_identity",
                         "flyway_schema_history_shared");

@@ -430,7 +430,11 @@ class UpgradeFromBaselineTests {
                 .validateMigrationNaming(true)
                 .load();
         new ModuleMigrations(
-                        MODULES, new HasMigrationFiles(new PathMatchingResourcePatternResolver()), null, () -> steps)
+                        MODULES,
+                        new HasMigrationFiles(new PathMatchingResourcePatternResolver()),
+                        null,
+                        () -> steps,
+                        List::of)
                 .migrate(flyway);
     }
 

@@ -19,7 +19,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengwu.cases.CaseAccess;
+import org.zhengwu.cases.lifecycle.CaseRecords;
+import org.zhengwu.catalog.ApplicationForm;
+import org.zhengwu.catalog.ApplicationFormRulesTests;
 import org.zhengwu.catalog.CatalogAccess;
+import org.zhengwu.catalog.FieldType;
+import org.zhengwu.catalog.FormField;
 import org.zhengwu.catalog.GuideRulesTests;
 import org.zhengwu.catalog.ItemType;
 import org.zhengwu.catalog.entry.BaseItemRecord;
@@ -32,6 +38,7 @@ import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.identity.account.Enterprises;
 import org.zhengwu.support.PublicForms;
 import org.zhengwu.support.TestBrowser;
+import org.zhengwu.support.TestCases;
 import org.zhengwu.support.TestPeople;
 import org.zhengwu.support.ZhengwuTest;
 
@@ -70,6 +77,9 @@ class EveryFormHttpTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    CaseRecords caseRecords;
 
     @Autowired
     StaffAccounts staff;
@@ -157,10 +167,139 @@ class EveryFormHttpTests {
         VersionRecord draft = entry("草稿");
         VersionRecord inReview = entry("审核中");
         editing.submit(inReview.id(), "editor-a");
+        VersionRecord withForm = entry("申请表", applicantsForm());
         VersionRecord published = entry("已发布");
         editing.submit(published.id(), "editor-a");
         editing.approve(published.id(), "reviewer-b");
         editing.publish(published.id(), "reviewer-b");
+
+        // 办件: the public progress lookup and a step on a case in the workbench.
+        probe(
+                "case progress",
+                anonymous,
+                "/progress",
+                "form[action=/progress]",
+                bad("number", "34010020261204000123X", "code", ""),
+                "number",
+                "code");
+        TestBrowser caseClerk = new TestBrowser(port);
+        caseClerk.signInNewStaff(staff, HEFEI_MARKET, CaseAccess.CASE_CLERK);
+        TestCases.Submitted aCase = TestCases.submitted(
+                caseRecords,
+                HEFEI_MARKET,
+                "340100",
+                directory.find(person.username()).orElseThrow().id());
+        probe(
+                "case step",
+                caseClerk,
+                "/workbench/cases/" + aCase.id(),
+                "form[action$=/steps]",
+                bad("action", "REFUSE", "opinion", ""),
+                "opinion");
+
+        // 特别程序 on a case under review (one paused, for the form that ends a pause), and 督办 on a warning.
+        TestBrowser caseExaminer = new TestBrowser(port);
+        caseExaminer.signInNewStaff(staff, HEFEI_MARKET, CaseAccess.CASE_REVIEWER, CaseAccess.CASE_APPROVER);
+        long applicantId = directory.find(person.username()).orElseThrow().id();
+        TestCases.Submitted examined = TestCases.submitted(caseRecords, HEFEI_MARKET, "340100", applicantId);
+        TestCases.Submitted paused = TestCases.submitted(caseRecords, HEFEI_MARKET, "340100", applicantId);
+        for (TestCases.Submitted c : List.of(examined, paused)) {
+            jdbc.sql("""
+                            UPDATE cases_case SET status = 'UNDER_REVIEW', stage = 'undertake', accepted_at = now()
+                            WHERE id = :id""").param("id", c.id()).update();
+        }
+        jdbc.sql("""
+                        INSERT INTO cases_clock_event (case_id, kind, reason, started_on, started_by, recorded_at)
+                        SELECT id, 'EXPERT_REVIEW', '专家评审', received_on, 'form-tester', now() FROM cases_case
+                        WHERE id = :case""").param("case", paused.id()).update();
+        probe(
+                "case pause",
+                caseExaminer,
+                "/workbench/cases/" + examined.id(),
+                "form[action$=/clock/pause]",
+                bad("pauseKind", null, "pauseReason", "", "pauseStart", ""),
+                "pauseKind",
+                "pauseReason",
+                "pauseStart");
+        probe(
+                "case extension",
+                caseExaminer,
+                "/workbench/cases/" + examined.id(),
+                "form[action$=/clock/extension]",
+                bad("extensionReason", ""),
+                "extensionReason");
+        probe(
+                "case resume",
+                caseExaminer,
+                "/workbench/cases/" + paused.id(),
+                "form[action$=/clock/resume]",
+                bad("resumeOn", ""),
+                "resumeOn");
+        TestBrowser supervisor = new TestBrowser(port);
+        supervisor.signInNewStaff(staff, HEFEI_MARKET, CaseAccess.CASE_SUPERVISOR);
+        long warning =
+                jdbc.sql("""
+                        INSERT INTO cases_warning (case_id, level, due_on, organisation_uscc, division_code, raised_at)
+                        SELECT id, 'YELLOW', due_on, organisation_uscc, division_code, now() FROM cases_case
+                        WHERE id = :case RETURNING id""").param("case", examined.id()).query(Long.class).single();
+        probe(
+                "warning supervision",
+                supervisor,
+                "/supervision/warnings/" + warning,
+                "form[action$=/supervise]",
+                bad("note", ""),
+                "note");
+        // 好差评: the applicant's rating, the department's rectification and follow-up; the statistics period.
+        long personId = directory.find(person.username()).orElseThrow().id();
+        TestCases.Submitted decided = TestCases.completed(caseRecords, HEFEI_MARKET, "340100", personId);
+        probe(
+                "case rating",
+                citizen,
+                "/my/cases/" + decided.id() + "/rating",
+                "form[action$=/rating]",
+                bad("score", null, "tags", "NOPE", "comment", "差".repeat(501)),
+                "score",
+                "tags",
+                "comment");
+        TestCases.PoorlyRated open = TestCases.poorlyRated(caseRecords, jdbc, HEFEI_MARKET, "340100", personId, false);
+        probe(
+                "rectification",
+                caseClerk,
+                "/ratings/tasks/" + open.taskId(),
+                "form[action$=/rectification]",
+                bad("measures", " "),
+                "measures");
+        TestCases.PoorlyRated rectified =
+                TestCases.poorlyRated(caseRecords, jdbc, HEFEI_MARKET, "340100", personId, true);
+        probe(
+                "follow-up",
+                caseClerk,
+                "/ratings/tasks/" + rectified.taskId(),
+                "form[action$=/follow-ups]",
+                bad(
+                        "visitedOn",
+                        "2026-02-30",
+                        "contact",
+                        "NOT_REACHED",
+                        "satisfactionAfter",
+                        "3",
+                        "notes",
+                        "访".repeat(1001)),
+                "visitedOn",
+                "satisfactionAfter",
+                "notes");
+        TestBrowser caseSupervisor = new TestBrowser(port);
+        caseSupervisor.signInNewStaff(staff, HEFEI_MARKET, CaseAccess.CASE_SUPERVISOR);
+        probes.add(new Probe(
+                "statistics period",
+                caseSupervisor,
+                () -> caseSupervisor
+                        .get("/statistics?from=2026-02-30&to=2026-03-01&by=YEAR")
+                        .html(),
+                null,
+                Map.of(),
+                400,
+                List.of("from", "by")));
 
         // 个人注册, 找回密码, 个人中心
         probe(
@@ -386,6 +525,43 @@ class EveryFormHttpTests {
                 "fee.basis",
                 "promisedLimit.value");
         probe(
+                "application form editor",
+                official,
+                "/admin/catalog/versions/" + draft.id() + "/form",
+                "form[data-testid=form-editor]",
+                bad(
+                        "fields[0].key", "Bad Key",
+                        "fields[0].labelZh", "名称",
+                        "fields[0].type", "CHOICE",
+                        "fields[0].options", "only|一个|One",
+                        "fields[1].key", "later",
+                        "fields[1].maxLength", "many",
+                        "fields[1].shownWhenField", "nobody",
+                        "fields[1].shownWhenValue", "x",
+                        "action", "save"),
+                "fields0.key",
+                "fields0.labelEn",
+                "fields0.options",
+                "fields1.maxLength",
+                "fields1.shownWhenField");
+        probe(
+                "application form as applicants fill it in",
+                official,
+                "/admin/catalog/versions/" + withForm.id() + "/form",
+                "form[data-testid=form-preview]",
+                bad(
+                        "values[applicant_id_number]", "110105194912310021",
+                        "values[status]", null,
+                        "values[bank]", "",
+                        "values[born]", "2026-02-30",
+                        "values[declaration]", null),
+                "valuesapplicant_name",
+                "valuesapplicant_id_number",
+                "valuesstatus",
+                "valuesbank",
+                "valuesborn",
+                "valuesdeclaration");
+        probe(
                 "base item",
                 official,
                 "/admin/catalog/base-items/new",
@@ -434,12 +610,56 @@ class EveryFormHttpTests {
                 "form[action=/admin/divisions/import]",
                 bad(),
                 "file");
+
+        // Working-day calendar (a year no other test uses)
+        probe(
+                "calendar day",
+                official,
+                "/admin/calendar/2096",
+                "form[action=/admin/calendar/2096/days]",
+                bad("date", "2096-02-30", "working", null, "reason", ""),
+                "date",
+                "working",
+                "reason");
+        probe(
+                "calendar schedule",
+                official,
+                "/admin/calendar/2096",
+                "form[action=/admin/calendar/2096/entered]",
+                bad("source", " "),
+                "source");
     }
 
     private VersionRecord entry(String stage) {
+        return entry(stage, null);
+    }
+
+    private VersionRecord entry(String stage, ApplicationForm form) {
         BaseItemRecord base = editing.createBaseItem(
                 "表单" + stage + UUID.randomUUID().toString().substring(0, 6), ItemType.LICENSING, null, "editor-a");
-        return editing.createEntry(base.baseCode(), HEFEI_MARKET, null, GuideRulesTests.valid(), "editor-a");
+        return editing.createEntry(
+                base.baseCode(),
+                HEFEI_MARKET,
+                null,
+                GuideRulesTests.valid().toBuilder().applicationForm(form).build(),
+                "editor-a");
+    }
+
+    /** An application form with every kind of control: text, codes, radios, a long choice, a date and a box. */
+    private static ApplicationForm applicantsForm() {
+        List<FormField> fields =
+                new ArrayList<>(ApplicationFormRulesTests.valid().fields());
+        fields.add(FormField.of("bank", "开户银行", "Bank", FieldType.CHOICE, true)
+                .withOptions(List.of(
+                        new FormField.Option("a", "甲银行", "Bank A"),
+                        new FormField.Option("b", "乙银行", "Bank B"),
+                        new FormField.Option("c", "丙银行", "Bank C"),
+                        new FormField.Option("d", "丁银行", "Bank D"),
+                        new FormField.Option("e", "戊银行", "Bank E"),
+                        new FormField.Option("f", "己银行", "Bank F"))));
+        fields.add(FormField.of("born", "出生日期", "Date of birth", FieldType.DATE, true));
+        fields.add(FormField.of("declaration", "本人承诺所填信息真实", "I declare it true", FieldType.CHECKBOX, true));
+        return new ApplicationForm(fields);
     }
 
     @Test
@@ -456,7 +676,7 @@ class EveryFormHttpTests {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(probes).hasSizeGreaterThanOrEqualTo(22);
+        assertThat(probes).hasSizeGreaterThanOrEqualTo(24);
     }
 
     @Test

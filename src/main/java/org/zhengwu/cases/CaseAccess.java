@@ -1,0 +1,50 @@
+package org.zhengwu.cases;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.zhengwu.shared.access.ModuleAccess;
+import org.zhengwu.shared.access.Reach;
+
+/**
+ * The permissions the case module checks and the roles it suggests. Each step of the standard process is its own
+ * permission, so that one person can be 承办人 and another 审批人 of the same organisation's cases.
+ *
+ * @see ModuleAccess how a module declares its permissions and roles
+ */
+@Configuration(proxyBeanMethods = false)
+public class CaseAccess {
+
+    /** 受理: accept, refuse or ask for 补正 on the organisation's cases; register counter (窗口) applications. */
+    public static final String ACCEPT = "cases.accept";
+
+    /** 承办 and 审核: examine the organisation's accepted cases and give an opinion. */
+    public static final String REVIEW = "cases.review";
+
+    /** 审批: decide the organisation's cases (准予 / 不予). */
+    public static final String APPROVE = "cases.approve";
+
+    /** 电子监察: see every case and warning of the region, without acting on them. */
+    public static final String SUPERVISE = "cases.supervise";
+
+    public static final String CASE_CLERK = "CASE_CLERK";
+    public static final String CASE_REVIEWER = "CASE_REVIEWER";
+    public static final String CASE_APPROVER = "CASE_APPROVER";
+    public static final String CASE_SUPERVISOR = "CASE_SUPERVISOR";
+
+    @Bean
+    ModuleAccess casesModuleAccess() {
+        return ModuleAccess.of("cases", "办件", "Cases")
+                .permission(
+                        ACCEPT,
+                        "受理本单位的办件，登记窗口申请",
+                        "Accept the organisation's cases, register counter applications",
+                        Reach.ORGANISATION)
+                .permission(REVIEW, "承办、审核本单位的办件", "Examine and check the organisation's cases", Reach.ORGANISATION)
+                .permission(APPROVE, "审批本单位的办件", "Decide the organisation's cases", Reach.ORGANISATION)
+                .permission(SUPERVISE, "监察本地区的办件和预警", "Supervise the region's cases and warnings", Reach.REGION)
+                .staffRole(CASE_CLERK, "窗口受理人员", "Counter clerk", ACCEPT)
+                .staffRole(CASE_REVIEWER, "承办审核人员", "Case examiner", REVIEW)
+                .staffRole(CASE_APPROVER, "审批人员", "Case approver", APPROVE)
+                .staffRole(CASE_SUPERVISOR, "电子监察人员", "Case supervisor", SUPERVISE);
+    }
+}

@@ -1,0 +1,94 @@
+package org.zhengwu.cases;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * 办件编号, the number printed on the receipt: 行政区划代码 of the organisation (6 digits) + the day of submission in
+ * Asia/Shanghai (yyyyMMdd) + a sequence within that division and day (6 digits) + one check character
+ * (ISO/IEC 7064 MOD 37,36 over the 20 digits, written 0–9 or A–Z), 21 characters in all, e.g.
+ * {@code 34010020261204000123} + check. The check character catches every single mistyped character and every
+ * swap of two neighbours, so a mistyped number is answered "malformed", never "not found". Shown grouped as
+ * {@code 340100-20261204-000123-K}; input may be grouped with hyphens or spaces and in lower case. See
+ * docs/CASES.md.
+ */
+public record CaseNumber(String value) {
+
+    private static final Pattern SHAPE = Pattern.compile("[0-9]{20}[0-9A-Z]");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final String CHECK_CHARACTERS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    public static final int MAX_SEQUENCE = 999_999;
+
+    public CaseNumber {
+        if (value == null
+                || !SHAPE.matcher(value).matches()
+                || checkCharacter(value.substring(0, 20)) != value.charAt(20)) {
+            throw new IllegalArgumentException("not a case number");
+        }
+    }
+
+    public static CaseNumber of(String divisionCode, LocalDate day, int sequence) {
+        if (divisionCode == null || !divisionCode.matches("[0-9]{6}")) {
+            throw new IllegalArgumentException("division code must be 6 digits");
+        }
+        if (sequence < 1 || sequence > MAX_SEQUENCE) {
+            throw new IllegalArgumentException("sequence out of range: " + sequence);
+        }
+        String data = divisionCode + DAY.format(day) + String.format(Locale.ROOT, "%06d", sequence);
+        return new CaseNumber(data + checkCharacter(data));
+    }
+
+    /** Reads what a person typed: null when it is not a well-formed number with a matching check character. */
+    public static CaseNumber parseOrNull(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String compact = typed.replace("-", "").replace(" ", "").strip().toUpperCase(Locale.ROOT);
+        if (!SHAPE.matcher(compact).matches() || checkCharacter(compact.substring(0, 20)) != compact.charAt(20)) {
+            return null;
+        }
+        return new CaseNumber(compact);
+    }
+
+    public static boolean isWellFormed(String typed) {
+        return parseOrNull(typed) != null;
+    }
+
+    public String divisionCode() {
+        return value.substring(0, 6);
+    }
+
+    public LocalDate day() {
+        return LocalDate.parse(value.substring(6, 14), DAY);
+    }
+
+    /** Grouped for reading aloud and printing. */
+    public String grouped() {
+        return value.substring(0, 6) + "-" + value.substring(6, 14) + "-" + value.substring(14, 20) + "-"
+                + value.charAt(20);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    /** ISO/IEC 7064 MOD 37,36 (hybrid system), the same check as the GB/T 36904 licence identifiers. */
+    static char checkCharacter(String data) {
+        int p = 36;
+        for (int i = 0; i < data.length(); i++) {
+            int a = CHECK_CHARACTERS.indexOf(data.charAt(i));
+            if (a < 0) {
+                throw new IllegalArgumentException("not a data character: " + data.charAt(i));
+            }
+            int s = (p + a) % 36;
+            if (s == 0) {
+                s = 36;
+            }
+            p = (2 * s) % 37;
+        }
+        return CHECK_CHARACTERS.charAt((37 - p) % 36);
+    }
+}

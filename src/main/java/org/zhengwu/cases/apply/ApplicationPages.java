@@ -1,0 +1,130 @@
+package org.zhengwu.cases.apply;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.zhengwu.cases.CaseStatus;
+import org.zhengwu.cases.lifecycle.CaseLifecycle;
+import org.zhengwu.cases.lifecycle.CaseMaterial;
+import org.zhengwu.cases.lifecycle.CaseRecords;
+import org.zhengwu.cases.lifecycle.CaseRow;
+import org.zhengwu.catalog.ApplicationForm;
+import org.zhengwu.catalog.ApplicationFormCheck;
+import org.zhengwu.catalog.ApplicationForms;
+import org.zhengwu.catalog.FormField;
+import org.zhengwu.catalog.Guide;
+import org.zhengwu.catalog.PublishedCatalog;
+import org.zhengwu.catalog.PublishedItem;
+import org.zhengwu.identity.Actor;
+import org.zhengwu.identity.Applicants;
+import org.zhengwu.shared.web.UserFacingException;
+
+/**
+ * What the applicant's pages need of a case: its item's guide and form (the version the draft began on, or the live
+ * one), the values prefilled from the account, and whether the draft is complete — every required field valid and
+ * every required material given.
+ */
+@Service
+class ApplicationPages {
+
+    /** One material of the guide with the files given for it (the current round's). */
+    record MaterialSlot(int number, Guide.Material material, List<CaseMaterial> files) {
+        boolean missing() {
+            return material.required() && material.condition() == null && files.isEmpty();
+        }
+    }
+
+    private final PublishedCatalog catalog;
+    private final ApplicationForms forms;
+    private final Applicants applicants;
+    private final CaseRecords records;
+    private final CaseLifecycle lifecycle;
+
+    ApplicationPages(
+            PublishedCatalog catalog,
+            ApplicationForms forms,
+            Applicants applicants,
+            CaseRecords records,
+            CaseLifecycle lifecycle) {
+        this.catalog = catalog;
+        this.forms = forms;
+        this.applicants = applicants;
+        this.records = records;
+        this.lifecycle = lifecycle;
+    }
+
+    PublishedItem item(CaseRow c) {
+        return catalog.version(c.implementationCode(), c.itemVersion())
+                .orElseGet(() -> lifecycle.applicable(c.implementationCode()));
+    }
+
+    ApplicationForm form(PublishedItem item) {
+        return forms.formOf(item.guide());
+    }
+
+    /** The values a new draft starts with: what the account and the enterprise acted for say, by each field's prefill. */
+    Map<String, String> prefilled(PublishedItem item, Actor applicant, Applicants.Represented enterprise) {
+        Optional<Applicants.Particulars> person = applicants.particulars(applicant.accountId());
+        Map<String, String> values = new LinkedHashMap<>();
+        for (FormField field : form(item).fields()) {
+            if (field.prefill() == null) {
+                continue;
+            }
+            String value = switch (field.prefill()) {
+                case NAME -> person.map(Applicants.Particulars::name).orElse(null);
+                case CITIZEN_ID_NUMBER ->
+                    person.map(Applicants.Particulars::idNumber).orElse(null);
+                case MOBILE -> person.map(Applicants.Particulars::mobile).orElse(null);
+                case EMAIL -> person.map(Applicants.Particulars::email).orElse(null);
+                case ENTERPRISE_NAME -> enterprise == null ? null : enterprise.name();
+                case ENTERPRISE_USCC -> enterprise == null ? null : enterprise.uscc();
+            };
+            if (value != null) {
+                values.put(field.key(), value);
+            }
+        }
+        return values;
+    }
+
+    ApplicationFormCheck.Result check(PublishedItem item, Map<String, String> values) {
+        return forms.check(form(item), values);
+    }
+
+    /** The guide's materials with the files of the round in progress (the application's, or the open 补正's). */
+    List<MaterialSlot> slots(PublishedItem item, CaseRow c) {
+        int round = c.status() == CaseStatus.CORRECTION_REQUESTED ? records.correctionRounds(c.id()) : 0;
+        List<CaseMaterial> given = records.materials(c.id());
+        List<MaterialSlot> slots = new ArrayList<>();
+        List<Guide.Material> materials = item.guide().materials();
+        for (int i = 0; i < materials.size(); i++) {
+            int number = i + 1;
+            slots.add(new MaterialSlot(
+                    number,
+                    materials.get(i),
+                    given.stream()
+                            .filter(m -> m.materialNo() == number && m.round() == round)
+                            .toList()));
+        }
+        return slots;
+    }
+
+    /** Refuses the submission of an incomplete draft, naming the first thing missing. */
+    void requireComplete(CaseRow draft) {
+        PublishedItem item = item(draft);
+        if (!check(item, lifecycle.values(draft)).valid()) {
+            throw new UserFacingException(HttpStatus.UNPROCESSABLE_CONTENT, "cases.submit.form-incomplete");
+        }
+        for (MaterialSlot slot : slots(item, draft)) {
+            if (slot.missing()) {
+                throw new UserFacingException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "cases.submit.material-missing",
+                        slot.material().name());
+            }
+        }
+    }
+}

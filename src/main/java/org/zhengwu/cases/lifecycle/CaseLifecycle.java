@@ -1,0 +1,523 @@
+package org.zhengwu.cases.lifecycle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.task.api.Task;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhengwu.cases.CaseAccess;
+import org.zhengwu.cases.CaseDecided;
+import org.zhengwu.cases.CaseNumber;
+import org.zhengwu.cases.CaseStatus;
+import org.zhengwu.cases.CaseSubmitted;
+import org.zhengwu.catalog.CaseKind;
+import org.zhengwu.catalog.Guide;
+import org.zhengwu.catalog.PublishedCatalog;
+import org.zhengwu.catalog.PublishedItem;
+import org.zhengwu.identity.AccountType;
+import org.zhengwu.identity.Actor;
+import org.zhengwu.shared.audit.AccountabilityLog;
+import org.zhengwu.shared.audit.AuditEvent;
+import org.zhengwu.shared.crypto.PlatformKeys;
+import org.zhengwu.shared.web.NotFoundException;
+import org.zhengwu.shared.web.UserFacingException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The life of a case, from draft to delivery. Each step changes the case row (optimistically: a step acts only on
+ * the version it was shown), completes the Flowable task of that step, adds a timeline line and writes the
+ * accountability log — in one transaction, so that a case is never half-moved.
+ */
+@Service
+public class CaseLifecycle {
+
+    static final String STANDARD_PROCESS = "standardCase";
+    static final String IMMEDIATE_PROCESS = "immediateCase";
+    private static final String NAME_CONTEXT = "cases_case.applicant_name";
+    private static final String VALUES_CONTEXT = "cases_case.form_values";
+    private static final String QUERY_CODE_CONTEXT = "cases.query-code";
+    private static final String QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    /** What the applicant is shown once the case is submitted. */
+    public record Receipt(long caseId, CaseNumber caseNumber, String queryCode, Instant submittedAt, LocalDate dueOn) {}
+
+    private final CaseRecords records;
+    private final PublishedCatalog catalog;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final CaseClock caseClock;
+    private final PlatformKeys keys;
+    private final AccountabilityLog audit;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    CaseLifecycle(
+            CaseRecords records,
+            PublishedCatalog catalog,
+            RuntimeService runtime,
+            TaskService tasks,
+            CaseClock caseClock,
+            PlatformKeys keys,
+            AccountabilityLog audit,
+            ApplicationEventPublisher events,
+            JsonMapper json,
+            Clock clock) {
+        this.records = records;
+        this.catalog = catalog;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.caseClock = caseClock;
+        this.keys = keys;
+        this.audit = audit;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- the applicant's side
+
+    /** The item as it can be applied for online, or a 404 when it is not published or not offered online. */
+    public PublishedItem applicable(String implementationCode) {
+        if (!(catalog.find(implementationCode) instanceof PublishedCatalog.Lookup.Live live)) {
+            throw new NotFoundException("cases.item.not-found");
+        }
+        PublishedItem item = live.item();
+        if (!OnlineOffer.offeredOnline(item)) {
+            throw new UserFacingException(HttpStatus.CONFLICT, "cases.item.not-online", item.name());
+        }
+        return item;
+    }
+
+    /**
+     * Starts a draft for a person, for themselves or for an enterprise they may apply for (checked by the caller
+     * against identity's {@code Applicants.mayApplyFor}).
+     */
+    @Transactional
+    public long startDraft(
+            Actor applicant, String implementationCode, String actingForUscc, Map<String, String> values) {
+        requirePerson(applicant);
+        PublishedItem item = applicable(implementationCode);
+        if (!applicant.realNameLevel().atLeast(item.guide().realNameLevel())) {
+            throw new UserFacingException(
+                    HttpStatus.FORBIDDEN,
+                    "cases.apply.real-name-level",
+                    item.guide().realNameLevel().level());
+        }
+        Instant now = clock.instant();
+        long id = records.insertDraft(
+                new CaseRecords.NewDraft(
+                        "2",
+                        applicant.accountId(),
+                        actingForUscc == null ? null : applicant.accountId(),
+                        actingForUscc,
+                        null,
+                        keys.encrypt(applicant.displayName(), NAME_CONTEXT),
+                        sealValues(values),
+                        item.implementationCode(),
+                        item.versionNo(),
+                        item.name(),
+                        item.type().code(),
+                        item.organisation().uscc(),
+                        item.divisionCode(),
+                        item.guide().caseKind() == null
+                                ? CaseKind.PROMISED.code()
+                                : item.guide().caseKind().code(),
+                        CaseClock.days(item.guide().statutoryLimit()),
+                        CaseClock.days(item.guide().promisedLimit())),
+                now);
+        audit.record(AuditEvent.success(applicant.username(), "cases.draft.start", "case", String.valueOf(id))
+                .withDetails(item.implementationCode())
+                .actingFor(actingForUscc));
+        return id;
+    }
+
+    /** The applicant's own draft or case; anyone else's is answered as if it did not exist. */
+    public CaseRow own(Actor applicant, long caseId) {
+        return records.find(caseId)
+                .filter(c -> owns(applicant, c))
+                .orElseThrow(() -> new NotFoundException("cases.case.not-found"));
+    }
+
+    public static boolean owns(Actor actor, CaseRow c) {
+        return actor.type() == AccountType.PERSON
+                && (Long.valueOf(actor.accountId()).equals(c.applicantAccountId())
+                        || Long.valueOf(actor.accountId()).equals(c.agentAccountId()));
+    }
+
+    @Transactional
+    public void saveDraft(Actor applicant, long caseId, Map<String, String> values) {
+        CaseRow draft = own(applicant, caseId);
+        if (draft.status() != CaseStatus.DRAFT
+                || !records.saveDraftValues(caseId, sealValues(values), clock.instant())) {
+            throw new CaseConflictException("cases.draft.already-submitted");
+        }
+    }
+
+    public Map<String, String> values(CaseRow c) {
+        if (c.formValues() == null) {
+            return Map.of();
+        }
+        String text = keys.decrypt(c.formValues(), VALUES_CONTEXT);
+        return json.readValue(text, new TypeReference<LinkedHashMap<String, String>>() {});
+    }
+
+    public String applicantName(CaseRow c) {
+        return c.applicantName() == null ? null : keys.decrypt(c.applicantName(), NAME_CONTEXT);
+    }
+
+    /**
+     * Submits a draft. Idempotent by {@code submissionKey}: a retried or double-clicked submission answers with the
+     * receipt of the case the first one created. The checks of completeness ({@code complete}) run under the row
+     * lock, so that a draft changed in another tab is checked as it is submitted.
+     */
+    @Transactional
+    public Receipt submit(Actor applicant, long caseId, UUID submissionKey, Completeness complete) {
+        Optional<CaseRow> earlier = records.findBySubmissionKey(submissionKey);
+        if (earlier.isPresent()) {
+            CaseRow c = earlier.get();
+            if (!owns(applicant, c)) {
+                throw new NotFoundException("cases.case.not-found");
+            }
+            return receipt(c);
+        }
+        CaseRow draft = records.lock(caseId)
+                .filter(c -> owns(applicant, c))
+                .orElseThrow(() -> new NotFoundException("cases.case.not-found"));
+        if (draft.status() != CaseStatus.DRAFT) {
+            throw new CaseConflictException(
+                    "cases.draft.already-submitted-as", new CaseNumber(draft.caseNumber()).grouped());
+        }
+        complete.check(draft);
+        LocalDate today = caseClock.today();
+        Instant now = clock.instant();
+        CaseNumber number =
+                CaseNumber.of(draft.divisionCode(), today, records.nextSequence(draft.divisionCode(), today));
+        PublishedItem item = applicable(draft.implementationCode());
+        LocalDate due = caseClock.due(today, item.guide().promisedLimit()).orElse(null);
+        String process = draft.immediate() ? IMMEDIATE_PROCESS : STANDARD_PROCESS;
+        String processInstance = runtime.startProcessInstanceByKey(process, number.value(), Map.of("caseId", caseId))
+                .getId();
+        records.markSubmitted(caseId, number.value(), submissionKey, today, due, processInstance, now);
+        records.addStep(
+                caseId,
+                new CaseStep(
+                        now,
+                        "submit",
+                        CaseStatus.SUBMITTED,
+                        "APPLICANT",
+                        applicant.accountId(),
+                        applicant.displayName(),
+                        null,
+                        false));
+        events.publishEvent(new CaseSubmitted(
+                number.value(), draft.implementationCode(), draft.organisationUscc(), draft.divisionCode()));
+        audit.record(AuditEvent.success(applicant.username(), "cases.submit", "case", number.value())
+                .withDetails(draft.implementationCode())
+                .actingFor(draft.actingForUscc()));
+        return receipt(records.find(caseId).orElseThrow());
+    }
+
+    /** Checks a draft is complete before it is submitted; throws a {@link UserFacingException} naming what is missing. */
+    @FunctionalInterface
+    public interface Completeness {
+        void check(CaseRow draft);
+    }
+
+    public Receipt receipt(CaseRow c) {
+        CaseNumber number = new CaseNumber(c.caseNumber());
+        return new Receipt(c.id(), number, queryCode(number), c.submittedAt(), c.dueOn());
+    }
+
+    /**
+     * The query code printed on the receipt, for the public progress lookup. Derived from the case number under a
+     * platform key, so that it can be printed again on the applicant's own case page and need not be stored.
+     */
+    public String queryCode(CaseNumber number) {
+        String index = keys.blindIndex(number.value(), QUERY_CODE_CONTEXT);
+        long bits = Long.parseUnsignedLong(index.substring(0, 15), 16);
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            code.append(QUERY_CODE_ALPHABET.charAt((int) (bits % QUERY_CODE_ALPHABET.length())));
+            bits /= QUERY_CODE_ALPHABET.length();
+        }
+        return code.toString();
+    }
+
+    /** Withdraws a case not yet accepted (申请人撤回). */
+    @Transactional
+    public void withdraw(Actor applicant, long caseId, int expectedVersion) {
+        CaseRow c = own(applicant, caseId);
+        if (c.status() != CaseStatus.SUBMITTED && c.status() != CaseStatus.CORRECTION_REQUESTED) {
+            throw new CaseConflictException("cases.withdraw.too-late");
+        }
+        Instant now = clock.instant();
+        if (!records.transition(
+                caseId, expectedVersion, c.status(), CaseRecords.Change.to(CaseStatus.WITHDRAWN, null), now)) {
+            throw new CaseConflictException("cases.conflict");
+        }
+        runtime.deleteProcessInstance(c.processInstanceId(), "withdrawn by the applicant");
+        records.addStep(
+                caseId,
+                new CaseStep(
+                        now,
+                        "withdraw",
+                        CaseStatus.WITHDRAWN,
+                        "APPLICANT",
+                        applicant.accountId(),
+                        applicant.displayName(),
+                        null,
+                        false));
+        audit.record(AuditEvent.success(applicant.username(), "cases.withdraw", "case", c.caseNumber())
+                .actingFor(c.actingForUscc()));
+    }
+
+    /** The applicant has supplied what the 补正 notice asked for: the case returns to the counter. */
+    @Transactional
+    public void answerCorrection(Actor applicant, long caseId, int expectedVersion) {
+        CaseRow c = own(applicant, caseId);
+        if (c.status() != CaseStatus.CORRECTION_REQUESTED) {
+            throw new CaseConflictException("cases.correction.not-asked");
+        }
+        int round = records.correctionRounds(caseId);
+        boolean supplied = records.materials(caseId).stream().anyMatch(m -> m.round() == round);
+        if (!supplied) {
+            throw new UserFacingException(HttpStatus.BAD_REQUEST, "cases.correction.nothing-supplied");
+        }
+        Instant now = clock.instant();
+        if (!records.transition(
+                caseId,
+                expectedVersion,
+                CaseStatus.CORRECTION_REQUESTED,
+                CaseRecords.Change.to(CaseStatus.SUBMITTED, "accept"),
+                now)) {
+            throw new CaseConflictException("cases.conflict");
+        }
+        completeTask(c, "correction", Map.of());
+        records.answerCorrection(caseId, now);
+        records.addStep(
+                caseId,
+                new CaseStep(
+                        now,
+                        "correction-answered",
+                        CaseStatus.SUBMITTED,
+                        "APPLICANT",
+                        applicant.accountId(),
+                        applicant.displayName(),
+                        null,
+                        false));
+        audit.record(AuditEvent.success(applicant.username(), "cases.correction.answer", "case", c.caseNumber())
+                .actingFor(c.actingForUscc()));
+    }
+
+    // ---------------------------------------------------------------- the department's side
+
+    /** A case the member of staff may see (any case permission within reach), else a 404. */
+    public CaseRow reachable(Actor staff, long caseId) {
+        return records.find(caseId)
+                .filter(c -> c.status() != CaseStatus.DRAFT)
+                .filter(c -> mayView(staff, c))
+                .orElseThrow(() -> new NotFoundException("cases.case.not-found"));
+    }
+
+    public static boolean mayView(Actor staff, CaseRow c) {
+        return staff.type() == AccountType.STAFF
+                && staff.mayReachAny(
+                        c.organisationUscc(),
+                        c.divisionCode(),
+                        CaseAccess.ACCEPT,
+                        CaseAccess.REVIEW,
+                        CaseAccess.APPROVE,
+                        CaseAccess.SUPERVISE);
+    }
+
+    /** The actions this member of staff may take on the case now. */
+    public List<HandlingAction> actions(Actor staff, CaseRow c) {
+        return java.util.Arrays.stream(HandlingAction.values())
+                .filter(a -> a.fits(c.status(), c.stage(), c.immediate()))
+                .filter(a -> staff.mayReach(a.permission(), c.organisationUscc(), c.divisionCode()))
+                .toList();
+    }
+
+    /**
+     * Takes one step on a case as it was shown at {@code expectedVersion}. Refused with a conflict when someone else
+     * acted first or the step does not fit the case's state, with a 404 when the case is out of reach.
+     */
+    @Transactional
+    public CaseRow act(Actor staff, long caseId, int expectedVersion, HandlingAction action, String opinion) {
+        CaseRow c = reachable(staff, caseId);
+        if (!staff.mayReach(action.permission(), c.organisationUscc(), c.divisionCode())) {
+            audit.record(new AuditEvent(
+                    staff.username(),
+                    null,
+                    "cases." + key(action),
+                    "case",
+                    c.caseNumber(),
+                    AuditEvent.Outcome.DENIED,
+                    null));
+            throw new UserFacingException(HttpStatus.FORBIDDEN, "cases.action.not-permitted");
+        }
+        if (c.lockVersion() != expectedVersion) {
+            throw new CaseConflictException("cases.conflict");
+        }
+        if (!action.fits(c.status(), c.stage(), c.immediate())) {
+            throw new CaseConflictException("cases.action.not-now");
+        }
+        String text = opinion == null || opinion.isBlank() ? null : opinion.strip();
+        if (action.needsReason() && text == null) {
+            throw new UserFacingException(HttpStatus.BAD_REQUEST, "cases.action.reason-required");
+        }
+        if (action == HandlingAction.REQUEST_CORRECTION) {
+            if (records.correctionRounds(caseId) > 0) {
+                throw new CaseConflictException("cases.correction.once");
+            }
+            if (caseClock.correctionNoticeExpired(c.receivedOn())) {
+                throw new CaseConflictException("cases.correction.too-late");
+            }
+        }
+        Instant now = clock.instant();
+        LocalDate today = caseClock.today();
+        CaseRecords.Change change = switch (action) {
+            case ACCEPT ->
+                CaseRecords.Change.to(CaseStatus.UNDER_REVIEW, "undertake")
+                        .accepted(now)
+                        .due(dueFrom(c, today));
+            case REFUSE -> CaseRecords.Change.to(CaseStatus.REFUSED, null).decided(null, text, now);
+            case REQUEST_CORRECTION -> CaseRecords.Change.to(CaseStatus.CORRECTION_REQUESTED, "correction");
+            case APPROVE_AT_COUNTER ->
+                CaseRecords.Change.to(CaseStatus.COMPLETED, "deliver")
+                        .accepted(now)
+                        .decided("APPROVED", text, now);
+            case DENY_AT_COUNTER ->
+                CaseRecords.Change.to(CaseStatus.COMPLETED, "deliver")
+                        .accepted(now)
+                        .decided("DENIED", text, now);
+            case UNDERTAKE -> CaseRecords.Change.to(CaseStatus.UNDER_REVIEW, "audit");
+            case AUDIT -> CaseRecords.Change.to(CaseStatus.UNDER_REVIEW, "approve");
+            case APPROVE ->
+                CaseRecords.Change.to(CaseStatus.COMPLETED, "deliver").decided("APPROVED", text, now);
+            case DENY -> CaseRecords.Change.to(CaseStatus.COMPLETED, "deliver").decided("DENIED", text, now);
+            case DELIVER -> CaseRecords.Change.to(CaseStatus.DELIVERED, null);
+        };
+        if (!records.transition(caseId, expectedVersion, c.status(), change, now)) {
+            throw new CaseConflictException("cases.conflict");
+        }
+        completeTask(c, action.task(), Map.of("outcome", outcome(action)));
+        if (action == HandlingAction.REQUEST_CORRECTION) {
+            records.addCorrection(caseId, staff.displayName(), text, now);
+        }
+        boolean publicOpinion =
+                action.needsReason() || action == HandlingAction.APPROVE || action == HandlingAction.APPROVE_AT_COUNTER;
+        records.addStep(
+                caseId,
+                new CaseStep(
+                        now,
+                        key(action),
+                        change.status(),
+                        "STAFF",
+                        staff.accountId(),
+                        staff.displayName(),
+                        text,
+                        publicOpinion));
+        CaseRow after = records.find(caseId).orElseThrow();
+        if (change.decision() != null) {
+            events.publishEvent(new CaseDecided(
+                    c.caseNumber(),
+                    c.implementationCode(),
+                    c.itemVersion(),
+                    c.organisationUscc(),
+                    c.divisionCode(),
+                    "APPROVED".equals(change.decision()),
+                    now));
+        }
+        audit.record(AuditEvent.success(staff.username(), "cases." + key(action), "case", c.caseNumber())
+                .withDetails(c.implementationCode()));
+        return after;
+    }
+
+    /**
+     * 行政许可法 §32: a case not told to correct within five working days of receipt counts as accepted on the day it
+     * was received. Run by {@code DeemedAcceptance} for each such case of the standard process.
+     */
+    @Transactional
+    public boolean deemAccepted(long caseId) {
+        Optional<CaseRow> locked = records.lock(caseId);
+        if (locked.isEmpty()) {
+            return false;
+        }
+        CaseRow c = locked.get();
+        if (c.status() != CaseStatus.SUBMITTED
+                || c.immediate()
+                || records.correctionRounds(caseId) > 0
+                || !caseClock.correctionNoticeExpired(c.receivedOn())) {
+            return false;
+        }
+        Instant now = clock.instant();
+        CaseRecords.Change change = CaseRecords.Change.to(CaseStatus.UNDER_REVIEW, "undertake")
+                .accepted(c.submittedAt())
+                .due(dueFrom(c, c.receivedOn()));
+        if (!records.transition(caseId, c.lockVersion(), CaseStatus.SUBMITTED, change, now)) {
+            return false;
+        }
+        completeTask(c, "accept", Map.of("outcome", "accept"));
+        records.addStep(
+                caseId,
+                new CaseStep(now, "deemed-accept", CaseStatus.UNDER_REVIEW, "SYSTEM", null, "system", null, false));
+        audit.record(AuditEvent.success("system", "cases.deemed-accept", "case", c.caseNumber()));
+        return true;
+    }
+
+    private LocalDate dueFrom(CaseRow c, LocalDate start) {
+        Guide.TimeLimit limit = c.promisedDays() == null || c.promisedDays() == 0
+                ? null
+                : new Guide.TimeLimit(c.promisedDays(), org.zhengwu.catalog.LimitUnit.WORKING_DAYS, null);
+        return caseClock.due(start, limit).orElse(null);
+    }
+
+    private void completeTask(CaseRow c, String taskKey, Map<String, Object> variables) {
+        List<Task> open = tasks.createTaskQuery()
+                .processInstanceId(c.processInstanceId())
+                .taskDefinitionKey(taskKey)
+                .list();
+        Task task = open.size() == 1 ? open.get(0) : null;
+        if (task == null) {
+            // The row said the case waits at this step but the process does not: roll back rather than diverge.
+            throw new IllegalStateException(
+                    "case " + c.caseNumber() + " has " + open.size() + " open tasks " + taskKey + ", not one");
+        }
+        tasks.complete(task.getId(), variables);
+    }
+
+    private static String outcome(HandlingAction action) {
+        return switch (action) {
+            case REFUSE -> "refuse";
+            case REQUEST_CORRECTION -> "correct";
+            default -> "accept";
+        };
+    }
+
+    static String key(HandlingAction action) {
+        return action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private byte[] sealValues(Map<String, String> values) {
+        return keys.encrypt(json.writeValueAsString(values == null ? Map.of() : values), VALUES_CONTEXT);
+    }
+
+    private static void requirePerson(Actor actor) {
+        if (actor.type() != AccountType.PERSON) {
+            throw new UserFacingException(HttpStatus.FORBIDDEN, "cases.apply.persons-only");
+        }
+    }
+}

@@ -1,0 +1,419 @@
+package org.zhengwu.cases.lifecycle;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.zhengwu.cases.CaseStatus;
+
+/** The case tables. Every change of a case's state goes through {@link #transition}, which is optimistic. */
+@Repository
+public class CaseRecords {
+
+    private static final String COLUMNS = """
+            id, case_number, status, stage, lock_version, channel, applicant_account_id, agent_account_id,
+            acting_for_uscc, registered_by, applicant_name, form_values, implementation_code, item_version, item_name,
+            item_type, organisation_uscc, division_code, case_kind, statutory_days, promised_days, submission_key,
+            received_on, due_on, decision, decision_reason, process_instance_id, created_at, updated_at, submitted_at,
+            accepted_at, decided_at, completed_at""";
+
+    private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    CaseRecords(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    public Optional<CaseRow> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cases_case WHERE id = :id")
+                .param("id", id)
+                .query(CaseRecords::row)
+                .optional();
+    }
+
+    public Optional<CaseRow> findByNumber(String caseNumber) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cases_case WHERE case_number = :number")
+                .param("number", caseNumber)
+                .query(CaseRecords::row)
+                .optional();
+    }
+
+    public Optional<CaseRow> findBySubmissionKey(UUID key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cases_case WHERE submission_key = :key")
+                .param("key", key)
+                .query(CaseRecords::row)
+                .optional();
+    }
+
+    /** Locks the row for the rest of the transaction: submissions of one draft are serialised here. */
+    public Optional<CaseRow> lock(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cases_case WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(CaseRecords::row)
+                .optional();
+    }
+
+    public long insertDraft(NewDraft d, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO cases_case (status, channel, applicant_account_id, agent_account_id, acting_for_uscc,
+                            registered_by, applicant_name, form_values, implementation_code, item_version, item_name,
+                            item_type, organisation_uscc, division_code, case_kind, statutory_days, promised_days,
+                            created_at, updated_at)
+                        VALUES ('DRAFT', :channel, :applicant, :agent, :actingFor, :registeredBy, :name, :values, :code,
+                            :version, :itemName, :itemType, :uscc, :division, :kind, :statutory, :promised, :now, :now)
+                        RETURNING id""")
+                .param("channel", d.channel())
+                .param("applicant", d.applicantAccountId())
+                .param("agent", d.agentAccountId())
+                .param("actingFor", d.actingForUscc())
+                .param("registeredBy", d.registeredBy())
+                .param("name", d.applicantName())
+                .param("values", d.formValues())
+                .param("code", d.implementationCode())
+                .param("version", d.itemVersion())
+                .param("itemName", d.itemName())
+                .param("itemType", d.itemType())
+                .param("uscc", d.organisationUscc())
+                .param("division", d.divisionCode())
+                .param("kind", d.caseKind())
+                .param("statutory", d.statutoryDays())
+                .param("promised", d.promisedDays())
+                .param("now", java.sql.Timestamp.from(now))
+                .query(Long.class)
+                .single();
+    }
+
+    public record NewDraft(
+            String channel,
+            Long applicantAccountId,
+            Long agentAccountId,
+            String actingForUscc,
+            String registeredBy,
+            byte[] applicantName,
+            byte[] formValues,
+            String implementationCode,
+            int itemVersion,
+            String itemName,
+            String itemType,
+            String organisationUscc,
+            String divisionCode,
+            String caseKind,
+            Integer statutoryDays,
+            Integer promisedDays) {}
+
+    /** Saves a draft's values; false when the draft moved on meanwhile (submitted in another tab). */
+    public boolean saveDraftValues(long id, byte[] values, Instant now) {
+        return jdbc.sql("""
+                        UPDATE cases_case SET form_values = :values, updated_at = :now, lock_version = lock_version + 1
+                        WHERE id = :id AND status = 'DRAFT'""")
+                        .param("values", values)
+                        .param("now", java.sql.Timestamp.from(now))
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    /** Gives the next number of a division and day; the row lock serialises only that division's submissions. */
+    public int nextSequence(String divisionCode, LocalDate day) {
+        return jdbc.sql("""
+                        INSERT INTO cases_number_sequence (division_code, day, last_value) VALUES (:division, :day, 1)
+                        ON CONFLICT (division_code, day) DO UPDATE SET last_value = cases_number_sequence.last_value + 1
+                        RETURNING last_value""")
+                .param("division", divisionCode)
+                .param("day", day)
+                .query(Integer.class)
+                .single();
+    }
+
+    public void markSubmitted(
+            long id,
+            String caseNumber,
+            UUID submissionKey,
+            LocalDate receivedOn,
+            LocalDate dueOn,
+            String processInstanceId,
+            Instant now) {
+        int changed = jdbc.sql("""
+                        UPDATE cases_case SET status = 'SUBMITTED', stage = 'accept', case_number = :number,
+                            submission_key = :key, received_on = :received, due_on = :due,
+                            process_instance_id = :process, submitted_at = :now, updated_at = :now,
+                            lock_version = lock_version + 1
+                        WHERE id = :id AND status = 'DRAFT'""")
+                .param("number", caseNumber)
+                .param("key", submissionKey)
+                .param("received", receivedOn)
+                .param("due", dueOn)
+                .param("process", processInstanceId)
+                .param("now", java.sql.Timestamp.from(now))
+                .param("id", id)
+                .update();
+        if (changed != 1) {
+            throw new IllegalStateException("draft " + id + " changed under a row lock");
+        }
+    }
+
+    /** What a step changes besides status and stage; null leaves a column as it is. */
+    public record Change(
+            CaseStatus status,
+            String stage,
+            LocalDate dueOn,
+            String decision,
+            String decisionReason,
+            Instant acceptedAt,
+            Instant decidedAt,
+            Instant completedAt) {
+
+        public static Change to(CaseStatus status, String stage) {
+            return new Change(status, stage, null, null, null, null, null, null);
+        }
+
+        public Change due(LocalDate due) {
+            return new Change(status, stage, due, decision, decisionReason, acceptedAt, decidedAt, completedAt);
+        }
+
+        public Change accepted(Instant at) {
+            return new Change(status, stage, dueOn, decision, decisionReason, at, decidedAt, completedAt);
+        }
+
+        public Change decided(String decision, String reason, Instant at) {
+            return new Change(status, stage, dueOn, decision, reason, acceptedAt, at, at);
+        }
+    }
+
+    /**
+     * Moves a case on if nobody else did since it was read at {@code expectedVersion}: the one place of optimistic
+     * locking. False means someone else acted first.
+     */
+    public boolean transition(long id, int expectedVersion, CaseStatus expectedStatus, Change change, Instant now) {
+        return jdbc.sql("""
+                        UPDATE cases_case SET status = :status, stage = :stage,
+                            due_on = COALESCE(:due, due_on),
+                            decision = COALESCE(:decision, decision),
+                            decision_reason = COALESCE(:reason, decision_reason),
+                            accepted_at = COALESCE(:acceptedAt, accepted_at),
+                            decided_at = COALESCE(:decidedAt, decided_at),
+                            completed_at = COALESCE(:completedAt, completed_at),
+                            updated_at = :now, lock_version = lock_version + 1
+                        WHERE id = :id AND lock_version = :version AND status = :expectedStatus""")
+                        .param("status", change.status().name())
+                        .param("stage", change.stage())
+                        .param("due", change.dueOn())
+                        .param("decision", change.decision())
+                        .param("reason", change.decisionReason())
+                        .param("acceptedAt", timestamp(change.acceptedAt()))
+                        .param("decidedAt", timestamp(change.decidedAt()))
+                        .param("completedAt", timestamp(change.completedAt()))
+                        .param("now", java.sql.Timestamp.from(now))
+                        .param("id", id)
+                        .param("version", expectedVersion)
+                        .param("expectedStatus", expectedStatus.name())
+                        .update()
+                == 1;
+    }
+
+    public void addStep(long caseId, CaseStep step) {
+        find(caseId)
+                .ifPresent(c -> events.publishEvent(new ApplicantNotices.StepTaken(
+                        c.applicantAccountId(), c.agentAccountId(), c.caseNumber(), c.itemName(), step.step())));
+        jdbc.sql("""
+                        INSERT INTO cases_step (case_id, at, step, status_after, actor_kind, actor_account, actor_name, opinion,
+                            opinion_public)
+                        VALUES (:case, :at, :step, :status, :kind, :account, :name, :opinion, :public)""")
+                .param("case", caseId)
+                .param("at", java.sql.Timestamp.from(step.at()))
+                .param("step", step.step())
+                .param("status", step.statusAfter().name())
+                .param("kind", step.actorKind())
+                .param("account", step.actorAccount())
+                .param("name", step.actorName())
+                .param("opinion", step.opinion())
+                .param("public", step.opinionPublic())
+                .update();
+    }
+
+    public List<CaseStep> steps(long caseId) {
+        return jdbc.sql("""
+                        SELECT at, step, status_after, actor_kind, actor_account, actor_name, opinion, opinion_public
+                        FROM cases_step WHERE case_id = :case ORDER BY at, id""")
+                .param("case", caseId)
+                .query((rs, n) -> new CaseStep(
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("step"),
+                        CaseStatus.valueOf(rs.getString("status_after")),
+                        rs.getString("actor_kind"),
+                        (Long) rs.getObject("actor_account"),
+                        rs.getString("actor_name"),
+                        rs.getString("opinion"),
+                        rs.getBoolean("opinion_public")))
+                .list();
+    }
+
+    public void addMaterial(
+            long caseId, int materialNo, String materialName, StoredUpload file, int round, Instant now) {
+        jdbc.sql("""
+                        UPDATE cases_material SET superseded = TRUE
+                        WHERE case_id = :case AND material_no = :no AND round < :round AND NOT superseded""")
+                .param("case", caseId)
+                .param("no", materialNo)
+                .param("round", round)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO cases_material (case_id, material_no, material_name, file_key, file_name, file_kind,
+                            size_bytes, sm3, round, uploaded_at)
+                        VALUES (:case, :no, :name, :key, :fileName, :kind, :size, :sm3, :round, :now)""")
+                .param("case", caseId)
+                .param("no", materialNo)
+                .param("name", materialName)
+                .param("key", file.key())
+                .param("fileName", file.fileName())
+                .param("kind", file.kind())
+                .param("size", file.sizeBytes())
+                .param("sm3", file.sm3())
+                .param("round", round)
+                .param("now", java.sql.Timestamp.from(now))
+                .update();
+    }
+
+    /** A file already in the file store, as the case refers to it. */
+    public record StoredUpload(String key, String fileName, String kind, long sizeBytes, String sm3) {}
+
+    public List<CaseMaterial> materials(long caseId) {
+        return jdbc.sql("""
+                        SELECT id, material_no, material_name, file_key, file_name, file_kind, size_bytes, sm3, round,
+                            superseded, uploaded_at
+                        FROM cases_material WHERE case_id = :case ORDER BY material_no, round, id""")
+                .param("case", caseId)
+                .query((rs, n) -> new CaseMaterial(
+                        rs.getLong("id"),
+                        rs.getInt("material_no"),
+                        rs.getString("material_name"),
+                        rs.getString("file_key"),
+                        rs.getString("file_name"),
+                        rs.getString("file_kind"),
+                        rs.getLong("size_bytes"),
+                        rs.getString("sm3"),
+                        rs.getInt("round"),
+                        rs.getBoolean("superseded"),
+                        rs.getTimestamp("uploaded_at").toInstant()))
+                .list();
+    }
+
+    /** One of an applicant's cases, as their list shows it. */
+    public record OwnCase(
+            long id, String caseNumber, CaseStatus status, String itemName, LocalDate dueOn, Instant updatedAt) {}
+
+    /** The applicant's cases and drafts (as applicant or as agent), most recently changed first. */
+    public List<OwnCase> ofApplicant(long accountId) {
+        return jdbc.sql("""
+                        SELECT id, case_number, status, item_name, due_on, updated_at FROM cases_case
+                        WHERE applicant_account_id = :me OR agent_account_id = :me
+                        ORDER BY updated_at DESC LIMIT 200""")
+                .param("me", accountId)
+                .query((rs, n) -> new OwnCase(
+                        rs.getLong("id"),
+                        rs.getString("case_number"),
+                        CaseStatus.valueOf(rs.getString("status")),
+                        rs.getString("item_name"),
+                        rs.getObject("due_on", LocalDate.class),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
+    public void removeDraftMaterial(long caseId, long materialId) {
+        jdbc.sql("DELETE FROM cases_material WHERE id = :id AND case_id = :case")
+                .param("id", materialId)
+                .param("case", caseId)
+                .update();
+    }
+
+    public void addCorrection(long caseId, String requestedBy, String items, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO cases_correction (case_id, requested_at, requested_by, items)
+                        VALUES (:case, :now, :by, :items)""")
+                .param("case", caseId)
+                .param("now", java.sql.Timestamp.from(now))
+                .param("by", requestedBy)
+                .param("items", items)
+                .update();
+    }
+
+    public record Correction(Instant requestedAt, String items, Instant answeredAt) {}
+
+    public List<Correction> corrections(long caseId) {
+        return jdbc.sql("""
+                        SELECT requested_at, items, answered_at FROM cases_correction
+                        WHERE case_id = :case ORDER BY requested_at""")
+                .param("case", caseId)
+                .query((rs, n) -> new Correction(
+                        rs.getTimestamp("requested_at").toInstant(),
+                        rs.getString("items"),
+                        rs.getTimestamp("answered_at") == null
+                                ? null
+                                : rs.getTimestamp("answered_at").toInstant()))
+                .list();
+    }
+
+    public void answerCorrection(long caseId, Instant now) {
+        jdbc.sql("UPDATE cases_correction SET answered_at = :now WHERE case_id = :case AND answered_at IS NULL")
+                .param("now", java.sql.Timestamp.from(now))
+                .param("case", caseId)
+                .update();
+    }
+
+    public int correctionRounds(long caseId) {
+        return jdbc.sql("SELECT count(*) FROM cases_correction WHERE case_id = :case")
+                .param("case", caseId)
+                .query(Integer.class)
+                .single();
+    }
+
+    private static java.sql.Timestamp timestamp(Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant);
+    }
+
+    static CaseRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new CaseRow(
+                rs.getLong("id"),
+                rs.getString("case_number"),
+                CaseStatus.valueOf(rs.getString("status")),
+                rs.getString("stage"),
+                rs.getInt("lock_version"),
+                rs.getString("channel"),
+                (Long) rs.getObject("applicant_account_id"),
+                (Long) rs.getObject("agent_account_id"),
+                rs.getString("acting_for_uscc"),
+                rs.getString("registered_by"),
+                rs.getBytes("applicant_name"),
+                rs.getBytes("form_values"),
+                rs.getString("implementation_code"),
+                rs.getInt("item_version"),
+                rs.getString("item_name"),
+                rs.getString("item_type"),
+                rs.getString("organisation_uscc"),
+                rs.getString("division_code"),
+                rs.getString("case_kind"),
+                (Integer) rs.getObject("statutory_days"),
+                (Integer) rs.getObject("promised_days"),
+                (UUID) rs.getObject("submission_key"),
+                rs.getObject("received_on", LocalDate.class),
+                rs.getObject("due_on", LocalDate.class),
+                rs.getString("decision"),
+                rs.getString("decision_reason"),
+                rs.getString("process_instance_id"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "submitted_at"),
+                instant(rs, "accepted_at"),
+                instant(rs, "decided_at"),
+                instant(rs, "completed_at"));
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.sql.Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
