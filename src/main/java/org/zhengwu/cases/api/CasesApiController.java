@@ -29,7 +29,6 @@ import org.zhengwu.cases.progress.ProgressLookup;
 import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
-import org.zhengwu.identity.ScopeColumns;
 import org.zhengwu.identity.ScopeCondition;
 import org.zhengwu.shared.web.BadParameterException;
 import org.zhengwu.shared.web.NotFoundException;
@@ -44,7 +43,6 @@ import org.zhengwu.shared.web.UserFacingException;
 @Tag(name = "办件 Cases", description = "Applications and their progress")
 class CasesApiController {
 
-    private static final ScopeColumns SCOPE = new ScopeColumns("c.organisation_uscc", "c.division_code");
     private static final int LIMIT = 100;
 
     /** One case as a list shows it. */
@@ -94,7 +92,7 @@ class CasesApiController {
             parameters.put("me", actor.accountId());
         } else {
             ScopeCondition condition = actor.reachCondition(
-                    SCOPE, CaseAccess.ACCEPT, CaseAccess.REVIEW, CaseAccess.APPROVE, CaseAccess.SUPERVISE);
+                    CaseRecords.SCOPE, CaseAccess.ACCEPT, CaseAccess.REVIEW, CaseAccess.APPROVE, CaseAccess.SUPERVISE);
             who = "c.status <> 'DRAFT' AND (" + condition.sql() + ")";
             parameters.putAll(condition.parameters());
         }

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhengwu.cases.CaseAccess;
 import org.zhengwu.cases.CaseStatus;
+import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.identity.Actor;
-import org.zhengwu.identity.ScopeColumns;
 import org.zhengwu.identity.ScopeCondition;
 
 /**
@@ -22,7 +22,6 @@ import org.zhengwu.identity.ScopeCondition;
 @Repository
 class WorkbenchQueries {
 
-    static final ScopeColumns SCOPE = new ScopeColumns("c.organisation_uscc", "c.division_code");
     static final int PAGE_SIZE = 50;
 
     enum Tab {
@@ -147,7 +146,7 @@ class WorkbenchQueries {
     }
 
     private static String reach(Actor actor, Map<String, Object> parameters, String... permissions) {
-        ScopeCondition condition = actor.reachCondition(SCOPE, permissions);
+        ScopeCondition condition = actor.reachCondition(CaseRecords.SCOPE, permissions);
         // Every condition of one actor binds the same values under the same names, so they can share the map.
         parameters.putAll(condition.parameters());
         return "(" + condition.sql() + ")";

@@ -210,8 +210,9 @@ public class CaseLifecycle {
         String processInstance = runtime.startProcessInstanceByKey(process, number.value(), Map.of("caseId", caseId))
                 .getId();
         records.markSubmitted(caseId, number.value(), submissionKey, today, due, processInstance, now);
-        records.addStep(
-                caseId,
+        step(
+                draft,
+                number.value(),
                 new CaseStep(
                         now,
                         "submit",
@@ -268,8 +269,9 @@ public class CaseLifecycle {
             throw new CaseConflictException("cases.conflict");
         }
         runtime.deleteProcessInstance(c.processInstanceId(), "withdrawn by the applicant");
-        records.addStep(
-                caseId,
+        step(
+                c,
+                c.caseNumber(),
                 new CaseStep(
                         now,
                         "withdraw",
@@ -306,8 +308,9 @@ public class CaseLifecycle {
         }
         completeTask(c, "correction", Map.of());
         records.answerCorrection(caseId, now);
-        records.addStep(
-                caseId,
+        step(
+                c,
+                c.caseNumber(),
                 new CaseStep(
                         now,
                         "correction-answered",
@@ -419,8 +422,9 @@ public class CaseLifecycle {
         }
         boolean publicOpinion =
                 action.needsReason() || action == HandlingAction.APPROVE || action == HandlingAction.APPROVE_AT_COUNTER;
-        records.addStep(
-                caseId,
+        step(
+                c,
+                c.caseNumber(),
                 new CaseStep(
                         now,
                         key(action),
@@ -471,11 +475,19 @@ public class CaseLifecycle {
             return false;
         }
         completeTask(c, "accept", Map.of("outcome", "accept"));
-        records.addStep(
-                caseId,
+        step(
+                c,
+                c.caseNumber(),
                 new CaseStep(now, "deemed-accept", CaseStatus.UNDER_REVIEW, "SYSTEM", null, "system", null, false));
         audit.record(AuditEvent.success("system", "cases.deemed-accept", "case", c.caseNumber()));
         return true;
+    }
+
+    /** A timeline line, and the applicant told of it once the step commits. */
+    private void step(CaseRow c, String caseNumber, CaseStep step) {
+        records.addStep(c.id(), step);
+        events.publishEvent(new ApplicantNotices.StepTaken(
+                c.applicantAccountId(), c.agentAccountId(), caseNumber, c.itemName(), step.step()));
     }
 
     private LocalDate dueFrom(CaseRow c, LocalDate start) {

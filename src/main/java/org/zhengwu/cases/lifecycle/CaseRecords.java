@@ -8,10 +8,14 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhengwu.cases.CaseStatus;
+import org.zhengwu.identity.ScopeColumns;
 
 /** The case tables. Every change of a case's state goes through {@link #transition}, which is optimistic. */
 @Repository
 public class CaseRecords {
+
+    /** The case table's owner and division, as every list of cases filters them by data scope (alias {@code c}). */
+    public static final ScopeColumns SCOPE = new ScopeColumns("c.organisation_uscc", "c.division_code");
 
     private static final String COLUMNS = """
             id, case_number, status, stage, lock_version, channel, applicant_account_id, agent_account_id,
@@ -21,11 +25,9 @@ public class CaseRecords {
             accepted_at, decided_at, completed_at""";
 
     private final JdbcClient jdbc;
-    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CaseRecords(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
+    CaseRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.events = events;
     }
 
     public Optional<CaseRow> find(long id) {
@@ -216,9 +218,6 @@ public class CaseRecords {
     }
 
     public void addStep(long caseId, CaseStep step) {
-        find(caseId)
-                .ifPresent(c -> events.publishEvent(new ApplicantNotices.StepTaken(
-                        c.applicantAccountId(), c.agentAccountId(), c.caseNumber(), c.itemName(), step.step())));
         jdbc.sql("""
                         INSERT INTO cases_step (case_id, at, step, status_after, actor_kind, actor_account, actor_name, opinion,
                             opinion_public)

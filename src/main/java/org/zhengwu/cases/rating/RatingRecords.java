@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhengwu.cases.CaseAccess;
+import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.ScopeColumns;
 import org.zhengwu.identity.ScopeCondition;
@@ -27,7 +28,6 @@ import org.zhengwu.identity.ScopeCondition;
 class RatingRecords {
 
     static final ScopeColumns TASK_SCOPE = new ScopeColumns("t.organisation_uscc", "t.division_code");
-    static final ScopeColumns CASE_SCOPE = new ScopeColumns("c.organisation_uscc", "c.division_code");
     static final int PAGE_SIZE = 50;
 
     private final JdbcClient jdbc;
@@ -269,7 +269,7 @@ class RatingRecords {
 
     /** The ratings of the cases the supervisor reaches, newest first. */
     Page<RatingLine> ratings(Actor supervisor, Integer score, int page) {
-        ScopeCondition scope = supervisor.reachCondition(CASE_SCOPE, CaseAccess.SUPERVISE);
+        ScopeCondition scope = supervisor.reachCondition(CaseRecords.SCOPE, CaseAccess.SUPERVISE);
         StringBuilder sql = new StringBuilder("""
                 SELECT c.id AS case_id, c.case_number, c.item_name, c.organisation_uscc, r.score, r.comment, r.rated_at,
                        (SELECT string_agg(g.tag, ',' ORDER BY g.tag) FROM cases_rating_tag g
@@ -336,7 +336,7 @@ class RatingRecords {
 
     /** Ratings within a scope by score, 1 to 5, each present (0 where none). */
     long[] scoreCounts(Actor supervisor) {
-        ScopeCondition scope = supervisor.reachCondition(CASE_SCOPE, CaseAccess.SUPERVISE);
+        ScopeCondition scope = supervisor.reachCondition(CaseRecords.SCOPE, CaseAccess.SUPERVISE);
         long[] counts = new long[Rating.HIGHEST + 1];
         jdbc.sql("""
                         SELECT r.score, count(*) AS ratings

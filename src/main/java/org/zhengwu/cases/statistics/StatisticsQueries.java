@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhengwu.cases.CaseAccess;
+import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.ScopeColumns;
 import org.zhengwu.identity.ScopeCondition;
@@ -21,7 +22,6 @@ import org.zhengwu.identity.ScopeCondition;
 @Repository
 class StatisticsQueries {
 
-    static final ScopeColumns CASE_SCOPE = new ScopeColumns("c.organisation_uscc", "c.division_code");
     static final ScopeColumns TASK_SCOPE = new ScopeColumns("t.organisation_uscc", "t.division_code");
 
     /** The business day of a decision: its instant in Asia/Shanghai (shared.time.BusinessTime). */
@@ -52,7 +52,7 @@ class StatisticsQueries {
      * division, item and day and in total, in one pass over the cases (GROUPING SETS).
      */
     List<ReceivedGroup> received(Actor supervisor, LocalDate from, LocalDate to) {
-        ScopeCondition scope = supervisor.reachCondition(CASE_SCOPE, CaseAccess.SUPERVISE);
+        ScopeCondition scope = supervisor.reachCondition(CaseRecords.SCOPE, CaseAccess.SUPERVISE);
         Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
         parameters.put("from", from);
         parameters.put("to", to);
@@ -114,7 +114,7 @@ class StatisticsQueries {
     record DecidedDay(String organisationUscc, LocalDate day, long weight, long decided, long withDue, long onTime) {}
 
     List<DecidedDay> decided(Actor supervisor, Instant start, Instant end) {
-        ScopeCondition scope = supervisor.reachCondition(CASE_SCOPE, CaseAccess.SUPERVISE);
+        ScopeCondition scope = supervisor.reachCondition(CaseRecords.SCOPE, CaseAccess.SUPERVISE);
         Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
         parameters.put("start", Timestamp.from(start));
         parameters.put("end", Timestamp.from(end));
@@ -144,7 +144,7 @@ class StatisticsQueries {
 
     /** Ratings given in the period by score (index 1 to 5; 0 unused). */
     long[] satisfaction(Actor supervisor, Instant start, Instant end) {
-        ScopeCondition scope = supervisor.reachCondition(CASE_SCOPE, CaseAccess.SUPERVISE);
+        ScopeCondition scope = supervisor.reachCondition(CaseRecords.SCOPE, CaseAccess.SUPERVISE);
         Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
         parameters.put("start", Timestamp.from(start));
         parameters.put("end", Timestamp.from(end));

@@ -3,6 +3,7 @@ package org.zhengwu.shared.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -163,12 +164,13 @@ class LocalFileStoreTests {
                 .start();
         Path temporary = root.resolve(LocalFileStore.TEMPORARY);
         try {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while (largestFile(temporary) < 8 * 1024 * 1024) {
-                assertThat(writer.isAlive()).as("the writer is writing").isTrue();
-                assertThat(Instant.now()).as("the writer got going").isBefore(deadline);
-                Thread.sleep(20);
-            }
+            // Halfway through its file, the writer is killed; it must still be writing then.
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        assertThat(writer.isAlive()).as("the writer is writing").isTrue();
+                        return largestFile(temporary) >= 8 * 1024 * 1024;
+                    });
         } finally {
             writer.destroyForcibly(); // SIGKILL: no finally block, no shutdown hook runs
             writer.waitFor(30, TimeUnit.SECONDS);
