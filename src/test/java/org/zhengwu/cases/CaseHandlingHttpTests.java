@@ -147,6 +147,31 @@ class CaseHandlingHttpTests {
                 .anySatisfy(body -> assertThat(body).contains("提交申请"))
                 .anySatisfy(body -> assertThat(body).contains("受理"));
 
+        // A counter clerk may accept but not examine: refused, and the refusal stays in the accountability log.
+        // The page offers the clerk no step now; the request is forged from the current version.
+        assertThat(clerk.get("/workbench/cases/" + submitted.id()).html().select("input[name=action]"))
+                .isEmpty();
+        TestBrowser.Page undertake = clerk.post(
+                "/workbench/cases/" + submitted.id() + "/steps",
+                Map.of(
+                        "action",
+                        "UNDERTAKE",
+                        "version",
+                        String.valueOf(records.find(submitted.id()).orElseThrow().lockVersion()),
+                        "opinion",
+                        "越权",
+                        "_csrf",
+                        csrf));
+        assertThat(undertake.status()).isEqualTo(403);
+        assertThat(records.find(submitted.id()).orElseThrow().stage()).isEqualTo("undertake");
+        assertThat(jdbc.sql("""
+                        SELECT action || ' ' || outcome FROM shared_audit_entry
+                        WHERE object_type = 'case' AND object_id = :number AND outcome = 'DENIED'""")
+                        .param("number", receipt.caseNumber().value())
+                        .query(String.class)
+                        .list())
+                .containsExactly("cases.undertake DENIED");
+
         TestBrowser.Page stale = clerk.post(
                 "/workbench/cases/" + submitted.id() + "/steps",
                 Map.of("action", "REFUSE", "version", version, "opinion", "材料不全", "_csrf", csrf));

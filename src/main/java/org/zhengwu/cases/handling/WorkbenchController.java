@@ -280,6 +280,8 @@ class WorkbenchController {
             return detail(id, model);
         }
         try {
+            // Checked here, outside act's transaction, so that a refusal stays in the accountability log.
+            lifecycle.requirePermitted(actor, c, action);
             lifecycle.act(actor, c.id(), form.getVersion(), action, form.getOpinion());
         } catch (CaseConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);

@@ -354,12 +354,10 @@ public class CaseLifecycle {
     }
 
     /**
-     * Takes one step on a case as it was shown at {@code expectedVersion}. Refused with a conflict when someone else
-     * acted first or the step does not fit the case's state, with a 404 when the case is out of reach.
+     * Refuses (403, logged) a member of staff who may see the case but not take this step on it. Call it before {@link
+     * #act} outside a transaction too, so that the refusal's log entry is kept although the request fails.
      */
-    @Transactional
-    public CaseRow act(Actor staff, long caseId, int expectedVersion, HandlingAction action, String opinion) {
-        CaseRow c = reachable(staff, caseId);
+    public void requirePermitted(Actor staff, CaseRow c, HandlingAction action) {
         if (!staff.mayReach(action.permission(), c.organisationUscc(), c.divisionCode())) {
             audit.record(new AuditEvent(
                     staff.username(),
@@ -371,6 +369,16 @@ public class CaseLifecycle {
                     null));
             throw new UserFacingException(HttpStatus.FORBIDDEN, "cases.action.not-permitted");
         }
+    }
+
+    /**
+     * Takes one step on a case as it was shown at {@code expectedVersion}. Refused with a conflict when someone else
+     * acted first or the step does not fit the case's state, with a 404 when the case is out of reach.
+     */
+    @Transactional
+    public CaseRow act(Actor staff, long caseId, int expectedVersion, HandlingAction action, String opinion) {
+        CaseRow c = reachable(staff, caseId);
+        requirePermitted(staff, c, action);
         if (c.lockVersion() != expectedVersion) {
             throw new CaseConflictException("cases.conflict");
         }
