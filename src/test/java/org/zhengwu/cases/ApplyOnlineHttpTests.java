@@ -165,6 +165,20 @@ class ApplyOnlineHttpTests {
         assertThat(incomplete.status()).isEqualTo(200);
         assertThat(incomplete.html().select("[data-testid=error-summary]").text())
                 .contains("还没有上传");
+        // A field left empty is named by its label in the summary, which links to it.
+        FormField emptied = forms.formOf(item.guide()).fields().stream()
+                .filter(FormField::required)
+                .filter(f -> f.shownWhen() == null)
+                .findFirst()
+                .orElseThrow();
+        Map<String, String> blank = new LinkedHashMap<>(answers);
+        blank.put("values[" + emptied.key() + "]", "");
+        Element named = applicant
+                .post(formAddress, blank)
+                .html()
+                .selectFirst("[data-testid=error-summary] a[href='#values" + emptied.key() + "']");
+        assertThat(named).as("the summary links to the empty field").isNotNull();
+        assertThat(named.text()).startsWith(emptied.labelZh() + "：");
 
         // Bad uploads, each refused with the file's name.
         TestBrowser.Page disguised = upload(applicant, formAddress, formPage, 1, "身份证.pdf", PNG);
