@@ -20,6 +20,7 @@ import org.zhengwu.cases.lifecycle.OnlineOffer;
 import org.zhengwu.catalog.ApplicationForm;
 import org.zhengwu.catalog.ApplicationForms;
 import org.zhengwu.catalog.CaseKind;
+import org.zhengwu.catalog.FieldType;
 import org.zhengwu.catalog.FormField;
 import org.zhengwu.catalog.PublishedCatalog;
 import org.zhengwu.catalog.PublishedItem;
@@ -76,6 +77,11 @@ class ApplyOnlineHttpTests {
                                 .filter(m -> m.required() && m.condition() == null)
                                 .count()
                         >= 2)
+                // A form with a choice and a box, which the review shows by their labels.
+                .filter(i -> forms.formOf(i.guide()).fields().stream()
+                        .map(FormField::type)
+                        .toList()
+                        .containsAll(List.of(FieldType.CHOICE, FieldType.CHECKBOX)))
                 .findFirst()
                 .orElseThrow();
         person = TestPeople.register(citizens, "赵申请");
@@ -222,6 +228,27 @@ class ApplyOnlineHttpTests {
         assertThat(toReview.status()).as(toReview.body()).isEqualTo(302);
         assertThat(toReview.location()).endsWith("/review");
         Document review = applicant.get(applicant.relative(toReview.location())).html();
+        // The answers read as the applicant gave them: in the form's order, a choice by its label, a box as 是.
+        List<String> terms = review.select("[data-testid=values] dt").eachText();
+        List<String> read = review.select("[data-testid=values] dd").eachText();
+        List<FormField> asked = forms.formOf(item.guide()).fields().stream()
+                .filter(f -> terms.contains(f.labelZh()))
+                .toList();
+        assertThat(asked)
+                .as("the form's choice and box are on the review")
+                .anyMatch(f -> f.type() == FieldType.CHOICE)
+                .anyMatch(f -> f.type() == FieldType.CHECKBOX);
+        assertThat(terms).startsWith(asked.stream().map(FormField::labelZh).toArray(String[]::new));
+        for (int i = 0; i < asked.size(); i++) {
+            FormField f = asked.get(i);
+            String given = answers.get("values[" + f.key() + "]");
+            String expected = switch (f.type()) {
+                case CHOICE -> f.option(given).orElseThrow().labelZh();
+                case CHECKBOX -> "true".equals(given) ? "是" : "否";
+                default -> given;
+            };
+            assertThat(read.get(i)).as(f.labelZh()).isEqualTo(expected);
+        }
         String key = review.selectFirst("input[name=submissionKey]").val();
         String csrf =
                 review.selectFirst("form[action$=/submit] input[name=_csrf]").val();
