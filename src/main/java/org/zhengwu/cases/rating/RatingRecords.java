@@ -227,7 +227,7 @@ class RatingRecords {
                 FROM cases_rectification t
                 JOIN cases_rating r ON r.id = t.rating_id
                 JOIN cases_case c ON c.id = t.case_id
-                WHERE """);
+                WHERE\s""");
         sql.append(scope.sql());
         Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
         if (status != null) {
@@ -278,7 +278,7 @@ class RatingRecords {
                 FROM cases_rating r
                 JOIN cases_case c ON c.id = r.case_id
                 LEFT JOIN cases_rectification t ON t.rating_id = r.id
-                WHERE """);
+                WHERE\s""");
         sql.append(scope.sql());
         Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
         if (score != null) {
@@ -327,7 +327,7 @@ class RatingRecords {
                                coalesce(sum(CASE WHEN t.status = 'OPEN' AND t.due_on < :today THEN 1 ELSE 0 END), 0)
                                    AS overdue
                         FROM cases_rectification t
-                        WHERE """ + scope.sql())
+                        WHERE\s""" + scope.sql())
                 .params(parameters)
                 .query((rs, n) -> new RectificationFigures(
                         rs.getLong("bad"), rs.getLong("rectified"), rs.getLong("open"), rs.getLong("overdue")))
@@ -341,7 +341,7 @@ class RatingRecords {
         jdbc.sql("""
                         SELECT r.score, count(*) AS ratings
                         FROM cases_rating r JOIN cases_case c ON c.id = r.case_id
-                        WHERE """ + scope.sql() + " GROUP BY r.score")
+                        WHERE\s""" + scope.sql() + " GROUP BY r.score")
                 .params(scope.parameters())
                 .query((rs, n) -> counts[rs.getInt("score")] = rs.getLong("ratings"))
                 .list();

@@ -66,7 +66,7 @@ class StatisticsQueries {
                                    THEN 1 ELSE 0 END) AS corrected
                         FROM cases_case c
                         WHERE c.status <> 'DRAFT' AND c.received_on >= :from AND c.received_on <= :to
-                          AND """ + scope.sql() + """
+                          AND\s""" + scope.sql() + """
 
                         GROUP BY GROUPING SETS ((c.status), (c.channel), (c.organisation_uscc), (c.division_code),
                                                 (c.implementation_code), (c.received_on), ())""")
@@ -152,7 +152,7 @@ class StatisticsQueries {
         jdbc.sql("""
                         SELECT r.score, count(*) AS ratings
                         FROM cases_rating r JOIN cases_case c ON c.id = r.case_id
-                        WHERE r.rated_at >= :start AND r.rated_at < :end AND """ + scope.sql() + """
+                        WHERE r.rated_at >= :start AND r.rated_at < :end AND\s""" + scope.sql() + """
 
                         GROUP BY r.score""")
                 .params(parameters)
@@ -175,7 +175,7 @@ class StatisticsQueries {
                                sum(CASE WHEN t.status = 'RECTIFIED' THEN 1 ELSE 0 END) AS rectified,
                                sum(CASE WHEN t.status = 'OPEN' AND t.due_on < :today THEN 1 ELSE 0 END) AS overdue
                         FROM cases_rectification t JOIN cases_rating r ON r.id = t.rating_id
-                        WHERE r.rated_at >= :start AND r.rated_at < :end AND """ + scope.sql() + """
+                        WHERE r.rated_at >= :start AND r.rated_at < :end AND\s""" + scope.sql() + """
 
                         GROUP BY t.organisation_uscc""")
                 .params(parameters)

@@ -21,6 +21,7 @@ import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.DataScope;
+import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.RealNameLevel;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.shared.access.Reach;
@@ -176,6 +177,37 @@ class SupervisionHttpTests {
         assertThat(casePage.html().select("[data-testid=case-warnings] li").text())
                 .contains("红色预警");
         assertThat(casePage.html().select("form[action*=/clock/]")).isEmpty();
+    }
+
+    /**
+     * The demo's administrator holds every role and no organisation, so reaches the whole platform: every list of
+     * cases, warnings, ratings and figures answers with the condition that keeps every row.
+     */
+    @Test
+    void aMemberOfThePlatformWithEveryCaseRoleSeesEveryList() {
+        TestBrowser platform = new TestBrowser(port);
+        platform.signInNewStaff(
+                staff,
+                null,
+                IdentityAccess.ADMIN,
+                CaseAccess.CASE_CLERK,
+                CaseAccess.CASE_REVIEWER,
+                CaseAccess.CASE_APPROVER,
+                CaseAccess.CASE_SUPERVISOR);
+        for (String page : List.of(
+                "/workbench",
+                "/workbench?tab=done",
+                "/workbench?tab=all",
+                "/workbench?tab=warnings",
+                "/supervision?state=ALL",
+                "/ratings",
+                "/ratings/tasks",
+                "/ratings/tasks?status=all",
+                "/statistics",
+                "/statistics/summary.csv")) {
+            assertThat(platform.get(page).status()).as(page).isEqualTo(200);
+        }
+        assertThat(platform.getJson("/api/v1/cases").status()).isEqualTo(200);
     }
 
     @Test
