@@ -281,12 +281,43 @@ class ApplyOnlineHttpTests {
                         .text())
                 .contains(item.name());
         TestBrowser other = new TestBrowser(port);
-        other.signIn(TestPeople.register(citizens, "钱旁人").username(), TestPeople.PASSWORD);
+        String otherName = TestPeople.register(citizens, "钱旁人").username();
+        jdbc.sql("UPDATE identity_account SET real_name_level = 4 WHERE username = :u")
+                .param("u", otherName)
+                .update();
+        other.signIn(otherName, TestPeople.PASSWORD);
         assertThat(other.get("/my/cases/" + caseId).status()).isEqualTo(404);
         assertThat(other.get("/my/cases/" + caseId + "/receipt").status()).isEqualTo(404);
         long materialId = records.materials(caseId).get(0).id();
         assertThat(other.get("/my/cases/" + caseId + "/materials/" + materialId).status())
                 .isEqualTo(404);
+        // Nor through a case of their own: a file is found by its case and its number together.
+        String othersDraft = startDraft(other).replaceAll("/form$", "");
+        assertThat(other.get(othersDraft + "/materials/" + materialId).status()).isEqualTo(404);
+        Document othersForm = other.get(othersDraft + "/form").html();
+        assertThat(other.post(
+                                othersDraft + "/materials/" + materialId + "/remove",
+                                Map.of(
+                                        "_csrf",
+                                        othersForm
+                                                .selectFirst("input[name=_csrf]")
+                                                .val()))
+                        .status())
+                .isEqualTo(404);
+        assertThat(records.materials(caseId)).extracting(m -> m.id()).contains(materialId);
+        // Another person cannot withdraw it either.
+        assertThat(other.post(
+                                "/my/cases/" + caseId + "/withdraw",
+                                Map.of(
+                                        "version",
+                                        "0",
+                                        "_csrf",
+                                        othersForm
+                                                .selectFirst("input[name=_csrf]")
+                                                .val()))
+                        .status())
+                .isEqualTo(404);
+        assertThat(records.find(caseId).orElseThrow().status()).isEqualTo(CaseStatus.SUBMITTED);
         TestBrowser.Page download = applicant.get("/my/cases/" + caseId + "/materials/" + materialId);
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.header("Content-Disposition")).startsWith("attachment");
