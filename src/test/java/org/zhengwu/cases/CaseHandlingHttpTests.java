@@ -157,7 +157,8 @@ class CaseHandlingHttpTests {
                         "action",
                         "UNDERTAKE",
                         "version",
-                        String.valueOf(records.find(submitted.id()).orElseThrow().lockVersion()),
+                        String.valueOf(
+                                records.find(submitted.id()).orElseThrow().lockVersion()),
                         "opinion",
                         "越权",
                         "_csrf",
