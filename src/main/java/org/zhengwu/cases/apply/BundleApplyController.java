@@ -128,25 +128,26 @@ class BundleApplyController {
             redirect.addFlashAttribute("notice", "cases.apply.saved");
             return "redirect:/my/bundles/" + id + "/form";
         }
+        // The summary names each field by the merged form's own label (the bundles know no label of a declared form),
+        // and lists what is wrong outside the form — a missing material, a gap in the bundle's definition — after it.
         ApplicationForms.BundleCheck check = forms.check(bundle, answers.getValues());
-        for (ApplicationFormCheck.FieldProblem problem : check.problems()) {
-            binding.rejectValue("values[" + problem.field() + "]", problem.messageKey(), problem.argumentArray(), null);
-        }
+        List<ApplicationFormCheck.FieldProblem> others = new ArrayList<>();
         for (List<String> gap : check.gaps()) {
-            binding.reject("cases.bundle.gap", gap.toArray(), null);
+            others.add(new ApplicationFormCheck.FieldProblem("", "cases.bundle.gap", List.copyOf(gap)));
         }
         for (BundlePages.BundleSlot slot :
                 bundlePages.slots(bundle, draft, check.merged().values())) {
             if (slot.missing()) {
-                binding.reject(
+                others.add(new ApplicationFormCheck.FieldProblem(
+                        "",
                         "cases.submit.material-missing",
-                        new Object[] {slot.material().name()},
-                        null);
+                        List.of(slot.material().name())));
             }
         }
-        if (binding.hasErrors()) {
+        if (!check.problems().isEmpty() || !others.isEmpty()) {
             model.addAttribute(
                     "checked", new ApplicationFormCheck.Result(check.merged().values(), check.problems()));
+            model.addAttribute("otherProblems", others);
             return form(id, model);
         }
         return "redirect:/my/bundles/" + id + "/review";
