@@ -356,6 +356,42 @@ class AuthorisationMatrixTests {
         post("/my/cases/{id}/withdraw", "/my/cases/" + aCase.id() + "/withdraw", Map.of("version", "0"), citizenA);
         post("/my/cases/{id}/correction", "/my/cases/" + aCase.id() + "/correction", Map.of("version", "0"), citizenA);
         get("/my/cases/{id}/materials/{materialId}", "/my/cases/" + aCase.id() + "/materials/" + aMaterial, citizenA);
+
+        // 一件事: the guides are public; applying is for persons (the personas' level is too low to start a draft);
+        // citizen A's draft is theirs alone. On a draft the bundle's page and receipt lead back to its form, and a
+        // submission of an incomplete draft comes back to the form with its problem: nothing changes.
+        String bundleCode = "YJS340104001";
+        get("/bundles", EVERYONE);
+        get("/bundles/{code}", "/bundles/" + bundleCode, EVERYONE);
+        get("/apply/bundles/{code}", "/apply/bundles/" + bundleCode, PERSONS);
+        post("/apply/bundles/{code}", "/apply/bundles/" + bundleCode, Map.of(), NOBODY);
+        long aBundle = jdbc.sql("""
+                        INSERT INTO cases_bundle (status, bundle_code, bundle_name, division_code, applicant_account_id,
+                            created_at, updated_at)
+                        VALUES ('DRAFT', :code, '新生儿出生一件事', '340104', :applicant, now(), now())
+                        RETURNING id""")
+                .param("code", bundleCode)
+                .param("applicant", directory.find(a.username()).orElseThrow().id())
+                .query(Long.class)
+                .single();
+        long aBundleMaterial = bundleMaterial(aBundle);
+        String bundle = "/my/bundles/" + aBundle;
+        get("/my/bundles/{id}", bundle, citizenA);
+        get("/my/bundles/{id}/receipt", bundle + "/receipt", citizenA);
+        get("/my/bundles/{id}/form", bundle + "/form", citizenA);
+        post("/my/bundles/{id}/form", bundle + "/form", Map.of("values[x]", "y"), citizenA);
+        get("/my/bundles/{id}/review", bundle + "/review", citizenA);
+        post("/my/bundles/{id}/materials", bundle + "/materials", Map.of("material", "1"), citizenA);
+        post(
+                "/my/bundles/{id}/materials/{materialId}/remove",
+                bundle + "/materials/" + aBundleMaterial + "/remove",
+                Map.of(),
+                citizenA);
+        post(
+                "/my/bundles/{id}/submit",
+                bundle + "/submit",
+                Map.of("submissionKey", java.util.UUID.randomUUID().toString()),
+                citizenA);
         get(
                 "/workbench/cases/{id}/materials/{materialId}",
                 "/workbench/cases/" + aCase.id() + "/materials/" + aMaterial,
@@ -636,6 +672,26 @@ class AuthorisationMatrixTests {
                 "/account/enterprises/" + enterpriseId + "/agents/" + revocableGrant + "/revoke",
                 Map.of(),
                 EnumSet.of(Persona.CITIZEN_A));
+    }
+
+    /** A file of the bundle draft's first merged material, kept in the file store; its id. */
+    private long bundleMaterial(long bundleId) {
+        try {
+            var stored = fileStore.store(new java.io.ByteArrayInputStream(TestCases.PDF));
+            return jdbc.sql("""
+                            INSERT INTO cases_bundle_material (bundle_id, material_no, material_name, file_key, file_name,
+                                file_kind, size_bytes, sm3, uploaded_at)
+                            VALUES (:bundle, 1, '父母双方居民身份证', :key, '身份证.pdf', 'PDF', :size, :sm3, now())
+                            RETURNING id""")
+                    .param("bundle", bundleId)
+                    .param("key", stored.key())
+                    .param("size", stored.size())
+                    .param("sm3", stored.sm3())
+                    .query(Long.class)
+                    .single();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void signInPerson(Persona persona, TestPeople.Citizen citizen) {

@@ -67,10 +67,10 @@ class ApplicationPages {
     }
 
     /** The values a new draft starts with: what the account and the enterprise acted for say, by each field's prefill. */
-    Map<String, String> prefilled(PublishedItem item, Actor applicant, Applicants.Represented enterprise) {
+    Map<String, String> prefilled(ApplicationForm form, Actor applicant, Applicants.Represented enterprise) {
         Optional<Applicants.Particulars> person = applicants.particulars(applicant.accountId());
         Map<String, String> values = new LinkedHashMap<>();
-        for (FormField field : form(item).fields()) {
+        for (FormField field : form.fields()) {
             if (field.prefill() == null) {
                 continue;
             }

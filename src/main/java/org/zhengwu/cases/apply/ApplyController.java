@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhengwu.cases.CaseNumber;
 import org.zhengwu.cases.CaseStatus;
+import org.zhengwu.cases.lifecycle.BundleRecords;
 import org.zhengwu.cases.lifecycle.CaseConflictException;
 import org.zhengwu.cases.lifecycle.CaseLifecycle;
 import org.zhengwu.cases.lifecycle.CaseRecords;
@@ -61,6 +62,7 @@ class ApplyController {
 
     private final CaseLifecycle lifecycle;
     private final CaseRecords records;
+    private final BundleRecords bundleRecords;
     private final ApplicationPages pages;
     private final CaseUploads uploads;
     private final FileStore store;
@@ -70,6 +72,7 @@ class ApplyController {
     ApplyController(
             CaseLifecycle lifecycle,
             CaseRecords records,
+            BundleRecords bundleRecords,
             ApplicationPages pages,
             CaseUploads uploads,
             FileStore store,
@@ -77,6 +80,7 @@ class ApplyController {
             Actors actors) {
         this.lifecycle = lifecycle;
         this.records = records;
+        this.bundleRecords = bundleRecords;
         this.pages = pages;
         this.uploads = uploads;
         this.store = store;
@@ -109,7 +113,10 @@ class ApplyController {
                     .orElseThrow(() -> new UserFacingException(HttpStatus.FORBIDDEN, "cases.apply.not-representing"));
         }
         long id = lifecycle.startDraft(
-                actor, code, enterprise == null ? null : enterprise.uscc(), pages.prefilled(item, actor, enterprise));
+                actor,
+                code,
+                enterprise == null ? null : enterprise.uscc(),
+                pages.prefilled(pages.form(item), actor, enterprise));
         return "redirect:/my/cases/" + id + "/form";
     }
 
@@ -257,7 +264,9 @@ class ApplyController {
 
     @GetMapping("/my/cases")
     String mine(Model model) {
-        model.addAttribute("cases", records.ofApplicant(person().accountId()));
+        long me = person().accountId();
+        model.addAttribute("cases", records.ofApplicant(me));
+        model.addAttribute("bundles", bundleRecords.ofApplicant(me));
         return "cases/apply/mine";
     }
 
@@ -270,6 +279,9 @@ class ApplyController {
         model.addAttribute("case", c);
         model.addAttribute("number", new CaseNumber(c.caseNumber()));
         model.addAttribute("queryCode", lifecycle.queryCode(new CaseNumber(c.caseNumber())));
+        model.addAttribute(
+                "bundle",
+                c.bundleId() == null ? null : bundleRecords.find(c.bundleId()).orElse(null));
         model.addAttribute("steps", records.steps(id));
         model.addAttribute("corrections", records.corrections(id));
         model.addAttribute("materials", records.materials(id));

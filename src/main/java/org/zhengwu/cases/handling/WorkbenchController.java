@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhengwu.cases.CaseNumber;
 import org.zhengwu.cases.CaseStatus;
+import org.zhengwu.cases.lifecycle.BundleRecords;
 import org.zhengwu.cases.lifecycle.CaseConflictException;
 import org.zhengwu.cases.lifecycle.CaseLifecycle;
 import org.zhengwu.cases.lifecycle.CaseRecords;
@@ -139,6 +140,7 @@ class WorkbenchController {
     private final WorkbenchQueries queries;
     private final CaseLifecycle lifecycle;
     private final CaseRecords records;
+    private final BundleRecords bundleRecords;
     private final Actors actors;
     private final Clock clock;
     private final FileStore store;
@@ -150,6 +152,7 @@ class WorkbenchController {
             WorkbenchQueries queries,
             CaseLifecycle lifecycle,
             CaseRecords records,
+            BundleRecords bundleRecords,
             Actors actors,
             Clock clock,
             FileStore store,
@@ -164,6 +167,7 @@ class WorkbenchController {
         this.queries = queries;
         this.lifecycle = lifecycle;
         this.records = records;
+        this.bundleRecords = bundleRecords;
         this.actors = actors;
     }
 
@@ -238,6 +242,10 @@ class WorkbenchController {
         model.addAttribute("steps", records.steps(id));
         model.addAttribute("corrections", records.corrections(id));
         model.addAttribute("actions", lifecycle.actions(actor, c));
+        // A branch of a 一件事 says so, by the bundle's name and number only: the other departments' branches are theirs.
+        model.addAttribute(
+                "bundle",
+                c.bundleId() == null ? null : bundleRecords.find(c.bundleId()).orElse(null));
         clockPanel.addTo(model, actor, c);
         if (!model.containsAttribute("step")) {
             ActionForm form = new ActionForm();

@@ -31,7 +31,8 @@ class ApplicantNotices {
             "approve",
             "deny",
             "deliver",
-            "deemed-accept");
+            "deemed-accept",
+            "bundle-complete");
 
     private static final Logger log = LoggerFactory.getLogger(ApplicantNotices.class);
 

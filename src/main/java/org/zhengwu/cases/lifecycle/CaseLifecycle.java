@@ -57,6 +57,7 @@ public class CaseLifecycle {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final CaseClock caseClock;
+    private final BundleJoin join;
     private final PlatformKeys keys;
     private final AccountabilityLog audit;
     private final ApplicationEventPublisher events;
@@ -69,6 +70,7 @@ public class CaseLifecycle {
             RuntimeService runtime,
             TaskService tasks,
             CaseClock caseClock,
+            BundleJoin join,
             PlatformKeys keys,
             AccountabilityLog audit,
             ApplicationEventPublisher events,
@@ -79,6 +81,7 @@ public class CaseLifecycle {
         this.runtime = runtime;
         this.tasks = tasks;
         this.caseClock = caseClock;
+        this.join = join;
         this.keys = keys;
         this.audit = audit;
         this.events = events;
@@ -115,8 +118,26 @@ public class CaseLifecycle {
                     "cases.apply.real-name-level",
                     item.guide().realNameLevel().level());
         }
-        Instant now = clock.instant();
-        long id = records.insertDraft(
+        long id = insertDraft(applicant, item, actingForUscc, values, clock.instant());
+        audit.record(AuditEvent.success(applicant.username(), "cases.draft.start", "case", String.valueOf(id))
+                .withDetails(item.implementationCode())
+                .actingFor(actingForUscc));
+        return id;
+    }
+
+    /**
+     * A branch of a bundle: a draft of the member's entry with the values the merged form gives it, attached to the
+     * bundle, to be submitted by {@link #file} in the bundle's submitting transaction.
+     */
+    long startBranch(Actor applicant, PublishedItem item, long bundleId, Map<String, String> values) {
+        long id = insertDraft(applicant, item, null, values, clock.instant());
+        records.attachToBundle(id, bundleId);
+        return id;
+    }
+
+    private long insertDraft(
+            Actor applicant, PublishedItem item, String actingForUscc, Map<String, String> values, Instant now) {
+        return records.insertDraft(
                 new CaseRecords.NewDraft(
                         "2",
                         applicant.accountId(),
@@ -137,10 +158,6 @@ public class CaseLifecycle {
                         CaseClock.days(item.guide().statutoryLimit()),
                         CaseClock.days(item.guide().promisedLimit())),
                 now);
-        audit.record(AuditEvent.success(applicant.username(), "cases.draft.start", "case", String.valueOf(id))
-                .withDetails(item.implementationCode())
-                .actingFor(actingForUscc));
-        return id;
     }
 
     /** The applicant's own draft or case; anyone else's is answered as if it did not exist. */
@@ -200,6 +217,15 @@ public class CaseLifecycle {
                     "cases.draft.already-submitted-as", new CaseNumber(draft.caseNumber()).grouped());
         }
         complete.check(draft);
+        file(applicant, draft, submissionKey);
+        return receipt(records.find(caseId).orElseThrow());
+    }
+
+    /**
+     * Numbers a locked draft, starts its process and records the submission (timeline, event, audit): what submitting
+     * a case and each branch of a bundle have in common. A branch has no submission key of its own; its bundle has.
+     */
+    CaseNumber file(Actor applicant, CaseRow draft, UUID submissionKey) {
         LocalDate today = caseClock.today();
         Instant now = clock.instant();
         CaseNumber number =
@@ -207,9 +233,10 @@ public class CaseLifecycle {
         PublishedItem item = applicable(draft.implementationCode());
         LocalDate due = caseClock.due(today, item.guide().promisedLimit()).orElse(null);
         String process = draft.immediate() ? IMMEDIATE_PROCESS : STANDARD_PROCESS;
-        String processInstance = runtime.startProcessInstanceByKey(process, number.value(), Map.of("caseId", caseId))
+        String processInstance = runtime.startProcessInstanceByKey(
+                        process, number.value(), Map.of("caseId", draft.id()))
                 .getId();
-        records.markSubmitted(caseId, number.value(), submissionKey, today, due, processInstance, now);
+        records.markSubmitted(draft.id(), number.value(), submissionKey, today, due, processInstance, now);
         step(
                 draft,
                 number.value(),
@@ -227,7 +254,7 @@ public class CaseLifecycle {
         audit.record(AuditEvent.success(applicant.username(), "cases.submit", "case", number.value())
                 .withDetails(draft.implementationCode())
                 .actingFor(draft.actingForUscc()));
-        return receipt(records.find(caseId).orElseThrow());
+        return number;
     }
 
     /** Checks a draft is complete before it is submitted; throws a {@link UserFacingException} naming what is missing. */
@@ -283,6 +310,7 @@ public class CaseLifecycle {
                         false));
         audit.record(AuditEvent.success(applicant.username(), "cases.withdraw", "case", c.caseNumber())
                 .actingFor(c.actingForUscc()));
+        join.branchMoved(c, now);
     }
 
     /** The applicant has supplied what the 补正 notice asked for: the case returns to the counter. */
@@ -455,6 +483,7 @@ public class CaseLifecycle {
         }
         audit.record(AuditEvent.success(staff.username(), "cases." + key(action), "case", c.caseNumber())
                 .withDetails(c.implementationCode()));
+        join.branchMoved(c, now);
         return after;
     }
 

@@ -22,7 +22,7 @@ public class CaseRecords {
             acting_for_uscc, registered_by, applicant_name, form_values, implementation_code, item_version, item_name,
             item_type, organisation_uscc, division_code, case_kind, statutory_days, promised_days, submission_key,
             received_on, due_on, decision, decision_reason, process_instance_id, created_at, updated_at, submitted_at,
-            accepted_at, decided_at, completed_at""";
+            accepted_at, decided_at, completed_at, bundle_id""";
 
     private final JdbcClient jdbc;
 
@@ -217,6 +217,29 @@ public class CaseRecords {
                 == 1;
     }
 
+    /** Makes a draft a branch of a bundle, before it is submitted. */
+    public void attachToBundle(long caseId, long bundleId) {
+        jdbc.sql("UPDATE cases_case SET bundle_id = :bundle WHERE id = :id AND status = 'DRAFT'")
+                .param("bundle", bundleId)
+                .param("id", caseId)
+                .update();
+    }
+
+    /** The branches of a bundle, in the order they were made. */
+    public List<CaseRow> branches(long bundleId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cases_case WHERE bundle_id = :bundle ORDER BY id")
+                .param("bundle", bundleId)
+                .query(CaseRecords::row)
+                .list();
+    }
+
+    /** How many branches of a bundle are still open: waiting at the counter, for 补正 or in review. */
+    public int openBranches(long bundleId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM cases_case
+                        WHERE bundle_id = :bundle AND status IN ('SUBMITTED', 'CORRECTION_REQUESTED', 'UNDER_REVIEW')""").param("bundle", bundleId).query(Integer.class).single();
+    }
+
     public void addStep(long caseId, CaseStep step) {
         jdbc.sql("""
                         INSERT INTO cases_step (case_id, at, step, status_after, actor_kind, actor_account, actor_name, opinion,
@@ -305,11 +328,14 @@ public class CaseRecords {
     public record OwnCase(
             long id, String caseNumber, CaseStatus status, String itemName, LocalDate dueOn, Instant updatedAt) {}
 
-    /** The applicant's cases and drafts (as applicant or as agent), most recently changed first. */
+    /**
+     * The applicant's cases and drafts (as applicant or as agent), most recently changed first; the branches of a
+     * bundle are listed with their bundle instead.
+     */
     public List<OwnCase> ofApplicant(long accountId) {
         return jdbc.sql("""
                         SELECT id, case_number, status, item_name, due_on, updated_at FROM cases_case
-                        WHERE applicant_account_id = :me OR agent_account_id = :me
+                        WHERE (applicant_account_id = :me OR agent_account_id = :me) AND bundle_id IS NULL
                         ORDER BY updated_at DESC LIMIT 200""")
                 .param("me", accountId)
                 .query((rs, n) -> new OwnCase(
@@ -408,7 +434,8 @@ public class CaseRecords {
                 instant(rs, "submitted_at"),
                 instant(rs, "accepted_at"),
                 instant(rs, "decided_at"),
-                instant(rs, "completed_at"));
+                instant(rs, "completed_at"),
+                (Long) rs.getObject("bundle_id"));
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

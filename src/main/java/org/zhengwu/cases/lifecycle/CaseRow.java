@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.zhengwu.cases.CaseStatus;
 
-/** One case as stored, personal data still sealed. */
+/** One case as stored, personal data still sealed; {@code bundleId} names the 一件事 it is a branch of, if any. */
 public record CaseRow(
         long id,
         String caseNumber,
@@ -39,7 +39,8 @@ public record CaseRow(
         Instant submittedAt,
         Instant acceptedAt,
         Instant decidedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        Long bundleId) {
 
     public boolean immediate() {
         return "1".equals(caseKind);

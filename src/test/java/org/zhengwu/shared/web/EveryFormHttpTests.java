@@ -196,6 +196,19 @@ class EveryFormHttpTests {
                 "form[action$=/steps]",
                 bad("action", "REFUSE", "opinion", ""),
                 "opinion");
+        // 一件事: the merged form, sent on to review with a code of no division and the declaration left out.
+        TestBrowser.Page bundleDraft = citizen.post(
+                "/apply/bundles/YJS340104002",
+                Map.of("_csrf", TestBrowser.csrf(citizen.get("/apply/bundles/YJS340104002"))));
+        String bundleForm = citizen.relative(bundleDraft.location());
+        probe(
+                "one-stop merged form",
+                citizen,
+                bundleForm,
+                "form[data-testid=application-form]",
+                bad("values[business_division]", "999999", "values[declaration]", null, "next", "review"),
+                "valuesbusiness_division",
+                "valuesdeclaration");
 
         // 特别程序 on a case under review (one paused, for the form that ends a pause), and 督办 on a warning.
         TestBrowser caseExaminer = new TestBrowser(port);
