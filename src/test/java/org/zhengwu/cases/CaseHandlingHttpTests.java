@@ -197,6 +197,89 @@ class CaseHandlingHttpTests {
     }
 
     @Test
+    void eachStepTakenHasItsNoticeFilledFromTheCaseForTheDepartmentAndTheApplicantOnly() {
+        PublishedItem online = OnlineItems.first(catalog, CaseKind.PROMISED);
+        TestPeople.Citizen person = TestPeople.register(citizens, "周文书");
+        Actor applicant = new Actor(
+                directory.find(person.username()).orElseThrow().id(),
+                UUID.randomUUID(),
+                person.username(),
+                "周文书",
+                AccountType.PERSON,
+                RealNameLevel.IN_PERSON,
+                Set.of(),
+                Map.of(),
+                DataScope.NONE);
+        long id = lifecycle.startDraft(applicant, online.implementationCode(), null, Map.of("phone", "13900000001"));
+        CaseLifecycle.Receipt filed = lifecycle.submit(applicant, id, UUID.randomUUID(), c -> {});
+        String caseAddress = "/workbench/cases/" + id;
+        assertThat(clerk.get(caseAddress + "/notices/acceptance").status())
+                .as("no notice before its step")
+                .isEqualTo(404);
+
+        TestBrowser.Page page = clerk.get(caseAddress);
+        TestBrowser.Page refused = clerk.post(
+                caseAddress + "/steps",
+                Map.of(
+                        "action",
+                        "REFUSE",
+                        "version",
+                        page.html().selectFirst("input[name=version]").val(),
+                        "opinion",
+                        "申请事项不属于本机关职权范围，请向县级市场监管部门申请",
+                        "_csrf",
+                        TestBrowser.csrf(page)));
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(clerk.get(caseAddress)
+                        .html()
+                        .select("[data-testid=notices] a")
+                        .eachAttr("href"))
+                .containsExactly(caseAddress + "/notices/refusal");
+
+        TestBrowser.Page notice = clerk.get(caseAddress + "/notices/refusal");
+        assertThat(notice.status()).isEqualTo(200);
+        var document = notice.html().selectFirst("[data-testid=notice]");
+        assertThat(document.selectFirst("h1").text()).isEqualTo("不予受理决定书");
+        assertThat(document.selectFirst("[data-testid=notice-addressee]").text())
+                .isEqualTo("周文书");
+        assertThat(document.selectFirst("[data-testid=notice-number]").text())
+                .isEqualTo(filed.caseNumber().grouped() + "-BSL");
+        assertThat(document.text())
+                .contains(online.name())
+                .contains(online.organisation().name());
+        assertThat(document.selectFirst("[data-testid=notice-reason]").text())
+                .isEqualTo("理由：申请事项不属于本机关职权范围，请向县级市场监管部门申请");
+        assertThat(document.selectFirst("[data-testid=notice-remedies]").text())
+                .contains("六十日内")
+                .contains("行政复议")
+                .contains("行政诉讼");
+        assertThat(document.selectFirst("[data-testid=notice-date]").text())
+                .isEqualTo(java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE)
+                        .toString());
+
+        // The applicant reads the same notice from their case; nobody else does, and a notice not issued is a 404.
+        TestBrowser owner = new TestBrowser(port);
+        owner.signIn(person.username(), TestPeople.PASSWORD);
+        assertThat(owner.get("/my/cases/" + id)
+                        .html()
+                        .select("[data-testid=notices] a")
+                        .eachAttr("href"))
+                .containsExactly("/my/cases/" + id + "/notices/refusal");
+        TestBrowser.Page theirs = owner.get("/my/cases/" + id + "/notices/refusal");
+        assertThat(theirs.status()).isEqualTo(200);
+        assertThat(theirs.html().selectFirst("[data-testid=notice-reason]").text())
+                .contains("不属于本机关职权范围");
+        assertThat(owner.get("/my/cases/" + id + "/notices/approval").status()).isEqualTo(404);
+        assertThat(owner.get("/my/cases/" + id + "/notices/anything").status()).isEqualTo(404);
+        assertThat(otherCitizenBrowser
+                        .get("/my/cases/" + id + "/notices/refusal")
+                        .status())
+                .isEqualTo(404);
+        assertThat(strangerClerk.get(caseAddress + "/notices/refusal").status()).isEqualTo(404);
+        assertThat(owner.get(caseAddress + "/notices/refusal").status()).isEqualTo(403);
+    }
+
+    @Test
     void theProgressLookupShowsStatusAndDatesOnly() {
         TestBrowser anonymous = new TestBrowser(port);
         String csrf = TestBrowser.csrf(anonymous.get("/progress"));

@@ -443,6 +443,15 @@ class AuthorisationMatrixTests {
                 division,
                 directory.find(a.username()).orElseThrow().id(),
                 false);
+        // 办件文书 of the decided case: its department's staff and its applicant.
+        get(
+                "/workbench/cases/{id}/notices/{kind}",
+                "/workbench/cases/" + poorlyRated.caseId() + "/notices/approval",
+                OWN_CLERK);
+        get(
+                "/my/cases/{id}/notices/{kind}",
+                "/my/cases/" + poorlyRated.caseId() + "/notices/acceptance",
+                EnumSet.of(Persona.CITIZEN_A));
         get("/ratings/tasks", CLERKS);
         get("/ratings/tasks/{id}", "/ratings/tasks/" + poorlyRated.taskId(), OWN_CLERK);
         // Nothing recorded: the task page again with the errors for whoever may record.

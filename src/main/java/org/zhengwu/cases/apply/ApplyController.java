@@ -28,6 +28,7 @@ import org.zhengwu.cases.lifecycle.CaseLifecycle;
 import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.cases.lifecycle.CaseRow;
 import org.zhengwu.cases.lifecycle.MaterialDownloads;
+import org.zhengwu.cases.notice.CaseNotice;
 import org.zhengwu.catalog.ApplicationFormCheck;
 import org.zhengwu.catalog.PublishedItem;
 import org.zhengwu.identity.AccountType;
@@ -283,7 +284,10 @@ class ApplyController {
                 "bundle",
                 c.bundleId() == null ? null : bundleRecords.find(c.bundleId()).orElse(null));
         model.addAttribute("steps", records.steps(id));
-        model.addAttribute("corrections", records.corrections(id));
+        List<CaseRecords.Correction> corrections = records.corrections(id);
+        model.addAttribute("corrections", corrections);
+        model.addAttribute("notices", CaseNotice.of(c, corrections));
+        model.addAttribute("licensing", CaseNotice.licensing(c));
         model.addAttribute("materials", records.materials(id));
         // The guide's materials only while the applicant has something to upload: a case stays readable after its
         // item is withdrawn.

@@ -33,6 +33,7 @@ import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.cases.lifecycle.CaseRow;
 import org.zhengwu.cases.lifecycle.HandlingAction;
 import org.zhengwu.cases.lifecycle.MaterialDownloads;
+import org.zhengwu.cases.notice.CaseNotice;
 import org.zhengwu.cases.supervision.ClockPanel;
 import org.zhengwu.catalog.ApplicationForms;
 import org.zhengwu.catalog.PublishedCatalog;
@@ -240,7 +241,10 @@ class WorkbenchController {
                         .orElse(null));
         model.addAttribute("materials", records.materials(id));
         model.addAttribute("steps", records.steps(id));
-        model.addAttribute("corrections", records.corrections(id));
+        List<CaseRecords.Correction> corrections = records.corrections(id);
+        model.addAttribute("corrections", corrections);
+        model.addAttribute("notices", CaseNotice.of(c, corrections));
+        model.addAttribute("licensing", CaseNotice.licensing(c));
         model.addAttribute("actions", lifecycle.actions(actor, c));
         // A branch of a 一件事 says so, by the bundle's name and number only: the other departments' branches are theirs.
         model.addAttribute(
