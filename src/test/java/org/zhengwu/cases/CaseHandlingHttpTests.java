@@ -1,7 +1,9 @@
 package org.zhengwu.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -138,14 +140,16 @@ class CaseHandlingHttpTests {
                 Map.of("action", "ACCEPT", "version", version, "_csrf", csrf));
         assertThat(accepted.status()).isEqualTo(302);
         assertThat(records.find(submitted.id()).orElseThrow().status()).isEqualTo(CaseStatus.UNDER_REVIEW);
-        // The applicant was told of the submission and of the acceptance, after each committed.
-        assertThat(jdbc.sql("SELECT body FROM identity_notification_outbox WHERE body LIKE :number ORDER BY id")
-                        .param("number", "%" + receipt.caseNumber().value() + "%")
-                        .query(String.class)
-                        .list())
-                .hasSize(2)
-                .anySatisfy(body -> assertThat(body).contains("提交申请"))
-                .anySatisfy(body -> assertThat(body).contains("受理"));
+        // The applicant was told of the submission and of the acceptance, after each committed, off the request.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.sql(
+                                        "SELECT body FROM identity_notification_outbox WHERE body LIKE :number ORDER BY id")
+                                .param("number", "%" + receipt.caseNumber().value() + "%")
+                                .query(String.class)
+                                .list())
+                        .hasSize(2)
+                        .anySatisfy(body -> assertThat(body).contains("提交申请"))
+                        .anySatisfy(body -> assertThat(body).contains("受理")));
 
         // A counter clerk may accept but not examine: refused, and the refusal stays in the accountability log.
         // The page offers the clerk no step now; the request is forged from the current version.

@@ -5,14 +5,14 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.zhengwu.identity.Applicants;
 
 /**
  * Tells the applicant what happened to their case — received, accepted or refused, asked for 补正, decided, delivered —
  * through identity's notification senders (SMS or e-mail; the development outbox in the demo). Sent after the step
- * has committed, so nobody is told of a step that was rolled back; a message that cannot be sent is logged, and the
+ * has committed, so nobody is told of a step that was rolled back, and off the request's thread; a message that cannot be sent is logged, and the
  * timeline of 我的办件 shows the step either way.
  */
 @Component
@@ -44,7 +44,12 @@ class ApplicantNotices {
         this.messages = messages;
     }
 
-    @TransactionalEventListener
+    /**
+     * On its own thread and connection, after the step commits: a listener that ran in the committing request would
+     * ask for a second connection while still holding the first, and 32 submissions at once exhausted a pool of 16
+     * (bench/cases.sh). The event publication registry keeps a message that was not sent when the node stopped.
+     */
+    @ApplicationModuleListener
     void tell(StepTaken step) {
         if (!TOLD.contains(step.step())) {
             return;
