@@ -432,6 +432,14 @@ class AccessibilityBrowserTests {
         page("workbench: case clock", officerPersona, "/workbench/cases/" + submittedId + "/clock");
         page("workbench: case under review", officerPersona, "/workbench/cases/" + examined.id());
         page("workbench: 受理通知书", officerPersona, "/workbench/cases/" + examined.id() + "/notices/acceptance");
+        page("counter: items", officerPersona, "/workbench/counter");
+        page("counter: applicant", officerPersona, "/workbench/counter/items/" + item.implementationCode());
+        bad(
+                "counter: applicant with a bad 公民身份号码",
+                officerPersona,
+                "/workbench/counter/items/" + item.implementationCode(),
+                "form[action$='/items/" + item.implementationCode() + "']",
+                Map.of("name", "王五", "idNumber", "340102199001010015", "mobile", "139"));
         bad(
                 "workbench: 特别程序 without its fields",
                 officerPersona,

@@ -21,6 +21,9 @@ public class Applicants {
     /** The particulars a form may be prefilled with; any may be null when the account does not hold it. */
     public record Particulars(String name, String idNumber, String mobile, String email) {}
 
+    /** The person account that holds a 公民身份号码, as a counter clerk checks the person in front of them against it. */
+    public record Holder(long accountId, String name) {}
+
     /** An enterprise the person may apply for, as representative or as an agent allowed to apply. */
     public record Represented(String uscc, String name, boolean representative) {}
 
@@ -51,6 +54,20 @@ public class Applicants {
                         a.idNumberCipher() == null ? null : directory.decryptIdNumber(a.idNumberCipher()),
                         contacts.mobile(a),
                         contacts.email(a)));
+    }
+
+    /**
+     * The enabled person account registered with this 公民身份号码 (looked up by its blind index), if any. For a
+     * counter registration: a case of a person with an account is theirs to follow in 我的办件.
+     */
+    public Optional<Holder> holderOf(String idNumber) {
+        if (idNumber == null || idNumber.isBlank()) {
+            return Optional.empty();
+        }
+        return accounts.findByIdNumberIndex(directory.idNumberIndex(idNumber))
+                .filter(a -> a.type() == AccountType.PERSON)
+                .filter(Account::enabled)
+                .map(a -> new Holder(a.id(), a.displayName()));
     }
 
     /**

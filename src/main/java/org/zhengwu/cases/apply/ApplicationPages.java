@@ -68,7 +68,12 @@ class ApplicationPages {
 
     /** The values a new draft starts with: what the account and the enterprise acted for say, by each field's prefill. */
     Map<String, String> prefilled(ApplicationForm form, Actor applicant, Applicants.Represented enterprise) {
-        Optional<Applicants.Particulars> person = applicants.particulars(applicant.accountId());
+        return prefilled(form, applicants.particulars(applicant.accountId()), enterprise);
+    }
+
+    /** The values a new draft starts with, from the particulars of a person and the enterprise they act for, if any. */
+    Map<String, String> prefilled(
+            ApplicationForm form, Optional<Applicants.Particulars> person, Applicants.Represented enterprise) {
         Map<String, String> values = new LinkedHashMap<>();
         for (FormField field : form.fields()) {
             if (field.prefill() == null) {

@@ -66,7 +66,18 @@ class CaseUploads {
 
     /** @throws org.zhengwu.shared.files.UploadRefusedException naming the file when it fails a check */
     void add(Actor applicant, long caseId, int materialNo, String fileName, InputStream content) throws IOException {
-        CaseRow c = lifecycle.own(applicant, caseId);
+        add(applicant, lifecycle.own(applicant, caseId), materialNo, fileName, content);
+    }
+
+    /**
+     * Adds a file to a case the caller has already found within the actor's reach (the applicant's own, or a clerk's
+     * counter draft).
+     *
+     * @throws org.zhengwu.shared.files.UploadRefusedException naming the file when it fails a check
+     */
+    void add(Actor actor, CaseRow c, int materialNo, String fileName, InputStream content) throws IOException {
+        Actor applicant = actor;
+        long caseId = c.id();
         int round = round(c);
         PublishedItem item = pages.item(c);
         if (materialNo < 1 || materialNo > item.guide().materials().size()) {
@@ -111,9 +122,14 @@ class CaseUploads {
 
     @Transactional
     void remove(Actor applicant, long caseId, long materialId) {
-        CaseRow c = records.lock(caseId)
-                .filter(row -> CaseLifecycle.owns(applicant, row))
-                .orElseThrow(() -> new NotFoundException("cases.case.not-found"));
+        remove(applicant, caseId, materialId, row -> CaseLifecycle.owns(applicant, row));
+    }
+
+    /** Removes a file of the round in progress from a case {@code mayChange} lets the actor change. */
+    @Transactional
+    void remove(Actor applicant, long caseId, long materialId, java.util.function.Predicate<CaseRow> mayChange) {
+        CaseRow c =
+                records.lock(caseId).filter(mayChange).orElseThrow(() -> new NotFoundException("cases.case.not-found"));
         int round = round(c);
         CaseMaterial m = records.materials(caseId).stream()
                 .filter(x -> x.id() == materialId && x.round() == round)

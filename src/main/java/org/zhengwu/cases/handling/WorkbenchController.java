@@ -233,6 +233,7 @@ class WorkbenchController {
         model.addAttribute("case", c);
         model.addAttribute("number", new CaseNumber(c.caseNumber()));
         model.addAttribute("applicantName", lifecycle.applicantName(c));
+        model.addAttribute("counterApplicant", lifecycle.counterApplicant(c).orElse(null));
         model.addAttribute("values", lifecycle.values(c));
         model.addAttribute(
                 "applicationForm",

@@ -23,6 +23,7 @@ class ApplicantNotices {
 
     static final Set<String> TOLD = Set.of(
             "submit",
+            "register",
             "accept",
             "refuse",
             "request-correction",

@@ -47,6 +47,11 @@ public class CaseLifecycle {
     private static final String NAME_CONTEXT = "cases_case.applicant_name";
     private static final String VALUES_CONTEXT = "cases_case.form_values";
     private static final String QUERY_CODE_CONTEXT = "cases.query-code";
+    private static final String ID_NUMBER_CONTEXT = "cases_case.applicant_id_number";
+    private static final String MOBILE_CONTEXT = "cases_case.applicant_mobile";
+    /** 申请渠道 窗口 (the national channel code list: 1 窗口, 2 网上（电脑端）, 3 网上（移动端）, 4 快递, 9 其他). */
+    public static final String COUNTER_CHANNEL = "1";
+
     private static final String QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
     /** What the applicant is shown once the case is submitted. */
@@ -169,6 +174,8 @@ public class CaseLifecycle {
 
     public static boolean owns(Actor actor, CaseRow c) {
         return actor.type() == AccountType.PERSON
+                // A counter draft is the registering clerk's until it is registered; then it is the applicant's too.
+                && !(c.status() == CaseStatus.DRAFT && c.registeredBy() != null)
                 && (Long.valueOf(actor.accountId()).equals(c.applicantAccountId())
                         || Long.valueOf(actor.accountId()).equals(c.agentAccountId()));
     }
@@ -230,7 +237,9 @@ public class CaseLifecycle {
         Instant now = clock.instant();
         CaseNumber number =
                 CaseNumber.of(draft.divisionCode(), today, records.nextSequence(draft.divisionCode(), today));
-        PublishedItem item = applicable(draft.implementationCode());
+        boolean atCounter = draft.registeredBy() != null;
+        PublishedItem item =
+                atCounter ? receivable(draft.implementationCode()) : applicable(draft.implementationCode());
         LocalDate due = caseClock.due(today, item.guide().promisedLimit()).orElse(null);
         String process = draft.immediate() ? IMMEDIATE_PROCESS : STANDARD_PROCESS;
         String processInstance = runtime.startProcessInstanceByKey(
@@ -242,16 +251,20 @@ public class CaseLifecycle {
                 number.value(),
                 new CaseStep(
                         now,
-                        "submit",
+                        atCounter ? "register" : "submit",
                         CaseStatus.SUBMITTED,
-                        "APPLICANT",
+                        atCounter ? "STAFF" : "APPLICANT",
                         applicant.accountId(),
                         applicant.displayName(),
                         null,
                         false));
         events.publishEvent(new CaseSubmitted(
                 number.value(), draft.implementationCode(), draft.organisationUscc(), draft.divisionCode()));
-        audit.record(AuditEvent.success(applicant.username(), "cases.submit", "case", number.value())
+        audit.record(AuditEvent.success(
+                        applicant.username(),
+                        atCounter ? "cases.counter.register" : "cases.submit",
+                        "case",
+                        number.value())
                 .withDetails(draft.implementationCode())
                 .actingFor(draft.actingForUscc()));
         return number;
@@ -350,6 +363,153 @@ public class CaseLifecycle {
                         false));
         audit.record(AuditEvent.success(applicant.username(), "cases.correction.answer", "case", c.caseNumber())
                 .actingFor(c.actingForUscc()));
+    }
+
+    // ---------------------------------------------------------------- the counter (窗口收件)
+
+    /** Who a clerk registers an application for: a person, or an enterprise through the person handling it. */
+    public record CounterApplicant(
+            String name, String idNumber, String mobile, String enterpriseUscc, String enterpriseName) {
+
+        public boolean enterprise() {
+            return enterpriseUscc != null;
+        }
+    }
+
+    /**
+     * An entry a clerk may register counter applications for: published, one somebody applies for, and of an
+     * organisation within the clerk's reach for {@code cases.accept}; anything else is a 404, so that a clerk
+     * learns nothing of another department's entries here.
+     */
+    public PublishedItem receivable(Actor clerk, String implementationCode) {
+        PublishedItem item = receivable(implementationCode);
+        if (!mayRegister(clerk, item)) {
+            throw new NotFoundException("cases.item.not-found");
+        }
+        return item;
+    }
+
+    public static boolean mayRegister(Actor clerk, PublishedItem item) {
+        return clerk.type() == AccountType.STAFF
+                && !item.type().enforcement()
+                && clerk.mayReach(CaseAccess.ACCEPT, item.organisation().uscc(), item.divisionCode());
+    }
+
+    private PublishedItem receivable(String implementationCode) {
+        if (!(catalog.find(implementationCode) instanceof PublishedCatalog.Lookup.Live live)
+                || live.item().type().enforcement()) {
+            throw new NotFoundException("cases.item.not-found");
+        }
+        return live.item();
+    }
+
+    /**
+     * Starts a counter draft (channel 窗口) registered by the clerk. {@code accountId} is the applicant's account when
+     * the person (or, for an enterprise, the person handling it, who may apply for it) has one: the registered case is
+     * then theirs to follow in 我的办件 as well.
+     */
+    @Transactional
+    public long startCounterDraft(
+            Actor clerk,
+            String implementationCode,
+            CounterApplicant applicant,
+            Long accountId,
+            Map<String, String> values) {
+        PublishedItem item = receivable(clerk, implementationCode);
+        Instant now = clock.instant();
+        long id = records.insertDraft(
+                new CaseRecords.NewDraft(
+                        COUNTER_CHANNEL,
+                        accountId,
+                        applicant.enterprise() ? accountId : null,
+                        applicant.enterpriseUscc(),
+                        clerk.username(),
+                        keys.encrypt(applicant.name(), NAME_CONTEXT),
+                        sealValues(values),
+                        item.implementationCode(),
+                        item.versionNo(),
+                        item.name(),
+                        item.type().code(),
+                        item.organisation().uscc(),
+                        item.divisionCode(),
+                        item.guide().caseKind() == null
+                                ? CaseKind.PROMISED.code()
+                                : item.guide().caseKind().code(),
+                        CaseClock.days(item.guide().statutoryLimit()),
+                        CaseClock.days(item.guide().promisedLimit())),
+                now);
+        records.recordCounterApplicant(
+                id,
+                new CaseRecords.CounterApplicant(
+                        keys.blindIndex(applicant.idNumber(), ID_NUMBER_CONTEXT),
+                        keys.encrypt(applicant.idNumber(), ID_NUMBER_CONTEXT),
+                        applicant.mobile() == null ? null : keys.encrypt(applicant.mobile(), MOBILE_CONTEXT),
+                        applicant.enterpriseName()));
+        audit.record(AuditEvent.success(clerk.username(), "cases.counter.start", "case", "draft-" + id)
+                .withDetails(item.implementationCode() + (accountId == null ? " no account" : " account " + accountId))
+                .actingFor(applicant.enterpriseUscc()));
+        return id;
+    }
+
+    /** A counter draft of this clerk's, still within their reach; anything else is a 404. */
+    public CaseRow counterDraft(Actor clerk, long caseId) {
+        return records.find(caseId)
+                .filter(c -> registeredBy(clerk, c))
+                .orElseThrow(() -> new NotFoundException("cases.case.not-found"));
+    }
+
+    /** Registered by this clerk at the counter, and still within their reach for {@code cases.accept}. */
+    public static boolean registeredBy(Actor clerk, CaseRow c) {
+        return clerk.type() == AccountType.STAFF
+                && COUNTER_CHANNEL.equals(c.channel())
+                && clerk.username().equals(c.registeredBy())
+                && clerk.mayReach(CaseAccess.ACCEPT, c.organisationUscc(), c.divisionCode());
+    }
+
+    @Transactional
+    public void saveCounterDraft(Actor clerk, long caseId, Map<String, String> values) {
+        CaseRow draft = counterDraft(clerk, caseId);
+        if (draft.status() != CaseStatus.DRAFT
+                || !records.saveDraftValues(caseId, sealValues(values), clock.instant())) {
+            throw new CaseConflictException("cases.draft.already-submitted");
+        }
+    }
+
+    /** The counter applicant's particulars as the clerk gave them, unsealed; empty for an online case. */
+    public Optional<CounterApplicant> counterApplicant(CaseRow c) {
+        return records.counterApplicant(c.id())
+                .map(a -> new CounterApplicant(
+                        applicantName(c),
+                        a.idNumber() == null ? null : keys.decrypt(a.idNumber(), ID_NUMBER_CONTEXT),
+                        a.mobile() == null ? null : keys.decrypt(a.mobile(), MOBILE_CONTEXT),
+                        c.actingForUscc(),
+                        a.enterpriseName()));
+    }
+
+    /**
+     * Registers a counter draft: numbered, its process started, the timeline's first line the clerk's. Idempotent by
+     * {@code submissionKey}, like an online submission: the same key answers with the same receipt.
+     */
+    @Transactional
+    public Receipt register(Actor clerk, long caseId, UUID submissionKey, Completeness complete) {
+        Optional<CaseRow> earlier = records.findBySubmissionKey(submissionKey);
+        if (earlier.isPresent()) {
+            CaseRow c = earlier.get();
+            if (!registeredBy(clerk, c)) {
+                throw new NotFoundException("cases.case.not-found");
+            }
+            return receipt(c);
+        }
+        CaseRow draft = records.lock(caseId)
+                .filter(c -> registeredBy(clerk, c))
+                .orElseThrow(() -> new NotFoundException("cases.case.not-found"));
+        if (draft.status() != CaseStatus.DRAFT) {
+            throw new CaseConflictException(
+                    "cases.draft.already-submitted-as", new CaseNumber(draft.caseNumber()).grouped());
+        }
+        complete.check(draft);
+        file(clerk, draft, submissionKey);
+        return receipt(records.find(caseId).orElseThrow());
     }
 
     // ---------------------------------------------------------------- the department's side

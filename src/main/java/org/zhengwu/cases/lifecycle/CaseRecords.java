@@ -107,6 +107,36 @@ public class CaseRecords {
             Integer statutoryDays,
             Integer promisedDays) {}
 
+    /** Who a counter registration is for, as stored: number and mobile sealed, the number also blind-indexed. */
+    public record CounterApplicant(String idNumberIndex, byte[] idNumber, byte[] mobile, String enterpriseName) {}
+
+    /** Records who a counter draft is for, in the transaction that made it. */
+    public void recordCounterApplicant(long id, CounterApplicant applicant) {
+        jdbc.sql("""
+                        UPDATE cases_case SET applicant_id_index = :index, applicant_id_number = :number,
+                            applicant_mobile = :mobile, enterprise_name = :enterprise
+                        WHERE id = :id AND status = 'DRAFT'""")
+                .param("index", applicant.idNumberIndex())
+                .param("number", applicant.idNumber())
+                .param("mobile", applicant.mobile())
+                .param("enterprise", applicant.enterpriseName())
+                .param("id", id)
+                .update();
+    }
+
+    public Optional<CounterApplicant> counterApplicant(long id) {
+        return jdbc.sql("""
+                        SELECT applicant_id_index, applicant_id_number, applicant_mobile, enterprise_name FROM cases_case
+                        WHERE id = :id AND registered_by IS NOT NULL""")
+                .param("id", id)
+                .query((rs, n) -> new CounterApplicant(
+                        rs.getString("applicant_id_index"),
+                        rs.getBytes("applicant_id_number"),
+                        rs.getBytes("applicant_mobile"),
+                        rs.getString("enterprise_name")))
+                .optional();
+    }
+
     /** Saves a draft's values; false when the draft moved on meanwhile (submitted in another tab). */
     public boolean saveDraftValues(long id, byte[] values, Instant now) {
         return jdbc.sql("""
@@ -330,12 +360,13 @@ public class CaseRecords {
 
     /**
      * The applicant's cases and drafts (as applicant or as agent), most recently changed first; the branches of a
-     * bundle are listed with their bundle instead.
+     * bundle are listed with their bundle instead, and a clerk's counter draft is the clerk's until it is registered.
      */
     public List<OwnCase> ofApplicant(long accountId) {
         return jdbc.sql("""
                         SELECT id, case_number, status, item_name, due_on, updated_at FROM cases_case
                         WHERE (applicant_account_id = :me OR agent_account_id = :me) AND bundle_id IS NULL
+                            AND NOT (status = 'DRAFT' AND registered_by IS NOT NULL)
                         ORDER BY updated_at DESC LIMIT 200""")
                 .param("me", accountId)
                 .query((rs, n) -> new OwnCase(

@@ -97,6 +97,9 @@ class EveryFormHttpTests {
     CatalogEditing editing;
 
     @Autowired
+    org.zhengwu.catalog.PublishedCatalog catalog;
+
+    @Autowired
     JdbcClient jdbc;
 
     private final List<Probe> probes = new ArrayList<>();
@@ -196,6 +199,43 @@ class EveryFormHttpTests {
                 "form[action$=/steps]",
                 bad("action", "REFUSE", "opinion", ""),
                 "opinion");
+        // 窗口收件: the applicant a clerk identifies, a person and an enterprise, with numbers whose check fails.
+        String counterEntry = "/workbench/counter/items/"
+                + catalog.all().stream()
+                        .filter(i -> i.organisation().uscc().equals(HEFEI_MARKET)
+                                && !i.type().enforcement())
+                        .findFirst()
+                        .orElseThrow()
+                        .implementationCode();
+        probe(
+                "counter applicant",
+                caseClerk,
+                counterEntry,
+                "form[data-testid=counter-applicant]",
+                bad("name", "", "idNumber", "110101199001011234", "mobile", "123"),
+                "name",
+                "idNumber",
+                "mobile");
+        probe(
+                "counter enterprise",
+                caseClerk,
+                counterEntry,
+                "form[data-testid=counter-applicant]",
+                bad(
+                        "kind",
+                        "ENTERPRISE",
+                        "name",
+                        "经办人",
+                        "idNumber",
+                        TestPeople.newIdNumber(),
+                        "mobile",
+                        TestPeople.newMobile(),
+                        "uscc",
+                        "91340100MA2N00000X",
+                        "enterpriseName",
+                        ""),
+                "uscc",
+                "enterpriseName");
         // 一件事: the merged form, sent on to review with a code of no division and the declaration left out.
         TestBrowser.Page bundleDraft = citizen.post(
                 "/apply/bundles/YJS340104002",
