@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Cases hot paths (issue 10), next to a reference measured in the same run on the same PostgreSQL:
+#  (a) durable online submissions/s at 32 concurrent applicants (bench/CasesSubmit.java: drafts prepared through the
+#      pages beforehand, then only POST /my/cases/{id}/submit timed; each acknowledgement checked in the database),
+#      against pgbench's tpcb-like TPS with 32 clients for the same time, in a database of its own on the same
+#      embedded server;
+#  (b) CASES generated cases (bench/cases-generate.sql), then 16 clerks (bench/CasesClerks.java) loading their 待办
+#      (due within 10 days, sorted by due date), case pages of their organisation and the statistics page, with wrk
+#      (bench/cases-pages.lua); and EXPLAIN (ANALYZE, BUFFERS) of the 待办 query (bench/cases-workbench-explain.sql).
+#
+#   bench/cases.sh [duration-seconds=20]
+#
+# CASES (default 1000000; e.g. CASES=100000 for a trial), DRAFTS (complete drafts per applicant, default 80),
+# SKIP_BUILD=1 reuses the jar and classpath, BENCH_PORT (default 18081), JAVA_OPTS, BENCH_NICE as bench/lib/platform.sh.
+# Starts on a fresh data directory (bench/results/cases-data, a throwaway database: the script writes to it with SQL).
+# Results in bench/results/cases-*; the summary on stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-20}
+CASES=${CASES:-1000000}
+DRAFTS=${DRAFTS:-80}
+OUT=bench/results
+DATA=$OUT/cases-data
+mkdir -p "$OUT"
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 1; }
+command -v pgbench >/dev/null || { echo "pgbench is not installed: apt-get install postgresql-client" >&2; exit 1; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+source bench/lib/platform.sh
+if [ -n "${SKIP_BUILD:-}" ]; then
+    # shellcheck disable=SC2010 # the one jar whose name does not end in -plain
+    PLATFORM_JAR=$(ls target/zhengwu-*.jar | grep -v plain | head -n 1)
+else
+    platform_build
+fi
+CLASSPATH_BENCH=target/bench-classes:target/classes:$(cat target/bench-classpath.txt)
+mkdir -p target/bench-classes
+javac -proc:none -d target/bench-classes -cp "$CLASSPATH_BENCH" bench/CasesSubmit.java bench/CasesClerks.java
+rm -rf "$DATA"
+trap platform_stop EXIT
+platform_start "$DATA" "$OUT/cases-app.log" "$OUT/cases-zhengwu.json"
+PG_PORT=$(sed -n 's/.*Embedded PostgreSQL 17 on port \([0-9]*\).*/\1/p' "$OUT/cases-app.log" | head -n 1)
+export PGPASSWORD PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres
+PGPASSWORD=$(cat "$DATA/pg/superuser.password")
+
+echo "== (a) 32 applicants: registration, sign-in, $DRAFTS complete drafts each (untimed), then ${DURATION}s of submissions"
+LOAD_A=$(load)
+"$JAVA" -cp "$CLASSPATH_BENCH" CasesSubmit "$PLATFORM_BASE" "$DATA/pg" 32 "$DRAFTS" "$DURATION" "$OUT" \
+    | tee "$OUT/cases-submit.txt"
+LOAD_A="$LOAD_A → $(load)"
+SUBMITTED=$(sed -n 's/.* = \([0-9.]*\)\/s.*/\1/p' "$OUT/cases-submit.txt")
+
+echo "== (a) pgbench tpcb-like, scale 10, 32 clients, ${DURATION}s, database pgbench on the same server"
+psql -q -d zhengwu -c "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench"
+pgbench -i -s 10 -q pgbench > "$OUT/cases-pgbench-init.txt" 2>&1
+LOAD_P=$(load)
+pgbench -c 32 -j 2 -T "$DURATION" pgbench > "$OUT/cases-pgbench.txt" 2>&1
+LOAD_P="$LOAD_P → $(load)"
+TPS=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$OUT/cases-pgbench.txt")
+psql -q -d zhengwu -c "DROP DATABASE pgbench"
+
+echo "== (b) generating $CASES cases"
+GENERATE_START=$(date +%s)
+psql -d zhengwu -v cases="$CASES" -f bench/cases-generate.sql > "$OUT/cases-generate.txt" 2>&1
+echo "   $(($(date +%s) - GENERATE_START)) s; $(psql -Atq -d zhengwu -c "SELECT count(*) FROM cases_case") cases in all"
+"$JAVA" -cp "$CLASSPATH_BENCH" CasesClerks "$PLATFORM_BASE" "$DATA/pg" 16 4 10 "$OUT"
+ORG=$(head -n 1 "$OUT/clerks.txt" | cut -d' ' -f2)
+psql -d zhengwu -v org="$ORG" -v due="$(date -d '+10 days' +%F)" -f bench/cases-workbench-explain.sql \
+    > "$OUT/cases-explain.txt"
+
+pages() { # $1: name, $2: file of "cookie path" lines
+    wrk -t2 -c16 -d10s --timeout 10s -s bench/cases-pages.lua "$PLATFORM_BASE" -- "$OUT/$2.txt" > /dev/null
+    local before
+    before=$(load)
+    wrk -t2 -c16 -d"${DURATION}s" --timeout 10s -s bench/cases-pages.lua "$PLATFORM_BASE" -- "$OUT/$2.txt" \
+        > "$OUT/cases-$1.txt"
+    echo "$(tail -n 1 "$OUT/cases-$1.txt"); load $before → $(load)"
+}
+echo "== (b) 16 clerks, wrk -t2 -c16, 10 s warm-up then ${DURATION}s each"
+WORKBENCH=$(pages workbench workbench)
+DETAIL=$(pages detail detail)
+STATISTICS=$(pages statistics statistics)
+RSS_KB=$(ps -o rss= -p "$PLATFORM_PID")
+
+echo
+echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), ${DURATION}s each, $CASES generated cases"
+echo "(a) $(cat "$OUT/cases-submit.txt")"
+echo "    load average $LOAD_A"
+echo "    pgbench tpcb-like, 32 clients: $TPS tps; load average $LOAD_P"
+echo "    submissions ÷ pgbench TPS: $(awk -v a="$SUBMITTED" -v b="$TPS" 'BEGIN { printf "%.2f", a / b }') (target ≥ 0.3)"
+echo "(b) 待办 list:   $WORKBENCH"
+echo "    case page:  $DETAIL"
+echo "    statistics: $STATISTICS"
+echo "    (target p95 < 100 ms each); EXPLAIN of the 待办 query: $OUT/cases-explain.txt"
+echo "resident memory after the load: $((RSS_KB / 1024)) MB"
