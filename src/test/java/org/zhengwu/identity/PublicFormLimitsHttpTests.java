@@ -36,10 +36,12 @@ class PublicFormLimitsHttpTests {
     /** Documentation addresses (RFC 5737), one per browser, so that per-address counts never mix. */
     private static final AtomicInteger ADDRESS = new AtomicInteger(100);
 
-    private static final Pattern TOO_OFTEN = Pattern.compile("发送过于频繁，请于 (\\d{2}:\\d{2}) 后重试。");
+    // A retry time on the next day (after 23:00 in Asia/Shanghai for the hourly limit) names the day too.
+    private static final Pattern TOO_OFTEN = Pattern.compile("发送过于频繁，请于 (?:\\d{1,2}月\\d{1,2}日 )?(\\d{2}:\\d{2}) 后重试。");
     private static final Pattern DAILY_CAP =
             Pattern.compile("发送次数已达每日上限，请于 (\\d{1,2}月\\d{1,2}日 )?(\\d{2}:\\d{2}) 后重试。");
-    private static final Pattern TOO_MANY_ATTEMPTS = Pattern.compile("操作过于频繁，请于 (\\d{2}:\\d{2}) 后重试。");
+    private static final Pattern TOO_MANY_ATTEMPTS =
+            Pattern.compile("操作过于频繁，请于 (?:\\d{1,2}月\\d{1,2}日 )?(\\d{2}:\\d{2}) 后重试。");
 
     @LocalServerPort
     int port;
