@@ -1,6 +1,7 @@
 -- The 待办 query of WorkbenchQueries.list for a clerk holding cases.accept, cases.review and cases.approve of one
 -- organisation (reach ORGANISATION: DataScope gives "c.organisation_uscc = :scopeOrganisation"), filtered by due date,
--- first page; the values as psql variables :org and :due.
+-- first page; the values as psql variables :org and :due. One reach for the three permissions, so the scope is
+-- factored out of the steps (WorkbenchQueries.todo).
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT c.id, c.case_number, c.status, c.stage, c.item_name, c.implementation_code, c.channel,
        c.received_on, c.due_on,
@@ -8,6 +9,6 @@ SELECT c.id, c.case_number, c.status, c.stage, c.item_name, c.implementation_cod
         ORDER BY CASE w.level WHEN 'RED' THEN 0 ELSE 1 END LIMIT 1) AS warning
 FROM cases_case c
 WHERE c.status <> 'DRAFT'
-  AND ((c.status IN ('SUBMITTED', 'COMPLETED') AND c.stage IN ('accept', 'deliver') AND (((c.organisation_uscc = :'org')))) OR (c.status = 'UNDER_REVIEW' AND c.stage IN ('undertake', 'audit') AND (((c.organisation_uscc = :'org')))) OR (c.status = 'UNDER_REVIEW' AND c.stage = 'approve' AND (((c.organisation_uscc = :'org')))))
+  AND ((c.organisation_uscc = :'org')) AND c.status IN ('SUBMITTED', 'COMPLETED', 'UNDER_REVIEW') AND ((c.status IN ('SUBMITTED', 'COMPLETED') AND c.stage IN ('accept', 'deliver')) OR (c.status = 'UNDER_REVIEW' AND c.stage IN ('undertake', 'audit', 'approve')))
   AND c.due_on <= :'due'
 ORDER BY c.due_on NULLS LAST, c.id LIMIT 51 OFFSET 0;

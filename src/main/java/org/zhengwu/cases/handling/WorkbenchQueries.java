@@ -137,12 +137,20 @@ class WorkbenchQueries {
 
     /** Each step's cases within the reach of the permission that step needs. */
     private static String todo(Actor actor, Map<String, Object> parameters) {
-        return "((c.status IN ('SUBMITTED', 'COMPLETED') AND c.stage IN ('accept', 'deliver') AND "
-                + reach(actor, parameters, CaseAccess.ACCEPT) + ")"
-                + " OR (c.status = 'UNDER_REVIEW' AND c.stage IN ('undertake', 'audit') AND "
-                + reach(actor, parameters, CaseAccess.REVIEW) + ")"
-                + " OR (c.status = 'UNDER_REVIEW' AND c.stage = 'approve' AND "
-                + reach(actor, parameters, CaseAccess.APPROVE) + "))";
+        String accept = reach(actor, parameters, CaseAccess.ACCEPT);
+        String review = reach(actor, parameters, CaseAccess.REVIEW);
+        String approve = reach(actor, parameters, CaseAccess.APPROVE);
+        if (accept.equals(review) && review.equals(approve)) {
+            // One reach for every step, as for a department's staff holding all three: the scope and the open
+            // statuses stand apart from the steps, so that the index in the list's order (cases_case_todo) serves
+            // the first page without sorting every open case of the department (bench/cases.sh, 1 M cases).
+            return accept + " AND c.status IN ('SUBMITTED', 'COMPLETED', 'UNDER_REVIEW')"
+                    + " AND ((c.status IN ('SUBMITTED', 'COMPLETED') AND c.stage IN ('accept', 'deliver'))"
+                    + " OR (c.status = 'UNDER_REVIEW' AND c.stage IN ('undertake', 'audit', 'approve')))";
+        }
+        return "((c.status IN ('SUBMITTED', 'COMPLETED') AND c.stage IN ('accept', 'deliver') AND " + accept + ")"
+                + " OR (c.status = 'UNDER_REVIEW' AND c.stage IN ('undertake', 'audit') AND " + review + ")"
+                + " OR (c.status = 'UNDER_REVIEW' AND c.stage = 'approve' AND " + approve + "))";
     }
 
     private static String reach(Actor actor, Map<String, Object> parameters, String... permissions) {
