@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.validation.Errors;
 import org.zhengwu.cases.CaseStatus;
 import org.zhengwu.cases.lifecycle.CaseLifecycle;
 import org.zhengwu.cases.lifecycle.CaseMaterial;
@@ -97,6 +98,27 @@ class ApplicationPages {
 
     ApplicationFormCheck.Result check(PublishedItem item, Map<String, String> values) {
         return forms.check(form(item), values);
+    }
+
+    /**
+     * Checks a draft before its review, whoever fills it in: each field's problem on its field ({@code values[key]}),
+     * each missing material on the form as a whole. Returns the form's check, which the page shows again.
+     */
+    ApplicationFormCheck.Result checkForReview(
+            PublishedItem item, CaseRow draft, Map<String, String> values, Errors binding) {
+        ApplicationFormCheck.Result result = check(item, values);
+        for (ApplicationFormCheck.FieldProblem problem : result.problems()) {
+            binding.rejectValue("values[" + problem.field() + "]", problem.messageKey(), problem.argumentArray(), null);
+        }
+        for (MaterialSlot slot : slots(item, draft)) {
+            if (slot.missing()) {
+                binding.reject(
+                        "cases.submit.material-missing",
+                        new Object[] {slot.material().name()},
+                        null);
+            }
+        }
+        return result;
     }
 
     /** The guide's materials with the files of the round in progress (the application's, or the open 补正's). */

@@ -1,7 +1,6 @@
 package org.zhengwu.cases.apply;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
 import org.zhengwu.identity.Applicants;
 import org.zhengwu.shared.files.FileStore;
-import org.zhengwu.shared.files.UploadRefusedException;
 import org.zhengwu.shared.web.UserFacingException;
 
 /**
@@ -155,19 +153,7 @@ class ApplyController {
             redirect.addFlashAttribute("notice", "cases.apply.saved");
             return "redirect:/my/cases/" + id + "/form";
         }
-        ApplicationFormCheck.Result result = pages.check(item, answers.getValues());
-        for (ApplicationFormCheck.FieldProblem problem : result.problems()) {
-            binding.rejectValue("values[" + problem.field() + "]", problem.messageKey(), problem.argumentArray(), null);
-        }
-        List<ApplicationPages.MaterialSlot> slots = pages.slots(item, draft);
-        for (ApplicationPages.MaterialSlot slot : slots) {
-            if (slot.missing()) {
-                binding.reject(
-                        "cases.submit.material-missing",
-                        new Object[] {slot.material().name()},
-                        null);
-            }
-        }
+        ApplicationFormCheck.Result result = pages.checkForReview(item, draft, answers.getValues(), binding);
         if (binding.hasErrors()) {
             model.addAttribute("checked", result);
             return form(id, model);
@@ -186,14 +172,8 @@ class ApplyController {
         CaseRow c = lifecycle.own(actor, id);
         String back =
                 c.status() == CaseStatus.DRAFT ? "redirect:/my/cases/" + id + "/form" : "redirect:/my/cases/" + id;
-        try (InputStream content = file == null ? InputStream.nullInputStream() : file.getInputStream()) {
-            uploads.add(actor, id, material, file == null ? null : file.getOriginalFilename(), content);
-            redirect.addFlashAttribute("notice", "cases.material.added");
-        } catch (UploadRefusedException e) {
-            redirect.addFlashAttribute("uploadProblem", e.messageKey());
-            redirect.addFlashAttribute("uploadArguments", e.arguments());
-            redirect.addFlashAttribute("uploadMaterial", material);
-        }
+        MaterialUpload.receive(
+                file, material, redirect, (name, content) -> uploads.add(actor, id, material, name, content));
         return back + "#material-" + material;
     }
 

@@ -1,7 +1,6 @@
 package org.zhengwu.cases.apply;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +32,6 @@ import org.zhengwu.catalog.PublishedItem;
 import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
-import org.zhengwu.shared.files.UploadRefusedException;
 import org.zhengwu.shared.web.UserFacingException;
 
 /**
@@ -161,14 +159,8 @@ class BundleApplyController {
             RedirectAttributes redirect)
             throws IOException {
         Actor actor = person();
-        try (InputStream content = file == null ? InputStream.nullInputStream() : file.getInputStream()) {
-            uploads.add(actor, id, material, file == null ? null : file.getOriginalFilename(), content);
-            redirect.addFlashAttribute("notice", "cases.material.added");
-        } catch (UploadRefusedException e) {
-            redirect.addFlashAttribute("uploadProblem", e.messageKey());
-            redirect.addFlashAttribute("uploadArguments", e.arguments());
-            redirect.addFlashAttribute("uploadMaterial", material);
-        }
+        MaterialUpload.receive(
+                file, material, redirect, (name, content) -> uploads.add(actor, id, material, name, content));
         return "redirect:/my/bundles/" + id + "/form#material-" + material;
     }
 

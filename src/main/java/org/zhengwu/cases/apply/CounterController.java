@@ -1,7 +1,6 @@
 package org.zhengwu.cases.apply;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -41,7 +40,6 @@ import org.zhengwu.identity.Actors;
 import org.zhengwu.identity.Applicants;
 import org.zhengwu.shared.codes.CitizenIdNumber;
 import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
-import org.zhengwu.shared.files.UploadRefusedException;
 import org.zhengwu.shared.web.FormErrors;
 import org.zhengwu.shared.web.UserFacingException;
 
@@ -306,18 +304,7 @@ class CounterController {
             redirect.addFlashAttribute("notice", "cases.apply.saved");
             return "redirect:/workbench/counter/" + id + "/form";
         }
-        ApplicationFormCheck.Result result = pages.check(item, answers.getValues());
-        for (ApplicationFormCheck.FieldProblem problem : result.problems()) {
-            binding.rejectValue("values[" + problem.field() + "]", problem.messageKey(), problem.argumentArray(), null);
-        }
-        for (ApplicationPages.MaterialSlot slot : pages.slots(item, draft)) {
-            if (slot.missing()) {
-                binding.reject(
-                        "cases.submit.material-missing",
-                        new Object[] {slot.material().name()},
-                        null);
-            }
-        }
+        ApplicationFormCheck.Result result = pages.checkForReview(item, draft, answers.getValues(), binding);
         if (binding.hasErrors()) {
             model.addAttribute("checked", result);
             return form(id, model);
@@ -334,14 +321,8 @@ class CounterController {
             throws IOException {
         Actor clerk = clerk();
         CaseRow c = draft(id);
-        try (InputStream content = file == null ? InputStream.nullInputStream() : file.getInputStream()) {
-            uploads.add(clerk, c, material, file == null ? null : file.getOriginalFilename(), content);
-            redirect.addFlashAttribute("notice", "cases.material.added");
-        } catch (UploadRefusedException e) {
-            redirect.addFlashAttribute("uploadProblem", e.messageKey());
-            redirect.addFlashAttribute("uploadArguments", e.arguments());
-            redirect.addFlashAttribute("uploadMaterial", material);
-        }
+        MaterialUpload.receive(
+                file, material, redirect, (name, content) -> uploads.add(clerk, c, material, name, content));
         return "redirect:/workbench/counter/" + id + "/form#material-" + material;
     }
 

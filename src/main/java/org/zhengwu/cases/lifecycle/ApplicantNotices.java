@@ -12,8 +12,8 @@ import org.zhengwu.identity.Applicants;
 /**
  * Tells the applicant what happened to their case — received, accepted or refused, asked for 补正, decided, delivered —
  * through identity's notification senders (SMS or e-mail; the development outbox in the demo). Sent after the step
- * has committed, so nobody is told of a step that was rolled back, and off the request's thread; a message that cannot be sent is logged, and the
- * timeline of 我的办件 shows the step either way.
+ * has committed, so nobody is told of a step that was rolled back, and off the request's thread; a message that cannot
+ * be sent is logged, and the timeline of 我的办件 shows the step either way.
  */
 @Component
 class ApplicantNotices {

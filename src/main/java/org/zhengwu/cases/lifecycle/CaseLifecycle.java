@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
@@ -208,23 +209,32 @@ public class CaseLifecycle {
      */
     @Transactional
     public Receipt submit(Actor applicant, long caseId, UUID submissionKey, Completeness complete) {
+        return fileOnce(applicant, caseId, submissionKey, complete, c -> owns(applicant, c));
+    }
+
+    /**
+     * Files a draft the actor holds ({@code holds}) once: a submission key seen before answers with the receipt of the
+     * case it filed; otherwise the draft is locked, checked ({@code complete}) and filed. Online submission and counter
+     * registration differ only in who holds the draft.
+     */
+    private Receipt fileOnce(
+            Actor actor, long caseId, UUID submissionKey, Completeness complete, Predicate<CaseRow> holds) {
         Optional<CaseRow> earlier = records.findBySubmissionKey(submissionKey);
         if (earlier.isPresent()) {
             CaseRow c = earlier.get();
-            if (!owns(applicant, c)) {
+            if (!holds.test(c)) {
                 throw new NotFoundException("cases.case.not-found");
             }
             return receipt(c);
         }
-        CaseRow draft = records.lock(caseId)
-                .filter(c -> owns(applicant, c))
-                .orElseThrow(() -> new NotFoundException("cases.case.not-found"));
+        CaseRow draft =
+                records.lock(caseId).filter(holds).orElseThrow(() -> new NotFoundException("cases.case.not-found"));
         if (draft.status() != CaseStatus.DRAFT) {
             throw new CaseConflictException(
                     "cases.draft.already-submitted-as", new CaseNumber(draft.caseNumber()).grouped());
         }
         complete.check(draft);
-        file(applicant, draft, submissionKey);
+        file(actor, draft, submissionKey);
         return receipt(records.find(caseId).orElseThrow());
     }
 
@@ -492,24 +502,7 @@ public class CaseLifecycle {
      */
     @Transactional
     public Receipt register(Actor clerk, long caseId, UUID submissionKey, Completeness complete) {
-        Optional<CaseRow> earlier = records.findBySubmissionKey(submissionKey);
-        if (earlier.isPresent()) {
-            CaseRow c = earlier.get();
-            if (!registeredBy(clerk, c)) {
-                throw new NotFoundException("cases.case.not-found");
-            }
-            return receipt(c);
-        }
-        CaseRow draft = records.lock(caseId)
-                .filter(c -> registeredBy(clerk, c))
-                .orElseThrow(() -> new NotFoundException("cases.case.not-found"));
-        if (draft.status() != CaseStatus.DRAFT) {
-            throw new CaseConflictException(
-                    "cases.draft.already-submitted-as", new CaseNumber(draft.caseNumber()).grouped());
-        }
-        complete.check(draft);
-        file(clerk, draft, submissionKey);
-        return receipt(records.find(caseId).orElseThrow());
+        return fileOnce(clerk, caseId, submissionKey, complete, c -> registeredBy(clerk, c));
     }
 
     // ---------------------------------------------------------------- the department's side
@@ -683,8 +676,11 @@ public class CaseLifecycle {
     /** A timeline line, and the applicant told of it once the step commits. */
     private void step(CaseRow c, String caseNumber, CaseStep step) {
         records.addStep(c.id(), step);
-        events.publishEvent(new ApplicantNotices.StepTaken(
-                c.applicantAccountId(), c.agentAccountId(), caseNumber, c.itemName(), step.step()));
+        // Only a step the applicant is told of is published: each publication is a row of the event registry.
+        if (ApplicantNotices.TOLD.contains(step.step())) {
+            events.publishEvent(new ApplicantNotices.StepTaken(
+                    c.applicantAccountId(), c.agentAccountId(), caseNumber, c.itemName(), step.step()));
+        }
     }
 
     private LocalDate dueFrom(CaseRow c, LocalDate start) {

@@ -1,8 +1,5 @@
 package org.zhengwu.catalog.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,18 +10,13 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.zhengwu.catalog.ApplicationForm;
 import org.zhengwu.catalog.Bundle;
 import org.zhengwu.catalog.FormField;
 import org.zhengwu.catalog.PublishedCatalog;
 import org.zhengwu.catalog.PublishedItem;
 import org.zhengwu.catalog.bundle.BundleCatalogue;
-import org.zhengwu.shared.csv.CsvTable;
 import org.zhengwu.shared.database.OnceTasks;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,7 +75,7 @@ class DemoBundles implements ApplicationRunner {
     }
 
     private void load() {
-        Map<String, String> departments = departments();
+        Map<String, String> departments = DemoCatalogue.departments();
         List<PublishedItem> live = catalog.all();
         int published = 0;
         for (Map<String, Object> raw : entries()) {
@@ -134,25 +126,7 @@ class DemoBundles implements ApplicationRunner {
                 materials);
     }
 
-    private static Map<String, String> departments() {
-        try (InputStream in = new ClassPathResource("demo/catalogue-departments.csv").getInputStream()) {
-            Map<String, String> departments = new HashMap<>();
-            CsvTable.read(in).rows().forEach(row -> departments.put(row.get("key"), row.get("uscc")));
-            return departments;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (CsvTable.MalformedCsvException e) {
-            throw new IllegalStateException("demo/catalogue-departments.csv is not valid CSV", e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> entries() {
-        try (InputStream in = new ClassPathResource("demo/bundles.yml").getInputStream()) {
-            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            return new ArrayList<>((List<Map<String, Object>>) root.get("bundles"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DemoCatalogue.yamlList("demo/bundles.yml", "bundles");
     }
 }

@@ -414,7 +414,8 @@ class DemoCatalogue implements ApplicationRunner {
         return hall + " " + organisation.name() + "窗口（" + organisation.address() + "）";
     }
 
-    private static Map<String, String> departments() {
+    /** The demo's departments by key (demo/catalogue-departments.csv): their 统一社会信用代码. */
+    static Map<String, String> departments() {
         try (InputStream in = new ClassPathResource("demo/catalogue-departments.csv").getInputStream()) {
             Map<String, String> departments = new HashMap<>();
             CsvTable.read(in).rows().forEach(row -> departments.put(row.get("key"), row.get("uscc")));
@@ -426,11 +427,16 @@ class DemoCatalogue implements ApplicationRunner {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> items() {
-        try (InputStream in = new ClassPathResource("demo/catalogue.yml").getInputStream()) {
+        return yamlList("demo/catalogue.yml", "items");
+    }
+
+    /** The list under {@code key} of a demo YAML file on the classpath, read with the safe constructor. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> yamlList(String resource, String key) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            return new ArrayList<>((List<Map<String, Object>>) root.get("items"));
+            return new ArrayList<>((List<Map<String, Object>>) root.get(key));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
