@@ -238,6 +238,21 @@ class BundleHttpTests {
                         .status())
                 .isEqualTo(404);
         assertThat(other.get("/my/cases/" + household.id()).status()).isEqualTo(404);
+        // Nor can they remove one of its files, guessing the numbers: the file stays.
+        long aFile = jdbc.sql("SELECT min(id) FROM cases_bundle_material WHERE bundle_id = :bundle")
+                .param("bundle", id)
+                .query(Long.class)
+                .single();
+        assertThat(other.post(
+                                "/my/bundles/" + id + "/materials/" + aFile + "/remove",
+                                Map.of("_csrf", TestBrowser.csrf(other.get("/my/cases"))))
+                        .status())
+                .isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM cases_bundle_material WHERE id = :file")
+                        .param("file", aFile)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         // Each department sees its own branch in its workbench and not the others'.
         TestBrowser police = clerk(household.organisationUscc());
