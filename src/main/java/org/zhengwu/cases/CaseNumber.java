@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.zhengwu.shared.codes.Mod3736;
 
 /**
  * 办件编号, the number printed on the receipt: 行政区划代码 of the organisation (6 digits) + the day of submission in
@@ -18,7 +19,6 @@ public record CaseNumber(String value) {
 
     private static final Pattern SHAPE = Pattern.compile("[0-9]{20}[0-9A-Z]");
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final String CHECK_CHARACTERS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     public static final int MAX_SEQUENCE = 999_999;
 
     public CaseNumber {
@@ -75,20 +75,8 @@ public record CaseNumber(String value) {
         return value;
     }
 
-    /** ISO/IEC 7064 MOD 37,36 (hybrid system), the same check as the GB/T 36904 licence identifiers. */
+    /** ISO/IEC 7064 MOD 37,36, the same check as the GB/T 36904 licence identifiers. */
     static char checkCharacter(String data) {
-        int p = 36;
-        for (int i = 0; i < data.length(); i++) {
-            int a = CHECK_CHARACTERS.indexOf(data.charAt(i));
-            if (a < 0) {
-                throw new IllegalArgumentException("not a data character: " + data.charAt(i));
-            }
-            int s = (p + a) % 36;
-            if (s == 0) {
-                s = 36;
-            }
-            p = (2 * s) % 37;
-        }
-        return CHECK_CHARACTERS.charAt((37 - p) % 36);
+        return Mod3736.checkCharacter(data);
     }
 }

@@ -1,0 +1,42 @@
+package org.zhengwu.licence;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.zhengwu.shared.access.ModuleAccess;
+import org.zhengwu.shared.access.Reach;
+
+/**
+ * The permissions the licence module checks and the roles it suggests. Issuing itself needs none: it follows a case's
+ * 准予 decision. Staff act on what was issued (注销, 加注, 换发) and the platform decides whose seals it trusts.
+ *
+ * @see ModuleAccess how a module declares its permissions and roles
+ */
+@Configuration(proxyBeanMethods = false)
+public class LicenceAccess {
+
+    /** See the licences the organisation issued, revoke, annotate and re-issue them. */
+    public static final String MANAGE = "licence.manage";
+
+    /** Keep the list of other platforms' issuer roots trusted for 互认, and import licences they issued. */
+    public static final String TRUST = "licence.trust";
+
+    public static final String LICENCE_OFFICER = "LICENCE_OFFICER";
+    public static final String LICENCE_TRUST_ADMIN = "LICENCE_TRUST_ADMIN";
+
+    @Bean
+    ModuleAccess licenceModuleAccess() {
+        return ModuleAccess.of("licence", "电子证照", "Licences")
+                .permission(
+                        MANAGE,
+                        "查看、注销、加注和换发本单位颁发的电子证照",
+                        "See, revoke, annotate and re-issue the organisation's licences",
+                        Reach.ORGANISATION)
+                .permission(
+                        TRUST,
+                        "维护互认的证照签发机构根证书，导入其他平台的电子证照",
+                        "Keep the trusted issuer roots for mutual recognition, import other platforms' licences",
+                        Reach.REGION)
+                .staffRole(LICENCE_OFFICER, "证照管理人员", "Licence officer", MANAGE)
+                .staffRole(LICENCE_TRUST_ADMIN, "证照互认管理员", "Licence trust administrator", TRUST);
+    }
+}
