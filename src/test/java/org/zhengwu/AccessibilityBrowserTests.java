@@ -56,6 +56,8 @@ import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.identity.account.Enterprises;
+import org.zhengwu.licence.LicenceAccess;
+import org.zhengwu.licence.LicenceFixtures;
 import org.zhengwu.shared.time.BusinessTime;
 import org.zhengwu.support.Accessibility;
 import org.zhengwu.support.Chromium;
@@ -89,7 +91,11 @@ class AccessibilityBrowserTests {
         /** A member of staff enrolling an authenticator at the first sign-in. */
         ENROLLING,
         /** A member of staff whose first password an administrator set, to be replaced. */
-        REPLACING_PASSWORD
+        REPLACING_PASSWORD,
+        /** A citizen holding a 营业执照 issued by the online registration of a 个体工商户. */
+        HOLDER,
+        /** The licence officer of the department that issued the holder's licence. */
+        LICENCE_OFFICER
     }
 
     /**
@@ -108,6 +114,9 @@ class AccessibilityBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LicenceFixtures licenceFixtures;
 
     @Autowired
     PublishedCatalog catalog;
@@ -415,6 +424,32 @@ class AccessibilityBrowserTests {
                 "/progress",
                 send("form[action='/progress']", Map.of("number", number, "code", "AAAAAAAA"), null),
                 true));
+
+        // 电子证照: verification, 我的证照, the issuing officer's pages.
+        LicenceFixtures.Issued issued = licenceFixtures.businessLicence("无障碍", "合肥市蜀山区无障碍书店");
+        TestBrowser holder = new TestBrowser(port);
+        holder.signIn(issued.citizen().username(), TestPeople.PASSWORD);
+        sessions.put(Persona.HOLDER, holder.cookie(SESSION_COOKIE));
+        TestBrowser licenceOfficer = new TestBrowser(port);
+        licenceOfficer.signInNewStaff(staff, issued.licence().issuerUscc(), LicenceAccess.LICENCE_OFFICER);
+        sessions.put(Persona.LICENCE_OFFICER, licenceOfficer.cookie(SESSION_COOKIE));
+        long licenceId = issued.licence().id();
+        page("licence verification", anyone, "/licences/verification");
+        page(
+                "licence verified",
+                anyone,
+                "/licences/verification?identifier=" + issued.licence().identifier());
+        page("licence identifier malformed", anyone, "/licences/verification?identifier=1.2.156.3005.2.X");
+        page("my licences", Persona.HOLDER, "/my/licences");
+        page("my licence", Persona.HOLDER, "/my/licences/" + licenceId);
+        page("licences issued", Persona.LICENCE_OFFICER, "/licences/manage");
+        page("licence issued", Persona.LICENCE_OFFICER, "/licences/manage/" + licenceId);
+        bad(
+                "licence annotation without a note",
+                Persona.LICENCE_OFFICER,
+                "/licences/manage/" + licenceId + "/annotate",
+                "form[action$='/annotate']",
+                Map.of("reason", "", "content", ""));
 
         // 工作台、电子监察、好差评、统计
         Persona officerPersona = Persona.OFFICER;

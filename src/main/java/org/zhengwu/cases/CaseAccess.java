@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zhengwu.shared.access.ModuleAccess;
 import org.zhengwu.shared.access.Reach;
+import org.zhengwu.shared.web.PersonalLink;
 
 /**
  * The permissions the case module checks and the roles it suggests. Each step of the standard process is its own
@@ -46,5 +47,11 @@ public class CaseAccess {
                 .staffRole(CASE_REVIEWER, "承办审核人员", "Case examiner", REVIEW)
                 .staffRole(CASE_APPROVER, "审批人员", "Case approver", APPROVE)
                 .staffRole(CASE_SUPERVISOR, "电子监察人员", "Case supervisor", SUPERVISE);
+    }
+
+    /** 个人中心 links here. */
+    @Bean
+    PersonalLink casesPersonalLink() {
+        return new PersonalLink("/my/cases", "cases.mine.title", 10);
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zhengwu.shared.access.ModuleAccess;
 import org.zhengwu.shared.access.Reach;
+import org.zhengwu.shared.web.PersonalLink;
 
 /**
  * The permissions the licence module checks and the roles it suggests. Issuing itself needs none: it follows a case's
@@ -38,5 +39,11 @@ public class LicenceAccess {
                         Reach.REGION)
                 .staffRole(LICENCE_OFFICER, "证照管理人员", "Licence officer", MANAGE)
                 .staffRole(LICENCE_TRUST_ADMIN, "证照互认管理员", "Licence trust administrator", TRUST);
+    }
+
+    /** 个人中心 links here. */
+    @Bean
+    PersonalLink licencePersonalLink() {
+        return new PersonalLink("/my/licences", "licence.mine.title", 20);
     }
 }

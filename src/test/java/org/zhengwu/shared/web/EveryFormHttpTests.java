@@ -102,6 +102,9 @@ class EveryFormHttpTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.zhengwu.licence.LicenceFixtures licenceFixtures;
+
     private final List<Probe> probes = new ArrayList<>();
 
     private static Map<String, List<String>> bad(String... namesAndValues) {
@@ -199,6 +202,27 @@ class EveryFormHttpTests {
                 "form[action$=/steps]",
                 bad("action", "REFUSE", "opinion", ""),
                 "opinion");
+        // 电子证照: the issuing officer's 加注 and 注销 of a licence, without a reason or a note.
+        org.zhengwu.licence.register.LicenceRow licence =
+                licenceFixtures.businessLicence("表单证照", null).licence();
+        TestBrowser licenceOfficer = new TestBrowser(port);
+        licenceOfficer.signInNewStaff(staff, licence.issuerUscc(), org.zhengwu.licence.LicenceAccess.LICENCE_OFFICER);
+        probe(
+                "licence annotation",
+                licenceOfficer,
+                "/licences/manage/" + licence.id() + "/annotate",
+                "form[action$=/annotate]",
+                bad("reason", "", "content", "", "validUntil", "2020-01-01"),
+                "reason",
+                "content",
+                "validUntil");
+        probe(
+                "licence revocation",
+                licenceOfficer,
+                "/licences/manage/" + licence.id() + "/revoke",
+                "form[action$=/revoke]",
+                bad("reason", " "),
+                "reason");
         // 窗口收件: the applicant a clerk identifies, a person and an enterprise, with numbers whose check fails.
         String counterEntry = "/workbench/counter/items/"
                 + catalog.all().stream()
