@@ -21,7 +21,11 @@ public class LicenceAccess {
     /** Keep the list of other platforms' issuer roots trusted for 互认, and import licences they issued. */
     public static final String TRUST = "licence.trust";
 
+    /** Look at the licences holders have authorised the organisation to use (each look is recorded). */
+    public static final String USE = "licence.use";
+
     public static final String LICENCE_OFFICER = "LICENCE_OFFICER";
+    public static final String LICENCE_USER = "LICENCE_USER";
     public static final String LICENCE_TRUST_ADMIN = "LICENCE_TRUST_ADMIN";
 
     @Bean
@@ -37,7 +41,13 @@ public class LicenceAccess {
                         "维护互认的证照签发机构根证书，导入其他平台的电子证照",
                         "Keep the trusted issuer roots for mutual recognition, import other platforms' licences",
                         Reach.REGION)
+                .permission(
+                        USE,
+                        "查验持证人授权本单位使用的电子证照",
+                        "Look at the licences holders have authorised the organisation to use",
+                        Reach.ORGANISATION)
                 .staffRole(LICENCE_OFFICER, "证照管理人员", "Licence officer", MANAGE)
+                .staffRole(LICENCE_USER, "用证人员", "Licence user", USE)
                 .staffRole(LICENCE_TRUST_ADMIN, "证照互认管理员", "Licence trust administrator", TRUST);
     }
 

@@ -56,6 +56,19 @@ public class LicenceRecords {
                 .optional();
     }
 
+    /** The newest version of a licence (type, issuer, number). */
+    public Optional<LicenceRow> currentVersion(String typeCode, String issuerUscc, String number) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM licence_licence l
+                        WHERE l.type_code = :type AND l.issuer_uscc = :issuer AND l.number = :number
+                        ORDER BY l.version DESC LIMIT 1""")
+                .param("type", typeCode)
+                .param("issuer", issuerUscc)
+                .param("number", number)
+                .query(LicenceRecords::row)
+                .optional();
+    }
+
     /** The versions of one licence (same type, issuer and number), newest first. */
     public List<LicenceRow> versions(LicenceRow licence) {
         return jdbc.sql("SELECT " + COLUMNS + """
