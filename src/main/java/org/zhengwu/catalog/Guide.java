@@ -52,6 +52,9 @@ import org.zhengwu.identity.RealNameLevel;
  * @param inspection       the elements of a 行政检查; null for other types
  * @param applicationForm  申请表: the questions an applicant answers, or null when the entry defines none (an empty
  *                         form is stored as none)
+ * @param handling         办理流程: the process cases of the entry follow and who may take each review step, or null for
+ *                         the defaults (the process of its 办件类型, each step open to its permission's holders); see
+ *                         {@link CaseHandling}
  */
 public record Guide(
         String legalBasis,
@@ -90,7 +93,8 @@ public record Guide(
         Penalty penalty,
         Compulsion compulsion,
         Inspection inspection,
-        ApplicationForm applicationForm) {
+        ApplicationForm applicationForm,
+        CaseHandling handling) {
 
     public Guide {
         realNameLevel = realNameLevel == null ? RealNameLevel.ID_MATCHED : realNameLevel;
@@ -105,6 +109,7 @@ public record Guide(
         intermediaries = intermediaries == null ? List.of() : List.copyOf(intermediaries);
         convenience = convenience == null ? Convenience.none() : convenience;
         applicationForm = applicationForm == null || applicationForm.fields().isEmpty() ? null : applicationForm;
+        handling = handling == null || handling.keepsDefaults() ? null : handling;
     }
 
     /** A new guide with no element set yet: empty lists and sets, free of charge, no visit, L2 for applying online. */
@@ -151,7 +156,8 @@ public record Guide(
                 .penalty(penalty)
                 .compulsion(compulsion)
                 .inspection(inspection)
-                .applicationForm(applicationForm);
+                .applicationForm(applicationForm)
+                .handling(handling);
     }
 
     /** Names each element of a guide as it is set; see {@link Guide} for what each one means. */
@@ -193,6 +199,7 @@ public record Guide(
         private Compulsion compulsion;
         private Inspection inspection;
         private ApplicationForm applicationForm;
+        private CaseHandling handling;
 
         private Builder() {}
 
@@ -381,6 +388,11 @@ public record Guide(
             return this;
         }
 
+        public Builder handling(CaseHandling handling) {
+            this.handling = handling;
+            return this;
+        }
+
         public Guide build() {
             return new Guide(
                     legalBasis,
@@ -419,7 +431,8 @@ public record Guide(
                     penalty,
                     compulsion,
                     inspection,
-                    applicationForm);
+                    applicationForm,
+                    handling);
         }
     }
 

@@ -69,7 +69,14 @@ public final class TestCases {
                 now);
         LocalDate today = LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE);
         CaseNumber number = CaseNumber.of(divisionCode, today, records.nextSequence(divisionCode, today));
-        records.markSubmitted(id, number.value(), UUID.randomUUID(), today, today.plusDays(14), "none", now);
+        records.markSubmitted(
+                id,
+                number.value(),
+                UUID.randomUUID(),
+                today,
+                today.plusDays(14),
+                new CaseRecords.Handling("standardCase", 1, "none", null, null, null),
+                now);
         return new Submitted(id, number);
     }
 

@@ -1,10 +1,12 @@
 package org.zhengwu.cases.handling;
 
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhengwu.cases.CaseAccess;
@@ -135,22 +137,38 @@ class WorkbenchQueries {
         return new Page(more ? rows.subList(0, PAGE_SIZE) : rows, more);
     }
 
-    /** Each step's cases within the reach of the permission that step needs. */
+    /**
+     * Each step's cases within the reach of the permission that step needs — or, for a review stage whose case keeps
+     * the roles its entry named ({@code undertake_roles}, {@code audit_roles}, {@code approve_roles}), of the actor's
+     * case-handling reach when they hold one of those roles: the list's twin of {@code CaseLifecycle.mayTake}.
+     */
     private static String todo(Actor actor, Map<String, Object> parameters) {
         String accept = reach(actor, parameters, CaseAccess.ACCEPT);
         String review = reach(actor, parameters, CaseAccess.REVIEW);
         String approve = reach(actor, parameters, CaseAccess.APPROVE);
-        if (accept.equals(review) && review.equals(approve)) {
+        String handle = reach(actor, parameters, CaseAccess.ACCEPT, CaseAccess.REVIEW, CaseAccess.APPROVE);
+        parameters.put(
+                "myRoles", new SqlParameterValue(Types.ARRAY, actor.roles().toArray(String[]::new)));
+        if (accept.equals(review) && review.equals(approve) && approve.equals(handle)) {
             // One reach for every step, as for a department's staff holding all three: the scope and the open
             // statuses stand apart from the steps, so that the index in the list's order (cases_case_todo) serves
             // the first page without sorting every open case of the department (bench/cases.sh, 1 M cases).
             return accept + " AND c.status IN ('SUBMITTED', 'COMPLETED', 'UNDER_REVIEW')"
                     + " AND ((c.status IN ('SUBMITTED', 'COMPLETED') AND c.stage IN ('accept', 'deliver'))"
-                    + " OR (c.status = 'UNDER_REVIEW' AND c.stage IN ('undertake', 'audit', 'approve')))";
+                    + " OR (c.status = 'UNDER_REVIEW' AND ("
+                    + stage("undertake", "TRUE", "TRUE") + " OR " + stage("audit", "TRUE", "TRUE") + " OR "
+                    + stage("approve", "TRUE", "TRUE") + ")))";
         }
         return "((c.status IN ('SUBMITTED', 'COMPLETED') AND c.stage IN ('accept', 'deliver') AND " + accept + ")"
-                + " OR (c.status = 'UNDER_REVIEW' AND c.stage IN ('undertake', 'audit') AND " + review + ")"
-                + " OR (c.status = 'UNDER_REVIEW' AND c.stage = 'approve' AND " + approve + "))";
+                + " OR (c.status = 'UNDER_REVIEW' AND (" + stage("undertake", review, handle) + " OR "
+                + stage("audit", review, handle) + " OR " + stage("approve", approve, handle) + ")))";
+    }
+
+    /** A review stage: open to its permission's reach, or to the holders of the roles the case keeps for it. */
+    private static String stage(String stage, String byPermission, String byRole) {
+        String roles = "c." + stage + "_roles";
+        return "(c.stage = '" + stage + "' AND ((" + roles + " IS NULL AND " + byPermission + ") OR (" + roles
+                + " && CAST(:myRoles AS text[]) AND " + byRole + ")))";
     }
 
     private static String reach(Actor actor, Map<String, Object> parameters, String... permissions) {

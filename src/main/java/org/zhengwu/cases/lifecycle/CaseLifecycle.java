@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
+import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.task.api.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,7 @@ import org.zhengwu.cases.CaseDecided;
 import org.zhengwu.cases.CaseNumber;
 import org.zhengwu.cases.CaseStatus;
 import org.zhengwu.cases.CaseSubmitted;
+import org.zhengwu.catalog.CaseHandling;
 import org.zhengwu.catalog.CaseKind;
 import org.zhengwu.catalog.Guide;
 import org.zhengwu.catalog.PublishedCatalog;
@@ -43,8 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class CaseLifecycle {
 
-    static final String STANDARD_PROCESS = "standardCase";
-    static final String IMMEDIATE_PROCESS = "immediateCase";
+    /** 承诺件 reviewed in two stages, 承办 → 审批 ({@code processes/two-stage-case.bpmn20.xml}). */
+    public static final String TWO_STAGE_PROCESS = "twoStageCase";
+
     private static final String NAME_CONTEXT = "cases_case.applicant_name";
     private static final String VALUES_CONTEXT = "cases_case.form_values";
     private static final String QUERY_CODE_CONTEXT = "cases.query-code";
@@ -59,6 +62,7 @@ public class CaseLifecycle {
     public record Receipt(long caseId, CaseNumber caseNumber, String queryCode, Instant submittedAt, LocalDate dueOn) {}
 
     private final CaseRecords records;
+    private final CaseProcesses processes;
     private final PublishedCatalog catalog;
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -72,6 +76,7 @@ public class CaseLifecycle {
 
     CaseLifecycle(
             CaseRecords records,
+            CaseProcesses processes,
             PublishedCatalog catalog,
             RuntimeService runtime,
             TaskService tasks,
@@ -83,6 +88,7 @@ public class CaseLifecycle {
             JsonMapper json,
             Clock clock) {
         this.records = records;
+        this.processes = processes;
         this.catalog = catalog;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -251,11 +257,32 @@ public class CaseLifecycle {
         PublishedItem item =
                 atCounter ? receivable(draft.implementationCode()) : applicable(draft.implementationCode());
         LocalDate due = caseClock.due(today, item.guide().promisedLimit()).orElse(null);
-        String process = draft.immediate() ? IMMEDIATE_PROCESS : STANDARD_PROCESS;
-        String processInstance = runtime.startProcessInstanceByKey(
-                        process, number.value(), Map.of("caseId", draft.id()))
+        CaseHandling handling = item.guide().handling();
+        String processKey =
+                CaseHandling.processOf(handling, draft.immediate() ? CaseKind.IMMEDIATE : CaseKind.PROMISED);
+        ProcessDefinition definition = processes
+                .latest(processKey)
+                .filter(d -> processes.stagesOf(d.getId()).isEmpty() == draft.immediate())
+                .orElseThrow(() -> new UserFacingException(
+                        HttpStatus.CONFLICT, "cases.process.unavailable", draft.itemName(), processKey));
+        List<String> stages = processes.stagesOf(definition.getId());
+        String processInstance = runtime.startProcessInstanceById(
+                        definition.getId(), number.value(), Map.of("caseId", draft.id()))
                 .getId();
-        records.markSubmitted(draft.id(), number.value(), submissionKey, today, due, processInstance, now);
+        records.markSubmitted(
+                draft.id(),
+                number.value(),
+                submissionKey,
+                today,
+                due,
+                new CaseRecords.Handling(
+                        definition.getKey(),
+                        definition.getVersion(),
+                        processInstance,
+                        stageRoles(handling, stages, CaseHandling.UNDERTAKE),
+                        stageRoles(handling, stages, CaseHandling.AUDIT),
+                        stageRoles(handling, stages, CaseHandling.APPROVE)),
+                now);
         step(
                 draft,
                 number.value(),
@@ -278,6 +305,16 @@ public class CaseLifecycle {
                 .withDetails(draft.implementationCode())
                 .actingFor(draft.actingForUscc()));
         return number;
+    }
+
+    /** The roles an entry names for a stage its process has, as the case keeps them; null for the stage's permission. */
+    private static List<String> stageRoles(CaseHandling handling, List<String> stages, String stage) {
+        if (handling == null
+                || !stages.contains(stage)
+                || handling.rolesOf(stage).isEmpty()) {
+            return null;
+        }
+        return handling.rolesOf(stage);
     }
 
     /** Checks a draft is complete before it is submitted; throws a {@link UserFacingException} naming what is missing. */
@@ -530,8 +567,31 @@ public class CaseLifecycle {
     public List<HandlingAction> actions(Actor staff, CaseRow c) {
         return java.util.Arrays.stream(HandlingAction.values())
                 .filter(a -> a.fits(c.status(), c.stage(), c.immediate()))
-                .filter(a -> staff.mayReach(a.permission(), c.organisationUscc(), c.divisionCode()))
+                .filter(a -> mayTake(staff, c, a))
                 .toList();
+    }
+
+    /**
+     * Whether this member of staff may take the step of {@code action} on the case: for a review stage for which the
+     * case keeps roles (its entry named them when it was submitted), when they hold one of those roles and reach the
+     * case's organisation with a case-handling permission; otherwise, as for every other step, when they reach it with
+     * the step's own permission.
+     */
+    public static boolean mayTake(Actor staff, CaseRow c, HandlingAction action) {
+        if (staff.type() != AccountType.STAFF) {
+            return false;
+        }
+        List<String> roles = c.rolesOf(action.task());
+        if (roles == null) {
+            return staff.mayReach(action.permission(), c.organisationUscc(), c.divisionCode());
+        }
+        return roles.stream().anyMatch(staff.roles()::contains)
+                && staff.mayReachAny(
+                        c.organisationUscc(),
+                        c.divisionCode(),
+                        CaseAccess.ACCEPT,
+                        CaseAccess.REVIEW,
+                        CaseAccess.APPROVE);
     }
 
     /**
@@ -539,7 +599,7 @@ public class CaseLifecycle {
      * #act} outside a transaction too, so that the refusal's log entry is kept although the request fails.
      */
     public void requirePermitted(Actor staff, CaseRow c, HandlingAction action) {
-        if (!staff.mayReach(action.permission(), c.organisationUscc(), c.divisionCode())) {
+        if (!mayTake(staff, c, action)) {
             audit.record(new AuditEvent(
                     staff.username(),
                     null,
@@ -595,8 +655,8 @@ public class CaseLifecycle {
                 CaseRecords.Change.to(CaseStatus.COMPLETED, "deliver")
                         .accepted(now)
                         .decided("DENIED", text, now);
-            case UNDERTAKE -> CaseRecords.Change.to(CaseStatus.UNDER_REVIEW, "audit");
-            case AUDIT -> CaseRecords.Change.to(CaseStatus.UNDER_REVIEW, "approve");
+            case UNDERTAKE, AUDIT ->
+                CaseRecords.Change.to(CaseStatus.UNDER_REVIEW, processes.stageAfter(definitionOf(c), action.task()));
             case APPROVE ->
                 CaseRecords.Change.to(CaseStatus.COMPLETED, "deliver").decided("APPROVED", text, now);
             case DENY -> CaseRecords.Change.to(CaseStatus.COMPLETED, "deliver").decided("DENIED", text, now);
@@ -606,6 +666,7 @@ public class CaseLifecycle {
             throw new CaseConflictException("cases.conflict");
         }
         completeTask(c, action.task(), Map.of("outcome", outcome(action)));
+        requireProcessAt(c, change.stage());
         if (action == HandlingAction.REQUEST_CORRECTION) {
             records.addCorrection(caseId, staff.displayName(), text, now);
         }
@@ -702,6 +763,27 @@ public class CaseLifecycle {
                     "case " + c.caseNumber() + " has " + open.size() + " open tasks " + taskKey + ", not one");
         }
         tasks.complete(task.getId(), variables);
+    }
+
+    private String definitionOf(CaseRow c) {
+        return runtime.createProcessInstanceQuery()
+                .processInstanceId(c.processInstanceId())
+                .singleResult()
+                .getProcessDefinitionId();
+    }
+
+    /**
+     * After a step, the process must wait where the row now says (its open task is the row's stage, or none when the
+     * row has none): otherwise the step rolls back rather than leave the two apart.
+     */
+    private void requireProcessAt(CaseRow c, String stage) {
+        List<String> open = tasks.createTaskQuery().processInstanceId(c.processInstanceId()).list().stream()
+                .map(Task::getTaskDefinitionKey)
+                .toList();
+        if (!(stage == null ? open.isEmpty() : open.equals(List.of(stage)))) {
+            throw new IllegalStateException(
+                    "case " + c.caseNumber() + " moved to stage " + stage + " but its process waits at " + open);
+        }
     }
 
     private static String outcome(HandlingAction action) {

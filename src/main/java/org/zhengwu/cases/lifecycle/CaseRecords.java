@@ -22,7 +22,8 @@ public class CaseRecords {
             acting_for_uscc, registered_by, applicant_name, form_values, implementation_code, item_version, item_name,
             item_type, organisation_uscc, division_code, case_kind, statutory_days, promised_days, submission_key,
             received_on, due_on, decision, decision_reason, process_instance_id, created_at, updated_at, submitted_at,
-            accepted_at, decided_at, completed_at, bundle_id""";
+            accepted_at, decided_at, completed_at, bundle_id, process_key, process_version, undertake_roles, audit_roles,
+            approve_roles""";
 
     private final JdbcClient jdbc;
 
@@ -161,25 +162,44 @@ public class CaseRecords {
                 .single();
     }
 
+    /**
+     * The process a case is started on and the roles of each review stage (null: the stage's permission), as they
+     * apply to it from its submission on.
+     */
+    public record Handling(
+            String processKey,
+            int processVersion,
+            String processInstanceId,
+            List<String> undertakeRoles,
+            List<String> auditRoles,
+            List<String> approveRoles) {}
+
     public void markSubmitted(
             long id,
             String caseNumber,
             UUID submissionKey,
             LocalDate receivedOn,
             LocalDate dueOn,
-            String processInstanceId,
+            Handling handling,
             Instant now) {
         int changed = jdbc.sql("""
                         UPDATE cases_case SET status = 'SUBMITTED', stage = 'accept', case_number = :number,
                             submission_key = :key, received_on = :received, due_on = :due,
-                            process_instance_id = :process, submitted_at = :now, updated_at = :now,
-                            lock_version = lock_version + 1
+                            process_instance_id = :process, process_key = :processKey,
+                            process_version = :processVersion, undertake_roles = CAST(:undertakeRoles AS text[]),
+                            audit_roles = CAST(:auditRoles AS text[]), approve_roles = CAST(:approveRoles AS text[]),
+                            submitted_at = :now, updated_at = :now, lock_version = lock_version + 1
                         WHERE id = :id AND status = 'DRAFT'""")
                 .param("number", caseNumber)
                 .param("key", submissionKey)
                 .param("received", receivedOn)
                 .param("due", dueOn)
-                .param("process", processInstanceId)
+                .param("process", handling.processInstanceId())
+                .param("processKey", handling.processKey())
+                .param("processVersion", handling.processVersion())
+                .param("undertakeRoles", array(handling.undertakeRoles()), java.sql.Types.ARRAY)
+                .param("auditRoles", array(handling.auditRoles()), java.sql.Types.ARRAY)
+                .param("approveRoles", array(handling.approveRoles()), java.sql.Types.ARRAY)
                 .param("now", java.sql.Timestamp.from(now))
                 .param("id", id)
                 .update();
@@ -427,6 +447,11 @@ public class CaseRecords {
                 .single();
     }
 
+    /** A text[] value: null for none, as the stage-role columns keep it. */
+    private static String[] array(List<String> values) {
+        return values == null ? null : values.toArray(String[]::new);
+    }
+
     private static java.sql.Timestamp timestamp(Instant instant) {
         return instant == null ? null : java.sql.Timestamp.from(instant);
     }
@@ -466,7 +491,17 @@ public class CaseRecords {
                 instant(rs, "accepted_at"),
                 instant(rs, "decided_at"),
                 instant(rs, "completed_at"),
-                (Long) rs.getObject("bundle_id"));
+                (Long) rs.getObject("bundle_id"),
+                rs.getString("process_key"),
+                (Integer) rs.getObject("process_version"),
+                roles(rs, "undertake_roles"),
+                roles(rs, "audit_roles"),
+                roles(rs, "approve_roles"));
+    }
+
+    private static List<String> roles(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null ? null : List.of((String[]) array.getArray());
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

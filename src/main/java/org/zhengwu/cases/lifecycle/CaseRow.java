@@ -2,10 +2,16 @@ package org.zhengwu.cases.lifecycle;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.zhengwu.cases.CaseStatus;
+import org.zhengwu.catalog.CaseHandling;
 
-/** One case as stored, personal data still sealed; {@code bundleId} names the 一件事 it is a branch of, if any. */
+/**
+ * One case as stored, personal data still sealed; {@code bundleId} names the 一件事 it is a branch of, if any. {@code
+ * processKey} and {@code processVersion} name the process definition it was started on, the {@code …Roles} the roles
+ * its entry named for each review stage then (null: the stage's permission) — fixed at submission.
+ */
 public record CaseRow(
         long id,
         String caseNumber,
@@ -40,9 +46,27 @@ public record CaseRow(
         Instant acceptedAt,
         Instant decidedAt,
         Instant completedAt,
-        Long bundleId) {
+        Long bundleId,
+        String processKey,
+        Integer processVersion,
+        List<String> undertakeRoles,
+        List<String> auditRoles,
+        List<String> approveRoles) {
 
     public boolean immediate() {
         return "1".equals(caseKind);
+    }
+
+    /**
+     * The roles the entry named for a review stage when the case was submitted; null when the stage is open to whoever
+     * holds its case permission (the default, and every case submitted before stage roles existed).
+     */
+    public List<String> rolesOf(String stage) {
+        return switch (stage) {
+            case CaseHandling.UNDERTAKE -> undertakeRoles;
+            case CaseHandling.AUDIT -> auditRoles;
+            case CaseHandling.APPROVE -> approveRoles;
+            default -> null;
+        };
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
+import org.zhengwu.catalog.CaseHandlingOptions;
 import org.zhengwu.catalog.CaseKind;
 import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.catalog.CompulsionKind;
@@ -125,6 +126,7 @@ class CatalogAdminController {
     private final MaterialFiles materialFiles;
     private final Actors actors;
     private final MessageSource messages;
+    private final CaseHandlingOptions handlingOptions;
 
     CatalogAdminController(
             ItemRepository repository,
@@ -132,7 +134,9 @@ class CatalogAdminController {
             Organisations organisations,
             MaterialFiles materialFiles,
             Actors actors,
-            MessageSource messages) {
+            MessageSource messages,
+            CaseHandlingOptions handlingOptions) {
+        this.handlingOptions = handlingOptions;
         this.repository = repository;
         this.editing = editing;
         this.organisations = organisations;
@@ -275,7 +279,7 @@ class CatalogAdminController {
         if (action.startsWith("add-") || binding.hasErrors()) {
             if (!action.startsWith("add-")) {
                 report(
-                        GuideRules.check(form.getGuide().toGuide(), editing.typeOfBase(form.getBaseCode())),
+                        editing.check(form.getGuide().toGuide(), editing.typeOfBase(form.getBaseCode())),
                         CatalogAdminController::formField,
                         binding);
             }
@@ -334,7 +338,7 @@ class CatalogAdminController {
                 .build();
         if (action.startsWith("add-") || binding.hasErrors()) {
             if (!action.startsWith("add-")) {
-                report(GuideRules.check(guide, editing.typeOfVersion(id)), UnaryOperator.identity(), binding);
+                report(editing.check(guide, editing.typeOfVersion(id)), UnaryOperator.identity(), binding);
             }
             form.addSpareRows(action.startsWith("add-") ? 1 : SPARE_ROWS);
             return editPage(version, form, model, locale);
@@ -484,6 +488,19 @@ class CatalogAdminController {
     }
 
     private void addChoices(Model model, Locale locale) {
+        model.addAttribute(
+                "processChoices",
+                handlingOptions.processes().stream()
+                        .map(p -> Choice.of(
+                                p.key(),
+                                messages.getMessage("handling.process." + p.key(), null, p.name(), locale) + " ("
+                                        + p.key() + ", v" + p.version() + ")"))
+                        .toList());
+        model.addAttribute(
+                "roleChoices",
+                handlingOptions.roles().stream()
+                        .map(r -> Choice.of(r.code(), r.label(locale)))
+                        .toList());
         model.addAttribute("types", ItemType.values());
         model.addAttribute("depths", OnlineDepth.values());
         model.addAttribute("channels", HandlingChannel.values());

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.multipart.MultipartFile;
+import org.zhengwu.catalog.CaseHandling;
 import org.zhengwu.catalog.CaseKind;
 import org.zhengwu.catalog.CompulsionKind;
 import org.zhengwu.catalog.GeneralScope;
@@ -64,6 +65,7 @@ public class GuideForm {
     private List<FaqRow> faqs = new ArrayList<>();
     private String powerSource;
     private DelegationRow delegation = new DelegationRow();
+    private HandlingRow handling = new HandlingRow();
     private List<String> jointOrganisations = new ArrayList<>();
     private String resultType;
     private String resultSampleId;
@@ -115,6 +117,12 @@ public class GuideForm {
         }
         g.faqs().forEach(f -> form.faqs.add(new FaqRow(f.question(), f.answer())));
         form.powerSource = g.powerSource() == null ? null : g.powerSource().code();
+        if (g.handling() != null) {
+            form.handling.processKey = g.handling().processKey();
+            form.handling.undertakeRoles = new ArrayList<>(g.handling().undertakeRoles());
+            form.handling.auditRoles = new ArrayList<>(g.handling().auditRoles());
+            form.handling.approveRoles = new ArrayList<>(g.handling().approveRoles());
+        }
         if (g.delegation() != null) {
             form.delegation.organisationName = g.delegation().organisationName();
             form.delegation.organisationUscc = g.delegation().organisationUscc();
@@ -233,6 +241,8 @@ public class GuideForm {
                 .penalty(penalty.toPenalty())
                 .compulsion(compulsion.toCompulsion())
                 .inspection(inspection.toInspection())
+                .handling(new CaseHandling(
+                        handling.processKey, handling.undertakeRoles, handling.auditRoles, handling.approveRoles))
                 .build();
     }
 
@@ -754,6 +764,46 @@ public class GuideForm {
 
         public void setRemove(boolean remove) {
             this.remove = remove;
+        }
+    }
+
+    /** 办理流程: the process (blank: the default of the 办件类型) and the roles of each review stage (none: the default). */
+    public static class HandlingRow {
+        private String processKey;
+        private List<String> undertakeRoles = new ArrayList<>();
+        private List<String> auditRoles = new ArrayList<>();
+        private List<String> approveRoles = new ArrayList<>();
+
+        public String getProcessKey() {
+            return processKey;
+        }
+
+        public void setProcessKey(String processKey) {
+            this.processKey = processKey;
+        }
+
+        public List<String> getUndertakeRoles() {
+            return undertakeRoles;
+        }
+
+        public void setUndertakeRoles(List<String> undertakeRoles) {
+            this.undertakeRoles = undertakeRoles == null ? new ArrayList<>() : undertakeRoles;
+        }
+
+        public List<String> getAuditRoles() {
+            return auditRoles;
+        }
+
+        public void setAuditRoles(List<String> auditRoles) {
+            this.auditRoles = auditRoles == null ? new ArrayList<>() : auditRoles;
+        }
+
+        public List<String> getApproveRoles() {
+            return approveRoles;
+        }
+
+        public void setApproveRoles(List<String> approveRoles) {
+            this.approveRoles = approveRoles == null ? new ArrayList<>() : approveRoles;
         }
     }
 
@@ -1426,6 +1476,14 @@ public class GuideForm {
 
     public DelegationRow getDelegation() {
         return delegation;
+    }
+
+    public HandlingRow getHandling() {
+        return handling;
+    }
+
+    public void setHandling(HandlingRow handling) {
+        this.handling = handling;
     }
 
     public void setDelegation(DelegationRow delegation) {

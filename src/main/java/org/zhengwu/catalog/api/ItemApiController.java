@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhengwu.catalog.ApplicationForm;
+import org.zhengwu.catalog.CaseHandling;
 import org.zhengwu.catalog.CatalogCodes;
 import org.zhengwu.catalog.Guide;
 import org.zhengwu.catalog.ItemSearch;
@@ -147,7 +148,8 @@ class ItemApiController {
             Penalty penalty,
             Compulsion compulsion,
             Guide.Inspection inspection,
-            ApplicationForm applicationForm) {}
+            ApplicationForm applicationForm,
+            CaseHandling handling) {}
 
     record Item(
             String implementationCode,
@@ -314,7 +316,8 @@ class ItemApiController {
                                 g.compulsion().circumstances(),
                                 g.compulsion().basis()),
                 g.inspection(),
-                g.applicationForm());
+                g.applicationForm(),
+                handling(item));
         return new Item(
                 item.implementationCode(),
                 item.baseCode(),
@@ -327,6 +330,21 @@ class ItemApiController {
                 item.publishedAt(),
                 "/items/" + item.implementationCode(),
                 guide);
+    }
+
+    /**
+     * 办理流程 as it applies: the process its cases follow (the default of its 办件类型 when the entry names none) and
+     * the roles named per review stage (empty: the stage's permission); none for an item nobody applies for.
+     */
+    private static CaseHandling handling(PublishedItem item) {
+        if (item.type().enforcement()) {
+            return null;
+        }
+        CaseHandling h = item.guide().handling();
+        String process = CaseHandling.processOf(h, item.guide().caseKind());
+        return h == null
+                ? new CaseHandling(process, List.of(), List.of(), List.of())
+                : new CaseHandling(process, h.undertakeRoles(), h.auditRoles(), h.approveRoles());
     }
 
     private static String attachment(String id) {

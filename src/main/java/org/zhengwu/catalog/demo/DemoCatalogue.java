@@ -156,7 +156,7 @@ class DemoCatalogue implements ApplicationRunner {
                     .find(uscc)
                     .orElseThrow(() -> new IllegalStateException("demo department " + key + " is not registered"));
             Guide guide = guide(item, organisation, base.itemType(), delegation(item, uscc, departments));
-            List<GuideRules.Violation> violations = GuideRules.check(guide, base.itemType());
+            List<GuideRules.Violation> violations = editing.check(guide, base.itemType());
             if (!violations.isEmpty()) {
                 throw new IllegalStateException("demo item " + item.name() + " breaks the guide rules: " + violations);
             }
@@ -286,6 +286,7 @@ class DemoCatalogue implements ApplicationRunner {
                                 : online && !type.enforcement()
                                         ? ApplicationForm.standard(Set.copyOf(item.objects()))
                                         : null)
+                .handling(item.handling())
                 .build();
     }
 

@@ -2,6 +2,7 @@ package org.zhengwu.catalog.demo;
 
 import java.util.List;
 import org.zhengwu.catalog.ApplicationForm;
+import org.zhengwu.catalog.CaseHandling;
 import org.zhengwu.catalog.CaseKind;
 import org.zhengwu.catalog.CompulsionKind;
 import org.zhengwu.catalog.GeneralScope;
@@ -18,7 +19,7 @@ import org.zhengwu.catalog.SpecialProcedureKind;
 /**
  * The shape of {@code demo/catalogue.yml}: base items with the regions whose department implements each. An item's
  * {@code form} is its application form in the shape of the exchange format (docs/FORMS.md); an item offered online
- * without one gets the standard form of its 服务对象.
+ * without one gets the standard form of its 服务对象. {@code handling} names its process and review roles (CaseHandling), when not the defaults.
  */
 record DemoCatalogueFile(List<Item> items) {
 
@@ -57,7 +58,8 @@ record DemoCatalogueFile(List<Item> items) {
             Penalty penalty,
             Compulsion compulsion,
             Inspection inspection,
-            ApplicationForm form) {}
+            ApplicationForm form,
+            CaseHandling handling) {}
 
     /** 中介服务. */
     record Intermediary(String name, String basis, boolean required) {}

@@ -13,9 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhengwu.basedata.ExerciseLevel;
 import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
+import org.zhengwu.catalog.CaseHandlingOptions;
 import org.zhengwu.catalog.CatalogCodes;
 import org.zhengwu.catalog.Guide;
 import org.zhengwu.catalog.GuideRules;
+import org.zhengwu.catalog.HandlingRules;
 import org.zhengwu.catalog.ItemPublished;
 import org.zhengwu.catalog.ItemType;
 import org.zhengwu.catalog.ItemWithdrawn;
@@ -42,6 +44,7 @@ public class CatalogEditing {
     private final AccountabilityLog audit;
     private final Clock clock;
     private final boolean separateReviewer;
+    private final CaseHandlingOptions handlingOptions;
 
     CatalogEditing(
             ItemRepository repository,
@@ -52,7 +55,8 @@ public class CatalogEditing {
             ApplicationEventPublisher events,
             AccountabilityLog audit,
             Clock clock,
-            CatalogProperties properties) {
+            CatalogProperties properties,
+            CaseHandlingOptions handlingOptions) {
         this.repository = repository;
         this.guideJson = guideJson;
         this.codes = codes;
@@ -62,6 +66,17 @@ public class CatalogEditing {
         this.audit = audit;
         this.clock = clock;
         this.separateReviewer = properties.separateReviewer();
+        this.handlingOptions = handlingOptions;
+    }
+
+    /**
+     * Every rule a guide of an entry of {@code type} must satisfy: {@link GuideRules}, and {@link HandlingRules}
+     * against the processes and roles deployed now. What the editor's pages, the import and each save ask.
+     */
+    public List<GuideRules.Violation> check(Guide guide, ItemType type) {
+        List<GuideRules.Violation> violations = new ArrayList<>(GuideRules.check(guide, type));
+        violations.addAll(HandlingRules.check(guide, type, handlingOptions));
+        return violations;
     }
 
     /**
@@ -220,7 +235,7 @@ public class CatalogEditing {
             // Without a name and a base item, the missing base item is the one problem to name.
             checkName(entryName, violations);
         }
-        violations.addAll(GuideRules.check(guide, base == null ? ItemType.OTHER : base.itemType()));
+        violations.addAll(check(guide, base == null ? ItemType.OTHER : base.itemType()));
         if (base != null && organisation != null) {
             violations.addAll(GuideRules.checkLevel(base.itemType(), organisation.exerciseLevel(), "organisationUscc"));
             if (!base.exerciseLevels().contains(organisation.exerciseLevel())) {
@@ -276,7 +291,7 @@ public class CatalogEditing {
     @Transactional
     public VersionRecord editDraft(
             long versionId, String revision, String name, Guide guide, String changeNote, String actor) {
-        List<GuideRules.Violation> violations = new ArrayList<>(GuideRules.check(guide, typeOfVersion(versionId)));
+        List<GuideRules.Violation> violations = check(guide, typeOfVersion(versionId));
         String trimmed = name == null ? "" : name.strip();
         checkName(trimmed, violations);
         if (changeNote != null && changeNote.strip().length() > MAX_NOTE) {
@@ -355,7 +370,7 @@ public class CatalogEditing {
         VersionRecord version = repository
                 .findVersion(versionId)
                 .orElseThrow(() -> new CatalogConflictException("catalog.conflict.not-draft"));
-        List<GuideRules.Violation> violations = GuideRules.check(version.guide(), typeOfItem(version.itemId()));
+        List<GuideRules.Violation> violations = check(version.guide(), typeOfItem(version.itemId()));
         if (!violations.isEmpty()) {
             throw new GuideInvalidException(violations);
         }

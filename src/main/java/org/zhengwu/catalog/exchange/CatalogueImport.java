@@ -309,7 +309,7 @@ class CatalogueImport {
                 problems.add(ImportProblem.of(row, "guide", "validation.required"));
             } else {
                 ItemType type = base == null ? ItemType.OTHER : base.itemType();
-                GuideRules.check(entry.guide(), type).forEach(v -> problems.add(problem(row, "guide.", v)));
+                editing.check(entry.guide(), type).forEach(v -> problems.add(problem(row, "guide.", v)));
             }
             if (problems.size() == before) {
                 valid.put(row, entry);

@@ -64,7 +64,14 @@ final class ClockCases {
                         promisedDays),
                 now);
         CaseNumber number = CaseNumber.of(division, receivedOn, records.nextSequence(division, receivedOn));
-        records.markSubmitted(id, number.value(), UUID.randomUUID(), receivedOn, dueOn, "none", now);
+        records.markSubmitted(
+                id,
+                number.value(),
+                UUID.randomUUID(),
+                receivedOn,
+                dueOn,
+                new CaseRecords.Handling("standardCase", 1, "none", null, null, null),
+                now);
         return new Case(id, number.value());
     }
 

@@ -56,6 +56,8 @@ class CatalogueRoundTripTests {
                         "\"prefill\" : \"CITIZEN_ID_NUMBER\"",
                         "\"type\" : \"DIVISION\"",
                         "\"code\" : \"catering\"");
+        // So does an entry's own process (居住证申领: 承办 → 审批), and it comes back unchanged below.
+        assertThat(demo.body()).contains("\"handling\" : {", "\"processKey\" : \"twoStageCase\"");
 
         try (ConfigurableApplicationContext empty = new SpringApplicationBuilder(ZhengwuApplication.class)
                 .run("--server.port=0", "--zhengwu.demo-data.enabled=false")) {
