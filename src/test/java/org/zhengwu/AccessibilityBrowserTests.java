@@ -431,7 +431,8 @@ class AccessibilityBrowserTests {
         holder.signIn(issued.citizen().username(), TestPeople.PASSWORD);
         sessions.put(Persona.HOLDER, holder.cookie(SESSION_COOKIE));
         TestBrowser licenceOfficer = new TestBrowser(port);
-        licenceOfficer.signInNewStaff(staff, issued.licence().issuerUscc(), LicenceAccess.LICENCE_OFFICER);
+        licenceOfficer.signInNewStaff(
+                staff, issued.licence().issuerUscc(), LicenceAccess.LICENCE_OFFICER, LicenceAccess.LICENCE_USER);
         sessions.put(Persona.LICENCE_OFFICER, licenceOfficer.cookie(SESSION_COOKIE));
         long licenceId = issued.licence().id();
         page("licence verification", anyone, "/licences/verification");
@@ -444,6 +445,23 @@ class AccessibilityBrowserTests {
         page("my licence", Persona.HOLDER, "/my/licences/" + licenceId);
         page("licences issued", Persona.LICENCE_OFFICER, "/licences/manage");
         page("licence issued", Persona.LICENCE_OFFICER, "/licences/manage/" + licenceId);
+        long authorisation = jdbc.sql("""
+                        INSERT INTO licence_authorisation (type_code, issuer_uscc, number, grantee_uscc, grantee_name,
+                            scope, valid_until, granted_by, granted_at)
+                        SELECT type_code, issuer_uscc, number, issuer_uscc, issuer_name, 'FILE', CURRENT_DATE + 30,
+                               holder_account_id, now()
+                        FROM licence_licence WHERE id = :id RETURNING id""")
+                .param("id", licenceId)
+                .query(Long.class)
+                .single();
+        page("licences authorised to the organisation", Persona.LICENCE_OFFICER, "/licences/authorised");
+        page("a licence authorised to the organisation", Persona.LICENCE_OFFICER, "/licences/authorised/" + authorisation);
+        bad(
+                "licence authorisation without a department",
+                Persona.HOLDER,
+                "/my/licences/" + licenceId,
+                "form[data-testid='authorise']",
+                Map.of("grantee", "", "caseNumber", "123"));
         bad(
                 "licence annotation without a note",
                 Persona.LICENCE_OFFICER,

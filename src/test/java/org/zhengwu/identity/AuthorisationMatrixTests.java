@@ -207,7 +207,8 @@ class AuthorisationMatrixTests {
                     CaseAccess.CASE_CLERK,
                     CaseAccess.CASE_REVIEWER,
                     CaseAccess.CASE_APPROVER,
-                    LicenceAccess.LICENCE_OFFICER));
+                    LicenceAccess.LICENCE_OFFICER,
+                    LicenceAccess.LICENCE_USER));
             if (clerk == Persona.OWN_CLERK) {
                 // The supervisors' pages (ratings, statistics) need someone let in: the own clerk also supervises the
                 // city (electronic supervision is a separate role, which the other clerk lacks, so both sides show).
@@ -608,6 +609,22 @@ class AuthorisationMatrixTests {
         get("/my/licences/{id}", "/my/licences/" + licence, EnumSet.of(Persona.CITIZEN_A));
         get("/my/licences/{id}/file", "/my/licences/" + licence + "/file", EnumSet.of(Persona.CITIZEN_A));
         get("/my/licences/{id}/page.png", "/my/licences/" + licence + "/page.png", EnumSet.of(Persona.CITIZEN_A));
+        // 用证授权: citizen A lets the own clerk's organisation use the licence (file too); a second one to withdraw.
+        long authorised = authorise(licence, ownOrganisation);
+        long toWithdraw = authorise(licence, ownOrganisation);
+        post(
+                "/my/licences/{id}/authorisations",
+                "/my/licences/" + licence + "/authorisations",
+                Map.of("grantee", ""),
+                EnumSet.of(Persona.CITIZEN_A));
+        get("/licences/authorised", CLERKS);
+        get("/licences/authorised/{authorisation}", "/licences/authorised/" + authorised, OWN_CLERK);
+        get("/licences/authorised/{authorisation}/file", "/licences/authorised/" + authorised + "/file", OWN_CLERK);
+        post(
+                "/my/licences/{id}/authorisations/{authorisation}/withdraw",
+                "/my/licences/" + licence + "/authorisations/" + toWithdraw + "/withdraw",
+                Map.of(),
+                EnumSet.of(Persona.CITIZEN_A));
         get("/licences/manage", CLERKS);
         get("/licences/manage/{id}", "/licences/manage/" + licence, OWN_CLERK);
         get(
@@ -794,6 +811,19 @@ class AuthorisationMatrixTests {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private long authorise(long licence, String grantee) {
+        return jdbc.sql("""
+                        INSERT INTO licence_authorisation (type_code, issuer_uscc, number, grantee_uscc, grantee_name,
+                            scope, valid_until, granted_by, granted_at)
+                        SELECT type_code, issuer_uscc, number, :grantee, '权限测试部门', 'FILE', CURRENT_DATE + 30,
+                               holder_account_id, now()
+                        FROM licence_licence WHERE id = :id RETURNING id""")
+                .param("grantee", grantee)
+                .param("id", licence)
+                .query(Long.class)
+                .single();
     }
 
     /** A licence sealed and stored the real way, held by the account, without a case behind it. */

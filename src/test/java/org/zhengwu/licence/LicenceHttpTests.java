@@ -254,6 +254,116 @@ class LicenceHttpTests {
                 .isGreaterThanOrEqualTo(3);
     }
 
+    @Test
+    void theHolderAuthorisesADepartmentWhichSeesTheLicenceUntilTheAuthorisationIsWithdrawn() {
+        LicenceFixtures.Issued issued = fixtures.businessLicence("褚十四", "合肥市蜀山区褚记酒楼");
+        LicenceRow l = issued.licence();
+        String department = jdbc.sql("SELECT uscc FROM basedata_organisation WHERE uscc <> :u ORDER BY uscc LIMIT 1")
+                .param("u", l.issuerUscc())
+                .query(String.class)
+                .single();
+        TestBrowser holder = new TestBrowser(port);
+        holder.signIn(issued.citizen().username(), TestPeople.PASSWORD);
+        TestBrowser.Page page = holder.get("/my/licences/" + l.id());
+        String csrf = TestBrowser.csrf(page);
+
+        TestBrowser.Page bad = holder.post(
+                "/my/licences/" + l.id() + "/authorisations",
+                Map.of("_csrf", csrf, "grantee", "", "caseNumber", "123", "scope", "FILE", "validUntil", "2020-01-01"));
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.body()).contains("请选择一项").contains("办件编号格式不对").contains("授权期限不能早于今天");
+        assertThat(jdbc.sql("SELECT count(*) FROM licence_authorisation WHERE number = :n")
+                        .param("n", l.number())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        String until = java.time.LocalDate.now().plusDays(10).toString();
+        TestBrowser.Page granted = holder.post(
+                "/my/licences/" + l.id() + "/authorisations",
+                Map.of("_csrf", csrf, "grantee", department, "caseNumber", "", "scope", "FIELDS", "validUntil", until));
+        assertThat(granted.status()).isEqualTo(302);
+        long authorisation = jdbc.sql("SELECT id FROM licence_authorisation WHERE number = :n")
+                .param("n", l.number())
+                .query(Long.class)
+                .single();
+
+        TestBrowser clerk = new TestBrowser(port);
+        clerk.signInNewStaff(staff, department, LicenceAccess.LICENCE_USER);
+        assertThat(clerk.get("/licences/authorised").body()).contains(l.number());
+        TestBrowser.Page opened = clerk.get("/licences/authorised/" + authorisation);
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.body()).contains("合肥市蜀山区褚记酒楼");
+        assertThat(clerk.get("/licences/authorised/" + authorisation + "/file").status())
+                .as("only the fields were authorised")
+                .isEqualTo(404);
+        assertThat(clerk.get("/licences/authorised/" + authorisation + "?case=123").status())
+                .as("a mistyped case number")
+                .isEqualTo(400);
+
+        TestBrowser otherDepartment = new TestBrowser(port);
+        otherDepartment.signInNewStaff(staff, l.issuerUscc(), LicenceAccess.LICENCE_USER);
+        assertThat(otherDepartment.get("/licences/authorised").body()).doesNotContain(l.number());
+        assertThat(otherDepartment.get("/licences/authorised/" + authorisation).status()).isEqualTo(404);
+
+        TestBrowser.Page withUses = holder.get("/my/licences/" + l.id());
+        assertThat(withUses.body()).contains("data-testid=\"uses\"").contains("查看证照信息");
+
+        TestPeople.Citizen other = TestPeople.register(fixtures.citizens(), "卫十五");
+        TestBrowser stranger = new TestBrowser(port);
+        stranger.signIn(other.username(), TestPeople.PASSWORD);
+        String strangerCsrf = TestBrowser.csrf(stranger.get("/my/licences"));
+        assertThat(stranger.post(
+                                "/my/licences/" + l.id() + "/authorisations/" + authorisation + "/withdraw",
+                                Map.of("_csrf", strangerCsrf))
+                        .status())
+                .isEqualTo(404);
+        assertThat(clerk.get("/licences/authorised/" + authorisation).status()).isEqualTo(200);
+
+        TestBrowser.Page withdrawn = holder.post(
+                "/my/licences/" + l.id() + "/authorisations/" + authorisation + "/withdraw", Map.of("_csrf", csrf));
+        assertThat(withdrawn.status()).isEqualTo(302);
+        assertThat(clerk.get("/licences/authorised/" + authorisation).status()).isEqualTo(404);
+        assertThat(clerk.get("/licences/authorised").body()).doesNotContain(l.number());
+        assertThat(jdbc.sql("SELECT count(*) FROM licence_use u JOIN licence_licence l ON l.id = u.licence_id"
+                                + " WHERE l.number = :n")
+                        .param("n", l.number())
+                        .query(Long.class)
+                        .single())
+                .as("two looks: the page and the second page after the stranger's attempt")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void anAuthorisationForOneCaseServesThatCaseOnly() {
+        LicenceFixtures.Issued issued = fixtures.businessLicence("蒋十六", null);
+        LicenceRow l = issued.licence();
+        TestBrowser holder = new TestBrowser(port);
+        holder.signIn(issued.citizen().username(), TestPeople.PASSWORD);
+        String csrf = TestBrowser.csrf(holder.get("/my/licences/" + l.id()));
+        String caseNumber = issued.caseNumber();
+        holder.post(
+                "/my/licences/" + l.id() + "/authorisations",
+                Map.of(
+                        "_csrf", csrf,
+                        "grantee", l.issuerUscc(),
+                        "caseNumber", caseNumber,
+                        "scope", "FILE",
+                        "validUntil", java.time.LocalDate.now().toString()));
+        long authorisation = jdbc.sql("SELECT id FROM licence_authorisation WHERE number = :n")
+                .param("n", l.number())
+                .query(Long.class)
+                .single();
+        TestBrowser clerk = new TestBrowser(port);
+        clerk.signInNewStaff(staff, l.issuerUscc(), LicenceAccess.LICENCE_USER);
+        assertThat(clerk.get("/licences/authorised/" + authorisation).status()).as("no case named").isEqualTo(404);
+        assertThat(clerk.get("/licences/authorised/" + authorisation + "?case=" + caseNumber).status())
+                .isEqualTo(200);
+        TestBrowser.Page file = clerk.get("/licences/authorised/" + authorisation + "/file?case=" + caseNumber);
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.headers().get("content-type")).anyMatch(v -> v.startsWith("application/ofd"));
+    }
+
     private byte[] read(LicenceRow l) throws IOException {
         try (InputStream in = files.open(l.fileKey())) {
             return in.readAllBytes();

@@ -203,8 +203,8 @@ class EveryFormHttpTests {
                 bad("action", "REFUSE", "opinion", ""),
                 "opinion");
         // 电子证照: the issuing officer's 加注 and 注销 of a licence, without a reason or a note.
-        org.zhengwu.licence.register.LicenceRow licence =
-                licenceFixtures.businessLicence("表单证照", null).licence();
+        org.zhengwu.licence.LicenceFixtures.Issued licenceIssued = licenceFixtures.businessLicence("表单证照", null);
+        org.zhengwu.licence.register.LicenceRow licence = licenceIssued.licence();
         TestBrowser licenceOfficer = new TestBrowser(port);
         licenceOfficer.signInNewStaff(staff, licence.issuerUscc(), org.zhengwu.licence.LicenceAccess.LICENCE_OFFICER);
         probe(
@@ -215,6 +215,17 @@ class EveryFormHttpTests {
                 bad("reason", "", "content", "", "validUntil", "2020-01-01"),
                 "reason",
                 "content",
+                "validUntil");
+        TestBrowser licenceHolder = new TestBrowser(port);
+        licenceHolder.signIn(licenceIssued.citizen().username(), TestPeople.PASSWORD);
+        probe(
+                "licence authorisation",
+                licenceHolder,
+                "/my/licences/" + licence.id(),
+                "form[data-testid=authorise]",
+                bad("grantee", "", "caseNumber", "123", "validUntil", "2020-01-01"),
+                "grantee",
+                "caseNumber",
                 "validUntil");
         probe(
                 "licence revocation",
