@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 /**
  * Licence files: an OFD (GB/T 33190) laid out from a licence's content and sealed with the issuing organisation's
  * GB/T 38540 electronic seal ({@link #issue}); the verification of such a file, whoever issued it ({@link #verify});
- * and a page of it as a picture ({@link #render}). The seal keys are the {@link SealSigner}'s; the roots whose seals
+ * and its page as a picture ({@link #render}). The seal keys are the {@link SealSigner}'s; the roots whose seals
  * verify are {@link IssuerTrust}'s. See docs/LICENCES.md.
  */
 @Service
@@ -22,6 +22,7 @@ public class LicenceDocuments {
     private final LicenceFonts fonts;
     private final Clock clock;
     private final OfdVerifier verifier;
+    private final long maxFileSize;
     private volatile OfdComposer composer;
     private volatile OfdRenderer renderer;
 
@@ -34,7 +35,8 @@ public class LicenceDocuments {
         this.signer = signer;
         this.fonts = fonts;
         this.clock = clock;
-        this.verifier = new OfdVerifier(trust::roots, properties.maxFileSize().toBytes());
+        this.maxFileSize = properties.maxFileSize().toBytes();
+        this.verifier = new OfdVerifier(trust::roots, maxFileSize);
     }
 
     /**
@@ -66,12 +68,17 @@ public class LicenceDocuments {
      * @throws IllegalArgumentException when the dpi is out of range or the file cannot be read as an OFD
      */
     public byte[] render(byte[] ofd, int dpi) {
+        java.util.Map<String, byte[]> files;
         try {
-            OfdPackage.read(ofd, Long.MAX_VALUE / 8);
+            files = OfdPackage.read(ofd, maxFileSize);
         } catch (OfdPackage.Malformed e) {
             throw new IllegalArgumentException("not an OFD file: " + e.getMessage());
         }
-        return renderer().png(ofd, 0, dpi);
+        try {
+            return renderer().png(files, dpi);
+        } catch (RuntimeException e) {
+            throw e instanceof IllegalArgumentException ? e : new IllegalArgumentException("cannot draw: " + e, e);
+        }
     }
 
     private OfdComposer composer() {

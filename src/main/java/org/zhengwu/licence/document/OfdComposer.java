@@ -65,7 +65,7 @@ final class OfdComposer {
     }
 
     static final Map<String, Geometry> GEOMETRY = Map.of(
-            CERTIFICATE, new Geometry(297, 210, 26, 36, 40, 170, 56, 30, 150, 170, 160, 100),
+            CERTIFICATE, new Geometry(297, 210, 24, 36, 40, 170, 50, 30, 156, 170, 162, 100),
             PORTRAIT, new Geometry(210, 297, 36, 24, 36, 125, 70, 24, 232, 100, 240, 90));
 
     private final CjkFont cjk;
@@ -116,7 +116,7 @@ final class OfdComposer {
                 text(vPage, line.label(), g.bodyX(), y, g.labelWidth(), 4.6, TextAlign.left, font, true);
                 text(vPage, line.value(), g.bodyX() + g.labelWidth(), y, g.valueWidth(), 4.6, TextAlign.left, font,
                         false);
-                y += 7.5 * lines + 2.5;
+                y += 7 * lines + 2.2;
             }
             qr(vPage, content.verificationUrl(), g.qrX(), g.qrY(), 30);
             text(vPage, "扫码核验", g.qrX(), g.qrY() + 31, 30, 3.2, TextAlign.center, font, false);

@@ -40,7 +40,7 @@ final class SealPicture {
             g.setStroke(new BasicStroke(ring));
             g.draw(new java.awt.geom.Ellipse2D.Double(ring, ring, PIXELS - 2 * ring, PIXELS - 2 * ring));
             g.fill(star(c, c, PIXELS * 0.15));
-            drawArc(g, font, organisation, c, PIXELS * 0.36);
+            drawArc(g, font, organisation, c, PIXELS * 0.42);
             Font useFont = font.derive(Font.PLAIN, PIXELS * 0.075f);
             g.setFont(useFont);
             int width = g.getFontMetrics().stringWidth(use);
@@ -60,7 +60,7 @@ final class SealPicture {
     /** The name along the upper arc, its characters upright to the circle, spread over up to 240°. */
     private static void drawArc(Graphics2D g, CjkFont cjk, String text, double c, double radius) {
         int n = text.codePointCount(0, text.length());
-        float size = (float) Math.min(PIXELS * 0.11, 2 * Math.PI * radius * (240.0 / 360) / Math.max(n, 1) * 0.9);
+        float size = (float) Math.min(PIXELS * 0.1, 2 * Math.PI * radius * (240.0 / 360) / Math.max(n, 1) * 0.9);
         Font font = cjk.derive(Font.BOLD, size);
         FontRenderContext frc = g.getFontRenderContext();
         double sweep = Math.toRadians(Math.min(240, Math.max(90, n * size / radius * 180 / Math.PI * 1.05)));
