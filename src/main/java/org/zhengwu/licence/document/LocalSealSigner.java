@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.zhengwu.shared.crypto.PlatformKeys;
@@ -25,7 +27,7 @@ import org.zhengwu.shared.crypto.Sm2;
  * cached per node once read — rows only change when a certificate expires, and then every node reads the new one.
  */
 @Component
-class LocalSealSigner implements SealSigner {
+class LocalSealSigner implements SealSigner, ApplicationRunner {
 
     static final Duration ROOT_VALIDITY = Duration.ofDays(20 * 366);
     static final Duration SEAL_VALIDITY = Duration.ofDays(5 * 366);
@@ -52,6 +54,12 @@ class LocalSealSigner implements SealSigner {
         this.clock = clock;
         this.font = fonts.font();
         this.rootName = properties.rootName();
+    }
+
+    /** The platform root is made at the first start on a new database. */
+    @Override
+    public void run(ApplicationArguments args) {
+        root();
     }
 
     /** The platform root, made on first call on a new database. */
