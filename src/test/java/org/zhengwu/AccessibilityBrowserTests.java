@@ -445,17 +445,18 @@ class AccessibilityBrowserTests {
         page("my licence", Persona.HOLDER, "/my/licences/" + licenceId);
         page("licences issued", Persona.LICENCE_OFFICER, "/licences/manage");
         page("licence issued", Persona.LICENCE_OFFICER, "/licences/manage/" + licenceId);
-        long authorisation = jdbc.sql("""
+        long authorisation =
+                jdbc.sql("""
                         INSERT INTO licence_authorisation (type_code, issuer_uscc, number, grantee_uscc, grantee_name,
                             scope, valid_until, granted_by, granted_at)
                         SELECT type_code, issuer_uscc, number, issuer_uscc, issuer_name, 'FILE', CURRENT_DATE + 30,
                                holder_account_id, now()
-                        FROM licence_licence WHERE id = :id RETURNING id""")
-                .param("id", licenceId)
-                .query(Long.class)
-                .single();
+                        FROM licence_licence WHERE id = :id RETURNING id""").param("id", licenceId).query(Long.class).single();
         page("licences authorised to the organisation", Persona.LICENCE_OFFICER, "/licences/authorised");
-        page("a licence authorised to the organisation", Persona.LICENCE_OFFICER, "/licences/authorised/" + authorisation);
+        page(
+                "a licence authorised to the organisation",
+                Persona.LICENCE_OFFICER,
+                "/licences/authorised/" + authorisation);
         bad(
                 "licence authorisation without a department",
                 Persona.HOLDER,

@@ -215,7 +215,7 @@ class LicenceHttpTests {
         TestBrowser.Page reissued =
                 officer.post("/licences/manage/" + l.id() + "/reissue", Map.of("_csrf", csrf, "reason", "证照文件损毁"));
         assertThat(reissued.status()).isEqualTo(302);
-        LicenceRow second = licences.versions(l).getFirst();
+        LicenceRow second = licences.versions(l).get(0);
         assertThat(second.version()).isEqualTo(2);
         assertThat(second.identifier())
                 .isEqualTo(LicenceIdentifier.parse(l.identifier())
@@ -278,7 +278,7 @@ class LicenceHttpTests {
                         .single())
                 .isZero();
 
-        String until = java.time.LocalDate.now().plusDays(10).toString();
+        String until = java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE).plusDays(10).toString();
         TestBrowser.Page granted = holder.post(
                 "/my/licences/" + l.id() + "/authorisations",
                 Map.of("_csrf", csrf, "grantee", department, "caseNumber", "", "scope", "FIELDS", "validUntil", until));
@@ -297,14 +297,16 @@ class LicenceHttpTests {
         assertThat(clerk.get("/licences/authorised/" + authorisation + "/file").status())
                 .as("only the fields were authorised")
                 .isEqualTo(404);
-        assertThat(clerk.get("/licences/authorised/" + authorisation + "?case=123").status())
+        assertThat(clerk.get("/licences/authorised/" + authorisation + "?case=123")
+                        .status())
                 .as("a mistyped case number")
                 .isEqualTo(400);
 
         TestBrowser otherDepartment = new TestBrowser(port);
         otherDepartment.signInNewStaff(staff, l.issuerUscc(), LicenceAccess.LICENCE_USER);
         assertThat(otherDepartment.get("/licences/authorised").body()).doesNotContain(l.number());
-        assertThat(otherDepartment.get("/licences/authorised/" + authorisation).status()).isEqualTo(404);
+        assertThat(otherDepartment.get("/licences/authorised/" + authorisation).status())
+                .isEqualTo(404);
 
         TestBrowser.Page withUses = holder.get("/my/licences/" + l.id());
         assertThat(withUses.body()).contains("data-testid=\"uses\"").contains("查看证照信息");
@@ -345,19 +347,27 @@ class LicenceHttpTests {
         holder.post(
                 "/my/licences/" + l.id() + "/authorisations",
                 Map.of(
-                        "_csrf", csrf,
-                        "grantee", l.issuerUscc(),
-                        "caseNumber", caseNumber,
-                        "scope", "FILE",
-                        "validUntil", java.time.LocalDate.now().toString()));
+                        "_csrf",
+                        csrf,
+                        "grantee",
+                        l.issuerUscc(),
+                        "caseNumber",
+                        caseNumber,
+                        "scope",
+                        "FILE",
+                        "validUntil",
+                        java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE).toString()));
         long authorisation = jdbc.sql("SELECT id FROM licence_authorisation WHERE number = :n")
                 .param("n", l.number())
                 .query(Long.class)
                 .single();
         TestBrowser clerk = new TestBrowser(port);
         clerk.signInNewStaff(staff, l.issuerUscc(), LicenceAccess.LICENCE_USER);
-        assertThat(clerk.get("/licences/authorised/" + authorisation).status()).as("no case named").isEqualTo(404);
-        assertThat(clerk.get("/licences/authorised/" + authorisation + "?case=" + caseNumber).status())
+        assertThat(clerk.get("/licences/authorised/" + authorisation).status())
+                .as("no case named")
+                .isEqualTo(404);
+        assertThat(clerk.get("/licences/authorised/" + authorisation + "?case=" + caseNumber)
+                        .status())
                 .isEqualTo(200);
         TestBrowser.Page file = clerk.get("/licences/authorised/" + authorisation + "/file?case=" + caseNumber);
         assertThat(file.status()).isEqualTo(200);

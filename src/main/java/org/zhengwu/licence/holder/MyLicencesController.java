@@ -13,8 +13,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,9 +29,9 @@ import org.zhengwu.licence.document.LicenceDocuments;
 import org.zhengwu.licence.register.LicenceRecords;
 import org.zhengwu.licence.register.LicenceRow;
 import org.zhengwu.licence.register.LicenceStatus;
+import org.zhengwu.licence.register.SealedFields;
 import org.zhengwu.licence.use.Authorisation;
 import org.zhengwu.licence.use.AuthorisedUse;
-import org.zhengwu.licence.register.SealedFields;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
 import org.zhengwu.shared.files.FileStore;
@@ -220,7 +220,8 @@ class MyLicencesController {
                         .map(o -> FormChoices.Choice.of(o.uscc(), o.name()))
                         .toList());
         model.addAttribute(
-                "scopes", choices.named(java.util.List.of(Authorisation.UseScope.values()), "licence.use.scope.", locale));
+                "scopes",
+                choices.named(java.util.List.of(Authorisation.UseScope.values()), "licence.use.scope.", locale));
         if (!model.containsAttribute("authorise")) {
             AuthoriseForm form = new AuthoriseForm();
             form.setValidUntil(today().plusDays(30));

@@ -35,8 +35,7 @@ class AuthorisedController {
     private final FileStore files;
     private final Actors actors;
 
-    AuthorisedController(
-            AuthorisedUse use, LicenceTypes types, SealedFields sealed, FileStore files, Actors actors) {
+    AuthorisedController(AuthorisedUse use, LicenceTypes types, SealedFields sealed, FileStore files, Actors actors) {
         this.use = use;
         this.types = types;
         this.sealed = sealed;
@@ -51,9 +50,13 @@ class AuthorisedController {
     }
 
     @GetMapping("/licences/authorised/{authorisation}")
-    String one(@PathVariable long authorisation, @RequestParam(name = "case", required = false) String caseNumber, Model model) {
+    String one(
+            @PathVariable long authorisation,
+            @RequestParam(name = "case", required = false) String caseNumber,
+            Model model) {
         Actor staff = actors.require();
-        AuthorisedUse.Authorised opened = use.use(staff, authorisation, caseNumber(caseNumber), Authorisation.UseScope.FIELDS);
+        AuthorisedUse.Authorised opened =
+                use.use(staff, authorisation, caseNumber(caseNumber), Authorisation.UseScope.FIELDS);
         model.addAttribute("licence", opened.licence());
         model.addAttribute("authorisation", opened.authorisation());
         model.addAttribute("holderName", sealed.holderName(opened.licence()));
@@ -77,7 +80,9 @@ class AuthorisedController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(l.name() + "-" + l.number() + "-" + l.version() + ".ofd", StandardCharsets.UTF_8)
+                                .filename(
+                                        l.name() + "-" + l.number() + "-" + l.version() + ".ofd",
+                                        StandardCharsets.UTF_8)
                                 .build()
                                 .toString())
                 .header("X-Content-Type-Options", "nosniff")

@@ -66,7 +66,8 @@ public class AuthorisedUse {
             LocalDate validUntil) {
         Organisation grantee = organisations
                 .find(granteeUscc)
-                .orElseThrow(() -> new UserFacingException(HttpStatus.UNPROCESSABLE_ENTITY, "licence.use.no-department"));
+                .orElseThrow(
+                        () -> new UserFacingException(HttpStatus.UNPROCESSABLE_ENTITY, "licence.use.no-department"));
         long id = jdbc.sql("""
                         INSERT INTO licence_authorisation (type_code, issuer_uscc, number, grantee_uscc, grantee_name,
                             case_number, scope, valid_until, granted_by, granted_at)
@@ -85,7 +86,8 @@ public class AuthorisedUse {
                 .query(Long.class)
                 .single();
         audit.record(AuditEvent.success(holder.username(), "licence.authorise", "licence", licence.identifier())
-                .withDetails(grantee.uscc() + " " + scope + " " + validUntil + (caseNumber == null ? "" : " " + caseNumber)));
+                .withDetails(grantee.uscc() + " " + scope + " " + validUntil
+                        + (caseNumber == null ? "" : " " + caseNumber)));
         return id;
     }
 
@@ -105,8 +107,9 @@ public class AuthorisedUse {
         if (ended == 0) {
             throw new NotFoundException("licence.use.no-authorisation");
         }
-        audit.record(AuditEvent.success(holder.username(), "licence.authorisation.withdraw", "licence", licence.identifier())
-                .withDetails(String.valueOf(authorisationId)));
+        audit.record(
+                AuditEvent.success(holder.username(), "licence.authorisation.withdraw", "licence", licence.identifier())
+                        .withDetails(String.valueOf(authorisationId)));
     }
 
     /** The authorisations of a licence (any version), newest first. */
@@ -153,7 +156,8 @@ public class AuthorisedUse {
             return List.of();
         }
         LocalDate today = today();
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         SELECT a.* FROM licence_authorisation a
                         WHERE a.grantee_uscc = :grantee AND a.withdrawn_at IS NULL AND a.valid_until >= :today
                         ORDER BY a.granted_at DESC, a.id DESC""")
@@ -228,6 +232,8 @@ public class AuthorisedUse {
                 rs.getDate("valid_until").toLocalDate(),
                 rs.getLong("granted_by"),
                 rs.getTimestamp("granted_at").toInstant(),
-                rs.getTimestamp("withdrawn_at") == null ? null : rs.getTimestamp("withdrawn_at").toInstant());
+                rs.getTimestamp("withdrawn_at") == null
+                        ? null
+                        : rs.getTimestamp("withdrawn_at").toInstant());
     }
 }
