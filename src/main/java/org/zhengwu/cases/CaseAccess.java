@@ -1,10 +1,12 @@
 package org.zhengwu.cases;
 
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zhengwu.shared.access.ModuleAccess;
 import org.zhengwu.shared.access.Reach;
 import org.zhengwu.shared.web.PersonalLink;
+import org.zhengwu.shared.web.StaffLink;
 
 /**
  * The permissions the case module checks and the roles it suggests. Each step of the standard process is its own
@@ -53,5 +55,49 @@ public class CaseAccess {
     @Bean
     PersonalLink casesPersonalLink() {
         return new PersonalLink("/my/cases", "cases.mine.title", 10);
+    }
+
+    @Bean
+    StaffLink casesWorkbenchLink() {
+        return new StaffLink(
+                "/workbench",
+                "cases.workbench.title",
+                "cases.link.workbench.hint",
+                Set.of(ACCEPT, REVIEW, APPROVE),
+                10);
+    }
+
+    @Bean
+    StaffLink casesCounterLink() {
+        return new StaffLink(
+                "/workbench/counter", "cases.counter.title", "cases.link.counter.hint", Set.of(ACCEPT), 11);
+    }
+
+    @Bean
+    StaffLink casesRectificationLink() {
+        return new StaffLink(
+                "/ratings/tasks",
+                "cases.rectification.tasks.title",
+                "cases.link.rectification.hint",
+                Set.of(ACCEPT, REVIEW, SUPERVISE),
+                12);
+    }
+
+    @Bean
+    StaffLink casesSupervisionLink() {
+        return new StaffLink(
+                "/supervision", "cases.supervision.title", "cases.link.supervision.hint", Set.of(SUPERVISE), 13);
+    }
+
+    @Bean
+    StaffLink casesRatingsLink() {
+        return new StaffLink(
+                "/ratings", "cases.rating.overview.title", "cases.link.ratings.hint", Set.of(SUPERVISE), 14);
+    }
+
+    @Bean
+    StaffLink casesStatisticsLink() {
+        return new StaffLink(
+                "/statistics", "cases.statistics.title", "cases.link.statistics.hint", Set.of(SUPERVISE), 15);
     }
 }

@@ -1,10 +1,12 @@
 package org.zhengwu.licence;
 
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zhengwu.shared.access.ModuleAccess;
 import org.zhengwu.shared.access.Reach;
 import org.zhengwu.shared.web.PersonalLink;
+import org.zhengwu.shared.web.StaffLink;
 
 /**
  * The permissions the licence module checks and the roles it suggests. Issuing itself needs none: it follows a case's
@@ -55,5 +57,17 @@ public class LicenceAccess {
     @Bean
     PersonalLink licencePersonalLink() {
         return new PersonalLink("/my/licences", "licence.mine.title", 20);
+    }
+
+    @Bean
+    StaffLink licenceManageLink() {
+        return new StaffLink(
+                "/licences/manage", "licence.manage.title", "licence.link.manage.hint", Set.of(MANAGE), 20);
+    }
+
+    @Bean
+    StaffLink licenceAuthorisedLink() {
+        return new StaffLink(
+                "/licences/authorised", "licence.authorised.title", "licence.link.authorised.hint", Set.of(USE), 21);
     }
 }

@@ -166,6 +166,9 @@ class LicenceHttpTests {
                         .status())
                 .isEqualTo(302);
 
+        assertThat(holder.get("/account").body())
+                .contains("href=\"/my/licences\"")
+                .contains("href=\"/my/cases\"");
         TestBrowser.Page mine = holder.get("/my/licences");
         assertThat(mine.status()).isEqualTo(200);
         assertThat(mine.body()).contains("营业执照").contains(l.number());
@@ -198,6 +201,10 @@ class LicenceHttpTests {
         officer.signInNewStaff(staff, l.issuerUscc(), LicenceAccess.LICENCE_OFFICER);
 
         assertThat(officer.get("/licences/manage").body()).contains(l.number());
+        assertThat(officer.get("/admin").body())
+                .as("the administration home links to the officer's work")
+                .contains("href=\"/licences/manage\"")
+                .doesNotContain("href=\"/licences/authorised\"");
 
         TestBrowser.Page form = officer.get("/licences/manage/" + l.id() + "/annotate");
         assertThat(form.status()).isEqualTo(200);
@@ -278,7 +285,9 @@ class LicenceHttpTests {
                         .single())
                 .isZero();
 
-        String until = java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE).plusDays(10).toString();
+        String until = java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE)
+                .plusDays(10)
+                .toString();
         TestBrowser.Page granted = holder.post(
                 "/my/licences/" + l.id() + "/authorisations",
                 Map.of("_csrf", csrf, "grantee", department, "caseNumber", "", "scope", "FIELDS", "validUntil", until));
@@ -291,6 +300,9 @@ class LicenceHttpTests {
         TestBrowser clerk = new TestBrowser(port);
         clerk.signInNewStaff(staff, department, LicenceAccess.LICENCE_USER);
         assertThat(clerk.get("/licences/authorised").body()).contains(l.number());
+        assertThat(clerk.get("/admin").body())
+                .contains("href=\"/licences/authorised\"")
+                .doesNotContain("href=\"/licences/manage\"");
         TestBrowser.Page opened = clerk.get("/licences/authorised/" + authorisation);
         assertThat(opened.status()).isEqualTo(200);
         assertThat(opened.body()).contains("合肥市蜀山区褚记酒楼");
@@ -356,7 +368,8 @@ class LicenceHttpTests {
                         "scope",
                         "FILE",
                         "validUntil",
-                        java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE).toString()));
+                        java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE)
+                                .toString()));
         long authorisation = jdbc.sql("SELECT id FROM licence_authorisation WHERE number = :n")
                 .param("n", l.number())
                 .query(Long.class)

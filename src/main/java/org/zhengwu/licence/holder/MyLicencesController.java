@@ -54,6 +54,9 @@ class MyLicencesController {
         private String grantee;
         private String caseNumber;
         private String scope = Authorisation.UseScope.FIELDS.name();
+
+        @org.springframework.format.annotation.DateTimeFormat(
+                iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
         private LocalDate validUntil;
 
         public String getGrantee() {

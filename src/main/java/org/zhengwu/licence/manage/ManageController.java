@@ -39,6 +39,9 @@ class ManageController {
     public static class ChangeForm {
         private String reason;
         private String content;
+
+        @org.springframework.format.annotation.DateTimeFormat(
+                iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
         private LocalDate validUntil;
 
         public String getReason() {
