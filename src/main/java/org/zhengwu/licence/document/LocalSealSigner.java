@@ -46,8 +46,11 @@ class LocalSealSigner implements SealSigner, ApplicationRunner {
     private volatile Root root;
     private final Map<String, Material> seals = new ConcurrentHashMap<>();
 
-
-    LocalSealSigner(JdbcClient jdbc, PlatformKeys keys, Clock clock, LicenceFonts fonts,
+    LocalSealSigner(
+            JdbcClient jdbc,
+            PlatformKeys keys,
+            Clock clock,
+            LicenceFonts fonts,
             LicenceDocumentsProperties properties) {
         this.jdbc = jdbc;
         this.keys = keys;
@@ -85,7 +88,8 @@ class LocalSealSigner implements SealSigner, ApplicationRunner {
     @Override
     public byte[] sign(OrganisationSeal seal, byte[] toBeSigned) {
         Material material = seals.get(seal.issuerUscc());
-        if (material == null || !java.util.Arrays.equals(material.seal().signerCertificate(), seal.signerCertificate())) {
+        if (material == null
+                || !java.util.Arrays.equals(material.seal().signerCertificate(), seal.signerCertificate())) {
             throw new IllegalArgumentException("not a seal of this signer: " + seal.issuerUscc());
         }
         return Sm2.sign(material.privateKey(), toBeSigned);
@@ -137,8 +141,10 @@ class LocalSealSigner implements SealSigner, ApplicationRunner {
             }
             if (written == 1) {
                 log.info("Made the licence seal of {} ({})", name, uscc);
-                return new Material(made.seal(), made.privateKey(), SealCertificates.holder(made.seal()
-                        .signerCertificate()));
+                return new Material(
+                        made.seal(),
+                        made.privateKey(),
+                        SealCertificates.holder(made.seal().signerCertificate()));
             }
         }
         throw new IllegalStateException("could not make or read the seal of " + uscc);
@@ -149,7 +155,8 @@ class LocalSealSigner implements SealSigner, ApplicationRunner {
     }
 
     private Optional<Material> readSeal(String uscc) {
-        return jdbc.sql("SELECT issuer_name, certificate, private_key, seal FROM licence_seal WHERE issuer_uscc = :uscc")
+        return jdbc.sql(
+                        "SELECT issuer_name, certificate, private_key, seal FROM licence_seal WHERE issuer_uscc = :uscc")
                 .param("uscc", uscc)
                 .query((rs, n) -> {
                     byte[] certificate = rs.getBytes("certificate");

@@ -127,16 +127,18 @@ final class OfdRenderer {
         boolean fill = "true".equals(object.getAttribute("Fill"));
         boolean stroke = !"false".equals(object.getAttribute("Stroke")) && (!fill || object.hasAttribute("Stroke"));
         if (fill) {
-            g.setColor(color(first(object, "FillColor"), color(param == null ? null : first(param, "FillColor"),
-                    Color.BLACK)));
+            g.setColor(color(
+                    first(object, "FillColor"), color(param == null ? null : first(param, "FillColor"), Color.BLACK)));
             g.fill(shape);
         }
         if (stroke) {
-            double width = number(object.getAttribute("LineWidth"),
+            double width = number(
+                    object.getAttribute("LineWidth"),
                     param == null ? 0.353 : number(param.getAttribute("LineWidth"), 0.353));
             g.setStroke(new BasicStroke((float) width));
-            g.setColor(color(first(object, "StrokeColor"), color(param == null ? null : first(param, "StrokeColor"),
-                    Color.BLACK)));
+            g.setColor(color(
+                    first(object, "StrokeColor"),
+                    color(param == null ? null : first(param, "StrokeColor"), Color.BLACK)));
             g.draw(shape);
         }
     }
@@ -156,7 +158,8 @@ final class OfdRenderer {
             byte[] value = files.get(OfdVerifier.resolve(dir, text(signedValue)));
             BufferedImage picture;
             try {
-                picture = ImageIO.read(new ByteArrayInputStream(Ses.readSignature(value).seal().picture()));
+                picture = ImageIO.read(
+                        new ByteArrayInputStream(Ses.readSignature(value).seal().picture()));
             } catch (IOException | IllegalArgumentException | NullPointerException e) {
                 continue;
             }
@@ -304,7 +307,9 @@ final class OfdRenderer {
             throw new IllegalArgumentException("missing " + path);
         }
         try {
-            return XML.newDocumentBuilder().parse(new ByteArrayInputStream(bytes)).getDocumentElement();
+            return XML.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(bytes))
+                    .getDocumentElement();
         } catch (ParserConfigurationException | SAXException | IOException e) {
             throw new IllegalArgumentException(path + " is not well-formed XML");
         }

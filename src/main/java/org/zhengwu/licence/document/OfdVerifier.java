@@ -144,7 +144,8 @@ final class OfdVerifier {
             }
             byte[] expected;
             try {
-                expected = Base64.getMimeDecoder().decode(checkValue.getTextContent().strip());
+                expected = Base64.getMimeDecoder()
+                        .decode(checkValue.getTextContent().strip());
             } catch (IllegalArgumentException e) {
                 return found.with(Outcome.SIGNATURE_INVALID, "check value of " + path + " is not base64");
             }

@@ -44,12 +44,10 @@ final class SealCertificates {
                 .addRDN(BCStyle.O, name)
                 .addRDN(BCStyle.CN, name)
                 .build();
-        X509v3CertificateBuilder builder =
-                builder(subject, subject, Sm2.publicKey(privateKey), notBefore, notAfter);
+        X509v3CertificateBuilder builder = builder(subject, subject, Sm2.publicKey(privateKey), notBefore, notAfter);
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(1));
-            builder.addExtension(
-                    Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
         } catch (CertIOException e) {
             throw new IllegalStateException(e);
         }
@@ -139,8 +137,7 @@ final class SealCertificates {
     private static X509v3CertificateBuilder builder(
             X500Name issuer, X500Name subject, byte[] publicKey, Instant notBefore, Instant notAfter) {
         SubjectPublicKeyInfo key = new SubjectPublicKeyInfo(
-                new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, GMObjectIdentifiers.sm2p256v1),
-                publicKey);
+                new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, GMObjectIdentifiers.sm2p256v1), publicKey);
         return new X509v3CertificateBuilder(
                 issuer,
                 new BigInteger(127, RANDOM).add(BigInteger.ONE),

@@ -72,8 +72,13 @@ final class Ses {
 
     /** A seal applied to a document. */
     record Signature(
-            Seal seal, Instant signedAt, byte[] dataHash, String propertyInfo, byte[] signerCertificate,
-            byte[] signature, byte[] toBeSigned) {}
+            Seal seal,
+            Instant signedAt,
+            byte[] dataHash,
+            String propertyInfo,
+            byte[] signerCertificate,
+            byte[] signature,
+            byte[] toBeSigned) {}
 
     static byte[] sealToBeSigned(
             String esId,
@@ -88,7 +93,17 @@ final class Ses {
             int heightMm,
             byte[] makerCertificate) {
         return toBeSigned(
-                sealInfo(esId, vendorId, name, certificates, createdAt, validStart, validEnd, "PNG", png, widthMm,
+                sealInfo(
+                        esId,
+                        vendorId,
+                        name,
+                        certificates,
+                        createdAt,
+                        validStart,
+                        validEnd,
+                        "PNG",
+                        png,
+                        widthMm,
                         heightMm),
                 makerCertificate);
     }
@@ -191,8 +206,8 @@ final class Ses {
                 ASN1Integer.getInstance(picture.getObjectAt(3)).intValueExact(),
                 ASN1OctetString.getInstance(seal.getObjectAt(1)).getOctets(),
                 ASN1BitString.getInstance(seal.getObjectAt(3)).getOctets(),
-                der(new DERSequence(new ASN1Encodable[] {seal.getObjectAt(0), seal.getObjectAt(1), seal.getObjectAt(2)
-                })),
+                der(new DERSequence(
+                        new ASN1Encodable[] {seal.getObjectAt(0), seal.getObjectAt(1), seal.getObjectAt(2)})),
                 der(seal));
     }
 
@@ -211,9 +226,8 @@ final class Ses {
         ASN1EncodableVector certs = new ASN1EncodableVector();
         certificates.forEach(c -> certs.add(new DEROctetString(c)));
         return new DERSequence(new ASN1Encodable[] {
-            new DERSequence(new ASN1Encodable[] {
-                new DERIA5String("ES"), new ASN1Integer(VERSION), new DERIA5String(vendorId)
-            }),
+            new DERSequence(
+                    new ASN1Encodable[] {new DERIA5String("ES"), new ASN1Integer(VERSION), new DERIA5String(vendorId)}),
             new DERIA5String(esId),
             new DERSequence(new ASN1Encodable[] {
                 new ASN1Integer(1),
@@ -234,8 +248,7 @@ final class Ses {
     }
 
     private static byte[] toBeSigned(ASN1Sequence sealInfo, byte[] makerCertificate) {
-        return der(new DERSequence(
-                new ASN1Encodable[] {sealInfo, new DEROctetString(makerCertificate), SM2_WITH_SM3}));
+        return der(new DERSequence(new ASN1Encodable[] {sealInfo, new DEROctetString(makerCertificate), SM2_WITH_SM3}));
     }
 
     private static Instant time(ASN1Encodable value) {

@@ -133,9 +133,12 @@ class LicenceDocumentsTests {
         IssuerTrust.TrustedRoot added = trust.trust("另一省政务服务平台", other.rootCertificate, "trust-admin");
         assertThat(added.platform()).isFalse();
         assertThat(documents.verify(ofd).outcome()).isEqualTo(Outcome.VALID);
-        assertThat(trust.list()).extracting(IssuerTrust.TrustedRoot::fingerprint).contains(added.fingerprint());
+        assertThat(trust.list())
+                .extracting(IssuerTrust.TrustedRoot::fingerprint)
+                .contains(added.fingerprint());
         assertThat(trust.list().get(0).platform()).isTrue();
-        assertThat(jdbc.sql("SELECT count(*) FROM shared_audit_entry WHERE action = 'licence.trust.add' AND object_id = :f")
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM shared_audit_entry WHERE action = 'licence.trust.add' AND object_id = :f")
                         .param("f", added.fingerprint())
                         .query(Integer.class)
                         .single())

@@ -37,20 +37,35 @@ class OfdRenderingTests {
         double ink = share(image, titleArea, OfdRenderingTests::dark);
         assertThat(ink).as("ink in the title area").isBetween(0.05, 0.6);
 
-        LicenceContent otherTitle = new LicenceContent(content.identifier(), "结婚证书", content.number(), 1,
-                content.holderName(), content.holderCode(), content.holderCodeKindLabel(), content.issuerName(),
-                content.issuerUscc(), content.issuedOn(), content.validFrom(), null, content.lines(),
-                content.verificationUrl(), content.layout());
-        BufferedImage other = ImageIO.read(new ByteArrayInputStream(new OfdRenderer(FONT)
-                .png(OfdFiles.entries(OfdVerificationTests.issue(SEALS, otherTitle)), DPI)));
-        assertThat(differing(image, other, titleArea)).as("share of the title area that differs").isGreaterThan(0.05);
+        LicenceContent otherTitle = new LicenceContent(
+                content.identifier(),
+                "结婚证书",
+                content.number(),
+                1,
+                content.holderName(),
+                content.holderCode(),
+                content.holderCodeKindLabel(),
+                content.issuerName(),
+                content.issuerUscc(),
+                content.issuedOn(),
+                content.validFrom(),
+                null,
+                content.lines(),
+                content.verificationUrl(),
+                content.layout());
+        BufferedImage other = ImageIO.read(new ByteArrayInputStream(
+                new OfdRenderer(FONT).png(OfdFiles.entries(OfdVerificationTests.issue(SEALS, otherTitle)), DPI)));
+        assertThat(differing(image, other, titleArea))
+                .as("share of the title area that differs")
+                .isGreaterThan(0.05);
 
         double[] seal = g.sealBox();
         assertThat(share(image, mm(seal[0], seal[1], seal[2], seal[3]), OfdRenderingTests::red))
                 .as("red in the seal's box")
                 .isGreaterThan(0.05);
         // the QR code is drawn: dark modules in its square
-        assertThat(share(image, mm(g.qrX(), g.qrY(), 30, 30), OfdRenderingTests::dark)).isBetween(0.3, 0.7);
+        assertThat(share(image, mm(g.qrX(), g.qrY(), 30, 30), OfdRenderingTests::dark))
+                .isBetween(0.3, 0.7);
 
         Path docs = Path.of("docs");
         if (Files.isDirectory(docs)) {
@@ -62,13 +77,24 @@ class OfdRenderingTests {
     void thePortraitLayoutRendersUpright() throws Exception {
         LicenceContent landscape =
                 TestSeals.businessLicence(OfdVerificationTests.IDENTIFIER, OfdVerificationTests.ISSUER);
-        LicenceContent portrait = new LicenceContent(landscape.identifier(), "出生医学证明", landscape.number(), 1,
-                "王小明", "340104202611210011", "公民身份号码", landscape.issuerName(), landscape.issuerUscc(),
-                landscape.issuedOn(), landscape.validFrom(), null,
-                List.of(new LicenceContent.Line("出生时间", "2026年11月20日 08时30分")), landscape.verificationUrl(),
+        LicenceContent portrait = new LicenceContent(
+                landscape.identifier(),
+                "出生医学证明",
+                landscape.number(),
+                1,
+                "王小明",
+                "340104202611210011",
+                "公民身份号码",
+                landscape.issuerName(),
+                landscape.issuerUscc(),
+                landscape.issuedOn(),
+                landscape.validFrom(),
+                null,
+                List.of(new LicenceContent.Line("出生时间", "2026年11月20日 08时30分")),
+                landscape.verificationUrl(),
                 OfdComposer.PORTRAIT);
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(new OfdRenderer(FONT)
-                .png(OfdFiles.entries(OfdVerificationTests.issue(SEALS, portrait)), 72)));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(
+                new OfdRenderer(FONT).png(OfdFiles.entries(OfdVerificationTests.issue(SEALS, portrait)), 72)));
         assertThat(image.getHeight()).isGreaterThan(image.getWidth());
     }
 

@@ -58,9 +58,15 @@ class OfdVerificationTests {
     @Test
     void theSealCoversEveryFileAndTheMetadata() {
         Map<String, byte[]> files = OfdFiles.entries(ISSUED);
-        assertThat(files).containsKeys("OFD.xml", "Doc_0/Document.xml", "Doc_0/Pages/Page_0/Content.xml",
-                "Doc_0/Signs/Signatures.xml", "Doc_0/Signs/Sign_0/Signature.xml",
-                "Doc_0/Signs/Sign_0/SignedValue.dat", "Doc_0/Signs/Sign_0/Seal.esl");
+        assertThat(files)
+                .containsKeys(
+                        "OFD.xml",
+                        "Doc_0/Document.xml",
+                        "Doc_0/Pages/Page_0/Content.xml",
+                        "Doc_0/Signs/Signatures.xml",
+                        "Doc_0/Signs/Sign_0/Signature.xml",
+                        "Doc_0/Signs/Sign_0/SignedValue.dat",
+                        "Doc_0/Signs/Sign_0/Seal.esl");
         String signature = new String(files.get("Doc_0/Signs/Sign_0/Signature.xml"), StandardCharsets.UTF_8);
         assertThat(signature).contains("FileRef=\"/OFD.xml\"", "FileRef=\"/Doc_0/Pages/Page_0/Content.xml\"");
     }
@@ -75,11 +81,16 @@ class OfdVerificationTests {
 
     @Test
     void oneFlippedByteAnywhereInTheSignedContentIsTampering() {
-        for (String entry : List.of("Doc_0/Pages/Page_0/Content.xml", "Doc_0/Document.xml", "Doc_0/Signs/Sign_0/Seal.esl",
-                "Doc_0/Signs/Sign_0/Signature.xml", "Doc_0/Signs/Sign_0/SignedValue.dat")) {
+        for (String entry : List.of(
+                "Doc_0/Pages/Page_0/Content.xml",
+                "Doc_0/Document.xml",
+                "Doc_0/Signs/Sign_0/Seal.esl",
+                "Doc_0/Signs/Sign_0/Signature.xml",
+                "Doc_0/Signs/Sign_0/SignedValue.dat")) {
             for (int index : new int[] {60, -5}) {
                 Verification v = VERIFIER.verify(OfdFiles.withByteFlipped(ISSUED, entry, index));
-                assertThat(v.outcome()).as(entry + " @" + index + ": " + v.detail())
+                assertThat(v.outcome())
+                        .as(entry + " @" + index + ": " + v.detail())
                         .isIn(Outcome.SIGNATURE_INVALID, Outcome.MALFORMED_FILE);
                 if (!entry.endsWith(".xml")) {
                     assertThat(v.outcome()).as(entry).isEqualTo(Outcome.SIGNATURE_INVALID);
@@ -121,18 +132,24 @@ class OfdVerificationTests {
         }
         assertThat(VERIFIER.verify(null).outcome()).isEqualTo(Outcome.MALFORMED_FILE);
         assertThat(VERIFIER.verify(new byte[0]).outcome()).isEqualTo(Outcome.MALFORMED_FILE);
-        assertThat(VERIFIER.verify("%PDF-1.7 not an OFD at all, just text".repeat(10).getBytes(StandardCharsets.UTF_8))
+        assertThat(VERIFIER.verify("%PDF-1.7 not an OFD at all, just text"
+                                .repeat(10)
+                                .getBytes(StandardCharsets.UTF_8))
                         .outcome())
                 .isEqualTo(Outcome.MALFORMED_FILE);
         // a ZIP, but not an OFD
-        assertThat(VERIFIER.verify(OfdFiles.zip(Map.of("word/document.xml", "<w/>".getBytes()))).outcome())
+        assertThat(VERIFIER.verify(OfdFiles.zip(Map.of("word/document.xml", "<w/>".getBytes())))
+                        .outcome())
                 .isEqualTo(Outcome.MALFORMED_FILE);
         // an OFD.xml that is not XML
-        assertThat(VERIFIER.verify(OfdFiles.zip(Map.of("OFD.xml", "<ofd:OFD".getBytes()))).outcome())
+        assertThat(VERIFIER.verify(OfdFiles.zip(Map.of("OFD.xml", "<ofd:OFD".getBytes())))
+                        .outcome())
                 .isEqualTo(Outcome.MALFORMED_FILE);
         // an OFD.xml with a DOCTYPE (entity expansion is never attempted)
-        String doctype = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\">&a;</ofd:OFD>";
-        assertThat(VERIFIER.verify(OfdFiles.zip(Map.of("OFD.xml", doctype.getBytes()))).outcome())
+        String doctype =
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\">&a;</ofd:OFD>";
+        assertThat(VERIFIER.verify(OfdFiles.zip(Map.of("OFD.xml", doctype.getBytes())))
+                        .outcome())
                 .isEqualTo(Outcome.MALFORMED_FILE);
     }
 
@@ -174,8 +191,7 @@ class OfdVerificationTests {
     @Test
     void aSealWhoseCertificateHadExpiredWhenSigningIsExpired() {
         Instant now = Instant.now();
-        TestSeals expired = new TestSeals(
-                "过期测试根", now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(30)));
+        TestSeals expired = new TestSeals("过期测试根", now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(30)));
         OfdVerifier verifier = new OfdVerifier(
                 () -> new OfdVerifier.Roots(1, List.of(SealCertificates.holder(expired.rootCertificate))), 16 << 20);
         Verification v = verifier.verify(issue(expired, TestSeals.businessLicence(IDENTIFIER, ISSUER)));
@@ -184,17 +200,31 @@ class OfdVerificationTests {
         TestSeals future = new TestSeals("未来测试根", now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(60)));
         OfdVerifier futureVerifier = new OfdVerifier(
                 () -> new OfdVerifier.Roots(1, List.of(SealCertificates.holder(future.rootCertificate))), 16 << 20);
-        assertThat(futureVerifier.verify(issue(future, TestSeals.businessLicence(IDENTIFIER, ISSUER))).outcome())
+        assertThat(futureVerifier
+                        .verify(issue(future, TestSeals.businessLicence(IDENTIFIER, ISSUER)))
+                        .outcome())
                 .isEqualTo(Outcome.CERTIFICATE_EXPIRED);
     }
 
     @Test
     void thePortraitLayoutIsSealedAndValidToo() {
         LicenceContent landscape = TestSeals.businessLicence(IDENTIFIER, ISSUER);
-        LicenceContent portrait = new LicenceContent(landscape.identifier(), "出生医学证明", landscape.number(), 1,
-                "王小明", "340104202611210011", "公民身份号码", landscape.issuerName(), ISSUER, landscape.issuedOn(),
-                landscape.validFrom(), null, List.of(new LicenceContent.Line("出生时间", "2026年11月20日 08时30分")),
-                landscape.verificationUrl(), OfdComposer.PORTRAIT);
+        LicenceContent portrait = new LicenceContent(
+                landscape.identifier(),
+                "出生医学证明",
+                landscape.number(),
+                1,
+                "王小明",
+                "340104202611210011",
+                "公民身份号码",
+                landscape.issuerName(),
+                ISSUER,
+                landscape.issuedOn(),
+                landscape.validFrom(),
+                null,
+                List.of(new LicenceContent.Line("出生时间", "2026年11月20日 08时30分")),
+                landscape.verificationUrl(),
+                OfdComposer.PORTRAIT);
         assertThat(VERIFIER.verify(issue(SEALS, portrait)).outcome()).isEqualTo(Outcome.VALID);
     }
 }

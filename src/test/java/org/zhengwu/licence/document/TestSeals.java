@@ -37,8 +37,10 @@ final class TestSeals implements SealSigner {
 
     @Override
     public OrganisationSeal seal(String issuerUscc, String issuerName) {
-        return made.computeIfAbsent(issuerUscc, uscc -> SealMaker.make(
-                        CjkFont.load(""), rootCertificate, rootKey, uscc, issuerName, notBefore, notAfter))
+        return made.computeIfAbsent(
+                        issuerUscc,
+                        uscc -> SealMaker.make(
+                                CjkFont.load(""), rootCertificate, rootKey, uscc, issuerName, notBefore, notAfter))
                 .seal();
     }
 
@@ -87,9 +89,7 @@ final class TestSeals implements SealSigner {
                         new LicenceContent.Line("经营者", "张三"),
                         new LicenceContent.Line("组成形式", "个人经营"),
                         new LicenceContent.Line("经营场所", "安徽省合肥市庐阳区长江中路 88 号 1 层 101 室"),
-                        new LicenceContent.Line(
-                                "经营范围",
-                                "许可项目：食品销售；餐饮服务。一般项目：食用农产品零售（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）"),
+                        new LicenceContent.Line("经营范围", "许可项目：食品销售；餐饮服务。一般项目：食用农产品零售（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）"),
                         new LicenceContent.Line("注册日期", "2026年11月21日")),
                 "https://zhengwu.example.gov.cn/licences/verify?id=" + identifier,
                 "certificate");
