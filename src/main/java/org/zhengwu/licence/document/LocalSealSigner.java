@@ -111,7 +111,7 @@ class LocalSealSigner implements SealSigner, ApplicationRunner {
                                 INSERT INTO licence_seal (issuer_uscc, issuer_name, certificate, private_key, seal,
                                     seal_id, valid_until, created_at)
                                 VALUES (:uscc, :name, :certificate, :key, :seal, :sealId, :validUntil, :now)
-                                ON CONFLICT (issuer_uscc) DO NOTHING""")
+                                ON CONFLICT DO NOTHING""")
                         .param("uscc", uscc)
                         .param("name", name)
                         .param("certificate", made.seal().signerCertificate())

@@ -33,7 +33,10 @@ final class SealMaker {
         byte[] key = Sm2.newPrivateKey();
         byte[] certificate = SealCertificates.organisation(
                 rootCertificate, rootKey, name, uscc, Sm2.publicKey(key), notBefore, notAfter);
-        String sealId = uscc + ID_TIME.format(notBefore);
+        // unique also when two nodes make the same organisation's seal within a second (only one row is kept)
+        String sealId = uscc
+                + ID_TIME.format(notBefore)
+                + String.format("%06X", new java.security.SecureRandom().nextInt(1 << 24));
         byte[] toBeSigned = Ses.sealToBeSigned(
                 sealId,
                 VENDOR,

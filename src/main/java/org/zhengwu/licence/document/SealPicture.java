@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
 final class SealPicture {
 
     static final int DIAMETER_MM = 42;
-    static final int PIXELS = 600;
+    static final int PIXELS = 320;
     static final Color RED = new Color(0xD7, 0x1F, 0x1F);
 
     private SealPicture() {}
