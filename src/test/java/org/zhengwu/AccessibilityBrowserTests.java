@@ -432,7 +432,11 @@ class AccessibilityBrowserTests {
         sessions.put(Persona.HOLDER, holder.cookie(SESSION_COOKIE));
         TestBrowser licenceOfficer = new TestBrowser(port);
         licenceOfficer.signInNewStaff(
-                staff, issued.licence().issuerUscc(), LicenceAccess.LICENCE_OFFICER, LicenceAccess.LICENCE_USER);
+                staff,
+                issued.licence().issuerUscc(),
+                LicenceAccess.LICENCE_OFFICER,
+                LicenceAccess.LICENCE_USER,
+                LicenceAccess.LICENCE_TRUST_ADMIN);
         sessions.put(Persona.LICENCE_OFFICER, licenceOfficer.cookie(SESSION_COOKIE));
         long licenceId = issued.licence().id();
         page("licence verification", anyone, "/licences/verification");
@@ -444,6 +448,8 @@ class AccessibilityBrowserTests {
         page("my licences", Persona.HOLDER, "/my/licences");
         page("my licence", Persona.HOLDER, "/my/licences/" + licenceId);
         page("licences issued", Persona.LICENCE_OFFICER, "/licences/manage");
+        page("trusted issuer roots", Persona.LICENCE_OFFICER, "/licences/trust");
+        page("licence import", Persona.LICENCE_OFFICER, "/licences/import");
         page("licence issued", Persona.LICENCE_OFFICER, "/licences/manage/" + licenceId);
         long authorisation =
                 jdbc.sql("""

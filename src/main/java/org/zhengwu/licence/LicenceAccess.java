@@ -70,4 +70,9 @@ public class LicenceAccess {
         return new StaffLink(
                 "/licences/authorised", "licence.authorised.title", "licence.link.authorised.hint", Set.of(USE), 21);
     }
+
+    @Bean
+    StaffLink licenceTrustLink() {
+        return new StaffLink("/licences/trust", "licence.trust.title", "licence.link.trust.hint", Set.of(TRUST), 22);
+    }
 }

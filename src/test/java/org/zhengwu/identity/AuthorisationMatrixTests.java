@@ -213,6 +213,7 @@ class AuthorisationMatrixTests {
                 // The supervisors' pages (ratings, statistics) need someone let in: the own clerk also supervises the
                 // city (electronic supervision is a separate role, which the other clerk lacks, so both sides show).
                 roles.add(CaseAccess.CASE_SUPERVISOR);
+                roles.add(LicenceAccess.LICENCE_TRUST_ADMIN);
             }
             TestBrowser browser = new TestBrowser(port);
             browser.signInNewStaff(
@@ -625,6 +626,18 @@ class AuthorisationMatrixTests {
                 "/my/licences/" + licence + "/authorisations/" + toWithdraw + "/withdraw",
                 Map.of(),
                 EnumSet.of(Persona.CITIZEN_A));
+        // 互认: the trust list and imports are the own clerk's (who also holds the trust administrator's role).
+        get("/licences/trust", OWN_CLERK);
+        post("/licences/trust", Map.of("name", ""), OWN_CLERK);
+        // A root that is not on the list: nobody removes it (LicenceImportHttpTests removes a real one).
+        post(
+                "/licences/trust/{fingerprint}/remove",
+                "/licences/trust/" + "0".repeat(64) + "/remove",
+                Map.of(),
+                NOBODY);
+        get("/licences/trust/platform-root.cer", EVERYONE);
+        get("/licences/import", OWN_CLERK);
+        post("/licences/import", Map.of(), OWN_CLERK);
         get("/licences/manage", CLERKS);
         get("/licences/manage/{id}", "/licences/manage/" + licence, OWN_CLERK);
         get(

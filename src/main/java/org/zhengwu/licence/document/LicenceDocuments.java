@@ -15,7 +15,13 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(LicenceDocumentsProperties.class)
 public class LicenceDocuments {
 
-    /** The DocInfo CustomData that carries the licence identifier, under the seal. */
+    /**
+     * The DocInfo CustomData that carries the licence identifier, under the seal. Beside it the document carries, also
+     * sealed, {@code licence.number}, {@code licence.version}, {@code licence.title}, {@code licence.holder.name},
+     * {@code licence.holder.code}, {@code licence.holder.code-kind}, {@code licence.issuer.name},
+     * {@code licence.issuer.uscc}, {@code licence.issued-on}, {@code licence.valid-from} and
+     * {@code licence.valid-until} (empty: 长期) — what another platform needs to register an imported licence.
+     */
     public static final String IDENTIFIER_DATA = "licence.identifier";
 
     private final SealSigner signer;

@@ -104,7 +104,20 @@ final class OfdComposer {
             info.setCustomDatas(new CustomDatas()
                     .addCustomData(LicenceDocuments.IDENTIFIER_DATA, content.identifier())
                     .addCustomData("licence.number", content.number())
-                    .addCustomData("licence.version", Integer.toString(content.version())));
+                    .addCustomData("licence.version", Integer.toString(content.version()))
+                    .addCustomData("licence.title", content.title())
+                    .addCustomData("licence.holder.name", content.holderName())
+                    .addCustomData("licence.holder.code", content.holderCode())
+                    .addCustomData("licence.holder.code-kind", content.holderCodeKindLabel())
+                    .addCustomData("licence.issuer.name", content.issuerName())
+                    .addCustomData("licence.issuer.uscc", content.issuerUscc())
+                    .addCustomData("licence.issued-on", content.issuedOn().toString())
+                    .addCustomData("licence.valid-from", content.validFrom().toString())
+                    .addCustomData(
+                            "licence.valid-until",
+                            content.validUntil() == null
+                                    ? ""
+                                    : content.validUntil().toString()));
             VirtualPage vPage = new VirtualPage(page);
             Font font = font();
             frame(vPage, g);

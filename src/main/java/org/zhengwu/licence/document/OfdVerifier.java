@@ -90,7 +90,7 @@ final class OfdVerifier {
             throw new OfdPackage.Malformed("OFD.xml has no DocBody");
         }
         String identifier = customData(body, LicenceDocuments.IDENTIFIER_DATA);
-        Verification found = new Verification(null, identifier, null, null, null, null, null);
+        Verification found = new Verification(null, identifier, null, null, null, null, null, customData(body));
         Element signaturesRef = first(body, "Signatures");
         if (signaturesRef == null) {
             return found.with(Outcome.UNSIGNED, "OFD.xml names no Signatures.xml");
@@ -183,7 +183,8 @@ final class OfdVerifier {
                 SealCertificates.subject(signer, BCStyle.ORGANIZATION_IDENTIFIER),
                 ses.signedAt(),
                 ses.seal().name(),
-                null);
+                null,
+                found.data());
         if (!MessageDigest.isEqual(ses.dataHash(), Sm3.hash(signatureXml))) {
             return read.with(Outcome.SIGNATURE_INVALID, "the seal's data hash is not Signature.xml's");
         }
@@ -252,6 +253,17 @@ final class OfdVerifier {
     private static String name(X509CertificateHolder certificate) {
         String o = SealCertificates.subject(certificate, BCStyle.O);
         return o != null ? o : SealCertificates.subject(certificate, BCStyle.CN);
+    }
+
+    private static java.util.Map<String, String> customData(Element body) {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+        NodeList data = body.getElementsByTagNameNS("*", "CustomData");
+        for (int i = 0; i < data.getLength() && i < 64; i++) {
+            Element element = (Element) data.item(i);
+            all.putIfAbsent(
+                    element.getAttribute("Name"), element.getTextContent().strip());
+        }
+        return all;
     }
 
     private static String customData(Element body, String name) {

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param signedAt    the signing time in the seal's signature (TBS_Sign timeInfo)
  * @param sealName    the seal's name (SES_ESPropertyInfo name)
  * @param detail      why, in English, for logs and tests (never shown to the public as is)
+ * @param data        every DocInfo CustomData of the document by name ({@code licence.identifier},
+ *                    {@code licence.holder.code} …, see {@link LicenceDocuments}), as claimed by the file
  */
 public record Verification(
         Outcome outcome,
@@ -20,7 +22,12 @@ public record Verification(
         String signerUscc,
         Instant signedAt,
         String sealName,
-        String detail) {
+        String detail,
+        java.util.Map<String, String> data) {
+
+    public Verification {
+        data = data == null ? java.util.Map.of() : java.util.Map.copyOf(data);
+    }
 
     public enum Outcome {
         /** Intact, sealed by a certificate of a trusted root, valid when it was signed. */
@@ -38,11 +45,11 @@ public record Verification(
     }
 
     static Verification of(Outcome outcome, String detail) {
-        return new Verification(outcome, null, null, null, null, null, detail);
+        return new Verification(outcome, null, null, null, null, null, detail, null);
     }
 
     Verification with(Outcome newOutcome, String newDetail) {
-        return new Verification(newOutcome, identifier, signerName, signerUscc, signedAt, sealName, newDetail);
+        return new Verification(newOutcome, identifier, signerName, signerUscc, signedAt, sealName, newDetail, data);
     }
 
     public boolean valid() {

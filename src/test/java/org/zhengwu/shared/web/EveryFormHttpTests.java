@@ -227,6 +227,22 @@ class EveryFormHttpTests {
                 "grantee",
                 "caseNumber",
                 "validUntil");
+        TestBrowser trustAdministrator = new TestBrowser(port);
+        trustAdministrator.signInNewStaff(staff, null, org.zhengwu.licence.LicenceAccess.LICENCE_TRUST_ADMIN);
+        probe(
+                "trusted root without a name",
+                trustAdministrator,
+                "/licences/trust",
+                "form[data-testid=add-root]",
+                bad("name", ""),
+                "name");
+        probe(
+                "licence import without a file",
+                trustAdministrator,
+                "/licences/import",
+                "form[data-testid=import]",
+                bad(),
+                "file");
         probe(
                 "licence revocation",
                 licenceOfficer,
