@@ -278,7 +278,9 @@ class LicenceHttpTests {
                         .single())
                 .isZero();
 
-        String until = java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE).plusDays(10).toString();
+        String until = java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE)
+                .plusDays(10)
+                .toString();
         TestBrowser.Page granted = holder.post(
                 "/my/licences/" + l.id() + "/authorisations",
                 Map.of("_csrf", csrf, "grantee", department, "caseNumber", "", "scope", "FIELDS", "validUntil", until));
@@ -356,7 +358,8 @@ class LicenceHttpTests {
                         "scope",
                         "FILE",
                         "validUntil",
-                        java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE).toString()));
+                        java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE)
+                                .toString()));
         long authorisation = jdbc.sql("SELECT id FROM licence_authorisation WHERE number = :n")
                 .param("n", l.number())
                 .query(Long.class)

@@ -72,12 +72,16 @@ class LicenceIssuanceTests {
         assertThat(l.issuerUscc()).isEqualTo(item.organisation().uscc());
         assertThat(l.issuerName()).isEqualTo(item.organisation().name());
         assertThat(l.version()).isEqualTo(1);
-        assertThat(l.number()).startsWith(String.valueOf(Year.now(org.zhengwu.shared.time.BusinessTime.ZONE).getValue())).hasSize(11);
+        assertThat(l.number())
+                .startsWith(String.valueOf(
+                        Year.now(org.zhengwu.shared.time.BusinessTime.ZONE).getValue()))
+                .hasSize(11);
         assertThat(LicenceIdentifier.parse(l.identifier())).isPresent();
         assertThat(l.identifier())
                 .startsWith("1.2.156.3005.2.11100000000013338W011."
                         + item.organisation().uscc() + "." + l.number() + ".001.");
-        assertThat(l.status(java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE))).isEqualTo(LicenceStatus.VALID);
+        assertThat(l.status(java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE)))
+                .isEqualTo(LicenceStatus.VALID);
         assertThat(l.validUntil()).as("a 营业执照 is 长期").isNull();
         assertThat(l.holderAccountId()).isEqualTo(issued.accountId());
 
