@@ -11,13 +11,18 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhengwu.catalog.LicenceTypeOptions;
+import org.zhengwu.shared.access.Bilingual;
 import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The licence types the platform issues, and which catalogue items yield each. */
+/**
+ * The licence types the platform issues, and which catalogue items yield each; the catalogue asks them of a material
+ * that names the types replacing it ({@link LicenceTypeOptions}).
+ */
 @Service
-public class LicenceTypes {
+public class LicenceTypes implements LicenceTypeOptions {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -32,6 +37,14 @@ public class LicenceTypes {
         return withItems(jdbc.sql("SELECT * FROM licence_type ORDER BY code")
                 .query(this::row)
                 .list());
+    }
+
+    @Override
+    public List<LicenceTypeOption> licenceTypes() {
+        return jdbc.sql("SELECT code, name_zh, name_en FROM licence_type ORDER BY code")
+                .query((rs, n) ->
+                        new LicenceTypeOption(rs.getString(1), new Bilingual(rs.getString(2), rs.getString(3))))
+                .list();
     }
 
     public Optional<LicenceType> find(String code) {

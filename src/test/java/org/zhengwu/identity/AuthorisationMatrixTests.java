@@ -364,6 +364,17 @@ class AuthorisationMatrixTests {
                 "/my/cases/" + aCase.id() + "/materials/" + aMaterial + "/remove",
                 Map.of(),
                 citizenA);
+        // 使用我的电子证照: the owner of a submitted case meets a conflict (409) with or without consent, nothing changes.
+        post(
+                "/my/cases/{id}/materials/{material}/licence",
+                "/my/cases/" + aCase.id() + "/materials/1/licence",
+                Map.of("licence", "1.2.156.3005.2.x", "consent", "true"),
+                citizenA);
+        post(
+                "/my/cases/{id}/materials/{material}/licence/remove",
+                "/my/cases/" + aCase.id() + "/materials/1/licence/remove",
+                Map.of(),
+                citizenA);
         // Submitted already: its owner is shown the receipt.
         post(
                 "/my/cases/{id}/submit",

@@ -97,7 +97,7 @@ class DemoLicenceTypes implements ApplicationRunner {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> entries() {
+    static List<Map<String, Object>> entries() {
         try (InputStream in = new ClassPathResource("demo/licence-types.yml").getInputStream()) {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             return (List<Map<String, Object>>) root.get("types");

@@ -64,6 +64,65 @@ public class AuthorisedUse {
             String caseNumber,
             Authorisation.UseScope scope,
             LocalDate validUntil) {
+        return grant(holder.accountId(), holder.username(), licence, granteeUscc, caseNumber, scope, validUntil);
+    }
+
+    /**
+     * Lets a department use a licence for one case, unless an authorisation for that case and department is in force
+     * already (so that an event delivered again grants nothing more); the caller has checked that the account holds
+     * it and consented.
+     */
+    @Transactional
+    public Authorisation grantForCase(
+            long accountId,
+            String username,
+            LicenceRow licence,
+            String granteeUscc,
+            String caseNumber,
+            Authorisation.UseScope scope,
+            LocalDate validUntil) {
+        Optional<Authorisation> earlier = forCase(licence, granteeUscc, caseNumber);
+        long id = earlier.isPresent()
+                ? earlier.get().id()
+                : grant(accountId, username, licence, granteeUscc, caseNumber, scope, validUntil);
+        return find(id).orElseThrow();
+    }
+
+    /** The authorisation in force that lets a department use a licence for one case, if any. */
+    public Optional<Authorisation> forCase(LicenceRow licence, String granteeUscc, String caseNumber) {
+        return jdbc
+                .sql("""
+                        SELECT * FROM licence_authorisation
+                        WHERE type_code = :type AND issuer_uscc = :issuer AND number = :number
+                          AND grantee_uscc = :grantee AND case_number = :case
+                        ORDER BY granted_at DESC, id DESC""")
+                .param("type", licence.typeCode())
+                .param("issuer", licence.issuerUscc())
+                .param("number", licence.number())
+                .param("grantee", granteeUscc)
+                .param("case", caseNumber)
+                .query(AuthorisedUse::authorisation)
+                .list()
+                .stream()
+                .filter(a -> a.inForce(today()))
+                .findFirst();
+    }
+
+    private Optional<Authorisation> find(long id) {
+        return jdbc.sql("SELECT * FROM licence_authorisation WHERE id = :id")
+                .param("id", id)
+                .query(AuthorisedUse::authorisation)
+                .optional();
+    }
+
+    private long grant(
+            long holderAccountId,
+            String holderUsername,
+            LicenceRow licence,
+            String granteeUscc,
+            String caseNumber,
+            Authorisation.UseScope scope,
+            LocalDate validUntil) {
         Organisation grantee = organisations
                 .find(granteeUscc)
                 .orElseThrow(
@@ -81,11 +140,11 @@ public class AuthorisedUse {
                 .param("case", caseNumber)
                 .param("scope", scope.name())
                 .param("until", Date.valueOf(validUntil))
-                .param("by", holder.accountId())
+                .param("by", holderAccountId)
                 .param("now", Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .single();
-        audit.record(AuditEvent.success(holder.username(), "licence.authorise", "licence", licence.identifier())
+        audit.record(AuditEvent.success(holderUsername, "licence.authorise", "licence", licence.identifier())
                 .withDetails(grantee.uscc() + " " + scope + " " + validUntil
                         + (caseNumber == null ? "" : " " + caseNumber)));
         return id;
