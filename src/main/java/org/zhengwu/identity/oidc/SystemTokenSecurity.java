@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -25,7 +26,6 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -39,8 +39,9 @@ import org.zhengwu.shared.access.ApiScope;
 
 /**
  * Department systems read the modules' APIs with their own tokens: a request with {@code Authorization: Bearer …} to
- * a path a module's {@link ApiScope} opens is served by this chain, and by no session. Every other request —
- * citizens' and staff's browser sessions on the same paths included — goes to the application's chain as before.
+ * a path a module's {@link ApiScope} opens is served by this chain, and by no session; so is one with neither a token
+ * nor a session (answered 401 with the bearer challenge). Every other request — citizens' and staff's browser
+ * sessions on the same paths included — goes to the application's chain as before.
  *
  * <p>A token is accepted when it is one the platform issued to a system by client credentials (signed, unexpired,
  * {@code account_type} {@code CLIENT}) and still stands as introspection sees it ({@link ClientCredentialsTokens}: its
@@ -71,10 +72,14 @@ class SystemTokenSecurity {
                 .<RequestMatcher>map(path::matcher)
                 .toList();
         RequestMatcher scoped = opened.isEmpty() ? request -> false : new OrRequestMatcher(opened);
-        // Spring's bearer-token answer (status and WWW-Authenticate), then the platform's problem detail.
-        BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+        // The challenge of RFC 6750 §3, then the platform's problem detail. (Spring's own entry point would point to
+        // protected-resource metadata this platform does not publish.)
         AuthenticationEntryPoint unauthorized = (request, response, failure) -> {
-            challenge.commence(request, response, failure);
+            response.setHeader(
+                    "WWW-Authenticate",
+                    failure instanceof OAuth2AuthenticationException refused && refused.getError() != null
+                            ? "Bearer error=\"" + refused.getError().getErrorCode() + "\""
+                            : "Bearer");
             response.sendError(HttpStatus.UNAUTHORIZED.value());
         };
         // Spring's own handler names the scope only for its own token types.
@@ -87,7 +92,7 @@ class SystemTokenSecurity {
         };
         AuthenticationManager systems = authentication ->
                 authenticate((BearerTokenAuthenticationToken) authentication, authorizations, decoder, access);
-        http.securityMatcher(new AndRequestMatcher(scoped, SystemTokenSecurity::bearer))
+        http.securityMatcher(new AndRequestMatcher(scoped, SystemTokenSecurity::bearerOrNoSession))
                 .authorizeHttpRequests(requests -> {
                     for (ApiScope scope : registry.apiScopes()) {
                         requests.requestMatchers(scope.paths().stream()
@@ -110,10 +115,17 @@ class SystemTokenSecurity {
         return http.build();
     }
 
-    /** A request that names a bearer token (RFC 6750 §2.1); requests without one are the sessions' chain's. */
-    private static boolean bearer(HttpServletRequest request) {
+    /**
+     * A request that names a bearer token (RFC 6750 §2.1), or names neither a token nor a session: the latter is
+     * refused here with the bearer challenge, as a system without a token. A request with a session and no token is
+     * the sessions' chain's, as ever.
+     */
+    private static boolean bearerOrNoSession(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6);
+        if (authorization != null) {
+            return authorization.regionMatches(true, 0, "Bearer", 0, 6);
+        }
+        return request.getRequestedSessionId() == null;
     }
 
     private static SystemAuthentication authenticate(

@@ -54,6 +54,11 @@ import java.util.regex.Pattern;
  *       administrator's assignment is dropped: a retired role grants nothing, cannot be granted again, and is shown
  *       as retired on the accounts that still hold it until an administrator removes it. Declaring it again (from the
  *       same module) brings it back.
+ *   <li>A module whose API department systems read with their own tokens declares the scope and the paths it opens
+ *       ({@link #apiScope}, e.g. {@code cases.read} on {@code /api/v1/cases/**}): identity lets the system
+ *       administrator grant it to a connected system with an organisation, and serves {@code GET} on those paths to
+ *       a token carrying the granted scope; the module asks {@code ConnectedSystems.current()} which system reads,
+ *       and what it may reach. A scope's code is no permission's, and a path belongs to one scope.
  * </ul>
  *
  * @param module      the module's code, as its package is named ({@code catalog})

@@ -397,7 +397,8 @@ class DepartmentSystemCasesApiHttpTests {
     @Test
     void noForgedExpiredOrRevokedTokenIsLetIn() {
         System system = newSystem(HEFEI_MARKET, "cases.read");
-        assertThat(get("/api/v1/cases", null).status()).isEqualTo(401);
+        assertRefused(get("/api/v1/cases", null), 401, null);
+        assertThat(get("/api/v1/cases", null).header("WWW-Authenticate")).isEqualTo("Bearer");
         assertRefused(call("GET", "/api/v1/cases", "Bearer "), 401, null);
         assertRefused(get("/api/v1/cases", "not-a-token"), 401, "invalid_token");
         String token = token(system, "cases.read");
