@@ -222,6 +222,7 @@ class AccessibilityBrowserTests {
         sessions.put(Persona.ADMINISTRATOR, administrator.cookie(SESSION_COOKIE));
         long administratorId = directory.find(administratorName).orElseThrow().id();
         String client = registerClient(administrator);
+        String serviceClient = registerClient(administrator, "SERVICE", "");
         // Someone who has forgotten their password (not the citizen above, whose messages a minute it would use).
         TestPeople.Citizen forgetful = TestPeople.register(citizens, "忘密码");
 
@@ -543,6 +544,13 @@ class AccessibilityBrowserTests {
         page("connected systems", admin, "/admin/clients");
         page("connected system", admin, "/admin/clients/" + client);
         page("connected system: deletion", admin, "/admin/clients/" + client + "/delete");
+        page("department system with its API access", admin, "/admin/clients/" + serviceClient);
+        bad(
+                "department system's API access without an organisation",
+                admin,
+                "/admin/clients/" + serviceClient,
+                "form[action$='/api-access']",
+                Map.of("organisation", "", "scopes", "cases.read"));
         bad(
                 "connected system with bad fields",
                 admin,
@@ -866,17 +874,28 @@ class AccessibilityBrowserTests {
 
     /** A connected system registered by the administrator; its client_id. */
     private static String registerClient(TestBrowser administrator) {
+        return registerClient(administrator, "WEB", "https://access.example.cn/callback");
+    }
+
+    private static String registerClient(TestBrowser administrator, String kind, String redirectUris) {
         String clientId = "access-" + UUID.randomUUID().toString().substring(0, 8);
         TestBrowser.Page registered = administrator.post(
                 "/admin/clients",
                 Map.of(
-                        "_csrf", TestBrowser.csrf(administrator.get("/admin/clients")),
-                        "clientId", clientId,
-                        "name", "无障碍测试系统",
-                        "kind", "WEB",
-                        "redirectUris", "https://access.example.cn/callback",
-                        "postLogoutRedirectUris", "",
-                        "scopes", ""));
+                        "_csrf",
+                        TestBrowser.csrf(administrator.get("/admin/clients")),
+                        "clientId",
+                        clientId,
+                        "name",
+                        "无障碍测试系统",
+                        "kind",
+                        kind,
+                        "redirectUris",
+                        redirectUris,
+                        "postLogoutRedirectUris",
+                        "",
+                        "scopes",
+                        ""));
         if (registered.status() != 302) {
             throw new IllegalStateException("the client was not registered: "
                     + registered.html().select(".error-summary").text());

@@ -29,6 +29,12 @@ public class CaseAccess {
     /** 电子监察: see every case and warning of the region, without acting on them. */
     public static final String SUPERVISE = "cases.supervise";
 
+    /**
+     * The scope of a department system's token (client credentials) that reads, through {@code /api/v1/cases}, the
+     * cases of the organisation the system administrator linked the system to: read only, no personal data.
+     */
+    public static final String READ_SCOPE = "cases.read";
+
     public static final String CASE_CLERK = "CASE_CLERK";
     public static final String CASE_REVIEWER = "CASE_REVIEWER";
     public static final String CASE_APPROVER = "CASE_APPROVER";
@@ -48,7 +54,13 @@ public class CaseAccess {
                 .staffRole(CASE_CLERK, "窗口受理人员", "Counter clerk", ACCEPT)
                 .staffRole(CASE_REVIEWER, "承办审核人员", "Case examiner", REVIEW)
                 .staffRole(CASE_APPROVER, "审批人员", "Case approver", APPROVE)
-                .staffRole(CASE_SUPERVISOR, "电子监察人员", "Case supervisor", SUPERVISE);
+                .staffRole(CASE_SUPERVISOR, "电子监察人员", "Case supervisor", SUPERVISE)
+                .apiScope(
+                        READ_SCOPE,
+                        "读取所属单位的办件及其办理过程",
+                        "Read the organisation's cases and their timelines",
+                        "/api/v1/cases",
+                        "/api/v1/cases/**");
     }
 
     /** 个人中心 links here. */

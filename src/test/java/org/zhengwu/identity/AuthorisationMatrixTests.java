@@ -773,6 +773,11 @@ class AuthorisationMatrixTests {
                 Map.of("enabled", "false"),
                 SYSTEM_ADMINS);
         post("/admin/clients/{clientId}/secret", "/admin/clients/" + targetClient + "/secret", Map.of(), SYSTEM_ADMINS);
+        post(
+                "/admin/clients/{clientId}/api-access",
+                "/admin/clients/" + targetClient + "/api-access",
+                Map.of("organisation", ""),
+                SYSTEM_ADMINS);
         get("/admin/clients/{clientId}/delete", "/admin/clients/" + targetClient + "/delete", SYSTEM_ADMINS);
         get("/admin/audit", AUDITORS);
         post("/admin/audit/verify", Map.of(), AUDITORS);

@@ -584,6 +584,29 @@ class EveryFormHttpTests {
                 "kind",
                 "redirectUris",
                 "scopes");
+        String serviceClient = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        TestBrowser.Page clients = official.get("/admin/clients");
+        assertThat(official.post(
+                                "/admin/clients",
+                                Map.of(
+                                        "_csrf",
+                                        TestBrowser.csrf(clients),
+                                        "clientId",
+                                        serviceClient,
+                                        "name",
+                                        "表单测试部门系统",
+                                        "kind",
+                                        "SERVICE"))
+                        .status())
+                .isEqualTo(302);
+        probe(
+                "connected system's API access",
+                official,
+                "/admin/clients/" + serviceClient,
+                "form[action$=/api-access]",
+                bad("organisation", "", "scopes", "cases.unknown"),
+                "organisation",
+                "scopes");
         probes.add(new Probe(
                 "log search",
                 official,
