@@ -641,11 +641,7 @@ class AuthorisationMatrixTests {
         get("/licences/trust", OWN_CLERK);
         post("/licences/trust", Map.of("name", ""), OWN_CLERK);
         // A root that is not on the list: nobody removes it (LicenceImportHttpTests removes a real one).
-        post(
-                "/licences/trust/{fingerprint}/remove",
-                "/licences/trust/" + "0".repeat(64) + "/remove",
-                Map.of(),
-                NOBODY);
+        post("/licences/trust/{fingerprint}/remove", "/licences/trust/" + "0".repeat(64) + "/remove", Map.of(), NOBODY);
         get("/licences/trust/platform-root.cer", EVERYONE);
         get("/licences/import", OWN_CLERK);
         post("/licences/import", Map.of(), OWN_CLERK);

@@ -18,7 +18,8 @@ final class Certificates {
         if (end < 0) {
             throw new IllegalArgumentException("a PEM certificate without its end line");
         }
-        String body = text.substring(begin + "-----BEGIN CERTIFICATE-----".length(), end).replaceAll("\\s", "");
+        String body = text.substring(begin + "-----BEGIN CERTIFICATE-----".length(), end)
+                .replaceAll("\\s", "");
         return Base64.getDecoder().decode(body);
     }
 }

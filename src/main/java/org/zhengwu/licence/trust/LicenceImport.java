@@ -119,9 +119,13 @@ public class LicenceImport {
             masked = holderCode;
         } else if (CitizenIdNumber.isValid(holderCode, today)) {
             kind = "111";
-            masked = holderCode.substring(0, 4) + "*".repeat(holderCode.length() - 8)
+            masked = holderCode.substring(0, 4)
+                    + "*".repeat(holderCode.length() - 8)
                     + holderCode.substring(holderCode.length() - 4);
-            holderAccount = applicants.holderOf(holderCode).map(Applicants.Holder::accountId).orElse(null);
+            holderAccount = applicants
+                    .holderOf(holderCode)
+                    .map(Applicants.Holder::accountId)
+                    .orElse(null);
         } else {
             throw refused("licence.import.holder-code");
         }
@@ -129,7 +133,8 @@ public class LicenceImport {
         LocalDate validFrom = date(data, "licence.valid-from");
         String until = data.getOrDefault("licence.valid-until", "");
         LocalDate validUntil = until.isBlank() ? null : date(data, "licence.valid-until");
-        String title = data.getOrDefault("licence.title", types.find(identifier.typeCode()).orElseThrow().nameZh());
+        String title = data.getOrDefault(
+                "licence.title", types.find(identifier.typeCode()).orElseThrow().nameZh());
         String issuerName = Optional.ofNullable(data.get("licence.issuer.name")).orElse(checked.signerName());
         StoredFile stored;
         try {

@@ -83,7 +83,8 @@ class TrustController {
     @PostMapping("/licences/trust/{fingerprint}/remove")
     @PreAuthorize("hasAuthority('licence.trust')")
     String remove(@PathVariable String fingerprint, RedirectAttributes redirect) {
-        if (!fingerprint.matches("[0-9a-f]{64}") || !trust.untrust(fingerprint, actors.require().username())) {
+        if (!fingerprint.matches("[0-9a-f]{64}")
+                || !trust.untrust(fingerprint, actors.require().username())) {
             throw new org.zhengwu.shared.web.NotFoundException("licence.trust.not-found");
         }
         redirect.addFlashAttribute("notice", "licence.trust.removed");
@@ -113,8 +114,7 @@ class TrustController {
 
     @PostMapping("/licences/import")
     @PreAuthorize("hasAuthority('licence.trust')")
-    String importFile(
-            @RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response)
+    String importFile(@RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response)
             throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("problem", "licence.verification.file.required");

@@ -82,18 +82,29 @@ class LicenceImportHttpTests {
         TestBrowser.Page nameless = admin.postMultipart(
                 "/licences/trust",
                 Map.of("_csrf", List.of(csrf), "name", List.of("")),
-                Map.of("certificate", new TestBrowser.FilePart("root.pem", "application/x-pem-file", pem.getBytes(StandardCharsets.US_ASCII))));
+                Map.of(
+                        "certificate",
+                        new TestBrowser.FilePart(
+                                "root.pem", "application/x-pem-file", pem.getBytes(StandardCharsets.US_ASCII))));
         assertThat(nameless.status()).isEqualTo(200);
         assertThat(nameless.body()).contains("请填写名称");
         TestBrowser.Page notACertificate = admin.postMultipart(
                 "/licences/trust",
                 Map.of("_csrf", List.of(csrf), "name", List.of("浙江省")),
-                Map.of("certificate", new TestBrowser.FilePart("root.cer", "application/pkix-cert", "not a certificate".getBytes(StandardCharsets.US_ASCII))));
+                Map.of(
+                        "certificate",
+                        new TestBrowser.FilePart(
+                                "root.cer",
+                                "application/pkix-cert",
+                                "not a certificate".getBytes(StandardCharsets.US_ASCII))));
         assertThat(notACertificate.body()).contains("这不是有效的 SM2 自签名根证书");
         TestBrowser.Page added = admin.postMultipart(
                 "/licences/trust",
                 Map.of("_csrf", List.of(csrf), "name", List.of("浙江省电子证照库")),
-                Map.of("certificate", new TestBrowser.FilePart("root.pem", "application/x-pem-file", pem.getBytes(StandardCharsets.US_ASCII))));
+                Map.of(
+                        "certificate",
+                        new TestBrowser.FilePart(
+                                "root.pem", "application/x-pem-file", pem.getBytes(StandardCharsets.US_ASCII))));
         assertThat(added.status()).isEqualTo(302);
         assertThat(admin.get("/licences/trust").body()).contains("浙江省电子证照库");
 
@@ -107,29 +118,33 @@ class LicenceImportHttpTests {
                         .single())
                 .isEqualTo("杭州市西湖区市场监督管理局");
         TestBrowser anyone = new TestBrowser(port);
-        assertThat(anyone.getJson("/api/v1/licences/verification?identifier=" + parts.value()).body())
+        assertThat(anyone.getJson("/api/v1/licences/verification?identifier=" + parts.value())
+                        .body())
                 .contains("\"result\":\"VALID\"")
                 .contains("杭州市西湖区互认小馆");
 
-        assertThat(importFile(admin, csrf, ofd).status()).as("registered already").isEqualTo(409);
+        assertThat(importFile(admin, csrf, ofd).status())
+                .as("registered already")
+                .isEqualTo(409);
         byte[] changed = ofd.clone();
         changed[changed.length / 2] ^= 1;
         assertThat(importFile(admin, csrf, changed).status()).isEqualTo(422);
         assertThat(registered(parts)).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM shared_audit_entry WHERE action = 'licence.import' AND outcome = 'FAILURE'")
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM shared_audit_entry WHERE action = 'licence.import' AND outcome = 'FAILURE'")
                         .query(Long.class)
                         .single())
                 .as("refused imports stay in the accountability log")
                 .isGreaterThanOrEqualTo(2);
 
         String fingerprint = SealCertificates.fingerprint(otherPlatform.rootCertificate);
-        TestBrowser.Page removed =
-                admin.post("/licences/trust/" + fingerprint + "/remove", Map.of("_csrf", csrf));
+        TestBrowser.Page removed = admin.post("/licences/trust/" + fingerprint + "/remove", Map.of("_csrf", csrf));
         assertThat(removed.status()).isEqualTo(302);
         assertThat(documents.verify(ofd).outcome())
                 .as("once the root is removed, the file no longer verifies")
                 .isEqualTo(Verification.Outcome.ISSUER_UNTRUSTED);
-        assertThat(admin.post("/licences/trust/" + fingerprint + "/remove", Map.of("_csrf", csrf)).status())
+        assertThat(admin.post("/licences/trust/" + fingerprint + "/remove", Map.of("_csrf", csrf))
+                        .status())
                 .isEqualTo(404);
 
         TestBrowser officer = new TestBrowser(port);
