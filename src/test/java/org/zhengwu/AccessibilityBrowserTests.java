@@ -56,6 +56,8 @@ import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.identity.account.Enterprises;
+import org.zhengwu.licence.LicenceAccess;
+import org.zhengwu.licence.LicenceFixtures;
 import org.zhengwu.shared.time.BusinessTime;
 import org.zhengwu.support.Accessibility;
 import org.zhengwu.support.Chromium;
@@ -89,7 +91,11 @@ class AccessibilityBrowserTests {
         /** A member of staff enrolling an authenticator at the first sign-in. */
         ENROLLING,
         /** A member of staff whose first password an administrator set, to be replaced. */
-        REPLACING_PASSWORD
+        REPLACING_PASSWORD,
+        /** A citizen holding a 营业执照 issued by the online registration of a 个体工商户. */
+        HOLDER,
+        /** The licence officer of the department that issued the holder's licence. */
+        LICENCE_OFFICER
     }
 
     /**
@@ -108,6 +114,9 @@ class AccessibilityBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LicenceFixtures licenceFixtures;
 
     @Autowired
     PublishedCatalog catalog;
@@ -213,6 +222,7 @@ class AccessibilityBrowserTests {
         sessions.put(Persona.ADMINISTRATOR, administrator.cookie(SESSION_COOKIE));
         long administratorId = directory.find(administratorName).orElseThrow().id();
         String client = registerClient(administrator);
+        String serviceClient = registerClient(administrator, "SERVICE", "");
         // Someone who has forgotten their password (not the citizen above, whose messages a minute it would use).
         TestPeople.Citizen forgetful = TestPeople.register(citizens, "忘密码");
 
@@ -416,6 +426,57 @@ class AccessibilityBrowserTests {
                 send("form[action='/progress']", Map.of("number", number, "code", "AAAAAAAA"), null),
                 true));
 
+        // 电子证照: verification, 我的证照, the issuing officer's pages.
+        LicenceFixtures.Issued issued = licenceFixtures.businessLicence("无障碍", "合肥市蜀山区无障碍书店");
+        TestBrowser holder = new TestBrowser(port);
+        holder.signIn(issued.citizen().username(), TestPeople.PASSWORD);
+        sessions.put(Persona.HOLDER, holder.cookie(SESSION_COOKIE));
+        TestBrowser licenceOfficer = new TestBrowser(port);
+        licenceOfficer.signInNewStaff(
+                staff,
+                issued.licence().issuerUscc(),
+                LicenceAccess.LICENCE_OFFICER,
+                LicenceAccess.LICENCE_USER,
+                LicenceAccess.LICENCE_TRUST_ADMIN);
+        sessions.put(Persona.LICENCE_OFFICER, licenceOfficer.cookie(SESSION_COOKIE));
+        long licenceId = issued.licence().id();
+        page("licence verification", anyone, "/licences/verification");
+        page(
+                "licence verified",
+                anyone,
+                "/licences/verification?identifier=" + issued.licence().identifier());
+        page("licence identifier malformed", anyone, "/licences/verification?identifier=1.2.156.3005.2.X");
+        page("my licences", Persona.HOLDER, "/my/licences");
+        page("my licence", Persona.HOLDER, "/my/licences/" + licenceId);
+        page("licences issued", Persona.LICENCE_OFFICER, "/licences/manage");
+        page("trusted issuer roots", Persona.LICENCE_OFFICER, "/licences/trust");
+        page("licence import", Persona.LICENCE_OFFICER, "/licences/import");
+        page("licence issued", Persona.LICENCE_OFFICER, "/licences/manage/" + licenceId);
+        long authorisation =
+                jdbc.sql("""
+                        INSERT INTO licence_authorisation (type_code, issuer_uscc, number, grantee_uscc, grantee_name,
+                            scope, valid_until, granted_by, granted_at)
+                        SELECT type_code, issuer_uscc, number, issuer_uscc, issuer_name, 'FILE', CURRENT_DATE + 30,
+                               holder_account_id, now()
+                        FROM licence_licence WHERE id = :id RETURNING id""").param("id", licenceId).query(Long.class).single();
+        page("licences authorised to the organisation", Persona.LICENCE_OFFICER, "/licences/authorised");
+        page(
+                "a licence authorised to the organisation",
+                Persona.LICENCE_OFFICER,
+                "/licences/authorised/" + authorisation);
+        bad(
+                "licence authorisation without a department",
+                Persona.HOLDER,
+                "/my/licences/" + licenceId,
+                "form[data-testid='authorise']",
+                Map.of("grantee", "", "caseNumber", "123"));
+        bad(
+                "licence annotation without a note",
+                Persona.LICENCE_OFFICER,
+                "/licences/manage/" + licenceId + "/annotate",
+                "form[action$='/annotate']",
+                Map.of("reason", "", "content", ""));
+
         // 工作台、电子监察、好差评、统计
         Persona officerPersona = Persona.OFFICER;
         page("workbench: to do", officerPersona, "/workbench");
@@ -483,6 +544,13 @@ class AccessibilityBrowserTests {
         page("connected systems", admin, "/admin/clients");
         page("connected system", admin, "/admin/clients/" + client);
         page("connected system: deletion", admin, "/admin/clients/" + client + "/delete");
+        page("department system with its API access", admin, "/admin/clients/" + serviceClient);
+        bad(
+                "department system's API access without an organisation",
+                admin,
+                "/admin/clients/" + serviceClient,
+                "form[action$='/api-access']",
+                Map.of("organisation", "", "scopes", "cases.read"));
         bad(
                 "connected system with bad fields",
                 admin,
@@ -806,17 +874,28 @@ class AccessibilityBrowserTests {
 
     /** A connected system registered by the administrator; its client_id. */
     private static String registerClient(TestBrowser administrator) {
+        return registerClient(administrator, "WEB", "https://access.example.cn/callback");
+    }
+
+    private static String registerClient(TestBrowser administrator, String kind, String redirectUris) {
         String clientId = "access-" + UUID.randomUUID().toString().substring(0, 8);
         TestBrowser.Page registered = administrator.post(
                 "/admin/clients",
                 Map.of(
-                        "_csrf", TestBrowser.csrf(administrator.get("/admin/clients")),
-                        "clientId", clientId,
-                        "name", "无障碍测试系统",
-                        "kind", "WEB",
-                        "redirectUris", "https://access.example.cn/callback",
-                        "postLogoutRedirectUris", "",
-                        "scopes", ""));
+                        "_csrf",
+                        TestBrowser.csrf(administrator.get("/admin/clients")),
+                        "clientId",
+                        clientId,
+                        "name",
+                        "无障碍测试系统",
+                        "kind",
+                        kind,
+                        "redirectUris",
+                        redirectUris,
+                        "postLogoutRedirectUris",
+                        "",
+                        "scopes",
+                        ""));
         if (registered.status() != 302) {
             throw new IllegalStateException("the client was not registered: "
                     + registered.html().select(".error-summary").text());

@@ -1,9 +1,12 @@
 package org.zhengwu.cases;
 
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zhengwu.shared.access.ModuleAccess;
 import org.zhengwu.shared.access.Reach;
+import org.zhengwu.shared.web.PersonalLink;
+import org.zhengwu.shared.web.StaffLink;
 
 /**
  * The permissions the case module checks and the roles it suggests. Each step of the standard process is its own
@@ -26,6 +29,12 @@ public class CaseAccess {
     /** 电子监察: see every case and warning of the region, without acting on them. */
     public static final String SUPERVISE = "cases.supervise";
 
+    /**
+     * The scope of a department system's token (client credentials) that reads, through {@code /api/v1/cases}, the
+     * cases of the organisation the system administrator linked the system to: read only, no personal data.
+     */
+    public static final String READ_SCOPE = "cases.read";
+
     public static final String CASE_CLERK = "CASE_CLERK";
     public static final String CASE_REVIEWER = "CASE_REVIEWER";
     public static final String CASE_APPROVER = "CASE_APPROVER";
@@ -45,6 +54,62 @@ public class CaseAccess {
                 .staffRole(CASE_CLERK, "窗口受理人员", "Counter clerk", ACCEPT)
                 .staffRole(CASE_REVIEWER, "承办审核人员", "Case examiner", REVIEW)
                 .staffRole(CASE_APPROVER, "审批人员", "Case approver", APPROVE)
-                .staffRole(CASE_SUPERVISOR, "电子监察人员", "Case supervisor", SUPERVISE);
+                .staffRole(CASE_SUPERVISOR, "电子监察人员", "Case supervisor", SUPERVISE)
+                .apiScope(
+                        READ_SCOPE,
+                        "读取所属单位的办件及其办理过程",
+                        "Read the organisation's cases and their timelines",
+                        "/api/v1/cases",
+                        "/api/v1/cases/**");
+    }
+
+    /** 个人中心 links here. */
+    @Bean
+    PersonalLink casesPersonalLink() {
+        return new PersonalLink("/my/cases", "cases.mine.title", 10);
+    }
+
+    @Bean
+    StaffLink casesWorkbenchLink() {
+        return new StaffLink(
+                "/workbench",
+                "cases.workbench.title",
+                "cases.link.workbench.hint",
+                Set.of(ACCEPT, REVIEW, APPROVE),
+                10);
+    }
+
+    @Bean
+    StaffLink casesCounterLink() {
+        return new StaffLink(
+                "/workbench/counter", "cases.counter.title", "cases.link.counter.hint", Set.of(ACCEPT), 11);
+    }
+
+    @Bean
+    StaffLink casesRectificationLink() {
+        return new StaffLink(
+                "/ratings/tasks",
+                "cases.rectification.tasks.title",
+                "cases.link.rectification.hint",
+                Set.of(ACCEPT, REVIEW, SUPERVISE),
+                12);
+    }
+
+    @Bean
+    StaffLink casesSupervisionLink() {
+        return new StaffLink(
+                "/supervision", "cases.supervision.title", "cases.link.supervision.hint", Set.of(SUPERVISE), 13);
+    }
+
+    @Bean
+    StaffLink casesRatingsLink() {
+        return new StaffLink(
+                "/ratings", "cases.rating.overview.title", "cases.link.ratings.hint", Set.of(SUPERVISE), 14);
+    }
+
+    @Bean
+    StaffLink casesStatisticsLink() {
+        return new StaffLink(
+                "/statistics", "cases.statistics.title", "cases.link.statistics.hint", Set.of(SUPERVISE), 15);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.zhengwu.shared.access.ApiScope;
 import org.zhengwu.shared.access.Audience;
 import org.zhengwu.shared.access.DeclaredPermission;
 import org.zhengwu.shared.access.ModuleAccess;
@@ -28,6 +29,8 @@ public class AccessRegistry {
     private final Map<String, String> permissionModules = new LinkedHashMap<>();
     private final Map<String, SuggestedRole> roles = new LinkedHashMap<>();
     private final Map<String, String> roleModules = new LinkedHashMap<>();
+    private final Map<String, ApiScope> apiScopes = new LinkedHashMap<>();
+    private final Map<String, String> apiScopeModules = new LinkedHashMap<>();
 
     public AccessRegistry(List<ModuleAccess> declarations) {
         List<ModuleAccess> sorted = new ArrayList<>(declarations);
@@ -64,6 +67,37 @@ public class AccessRegistry {
                 roles.put(role.code(), role);
             }
         }
+        Map<String, String> pathScopes = new LinkedHashMap<>();
+        for (ModuleAccess module : modules) {
+            for (ApiScope scope : module.apiScopes()) {
+                String other = apiScopeModules.putIfAbsent(scope.code(), module.module());
+                if (other != null) {
+                    throw new IllegalStateException("Scope " + scope.code() + " is declared by module " + other
+                            + " and by module " + module.module() + ": each code belongs to one module");
+                }
+                if (permissions.containsKey(scope.code())) {
+                    throw new IllegalStateException("Scope " + scope.code() + " of module " + module.module()
+                            + " is also a permission's code: a scope is granted to systems, a permission to people");
+                }
+                for (String path : scope.paths()) {
+                    String claimed = pathScopes.putIfAbsent(path, scope.code());
+                    if (claimed != null) {
+                        throw new IllegalStateException("Path " + path + " is opened by scope " + claimed
+                                + " and by scope " + scope.code() + ": each path belongs to one scope");
+                    }
+                }
+                apiScopes.put(scope.code(), scope);
+            }
+        }
+    }
+
+    /** Every scope a module's API checks on department systems' tokens, module by module. */
+    public List<ApiScope> apiScopes() {
+        return List.copyOf(apiScopes.values());
+    }
+
+    public Optional<ApiScope> apiScope(String code) {
+        return Optional.ofNullable(apiScopes.get(code));
     }
 
     /** Every module's declaration, ordered by module code. */

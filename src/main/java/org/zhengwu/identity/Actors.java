@@ -33,7 +33,9 @@ public class Actors {
     /** The signed-in account, if any, when it has given every factor it needs (a password; staff a second one too). */
     public Optional<Actor> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!SignInFactors.complete(authentication)) {
+        if (!SignInFactors.complete(authentication)
+                || ConnectedSystems.of(authentication).isPresent()) {
+            // A department system's token names a client, never an account (whatever its client id).
             return Optional.empty();
         }
         // A disabled account acts no more, even in a request that began before it was disabled.

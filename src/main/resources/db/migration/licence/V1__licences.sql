@@ -1,6 +1,8 @@
 -- 电子证照. Licence types (GB/T 36902 目录信息): the type code is the defining organisation's 统一社会信用代码 and a
--- 3-digit sequence. Fields are the type's 照面信息 in print order, as JSON [{"key","labelZh","labelEn","from"}], where
--- "from" names the application form field the value is taken from.
+-- 3-digit sequence. Fields are the type's 照面信息 in print order, as JSON [{"key","labelZh","labelEn","from","fixed"}],
+-- where "from" names the application form fields the value is taken from (the first answered one). The holder rule
+-- (JSON {"nameFrom","codeFrom","assignCategory"}) says who holds an entity's licence: the enterprise applied for, the
+-- one a form field names, or a new one given a 统一社会信用代码 of the category on issue (a 个体工商户's 营业执照).
 CREATE TABLE licence_type (
     code                  VARCHAR(21) PRIMARY KEY CHECK (code ~ '^[0-9A-HJ-NPQRTUWXY]{18}[0-9]{3}$'),
     name_zh               VARCHAR(100) NOT NULL,
@@ -11,6 +13,7 @@ CREATE TABLE licence_type (
     validity_years        INTEGER CHECK (validity_years BETWEEN 1 AND 99),
     layout                VARCHAR(40) NOT NULL,
     fields                TEXT NOT NULL,
+    holder_rule           TEXT NOT NULL,
     created_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     CHECK (substr(code, 1, 18) = defining_uscc)
 );
@@ -54,6 +57,7 @@ CREATE TABLE licence_licence (
     holder_code_index     VARCHAR(64) NOT NULL,
     holder_code_masked    VARCHAR(40) NOT NULL,
     holder_code_kind      VARCHAR(3) NOT NULL CHECK (holder_code_kind IN ('111', '001')),
+    holder_account_id     BIGINT,
     field_values          BYTEA NOT NULL,
     case_number           VARCHAR(21) UNIQUE,
     base_code             VARCHAR(31),
@@ -69,6 +73,7 @@ CREATE TABLE licence_licence (
     CHECK (valid_until IS NULL OR valid_until >= valid_from)
 );
 CREATE INDEX licence_licence_holder ON licence_licence (holder_code_index, status);
+CREATE INDEX licence_licence_account ON licence_licence (holder_account_id) WHERE holder_account_id IS NOT NULL;
 CREATE INDEX licence_licence_issuer ON licence_licence (issuer_uscc, created_at DESC);
 
 -- 加注件: notes added to a licence after issue, each with its author, reason and how long it holds.

@@ -123,7 +123,7 @@ class NewModuleAccessTests {
 
         var chinese = administrator.get("/admin/accounts/new").html();
         assertThat(chinese.select("fieldset[data-module] > legend").eachText())
-                .containsExactly("办件", "政务服务事项", "示例模块", "统一身份认证");
+                .containsExactly("办件", "政务服务事项", "示例模块", "统一身份认证", "电子证照");
         assertThat(chinese.select("fieldset[data-module=example] label").eachText())
                 .containsExactly("示例检查员", "示例督查员");
         assertThat(chinese.select("#role-EXAMPLE_SUPERVISOR-grants").text())
@@ -134,7 +134,7 @@ class NewModuleAccessTests {
 
         var english = administrator.get("/admin/accounts/new?lang=en").html();
         assertThat(english.select("fieldset[data-module] > legend").eachText())
-                .containsExactly("Cases", "Service catalogue", "Example module", "Identity");
+                .containsExactly("Cases", "Service catalogue", "Example module", "Identity", "Licences");
         assertThat(english.select("fieldset[data-module=example] label").eachText())
                 .containsExactly("Example inspector", "Example supervisor");
         assertThat(english.select("#role-EXAMPLE_SUPERVISOR-grants").text())

@@ -30,6 +30,12 @@ import org.zhengwu.catalog.PublishedCatalog;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.identity.account.Enterprises;
+import org.zhengwu.licence.LicenceAccess;
+import org.zhengwu.licence.LicenceIdentifier;
+import org.zhengwu.licence.document.LicenceContent;
+import org.zhengwu.licence.document.LicenceDocuments;
+import org.zhengwu.licence.register.LicenceRecords;
+import org.zhengwu.licence.register.SealedFields;
 import org.zhengwu.shared.files.FileStore;
 import org.zhengwu.support.OnlineItems;
 import org.zhengwu.support.TestBrowser;
@@ -131,6 +137,15 @@ class AuthorisationMatrixTests {
     PublishedCatalog catalog;
 
     @Autowired
+    LicenceDocuments licenceDocuments;
+
+    @Autowired
+    LicenceRecords licenceRecords;
+
+    @Autowired
+    SealedFields sealedFields;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -191,11 +206,14 @@ class AuthorisationMatrixTests {
                     IdentityAccess.IDENTITY_CLERK,
                     CaseAccess.CASE_CLERK,
                     CaseAccess.CASE_REVIEWER,
-                    CaseAccess.CASE_APPROVER));
+                    CaseAccess.CASE_APPROVER,
+                    LicenceAccess.LICENCE_OFFICER,
+                    LicenceAccess.LICENCE_USER));
             if (clerk == Persona.OWN_CLERK) {
                 // The supervisors' pages (ratings, statistics) need someone let in: the own clerk also supervises the
                 // city (electronic supervision is a separate role, which the other clerk lacks, so both sides show).
                 roles.add(CaseAccess.CASE_SUPERVISOR);
+                roles.add(LicenceAccess.LICENCE_TRUST_ADMIN);
             }
             TestBrowser browser = new TestBrowser(port);
             browser.signInNewStaff(
@@ -344,6 +362,17 @@ class AuthorisationMatrixTests {
         post(
                 "/my/cases/{id}/materials/{materialId}/remove",
                 "/my/cases/" + aCase.id() + "/materials/" + aMaterial + "/remove",
+                Map.of(),
+                citizenA);
+        // 使用我的电子证照: the owner of a submitted case meets a conflict (409) with or without consent, nothing changes.
+        post(
+                "/my/cases/{id}/materials/{material}/licence",
+                "/my/cases/" + aCase.id() + "/materials/1/licence",
+                Map.of("licence", "1.2.156.3005.2.x", "consent", "true"),
+                citizenA);
+        post(
+                "/my/cases/{id}/materials/{material}/licence/remove",
+                "/my/cases/" + aCase.id() + "/materials/1/licence/remove",
                 Map.of(),
                 citizenA);
         // Submitted already: its owner is shown the receipt.
@@ -577,6 +606,60 @@ class AuthorisationMatrixTests {
                 Map.of(),
                 EnumSet.of(Persona.CITIZEN_A));
 
+        // 电子证照: a licence of citizen A's, issued by the own clerk's organisation.
+        long licence = aLicence(
+                ownOrganisation,
+                division,
+                directory.find(a.username()).orElseThrow().id());
+        get("/licences/verification", EVERYONE);
+        // Without a file: the form again with its error, for everyone (LicenceHttpTests posts files).
+        post("/licences/verification", Map.of(), EVERYONE);
+        get("/api/v1/licences/verification", "/api/v1/licences/verification?identifier=1.2.156.3005.2.x", EVERYONE);
+        // A form post is not the multipart the API takes (415 for everyone; LicenceHttpTests posts files).
+        post("/api/v1/licences/verification", Map.of(), EVERYONE);
+        get("/my/licences", PERSONS);
+        get("/my/licences/{id}", "/my/licences/" + licence, EnumSet.of(Persona.CITIZEN_A));
+        get("/my/licences/{id}/file", "/my/licences/" + licence + "/file", EnumSet.of(Persona.CITIZEN_A));
+        get("/my/licences/{id}/page.png", "/my/licences/" + licence + "/page.png", EnumSet.of(Persona.CITIZEN_A));
+        // 用证授权: citizen A lets the own clerk's organisation use the licence (file too); a second one to withdraw.
+        long authorised = authorise(licence, ownOrganisation);
+        long toWithdraw = authorise(licence, ownOrganisation);
+        post(
+                "/my/licences/{id}/authorisations",
+                "/my/licences/" + licence + "/authorisations",
+                Map.of("grantee", ""),
+                EnumSet.of(Persona.CITIZEN_A));
+        get("/licences/authorised", CLERKS);
+        get("/licences/authorised/{authorisation}", "/licences/authorised/" + authorised, OWN_CLERK);
+        get("/licences/authorised/{authorisation}/file", "/licences/authorised/" + authorised + "/file", OWN_CLERK);
+        post(
+                "/my/licences/{id}/authorisations/{authorisation}/withdraw",
+                "/my/licences/" + licence + "/authorisations/" + toWithdraw + "/withdraw",
+                Map.of(),
+                EnumSet.of(Persona.CITIZEN_A));
+        // 互认: the trust list and imports are the own clerk's (who also holds the trust administrator's role).
+        get("/licences/trust", OWN_CLERK);
+        post("/licences/trust", Map.of("name", ""), OWN_CLERK);
+        // A root that is not on the list: nobody removes it (LicenceImportHttpTests removes a real one).
+        post("/licences/trust/{fingerprint}/remove", "/licences/trust/" + "0".repeat(64) + "/remove", Map.of(), NOBODY);
+        get("/licences/trust/platform-root.cer", EVERYONE);
+        get("/licences/import", OWN_CLERK);
+        post("/licences/import", Map.of(), OWN_CLERK);
+        get("/licences/manage", CLERKS);
+        get("/licences/manage/{id}", "/licences/manage/" + licence, OWN_CLERK);
+        get(
+                "/licences/manage/{id}/{action:revoke|annotate|reissue}",
+                "/licences/manage/" + licence + "/annotate",
+                OWN_CLERK);
+        // Without a reason: the form again with its error for the issuing officer; nothing changes.
+        for (String change : List.of("revoke", "annotate", "reissue")) {
+            post(
+                    "/licences/manage/{id}/" + change,
+                    "/licences/manage/" + licence + "/" + change,
+                    Map.of("reason", ""),
+                    OWN_CLERK);
+        }
+
         // Administration.
         get("/admin", STAFF);
         get("/admin/catalog", CLERKS);
@@ -686,6 +769,11 @@ class AuthorisationMatrixTests {
                 Map.of("enabled", "false"),
                 SYSTEM_ADMINS);
         post("/admin/clients/{clientId}/secret", "/admin/clients/" + targetClient + "/secret", Map.of(), SYSTEM_ADMINS);
+        post(
+                "/admin/clients/{clientId}/api-access",
+                "/admin/clients/" + targetClient + "/api-access",
+                Map.of("organisation", ""),
+                SYSTEM_ADMINS);
         get("/admin/clients/{clientId}/delete", "/admin/clients/" + targetClient + "/delete", SYSTEM_ADMINS);
         get("/admin/audit", AUDITORS);
         post("/admin/audit/verify", Map.of(), AUDITORS);
@@ -745,6 +833,77 @@ class AuthorisationMatrixTests {
                     .param("sm3", stored.sm3())
                     .query(Long.class)
                     .single();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private long authorise(long licence, String grantee) {
+        return jdbc.sql("""
+                        INSERT INTO licence_authorisation (type_code, issuer_uscc, number, grantee_uscc, grantee_name,
+                            scope, valid_until, granted_by, granted_at)
+                        SELECT type_code, issuer_uscc, number, :grantee, '权限测试部门', 'FILE', CURRENT_DATE + 30,
+                               holder_account_id, now()
+                        FROM licence_licence WHERE id = :id RETURNING id""")
+                .param("grantee", grantee)
+                .param("id", licence)
+                .query(Long.class)
+                .single();
+    }
+
+    /** A licence sealed and stored the real way, held by the account, without a case behind it. */
+    private long aLicence(String issuerUscc, String division, long holderAccountId) {
+        String number = "2026" + String.format("%07d", (int) (Math.random() * 9_000_000) + 1_000_000);
+        LicenceIdentifier identifier = new LicenceIdentifier("11100000000013338W011", issuerUscc, number, 1);
+        java.time.LocalDate today = java.time.LocalDate.now(org.zhengwu.shared.time.BusinessTime.ZONE);
+        String holderCode = TestPeople.newCreditCode();
+        byte[] ofd = licenceDocuments.issue(new LicenceContent(
+                identifier.value(),
+                "营业执照",
+                number,
+                1,
+                "权限测试商店",
+                holderCode,
+                "统一社会信用代码",
+                "权限测试局",
+                issuerUscc,
+                today,
+                today,
+                null,
+                List.of(new LicenceContent.Line("名称", "权限测试商店")),
+                "http://localhost/licences/verification?identifier=" + identifier.value(),
+                "certificate"));
+        try {
+            var stored = fileStore.store(new java.io.ByteArrayInputStream(ofd));
+            return licenceRecords
+                    .insert(
+                            new LicenceRecords.NewLicence(
+                                    identifier.value(),
+                                    identifier.typeCode(),
+                                    number,
+                                    1,
+                                    "营业执照",
+                                    issuerUscc,
+                                    "权限测试局",
+                                    today,
+                                    today,
+                                    null,
+                                    division,
+                                    sealedFields.holderName("权限测试商店"),
+                                    sealedFields.holderCode(holderCode),
+                                    sealedFields.index(holderCode),
+                                    holderCode,
+                                    "001",
+                                    holderAccountId,
+                                    sealedFields.values(Map.of("name", "权限测试商店")),
+                                    null,
+                                    null,
+                                    null,
+                                    stored.key(),
+                                    stored.sm3(),
+                                    stored.size()),
+                            java.time.Instant.now())
+                    .orElseThrow();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,14 +30,20 @@ import org.zhengwu.cases.progress.ProgressLookup;
 import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
+import org.zhengwu.identity.ConnectedSystem;
+import org.zhengwu.identity.ConnectedSystems;
 import org.zhengwu.identity.ScopeCondition;
+import org.zhengwu.shared.audit.AccountabilityLog;
+import org.zhengwu.shared.audit.AuditEvent;
 import org.zhengwu.shared.web.BadParameterException;
 import org.zhengwu.shared.web.NotFoundException;
 import org.zhengwu.shared.web.UserFacingException;
 
 /**
- * /api/v1/cases: an applicant's own cases, a member of staff's cases within their data scope, and the public
- * progress lookup. Another's case is a 404, as if it did not exist.
+ * /api/v1/cases: an applicant's own cases, a member of staff's cases within their data scope, a connected department
+ * system's (its own token with the scope {@code cases.read}, {@link CaseAccess#READ_SCOPE}) its organisation's cases,
+ * read only and each read in the accountability log; and the public progress lookup. Another's case is a 404, as if
+ * it did not exist.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -44,6 +51,9 @@ import org.zhengwu.shared.web.UserFacingException;
 class CasesApiController {
 
     private static final int LIMIT = 100;
+
+    /** A department system's read, in the accountability log. */
+    static final String READ = "cases.api.read";
 
     /** One case as a list shows it. */
     record CaseSummary(
@@ -68,33 +78,56 @@ class CasesApiController {
     private final Actors actors;
     private final CaseRecords records;
     private final ProgressLookup progress;
+    private final ConnectedSystems systems;
+    private final AccountabilityLog audit;
 
-    CasesApiController(JdbcClient jdbc, Actors actors, CaseRecords records, ProgressLookup progress) {
+    CasesApiController(
+            JdbcClient jdbc,
+            Actors actors,
+            CaseRecords records,
+            ProgressLookup progress,
+            ConnectedSystems systems,
+            AccountabilityLog audit) {
         this.jdbc = jdbc;
         this.actors = actors;
         this.records = records;
         this.progress = progress;
+        this.systems = systems;
+        this.audit = audit;
     }
 
     @GetMapping("/cases")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "My cases (an applicant) or the cases within my data scope (staff), newest first")
+    @Operation(
+            summary = "My cases (an applicant), the cases within my data scope (staff) or my organisation's cases (a"
+                    + " department system with a cases.read token), newest first")
     CasePage list(
             @Parameter(description = "cursor from the previous page") @RequestParam(required = false) Long before) {
         if (before != null && before < 1) {
             throw new BadParameterException("before", "search.problem.number", 1, Long.MAX_VALUE);
         }
-        Actor actor = signedIn();
+        Optional<ConnectedSystem> system = systems.current();
         Map<String, Object> parameters = new LinkedHashMap<>();
         String who;
-        if (actor.type() == AccountType.PERSON) {
-            who = "(c.applicant_account_id = :me OR c.agent_account_id = :me)";
-            parameters.put("me", actor.accountId());
-        } else {
-            ScopeCondition condition = actor.reachCondition(
-                    CaseRecords.SCOPE, CaseAccess.ACCEPT, CaseAccess.REVIEW, CaseAccess.APPROVE, CaseAccess.SUPERVISE);
+        if (system.isPresent()) {
+            ScopeCondition condition = system.get().reachCondition(CaseRecords.SCOPE, CaseAccess.READ_SCOPE);
             who = "c.status <> 'DRAFT' AND (" + condition.sql() + ")";
             parameters.putAll(condition.parameters());
+        } else {
+            Actor actor = signedIn();
+            if (actor.type() == AccountType.PERSON) {
+                who = "(c.applicant_account_id = :me OR c.agent_account_id = :me)";
+                parameters.put("me", actor.accountId());
+            } else {
+                ScopeCondition condition = actor.reachCondition(
+                        CaseRecords.SCOPE,
+                        CaseAccess.ACCEPT,
+                        CaseAccess.REVIEW,
+                        CaseAccess.APPROVE,
+                        CaseAccess.SUPERVISE);
+                who = "c.status <> 'DRAFT' AND (" + condition.sql() + ")";
+                parameters.putAll(condition.parameters());
+            }
         }
         parameters.put("before", before == null ? Long.MAX_VALUE : before);
         parameters.put("limit", LIMIT + 1);
@@ -121,14 +154,24 @@ class CasesApiController {
                 })
                 .list();
         boolean more = rows.size() > LIMIT;
-        return new CasePage(more ? rows.subList(0, LIMIT) : rows, more ? ids.get(LIMIT - 1) : null);
+        CasePage page = new CasePage(more ? rows.subList(0, LIMIT) : rows, more ? ids.get(LIMIT - 1) : null);
+        system.ifPresent(s -> audit.record(AuditEvent.success(s.clientId(), READ, "case", "list")
+                .withDetails("before " + (before == null ? "-" : before) + "; cases "
+                        + page.cases().size())));
+        return page;
     }
 
     @GetMapping("/cases/{number}")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "One case: the applicant's own, or one within the member of staff's data scope")
+    @Operation(
+            summary = "One case with its timeline: the applicant's own, one within the member of staff's data scope,"
+                    + " or one of the department system's organisation (public opinions only)")
     CaseDetail one(@PathVariable String number) {
         CaseNumber parsed = ProgressLookup.number(number);
+        Optional<ConnectedSystem> system = systems.current();
+        if (system.isPresent()) {
+            return systemRead(system.get(), parsed);
+        }
         Actor actor = signedIn();
         CaseRow c = records.findByNumber(parsed.value())
                 .filter(row -> actor.type() == AccountType.PERSON
@@ -158,6 +201,28 @@ class CasesApiController {
             throw new BadParameterException("X-Query-Code", "validation.required");
         }
         return progress.find(parsed, code, request.getRemoteAddr());
+    }
+
+    /**
+     * A department system reads one case of its organisation: the timeline's steps and times, and only the opinions
+     * the applicant is shown. Each read is in the log under the system's client id; a case it may not reach is a
+     * 404, logged as refused.
+     */
+    private CaseDetail systemRead(ConnectedSystem system, CaseNumber number) {
+        Optional<CaseRow> found = records.findByNumber(number.value())
+                .filter(row -> row.status() != CaseStatus.DRAFT
+                        && system.mayReach(CaseAccess.READ_SCOPE, row.organisationUscc(), row.divisionCode()));
+        if (found.isEmpty()) {
+            audit.record(new AuditEvent(
+                    system.clientId(), null, READ, "case", number.value(), AuditEvent.Outcome.DENIED, null));
+            throw new NotFoundException("cases.case.not-found");
+        }
+        CaseRow c = found.get();
+        List<Step> steps = records.steps(c.id()).stream()
+                .map(s -> new Step(s.step(), s.at(), s.opinionPublic() ? s.opinion() : null))
+                .toList();
+        audit.record(AuditEvent.success(system.clientId(), READ, "case", c.caseNumber()));
+        return new CaseDetail(summary(c), c.organisationUscc(), c.divisionCode(), steps);
     }
 
     /** The caller, fully signed in: a member of staff between password and second factor is not. */

@@ -2,17 +2,22 @@ package org.zhengwu.cases.apply;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
 import org.zhengwu.cases.CaseStatus;
+import org.zhengwu.cases.HeldLicences;
 import org.zhengwu.cases.lifecycle.CaseLifecycle;
 import org.zhengwu.cases.lifecycle.CaseMaterial;
 import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.cases.lifecycle.CaseRow;
+import org.zhengwu.cases.lifecycle.LicenceMaterial;
 import org.zhengwu.catalog.ApplicationForm;
 import org.zhengwu.catalog.ApplicationFormCheck;
 import org.zhengwu.catalog.ApplicationForms;
@@ -32,10 +37,30 @@ import org.zhengwu.shared.web.UserFacingException;
 @Service
 class ApplicationPages {
 
-    /** One material of the guide with the files given for it (the current round's). */
-    record MaterialSlot(int number, Guide.Material material, List<CaseMaterial> files) {
+    /**
+     * One material of the guide with the files given for it (the current round's) and, for an online draft, the
+     * applicant's valid licences that may stand in for it ({@code offered}) and the one that does with their consent
+     * ({@code licence}, null when none does or it is no longer valid — then {@code lapsed}).
+     */
+    record MaterialSlot(
+            int number,
+            Guide.Material material,
+            List<CaseMaterial> files,
+            List<HeldLicences.Held> offered,
+            HeldLicences.Held licence,
+            boolean lapsed) {
+
+        MaterialSlot(int number, Guide.Material material, List<CaseMaterial> files) {
+            this(number, material, files, List.of(), null, false);
+        }
+
         boolean missing() {
-            return material.required() && material.condition() == null && files.isEmpty();
+            return material.required() && material.condition() == null && files.isEmpty() && licence == null;
+        }
+
+        /** Given: a file, or a licence standing in for it. */
+        boolean given() {
+            return !files.isEmpty() || licence != null;
         }
     }
 
@@ -44,13 +69,16 @@ class ApplicationPages {
     private final Applicants applicants;
     private final CaseRecords records;
     private final CaseLifecycle lifecycle;
+    private final HeldLicences licences;
 
     ApplicationPages(
             PublishedCatalog catalog,
             ApplicationForms forms,
             Applicants applicants,
             CaseRecords records,
-            CaseLifecycle lifecycle) {
+            CaseLifecycle lifecycle,
+            HeldLicences licences) {
+        this.licences = licences;
         this.catalog = catalog;
         this.forms = forms;
         this.applicants = applicants;
@@ -121,20 +149,48 @@ class ApplicationPages {
         return result;
     }
 
-    /** The guide's materials with the files of the round in progress (the application's, or the open 补正's). */
+    /**
+     * The guide's materials with the files of the round in progress (the application's, or the open 补正's); for a
+     * person's own online draft also the licences they hold that may stand in for a material, and the one that does.
+     */
     List<MaterialSlot> slots(PublishedItem item, CaseRow c) {
         int round = c.status() == CaseStatus.CORRECTION_REQUESTED ? records.correctionRounds(c.id()) : 0;
         List<CaseMaterial> given = records.materials(c.id());
-        List<MaterialSlot> slots = new ArrayList<>();
         List<Guide.Material> materials = item.guide().materials();
+        boolean onlineDraft =
+                c.status() == CaseStatus.DRAFT && c.registeredBy() == null && c.applicantAccountId() != null;
+        List<HeldLicences.Held> held = List.of();
+        Map<Integer, LicenceMaterial> used = Map.of();
+        if (onlineDraft) {
+            Set<String> types = new LinkedHashSet<>();
+            materials.forEach(m -> types.addAll(m.replacingLicenceTypes()));
+            held = types.isEmpty() ? List.of() : licences.validOf(c.applicantAccountId(), c.actingForUscc(), types);
+            used = records.licenceMaterials(c.id()).stream()
+                    .collect(Collectors.toMap(LicenceMaterial::materialNo, m -> m));
+        }
+        List<MaterialSlot> slots = new ArrayList<>();
         for (int i = 0; i < materials.size(); i++) {
             int number = i + 1;
+            Guide.Material material = materials.get(i);
+            List<HeldLicences.Held> offered = held.stream()
+                    .filter(h -> material.replacingLicenceTypes().contains(h.typeCode()))
+                    .toList();
+            LicenceMaterial standing = used.get(number);
+            HeldLicences.Held licence = standing == null
+                    ? null
+                    : offered.stream()
+                            .filter(h -> h.identifier().equals(standing.identifier()))
+                            .findFirst()
+                            .orElse(null);
             slots.add(new MaterialSlot(
                     number,
-                    materials.get(i),
+                    material,
                     given.stream()
                             .filter(m -> m.materialNo() == number && m.round() == round)
-                            .toList()));
+                            .toList(),
+                    offered,
+                    licence,
+                    standing != null && licence == null));
         }
         return slots;
     }

@@ -134,6 +134,7 @@ class ApplyController {
         model.addAttribute("item", item);
         model.addAttribute("applicationForm", pages.form(item));
         model.addAttribute("slots", pages.slots(item, draft));
+        model.addAttribute("onceOnly", true);
         return "cases/apply/form";
     }
 
@@ -184,6 +185,36 @@ class ApplyController {
         uploads.remove(actor, id, materialId);
         redirect.addFlashAttribute("notice", "cases.material.removed");
         return c.status() == CaseStatus.DRAFT ? "redirect:/my/cases/" + id + "/form" : "redirect:/my/cases/" + id;
+    }
+
+    /**
+     * 使用我的电子证照: with the applicant's consent, one of their valid licences stands in for the material and no
+     * upload is asked. Without the consent box ticked nothing changes and the material says why.
+     */
+    @PostMapping("/my/cases/{id}/materials/{material}/licence")
+    String useLicence(
+            @PathVariable long id,
+            @PathVariable int material,
+            @RequestParam(required = false) String licence,
+            @RequestParam(defaultValue = "false") boolean consent,
+            RedirectAttributes redirect) {
+        Actor actor = person();
+        draft(id);
+        if (!consent) {
+            redirect.addFlashAttribute("licenceProblem", "cases.licence.consent-required");
+            redirect.addFlashAttribute("licenceMaterial", material);
+        } else {
+            uploads.useLicence(actor, id, material, licence == null ? "" : licence.strip());
+            redirect.addFlashAttribute("notice", "cases.licence.used");
+        }
+        return "redirect:/my/cases/" + id + "/form#material-" + material;
+    }
+
+    @PostMapping("/my/cases/{id}/materials/{material}/licence/remove")
+    String stopUsingLicence(@PathVariable long id, @PathVariable int material, RedirectAttributes redirect) {
+        uploads.stopUsingLicence(person(), id, material);
+        redirect.addFlashAttribute("notice", "cases.licence.removed");
+        return "redirect:/my/cases/" + id + "/form#material-" + material;
     }
 
     @GetMapping("/my/cases/{id}/review")

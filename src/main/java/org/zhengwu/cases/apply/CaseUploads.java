@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhengwu.cases.CaseStatus;
+import org.zhengwu.cases.HeldLicences;
 import org.zhengwu.cases.lifecycle.CaseConflictException;
 import org.zhengwu.cases.lifecycle.CaseLifecycle;
 import org.zhengwu.cases.lifecycle.CaseMaterial;
@@ -148,6 +149,58 @@ class CaseUploads {
                 }
             }
         });
+    }
+
+    /**
+     * Lets one of the applicant's valid licences stand in for a material of their online draft, with their consent
+     * (the caller has seen it given): only a licence the materials step offers for that material — their own or the
+     * enterprise's they act for, of a type the guide names, valid now. Anything else is not found.
+     */
+    @Transactional
+    void useLicence(Actor applicant, long caseId, int materialNo, String identifier) {
+        CaseRow c = records.lock(caseId)
+                .filter(row -> CaseLifecycle.owns(applicant, row))
+                .orElseThrow(() -> new NotFoundException("cases.case.not-found"));
+        if (c.status() != CaseStatus.DRAFT) {
+            throw new CaseConflictException("cases.material.closed");
+        }
+        PublishedItem item = pages.item(c);
+        if (materialNo < 1 || materialNo > item.guide().materials().size()) {
+            throw new NotFoundException("cases.material.not-found");
+        }
+        ApplicationPages.MaterialSlot slot = pages.slots(item, c).get(materialNo - 1);
+        HeldLicences.Held held = slot.offered().stream()
+                .filter(h -> h.identifier().equals(identifier))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("cases.licence.not-offered"));
+        records.useLicence(
+                caseId,
+                materialNo,
+                slot.material().name(),
+                held.identifier(),
+                held.typeCode(),
+                held.number(),
+                applicant.accountId(),
+                applicant.username(),
+                clock.instant());
+        audit.record(AuditEvent.success(applicant.username(), "cases.material.licence", "case", caseRef(c))
+                .withDetails(materialNo + " " + held.identifier()));
+    }
+
+    /** Stops a licence standing in for a material of the applicant's online draft. */
+    @Transactional
+    void stopUsingLicence(Actor applicant, long caseId, int materialNo) {
+        CaseRow c = records.lock(caseId)
+                .filter(row -> CaseLifecycle.owns(applicant, row))
+                .orElseThrow(() -> new NotFoundException("cases.case.not-found"));
+        if (c.status() != CaseStatus.DRAFT) {
+            throw new CaseConflictException("cases.material.closed");
+        }
+        if (!records.stopUsingLicence(caseId, materialNo)) {
+            throw new NotFoundException("cases.material.not-found");
+        }
+        audit.record(AuditEvent.success(applicant.username(), "cases.material.licence.remove", "case", caseRef(c))
+                .withDetails(String.valueOf(materialNo)));
     }
 
     /** The round in progress, or a conflict when files can no longer be given. */

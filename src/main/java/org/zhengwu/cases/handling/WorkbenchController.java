@@ -26,12 +26,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhengwu.cases.CaseNumber;
 import org.zhengwu.cases.CaseStatus;
+import org.zhengwu.cases.HeldLicences;
 import org.zhengwu.cases.lifecycle.BundleRecords;
 import org.zhengwu.cases.lifecycle.CaseConflictException;
 import org.zhengwu.cases.lifecycle.CaseLifecycle;
 import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.cases.lifecycle.CaseRow;
 import org.zhengwu.cases.lifecycle.HandlingAction;
+import org.zhengwu.cases.lifecycle.LicenceMaterial;
 import org.zhengwu.cases.lifecycle.MaterialDownloads;
 import org.zhengwu.cases.notice.CaseNotice;
 import org.zhengwu.cases.supervision.ClockPanel;
@@ -149,6 +151,11 @@ class WorkbenchController {
     private final ApplicationForms forms;
     private final ClockPanel clockPanel;
 
+    /** A licence standing in for a material, verified as the page is shown. */
+    record LicenceShown(LicenceMaterial material, HeldLicences.Checked checked) {}
+
+    private final HeldLicences licences;
+
     WorkbenchController(
             WorkbenchQueries queries,
             CaseLifecycle lifecycle,
@@ -159,7 +166,9 @@ class WorkbenchController {
             FileStore store,
             PublishedCatalog catalog,
             ApplicationForms forms,
-            ClockPanel clockPanel) {
+            ClockPanel clockPanel,
+            HeldLicences licences) {
+        this.licences = licences;
         this.catalog = catalog;
         this.forms = forms;
         this.clock = clock;
@@ -241,6 +250,12 @@ class WorkbenchController {
                         .map(item -> forms.formOf(item.guide()))
                         .orElse(null));
         model.addAttribute("materials", records.materials(id));
+        // 电子证照 standing in for materials: verified live through the licence module each time the page is shown.
+        model.addAttribute(
+                "licenceMaterials",
+                records.licenceMaterials(id).stream()
+                        .map(m -> new LicenceShown(m, licences.check(m.identifier(), c.caseNumber(), actor)))
+                        .toList());
         model.addAttribute("steps", records.steps(id));
         List<CaseRecords.Correction> corrections = records.corrections(id);
         model.addAttribute("corrections", corrections);

@@ -351,6 +351,66 @@ public class CaseRecords {
     }
 
     /** A file already in the file store, as the case refers to it. */
+    /** The licences standing in for a case's materials, by material number. */
+    public List<LicenceMaterial> licenceMaterials(long caseId) {
+        return jdbc.sql("""
+                        SELECT id, material_no, material_name, licence_identifier, type_code, licence_number,
+                            consented_by, consented_by_name, consented_at
+                        FROM cases_licence_material WHERE case_id = :case ORDER BY material_no""")
+                .param("case", caseId)
+                .query((rs, n) -> new LicenceMaterial(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getLong(7),
+                        rs.getString(8),
+                        rs.getTimestamp(9).toInstant()))
+                .list();
+    }
+
+    /** Lets a licence stand in for a material of a draft, in place of the one that did. */
+    public void useLicence(
+            long caseId,
+            int materialNo,
+            String materialName,
+            String identifier,
+            String typeCode,
+            String number,
+            long consentedBy,
+            String consentedByName,
+            Instant now) {
+        jdbc.sql("""
+                        INSERT INTO cases_licence_material (case_id, material_no, material_name, licence_identifier,
+                            type_code, licence_number, consented_by, consented_by_name, consented_at)
+                        VALUES (:case, :no, :name, :identifier, :type, :number, :by, :byName, :now)
+                        ON CONFLICT (case_id, material_no) DO UPDATE SET material_name = EXCLUDED.material_name,
+                            licence_identifier = EXCLUDED.licence_identifier, type_code = EXCLUDED.type_code,
+                            licence_number = EXCLUDED.licence_number, consented_by = EXCLUDED.consented_by,
+                            consented_by_name = EXCLUDED.consented_by_name, consented_at = EXCLUDED.consented_at""")
+                .param("case", caseId)
+                .param("no", materialNo)
+                .param("name", materialName)
+                .param("identifier", identifier)
+                .param("type", typeCode)
+                .param("number", number)
+                .param("by", consentedBy)
+                .param("byName", consentedByName)
+                .param("now", java.sql.Timestamp.from(now))
+                .update();
+    }
+
+    /** Stops a licence standing in for a material; false when none did. */
+    public boolean stopUsingLicence(long caseId, int materialNo) {
+        return jdbc.sql("DELETE FROM cases_licence_material WHERE case_id = :case AND material_no = :no")
+                        .param("case", caseId)
+                        .param("no", materialNo)
+                        .update()
+                > 0;
+    }
+
     public record StoredUpload(String key, String fileName, String kind, long sizeBytes, String sm3) {}
 
     public List<CaseMaterial> materials(long caseId) {

@@ -428,7 +428,8 @@ public class GuideForm {
                     orZero(copies),
                     required,
                     condition,
-                    licenceReplaceable,
+                    // Naming the types that replace it says that a licence can.
+                    licenceReplaceable || !licenceTypes(replacingLicenceTypes).isEmpty(),
                     blankFormId,
                     sampleId,
                     code(MaterialForm.class, form),

@@ -204,7 +204,9 @@ class DemoCatalogue implements ApplicationRunner {
                                 m.copies(),
                                 m.required(),
                                 m.condition(),
-                                m.licence(),
+                                m.licence()
+                                        || m.licenceTypes() != null
+                                                && !m.licenceTypes().isEmpty(),
                                 m.form() ? form(m.name(), item.name(), false) : null,
                                 m.form() ? form(m.name(), item.name(), true) : null,
                                 online ? MaterialForm.PAPER_AND_ELECTRONIC : MaterialForm.PAPER,
@@ -214,7 +216,7 @@ class DemoCatalogue implements ApplicationRunner {
                                 m.acceptanceStandard(),
                                 m.basis(),
                                 m.remark(),
-                                List.of()))
+                                m.licenceTypes() == null ? List.of() : m.licenceTypes()))
                         .toList();
         Guide.Fee fee = item.fee() == null
                 ? Guide.Fee.free()

@@ -109,7 +109,8 @@ record DemoCatalogueFile(List<Item> items) {
             String fillingInstructions,
             String acceptanceStandard,
             String basis,
-            String remark) {}
+            String remark,
+            List<String> licenceTypes) {}
 
     record Faq(String q, String a) {}
 }

@@ -21,6 +21,8 @@ import org.zhengwu.catalog.HandlingRules;
 import org.zhengwu.catalog.ItemPublished;
 import org.zhengwu.catalog.ItemType;
 import org.zhengwu.catalog.ItemWithdrawn;
+import org.zhengwu.catalog.LicenceRules;
+import org.zhengwu.catalog.LicenceTypeOptions;
 import org.zhengwu.catalog.search.SearchIndex;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
@@ -45,6 +47,7 @@ public class CatalogEditing {
     private final Clock clock;
     private final boolean separateReviewer;
     private final CaseHandlingOptions handlingOptions;
+    private final LicenceTypeOptions licenceTypes;
 
     CatalogEditing(
             ItemRepository repository,
@@ -56,7 +59,8 @@ public class CatalogEditing {
             AccountabilityLog audit,
             Clock clock,
             CatalogProperties properties,
-            CaseHandlingOptions handlingOptions) {
+            CaseHandlingOptions handlingOptions,
+            LicenceTypeOptions licenceTypes) {
         this.repository = repository;
         this.guideJson = guideJson;
         this.codes = codes;
@@ -67,15 +71,18 @@ public class CatalogEditing {
         this.clock = clock;
         this.separateReviewer = properties.separateReviewer();
         this.handlingOptions = handlingOptions;
+        this.licenceTypes = licenceTypes;
     }
 
     /**
      * Every rule a guide of an entry of {@code type} must satisfy: {@link GuideRules}, and {@link HandlingRules}
-     * against the processes and roles deployed now. What the editor's pages, the import and each save ask.
+     * against the processes and roles deployed now, and each licence type a material names against the types the
+     * licence library knows ({@link LicenceRules}). What the editor's pages, the import and each save ask.
      */
     public List<GuideRules.Violation> check(Guide guide, ItemType type) {
         List<GuideRules.Violation> violations = new ArrayList<>(GuideRules.check(guide, type));
         violations.addAll(HandlingRules.check(guide, type, handlingOptions));
+        violations.addAll(LicenceRules.check(guide, licenceTypes, violations));
         return violations;
     }
 

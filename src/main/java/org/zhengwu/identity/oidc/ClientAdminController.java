@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -33,8 +35,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zhengwu.basedata.Organisation;
+import org.zhengwu.basedata.Organisations;
+import org.zhengwu.identity.AccessRegistry;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
+import org.zhengwu.shared.web.FormChoices;
 import org.zhengwu.shared.web.FormErrors;
 import org.zhengwu.shared.web.NotFoundException;
 
@@ -178,6 +184,31 @@ class ClientAdminController {
         }
     }
 
+    /**
+     * A department system's access to the modules' APIs: the organisation it speaks for and the scopes granted to it
+     * ({@link ClientApiAccess}); neither removes the grant.
+     */
+    public static class ApiAccessForm {
+        private String organisation;
+        private List<String> scopes = new ArrayList<>();
+
+        public String getOrganisation() {
+            return organisation;
+        }
+
+        public void setOrganisation(String organisation) {
+            this.organisation = organisation;
+        }
+
+        public List<String> getScopes() {
+            return scopes;
+        }
+
+        public void setScopes(List<String> scopes) {
+            this.scopes = scopes == null ? new ArrayList<>() : scopes;
+        }
+    }
+
     static final int MAX_NAME = 200;
 
     /** Short, because a signed access token cannot be recalled from a resource server that checks it alone. */
@@ -187,11 +218,23 @@ class ClientAdminController {
     private final PasswordEncoder encoder = ClientSecrets.encoder();
     private final SigningKeys keys;
     private final AccountabilityLog audit;
+    private final ClientApiAccess apiAccess;
+    private final AccessRegistry registry;
+    private final Organisations organisations;
 
-    ClientAdminController(ClientRegistry clients, SigningKeys keys, AccountabilityLog audit) {
+    ClientAdminController(
+            ClientRegistry clients,
+            SigningKeys keys,
+            AccountabilityLog audit,
+            ClientApiAccess apiAccess,
+            AccessRegistry registry,
+            Organisations organisations) {
         this.clients = clients;
         this.keys = keys;
         this.audit = audit;
+        this.apiAccess = apiAccess;
+        this.registry = registry;
+        this.organisations = organisations;
     }
 
     @InitBinder("client")
@@ -258,6 +301,12 @@ class ClientAdminController {
                 && clients.find(form.getClientId()).isPresent()) {
             binding.rejectValue("clientId", "client.id.taken");
         }
+        if (!binding.hasFieldErrors("scopes")
+                && form.scopes().stream()
+                        .anyMatch(scope -> registry.apiScope(scope).isPresent())) {
+            // A module's API scope is granted on the system's page, with the organisation it reads for.
+            binding.rejectValue("scopes", "client.scope.api");
+        }
         if (binding.hasErrors()) {
             return list(model);
         }
@@ -318,9 +367,88 @@ class ClientAdminController {
     }
 
     @GetMapping("/{clientId}")
-    String client(@PathVariable String clientId, Model model) {
-        model.addAttribute("system", ClientRow.of(client(clientId)));
+    String client(@PathVariable String clientId, Model model, Locale locale) {
+        RegisteredClient client = client(clientId);
+        model.addAttribute("system", ClientRow.of(client));
+        Optional<ClientApiAccess.Grant> grant = apiAccess.find(clientId);
+        model.addAttribute(
+                "apiOrganisation",
+                grant.map(g -> organisations
+                                .find(g.organisationUscc())
+                                .map(Organisation::name)
+                                .orElse(g.organisationUscc()))
+                        .orElse(null));
+        model.addAttribute("apiGrant", grant.orElse(null));
+        model.addAttribute(
+                "apiScopeNames",
+                grant.map(g -> registry.apiScopes().stream()
+                                .filter(scope -> g.scopes().contains(scope.code()))
+                                .map(scope -> scope.name().in(locale) + " (" + scope.code() + ")")
+                                .toList())
+                        .orElse(List.of()));
+        if (!model.containsAttribute("apiAccess")) {
+            ApiAccessForm form = new ApiAccessForm();
+            grant.ifPresent(g -> {
+                form.setOrganisation(g.organisationUscc());
+                form.setScopes(new ArrayList<>(new TreeSet<>(g.scopes())));
+            });
+            model.addAttribute("apiAccess", form);
+        }
+        model.addAttribute(
+                "organisations",
+                organisations.all().stream()
+                        .map(o -> FormChoices.Choice.of(o.uscc(), o.name() + " " + o.uscc()))
+                        .toList());
+        model.addAttribute(
+                "apiScopes",
+                registry.apiScopes().stream()
+                        .map(scope -> new FormChoices.Choice(
+                                scope.code(), scope.name().in(locale), scope.code()))
+                        .toList());
         return "identity/client";
+    }
+
+    /**
+     * Links a department system (client credentials) to an organisation with the API scopes it may read with; no
+     * organisation and no scope removes the link. Checked, and in the log with the change.
+     */
+    @PostMapping("/{clientId}/api-access")
+    String setApiAccess(
+            @PathVariable String clientId,
+            @ModelAttribute("apiAccess") ApiAccessForm form,
+            BindingResult binding,
+            Principal principal,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
+        RegisteredClient client = client(clientId);
+        if (!client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS)) {
+            // The page offers no such form: a client people sign in to reads no organisation's data.
+            redirect.addFlashAttribute("problem", "client.api.service-only");
+            return "redirect:/admin/clients/" + clientId;
+        }
+        String organisation =
+                form.getOrganisation() == null || form.getOrganisation().isBlank()
+                        ? null
+                        : form.getOrganisation().strip();
+        List<String> scopes = form.getScopes().stream()
+                .filter(scope -> scope != null && !scope.isBlank())
+                .distinct()
+                .toList();
+        if (organisation == null && !scopes.isEmpty()) {
+            binding.rejectValue("organisation", "client.api.organisation.required");
+        } else if (organisation != null && organisations.find(organisation).isEmpty()) {
+            binding.rejectValue("organisation", "client.api.organisation.unknown");
+        }
+        if (scopes.stream().anyMatch(scope -> registry.apiScope(scope).isEmpty())) {
+            binding.rejectValue("scopes", "client.api.scope.unknown");
+        }
+        if (binding.hasErrors()) {
+            return client(clientId, model, locale);
+        }
+        apiAccess.set(client, organisation, scopes, principal.getName());
+        redirect.addFlashAttribute("notice", organisation == null ? "client.api.removed" : "client.api.saved");
+        return "redirect:/admin/clients/" + clientId;
     }
 
     /** Disabling stops new tokens and revokes the system's authorizations; enabling lets it ask again. */

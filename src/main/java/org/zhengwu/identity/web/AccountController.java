@@ -53,6 +53,8 @@ class AccountController {
     private final RateLimits limits;
     private final LimitRefusals refusals;
 
+    private final java.util.List<org.zhengwu.shared.web.PersonalLink> personalLinks;
+
     AccountController(
             AccountDirectory directory,
             AccountRepository accounts,
@@ -64,7 +66,11 @@ class AccountController {
             Enterprises enterprises,
             MessageSource messages,
             RateLimits limits,
-            LimitRefusals refusals) {
+            LimitRefusals refusals,
+            java.util.List<org.zhengwu.shared.web.PersonalLink> personalLinks) {
+        this.personalLinks = personalLinks.stream()
+                .sorted(java.util.Comparator.comparingInt(org.zhengwu.shared.web.PersonalLink::order))
+                .toList();
         this.directory = directory;
         this.accounts = accounts;
         this.citizens = citizens;
@@ -121,6 +127,7 @@ class AccountController {
         model.addAttribute("levels", RealNameLevel.values());
         model.addAttribute("person", account.type() == AccountType.PERSON);
         if (account.type() == AccountType.PERSON) {
+            model.addAttribute("personalLinks", personalLinks);
             model.addAttribute("capacities", enterprises.capacities(account));
             model.addAttribute(
                     "acting",

@@ -54,15 +54,26 @@ import java.util.regex.Pattern;
  *       administrator's assignment is dropped: a retired role grants nothing, cannot be granted again, and is shown
  *       as retired on the accounts that still hold it until an administrator removes it. Declaring it again (from the
  *       same module) brings it back.
+ *   <li>A module whose API department systems read with their own tokens declares the scope and the paths it opens
+ *       ({@link #apiScope}, e.g. {@code cases.read} on {@code /api/v1/cases/**}): identity lets the system
+ *       administrator grant it to a connected system with an organisation, and serves {@code GET} on those paths to
+ *       a token carrying the granted scope; the module asks {@code ConnectedSystems.current()} which system reads,
+ *       and what it may reach. A scope's code is no permission's, and a path belongs to one scope.
  * </ul>
  *
  * @param module      the module's code, as its package is named ({@code catalog})
  * @param name        the module's name, heading its permissions and roles on the administration screens
  * @param permissions the permissions the module checks, in the order the screens list them
  * @param roles       the roles it suggests, in the order the screens list them
+ * @param apiScopes   the scopes its API checks on department systems' tokens ({@link ApiScope}), granted to a
+ *                    connected system by the system administrator with the organisation it speaks for
  */
 public record ModuleAccess(
-        String module, Bilingual name, List<DeclaredPermission> permissions, List<SuggestedRole> roles) {
+        String module,
+        Bilingual name,
+        List<DeclaredPermission> permissions,
+        List<SuggestedRole> roles,
+        List<ApiScope> apiScopes) {
 
     public static final Pattern MODULE = Pattern.compile("[a-z][a-z0-9]*");
     public static final int MAX_MODULE_LENGTH = 40;
@@ -78,6 +89,7 @@ public record ModuleAccess(
         }
         permissions = List.copyOf(permissions);
         roles = List.copyOf(roles);
+        apiScopes = List.copyOf(apiScopes);
         Set<String> seen = new HashSet<>();
         for (DeclaredPermission permission : permissions) {
             if (!seen.add(permission.code())) {
@@ -91,24 +103,40 @@ public record ModuleAccess(
                 throw new IllegalArgumentException("module " + module + " declares role " + role.code() + " twice");
             }
         }
+        seen.clear();
+        for (ApiScope scope : apiScopes) {
+            if (!seen.add(scope.code())) {
+                throw new IllegalArgumentException("module " + module + " declares scope " + scope.code() + " twice");
+            }
+        }
     }
 
     /** A module that declares nothing yet; add its permissions and roles with the methods below. */
     public static ModuleAccess of(String module, String chinese, String english) {
-        return new ModuleAccess(module, new Bilingual(chinese, english), List.of(), List.of());
+        return new ModuleAccess(module, new Bilingual(chinese, english), List.of(), List.of(), List.of());
     }
 
     /** This declaration and one more permission. */
     public ModuleAccess permission(String code, String chinese, String english, Reach reach) {
         List<DeclaredPermission> more = new ArrayList<>(permissions);
         more.add(new DeclaredPermission(code, new Bilingual(chinese, english), reach));
-        return new ModuleAccess(module, name, more, roles);
+        return new ModuleAccess(module, name, more, roles, apiScopes);
     }
 
     /** This declaration and one more role for members of staff, granting the given permissions. */
     public ModuleAccess staffRole(String code, String chinese, String english, String... permissions) {
         List<SuggestedRole> more = new ArrayList<>(roles);
         more.add(new SuggestedRole(code, new Bilingual(chinese, english), Audience.STAFF, List.of(permissions)));
-        return new ModuleAccess(module, name, this.permissions, more);
+        return new ModuleAccess(module, name, this.permissions, more, apiScopes);
+    }
+
+    /**
+     * This declaration and one more scope for department systems' tokens, opening the given API paths to them for
+     * reading.
+     */
+    public ModuleAccess apiScope(String code, String chinese, String english, String... paths) {
+        List<ApiScope> more = new ArrayList<>(apiScopes);
+        more.add(new ApiScope(code, new Bilingual(chinese, english), List.of(paths)));
+        return new ModuleAccess(module, name, permissions, roles, more);
     }
 }

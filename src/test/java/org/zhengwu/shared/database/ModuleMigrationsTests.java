@@ -47,6 +47,7 @@ class ModuleMigrationsTests {
                         "flyway_schema_history_cases",
                         "flyway_schema_history_catalog",
                         "flyway_schema_history_identity",
+                        "flyway_schema_history_licence",
                         "flyway_schema_history_shared");
         assertThat(jdbc.sql(
                                 "SELECT count(*) FROM flyway_schema_history_identity WHERE script = 'V12__token_lookups.sql'")

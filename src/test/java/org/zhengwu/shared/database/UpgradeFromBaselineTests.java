@@ -393,11 +393,11 @@ class UpgradeFromBaselineTests {
     void aHistoryThatCannotBePlacedStopsTheUpgradeBeforeAnythingChanges() throws Exception {
         DataSource unknownFolder = baseline();
         JdbcClient jdbc = JdbcClient.create(unknownFolder);
-        jdbc.sql("UPDATE flyway_schema_history SET script = 'licence/V12__token_lookups.sql' WHERE version = '12'")
+        jdbc.sql("UPDATE flyway_schema_history SET script = 'nowhere/V12__token_lookups.sql' WHERE version = '12'")
                 .update();
         assertThatThrownBy(() -> migrate(unknownFolder))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("licence/V12__token_lookups.sql")
+                .hasMessageContaining("nowhere/V12__token_lookups.sql")
                 .hasMessageContaining("belongs to no module");
         assertThat(count(jdbc, "SELECT count(*) FROM flyway_schema_history")).isEqualTo(12);
         assertThat(jdbc.sql("SELECT to_regclass('flyway_schema_history_shared') IS NULL")

@@ -102,6 +102,9 @@ class EveryFormHttpTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.zhengwu.licence.LicenceFixtures licenceFixtures;
+
     private final List<Probe> probes = new ArrayList<>();
 
     private static Map<String, List<String>> bad(String... namesAndValues) {
@@ -199,6 +202,54 @@ class EveryFormHttpTests {
                 "form[action$=/steps]",
                 bad("action", "REFUSE", "opinion", ""),
                 "opinion");
+        // 电子证照: the issuing officer's 加注 and 注销 of a licence, without a reason or a note.
+        org.zhengwu.licence.LicenceFixtures.Issued licenceIssued = licenceFixtures.businessLicence("表单证照", null);
+        org.zhengwu.licence.register.LicenceRow licence = licenceIssued.licence();
+        TestBrowser licenceOfficer = new TestBrowser(port);
+        licenceOfficer.signInNewStaff(staff, licence.issuerUscc(), org.zhengwu.licence.LicenceAccess.LICENCE_OFFICER);
+        probe(
+                "licence annotation",
+                licenceOfficer,
+                "/licences/manage/" + licence.id() + "/annotate",
+                "form[action$=/annotate]",
+                bad("reason", "", "content", "", "validUntil", "2020-01-01"),
+                "reason",
+                "content",
+                "validUntil");
+        TestBrowser licenceHolder = new TestBrowser(port);
+        licenceHolder.signIn(licenceIssued.citizen().username(), TestPeople.PASSWORD);
+        probe(
+                "licence authorisation",
+                licenceHolder,
+                "/my/licences/" + licence.id(),
+                "form[data-testid=authorise]",
+                bad("grantee", "", "caseNumber", "123", "validUntil", "2020-01-01"),
+                "grantee",
+                "caseNumber",
+                "validUntil");
+        TestBrowser trustAdministrator = new TestBrowser(port);
+        trustAdministrator.signInNewStaff(staff, null, org.zhengwu.licence.LicenceAccess.LICENCE_TRUST_ADMIN);
+        probe(
+                "trusted root without a name",
+                trustAdministrator,
+                "/licences/trust",
+                "form[data-testid=add-root]",
+                bad("name", ""),
+                "name");
+        probe(
+                "licence import without a file",
+                trustAdministrator,
+                "/licences/import",
+                "form[data-testid=import]",
+                bad(),
+                "file");
+        probe(
+                "licence revocation",
+                licenceOfficer,
+                "/licences/manage/" + licence.id() + "/revoke",
+                "form[action$=/revoke]",
+                bad("reason", " "),
+                "reason");
         // 窗口收件: the applicant a clerk identifies, a person and an enterprise, with numbers whose check fails.
         String counterEntry = "/workbench/counter/items/"
                 + catalog.all().stream()
@@ -532,6 +583,29 @@ class EveryFormHttpTests {
                 "name",
                 "kind",
                 "redirectUris",
+                "scopes");
+        String serviceClient = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        TestBrowser.Page clients = official.get("/admin/clients");
+        assertThat(official.post(
+                                "/admin/clients",
+                                Map.of(
+                                        "_csrf",
+                                        TestBrowser.csrf(clients),
+                                        "clientId",
+                                        serviceClient,
+                                        "name",
+                                        "表单测试部门系统",
+                                        "kind",
+                                        "SERVICE"))
+                        .status())
+                .isEqualTo(302);
+        probe(
+                "connected system's API access",
+                official,
+                "/admin/clients/" + serviceClient,
+                "form[action$=/api-access]",
+                bad("organisation", "", "scopes", "cases.unknown"),
+                "organisation",
                 "scopes");
         probes.add(new Probe(
                 "log search",

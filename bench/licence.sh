@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Licence files (issue 11): licences issued/s (LicenceDocuments.issue: layout, GB/T 38540 seal, OFD package) and
+# verified/s (LicenceDocuments.verify), next to raw BouncyCastle SM2 signatures/s and verifications/s measured in the
+# same JMH run on the same machine (bench/../src/test/java/org/zhengwu/bench/LicenceLimits.java), every core busy.
+# Targets: issue ≥ 0.3 of the raw sign rate, verify ≥ 0.5 of the raw verify rate.
+#
+#   bench/licence.sh
+#
+# Needs a CJK font (Debian fonts-wqy-microhei). SKIP_BUILD=1 reuses the compiled classes and classpath.
+# Results in bench/results/licence-jmh.txt; the summary on stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=bench/results
+mkdir -p "$OUT"
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if [ -z "${SKIP_BUILD:-}" ]; then
+    ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+        -Dmdep.includeScope=test
+fi
+"$JAVA" -cp target/test-classes:target/classes:"$(cat target/bench-classpath.txt)" org.openjdk.jmh.Main LicenceLimits \
+    -t max -rf text -rff "$OUT/licence-jmh.txt" > "$OUT/licence-jmh.log" 2>&1 \
+    || { tail -n 30 "$OUT/licence-jmh.log" >&2; exit 1; }
+rate() { awk -v b="$1" '$1 ~ "\\." b "$" {print $4}' "$OUT/licence-jmh.txt"; }
+SIGN=$(rate sm2Sign)
+VERIFY=$(rate sm2Verify)
+ISSUE=$(rate licenceIssue)
+CHECK=$(rate licenceVerify)
+echo
+echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), JMH, $(nproc) threads"
+printf "%-22s %12s %16s %8s %8s\n" path "per second" "raw limit/s" ratio target
+printf "%-22s %12s %16s %8s %8s\n" "licence issue" "$ISSUE" "$SIGN (sign)" \
+    "$(awk -v a="$ISSUE" -v b="$SIGN" 'BEGIN { printf "%.3f", a / b }')" 0.3
+printf "%-22s %12s %16s %8s %8s\n" "licence verify" "$CHECK" "$VERIFY (verify)" \
+    "$(awk -v a="$CHECK" -v b="$VERIFY" 'BEGIN { printf "%.3f", a / b }')" 0.5

@@ -1,0 +1,57 @@
+package org.zhengwu.licence.register;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.zhengwu.shared.crypto.PlatformKeys;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A licence's personal data as stored: the holder's name and code and the printed values sealed under the platform's
+ * field key (each with its own context), the code also as a blind index to find a holder's licences.
+ */
+@Component
+public class SealedFields {
+
+    private static final String INDEX_CONTEXT = "licence.holder_code";
+    private static final String VALUES_CONTEXT = "licence.values";
+
+    private final PlatformKeys keys;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    SealedFields(PlatformKeys keys) {
+        this.keys = keys;
+    }
+
+    public byte[] holderName(String name) {
+        return keys.encrypt(name, "licence.holder_name");
+    }
+
+    public byte[] holderCode(String code) {
+        return keys.encrypt(code, "licence.holder_code");
+    }
+
+    public String holderName(LicenceRow l) {
+        return keys.decrypt(l.holderName(), "licence.holder_name");
+    }
+
+    public String holderCode(LicenceRow l) {
+        return keys.decrypt(l.holderCode(), "licence.holder_code");
+    }
+
+    /** The blind index of a 公民身份号码 or 统一社会信用代码, by which a holder's licences are found. */
+    public String index(String code) {
+        return keys.blindIndex(code.strip().toUpperCase(Locale.ROOT), INDEX_CONTEXT);
+    }
+
+    public byte[] values(Map<String, String> printed) {
+        return keys.encrypt(json.writeValueAsString(printed), VALUES_CONTEXT);
+    }
+
+    public Map<String, String> values(LicenceRow l) {
+        return json.readValue(
+                keys.decrypt(l.fieldValues(), VALUES_CONTEXT), new TypeReference<LinkedHashMap<String, String>>() {});
+    }
+}
