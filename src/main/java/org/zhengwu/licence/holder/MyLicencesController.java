@@ -1,11 +1,9 @@
 package org.zhengwu.licence.holder;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +24,7 @@ import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
 import org.zhengwu.licence.LicenceTypes;
 import org.zhengwu.licence.document.LicenceDocuments;
+import org.zhengwu.licence.register.LicenceFiles;
 import org.zhengwu.licence.register.LicenceRecords;
 import org.zhengwu.licence.register.LicenceRow;
 import org.zhengwu.licence.register.LicenceStatus;
@@ -34,7 +33,6 @@ import org.zhengwu.licence.use.Authorisation;
 import org.zhengwu.licence.use.AuthorisedUse;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
-import org.zhengwu.shared.files.FileStore;
 import org.zhengwu.shared.time.BusinessTime;
 import org.zhengwu.shared.web.FormChoices;
 import org.zhengwu.shared.web.UserFacingException;
@@ -46,8 +44,6 @@ import org.zhengwu.shared.web.UserFacingException;
 @Controller
 @PreAuthorize("hasAuthority('ACCOUNT_PERSON')")
 class MyLicencesController {
-
-    static final MediaType OFD = MediaType.parseMediaType("application/ofd");
 
     /** What the authorisation form posts. */
     public static class AuthoriseForm {
@@ -96,7 +92,7 @@ class MyLicencesController {
     private final LicenceRecords records;
     private final LicenceTypes types;
     private final SealedFields sealed;
-    private final FileStore files;
+    private final LicenceFiles licenceFiles;
     private final LicenceDocuments documents;
     private final Actors actors;
     private final AccountabilityLog audit;
@@ -110,7 +106,7 @@ class MyLicencesController {
             LicenceRecords records,
             LicenceTypes types,
             SealedFields sealed,
-            FileStore files,
+            LicenceFiles licenceFiles,
             LicenceDocuments documents,
             Actors actors,
             AccountabilityLog audit,
@@ -122,7 +118,7 @@ class MyLicencesController {
         this.records = records;
         this.types = types;
         this.sealed = sealed;
-        this.files = files;
+        this.licenceFiles = licenceFiles;
         this.documents = documents;
         this.actors = actors;
         this.audit = audit;
@@ -238,29 +234,14 @@ class MyLicencesController {
         Actor person = person();
         LicenceRow l = held.own(person, id);
         audit.record(AuditEvent.success(person.username(), "licence.download", "licence", l.identifier()));
-        return ResponseEntity.ok()
-                .contentType(OFD)
-                .contentLength(l.fileSize())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(
-                                        l.name() + "-" + l.number() + "-" + l.version() + ".ofd",
-                                        StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(files.open(l.fileKey())));
+        return licenceFiles.download(l);
     }
 
     /** The licence's page as a picture, drawn from its OFD file. */
     @GetMapping("/my/licences/{id}/page.png")
     ResponseEntity<byte[]> picture(@PathVariable long id) throws IOException {
         LicenceRow l = held.own(person(), id);
-        byte[] ofd;
-        try (var in = files.open(l.fileKey())) {
-            ofd = in.readAllBytes();
-        }
+        byte[] ofd = licenceFiles.read(l);
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_PNG)
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=300")

@@ -1,11 +1,7 @@
 package org.zhengwu.licence.use;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,8 +13,8 @@ import org.zhengwu.cases.CaseNumber;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
 import org.zhengwu.licence.LicenceTypes;
+import org.zhengwu.licence.register.LicenceFiles;
 import org.zhengwu.licence.register.SealedFields;
-import org.zhengwu.shared.files.FileStore;
 import org.zhengwu.shared.web.BadParameterException;
 
 /**
@@ -32,14 +28,15 @@ class AuthorisedController {
     private final AuthorisedUse use;
     private final LicenceTypes types;
     private final SealedFields sealed;
-    private final FileStore files;
+    private final LicenceFiles licenceFiles;
     private final Actors actors;
 
-    AuthorisedController(AuthorisedUse use, LicenceTypes types, SealedFields sealed, FileStore files, Actors actors) {
+    AuthorisedController(
+            AuthorisedUse use, LicenceTypes types, SealedFields sealed, LicenceFiles licenceFiles, Actors actors) {
         this.use = use;
         this.types = types;
         this.sealed = sealed;
-        this.files = files;
+        this.licenceFiles = licenceFiles;
         this.actors = actors;
     }
 
@@ -73,20 +70,7 @@ class AuthorisedController {
             throws IOException {
         AuthorisedUse.Authorised opened =
                 use.use(actors.require(), authorisation, caseNumber(caseNumber), Authorisation.UseScope.FILE);
-        var l = opened.licence();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/ofd"))
-                .contentLength(l.fileSize())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(
-                                        l.name() + "-" + l.number() + "-" + l.version() + ".ofd",
-                                        StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(files.open(l.fileKey())));
+        return licenceFiles.download(opened.licence());
     }
 
     /** The case a use is for, as typed: empty is none; a mistyped number is refused, never matched. */
