@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -22,6 +23,8 @@ import org.zhengwu.basedata.Organisations;
 import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.identity.IdentityAccess;
 import org.zhengwu.identity.StaffAccounts;
+import org.zhengwu.licence.LicenceType;
+import org.zhengwu.licence.LicenceTypes;
 import org.zhengwu.shared.csv.CsvTable;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.ZhengwuTest;
@@ -38,6 +41,9 @@ class CatalogueRoundTripTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LicenceTypes licenceTypes;
 
     @Test
     void exportImportIntoAnEmptyCatalogueAndExportAgainGivesTheSameBytes() throws Exception {
@@ -67,6 +73,7 @@ class CatalogueRoundTripTests {
                             .single())
                     .isZero();
             registerDemoOrganisations(empty.getBean(Organisations.class));
+            defineLicenceTypes(empty.getBean(LicenceTypes.class));
             int emptyPort = ((WebServerApplicationContext) empty).getWebServer().getPort();
             TestBrowser editor = new TestBrowser(emptyPort);
             editor.signInNewStaff(
@@ -127,11 +134,33 @@ class CatalogueRoundTripTests {
     }
 
     /** A platform with an empty catalogue and the demo's organisations, in a database of its own. */
-    private static ConfigurableApplicationContext emptyPlatform() throws Exception {
+    private ConfigurableApplicationContext emptyPlatform() throws Exception {
         ConfigurableApplicationContext empty = new SpringApplicationBuilder(ZhengwuApplication.class)
                 .run("--server.port=0", "--zhengwu.demo-data.enabled=false");
         registerDemoOrganisations(empty.getBean(Organisations.class));
+        defineLicenceTypes(empty.getBean(LicenceTypes.class));
         return empty;
+    }
+
+    /**
+     * The licence types the demo catalogue's materials name, as a platform defines them before it imports a catalogue
+     * (the catalogue refuses a licence type it does not know).
+     */
+    private void defineLicenceTypes(LicenceTypes into) {
+        for (LicenceType type : licenceTypes.all()) {
+            into.define(new LicenceType(
+                    type.code(),
+                    type.nameZh(),
+                    type.nameEn(),
+                    type.definingUscc(),
+                    type.definingName(),
+                    type.holderKind(),
+                    type.validityYears(),
+                    type.layout(),
+                    type.fields(),
+                    type.holder(),
+                    List.of()));
+        }
     }
 
     /** The exported text with the value of its one timestamp blanked. */
