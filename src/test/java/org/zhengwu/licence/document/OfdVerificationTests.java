@@ -34,7 +34,7 @@ class OfdVerificationTests {
     static byte[] issue(SealSigner signer, LicenceContent content) {
         SealSigner.OrganisationSeal seal = signer.seal(content.issuerUscc(), content.issuerName());
         return OfdSealer.seal(
-                COMPOSER.compose(content),
+                COMPOSER.files(content, true),
                 signer,
                 seal,
                 OfdComposer.geometry(content.layout()).sealBox(),
