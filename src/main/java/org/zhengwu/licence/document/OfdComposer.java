@@ -26,7 +26,7 @@ import java.util.UUID;
  * <p>The files are those ofdrw-layout wrote for a licence (same elements, namespace, object ids, resource files and
  * font reference; elements in the order of the GB/T 33190 schema): OFD.xml with the DocInfo and its CustomData,
  * Doc_0/Document.xml, Doc_0/PublicRes.xml (the font, referenced by name, not embedded), Doc_0/DocumentRes.xml (the
- * draw parameters) and Doc_0/Pages/Page_0/Content.xml. Text is laid out as ofdrw does: a glyph's advance is one em,
+ * draw parameters) and Doc_0/Pages/Page_0/Content.xml. Text is laid out as ofdrw-layout did: a glyph's advance is one em,
  * a printable ASCII character's its width in the font (measured once with Java2D), written as DeltaX; a paragraph
  * wraps before the character that would overflow its width, each line a TextObject {@code 1.6 × size} high.
  */
@@ -475,7 +475,7 @@ final class OfdComposer {
         }
     }
 
-    /** A small XML writer: text escaped, numbers as ofdrw writes them (integers bare, otherwise three decimals). */
+    /** A small XML writer: text escaped, numbers as ofdrw wrote them (integers bare, otherwise three decimals). */
     static final class Xml {
         private final StringBuilder out;
 
