@@ -501,7 +501,7 @@ final class OfdComposer {
             return raw("<").raw(name).raw(">").text(value).raw("</").raw(name).raw(">");
         }
 
-        /** Character data or an attribute value: {@code & < > "} escaped. */
+        /** Character data or an attribute value: ampersand, angle brackets and double quote escaped. */
         Xml text(String s) {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
@@ -516,7 +516,7 @@ final class OfdComposer {
             return this;
         }
 
-        /** An integer bare, anything else rounded to three decimals ("1.200"). */
+        /** An integer bare, anything else rounded to three decimals (1.2 is written 1.200). */
         Xml num(double v) {
             if (v == Math.rint(v) && Math.abs(v) < 1e15) {
                 out.append((long) v);
