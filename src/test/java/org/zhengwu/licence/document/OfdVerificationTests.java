@@ -125,6 +125,22 @@ class OfdVerificationTests {
     }
 
     @Test
+    void theRememberedResultOfASealsOwnSignatureIsForThoseExactBytesOnly() {
+        OfdVerifier verifier = new OfdVerifier(
+                () -> new OfdVerifier.Roots(1, List.of(SealCertificates.holder(SEALS.rootCertificate))), 16 << 20);
+        String uscc = "11340100MB2468100Z";
+        byte[] good = issue(SEALS, TestSeals.businessLicence(IDENTIFIER, uscc));
+        // the same seal (id, name, certificates, picture) with one bit of the maker's signature flipped
+        byte[] broken = issue(SEALS.withBrokenSeal(), TestSeals.businessLicence(IDENTIFIER, uscc));
+        assertThat(verifier.verify(good).outcome()).isEqualTo(Outcome.VALID);
+        Verification v = verifier.verify(broken);
+        assertThat(v.outcome()).isEqualTo(Outcome.SIGNATURE_INVALID);
+        assertThat(v.detail()).contains("seal's own signature");
+        assertThat(verifier.verify(good).outcome()).isEqualTo(Outcome.VALID);
+        assertThat(verifier.verify(broken).outcome()).isEqualTo(Outcome.SIGNATURE_INVALID);
+    }
+
+    @Test
     void truncatedEmptyAndForeignFilesAreMalformed() {
         for (int cut : new int[] {1, 22, ISSUED.length / 2, ISSUED.length - 30}) {
             byte[] truncated = Arrays.copyOf(ISSUED, ISSUED.length - cut);
