@@ -58,9 +58,12 @@ public class LicenceDocuments {
         Objects.requireNonNull(content.identifier(), "identifier");
         Objects.requireNonNull(content.issuerUscc(), "issuerUscc");
         SealSigner.OrganisationSeal seal = with.seal(content.issuerUscc(), content.issuerName());
-        byte[] unsigned = composer().compose(content);
         return OfdSealer.seal(
-                unsigned, with, seal, OfdComposer.geometry(content.layout()).sealBox(), clock);
+                composer().files(content, true),
+                with,
+                seal,
+                OfdComposer.geometry(content.layout()).sealBox(),
+                clock);
     }
 
     /** What the file's seal says; never throws for any input (null included: {@code MALFORMED_FILE}). */

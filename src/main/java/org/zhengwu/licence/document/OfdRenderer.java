@@ -28,7 +28,7 @@ import org.xml.sax.SAXException;
  * A page of a licence OFD as a PNG, drawn with Java2D from the page description: text objects (with their DeltaX
  * glyph positions, size, weight and fill colour), path objects (the AbbreviatedData commands M, L, B, Q, C, with the
  * draw parameters' stroke, fill and line width) and the seal's stamp annotation (the SES_Seal picture in its box).
- * That is every kind of object ofdrw's layout writes for a licence; other OFD content (images, clips, shadings,
+ * That is every kind of object {@link OfdComposer} writes for a licence; other OFD content (images, clips, shadings,
  * composite objects) is not drawn. Every font is drawn with the licence CJK font.
  *
  * <p>Not ofdrw-converter's {@code ImageMaker}: its font loader cannot be linked without iText 7 (AGPL) on the class

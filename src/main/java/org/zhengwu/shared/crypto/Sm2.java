@@ -63,14 +63,47 @@ public final class Sm2 {
     }
 
     public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+        PublicKey key;
         try {
-            ECPoint point = CURVE.getCurve().decodePoint(publicKey);
+            key = PublicKey.of(publicKey);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return verify(key, message, signature);
+    }
+
+    /** As {@link #verify(byte[], byte[], byte[])}, with a key decoded once. */
+    public static boolean verify(PublicKey publicKey, byte[] message, byte[] signature) {
+        try {
             SM2Signer signer = new SM2Signer();
-            signer.init(false, new ECPublicKeyParameters(point, DOMAIN));
+            signer.init(false, publicKey.parameters);
             signer.update(message, 0, message.length);
             return signer.verifySignature(signature);
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /**
+     * A public key decoded and checked to be a point of the curve, for a caller that verifies many signatures of one
+     * key: BouncyCastle keeps the point's precomputed multiples on it, so the verifications after the first are cheaper.
+     * Immutable; may be shared between threads.
+     */
+    public static final class PublicKey {
+        private final ECPublicKeyParameters parameters;
+
+        private PublicKey(ECPublicKeyParameters parameters) {
+            this.parameters = parameters;
+        }
+
+        /** @throws IllegalArgumentException when the bytes are not an encoded point of sm2p256v1 */
+        public static PublicKey of(byte[] encoded) {
+            try {
+                ECPoint point = CURVE.getCurve().decodePoint(encoded);
+                return new PublicKey(new ECPublicKeyParameters(point, DOMAIN));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("not an SM2 public key", e);
+            }
         }
     }
 }

@@ -63,9 +63,11 @@ class OfdRenderingTests {
         assertThat(share(image, mm(seal[0], seal[1], seal[2], seal[3]), OfdRenderingTests::red))
                 .as("red in the seal's box")
                 .isGreaterThan(0.05);
-        // the QR code is drawn: dark modules in its square
+        // the QR code is drawn: dark modules in its square, and it reads as the verification address
         assertThat(share(image, mm(g.qrX(), g.qrY(), 30, 30), OfdRenderingTests::dark))
                 .isBetween(0.3, 0.7);
+        assertThat(qr(image, g)).isEqualTo(content.verificationUrl());
+        assertThat(qr(other, g)).isEqualTo(otherTitle.verificationUrl());
 
         Path docs = Path.of("docs");
         if (Files.isDirectory(docs)) {
@@ -96,6 +98,16 @@ class OfdRenderingTests {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(
                 new OfdRenderer(FONT).png(OfdFiles.entries(OfdVerificationTests.issue(SEALS, portrait)), 72)));
         assertThat(image.getHeight()).isGreaterThan(image.getWidth());
+    }
+
+    /** The QR code in the page's QR square (with a white margin around it), decoded by zxing. */
+    private static String qr(BufferedImage image, OfdComposer.Geometry g) throws Exception {
+        int[] area = mm(g.qrX() - 4, g.qrY() - 4, 38, 38);
+        int[] pixels = image.getRGB(area[0], area[1], area[2], area[3], null, 0, area[2]);
+        com.google.zxing.BinaryBitmap bitmap =
+                new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                        new com.google.zxing.RGBLuminanceSource(area[2], area[3], pixels)));
+        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
     }
 
     private static int[] mm(double x, double y, double w, double h) {

@@ -34,7 +34,7 @@ class OfdVerificationTests {
     static byte[] issue(SealSigner signer, LicenceContent content) {
         SealSigner.OrganisationSeal seal = signer.seal(content.issuerUscc(), content.issuerName());
         return OfdSealer.seal(
-                COMPOSER.compose(content),
+                COMPOSER.files(content, true),
                 signer,
                 seal,
                 OfdComposer.geometry(content.layout()).sealBox(),
@@ -122,6 +122,22 @@ class OfdVerificationTests {
         Verification v = VERIFIER.verify(file);
         assertThat(v.outcome()).isEqualTo(Outcome.SIGNATURE_INVALID);
         assertThat(v.detail()).contains("seal's own signature");
+    }
+
+    @Test
+    void theRememberedResultOfASealsOwnSignatureIsForThoseExactBytesOnly() {
+        OfdVerifier verifier = new OfdVerifier(
+                () -> new OfdVerifier.Roots(1, List.of(SealCertificates.holder(SEALS.rootCertificate))), 16 << 20);
+        String uscc = "11340100MB2468100Z";
+        byte[] good = issue(SEALS, TestSeals.businessLicence(IDENTIFIER, uscc));
+        // the same seal (id, name, certificates, picture) with one bit of the maker's signature flipped
+        byte[] broken = issue(SEALS.withBrokenSeal(), TestSeals.businessLicence(IDENTIFIER, uscc));
+        assertThat(verifier.verify(good).outcome()).isEqualTo(Outcome.VALID);
+        Verification v = verifier.verify(broken);
+        assertThat(v.outcome()).isEqualTo(Outcome.SIGNATURE_INVALID);
+        assertThat(v.detail()).contains("seal's own signature");
+        assertThat(verifier.verify(good).outcome()).isEqualTo(Outcome.VALID);
+        assertThat(verifier.verify(broken).outcome()).isEqualTo(Outcome.SIGNATURE_INVALID);
     }
 
     @Test
