@@ -112,7 +112,8 @@ public class LicenceTypes implements LicenceTypeOptions {
             return types;
         }
         Map<String, List<String>> items = new LinkedHashMap<>();
-        jdbc.sql("SELECT type_code, base_code FROM licence_type_item ORDER BY base_code")
+        jdbc.sql("SELECT type_code, base_code FROM licence_type_item WHERE type_code IN (:codes) ORDER BY base_code")
+                .param("codes", types.stream().map(LicenceType::code).toList())
                 .query((ResultSet rs) -> {
                     items.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                             .add(rs.getString(2));

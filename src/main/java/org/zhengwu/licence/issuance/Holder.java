@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.zhengwu.cases.DecidedCases.DecidedCase;
 import org.zhengwu.licence.LicenceType;
+import org.zhengwu.licence.register.SealedFields;
 import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
 
 /**
@@ -69,11 +70,8 @@ record Holder(String name, String code, String codeKind, Long accountId) {
         return PERSON_CODE.equals(codeKind) ? "公民身份号码" : "统一社会信用代码";
     }
 
-    /** The code as verification shows it: a 公民身份号码 keeps its first four and last four characters. */
+    /** The code as verification shows it. */
     String masked() {
-        if (!PERSON_CODE.equals(codeKind)) {
-            return code;
-        }
-        return code.substring(0, 4) + "*".repeat(code.length() - 8) + code.substring(code.length() - 4);
+        return SealedFields.masked(codeKind, code);
     }
 }

@@ -54,4 +54,15 @@ public class SealedFields {
         return json.readValue(
                 keys.decrypt(l.fieldValues(), VALUES_CONTEXT), new TypeReference<LinkedHashMap<String, String>>() {});
     }
+
+    /**
+     * A holder's code as verification shows it: a 公民身份号码 (kind {@code 111}) keeps its first four and last four
+     * characters; an entity's 统一社会信用代码 is public and shown whole.
+     */
+    public static String masked(String codeKind, String code) {
+        if (!"111".equals(codeKind)) {
+            return code;
+        }
+        return code.substring(0, 4) + "*".repeat(code.length() - 8) + code.substring(code.length() - 4);
+    }
 }

@@ -119,9 +119,7 @@ public class LicenceImport {
             masked = holderCode;
         } else if (CitizenIdNumber.isValid(holderCode, today)) {
             kind = "111";
-            masked = holderCode.substring(0, 4)
-                    + "*".repeat(holderCode.length() - 8)
-                    + holderCode.substring(holderCode.length() - 4);
+            masked = SealedFields.masked(kind, holderCode);
             holderAccount = applicants
                     .holderOf(holderCode)
                     .map(Applicants.Holder::accountId)

@@ -47,15 +47,32 @@ class DemoLicenceTypes implements ApplicationRunner {
             String layout,
             List<String> items,
             LicenceType.HolderRule holder,
-            List<LicenceType.Field> fields) {}
+            List<LicenceType.Field> fields) {
+
+        LicenceType type(List<String> baseCodes) {
+            return new LicenceType(
+                    code,
+                    nameZh,
+                    nameEn,
+                    definingUscc,
+                    definingName,
+                    holderKind,
+                    validityYears,
+                    layout,
+                    fields,
+                    holder == null ? LicenceType.HolderRule.APPLICANT : holder,
+                    baseCodes);
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
     private final LicenceTypes types;
     private final PublishedCatalog catalog;
     private final OnceTasks onceTasks;
-    private final JsonMapper json = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
 
     DemoLicenceTypes(LicenceTypes types, PublishedCatalog catalog, OnceTasks onceTasks) {
         this.types = types;
@@ -70,8 +87,7 @@ class DemoLicenceTypes implements ApplicationRunner {
 
     private void load() {
         List<PublishedItem> live = catalog.all();
-        for (Map<String, Object> raw : entries()) {
-            TypeEntry entry = json.convertValue(raw, TypeEntry.class);
+        for (TypeEntry entry : entries()) {
             List<String> baseCodes = live.stream()
                     .filter(i -> entry.items().contains(i.name()))
                     .map(PublishedItem::baseCode)
@@ -80,27 +96,20 @@ class DemoLicenceTypes implements ApplicationRunner {
             if (baseCodes.isEmpty()) {
                 throw new IllegalStateException("demo licence type " + entry.code() + ": no item " + entry.items());
             }
-            types.define(new LicenceType(
-                    entry.code(),
-                    entry.nameZh(),
-                    entry.nameEn(),
-                    entry.definingUscc(),
-                    entry.definingName(),
-                    entry.holderKind(),
-                    entry.validityYears(),
-                    entry.layout(),
-                    entry.fields(),
-                    entry.holder() == null ? LicenceType.HolderRule.APPLICANT : entry.holder(),
-                    baseCodes));
+            types.define(entry.type(baseCodes));
         }
         log.info("Demo licence types defined");
     }
 
+    /** The types of {@code demo/licence-types.yml}, read with the safe constructor. */
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> entries() {
+    static List<TypeEntry> entries() {
         try (InputStream in = new ClassPathResource("demo/licence-types.yml").getInputStream()) {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            return (List<Map<String, Object>>) root.get("types");
+            return ((List<Map<String, Object>>) root.get("types"))
+                    .stream()
+                            .map(raw -> JSON.convertValue(raw, TypeEntry.class))
+                            .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
