@@ -337,6 +337,12 @@ class LicenceHttpTests {
         TestBrowser.Page withdrawn = holder.post(
                 "/my/licences/" + l.id() + "/authorisations/" + authorisation + "/withdraw", Map.of("_csrf", csrf));
         assertThat(withdrawn.status()).isEqualTo(302);
+        assertThat(holder.post(
+                                "/my/licences/" + l.id() + "/authorisations/" + authorisation + "/withdraw",
+                                Map.of("_csrf", csrf))
+                        .status())
+                .as("the same withdrawal sent again")
+                .isEqualTo(404);
         assertThat(clerk.get("/licences/authorised/" + authorisation).status()).isEqualTo(404);
         assertThat(clerk.get("/licences/authorised").body()).doesNotContain(l.number());
         assertThat(jdbc.sql("SELECT count(*) FROM licence_use u JOIN licence_licence l ON l.id = u.licence_id"
