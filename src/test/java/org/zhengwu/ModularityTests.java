@@ -41,7 +41,8 @@ class ModularityTests {
             "catalog", List.of("basedata", "identity", "shared::*"),
             "portal", List.of("basedata", "identity", "catalog", "shared::*"),
             "cases", List.of("basedata", "identity", "catalog", "shared::*"),
-            "licence", List.of("basedata", "identity", "catalog", "cases", "shared::*"));
+            "licence", List.of("basedata", "identity", "catalog", "cases", "shared::*"),
+            "exchange", List.of("basedata", "identity", "licence", "shared::*"));
 
     static final Path COMMITTED_DOCS = Path.of("docs/modules");
     private static final Path GENERATED_DOCS = Path.of("target/modulith-docs");
