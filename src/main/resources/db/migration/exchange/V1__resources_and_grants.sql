@@ -12,11 +12,11 @@ CREATE TABLE exchange_resource (
     provider_division    CHAR(6) NOT NULL CHECK (provider_division ~ '^[0-9]{6}$'),
     summary              VARCHAR(2000) NOT NULL,
     format               VARCHAR(40) NOT NULL,
-    share_type           VARCHAR(12) NOT NULL CHECK (share_type IN ('UNCONDITIONAL', 'CONDITIONAL', 'NONE')),
+    share_type           VARCHAR(16) NOT NULL CHECK (share_type IN ('UNCONDITIONAL', 'CONDITIONAL', 'NONE')),
     share_basis          VARCHAR(1000),
     share_conditions     VARCHAR(1000),
     share_methods        VARCHAR(60) NOT NULL,
-    open_type            VARCHAR(12) NOT NULL CHECK (open_type IN ('UNCONDITIONAL', 'CONDITIONAL', 'NONE')),
+    open_type            VARCHAR(16) NOT NULL CHECK (open_type IN ('UNCONDITIONAL', 'CONDITIONAL', 'NONE')),
     update_cycle         VARCHAR(10) NOT NULL
                          CHECK (update_cycle IN ('REALTIME', 'DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY', 'OTHER')),
     library              VARCHAR(20) CHECK (library IN ('person', 'legal-entity', 'place', 'indicator')),
