@@ -27,6 +27,7 @@ import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.catalog.CaseKind;
 import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.catalog.PublishedCatalog;
+import org.zhengwu.exchange.ExchangeAccess;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.identity.account.Enterprises;
@@ -208,12 +209,17 @@ class AuthorisationMatrixTests {
                     CaseAccess.CASE_REVIEWER,
                     CaseAccess.CASE_APPROVER,
                     LicenceAccess.LICENCE_OFFICER,
-                    LicenceAccess.LICENCE_USER));
+                    LicenceAccess.LICENCE_USER,
+                    ExchangeAccess.RESOURCE_CATALOGUER,
+                    ExchangeAccess.RESOURCE_REVIEWER,
+                    ExchangeAccess.DATA_REQUESTER,
+                    ExchangeAccess.DATA_STEWARD));
             if (clerk == Persona.OWN_CLERK) {
                 // The supervisors' pages (ratings, statistics) need someone let in: the own clerk also supervises the
                 // city (electronic supervision is a separate role, which the other clerk lacks, so both sides show).
                 roles.add(CaseAccess.CASE_SUPERVISOR);
                 roles.add(LicenceAccess.LICENCE_TRUST_ADMIN);
+                roles.add(ExchangeAccess.EXCHANGE_SUPERVISOR);
             }
             TestBrowser browser = new TestBrowser(port);
             browser.signInNewStaff(
@@ -659,6 +665,74 @@ class AuthorisationMatrixTests {
                     Map.of("reason", ""),
                     OWN_CLERK);
         }
+
+        // 共享交换: a draft resource of the own clerk's organisation (city: the own clerk reviews the city too), the person
+        // library (the province's data bureau's, requested by anyone with exchange.request), and a request of the own
+        // clerk's organisation for it.
+        String draftCode = String.format(java.util.Locale.ROOT, "301001/%06d", (int) (Math.random() * 900_000) + 1);
+        String draftRef = draftCode.replace('/', '-');
+        jdbc.sql("""
+                        INSERT INTO exchange_resource (code, category, classification, name, provider_uscc,
+                            provider_division, summary, format, share_type, share_conditions, share_methods, open_type,
+                            update_cycle, status, catalogue_updated_at, entered_by, created_at)
+                        VALUES (:code, '3', '301001', '矩阵测试资源', :uscc, '340100', '摘要', '数据库', 'CONDITIONAL',
+                            '条件', 'API', 'NONE', 'DAILY', 'DRAFT', now(), 'test', now())""").param("code", draftCode).param("uscc", ownOrganisation).update();
+        jdbc.sql("""
+                        INSERT INTO exchange_resource_item (resource_code, position, field, name, data_type, sensitive)
+                        VALUES (:code, 1, 'caseNumber', '案号', 'STRING', FALSE)""").param("code", draftCode).update();
+        long exchangeGrant =
+                jdbc.sql("""
+                        INSERT INTO exchange_grant (resource_code, consumer_uscc, consumer_division, purpose, legal_basis,
+                            fields_requested, valid_from, valid_until, status, requested_by, requested_at, due_on)
+                        VALUES ('101001/000001', :uscc, '340100', '矩阵测试', '依据', 'idNumber', CURRENT_DATE,
+                            CURRENT_DATE + 30, 'REQUESTED', 'test', now(), CURRENT_DATE + 14)
+                        RETURNING id""").param("uscc", ownOrganisation).query(Long.class).single();
+        get("/exchange/resources", CLERKS);
+        get("/exchange/resources/new", CLERKS);
+        post("/exchange/resources/new", Map.of("code", ""), CLERKS);
+        get("/exchange/resources/{ref}", "/exchange/resources/101001-000001", CLERKS);
+        get("/exchange/resources/{ref}/edit", "/exchange/resources/" + draftRef + "/edit", OWN_CLERK);
+        post(
+                "/exchange/resources/{ref}/edit",
+                "/exchange/resources/" + draftRef + "/edit",
+                Map.of("name", ""),
+                OWN_CLERK);
+        post("/exchange/resources/{ref}/submit", "/exchange/resources/" + draftRef + "/submit", Map.of(), OWN_CLERK);
+        post(
+                "/exchange/resources/{ref}/return",
+                "/exchange/resources/" + draftRef + "/return",
+                Map.of("reason", ""),
+                OWN_CLERK);
+        post("/exchange/resources/{ref}/publish", "/exchange/resources/" + draftRef + "/publish", Map.of(), OWN_CLERK);
+        get("/exchange/resources/{ref}/request", "/exchange/resources/101001-000001/request", CLERKS);
+        post(
+                "/exchange/resources/{ref}/request",
+                "/exchange/resources/101001-000001/request",
+                Map.of("purpose", ""),
+                CLERKS);
+        get("/exchange/grants/mine", CLERKS);
+        get("/exchange/grants/waiting", CLERKS);
+        get("/exchange/supervision", OWN_CLERK);
+        get("/exchange/grants/{id}", "/exchange/grants/" + exchangeGrant, OWN_CLERK);
+        // The provider (the data bureau) decides: no persona here works there.
+        for (String decision : List.of("approve", "refuse", "revoke")) {
+            post(
+                    "/exchange/grants/{id}/" + decision,
+                    "/exchange/grants/" + exchangeGrant + "/" + decision,
+                    Map.of("reason", ""),
+                    NOBODY);
+        }
+        post("/exchange/grants/{id}/withdraw", "/exchange/grants/" + exchangeGrant + "/withdraw", Map.of(), OWN_CLERK);
+        get("/my/data-uses", PERSONS);
+        get("/api/v1/exchange/resources", STAFF);
+        get("/api/v1/exchange/resources/{ref}", "/api/v1/exchange/resources/101001-000001", STAFF);
+        // Shared data: department systems' tokens only (SharingHttpTests), never a session.
+        get(
+                "/api/v1/exchange/data/{resource}/records/{key}",
+                "/api/v1/exchange/data/101001-000001/records/" + a.idNumber(),
+                NOBODY);
+        get("/api/v1/exchange/data/{resource}/records", "/api/v1/exchange/data/101001-000001/records", NOBODY);
+        get("/api/v1/exchange/data/{resource}/export", "/api/v1/exchange/data/101001-000001/export", NOBODY);
 
         // Administration.
         get("/admin", STAFF);
