@@ -429,7 +429,7 @@ class SharingHttpTests {
         assertThat(accessRows(system.clientId(), "PAGE"))
                 .containsExactlyInAnyOrderElementsOf(
                         numbers.stream().map(accessLog::subjectIndex).toList());
-        assertThat(ExchangeFixtures.get(port, base + "&limit=5000", system.token())
+        assertThat(ExchangeFixtures.get(port, base.replace("limit=2", "limit=5000"), system.token())
                         .status())
                 .isEqualTo(400);
         assertThat(ExchangeFixtures.get(port, base + "&colour=red", system.token())

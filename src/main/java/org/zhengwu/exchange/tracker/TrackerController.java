@@ -33,7 +33,7 @@ class TrackerController {
     }
 
     @GetMapping("/my/data-uses")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAuthority('ACCOUNT_PERSON')")
     String uses(@RequestParam(defaultValue = "0") int page, Model model) {
         Actor person = actors.require();
         if (person.type() != AccountType.PERSON) {
