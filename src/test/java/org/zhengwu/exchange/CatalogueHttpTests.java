@@ -41,6 +41,9 @@ class CatalogueHttpTests {
     @Autowired
     AccountabilityLog log;
 
+    @Autowired
+    org.zhengwu.basedata.Population population;
+
     TestBrowser cataloguer;
     TestBrowser reviewer;
     TestBrowser outsider;
@@ -298,6 +301,47 @@ class CatalogueHttpTests {
         // A cataloguer of the bureau cannot edit a library (its items are the API's), nor anyone else.
         assertThat(cataloguer.get("/exchange/resources/101001-000001/edit").status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aLibraryWhoseDataChangedIsFlaggedAfterFifteenWorkingDaysWithoutACatalogueUpdate() {
+        // basedata's change events set the library's data_changed_at.
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        population.save(new org.zhengwu.basedata.PersonDraft(
+                org.zhengwu.support.TestPeople.newIdNumber(), "变更人", null, null, "340104", null, false));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> {
+                    java.sql.Timestamp changed = jdbc.sql(
+                                    "SELECT data_changed_at FROM exchange_resource WHERE library = 'person'")
+                            .query(java.sql.Timestamp.class)
+                            .single();
+                    return changed != null && changed.toInstant().isAfter(before);
+                });
+        // Changed 40 days ago, catalogue updated before that: flagged (more than 15 working days in any schedule).
+        jdbc.sql("""
+                        UPDATE exchange_resource SET catalogue_updated_at = now() - interval '60 days',
+                            data_changed_at = now() - interval '40 days'
+                        WHERE library = 'legal-entity'""").update();
+        TestBrowser.Page list = reviewer.get("/exchange/resources");
+        assertThat(list.html().select("tr[data-code=102001/000001] [data-testid=flagged]"))
+                .hasSize(1);
+        // Real time data last updated 40 days ago: not current either.
+        assertThat(list.html().select("tr[data-code=102001/000001] [data-testid=stale]"))
+                .hasSize(1);
+        assertThat(reviewer.get("/exchange/resources/102001-000001").html().selectFirst("[data-testid=flagged]"))
+                .isNotNull();
+        // Changed two days ago: not yet flagged.
+        jdbc.sql(
+                        "UPDATE exchange_resource SET data_changed_at = now() - interval '2 days' WHERE library = 'legal-entity'")
+                .update();
+        assertThat(reviewer.get("/exchange/resources")
+                        .html()
+                        .select("tr[data-code=102001/000001] [data-testid=flagged]"))
+                .isEmpty();
+        jdbc.sql("""
+                        UPDATE exchange_resource SET catalogue_updated_at = now(), data_changed_at = NULL
+                        WHERE library = 'legal-entity'""").update();
     }
 
     private String status(String code) {

@@ -138,7 +138,7 @@ class QueryApiController {
                 more ? shown.get(shown.size() - 1).recordId() : null);
     }
 
-    @GetMapping(value = "/{resource}/export", produces = "application/x-ndjson")
+    @GetMapping("/{resource}/export")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Every record the filter keeps, streamed as one JSON object a line (application/x-ndjson)")
     ResponseEntity<StreamingResponseBody> export(
