@@ -476,6 +476,17 @@ class SharingHttpTests {
                         .query(Long.class)
                         .single())
                 .isZero();
+        // A system of 合肥市数据资源局, whose own requests were refused, withdrawn or revoked, cannot use the market
+        // regulator's grant.
+        var other = ExchangeFixtures.system(administrator, port, HEFEI_DATA);
+        assertThat(ExchangeFixtures.get(
+                                port, "/api/v1/exchange/data/" + PERSON_REF + "/records/" + number, other.token())
+                        .status())
+                .isEqualTo(403);
+        var own = ExchangeFixtures.system(administrator, port, HEFEI_MARKET);
+        assertThat(ExchangeFixtures.get(port, "/api/v1/exchange/data/" + PERSON_REF + "/records/" + number, own.token())
+                        .status())
+                .isEqualTo(200);
         // No token, a staff session with or without exchange permissions: refused.
         assertThat(ExchangeFixtures.get(port, "/api/v1/exchange/data/" + PERSON_REF + "/records/" + number, null)
                         .status())
