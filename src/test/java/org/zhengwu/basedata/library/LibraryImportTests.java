@@ -186,6 +186,27 @@ class LibraryImportTests {
         assertThat(notUtf8.status()).isEqualTo(ImportJob.FAILED);
     }
 
+    @Test
+    void generatedRegistersPassEveryCheckOfTheLibraries(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        new org.zhengwu.basedata.synthetic.SyntheticRegisters(5).writeCsv(dir, 400, 80);
+        ImportJob persons = run(
+                "person",
+                LibraryImport.ALL_OR_NOTHING,
+                "csv",
+                java.nio.file.Files.readAllBytes(dir.resolve("persons.csv")));
+        assertThat(imports.problems(persons.id())).isEmpty();
+        assertThat(persons.rowsImported()).isEqualTo(400);
+        ImportJob legal = run(
+                "legal-entity",
+                LibraryImport.ALL_OR_NOTHING,
+                "csv",
+                java.nio.file.Files.readAllBytes(dir.resolve("legal-entities.csv")));
+        assertThat(imports.problems(legal.id())).isEmpty();
+        assertThat(legal.status()).isEqualTo(ImportJob.COMPLETED);
+        assertThat(legal.rowsImported()).isEqualTo(80);
+    }
+
     private long count(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }
