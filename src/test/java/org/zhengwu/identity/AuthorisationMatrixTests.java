@@ -22,6 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.zhengwu.basedata.BaseDataAccess;
+import org.zhengwu.basedata.library.LibraryImport;
 import org.zhengwu.cases.CaseAccess;
 import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.catalog.CaseKind;
@@ -153,6 +155,10 @@ class AuthorisationMatrixTests {
     private final Map<Persona, TestBrowser> browsers = new EnumMap<>(Persona.class);
     private final Map<Persona, String> csrf = new EnumMap<>(Persona.class);
     private final List<Probe> probes = new ArrayList<>();
+    private final Map<Persona, String> clerkNames = new EnumMap<>(Persona.class);
+
+    @Autowired
+    LibraryImport libraryImport;
 
     @BeforeAll
     void setUp() {
@@ -220,13 +226,17 @@ class AuthorisationMatrixTests {
                 roles.add(CaseAccess.CASE_SUPERVISOR);
                 roles.add(LicenceAccess.LICENCE_TRUST_ADMIN);
                 roles.add(ExchangeAccess.EXCHANGE_SUPERVISOR);
+                // The base libraries' import and lookup: the own clerk only.
+                roles.add(BaseDataAccess.LIBRARY_IMPORTER);
+                roles.add(BaseDataAccess.LIBRARY_READER);
             }
             TestBrowser browser = new TestBrowser(port);
-            browser.signInNewStaff(
+            String clerkName = browser.signInNewStaff(
                     staff,
                     clerk == Persona.OWN_CLERK ? ownOrganisation : otherOrganisation,
                     roles.toArray(String[]::new));
             browsers.put(clerk, browser);
+            clerkNames.put(clerk, clerkName);
         }
         TestBrowser administrator = new TestBrowser(port);
         String administratorName = administrator.signInNewAdministrator(staff);
@@ -800,6 +810,24 @@ class AuthorisationMatrixTests {
                 SYSTEM_ADMINS);
         get("/admin/divisions/import", SYSTEM_ADMINS);
         post("/admin/divisions/import", Map.of(), SYSTEM_ADMINS);
+        // Base library imports and lookups: the own clerk holds the roles; a job is its operator's (another importer
+        // gets 404, LibraryImportHttpTests).
+        long importJob = libraryImport.start(
+                "person",
+                LibraryImport.ALL_OR_NOTHING,
+                "matrix.csv",
+                "csv",
+                "id_number,name,household_division\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                clerkNames.get(Persona.OWN_CLERK));
+        get("/admin/basedata/imports", OWN_CLERK);
+        post("/admin/basedata/imports", Map.of(), OWN_CLERK);
+        get("/admin/basedata/imports/{id}", "/admin/basedata/imports/" + importJob, OWN_CLERK);
+        get(
+                "/admin/basedata/imports/{id}/problems.csv",
+                "/admin/basedata/imports/" + importJob + "/problems.csv",
+                OWN_CLERK);
+        get("/admin/basedata/lookup", "/admin/basedata/lookup?entity=" + "测试", OWN_CLERK);
+        post("/admin/basedata/lookup/person", Map.of("idNumber", ""), OWN_CLERK);
         // The working-day calendar, in a year no other test uses: nothing the allowed callers send changes it (a day
         // with no date, a day that is not set, a schedule with no notice, a year that is not entered).
         get("/admin/calendar", SYSTEM_ADMINS);

@@ -163,7 +163,9 @@ class EveryFormHttpTests {
                 IdentityAccess.ADMIN,
                 CatalogAccess.CATALOG_EDITOR,
                 CatalogAccess.CATALOG_REVIEWER,
-                IdentityAccess.IDENTITY_CLERK);
+                IdentityAccess.IDENTITY_CLERK,
+                org.zhengwu.basedata.BaseDataAccess.LIBRARY_IMPORTER,
+                org.zhengwu.basedata.BaseDataAccess.LIBRARY_READER);
         long officialId = jdbc.sql("SELECT id FROM identity_account WHERE username = :u")
                 .param("u", officialName)
                 .query(Long.class)
@@ -259,6 +261,22 @@ class EveryFormHttpTests {
                 "form[data-testid=import]",
                 bad(),
                 "file");
+        probe(
+                "base library import",
+                official,
+                "/admin/basedata/imports",
+                "form[action=/admin/basedata/imports]",
+                bad("mode", "nonsense"),
+                "library",
+                "mode",
+                "file");
+        probe(
+                "person lookup",
+                official,
+                "/admin/basedata/lookup",
+                "form[action=/admin/basedata/lookup/person]",
+                bad("idNumber", "34010419900101001"),
+                "idNumber");
         probe(
                 "licence revocation",
                 licenceOfficer,
