@@ -91,7 +91,7 @@ public class ExchangeAccess {
         return new StaffLink(
                 "/exchange/resources",
                 "exchange.resource.title",
-                "exchange.link.catalogue.hint",
+                "exchange.resource.link.hint",
                 Set.of(CATALOGUE, REVIEW, REQUEST, DECIDE, SUPERVISE),
                 40);
     }
@@ -99,13 +99,17 @@ public class ExchangeAccess {
     @Bean
     StaffLink exchangeRequestsLink() {
         return new StaffLink(
-                "/exchange/grants/mine", "exchange.grant.mine", "exchange.link.mine.hint", Set.of(REQUEST), 41);
+                "/exchange/grants/mine", "exchange.grant.mine", "exchange.grant.link.mine.hint", Set.of(REQUEST), 41);
     }
 
     @Bean
     StaffLink exchangeDecisionsLink() {
         return new StaffLink(
-                "/exchange/grants/waiting", "exchange.grant.waiting", "exchange.link.waiting.hint", Set.of(DECIDE), 42);
+                "/exchange/grants/waiting",
+                "exchange.grant.waiting",
+                "exchange.grant.link.waiting.hint",
+                Set.of(DECIDE),
+                42);
     }
 
     @Bean
@@ -113,7 +117,7 @@ public class ExchangeAccess {
         return new StaffLink(
                 "/exchange/supervision",
                 "exchange.grant.escalated",
-                "exchange.link.supervision.hint",
+                "exchange.grant.link.supervision.hint",
                 Set.of(SUPERVISE),
                 43);
     }
