@@ -1,9 +1,12 @@
 package org.zhengwu.exchange;
 
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zhengwu.shared.access.ModuleAccess;
 import org.zhengwu.shared.access.Reach;
+import org.zhengwu.shared.web.PersonalLink;
+import org.zhengwu.shared.web.StaffLink;
 
 /**
  * The permissions the exchange module checks, the roles it suggests and the scopes department systems' tokens carry.
@@ -73,6 +76,49 @@ public class ExchangeAccess {
                         QUERY_SCOPE,
                         "在本单位获得的共享授权内查询共享数据",
                         "Read shared data within the organisation's grants",
-                        "/api/v1/exchange/data/**");
+                        "/api/v1/exchange/data/**",
+                        "/api/v1/exchange/resources",
+                        "/api/v1/exchange/resources/**");
+    }
+
+    @Bean
+    PersonalLink exchangePersonalLink() {
+        return new PersonalLink("/my/data-uses", "exchange.tracker.title", 40);
+    }
+
+    @Bean
+    StaffLink exchangeCatalogueLink() {
+        return new StaffLink(
+                "/exchange/resources",
+                "exchange.resource.title",
+                "exchange.resource.link.hint",
+                Set.of(CATALOGUE, REVIEW, REQUEST, DECIDE, SUPERVISE),
+                40);
+    }
+
+    @Bean
+    StaffLink exchangeRequestsLink() {
+        return new StaffLink(
+                "/exchange/grants/mine", "exchange.grant.mine", "exchange.grant.link.mine.hint", Set.of(REQUEST), 41);
+    }
+
+    @Bean
+    StaffLink exchangeDecisionsLink() {
+        return new StaffLink(
+                "/exchange/grants/waiting",
+                "exchange.grant.waiting",
+                "exchange.grant.link.waiting.hint",
+                Set.of(DECIDE),
+                42);
+    }
+
+    @Bean
+    StaffLink exchangeSupervisionLink() {
+        return new StaffLink(
+                "/exchange/supervision",
+                "exchange.grant.escalated",
+                "exchange.grant.link.supervision.hint",
+                Set.of(SUPERVISE),
+                43);
     }
 }

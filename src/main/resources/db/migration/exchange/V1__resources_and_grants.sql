@@ -1,8 +1,10 @@
 -- 政务信息资源目录 (GB/T 21063, 政务信息资源目录编制指南): one row per resource, its 信息项 in exchange_resource_item.
 -- A resource backed by a base library of basedata names it in "library" ('person', 'legal-entity', 'place',
 -- 'indicator'); other resources are fed by their providers' published change records.
+-- The code (政务信息资源代码, 编制指南(试行) §4.3) is 前段码/后段码: the classification (类 1 + 项 2 + 目 3 + 细目) and a
+-- 6-digit 顺序码 within it, separated by a slash.
 CREATE TABLE exchange_resource (
-    code                 VARCHAR(40) PRIMARY KEY,
+    code                 VARCHAR(40) PRIMARY KEY CHECK (code ~ '^[123][0-9]{2}([0-9]{3}([0-9]{2,3})?)?/[0-9]{6}$'),
     category             CHAR(1) NOT NULL CHECK (category IN ('1', '2', '3')),
     classification       VARCHAR(12) NOT NULL CHECK (classification ~ '^[123][0-9]{2}([0-9]{3}([0-9]{2,3})?)?$'),
     name                 VARCHAR(200) NOT NULL,
@@ -10,22 +12,32 @@ CREATE TABLE exchange_resource (
     provider_division    CHAR(6) NOT NULL CHECK (provider_division ~ '^[0-9]{6}$'),
     summary              VARCHAR(2000) NOT NULL,
     format               VARCHAR(40) NOT NULL,
-    share_type           VARCHAR(12) NOT NULL CHECK (share_type IN ('UNCONDITIONAL', 'CONDITIONAL', 'NONE')),
+    share_type           VARCHAR(16) NOT NULL CHECK (share_type IN ('UNCONDITIONAL', 'CONDITIONAL', 'NONE')),
     share_basis          VARCHAR(1000),
     share_conditions     VARCHAR(1000),
     share_methods        VARCHAR(60) NOT NULL,
-    open_type            VARCHAR(12) NOT NULL CHECK (open_type IN ('UNCONDITIONAL', 'CONDITIONAL', 'NONE')),
+    open_type            VARCHAR(16) NOT NULL CHECK (open_type IN ('UNCONDITIONAL', 'CONDITIONAL', 'NONE')),
     update_cycle         VARCHAR(10) NOT NULL
                          CHECK (update_cycle IN ('REALTIME', 'DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY', 'OTHER')),
     library              VARCHAR(20) CHECK (library IN ('person', 'legal-entity', 'place', 'indicator')),
     status               VARCHAR(10) NOT NULL CHECK (status IN ('DRAFT', 'IN_REVIEW', 'PUBLISHED', 'WITHDRAWN')),
     published_on         DATE,
+    related_codes        VARCHAR(1000),
+    -- An edit of a published resource, kept beside it until a reviewer publishes it (JSON of the catalogue form);
+    -- the published columns stay what consumers read meanwhile.
+    revision             TEXT,
+    revision_status      VARCHAR(10) CHECK (revision_status IN ('DRAFT', 'IN_REVIEW')),
+    returned_reason      VARCHAR(1000),
+    entered_by           VARCHAR(100) NOT NULL,
+    submitted_by         VARCHAR(100),
     catalogue_updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
     data_changed_at      TIMESTAMP WITH TIME ZONE,
     version              INTEGER NOT NULL DEFAULT 1,
     created_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     -- 不予共享 needs its legal or policy basis on record (国发〔2016〕51号 §5).
-    CHECK (share_type <> 'NONE' OR (share_basis IS NOT NULL AND length(trim(share_basis)) > 0))
+    CHECK (share_type <> 'NONE' OR (share_basis IS NOT NULL AND length(trim(share_basis)) > 0)),
+    CHECK (split_part(code, '/', 1) = classification AND substr(code, 1, 1) = category),
+    CHECK ((revision IS NULL) = (revision_status IS NULL))
 );
 CREATE INDEX exchange_resource_provider ON exchange_resource (provider_uscc, status);
 CREATE UNIQUE INDEX exchange_resource_library ON exchange_resource (library) WHERE library IS NOT NULL;
@@ -76,4 +88,5 @@ CREATE TABLE exchange_grant (
     CHECK (status <> 'APPROVED' OR fields_granted IS NOT NULL)
 );
 CREATE INDEX exchange_grant_consumer ON exchange_grant (consumer_uscc, resource_code, status);
+CREATE INDEX exchange_grant_resource ON exchange_grant (resource_code, status);
 CREATE INDEX exchange_grant_pending ON exchange_grant (status, due_on) WHERE status = 'REQUESTED';

@@ -22,11 +22,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.zhengwu.basedata.BaseDataAccess;
+import org.zhengwu.basedata.library.LibraryImport;
 import org.zhengwu.cases.CaseAccess;
 import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.catalog.CaseKind;
 import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.catalog.PublishedCatalog;
+import org.zhengwu.exchange.ExchangeAccess;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.CitizenAccounts;
 import org.zhengwu.identity.account.Enterprises;
@@ -152,6 +155,10 @@ class AuthorisationMatrixTests {
     private final Map<Persona, TestBrowser> browsers = new EnumMap<>(Persona.class);
     private final Map<Persona, String> csrf = new EnumMap<>(Persona.class);
     private final List<Probe> probes = new ArrayList<>();
+    private final Map<Persona, String> clerkNames = new EnumMap<>(Persona.class);
+
+    @Autowired
+    LibraryImport libraryImport;
 
     @BeforeAll
     void setUp() {
@@ -208,19 +215,28 @@ class AuthorisationMatrixTests {
                     CaseAccess.CASE_REVIEWER,
                     CaseAccess.CASE_APPROVER,
                     LicenceAccess.LICENCE_OFFICER,
-                    LicenceAccess.LICENCE_USER));
+                    LicenceAccess.LICENCE_USER,
+                    ExchangeAccess.RESOURCE_CATALOGUER,
+                    ExchangeAccess.RESOURCE_REVIEWER,
+                    ExchangeAccess.DATA_REQUESTER,
+                    ExchangeAccess.DATA_STEWARD));
             if (clerk == Persona.OWN_CLERK) {
                 // The supervisors' pages (ratings, statistics) need someone let in: the own clerk also supervises the
                 // city (electronic supervision is a separate role, which the other clerk lacks, so both sides show).
                 roles.add(CaseAccess.CASE_SUPERVISOR);
                 roles.add(LicenceAccess.LICENCE_TRUST_ADMIN);
+                roles.add(ExchangeAccess.EXCHANGE_SUPERVISOR);
+                // The base libraries' import and lookup: the own clerk only.
+                roles.add(BaseDataAccess.LIBRARY_IMPORTER);
+                roles.add(BaseDataAccess.LIBRARY_READER);
             }
             TestBrowser browser = new TestBrowser(port);
-            browser.signInNewStaff(
+            String clerkName = browser.signInNewStaff(
                     staff,
                     clerk == Persona.OWN_CLERK ? ownOrganisation : otherOrganisation,
                     roles.toArray(String[]::new));
             browsers.put(clerk, browser);
+            clerkNames.put(clerk, clerkName);
         }
         TestBrowser administrator = new TestBrowser(port);
         String administratorName = administrator.signInNewAdministrator(staff);
@@ -660,6 +676,74 @@ class AuthorisationMatrixTests {
                     OWN_CLERK);
         }
 
+        // 共享交换: a draft resource of the own clerk's organisation (city: the own clerk reviews the city too), the person
+        // library (the province's data bureau's, requested by anyone with exchange.request), and a request of the own
+        // clerk's organisation for it.
+        String draftCode = String.format(java.util.Locale.ROOT, "301001/%06d", (int) (Math.random() * 900_000) + 1);
+        String draftRef = draftCode.replace('/', '-');
+        jdbc.sql("""
+                        INSERT INTO exchange_resource (code, category, classification, name, provider_uscc,
+                            provider_division, summary, format, share_type, share_conditions, share_methods, open_type,
+                            update_cycle, status, catalogue_updated_at, entered_by, created_at)
+                        VALUES (:code, '3', '301001', '矩阵测试资源', :uscc, '340100', '摘要', '数据库', 'CONDITIONAL',
+                            '条件', 'API', 'NONE', 'DAILY', 'DRAFT', now(), 'test', now())""").param("code", draftCode).param("uscc", ownOrganisation).update();
+        jdbc.sql("""
+                        INSERT INTO exchange_resource_item (resource_code, position, field, name, data_type, sensitive)
+                        VALUES (:code, 1, 'caseNumber', '案号', 'STRING', FALSE)""").param("code", draftCode).update();
+        long exchangeGrant =
+                jdbc.sql("""
+                        INSERT INTO exchange_grant (resource_code, consumer_uscc, consumer_division, purpose, legal_basis,
+                            fields_requested, valid_from, valid_until, status, requested_by, requested_at, due_on)
+                        VALUES ('101001/000001', :uscc, '340100', '矩阵测试', '依据', 'idNumber', CURRENT_DATE,
+                            CURRENT_DATE + 30, 'REQUESTED', 'test', now(), CURRENT_DATE + 14)
+                        RETURNING id""").param("uscc", ownOrganisation).query(Long.class).single();
+        get("/exchange/resources", CLERKS);
+        get("/exchange/resources/new", CLERKS);
+        post("/exchange/resources/new", Map.of("code", ""), CLERKS);
+        get("/exchange/resources/{ref}", "/exchange/resources/101001-000001", CLERKS);
+        get("/exchange/resources/{ref}/edit", "/exchange/resources/" + draftRef + "/edit", OWN_CLERK);
+        post(
+                "/exchange/resources/{ref}/edit",
+                "/exchange/resources/" + draftRef + "/edit",
+                Map.of("name", ""),
+                OWN_CLERK);
+        post("/exchange/resources/{ref}/submit", "/exchange/resources/" + draftRef + "/submit", Map.of(), OWN_CLERK);
+        post(
+                "/exchange/resources/{ref}/return",
+                "/exchange/resources/" + draftRef + "/return",
+                Map.of("reason", ""),
+                OWN_CLERK);
+        post("/exchange/resources/{ref}/publish", "/exchange/resources/" + draftRef + "/publish", Map.of(), OWN_CLERK);
+        get("/exchange/resources/{ref}/request", "/exchange/resources/101001-000001/request", CLERKS);
+        post(
+                "/exchange/resources/{ref}/request",
+                "/exchange/resources/101001-000001/request",
+                Map.of("purpose", ""),
+                CLERKS);
+        get("/exchange/grants/mine", CLERKS);
+        get("/exchange/grants/waiting", CLERKS);
+        get("/exchange/supervision", OWN_CLERK);
+        get("/exchange/grants/{id}", "/exchange/grants/" + exchangeGrant, OWN_CLERK);
+        // The provider (the data bureau) decides: no persona here works there.
+        for (String decision : List.of("approve", "refuse", "revoke")) {
+            post(
+                    "/exchange/grants/{id}/" + decision,
+                    "/exchange/grants/" + exchangeGrant + "/" + decision,
+                    Map.of("reason", ""),
+                    NOBODY);
+        }
+        post("/exchange/grants/{id}/withdraw", "/exchange/grants/" + exchangeGrant + "/withdraw", Map.of(), OWN_CLERK);
+        get("/my/data-uses", PERSONS);
+        get("/api/v1/exchange/resources", STAFF);
+        get("/api/v1/exchange/resources/{ref}", "/api/v1/exchange/resources/101001-000001", STAFF);
+        // Shared data: department systems' tokens only (SharingHttpTests), never a session.
+        get(
+                "/api/v1/exchange/data/{resource}/records/{key}",
+                "/api/v1/exchange/data/101001-000001/records/" + a.idNumber(),
+                NOBODY);
+        get("/api/v1/exchange/data/{resource}/records", "/api/v1/exchange/data/101001-000001/records", NOBODY);
+        get("/api/v1/exchange/data/{resource}/export", "/api/v1/exchange/data/101001-000001/export", NOBODY);
+
         // Administration.
         get("/admin", STAFF);
         get("/admin/catalog", CLERKS);
@@ -726,6 +810,24 @@ class AuthorisationMatrixTests {
                 SYSTEM_ADMINS);
         get("/admin/divisions/import", SYSTEM_ADMINS);
         post("/admin/divisions/import", Map.of(), SYSTEM_ADMINS);
+        // Base library imports and lookups: the own clerk holds the roles; a job is its operator's (another importer
+        // gets 404, LibraryImportHttpTests).
+        long importJob = libraryImport.start(
+                "person",
+                LibraryImport.ALL_OR_NOTHING,
+                "matrix.csv",
+                "csv",
+                "id_number,name,household_division\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                clerkNames.get(Persona.OWN_CLERK));
+        get("/admin/basedata/imports", OWN_CLERK);
+        post("/admin/basedata/imports", Map.of(), OWN_CLERK);
+        get("/admin/basedata/imports/{id}", "/admin/basedata/imports/" + importJob, OWN_CLERK);
+        get(
+                "/admin/basedata/imports/{id}/problems.csv",
+                "/admin/basedata/imports/" + importJob + "/problems.csv",
+                OWN_CLERK);
+        get("/admin/basedata/lookup", "/admin/basedata/lookup?entity=" + "测试", OWN_CLERK);
+        post("/admin/basedata/lookup/person", Map.of("idNumber", ""), OWN_CLERK);
         // The working-day calendar, in a year no other test uses: nothing the allowed callers send changes it (a day
         // with no date, a day that is not set, a schedule with no notice, a year that is not entered).
         get("/admin/calendar", SYSTEM_ADMINS);

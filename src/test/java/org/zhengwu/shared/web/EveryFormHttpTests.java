@@ -115,6 +115,22 @@ class EveryFormHttpTests {
         return fields;
     }
 
+    /** A request of 合肥市市场监督管理局 for the person library, in the given state. */
+    private long exchangeGrant(String status) {
+        return jdbc.sql("""
+                        INSERT INTO exchange_grant (resource_code, consumer_uscc, consumer_division, purpose, legal_basis,
+                            fields_requested, fields_granted, clear_fields, valid_from, valid_until, status,
+                            requested_by, requested_at, due_on)
+                        VALUES ('101001/000001', :uscc, '340100', '表单测试', '依据', 'idNumber,name',
+                            CASE WHEN :status = 'APPROVED' THEN 'idNumber' END, '', CURRENT_DATE, CURRENT_DATE + 30,
+                            :status, 'test', now(), CURRENT_DATE + 14)
+                        RETURNING id""")
+                .param("uscc", HEFEI_MARKET)
+                .param("status", status)
+                .query(Long.class)
+                .single();
+    }
+
     private void probe(
             String name,
             TestBrowser browser,
@@ -147,7 +163,9 @@ class EveryFormHttpTests {
                 IdentityAccess.ADMIN,
                 CatalogAccess.CATALOG_EDITOR,
                 CatalogAccess.CATALOG_REVIEWER,
-                IdentityAccess.IDENTITY_CLERK);
+                IdentityAccess.IDENTITY_CLERK,
+                org.zhengwu.basedata.BaseDataAccess.LIBRARY_IMPORTER,
+                org.zhengwu.basedata.BaseDataAccess.LIBRARY_READER);
         long officialId = jdbc.sql("SELECT id FROM identity_account WHERE username = :u")
                 .param("u", officialName)
                 .query(Long.class)
@@ -244,11 +262,105 @@ class EveryFormHttpTests {
                 bad(),
                 "file");
         probe(
+                "base library import",
+                official,
+                "/admin/basedata/imports",
+                "form[action=/admin/basedata/imports]",
+                bad("mode", "nonsense"),
+                "library",
+                "mode",
+                "file");
+        probe(
+                "person lookup",
+                official,
+                "/admin/basedata/lookup",
+                "form[action=/admin/basedata/lookup/person]",
+                bad("idNumber", "34010419900101001"),
+                "idNumber");
+        probe(
                 "licence revocation",
                 licenceOfficer,
                 "/licences/manage/" + licence.id() + "/revoke",
                 "form[action$=/revoke]",
                 bad("reason", " "),
+                "reason");
+        // 共享交换: the catalogue form, a reviewer's sending back, a request, and the provider's decisions.
+        TestBrowser cataloguer = new TestBrowser(port);
+        cataloguer.signInNewStaff(staff, HEFEI_MARKET, org.zhengwu.exchange.ExchangeAccess.RESOURCE_CATALOGUER);
+        probe(
+                "resource catalogue entry",
+                cataloguer,
+                "/exchange/resources/new",
+                "form[action$=/exchange/resources/new]",
+                bad(
+                        "classification", "301001",
+                        "code", "3010010000001",
+                        "name", "",
+                        "summary", "摘要",
+                        "format", "数据库",
+                        "shareType", "NONE",
+                        "shareBasis", "",
+                        "openType", "NONE",
+                        "updateCycle", "DAILY",
+                        "items[0].field", "Bad Field",
+                        "items[0].name", "名称",
+                        "items[0].dataType", "STRING"),
+                "code",
+                "name",
+                "shareBasis",
+                "items0.field");
+        String reviewCode = String.format(java.util.Locale.ROOT, "301001/%06d", (int) (Math.random() * 900_000) + 1);
+        jdbc.sql("""
+                        INSERT INTO exchange_resource (code, category, classification, name, provider_uscc,
+                            provider_division, summary, format, share_type, share_conditions, share_methods, open_type,
+                            update_cycle, status, catalogue_updated_at, entered_by, created_at)
+                        VALUES (:code, '3', '301001', '表单测试资源', :uscc, '340100', '摘要', '数据库', 'CONDITIONAL',
+                            '条件', 'API', 'NONE', 'DAILY', 'IN_REVIEW', now(), 'test', now())""").param("code", reviewCode).param("uscc", HEFEI_MARKET).update();
+        TestBrowser resourceReviewer = new TestBrowser(port);
+        resourceReviewer.signInNewStaff(staff, HEFEI_MARKET, org.zhengwu.exchange.ExchangeAccess.RESOURCE_REVIEWER);
+        probe(
+                "resource sent back without a reason",
+                resourceReviewer,
+                "/exchange/resources/" + reviewCode.replace('/', '-'),
+                "form[action$=/return]",
+                bad("reason", ""),
+                "reason");
+        TestBrowser dataRequester = new TestBrowser(port);
+        dataRequester.signInNewStaff(staff, HEFEI_MARKET, org.zhengwu.exchange.ExchangeAccess.DATA_REQUESTER);
+        probe(
+                "shared data request",
+                dataRequester,
+                "/exchange/resources/101001-000001/request",
+                "form[action$=/request]",
+                bad("purpose", "", "legalBasis", "", "validUntil", "2020-01-01"),
+                "purpose",
+                "legalBasis",
+                "validUntil");
+        long requested = exchangeGrant("REQUESTED");
+        long approved = exchangeGrant("APPROVED");
+        TestBrowser steward = new TestBrowser(port);
+        steward.signInNewStaff(staff, "1134000094991727XL", org.zhengwu.exchange.ExchangeAccess.DATA_STEWARD);
+        probe(
+                "sharing approval",
+                steward,
+                "/exchange/grants/" + requested,
+                "form[action$=/approve]",
+                bad("fields", "birthDate", "validUntil", "2999-01-01"),
+                "fields",
+                "validUntil");
+        probe(
+                "sharing refusal without a reason",
+                steward,
+                "/exchange/grants/" + requested,
+                "form[action$=/refuse]",
+                bad("reason", ""),
+                "reason");
+        probe(
+                "grant revocation without a reason",
+                steward,
+                "/exchange/grants/" + approved,
+                "form[action$=/revoke]",
+                bad("reason", ""),
                 "reason");
         // 窗口收件: the applicant a clerk identifies, a person and an enterprise, with numbers whose check fails.
         String counterEntry = "/workbench/counter/items/"
