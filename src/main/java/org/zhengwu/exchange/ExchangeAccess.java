@@ -33,6 +33,12 @@ public class ExchangeAccess {
     /** A system reads shared data through the query API, within its organisation's grants. */
     public static final String QUERY_SCOPE = "exchange.query";
 
+    /** A provider's system publishes change records for its organisation's own resources. */
+    public static final String PUBLISH_SCOPE = "exchange.publish";
+
+    /** A consumer's system subscribes to resources it holds grants for, pulls and acknowledges their changes. */
+    public static final String SUBSCRIBE_SCOPE = "exchange.subscribe";
+
     public static final String RESOURCE_CATALOGUER = "RESOURCE_CATALOGUER";
     public static final String RESOURCE_REVIEWER = "RESOURCE_REVIEWER";
     public static final String DATA_REQUESTER = "DATA_REQUESTER";
@@ -73,6 +79,17 @@ public class ExchangeAccess {
                         QUERY_SCOPE,
                         "在本单位获得的共享授权内查询共享数据",
                         "Read shared data within the organisation's grants",
-                        "/api/v1/exchange/data/**");
+                        "/api/v1/exchange/data/**")
+                .writingApiScope(
+                        PUBLISH_SCOPE,
+                        "发布本单位信息资源的变更记录",
+                        "Publish change records of the organisation's own resources",
+                        "/api/v1/exchange/publish/**")
+                .writingApiScope(
+                        SUBSCRIBE_SCOPE,
+                        "订阅本单位获授权的信息资源，拉取并确认其变更",
+                        "Subscribe to resources the organisation holds grants for, pull and acknowledge their changes",
+                        "/api/v1/exchange/subscriptions",
+                        "/api/v1/exchange/subscriptions/**");
     }
 }
