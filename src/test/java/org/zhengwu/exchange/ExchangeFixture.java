@@ -50,7 +50,15 @@ public final class ExchangeFixture {
 
     /** A new published 部门 resource of the provider with these items; its code. */
     public String resource(String providerUscc, String providerDivision, List<Item> items) {
-        String code = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return resource(
+                "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+                providerUscc,
+                providerDivision,
+                items);
+    }
+
+    /** As {@link #resource(String, String, List)}, with the code given. */
+    public String resource(String code, String providerUscc, String providerDivision, List<Item> items) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
                         INSERT INTO exchange_resource (code, category, classification, name, provider_uscc,
