@@ -114,6 +114,20 @@ public final class ExchangeFixture {
                 .single();
     }
 
+    /** A subscription row of the consumer to the resource (PUSH with a webhook address, or PULL); its id. */
+    public long subscription(String resource, String consumerUscc, String mode, String url) {
+        return jdbc.sql("""
+                        INSERT INTO exchange_subscription (resource_code, consumer_uscc, client_id, mode, endpoint_url,
+                            status, created_at, changed_at)
+                        VALUES (:resource, :consumer, 'fixture', :mode, :url, 'ACTIVE', now(), now()) RETURNING id""")
+                .param("resource", resource)
+                .param("consumer", consumerUscc)
+                .param("mode", mode)
+                .param("url", url)
+                .query(Long.class)
+                .single();
+    }
+
     public void revoke(long grant) {
         jdbc.sql("UPDATE exchange_grant SET status = 'REVOKED' WHERE id = :id")
                 .param("id", grant)

@@ -2,6 +2,8 @@ package org.zhengwu.exchange.pubsub;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
 import org.zhengwu.shared.web.BadParameterException;
 import org.zhengwu.shared.web.UserFacingException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * /api/v1/exchange: providers' systems publish change records ({@code exchange.publish}); consumers' systems
@@ -76,6 +79,7 @@ class PubSubApiController {
     private final JdbcClient jdbc;
     private final AccountabilityLog audit;
     private final PubSubProperties properties;
+    private final JsonMapper json;
 
     PubSubApiController(
             ConnectedSystems systems,
@@ -85,7 +89,9 @@ class PubSubApiController {
             Outbox outbox,
             JdbcClient jdbc,
             AccountabilityLog audit,
-            PubSubProperties properties) {
+            PubSubProperties properties,
+            JsonMapper json) {
+        this.json = json;
         this.systems = systems;
         this.publishing = publishing;
         this.subscriptions = subscriptions;
@@ -94,6 +100,21 @@ class PubSubApiController {
         this.jdbc = jdbc;
         this.audit = audit;
         this.properties = properties;
+    }
+
+    /**
+     * The request's JSON body, read once the caller is known to be a system with the scope: a member of staff's or a
+     * person's request is refused as such whatever it carries.
+     */
+    private <T> T body(byte[] body, Class<T> type) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return json.readValue(body, type);
+        } catch (RuntimeException notJson) {
+            throw new BadParameterException("body", "exchange.pubsub.body");
+        }
     }
 
     private ConnectedSystem system(String scope) {
@@ -112,8 +133,17 @@ class PubSubApiController {
                     + " (422, every problem listed with index, key, field, reason and message in zh-CN and en; kept in"
                     + " the rejection report); a batch above the limit is refused (413). A version not above the key's"
                     + " last one is a replay: acknowledged, without a new effect.")
-    PublishAnswer publish(@PathVariable String resource, @RequestBody PublishRequest request) {
+    PublishAnswer publish(
+            @PathVariable String resource,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = PublishRequest.class)))
+                    @RequestBody(required = false)
+                    byte[] raw) {
         ConnectedSystem system = system(ExchangeAccess.PUBLISH_SCOPE);
+        PublishRequest request = body(raw, PublishRequest.class);
         Publishing.Published published =
                 publishing.publish(system, resource, request == null ? null : request.changes());
         return new PublishAnswer(published.accepted(), published.replayed(), published.changes());
@@ -169,8 +199,16 @@ class PubSubApiController {
             summary = "Subscribe the organisation to a resource it holds a grant for: PUSH to a webhook url, or PULL",
             description = "403 without a grant in force. Webhook deliveries are JSON POSTs signed with the node's SM2"
                     + " key (header X-Zhengwu-Signature; the key at /api/v1/exchange/node-key).")
-    SubscriptionView subscribe(@RequestBody SubscribeRequest request) {
+    SubscriptionView subscribe(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = SubscribeRequest.class)))
+                    @RequestBody(required = false)
+                    byte[] raw) {
         ConnectedSystem system = system(ExchangeAccess.SUBSCRIBE_SCOPE);
+        SubscribeRequest request = body(raw, SubscribeRequest.class);
         if (request == null) {
             throw new BadParameterException("resource", "exchange.pubsub.resource.not-found");
         }
@@ -247,8 +285,17 @@ class PubSubApiController {
     @PostMapping("/subscriptions/{id}/ack")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Acknowledge a pull subscription's changes up to a cursor (the cursor only moves forward)")
-    SubscriptionView acknowledge(@PathVariable long id, @RequestBody AckRequest request) {
+    SubscriptionView acknowledge(
+            @PathVariable long id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = AckRequest.class)))
+                    @RequestBody(required = false)
+                    byte[] raw) {
         ConnectedSystem system = system(ExchangeAccess.SUBSCRIBE_SCOPE);
+        AckRequest request = body(raw, AckRequest.class);
         if (request == null || request.cursor() == null || request.cursor() < 0) {
             throw new BadParameterException("cursor", "exchange.pubsub.cursor");
         }
@@ -261,8 +308,17 @@ class PubSubApiController {
     @Operation(
             summary =
                     "Deliver again: a push subscription's dead letters (no from), or every change from a change id on")
-    ReplayAnswer replay(@PathVariable long id, @RequestBody(required = false) ReplayRequest request) {
+    ReplayAnswer replay(
+            @PathVariable long id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = ReplayRequest.class)))
+                    @RequestBody(required = false)
+                    byte[] raw) {
         ConnectedSystem system = system(ExchangeAccess.SUBSCRIBE_SCOPE);
+        ReplayRequest request = body(raw, ReplayRequest.class);
         Subscriptions.Subscription subscription = subscriptions.own(system, id);
         if (!subscription.mode().equals("PUSH")) {
             throw new UserFacingException(HttpStatus.CONFLICT, "exchange.pubsub.subscription.not-push");
