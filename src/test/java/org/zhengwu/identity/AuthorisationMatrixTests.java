@@ -799,6 +799,7 @@ class AuthorisationMatrixTests {
                 exchange.subscription(exchangeResource, otherOrganisation, "PUSH", "http://127.0.0.1:9/hook");
         String subscriptionPath = "/api/v1/exchange/subscriptions/" + exchangeSubscription;
         get("/api/v1/exchange/node-key", EVERYONE);
+        post("/api/v1/exchange/inbound", Map.of(), NOBODY);
         post(
                 "/api/v1/exchange/publish/{resource}/changes",
                 "/api/v1/exchange/publish/" + exchangeResource + "/changes",

@@ -28,7 +28,11 @@ public class NodeKey implements ApplicationRunner {
     private volatile byte[] privateKey;
     private volatile byte[] publicKey;
 
-    NodeKey(JdbcClient jdbc, PlatformKeys keys, Clock clock) {
+    private final String configured;
+
+    NodeKey(JdbcClient jdbc, PlatformKeys keys, Clock clock, org.springframework.core.env.Environment environment) {
+        this.configured =
+                environment.getProperty("zhengwu.exchange.pubsub.node-key", "").strip();
         this.jdbc = jdbc;
         this.keys = keys;
         this.clock = clock;
@@ -57,6 +61,17 @@ public class NodeKey implements ApplicationRunner {
         }
         synchronized (this) {
             if (privateKey != null) {
+                return;
+            }
+            if (!configured.isEmpty()) {
+                byte[] given = java.util.Base64.getDecoder().decode(configured);
+                String defect = Sm2.defect(given);
+                if (defect != null) {
+                    throw new IllegalStateException(
+                            "zhengwu.exchange.pubsub.node-key is not an SM2 private key: " + defect);
+                }
+                publicKey = Sm2.publicKey(given);
+                privateKey = given;
                 return;
             }
             byte[] stored = read().orElseGet(() -> {

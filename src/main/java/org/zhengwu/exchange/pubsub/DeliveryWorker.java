@@ -71,8 +71,10 @@ class DeliveryWorker {
     private final PubSubProperties properties;
     private final Clock clock;
     private final HttpClient http;
+    private final Peers peers;
 
     DeliveryWorker(
+            Peers peers,
             JdbcClient jdbc,
             NamedParameterJdbcTemplate batch,
             TransactionTemplate transactions,
@@ -83,6 +85,7 @@ class DeliveryWorker {
             JsonMapper json,
             PubSubProperties properties,
             Clock clock) {
+        this.peers = peers;
         this.jdbc = jdbc;
         this.batch = batch;
         this.transactions = transactions;
@@ -191,9 +194,12 @@ class DeliveryWorker {
         Set<Long> failed = new HashSet<>();
         String error = null;
         try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(subscription.endpointUrl()));
+            if (subscription.peerNode() != null) {
+                request.header("Authorization", "Bearer " + peers.token(subscription.peerNode()));
+            }
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(subscription.endpointUrl()))
-                            .timeout(properties.webhookTimeout())
+                    request.timeout(properties.webhookTimeout())
                             .header("Content-Type", "application/json")
                             .header(Signatures.NODE, properties.node())
                             .header(Signatures.SIGNATURE, Base64.getEncoder().encodeToString(key.sign(bytes)))

@@ -53,7 +53,7 @@ class PubSubApiController {
 
     record RejectionPage(List<RejectionRow> rejections, Long next) {}
 
-    record SubscribeRequest(String resource, String mode, String url) {}
+    record SubscribeRequest(String resource, String mode, String url, String peerNode) {}
 
     record SubscriptionView(
             long id, String resource, String mode, String url, String status, String stopReason, long ackedCursor) {
@@ -80,8 +80,10 @@ class PubSubApiController {
     private final AccountabilityLog audit;
     private final PubSubProperties properties;
     private final JsonMapper json;
+    private final Peers peers;
 
     PubSubApiController(
+            Peers peers,
             ConnectedSystems systems,
             Publishing publishing,
             Subscriptions subscriptions,
@@ -92,6 +94,7 @@ class PubSubApiController {
             PubSubProperties properties,
             JsonMapper json) {
         this.json = json;
+        this.peers = peers;
         this.systems = systems;
         this.publishing = publishing;
         this.subscriptions = subscriptions;
@@ -212,8 +215,11 @@ class PubSubApiController {
         if (request == null) {
             throw new BadParameterException("resource", "exchange.pubsub.resource.not-found");
         }
+        if (request.peerNode() != null && !peers.known(request.peerNode())) {
+            throw new BadParameterException("peerNode", "exchange.pubsub.subscription.peer");
+        }
         return SubscriptionView.of(
-                subscriptions.subscribe(system, request.resource(), request.mode(), request.url(), null));
+                subscriptions.subscribe(system, request.resource(), request.mode(), request.url(), request.peerNode()));
     }
 
     @GetMapping("/subscriptions")

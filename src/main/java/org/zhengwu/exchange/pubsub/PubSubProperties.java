@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param node             this platform instance's name in exchanged records (province, 340100): the origin of the
  *                         records published here
  * @param licenceResource  the catalogue's resource the platform publishes issued licences to, when one is registered
+ * @param nodeKey          this node's SM2 delivery key (base64 of the 32-byte private scalar) from the key store;
+ *                         empty: made at first start and kept sealed in the database
+ * @param peers            the peer platform nodes (province ↔ city) by name: the public key their deliveries are
+ *                         checked with, and the token endpoint and client credentials this node delivers to them with
  */
 @ConfigurationProperties("zhengwu.exchange.pubsub")
 public record PubSubProperties(
@@ -28,9 +32,22 @@ public record PubSubProperties(
         @DefaultValue("10s") Duration webhookTimeout,
         @DefaultValue("2s") Duration deliveryInterval,
         @DefaultValue("local") String node,
-        @DefaultValue("") String licenceResource) {
+        @DefaultValue("") String licenceResource,
+        @DefaultValue("") String nodeKey,
+        java.util.Map<String, Peer> peers) {
+
+    /**
+     * A peer platform node.
+     *
+     * @param publicKey    its delivery key's public half (base64 of the uncompressed SM2 point)
+     * @param tokenUrl     its token endpoint ({@code https://…/oauth2/token})
+     * @param clientId     this node's client id at the peer (a connected system there, with the scope exchange.node)
+     * @param clientSecret this node's client secret at the peer
+     */
+    public record Peer(String publicKey, String tokenUrl, String clientId, String clientSecret) {}
 
     public PubSubProperties {
+        peers = peers == null ? java.util.Map.of() : java.util.Map.copyOf(peers);
         if (maxBatch < 1 || deliveryBatch < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException(
                     "zhengwu.exchange.pubsub: max-batch, delivery-batch and max-attempts must be at least 1");
