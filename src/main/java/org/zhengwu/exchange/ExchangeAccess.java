@@ -36,6 +36,15 @@ public class ExchangeAccess {
     /** A system reads shared data through the query API, within its organisation's grants. */
     public static final String QUERY_SCOPE = "exchange.query";
 
+    /** A provider's system publishes change records for its organisation's own resources. */
+    public static final String PUBLISH_SCOPE = "exchange.publish";
+
+    /** A consumer's system subscribes to resources it holds grants for, pulls and acknowledges their changes. */
+    public static final String SUBSCRIBE_SCOPE = "exchange.subscribe";
+
+    /** A peer platform node (province ↔ city) delivers change records to this one. */
+    public static final String NODE_SCOPE = "exchange.node";
+
     public static final String RESOURCE_CATALOGUER = "RESOURCE_CATALOGUER";
     public static final String RESOURCE_REVIEWER = "RESOURCE_REVIEWER";
     public static final String DATA_REQUESTER = "DATA_REQUESTER";
@@ -78,7 +87,23 @@ public class ExchangeAccess {
                         "Read shared data within the organisation's grants",
                         "/api/v1/exchange/data/**",
                         "/api/v1/exchange/resources",
-                        "/api/v1/exchange/resources/**");
+                        "/api/v1/exchange/resources/**")
+                .writingApiScope(
+                        PUBLISH_SCOPE,
+                        "发布本单位信息资源的变更记录",
+                        "Publish change records of the organisation's own resources",
+                        "/api/v1/exchange/publish/**")
+                .writingApiScope(
+                        SUBSCRIBE_SCOPE,
+                        "订阅本单位获授权的信息资源，拉取并确认其变更",
+                        "Subscribe to resources the organisation holds grants for, pull and acknowledge their changes",
+                        "/api/v1/exchange/subscriptions",
+                        "/api/v1/exchange/subscriptions/**")
+                .writingApiScope(
+                        NODE_SCOPE,
+                        "作为对端平台节点（省、市）向本平台投递变更记录",
+                        "Deliver change records to this platform as a peer platform node (province, city)",
+                        "/api/v1/exchange/inbound");
     }
 
     @Bean

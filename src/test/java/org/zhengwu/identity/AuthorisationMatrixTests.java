@@ -887,6 +887,47 @@ class AuthorisationMatrixTests {
         post("/admin/identity/enterprises", Map.of("uscc", "not-a-code"), CLERKS);
         post("/admin/identity/enterprises/confirm", Map.of("uscc", "not-a-code"), CLERKS);
 
+        // 共享交换, publish/subscribe: the API is for connected systems only (their tokens and scopes are tested in
+        // exchange.pubsub's HTTP tests): every person and member of staff is refused, whatever their roles. The node's
+        // public key is public. The monitoring pages are the provider's data steward's (the own clerk's).
+        org.zhengwu.exchange.ExchangeFixture exchange = new org.zhengwu.exchange.ExchangeFixture(jdbc);
+        String exchangeResource = exchange.resource(
+                ownOrganisation,
+                division,
+                List.of(org.zhengwu.exchange.ExchangeFixture.Item.string("code", 20)
+                        .key()));
+        long exchangeSubscription =
+                exchange.subscription(exchangeResource, otherOrganisation, "PUSH", "http://127.0.0.1:9/hook");
+        String subscriptionPath = "/api/v1/exchange/subscriptions/" + exchangeSubscription;
+        get("/api/v1/exchange/node-key", EVERYONE);
+        post("/api/v1/exchange/inbound", Map.of(), NOBODY);
+        post(
+                "/api/v1/exchange/publish/{resource}/changes",
+                "/api/v1/exchange/publish/" + exchangeResource + "/changes",
+                Map.of(),
+                NOBODY);
+        get(
+                "/api/v1/exchange/publish/{resource}/rejections",
+                "/api/v1/exchange/publish/" + exchangeResource + "/rejections",
+                NOBODY);
+        get("/api/v1/exchange/subscriptions", NOBODY);
+        post("/api/v1/exchange/subscriptions", Map.of(), NOBODY);
+        get("/api/v1/exchange/subscriptions/{id}", subscriptionPath, NOBODY);
+        get("/api/v1/exchange/subscriptions/{id}/changes", subscriptionPath + "/changes", NOBODY);
+        post("/api/v1/exchange/subscriptions/{id}/ack", subscriptionPath + "/ack", Map.of(), NOBODY);
+        post("/api/v1/exchange/subscriptions/{id}/replay", subscriptionPath + "/replay", Map.of(), NOBODY);
+        post("/api/v1/exchange/subscriptions/{id}/cancel", subscriptionPath + "/cancel", Map.of(), NOBODY);
+        get("/workbench/exchange/subscriptions", OWN_CLERK);
+        get(
+                "/workbench/exchange/subscriptions/{id}",
+                "/workbench/exchange/subscriptions/" + exchangeSubscription,
+                OWN_CLERK);
+        post(
+                "/workbench/exchange/subscriptions/{id}/replay",
+                "/workbench/exchange/subscriptions/" + exchangeSubscription + "/replay",
+                Map.of("from", ""),
+                OWN_CLERK);
+
         // Endpoints outside the MVC mappings: the OIDC provider's own, monitoring and the API description.
         get("/.well-known/openid-configuration", EVERYONE);
         get("/oauth2/jwks", EVERYONE);

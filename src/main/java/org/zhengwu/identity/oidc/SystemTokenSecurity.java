@@ -48,7 +48,8 @@ import org.zhengwu.shared.access.ApiScope;
  * system registered and enabled, issued after it was last disabled, not revoked); a person's token (authorization
  * code) is refused here whatever its scopes, so that a citizen's token never reaches an organisation's data. The
  * system then holds, of the scopes its token carries, those its grant ({@link ClientApiAccess}) still names; a
- * scope's paths answer {@code GET} only, and only with that scope. Refusals are problem details: 401 with {@code
+ * scope's paths answer {@code GET} only — and {@code POST} too for a writing scope ({@link ApiScope#writes()}) —
+ * and only with that scope. Refusals are problem details: 401 with {@code
  * WWW-Authenticate: Bearer error="invalid_token"} for a missing, invalid, expired or revoked token, 403 with {@code
  * insufficient_scope} for a token without the scope (RFC 6750 §3).
  */
@@ -99,6 +100,12 @@ class SystemTokenSecurity {
                                         .map(p -> path.matcher(HttpMethod.GET, p))
                                         .toArray(RequestMatcher[]::new))
                                 .hasAuthority(SCOPE_AUTHORITY_PREFIX + scope.code());
+                        if (scope.writes()) {
+                            requests.requestMatchers(scope.paths().stream()
+                                            .map(p -> path.matcher(HttpMethod.POST, p))
+                                            .toArray(RequestMatcher[]::new))
+                                    .hasAuthority(SCOPE_AUTHORITY_PREFIX + scope.code());
+                        }
                     }
                     requests.anyRequest().denyAll();
                 })

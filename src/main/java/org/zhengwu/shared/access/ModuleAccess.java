@@ -56,8 +56,8 @@ import java.util.regex.Pattern;
  *       same module) brings it back.
  *   <li>A module whose API department systems read with their own tokens declares the scope and the paths it opens
  *       ({@link #apiScope}, e.g. {@code cases.read} on {@code /api/v1/cases/**}): identity lets the system
- *       administrator grant it to a connected system with an organisation, and serves {@code GET} on those paths to
- *       a token carrying the granted scope; the module asks {@code ConnectedSystems.current()} which system reads,
+ *       administrator grant it to a connected system with an organisation, and serves {@code GET} on those paths
+ *       (and {@code POST} for a {@link #writingApiScope}) to a token carrying the granted scope; the module asks {@code ConnectedSystems.current()} which system reads,
  *       and what it may reach. A scope's code is no permission's, and a path belongs to one scope.
  * </ul>
  *
@@ -137,6 +137,17 @@ public record ModuleAccess(
     public ModuleAccess apiScope(String code, String chinese, String english, String... paths) {
         List<ApiScope> more = new ArrayList<>(apiScopes);
         more.add(new ApiScope(code, new Bilingual(chinese, english), List.of(paths)));
+        return new ModuleAccess(module, name, permissions, roles, more);
+    }
+
+    /**
+     * This declaration and one more scope for department systems' tokens, opening the given API paths to them for
+     * reading and writing ({@code GET} and {@code POST}): a system that publishes its own data or manages its own
+     * subscriptions. The module still checks, object by object, that the system's organisation may write there.
+     */
+    public ModuleAccess writingApiScope(String code, String chinese, String english, String... paths) {
+        List<ApiScope> more = new ArrayList<>(apiScopes);
+        more.add(new ApiScope(code, new Bilingual(chinese, english), List.of(paths), true));
         return new ModuleAccess(module, name, permissions, roles, more);
     }
 }

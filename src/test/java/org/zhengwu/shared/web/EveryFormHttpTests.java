@@ -220,6 +220,24 @@ class EveryFormHttpTests {
                 "form[action$=/steps]",
                 bad("action", "REFUSE", "opinion", ""),
                 "opinion");
+        // 共享交换: a replay of a subscription's deliveries from a change number that is none.
+        org.zhengwu.exchange.ExchangeFixture exchange = new org.zhengwu.exchange.ExchangeFixture(jdbc);
+        String exchangeResource = exchange.resource(
+                HEFEI_MARKET,
+                "340100",
+                List.of(org.zhengwu.exchange.ExchangeFixture.Item.string("code", 20)
+                        .key()));
+        long exchangeSubscription =
+                exchange.subscription(exchangeResource, TestPeople.newCreditCode(), "PUSH", "http://127.0.0.1:9/hook");
+        TestBrowser dataSteward = new TestBrowser(port);
+        dataSteward.signInNewStaff(staff, HEFEI_MARKET, org.zhengwu.exchange.ExchangeAccess.DATA_STEWARD);
+        probe(
+                "exchange replay",
+                dataSteward,
+                "/workbench/exchange/subscriptions/" + exchangeSubscription,
+                "form[action$=/replay]",
+                bad("from", "0"),
+                "from");
         // 电子证照: the issuing officer's 加注 and 注销 of a licence, without a reason or a note.
         org.zhengwu.licence.LicenceFixtures.Issued licenceIssued = licenceFixtures.businessLicence("表单证照", null);
         org.zhengwu.licence.register.LicenceRow licence = licenceIssued.licence();
