@@ -277,7 +277,7 @@ class EveryFormHttpTests {
                 "place",
                 official,
                 "/admin/basedata/places",
-                "form[action=/admin/basedata/places]",
+                "form[action=/admin/basedata/places][method=post]",
                 bad("code", "x y", "name", "", "kind", "", "division", "349999", "longitude", "200", "latitude", ""),
                 "code",
                 "name",
