@@ -52,6 +52,22 @@ public class BaseDataAccess {
     }
 
     @Bean
+    StaffLink indicatorsLink() {
+        return new StaffLink(
+                "/admin/basedata/indicators",
+                "basedata.indicator.title",
+                "basedata.link.indicators.hint",
+                Set.of(MANAGE),
+                42);
+    }
+
+    @Bean
+    StaffLink placesLink() {
+        return new StaffLink(
+                "/admin/basedata/places", "basedata.place.title", "basedata.link.places.hint", Set.of(MANAGE), 43);
+    }
+
+    @Bean
     StaffLink baseLibraryLookupLink() {
         return new StaffLink(
                 "/admin/basedata/lookup", "basedata.lookup.title", "basedata.link.lookup.hint", Set.of(LOOKUP), 41);

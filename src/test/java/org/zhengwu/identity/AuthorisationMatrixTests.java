@@ -819,6 +819,16 @@ class AuthorisationMatrixTests {
                 "csv",
                 "id_number,name,household_division\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 clerkNames.get(Persona.OWN_CLERK));
+        get("/admin/basedata/indicators", SYSTEM_ADMINS);
+        post("/admin/basedata/indicators", Map.of("code", ""), SYSTEM_ADMINS);
+        get("/admin/basedata/indicators/{code}", "/admin/basedata/indicators/GDP", SYSTEM_ADMINS);
+        post(
+                "/admin/basedata/indicators/{code}/values",
+                "/admin/basedata/indicators/GDP/values",
+                Map.of("division", ""),
+                SYSTEM_ADMINS);
+        get("/admin/basedata/places", SYSTEM_ADMINS);
+        post("/admin/basedata/places", Map.of("code", ""), SYSTEM_ADMINS);
         get("/admin/basedata/imports", OWN_CLERK);
         post("/admin/basedata/imports", Map.of(), OWN_CLERK);
         get("/admin/basedata/imports/{id}", "/admin/basedata/imports/" + importJob, OWN_CLERK);

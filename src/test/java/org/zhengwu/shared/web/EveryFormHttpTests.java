@@ -289,6 +289,37 @@ class EveryFormHttpTests {
                 "mode",
                 "file");
         probe(
+                "indicator",
+                official,
+                "/admin/basedata/indicators",
+                "form[action=/admin/basedata/indicators]",
+                bad("code", "bad code", "name", "", "unit", "", "frequency", null),
+                "code",
+                "name",
+                "unit",
+                "frequency");
+        probe(
+                "indicator figure",
+                official,
+                "/admin/basedata/indicators/GDP",
+                "form[action=/admin/basedata/indicators/GDP/values]",
+                bad("division", "349999", "period", "24", "value", "abc"),
+                "division",
+                "period",
+                "value");
+        probe(
+                "place",
+                official,
+                "/admin/basedata/places",
+                "form[action=/admin/basedata/places][method=post]",
+                bad("code", "x y", "name", "", "kind", "", "division", "349999", "longitude", "200", "latitude", ""),
+                "code",
+                "name",
+                "kind",
+                "division",
+                "longitude",
+                "latitude");
+        probe(
                 "person lookup",
                 official,
                 "/admin/basedata/lookup",
