@@ -27,18 +27,14 @@ WHERE r.received_on >= :'from' AND r.received_on <= :'to'
 GROUP BY GROUPING SETS ((r.organisation_uscc), (r.division_code), (r.implementation_code), (r.received_on), ());
 
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT w.organisation_uscc, w.day, sum(w.weight) AS weight, sum(w.decided) AS decided,
-       sum(w.with_due) AS with_due, sum(w.on_time) AS on_time FROM (
-    SELECT r.organisation_uscc, r.decided_on AS day, r.decided AS weight, r.decided, r.with_due, r.on_time
-    FROM cases_stat_decided r
-    WHERE r.decided_on >= :'from' AND r.decided_on <= :'to'
-      AND (r.organisation_uscc = :'org' OR (r.division_code LIKE :'region' AND r.division_code ~ '^[0-9]{6}$'))
-    UNION ALL
-    SELECT r.organisation_uscc, r.received_on, -r.decided, 0, 0, 0
-    FROM cases_stat_decided r
-    WHERE r.decided_on >= :'from' AND r.decided_on <= :'to'
-      AND (r.organisation_uscc = :'org' OR (r.division_code LIKE :'region' AND r.division_code ~ '^[0-9]{6}$'))
-) w GROUP BY w.organisation_uscc, w.day;
+SELECT r.organisation_uscc, w.day, sum(w.weight) AS weight, sum(w.decided) AS decided,
+       sum(w.with_due) AS with_due, sum(w.on_time) AS on_time
+FROM cases_stat_decided r
+CROSS JOIN LATERAL (VALUES (r.decided_on, r.decided, r.decided, r.with_due, r.on_time),
+                           (r.received_on, -r.decided, 0, 0, 0)) AS w (day, weight, decided, with_due, on_time)
+WHERE r.decided_on >= :'from' AND r.decided_on <= :'to'
+  AND (r.organisation_uscc = :'org' OR (r.division_code LIKE :'region' AND r.division_code ~ '^[0-9]{6}$'))
+GROUP BY r.organisation_uscc, w.day;
 
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT r.score, sum(r.ratings) AS ratings

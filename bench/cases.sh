@@ -63,13 +63,16 @@ LOAD_P="$LOAD_P → $(load)"
 TPS=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$OUT/cases-pgbench.txt")
 psql -q -d zhengwu -c "DROP DATABASE pgbench"
 
-if [[ "$PARTS" != *b* && "$PARTS" != *g* ]]; then
-    echo
-    echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), ${DURATION}s each, part (a) only"
+summary_a() {
     echo "(a) $(cat "$OUT/cases-submit.txt")"
     echo "    load average $LOAD_A"
     echo "    pgbench tpcb-like, 32 clients: $TPS tps; load average $LOAD_P"
     echo "    submissions ÷ pgbench TPS: $(awk -v a="$SUBMITTED" -v b="$TPS" 'BEGIN { printf "%.2f", a / b }') (target ≥ 0.3)"
+}
+if [[ "$PARTS" != *b* && "$PARTS" != *g* ]]; then
+    echo
+    echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), ${DURATION}s each, part (a) only"
+    summary_a
     exit 0
 fi
 
@@ -83,6 +86,9 @@ psql -d zhengwu -v org="$ORG" -v due="$(date -d '+10 days' +%F)" -f bench/cases-
     > "$OUT/cases-explain.txt"
 psql -d zhengwu -v org="$ORG" -f bench/cases-statistics-explain.sql > "$OUT/cases-statistics-explain.txt"
 if [[ "$PARTS" != *b* ]]; then
+    echo
+    echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), ${DURATION}s each, $CASES generated cases, pages not loaded"
+    summary_a
     echo "EXPLAIN of the 待办 query: $OUT/cases-explain.txt, of the statistics queries: $OUT/cases-statistics-explain.txt"
     grep -h "Execution Time" "$OUT/cases-explain.txt" "$OUT/cases-statistics-explain.txt"
     exit 0
@@ -104,10 +110,7 @@ RSS_KB=$(ps -o rss= -p "$PLATFORM_PID")
 
 echo
 echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), ${DURATION}s each, $CASES generated cases"
-echo "(a) $(cat "$OUT/cases-submit.txt")"
-echo "    load average $LOAD_A"
-echo "    pgbench tpcb-like, 32 clients: $TPS tps; load average $LOAD_P"
-echo "    submissions ÷ pgbench TPS: $(awk -v a="$SUBMITTED" -v b="$TPS" 'BEGIN { printf "%.2f", a / b }') (target ≥ 0.3)"
+summary_a
 echo "(b) 待办 list:   $WORKBENCH"
 echo "    case page:  $DETAIL"
 echo "    statistics: $STATISTICS"

@@ -69,6 +69,14 @@ CREATE TABLE cases_stat_rectification (
     PRIMARY KEY (rated_on, organisation_uscc, division_code, status, due_on)
 );
 
+-- The page reads the days of a period within a scope (DataScope: the organisation's rows, or its region's divisions):
+-- the primary keys lead with the day, these with each scope column, so that a county's supervisor reads the county's
+-- rows only (a BitmapOr of the two; LIKE on a prefix uses the index, the database's collation being C).
+CREATE INDEX cases_stat_received_organisation ON cases_stat_received (organisation_uscc, received_on);
+CREATE INDEX cases_stat_received_division ON cases_stat_received (division_code, received_on);
+CREATE INDEX cases_stat_decided_organisation ON cases_stat_decided (organisation_uscc, decided_on);
+CREATE INDEX cases_stat_decided_division ON cases_stat_decided (division_code, decided_on);
+
 -- ------------------------------------------------------------------ counting one row in or out (sign +1 or -1)
 
 CREATE FUNCTION cases_stat_count_received(c cases_case, p_sign INTEGER, p_corrected INTEGER) RETURNS void AS
@@ -382,8 +390,10 @@ CREATE TRIGGER cases_stat_rectification_changed
 -- ------------------------------------------------------------------ recounting everything
 
 -- Recounts the four tables from the tables they summarise, under SHARE locks of those (so that no change runs
--- beside the recount; the page's readers are not held up). For the maintenance of a database loaded by other means
--- than the application, or to check the roll-up: SELECT cases_statistics_rebuild();
+-- beside the recount; the page's readers are not held up), written in the order of their keys — by day, as the
+-- triggers add them day after day — so that the rows of a period and an organisation lie on few pages. For the
+-- maintenance of a database loaded by other means than the application, or to check the roll-up:
+-- SELECT cases_statistics_rebuild();
 CREATE FUNCTION cases_statistics_rebuild() RETURNS void AS
 $$
 BEGIN
@@ -411,7 +421,8 @@ BEGIN
            count(*) FILTER (WHERE c.channel = '9')
     FROM cases_case c
     WHERE c.status <> 'DRAFT' AND c.received_on IS NOT NULL
-    GROUP BY c.received_on, c.organisation_uscc, c.division_code, c.implementation_code, c.item_name;
+    GROUP BY c.received_on, c.organisation_uscc, c.division_code, c.implementation_code, c.item_name
+    ORDER BY c.received_on, c.organisation_uscc, c.division_code, c.implementation_code, c.item_name;
     INSERT INTO cases_stat_decided (decided_on, received_on, organisation_uscc, division_code, decided, with_due,
             on_time)
     SELECT x.decided_on, x.received_on, x.organisation_uscc, x.division_code, count(*),
@@ -421,7 +432,8 @@ BEGIN
                  c.organisation_uscc, c.division_code, c.due_on
           FROM cases_case c
           WHERE c.decision IS NOT NULL AND c.decided_at IS NOT NULL AND c.received_on IS NOT NULL) x
-    GROUP BY x.decided_on, x.organisation_uscc, x.division_code, x.received_on;
+    GROUP BY x.decided_on, x.organisation_uscc, x.division_code, x.received_on
+    ORDER BY x.decided_on, x.organisation_uscc, x.division_code, x.received_on;
     INSERT INTO cases_stat_rating (rated_on, organisation_uscc, division_code, score, ratings)
     SELECT CAST(r.rated_at AT TIME ZONE 'Asia/Shanghai' AS DATE), c.organisation_uscc, c.division_code, r.score,
            count(*)

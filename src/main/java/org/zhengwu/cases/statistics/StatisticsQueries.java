@@ -138,16 +138,17 @@ class StatisticsQueries {
         Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
         parameters.put("from", from);
         parameters.put("to", to);
-        String decidedInPeriod = "r.decided_on >= :from AND r.decided_on <= :to AND " + scope.sql();
-        return jdbc.sql("SELECT w.organisation_uscc, w.day, sum(w.weight) AS weight, sum(w.decided) AS decided,"
-                        + " sum(w.with_due) AS with_due, sum(w.on_time) AS on_time FROM ("
-                        + " SELECT r.organisation_uscc, r.decided_on AS day, r.decided AS weight, r.decided,"
-                        + " r.with_due, r.on_time"
-                        + " FROM cases_stat_decided r WHERE " + decidedInPeriod
-                        + " UNION ALL"
-                        + " SELECT r.organisation_uscc, r.received_on, -r.decided, 0, 0, 0"
-                        + " FROM cases_stat_decided r WHERE " + decidedInPeriod
-                        + ") w GROUP BY w.organisation_uscc, w.day")
+        // One pass over the period's rows, each giving its day of decision (+) and its day of receipt (−).
+        return jdbc.sql("""
+                        SELECT r.organisation_uscc, w.day, sum(w.weight) AS weight, sum(w.decided) AS decided,
+                               sum(w.with_due) AS with_due, sum(w.on_time) AS on_time
+                        FROM cases_stat_decided r
+                        CROSS JOIN LATERAL (VALUES (r.decided_on, r.decided, r.decided, r.with_due, r.on_time),
+                                                   (r.received_on, -r.decided, 0, 0, 0))
+                            AS w (day, weight, decided, with_due, on_time)
+                        WHERE r.decided_on >= :from AND r.decided_on <= :to AND\s""" + scope.sql() + """
+
+                        GROUP BY r.organisation_uscc, w.day""")
                 .params(parameters)
                 .query((rs, n) -> new DecidedDay(
                         rs.getString("organisation_uscc"),
