@@ -10,6 +10,9 @@
 #
 #   bench/cases.sh [duration-seconds=20]
 #
+# PARTS (default ab): a alone measures the submissions against pgbench and stops; g goes on to generate the cases
+# and EXPLAIN the 待办 and statistics queries, without loading the pages; b does all of (b). Part (b) needs (a): its
+# generated rows borrow part (a)'s citizens and ciphertexts, so with g or b the submissions run too, however short.
 # CASES (default 1000000; e.g. CASES=100000 for a trial), DRAFTS (complete drafts per applicant, default 80),
 # SKIP_BUILD=1 reuses the jar and classpath, BENCH_PORT (default 18081), JAVA_OPTS, BENCH_NICE as bench/lib/platform.sh.
 # Starts on a fresh data directory (bench/results/cases-data, a throwaway database: the script writes to it with SQL).
@@ -19,6 +22,7 @@ cd "$(dirname "$0")/.."
 DURATION=${1:-20}
 CASES=${CASES:-1000000}
 DRAFTS=${DRAFTS:-80}
+PARTS=${PARTS:-ab}
 OUT=bench/results
 DATA=$OUT/cases-data
 mkdir -p "$OUT"
@@ -59,6 +63,19 @@ LOAD_P="$LOAD_P → $(load)"
 TPS=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$OUT/cases-pgbench.txt")
 psql -q -d zhengwu -c "DROP DATABASE pgbench"
 
+summary_a() {
+    echo "(a) $(cat "$OUT/cases-submit.txt")"
+    echo "    load average $LOAD_A"
+    echo "    pgbench tpcb-like, 32 clients: $TPS tps; load average $LOAD_P"
+    echo "    submissions ÷ pgbench TPS: $(awk -v a="$SUBMITTED" -v b="$TPS" 'BEGIN { printf "%.2f", a / b }') (target ≥ 0.3)"
+}
+if [[ "$PARTS" != *b* && "$PARTS" != *g* ]]; then
+    echo
+    echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), ${DURATION}s each, part (a) only"
+    summary_a
+    exit 0
+fi
+
 echo "== (b) generating $CASES cases"
 GENERATE_START=$(date +%s)
 psql -d zhengwu -v cases="$CASES" -f bench/cases-generate.sql > "$OUT/cases-generate.txt" 2>&1
@@ -67,6 +84,15 @@ echo "   $(($(date +%s) - GENERATE_START)) s; $(psql -Atq -d zhengwu -c "SELECT 
 ORG=$(head -n 1 "$OUT/clerks.txt" | cut -d' ' -f2)
 psql -d zhengwu -v org="$ORG" -v due="$(date -d '+10 days' +%F)" -f bench/cases-workbench-explain.sql \
     > "$OUT/cases-explain.txt"
+psql -d zhengwu -v org="$ORG" -f bench/cases-statistics-explain.sql > "$OUT/cases-statistics-explain.txt"
+if [[ "$PARTS" != *b* ]]; then
+    echo
+    echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), ${DURATION}s each, $CASES generated cases, pages not loaded"
+    summary_a
+    echo "EXPLAIN of the 待办 query: $OUT/cases-explain.txt, of the statistics queries: $OUT/cases-statistics-explain.txt"
+    grep -h "Execution Time" "$OUT/cases-explain.txt" "$OUT/cases-statistics-explain.txt"
+    exit 0
+fi
 
 pages() { # $1: name, $2: file of "cookie path" lines
     wrk -t2 -c16 -d10s --timeout 10s -s bench/cases-pages.lua "$PLATFORM_BASE" -- "$OUT/$2.txt" > /dev/null
@@ -84,12 +110,10 @@ RSS_KB=$(ps -o rss= -p "$PLATFORM_PID")
 
 echo
 echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), ${DURATION}s each, $CASES generated cases"
-echo "(a) $(cat "$OUT/cases-submit.txt")"
-echo "    load average $LOAD_A"
-echo "    pgbench tpcb-like, 32 clients: $TPS tps; load average $LOAD_P"
-echo "    submissions ÷ pgbench TPS: $(awk -v a="$SUBMITTED" -v b="$TPS" 'BEGIN { printf "%.2f", a / b }') (target ≥ 0.3)"
+summary_a
 echo "(b) 待办 list:   $WORKBENCH"
 echo "    case page:  $DETAIL"
 echo "    statistics: $STATISTICS"
-echo "    (target p95 < 100 ms each); EXPLAIN of the 待办 query: $OUT/cases-explain.txt"
+echo "    (target p95 < 100 ms each); EXPLAIN of the 待办 query: $OUT/cases-explain.txt, of the statistics"
+echo "    queries: $OUT/cases-statistics-explain.txt"
 echo "resident memory after the load: $((RSS_KB / 1024)) MB"

@@ -3,6 +3,7 @@ package org.zhengwu.cases.lifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -240,8 +241,9 @@ public class CaseLifecycle {
                     "cases.draft.already-submitted-as", new CaseNumber(draft.caseNumber()).grouped());
         }
         complete.check(draft);
-        file(actor, draft, submissionKey);
-        return receipt(records.find(caseId).orElseThrow());
+        // The receipt from what was just written, as receipt(CaseRow) would read it back.
+        Filed filed = fileAt(actor, draft, submissionKey, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return new Receipt(caseId, filed.number(), queryCode(filed.number()), filed.at(), filed.due());
     }
 
     /**
@@ -249,10 +251,21 @@ public class CaseLifecycle {
      * a case and each branch of a bundle have in common. A branch has no submission key of its own; its bundle has.
      */
     CaseNumber file(Actor applicant, CaseRow draft, UUID submissionKey) {
+        return fileAt(applicant, draft, submissionKey, clock.instant().truncatedTo(ChronoUnit.MICROS))
+                .number();
+    }
+
+    /** What filing a draft gave it: its number and due date, and the time of its submission. */
+    private record Filed(CaseNumber number, LocalDate due, Instant at) {}
+
+    /**
+     * {@link #file} at {@code now} (whole microseconds, as the database keeps it). Whatever can be read before the
+     * case is numbered is read first: the number's sequence row of the division and day stays locked until the
+     * transaction ends, so that every submission of that division and day waits for it — the statements after it are
+     * only the process start and the writes a submission must make.
+     */
+    private Filed fileAt(Actor applicant, CaseRow draft, UUID submissionKey, Instant now) {
         LocalDate today = caseClock.today();
-        Instant now = clock.instant();
-        CaseNumber number =
-                CaseNumber.of(draft.divisionCode(), today, records.nextSequence(draft.divisionCode(), today));
         boolean atCounter = draft.registeredBy() != null;
         PublishedItem item =
                 atCounter ? receivable(draft.implementationCode()) : applicable(draft.implementationCode());
@@ -266,6 +279,8 @@ public class CaseLifecycle {
                 .orElseThrow(() -> new UserFacingException(
                         HttpStatus.CONFLICT, "cases.process.unavailable", draft.itemName(), processKey));
         List<String> stages = processes.stagesOf(definition.getId());
+        CaseNumber number =
+                CaseNumber.of(draft.divisionCode(), today, records.nextSequence(draft.divisionCode(), today));
         String processInstance = runtime.startProcessInstanceById(
                         definition.getId(), number.value(), Map.of("caseId", draft.id()))
                 .getId();
@@ -304,7 +319,7 @@ public class CaseLifecycle {
                         number.value())
                 .withDetails(draft.implementationCode())
                 .actingFor(draft.actingForUscc()));
-        return number;
+        return new Filed(number, due, now);
     }
 
     /** The roles an entry names for a stage its process has, as the case keeps them; null for the stage's permission. */

@@ -116,10 +116,10 @@ public class CaseStatistics {
     @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public Report report(Actor supervisor, Period period, LocalDate today, Locale locale) {
         List<StatisticsQueries.ReceivedGroup> received = queries.received(supervisor, period.from(), period.to());
-        List<StatisticsQueries.DecidedDay> decided = queries.decided(supervisor, period.start(), period.end());
-        long[] scores = queries.satisfaction(supervisor, period.start(), period.end());
+        List<StatisticsQueries.DecidedDay> decided = queries.decided(supervisor, period.from(), period.to());
+        long[] scores = queries.satisfaction(supervisor, period.from(), period.to());
         List<StatisticsQueries.RectificationGroup> rectification =
-                queries.rectification(supervisor, period.start(), period.end(), today);
+                queries.rectification(supervisor, period.from(), period.to(), today);
 
         Set<String> usccs = new TreeSet<>();
         received.stream()

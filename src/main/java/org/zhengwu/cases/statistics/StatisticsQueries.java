@@ -1,31 +1,34 @@
 package org.zhengwu.cases.statistics;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhengwu.cases.CaseAccess;
-import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.ScopeColumns;
 import org.zhengwu.identity.ScopeCondition;
 
 /**
- * The aggregates behind the statistics page, each one query over the cases a supervisor reaches (the data scope is a
- * condition of every query). No case is read into memory: the database returns counts per group, and per day where
- * working days are to be counted.
+ * The aggregates behind the statistics page, each one query over the roll-up tables of {@code V38__statistics_rollup}
+ * (counts per day, department, division and entry, kept by triggers in the transaction of every change to a case, a
+ * 补正 notice, a rating or a rectification task) within the data scope of the supervisor: the page sums the days of its
+ * period, never the cases. The per-case aggregation these answers equal is kept as the oracle of
+ * {@code StatisticsRollUpTests}.
  */
 @Repository
 class StatisticsQueries {
 
-    static final ScopeColumns TASK_SCOPE = new ScopeColumns("t.organisation_uscc", "t.division_code");
+    /** The scope columns of every roll-up table: the department and division of the cases counted in a row. */
+    static final ScopeColumns ROLL_UP_SCOPE = new ScopeColumns("r.organisation_uscc", "r.division_code");
 
-    /** The business day of a decision: its instant in Asia/Shanghai (shared.time.BusinessTime). */
-    private static final String DECIDED_ON = "CAST(c.decided_at AT TIME ZONE 'Asia/Shanghai' AS DATE)";
+    private static final List<String> STATUSES = List.of(
+            "SUBMITTED", "CORRECTION_REQUESTED", "REFUSED", "WITHDRAWN", "UNDER_REVIEW", "COMPLETED", "DELIVERED");
+    private static final List<String> CHANNELS = List.of("1", "2", "3", "4", "9");
 
     private final JdbcClient jdbc;
 
@@ -44,43 +47,45 @@ class StatisticsQueries {
         TOTAL
     }
 
-    /** Cases received in the period: how many in a group, and how many of them were asked for 补正. */
+    /**
+     * Cases received in the period: how many in a group, and how many of them were asked for 补正 (counted for every
+     * grouping but {@link Grouping#STATUS} and {@link Grouping#CHANNEL}, where it is 0: the page does not show it).
+     * A group is returned only when a case is in it.
+     */
     record ReceivedGroup(Grouping by, String key, String itemName, LocalDate day, long cases, long corrected) {}
 
     /**
-     * Cases received from {@code from} to {@code to} (both included), counted by status, channel, department,
-     * division, item and day and in total, in one pass over the cases (GROUPING SETS).
+     * Cases received from {@code from} to {@code to} (both included), counted by department, division, entry and day
+     * and in total, in one pass over the roll-up rows of those days (GROUPING SETS); by status and channel from the
+     * total's columns.
      */
     List<ReceivedGroup> received(Actor supervisor, LocalDate from, LocalDate to) {
-        ScopeCondition scope = supervisor.reachCondition(CaseRecords.SCOPE, CaseAccess.SUPERVISE);
+        ScopeCondition scope = supervisor.reachCondition(ROLL_UP_SCOPE, CaseAccess.SUPERVISE);
         Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
         parameters.put("from", from);
         parameters.put("to", to);
-        return jdbc.sql("""
-                        SELECT GROUPING(c.status) AS no_status, GROUPING(c.channel) AS no_channel,
-                               GROUPING(c.organisation_uscc) AS no_organisation, GROUPING(c.division_code) AS no_division,
-                               GROUPING(c.implementation_code) AS no_item, GROUPING(c.received_on) AS no_day,
-                               c.status, c.channel, c.organisation_uscc, c.division_code, c.implementation_code,
-                               c.received_on, max(c.item_name) AS item_name, count(*) AS cases,
-                               sum(CASE WHEN EXISTS (SELECT 1 FROM cases_correction k WHERE k.case_id = c.id)
-                                   THEN 1 ELSE 0 END) AS corrected
-                        FROM cases_case c
-                        WHERE c.status <> 'DRAFT' AND c.received_on >= :from AND c.received_on <= :to
-                          AND\s""" + scope.sql() + """
+        List<ReceivedGroup> groups = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT GROUPING(r.organisation_uscc) AS no_organisation, GROUPING(r.division_code) AS no_division,
+                               GROUPING(r.implementation_code) AS no_item, GROUPING(r.received_on) AS no_day,
+                               r.organisation_uscc, r.division_code, r.implementation_code, r.received_on,
+                               max(r.item_name) AS item_name, sum(r.cases) AS cases, sum(r.corrected) AS corrected,
+                               sum(r.submitted) AS submitted, sum(r.correction_requested) AS correction_requested,
+                               sum(r.refused) AS refused, sum(r.withdrawn) AS withdrawn,
+                               sum(r.under_review) AS under_review, sum(r.completed) AS completed,
+                               sum(r.delivered) AS delivered, sum(r.channel_1) AS channel_1,
+                               sum(r.channel_2) AS channel_2, sum(r.channel_3) AS channel_3,
+                               sum(r.channel_4) AS channel_4, sum(r.channel_9) AS channel_9
+                        FROM cases_stat_received r
+                        WHERE r.received_on >= :from AND r.received_on <= :to AND\s""" + scope.sql() + """
 
-                        GROUP BY GROUPING SETS ((c.status), (c.channel), (c.organisation_uscc), (c.division_code),
-                                                (c.implementation_code), (c.received_on), ())""")
+                        GROUP BY GROUPING SETS ((r.organisation_uscc), (r.division_code), (r.implementation_code),
+                                                (r.received_on), ())""")
                 .params(parameters)
                 .query((rs, n) -> {
                     Grouping by;
                     String key = null;
-                    if (rs.getInt("no_status") == 0) {
-                        by = Grouping.STATUS;
-                        key = rs.getString("status");
-                    } else if (rs.getInt("no_channel") == 0) {
-                        by = Grouping.CHANNEL;
-                        key = rs.getString("channel");
-                    } else if (rs.getInt("no_organisation") == 0) {
+                    if (rs.getInt("no_organisation") == 0) {
                         by = Grouping.ORGANISATION;
                         key = rs.getString("organisation_uscc");
                     } else if (rs.getInt("no_division") == 0) {
@@ -93,16 +98,30 @@ class StatisticsQueries {
                         by = Grouping.DAY;
                     } else {
                         by = Grouping.TOTAL;
+                        for (String status : STATUSES) {
+                            long cases = rs.getLong(status.toLowerCase(Locale.ROOT));
+                            if (cases > 0) {
+                                groups.add(new ReceivedGroup(Grouping.STATUS, status, null, null, cases, 0));
+                            }
+                        }
+                        for (String channel : CHANNELS) {
+                            long cases = rs.getLong("channel_" + channel);
+                            if (cases > 0) {
+                                groups.add(new ReceivedGroup(Grouping.CHANNEL, channel, null, null, cases, 0));
+                            }
+                        }
                     }
-                    return new ReceivedGroup(
+                    groups.add(new ReceivedGroup(
                             by,
                             key,
                             by == Grouping.ITEM ? rs.getString("item_name") : null,
                             by == Grouping.DAY ? rs.getObject("received_on", LocalDate.class) : null,
                             rs.getLong("cases"),
-                            rs.getLong("corrected"));
+                            rs.getLong("corrected")));
+                    return by;
                 })
                 .list();
+        return groups;
     }
 
     /**
@@ -113,24 +132,23 @@ class StatisticsQueries {
      */
     record DecidedDay(String organisationUscc, LocalDate day, long weight, long decided, long withDue, long onTime) {}
 
-    List<DecidedDay> decided(Actor supervisor, Instant start, Instant end) {
-        ScopeCondition scope = supervisor.reachCondition(CaseRecords.SCOPE, CaseAccess.SUPERVISE);
+    /** The decisions of the days from {@code from} to {@code to} (both included; days of decision in Asia/Shanghai). */
+    List<DecidedDay> decided(Actor supervisor, LocalDate from, LocalDate to) {
+        ScopeCondition scope = supervisor.reachCondition(ROLL_UP_SCOPE, CaseAccess.SUPERVISE);
         Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
-        parameters.put("start", Timestamp.from(start));
-        parameters.put("end", Timestamp.from(end));
-        String decidedInPeriod =
-                "c.decision IS NOT NULL AND c.decided_at >= :start AND c.decided_at < :end AND " + scope.sql();
-        return jdbc.sql("SELECT w.organisation_uscc, w.day, sum(w.weight) AS weight, sum(w.decided) AS decided,"
-                        + " sum(w.with_due) AS with_due, sum(w.on_time) AS on_time FROM ("
-                        + " SELECT c.organisation_uscc, " + DECIDED_ON + " AS day, 1 AS weight, 1 AS decided,"
-                        + " CASE WHEN c.due_on IS NULL THEN 0 ELSE 1 END AS with_due,"
-                        + " CASE WHEN c.due_on IS NOT NULL AND " + DECIDED_ON + " <= c.due_on THEN 1 ELSE 0 END"
-                        + " AS on_time"
-                        + " FROM cases_case c WHERE " + decidedInPeriod
-                        + " UNION ALL"
-                        + " SELECT c.organisation_uscc, c.received_on, -1, 0, 0, 0"
-                        + " FROM cases_case c WHERE " + decidedInPeriod
-                        + ") w GROUP BY w.organisation_uscc, w.day")
+        parameters.put("from", from);
+        parameters.put("to", to);
+        // One pass over the period's rows, each giving its day of decision (+) and its day of receipt (−).
+        return jdbc.sql("""
+                        SELECT r.organisation_uscc, w.day, sum(w.weight) AS weight, sum(w.decided) AS decided,
+                               sum(w.with_due) AS with_due, sum(w.on_time) AS on_time
+                        FROM cases_stat_decided r
+                        CROSS JOIN LATERAL (VALUES (r.decided_on, r.decided, r.decided, r.with_due, r.on_time),
+                                                   (r.received_on, -r.decided, 0, 0, 0))
+                            AS w (day, weight, decided, with_due, on_time)
+                        WHERE r.decided_on >= :from AND r.decided_on <= :to AND\s""" + scope.sql() + """
+
+                        GROUP BY r.organisation_uscc, w.day""")
                 .params(parameters)
                 .query((rs, n) -> new DecidedDay(
                         rs.getString("organisation_uscc"),
@@ -142,17 +160,20 @@ class StatisticsQueries {
                 .list();
     }
 
-    /** Ratings given in the period by score (index 1 to 5; 0 unused). */
-    long[] satisfaction(Actor supervisor, Instant start, Instant end) {
-        ScopeCondition scope = supervisor.reachCondition(CaseRecords.SCOPE, CaseAccess.SUPERVISE);
+    /**
+     * Ratings given in the days from {@code from} to {@code to} (Asia/Shanghai) by score (index 1 to 5; 0 unused),
+     * within reach by the rated case's department and division.
+     */
+    long[] satisfaction(Actor supervisor, LocalDate from, LocalDate to) {
+        ScopeCondition scope = supervisor.reachCondition(ROLL_UP_SCOPE, CaseAccess.SUPERVISE);
         Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
-        parameters.put("start", Timestamp.from(start));
-        parameters.put("end", Timestamp.from(end));
+        parameters.put("from", from);
+        parameters.put("to", to);
         long[] counts = new long[6];
         jdbc.sql("""
-                        SELECT r.score, count(*) AS ratings
-                        FROM cases_rating r JOIN cases_case c ON c.id = r.case_id
-                        WHERE r.rated_at >= :start AND r.rated_at < :end AND\s""" + scope.sql() + """
+                        SELECT r.score, sum(r.ratings) AS ratings
+                        FROM cases_stat_rating r
+                        WHERE r.rated_on >= :from AND r.rated_on <= :to AND\s""" + scope.sql() + """
 
                         GROUP BY r.score""")
                 .params(parameters)
@@ -164,20 +185,20 @@ class StatisticsQueries {
     /** The 差评 given in the period, per department: how many, how many rectified, how many open past due. */
     record RectificationGroup(String organisationUscc, long bad, long rectified, long overdue) {}
 
-    List<RectificationGroup> rectification(Actor supervisor, Instant start, Instant end, LocalDate today) {
-        ScopeCondition scope = supervisor.reachCondition(TASK_SCOPE, CaseAccess.SUPERVISE);
+    List<RectificationGroup> rectification(Actor supervisor, LocalDate from, LocalDate to, LocalDate today) {
+        ScopeCondition scope = supervisor.reachCondition(ROLL_UP_SCOPE, CaseAccess.SUPERVISE);
         Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
-        parameters.put("start", Timestamp.from(start));
-        parameters.put("end", Timestamp.from(end));
+        parameters.put("from", from);
+        parameters.put("to", to);
         parameters.put("today", today);
         return jdbc.sql("""
-                        SELECT t.organisation_uscc, count(*) AS bad,
-                               sum(CASE WHEN t.status = 'RECTIFIED' THEN 1 ELSE 0 END) AS rectified,
-                               sum(CASE WHEN t.status = 'OPEN' AND t.due_on < :today THEN 1 ELSE 0 END) AS overdue
-                        FROM cases_rectification t JOIN cases_rating r ON r.id = t.rating_id
-                        WHERE r.rated_at >= :start AND r.rated_at < :end AND\s""" + scope.sql() + """
+                        SELECT r.organisation_uscc, sum(r.tasks) AS bad,
+                               sum(CASE WHEN r.status = 'RECTIFIED' THEN r.tasks ELSE 0 END) AS rectified,
+                               sum(CASE WHEN r.status = 'OPEN' AND r.due_on < :today THEN r.tasks ELSE 0 END) AS overdue
+                        FROM cases_stat_rectification r
+                        WHERE r.rated_on >= :from AND r.rated_on <= :to AND\s""" + scope.sql() + """
 
-                        GROUP BY t.organisation_uscc""")
+                        GROUP BY r.organisation_uscc""")
                 .params(parameters)
                 .query((rs, n) -> new RectificationGroup(
                         rs.getString("organisation_uscc"),

@@ -1,0 +1,155 @@
+package org.zhengwu.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengwu.cases.lifecycle.CaseLifecycle;
+import org.zhengwu.catalog.CaseKind;
+import org.zhengwu.catalog.PublishedCatalog;
+import org.zhengwu.catalog.PublishedItem;
+import org.zhengwu.identity.AccountType;
+import org.zhengwu.identity.Actor;
+import org.zhengwu.identity.DataScope;
+import org.zhengwu.identity.RealNameLevel;
+import org.zhengwu.support.OnlineItems;
+import org.zhengwu.support.StatementLog;
+import org.zhengwu.support.ZhengwuTest;
+
+/**
+ * What one submission's transaction sends to PostgreSQL (issue 10's durable submissions): every statement, read from
+ * the JDBC driver's protocol trace, listed in the test's output and held to a ceiling — while the transaction still
+ * writes everything a submission must (the case, its process, timeline, accountability entry and event).
+ */
+@ZhengwuTest
+class SubmissionStatementsTests {
+
+    /** The statements of one submission's transaction, BEGIN and COMMIT included (docs/BENCHMARKS.md). */
+    static final int CEILING = 19;
+
+    private static long nextAccount = 9_600_000;
+
+    @Autowired
+    CaseLifecycle lifecycle;
+
+    @Autowired
+    PublishedCatalog catalog;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    javax.sql.DataSource pool;
+
+    @Test
+    void aSubmissionIsFewStatementsAndWritesEverythingItMust() {
+        PublishedItem item = OnlineItems.first(catalog, CaseKind.PROMISED);
+        Actor applicant = citizen();
+        // A first submission warms the caches (process definitions, the calendar) as a running server has them.
+        long warm = lifecycle.startDraft(applicant, item.implementationCode(), null, Map.of("note", "预热"));
+        lifecycle.submit(applicant, warm, UUID.randomUUID(), draft -> {});
+
+        long id = lifecycle.startDraft(applicant, item.implementationCode(), null, Map.of("note", "计数"));
+        UUID key = UUID.randomUUID();
+        List<String> statements = StatementLog.of(pool, () -> lifecycle.submit(applicant, id, key, draft -> {}));
+        System.out.println("One submission's transaction, " + statements.size() + " statements:\n"
+                + StatementLog.listed(statements));
+
+        assertThat(statements).isNotEmpty();
+        // The driver sends COMMIT as a statement it prepared when it connected (named S_1, so without its text here).
+        assertThat(statements.get(0)).isEqualToIgnoringCase("BEGIN");
+        assertThat(statements.get(statements.size() - 1)).isIn("COMMIT", "? S_1");
+        // The number's sequence row is locked as late as can be: after every read but the process start's own.
+        int numbered = indexOf(statements, "INSERT INTO cases_number_sequence");
+        assertThat(statements.subList(numbered, statements.size()))
+                .noneMatch(s -> s.startsWith("SELECT id, case_number"))
+                .noneMatch(s -> s.contains("ACT_RE_PROCDEF RES"));
+        assertThat(statements)
+                .noneMatch(s -> s.toUpperCase(java.util.Locale.ROOT).contains("ACT_HI_"));
+        assertThat(statements).hasSizeLessThanOrEqualTo(CEILING);
+        // Everything a submission must write is written, in that one transaction.
+        String number = jdbc.sql("SELECT case_number FROM cases_case WHERE submission_key = :key")
+                .param("key", key)
+                .query(String.class)
+                .single();
+        assertThat(jdbc.sql("SELECT count(*) FROM cases_step WHERE case_id = :id AND step = 'submit'")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM shared_audit_entry WHERE action = 'cases.submit' AND object_id = :n")
+                        .param("n", number)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        // The outbox: the CaseSubmitted event and the applicant's notice, each a publication written in the transaction
+        // (completed publications are not kept, so the statements are the evidence).
+        assertThat(statements.stream().filter(s -> s != null && s.startsWith("INSERT INTO EVENT_PUBLICATION")))
+                .hasSize(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM act_ru_execution WHERE business_key_ = :n")
+                        .param("n", number)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM act_ru_task t JOIN cases_case c ON c.process_instance_id = t.proc_inst_id_"
+                                        + " WHERE c.id = :id AND t.task_def_key_ = 'accept'")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    /**
+     * The statements a signed-in request sends before and besides its page's own work — the session's account and
+     * its permissions, looked up by the filters and the controller — listed for docs/BENCHMARKS.md.
+     */
+    @Test
+    void theStatementsOfASignedInRequestAreListed() {
+        org.zhengwu.support.TestBrowser browser = new org.zhengwu.support.TestBrowser(port);
+        browser.signInNewStaff(
+                staff,
+                OnlineItems.first(catalog, CaseKind.PROMISED).organisation().uscc(),
+                "CASE_CLERK");
+        assertThat(browser.get("/").status()).isEqualTo(200);
+        List<String> statements = StatementLog.ofEveryThread(
+                pool, () -> assertThat(browser.get("/").status()).isEqualTo(200));
+        System.out.println(
+                "A signed-in GET /, " + statements.size() + " statements:\n" + StatementLog.listed(statements));
+        assertThat(statements).isNotEmpty();
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Autowired
+    org.zhengwu.identity.StaffAccounts staff;
+
+    private static int indexOf(List<String> statements, String start) {
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i) != null && statements.get(i).startsWith(start)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no statement " + start);
+    }
+
+    private static Actor citizen() {
+        long id = nextAccount++;
+        return new Actor(
+                id,
+                UUID.randomUUID(),
+                "applicant" + id,
+                "申请人" + id,
+                AccountType.PERSON,
+                RealNameLevel.IN_PERSON,
+                Set.of(),
+                Map.of(),
+                DataScope.NONE);
+    }
+}
