@@ -391,6 +391,7 @@ class AccessibilityBrowserTests {
         visits.add(new Visit("apply: upload refused", citizenPersona, draftForm, uploadEmptyFile(), true));
         page("apply: review", citizenPersona, draftForm.replaceAll("/form$", "/review"));
         page("apply: receipt", citizenPersona, submittedCase + "/receipt");
+        page("who used my data", citizenPersona, "/my/data-uses");
         page("my cases", citizenPersona, "/my/cases");
         page("my case with its timeline", citizenPersona, submittedCase);
         page("my case waiting for 补正", citizenPersona, correctedCase);
@@ -586,6 +587,20 @@ class AccessibilityBrowserTests {
                 "/admin/calendar/2095",
                 "form[action='/admin/calendar/2095/days']",
                 Map.of("date", "2095-02-30", "reason", ""));
+        // 基础信息资源库 and 共享交换: the administrator holds every staff role of the new installation.
+        page("base library imports", admin, "/admin/basedata/imports");
+        page("base library lookup", admin, "/admin/basedata/lookup");
+        page("places", admin, "/admin/basedata/places");
+        page("indicators", admin, "/admin/basedata/indicators");
+        visits.add(new Visit("indicator series", admin, "/admin/basedata/indicators/GDP", chartsDrawn(), false));
+        page("resource catalogue", admin, "/exchange/resources");
+        page("population resource", admin, "/exchange/resources/101001-000001");
+        page("sharing request", admin, "/exchange/resources/101001-000001/request");
+        page("new resource", admin, "/exchange/resources/new");
+        page("the organisation's requests", admin, "/exchange/grants/mine");
+        page("requests waiting for a decision", admin, "/exchange/grants/waiting");
+        page("overdue sharing requests", admin, "/exchange/supervision");
+        page("subscriptions", admin, "/workbench/exchange/subscriptions");
         page("catalogue", admin, "/admin/catalog");
         page("catalogue entry", admin, "/admin/catalog/items/" + draft.itemId());
         page("catalogue version in review", admin, "/admin/catalog/versions/" + inReview.id());

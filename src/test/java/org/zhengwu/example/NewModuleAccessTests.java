@@ -107,7 +107,7 @@ class NewModuleAccessTests {
                         WHERE r.code = 'EXAMPLE_SUPERVISOR' AND r.module = 'example' AND r.retired_at IS NULL""").query(String.class).single()).isEqualTo("example.inspect,example.supervise");
         assertThat(audit.search(
                         new AccountabilityLog.Query("system", "role", null, "identity.role.declare", null, null),
-                        10,
+                        100,
                         0))
                 .extracting(AuditEntry::objectId)
                 .contains(ExampleModule.EXAMPLE_INSPECTOR, ExampleModule.EXAMPLE_SUPERVISOR);
@@ -123,7 +123,7 @@ class NewModuleAccessTests {
 
         var chinese = administrator.get("/admin/accounts/new").html();
         assertThat(chinese.select("fieldset[data-module] > legend").eachText())
-                .containsExactly("办件", "政务服务事项", "示例模块", "统一身份认证", "电子证照");
+                .containsExactly("基础信息资源库", "办件", "政务服务事项", "示例模块", "共享交换", "统一身份认证", "电子证照");
         assertThat(chinese.select("fieldset[data-module=example] label").eachText())
                 .containsExactly("示例检查员", "示例督查员");
         assertThat(chinese.select("#role-EXAMPLE_SUPERVISOR-grants").text())
@@ -134,7 +134,14 @@ class NewModuleAccessTests {
 
         var english = administrator.get("/admin/accounts/new?lang=en").html();
         assertThat(english.select("fieldset[data-module] > legend").eachText())
-                .containsExactly("Cases", "Service catalogue", "Example module", "Identity", "Licences");
+                .containsExactly(
+                        "Base data",
+                        "Cases",
+                        "Service catalogue",
+                        "Example module",
+                        "Data sharing and exchange",
+                        "Identity",
+                        "Licences");
         assertThat(english.select("fieldset[data-module=example] label").eachText())
                 .containsExactly("Example inspector", "Example supervisor");
         assertThat(english.select("#role-EXAMPLE_SUPERVISOR-grants").text())

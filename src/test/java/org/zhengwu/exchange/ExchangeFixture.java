@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengwu.shared.time.BusinessTime;
 
@@ -14,6 +13,10 @@ import org.zhengwu.shared.time.BusinessTime;
  * use them (publish/subscribe): the catalogue's and the grant workflow's own screens are tested on their own.
  */
 public final class ExchangeFixture {
+
+    /** 顺序码 of the test resources: distinct within a run, above those the catalogue tests choose. */
+    private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE =
+            new java.util.concurrent.atomic.AtomicInteger(500_000 + (int) (System.nanoTime() % 100_000));
 
     /** An info item: field, data type, length, sensitive, the record's key, rules (JSON or null). */
     public record Item(String field, String type, Integer length, boolean isSensitive, boolean isKey, String rules) {
@@ -51,7 +54,7 @@ public final class ExchangeFixture {
     /** A new published 部门 resource of the provider with these items; its code. */
     public String resource(String providerUscc, String providerDivision, List<Item> items) {
         return resource(
-                "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+                String.format(java.util.Locale.ROOT, "301001/%06d", SEQUENCE.incrementAndGet()),
                 providerUscc,
                 providerDivision,
                 items);
@@ -63,9 +66,9 @@ public final class ExchangeFixture {
         jdbc.sql("""
                         INSERT INTO exchange_resource (code, category, classification, name, provider_uscc,
                             provider_division, summary, format, share_type, share_methods, open_type, update_cycle,
-                            status, published_on, catalogue_updated_at, created_at)
+                            status, published_on, entered_by, catalogue_updated_at, created_at)
                         VALUES (:code, '3', '301001', :name, :provider, :division, '测试资源', 'JSON', 'CONDITIONAL',
-                            'SUBSCRIPTION', 'NONE', 'DAILY', 'PUBLISHED', CURRENT_DATE, :now, :now)""")
+                            'SUBSCRIPTION', 'NONE', 'DAILY', 'PUBLISHED', CURRENT_DATE, 'test', :now, :now)""")
                 .param("code", code)
                 .param("name", "测试资源" + code)
                 .param("provider", providerUscc)

@@ -913,12 +913,12 @@ class AuthorisationMatrixTests {
         post("/api/v1/exchange/inbound", Map.of(), NOBODY);
         post(
                 "/api/v1/exchange/publish/{resource}/changes",
-                "/api/v1/exchange/publish/" + exchangeResource + "/changes",
+                "/api/v1/exchange/publish/" + exchangeResource.replace('/', '-') + "/changes",
                 Map.of(),
                 NOBODY);
         get(
                 "/api/v1/exchange/publish/{resource}/rejections",
-                "/api/v1/exchange/publish/" + exchangeResource + "/rejections",
+                "/api/v1/exchange/publish/" + exchangeResource.replace('/', '-') + "/rejections",
                 NOBODY);
         get("/api/v1/exchange/subscriptions", NOBODY);
         post("/api/v1/exchange/subscriptions", Map.of(), NOBODY);
@@ -927,7 +927,7 @@ class AuthorisationMatrixTests {
         post("/api/v1/exchange/subscriptions/{id}/ack", subscriptionPath + "/ack", Map.of(), NOBODY);
         post("/api/v1/exchange/subscriptions/{id}/replay", subscriptionPath + "/replay", Map.of(), NOBODY);
         post("/api/v1/exchange/subscriptions/{id}/cancel", subscriptionPath + "/cancel", Map.of(), NOBODY);
-        get("/workbench/exchange/subscriptions", OWN_CLERK);
+        get("/workbench/exchange/subscriptions", CLERKS);
         get(
                 "/workbench/exchange/subscriptions/{id}",
                 "/workbench/exchange/subscriptions/" + exchangeSubscription,

@@ -137,7 +137,7 @@ class PubSubApiController {
                     + " the rejection report); a batch above the limit is refused (413). A version not above the key's"
                     + " last one is a replay: acknowledged, without a new effect.")
     PublishAnswer publish(
-            @PathVariable String resource,
+            @PathVariable("resource") String reference,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
                                     @Content(
@@ -146,6 +146,7 @@ class PubSubApiController {
                     @RequestBody(required = false)
                     byte[] raw) {
         ConnectedSystem system = system(ExchangeAccess.PUBLISH_SCOPE);
+        String resource = code(reference);
         PublishRequest request = body(raw, PublishRequest.class);
         Publishing.Published published =
                 publishing.publish(system, resource, request == null ? null : request.changes());
@@ -158,9 +159,10 @@ class PubSubApiController {
             summary =
                     "The rejection report of the organisation's resource: the problems of refused batches, newest first")
     RejectionPage rejections(
-            @PathVariable String resource,
+            @PathVariable("resource") String reference,
             @Parameter(description = "cursor from the previous page") @RequestParam(required = false) Long before) {
         ConnectedSystem system = system(ExchangeAccess.PUBLISH_SCOPE);
+        String resource = code(reference);
         publishing.ownResource(system, resource);
         int limit = 100;
         List<Map<String, Object>> rows = jdbc.sql("""
@@ -334,5 +336,10 @@ class PubSubApiController {
             throw new BadParameterException("from", "exchange.pubsub.cursor");
         }
         return new ReplayAnswer(subscriptions.replay(id, from, system.clientId()));
+    }
+
+    /** A resource's code in a path: its slash written as a hyphen ({@code 301001-000001}), as the catalogue's paths. */
+    private static String code(String reference) {
+        return reference.replace('-', '/');
     }
 }

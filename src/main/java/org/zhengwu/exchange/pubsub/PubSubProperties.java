@@ -34,6 +34,7 @@ public record PubSubProperties(
         @DefaultValue("local") String node,
         @DefaultValue("") String licenceResource,
         @DefaultValue("") String nodeKey,
+        @DefaultValue("") java.util.List<String> webhookHosts,
         java.util.Map<String, Peer> peers) {
 
     /**
@@ -48,6 +49,12 @@ public record PubSubProperties(
 
     public PubSubProperties {
         peers = peers == null ? java.util.Map.of() : java.util.Map.copyOf(peers);
+        webhookHosts = webhookHosts == null
+                ? java.util.List.of()
+                : webhookHosts.stream()
+                        .map(host -> host.strip().toLowerCase(java.util.Locale.ROOT))
+                        .filter(host -> !host.isEmpty())
+                        .toList();
         if (maxBatch < 1 || deliveryBatch < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException(
                     "zhengwu.exchange.pubsub: max-batch, delivery-batch and max-attempts must be at least 1");
@@ -64,5 +71,18 @@ public record PubSubProperties(
             wait = wait.multipliedBy(2);
         }
         return wait.compareTo(longestRetry) > 0 ? longestRetry : wait;
+    }
+
+    /**
+     * Whether a subscriber's webhook may be on this host: any host when {@code webhook-hosts} is empty, else a host
+     * listed or below a listed domain ({@code gov.cn} admits {@code sjj.hefei.gov.cn}), so that a deployment keeps
+     * deliveries inside the networks it names.
+     */
+    public boolean webhookHostAllowed(String host) {
+        if (webhookHosts.isEmpty()) {
+            return true;
+        }
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        return webhookHosts.stream().anyMatch(allowed -> name.equals(allowed) || name.endsWith("." + allowed));
     }
 }

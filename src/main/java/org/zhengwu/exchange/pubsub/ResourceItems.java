@@ -66,6 +66,15 @@ class ResourceItems {
                 .optional();
     }
 
+    /** The catalogue's resource of a base library of basedata ({@code person}, {@code legal-entity}, …), if any. */
+    Optional<Resource> forLibrary(String library) {
+        return jdbc.sql("SELECT code FROM exchange_resource WHERE library = :library")
+                .param("library", library)
+                .query(String.class)
+                .optional()
+                .flatMap(this::find);
+    }
+
     private Map<String, Item> items(String code) {
         Map<String, Item> items = new LinkedHashMap<>();
         jdbc.sql("""

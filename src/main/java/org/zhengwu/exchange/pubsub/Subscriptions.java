@@ -52,9 +52,17 @@ class Subscriptions {
     private final ResourceItems resources;
     private final AccountabilityLog audit;
     private final Clock clock;
+    private final PubSubProperties properties;
 
-    Subscriptions(JdbcClient jdbc, ActiveGrants grants, ResourceItems resources, AccountabilityLog audit, Clock clock) {
+    Subscriptions(
+            JdbcClient jdbc,
+            ActiveGrants grants,
+            ResourceItems resources,
+            AccountabilityLog audit,
+            Clock clock,
+            PubSubProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
         this.grants = grants;
         this.resources = resources;
         this.audit = audit;
@@ -81,6 +89,10 @@ class Subscriptions {
         }
         if (chosen.equals("PUSH") && !webhook(url)) {
             throw new BadParameterException("url", "exchange.pubsub.subscription.url");
+        }
+        if (chosen.equals("PUSH")
+                && !properties.webhookHostAllowed(URI.create(url.strip()).getHost())) {
+            throw new BadParameterException("url", "exchange.pubsub.subscription.url-host");
         }
         if (!system.may(ExchangeAccess.SUBSCRIBE_SCOPE)
                 || grant(system.organisationUscc(), resourceCode).isEmpty()) {

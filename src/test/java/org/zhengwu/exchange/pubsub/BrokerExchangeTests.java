@@ -114,7 +114,9 @@ class BrokerExchangeTests {
                 changes.add(change);
             }
             Api.Answer published = api.post(
-                    "/api/v1/exchange/publish/" + resource + "/changes", publisher, Map.of("changes", changes));
+                    "/api/v1/exchange/publish/" + resource.replace('/', '-') + "/changes",
+                    publisher,
+                    Map.of("changes", changes));
             assertThat(published.status()).as(published.body()).isEqualTo(200);
             List<Long> ids = new ArrayList<>();
             published.json().path("changes").forEach(id -> ids.add(id.asLong()));

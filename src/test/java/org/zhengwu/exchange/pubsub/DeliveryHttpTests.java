@@ -121,7 +121,9 @@ class DeliveryHttpTests {
             changes.add(change);
         }
         Api.Answer answer = api.post(
-                "/api/v1/exchange/publish/" + resource + "/changes", publisherToken, Map.of("changes", changes));
+                "/api/v1/exchange/publish/" + resource.replace('/', '-') + "/changes",
+                publisherToken,
+                Map.of("changes", changes));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         List<Long> ids = new ArrayList<>();
         answer.json().path("changes").forEach(id -> ids.add(id.asLong()));

@@ -33,12 +33,12 @@ class LicenceChangesTests {
     void anIssuedLicenceIsPublishedOnceAndItsNextVersionAgain() {
         ExchangeFixture fixture = new ExchangeFixture(jdbc);
         Map<String, Object> provider = fixture.organisations(1).get(0);
-        if (jdbc.sql("SELECT count(*) FROM exchange_resource WHERE code = 'T-LICENCES'")
+        if (jdbc.sql("SELECT count(*) FROM exchange_resource WHERE code = '301001/999001'")
                         .query(Long.class)
                         .single()
                 == 0) {
             fixture.resource(
-                    "T-LICENCES",
+                    "301001/999001",
                     (String) provider.get("uscc"),
                     (String) provider.get("division_code"),
                     List.of(
@@ -55,7 +55,7 @@ class LicenceChangesTests {
         changes.publish(issued);
         changes.publish(issued);
         assertThat(count()).isEqualTo(before + 1);
-        Outbox.Stored stored = outbox.after("T-LICENCES", 0, 10_000).stream()
+        Outbox.Stored stored = outbox.after("301001/999001", 0, 10_000).stream()
                 .reduce((a, b) -> b)
                 .orElseThrow();
         assertThat(stored.key()).isEqualTo(first.typeCode() + "." + issuer + "." + number);
@@ -68,7 +68,7 @@ class LicenceChangesTests {
     }
 
     private long count() {
-        return jdbc.sql("SELECT count(*) FROM exchange_change WHERE resource_code = 'T-LICENCES'")
+        return jdbc.sql("SELECT count(*) FROM exchange_change WHERE resource_code = '301001/999001'")
                 .query(Long.class)
                 .single();
     }

@@ -105,7 +105,10 @@ class PublishHttpTests {
     }
 
     private Api.Answer publish(List<Map<String, Object>> changes) {
-        return api.post("/api/v1/exchange/publish/" + resource + "/changes", token, Map.of("changes", changes));
+        return api.post(
+                "/api/v1/exchange/publish/" + resource.replace('/', '-') + "/changes",
+                token,
+                Map.of("changes", changes));
     }
 
     private long changes() {
@@ -204,7 +207,7 @@ class PublishHttpTests {
                 .contains("colour")
                 .contains("不是该资源的信息项");
         assertThat(rejection.path("message").path("en").asString()).contains("\"colour\" is not an info item");
-        Api.Answer report = api.get("/api/v1/exchange/publish/" + resource + "/rejections", token);
+        Api.Answer report = api.get("/api/v1/exchange/publish/" + resource.replace('/', '-') + "/rejections", token);
         assertThat(report.status()).as(report.body()).isEqualTo(200);
         JsonNode first = report.json().path("rejections").get(0);
         assertThat(first.path("field").asString()).isEqualTo("colour");
@@ -277,7 +280,7 @@ class PublishHttpTests {
     @Test
     void anotherOrganisationsResourceIsForbiddenAndAnUnknownOneNotFound() {
         Api.Answer others = api.post(
-                "/api/v1/exchange/publish/" + othersResource + "/changes",
+                "/api/v1/exchange/publish/" + othersResource.replace('/', '-') + "/changes",
                 token,
                 Map.of("changes", List.of(change("A1", "insert", 1, Map.of("code", "A1")))));
         assertThat(others.status()).as(others.body()).isEqualTo(403);
@@ -290,7 +293,7 @@ class PublishHttpTests {
         assertThat(api.post("/api/v1/exchange/publish/NO-SUCH/changes", token, Map.of("changes", List.of()))
                         .status())
                 .isEqualTo(404);
-        assertThat(api.get("/api/v1/exchange/publish/" + othersResource + "/rejections", token)
+        assertThat(api.get("/api/v1/exchange/publish/" + othersResource.replace('/', '-') + "/rejections", token)
                         .status())
                 .isEqualTo(403);
     }
@@ -299,11 +302,13 @@ class PublishHttpTests {
     void withoutThePublishScopeOrATokenNothingIsPublished() {
         String id = TestPeople.newIdNumber();
         List<Map<String, Object>> batch = List.of(change(id, "insert", 1, person(id, "冯十二")));
-        Api.Answer queryOnly =
-                api.post("/api/v1/exchange/publish/" + resource + "/changes", queryOnlyToken, Map.of("changes", batch));
+        Api.Answer queryOnly = api.post(
+                "/api/v1/exchange/publish/" + resource.replace('/', '-') + "/changes",
+                queryOnlyToken,
+                Map.of("changes", batch));
         assertThat(queryOnly.status()).isEqualTo(403);
-        Api.Answer anonymous =
-                api.post("/api/v1/exchange/publish/" + resource + "/changes", null, Map.of("changes", batch));
+        Api.Answer anonymous = api.post(
+                "/api/v1/exchange/publish/" + resource.replace('/', '-') + "/changes", null, Map.of("changes", batch));
         assertThat(anonymous.status()).isEqualTo(401);
     }
 }

@@ -41,7 +41,7 @@ import org.zhengwu.support.TestBrowser;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeExchangeTests {
 
-    static final String RESOURCE = "T-TWO-NODES";
+    static final String RESOURCE = "301001/999002";
 
     record Node(String name, int port, Map<String, Object> properties) {}
 
@@ -215,7 +215,10 @@ class TwoNodeExchangeTests {
         change.put("version", version);
         change.put("fields", Map.of("code", key, "name", "名称" + key + "v" + version));
         Api.Answer answer = new Api(node.port())
-                .post("/api/v1/exchange/publish/" + RESOURCE + "/changes", token, Map.of("changes", List.of(change)));
+                .post(
+                        "/api/v1/exchange/publish/" + RESOURCE.replace('/', '-') + "/changes",
+                        token,
+                        Map.of("changes", List.of(change)));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     }
 

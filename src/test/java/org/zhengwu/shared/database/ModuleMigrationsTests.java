@@ -46,6 +46,7 @@ class ModuleMigrationsTests {
                         "flyway_schema_history_basedata",
                         "flyway_schema_history_cases",
                         "flyway_schema_history_catalog",
+                        "flyway_schema_history_exchange",
                         "flyway_schema_history_identity",
                         "flyway_schema_history_licence",
                         "flyway_schema_history_shared");

@@ -1,0 +1,107 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * bench/exchange.sh's bulk part, as a department system would do it with its bearer token: publish CHANGES change
+ * records of a resource in batches of 1,000 (timed: records/s), subscribe by pull, then pull every change page by page
+ * (1,000 a page, timed: rows/s, every page's changes counted). Prints "publish = N/s" and "pull = N/s".
+ *
+ * <pre>java ExchangeBulk BASE TOKEN RESOURCE CHANGES</pre>
+ */
+public class ExchangeBulk {
+
+    private static final Pattern CURSOR = Pattern.compile("\"cursor\"\\s*:\\s*(\\d+)");
+    private static final Pattern MORE = Pattern.compile("\"more\"\\s*:\\s*(true|false)");
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String token = args[1];
+        String resource = args[2];
+        int changes = Integer.parseInt(args[3]);
+        String ref = resource.replace('/', '-');
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        long started = System.nanoTime();
+        for (int from = 0; from < changes; from += 1000) {
+            StringBuilder body = new StringBuilder("{\"changes\":[");
+            for (int i = from; i < Math.min(changes, from + 1000); i++) {
+                if (i > from) {
+                    body.append(',');
+                }
+                String key = String.format("K%08d", i);
+                body.append("{\"key\":\"").append(key).append("\",\"operation\":\"insert\",\"version\":1,")
+                        .append("\"fields\":{\"code\":\"").append(key).append("\",\"name\":\"合肥市第")
+                        .append(i).append("号许可\",\"amount\":").append(i % 10_000).append("}}");
+            }
+            body.append("]}");
+            HttpResponse<String> answer = http.send(
+                    post(base + "/api/v1/exchange/publish/" + ref + "/changes", token, body.toString()),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("publish answered " + answer.statusCode() + ": " + answer.body());
+            }
+        }
+        double publishSeconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("publish = %.0f/s (%d records in %.1f s)%n", changes / publishSeconds, changes, publishSeconds);
+
+        HttpResponse<String> subscribed = http.send(
+                post(base + "/api/v1/exchange/subscriptions", token,
+                        "{\"resource\":\"" + resource + "\",\"mode\":\"PULL\"}"),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher id = ID.matcher(subscribed.body());
+        if (subscribed.statusCode() / 100 != 2 || !id.find()) {
+            throw new IllegalStateException("subscribe answered " + subscribed.statusCode() + ": " + subscribed.body());
+        }
+        String subscription = id.group(1);
+
+        long cursor = 0;
+        long rows = 0;
+        started = System.nanoTime();
+        while (true) {
+            HttpResponse<String> page = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/exchange/subscriptions/" + subscription
+                                    + "/changes?after=" + cursor + "&limit=1000"))
+                            .header("Authorization", "Bearer " + token)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException("pull answered " + page.statusCode() + ": " + page.body());
+            }
+            String text = page.body();
+            int count = 0;
+            for (int at = text.indexOf("\"idempotencyKey\""); at >= 0; at = text.indexOf("\"idempotencyKey\"", at + 1)) {
+                count++;
+            }
+            rows += count;
+            Matcher next = CURSOR.matcher(text);
+            Matcher more = MORE.matcher(text);
+            if (!next.find() || !more.find()) {
+                throw new IllegalStateException("no cursor in " + text.substring(0, Math.min(300, text.length())));
+            }
+            cursor = Long.parseLong(next.group(1));
+            if (!Boolean.parseBoolean(more.group(1))) {
+                break;
+            }
+        }
+        double pullSeconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("pull = %.0f/s (%d rows in %.2f s)%n", rows / pullSeconds, rows, pullSeconds);
+        if (rows != changes) {
+            throw new IllegalStateException("pulled " + rows + " changes, published " + changes);
+        }
+    }
+
+    private static HttpRequest post(String url, String token, String json) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+    }
+}

@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Exchange hot paths (issue 12), each next to PostgreSQL doing the same in the same run on the same server:
+#  (a) key lookup: a department system reads one person by 公民身份号码 through the query API
+#      (GET /api/v1/exchange/data/101001-000001/records/{id}: token check, grant, rate limit, the sealed record read
+#      by blind index and opened, masking, one access-log row) — wrk, 16 connections, a random one of 100,000
+#      distinct numbers per request, over PERSONS synthetic persons — against pgbench's point lookup of a person row
+#      by a unique key (bench/exchange-lookup.sql), 16 clients: p50/p99 of each;
+#  (b) bulk delivery: the same system publishes CHANGES change records of its own resource in batches of 1,000, then
+#      pulls them all as a subscriber, 1,000 a page (bench/ExchangeBulk.java), against `COPY … TO STDOUT` of the
+#      same outbox rows; and the streamed export of every person (…/export) against `COPY` of the person rows.
+#
+#   bench/exchange.sh [duration-seconds=20]
+#
+# PERSONS (default 1000000), CHANGES (default 100000), SKIP_BUILD=1 reuses the jar and classpath, BENCH_PORT,
+# JAVA_OPTS, BENCH_NICE as bench/lib/platform.sh. Fresh throwaway database in bench/results/exchange-data (the script
+# writes to it with SQL: the bench system's API access and grant). Results in bench/results/exchange-*; summary on
+# stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-20}
+PERSONS=${PERSONS:-1000000}
+CHANGES=${CHANGES:-100000}
+OUT=bench/results
+DATA=$OUT/exchange-data
+mkdir -p "$OUT"
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 1; }
+command -v pgbench >/dev/null || { echo "pgbench is not installed: apt-get install postgresql-client" >&2; exit 1; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+seconds() { date +%s.%N; }
+
+source bench/lib/platform.sh
+if [ -n "${SKIP_BUILD:-}" ]; then
+    # shellcheck disable=SC2010 # the one jar whose name does not end in -plain
+    PLATFORM_JAR=$(ls target/zhengwu-*.jar | grep -v plain | head -n 1)
+else
+    platform_build
+fi
+CLASSPATH_BENCH=target/bench-classes:target/classes:$(cat target/bench-classpath.txt)
+mkdir -p target/bench-classes
+javac -proc:none -d target/bench-classes bench/ExchangeBulk.java
+
+echo "== synthetic register: $PERSONS persons (seed 1), 100,000 of their numbers for the lookups"
+rm -rf "$OUT/exchange-synthetic"
+"$JAVA" -cp "$CLASSPATH_BENCH" org.zhengwu.basedata.synthetic.SyntheticRegisters --seed=1 --persons="$PERSONS" \
+    --entities=0 --out="$OUT/exchange-synthetic" > /dev/null
+PERSONS_CSV=$(ls "$OUT"/exchange-synthetic/*.csv | grep -i person | head -n 1)
+tail -n +2 "$PERSONS_CSV" | cut -d, -f2 | shuf -n 100000 --random-source=<(yes) > "$OUT/exchange-ids.txt"
+
+rm -rf "$DATA"
+trap platform_stop EXIT
+export ZHENGWU_BASEDATA_SYNTHETIC_PERSONS=$PERSONS ZHENGWU_BASEDATA_SYNTHETIC_SEED=1 \
+    ZHENGWU_EXCHANGE_QUERIES_PER_HOUR=1000000000
+STARTED=$(seconds)
+platform_start "$DATA" "$OUT/exchange-app.log" "$OUT/exchange-zhengwu.json"
+PG_PORT=$(sed -n 's/.*Embedded PostgreSQL 17 on port \([0-9]*\).*/\1/p' "$OUT/exchange-app.log" | head -n 1)
+PGPASSWORD=$(cat "$DATA/pg/superuser.password")
+export PGPASSWORD PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres
+until [ "$(psql -Atq -d zhengwu -c "SELECT count(*) FROM basedata_person WHERE record_id IS NOT NULL")" -ge "$PERSONS" ]; do
+    sleep 2
+done
+echo "   started and loaded in $(awk -v a="$STARTED" -v b="$(seconds)" 'BEGIN { printf "%.0f", b - a }') s"
+psql -q -d zhengwu -c "VACUUM ANALYZE basedata_person"
+
+# The bench system speaks for a demo organisation other than the libraries' provider, with the three scopes, and
+# holds an approved grant of the population resource (every field; number and name in clear); it also provides a
+# resource of its own for the bulk part, and holds a grant of it.
+CONSUMER=$(psql -Atq -d zhengwu -c "SELECT uscc || ' ' || division_code FROM basedata_organisation
+    WHERE uscc <> (SELECT provider_uscc FROM exchange_resource WHERE library = 'person') ORDER BY uscc LIMIT 1")
+ORG=${CONSUMER% *}
+DIVISION=${CONSUMER#* }
+BULK_RESOURCE=301001/900001
+psql -q -d zhengwu -v org="$ORG" -v division="$DIVISION" -v client="$PLATFORM_CLIENT_ID" -v bulk="$BULK_RESOURCE" <<'SQL'
+INSERT INTO identity_client_api_access (client_id, organisation_uscc, granted_by, granted_at)
+VALUES (:'client', :'org', 'bench', now());
+INSERT INTO identity_client_api_scope (client_id, scope)
+VALUES (:'client', 'exchange.query'), (:'client', 'exchange.publish'), (:'client', 'exchange.subscribe');
+UPDATE oauth2_registered_client SET scopes = 'exchange.query,exchange.publish,exchange.subscribe'
+WHERE client_id = :'client';
+INSERT INTO exchange_grant (resource_code, consumer_uscc, consumer_division, purpose, legal_basis, fields_requested,
+    fields_granted, clear_fields, valid_from, valid_until, status, requested_by, requested_at, decided_by, decided_at)
+SELECT code, :'org', :'division', '基准测试', '基准测试', f, f, 'idNumber,name', CURRENT_DATE - 1, CURRENT_DATE + 30,
+    'APPROVED', 'bench', now(), 'bench', now()
+FROM exchange_resource, LATERAL (SELECT string_agg(field, ',' ORDER BY position) AS f FROM exchange_resource_item
+    WHERE resource_code = code) items
+WHERE library = 'person';
+INSERT INTO exchange_resource (code, category, classification, name, provider_uscc, provider_division, summary, format,
+    share_type, share_methods, open_type, update_cycle, status, published_on, entered_by, catalogue_updated_at,
+    created_at)
+VALUES (:'bulk', '3', '301001', '基准测试许可信息', :'org', :'division', '基准测试用的部门资源', 'JSON', 'CONDITIONAL',
+    'SUBSCRIPTION', 'NONE', 'REALTIME', 'PUBLISHED', CURRENT_DATE, 'bench', now(), now());
+INSERT INTO exchange_resource_item (resource_code, position, field, name, data_type, length, sensitive, is_key)
+VALUES (:'bulk', 1, 'code', '许可编号', 'STRING', 20, FALSE, TRUE),
+       (:'bulk', 2, 'name', '许可名称', 'STRING', 100, FALSE, FALSE),
+       (:'bulk', 3, 'amount', '金额', 'INTEGER', NULL, FALSE, FALSE);
+INSERT INTO exchange_grant (resource_code, consumer_uscc, consumer_division, purpose, legal_basis, fields_requested,
+    fields_granted, clear_fields, valid_from, valid_until, status, requested_by, requested_at, decided_by, decided_at)
+VALUES (:'bulk', :'org', :'division', '基准测试', '基准测试', 'code,name,amount', 'code,name,amount', '',
+    CURRENT_DATE - 1, CURRENT_DATE + 30, 'APPROVED', 'bench', now(), 'bench', now());
+SQL
+token() {
+    curl -sf -u "$PLATFORM_CLIENT_ID:$PLATFORM_CLIENT_SECRET" -d grant_type=client_credentials \
+        -d "scope=exchange.query exchange.publish exchange.subscribe" "$PLATFORM_TOKEN_URL" | jq -r .access_token
+}
+TOKEN=$(token)
+LOOKUP_PATH=/api/v1/exchange/data/101001-000001/records/
+FIRST=$(head -n 1 "$OUT/exchange-ids.txt")
+curl -sf -H "Authorization: Bearer $TOKEN" "$PLATFORM_BASE$LOOKUP_PATH$FIRST" > "$OUT/exchange-sample.json" \
+    || { echo "the lookup of $FIRST failed" >&2; exit 1; }
+
+echo "== (a) key lookup: wrk -t2 -c16, ${DURATION}s (after 10 s of warm-up), over $PERSONS persons"
+export IDS_FILE=$OUT/exchange-ids.txt TOKEN LOOKUP_PATH
+nice -n "$BENCH_NICE" wrk -t2 -c16 -d10s -s bench/exchange-lookup.lua "$PLATFORM_BASE" > /dev/null
+LOAD_A=$(load)
+nice -n "$BENCH_NICE" wrk -t2 -c16 -d"${DURATION}s" --latency --timeout 10s -s bench/exchange-lookup.lua \
+    "$PLATFORM_BASE" > "$OUT/exchange-lookup.txt"
+LOAD_A="$LOAD_A → $(load)"
+API_RATE=$(awk '/^Requests\/sec/ {print $2}' "$OUT/exchange-lookup.txt")
+API_P50=$(awk '$1 == "50%" {print $2}' "$OUT/exchange-lookup.txt")
+API_P99=$(awk '$1 == "99%" {print $2}' "$OUT/exchange-lookup.txt")
+API_BAD=$(awk '/Non-2xx/ {print $5}' "$OUT/exchange-lookup.txt")
+
+echo "== (a) pgbench point lookup, 16 clients, ${DURATION}s, same server"
+rm -f "$OUT"/exchange-pgbench-log*
+LOAD_P=$(load)
+(cd "$OUT" && pgbench -n -c 16 -j 2 -T "$DURATION" -D persons="$PERSONS" -f ../exchange-lookup.sql -l \
+    --log-prefix=exchange-pgbench-log zhengwu > exchange-pgbench.txt 2>&1)
+LOAD_P="$LOAD_P → $(load)"
+PG_RATE=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$OUT/exchange-pgbench.txt")
+percentile() { cat "$OUT"/exchange-pgbench-log* | awk '{print $3}' | sort -n \
+    | awk -v p="$1" '{v[NR] = $1} END { i = int(NR * p / 100); if (i < 1) i = 1; printf "%.2fms", v[i] / 1000 }'; }
+PG_P50=$(percentile 50)
+PG_P99=$(percentile 99)
+
+echo "== (b) bulk: publish $CHANGES change records, pull them all; COPY of the same rows"
+TOKEN=$(token)
+LOAD_B=$(load)
+"$JAVA" -cp target/bench-classes ExchangeBulk "$PLATFORM_BASE" "$TOKEN" "$BULK_RESOURCE" "$CHANGES" \
+    | tee "$OUT/exchange-bulk.txt"
+PULL_RATE=$(sed -n 's/^pull = \([0-9]*\)\/s.*/\1/p' "$OUT/exchange-bulk.txt")
+T0=$(seconds)
+COPIED=$(psql -Atq -d zhengwu -v bulk="$BULK_RESOURCE" \
+    -c "COPY (SELECT * FROM exchange_change WHERE resource_code = '$BULK_RESOURCE' ORDER BY id) TO STDOUT" | wc -l)
+COPY_CHANGES=$(awk -v n="$COPIED" -v a="$T0" -v b="$(seconds)" 'BEGIN { printf "%.0f", n / (b - a) }')
+
+echo "== (b) export of every person (NDJSON, streamed) and COPY of the person rows"
+TOKEN=$(token)
+T0=$(seconds)
+EXPORTED=$(curl -sf -H "Authorization: Bearer $TOKEN" "$PLATFORM_BASE/api/v1/exchange/data/101001-000001/export" | wc -l)
+EXPORT_RATE=$(awk -v n="$EXPORTED" -v a="$T0" -v b="$(seconds)" 'BEGIN { printf "%.0f", n / (b - a) }')
+T0=$(seconds)
+COPIED_PERSONS=$(psql -Atq -d zhengwu -c "COPY (SELECT record_id, id_number_sealed, name_sealed, address_sealed, sex,
+    birth_date, household_division, deceased, version FROM basedata_person ORDER BY record_id) TO STDOUT" | wc -l)
+COPY_PERSONS=$(awk -v n="$COPIED_PERSONS" -v a="$T0" -v b="$(seconds)" 'BEGIN { printf "%.0f", n / (b - a) }')
+LOAD_B="$LOAD_B → $(load)"
+ACCESS_ROWS=$(psql -Atq -d zhengwu -c "SELECT count(*) FROM exchange_access")
+
+ms() { echo "$1" | awk '/ms$/ { sub("ms", ""); print; next } /us$/ { sub("us", ""); print $1 / 1000; next }
+    /s$/ { sub("s", ""); print $1 * 1000 }'; }
+echo
+echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), $PERSONS persons"
+printf "%-44s %12s %10s %10s  %s\n" load "per second" p50 p99 "load average"
+printf "%-44s %12s %10s %10s  %s\n" "(a) API key lookup, 16 connections" "$API_RATE" "$API_P50" "$API_P99" "$LOAD_A"
+printf "%-44s %12s %10s %10s  %s\n" "(a) pgbench point lookup, 16 clients" "$PG_RATE" "$PG_P50" "$PG_P99" "$LOAD_P"
+echo "    non-2xx answers of the API: ${API_BAD:-0}; p99 ratio API / pgbench: $(awk -v a="$(ms "$API_P99")" \
+    -v b="$(ms "$PG_P99")" 'BEGIN { printf "%.1f", a / b }') (target < 2)"
+printf "%-44s %12s\n" "(b) pull of $CHANGES change records, rows/s" "$PULL_RATE"
+printf "%-44s %12s   ratio %s (target ≥ 0.5)\n" "(b) COPY of the same $COPIED outbox rows" "$COPY_CHANGES" \
+    "$(awk -v a="$PULL_RATE" -v b="$COPY_CHANGES" 'BEGIN { printf "%.2f", a / b }')"
+printf "%-44s %12s\n" "(b) export of $EXPORTED persons, rows/s" "$EXPORT_RATE"
+printf "%-44s %12s   ratio %s\n" "(b) COPY of the same $COPIED_PERSONS person rows" "$COPY_PERSONS" \
+    "$(awk -v a="$EXPORT_RATE" -v b="$COPY_PERSONS" 'BEGIN { printf "%.2f", a / b }')"
+echo "    $(sed -n 's/^publish = //p' "$OUT/exchange-bulk.txt") published; access-log rows written: $ACCESS_ROWS; load $LOAD_B"
