@@ -77,8 +77,7 @@ class LibraryRecordChanges {
                 && !BaseRecordChanged.LEGAL_ENTITY.equals(change.library())) {
             return;
         }
-        ResourceItems.Resource resource =
-                resources.forLibrary(change.library()).orElse(null);
+        ResourceItems.Resource resource = resources.forLibrary(change.library()).orElse(null);
         if (resource == null || !resource.published()) {
             return;
         }
@@ -128,7 +127,9 @@ class LibraryRecordChanges {
         fields.put("idNumber", person.idNumber());
         fields.put("name", person.name());
         fields.put("sex", person.sex());
-        fields.put("birthDate", person.birthDate() == null ? null : person.birthDate().toString());
+        fields.put(
+                "birthDate",
+                person.birthDate() == null ? null : person.birthDate().toString());
         fields.put("householdDivision", person.householdDivision());
         fields.put("address", person.address());
         fields.put("deceased", person.deceased());
@@ -145,7 +146,9 @@ class LibraryRecordChanges {
         fields.put("status", entity.status());
         fields.put(
                 "registrationDate",
-                entity.registrationDate() == null ? null : entity.registrationDate().toString());
+                entity.registrationDate() == null
+                        ? null
+                        : entity.registrationDate().toString());
         return new Record(entity.uscc(), entity.version(), fields);
     }
 
@@ -165,6 +168,6 @@ class LibraryRecordChanges {
                 .param("id", recordId)
                 .query(byte[].class)
                 .optional()
-                .map(sealed -> keys.decrypt(sealed, KEY_CONTEXT));
+                .map(ciphertext -> keys.decrypt(ciphertext, KEY_CONTEXT));
     }
 }
