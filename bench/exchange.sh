@@ -43,8 +43,9 @@ echo "== synthetic register: $PERSONS persons (seed 1), 100,000 of their numbers
 rm -rf "$OUT/exchange-synthetic"
 "$JAVA" -cp "$CLASSPATH_BENCH" org.zhengwu.basedata.synthetic.SyntheticRegisters --seed=1 --persons="$PERSONS" \
     --entities=0 --out="$OUT/exchange-synthetic" > /dev/null
-PERSONS_CSV=$(ls "$OUT"/exchange-synthetic/*.csv | grep -i person | head -n 1)
-tail -n +2 "$PERSONS_CSV" | cut -d, -f2 | shuf -n 100000 --random-source=<(yes) > "$OUT/exchange-ids.txt"
+# the column headed id_number, wherever the generator puts it
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "id_number") c = i; next } { print $c }' \
+    "$OUT/exchange-synthetic/persons.csv" | shuf -n 100000 --random-source=<(yes) > "$OUT/exchange-ids.txt"
 
 rm -rf "$DATA"
 trap platform_stop EXIT

@@ -24,7 +24,6 @@ import org.zhengwu.exchange.grant.Grants;
 import org.zhengwu.exchange.query.AccessLog;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.identity.account.CitizenAccounts;
-import org.zhengwu.identity.account.RateLimits;
 import org.zhengwu.licence.register.SealedFields;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.calendar.WorkingDays;
@@ -79,9 +78,6 @@ class SharingHttpTests {
 
     @Autowired
     AccessLog accessLog;
-
-    @Autowired
-    RateLimits rateLimits;
 
     @Autowired
     SealedFields sealedFields;
@@ -510,10 +506,10 @@ class SharingHttpTests {
     void aClientOverItsHourlyAllowanceIsRefusedWith429() {
         approvedPersonGrant(requester);
         var system = ExchangeFixtures.system(administrator, port, HEFEI_MARKET);
-        String key = rateLimits.key(RateLimits.Scope.ADDRESS, "exchange.query\u0000" + system.clientId());
+        // The hour's allowance (20,000 by default) used up by earlier calls.
         jdbc.sql("""
-                        INSERT INTO identity_rate_limit_event (scope_key, occurred_at)
-                        SELECT :key, now() - interval '1 minute' FROM generate_series(1, 20000)""").param("key", key).update();
+                        INSERT INTO exchange_query_allowance (client_id, hour_start, used)
+                        VALUES (:client, date_trunc('hour', now()), 20000)""").param("client", system.clientId()).update();
         var answer = ExchangeFixtures.get(
                 port, "/api/v1/exchange/data/" + PERSON_REF + "/records/" + TestPeople.newIdNumber(), system.token());
         assertThat(answer.status()).isEqualTo(429);

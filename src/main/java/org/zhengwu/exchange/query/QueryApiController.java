@@ -13,15 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.zhengwu.exchange.ExchangeAccess;
 import org.zhengwu.exchange.ExchangeProperties;
 import org.zhengwu.exchange.grant.ActiveGrant;
@@ -33,7 +30,6 @@ import org.zhengwu.exchange.resource.Resources;
 import org.zhengwu.exchange.resource.ShareType;
 import org.zhengwu.identity.ConnectedSystem;
 import org.zhengwu.identity.ConnectedSystems;
-import org.zhengwu.identity.RequestLimits;
 import org.zhengwu.shared.web.BadParameterException;
 import org.zhengwu.shared.web.NotFoundException;
 import org.zhengwu.shared.web.UserFacingException;
@@ -53,7 +49,6 @@ class QueryApiController {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 999;
     static final int LOG_BATCH = 500;
-    private static final String LIMIT_PURPOSE = "exchange.query";
 
     /** One page of records and the cursor of the next, null at the end. */
     record RecordPage(String resource, List<Map<String, Object>> records, Long next) {}
@@ -62,7 +57,7 @@ class QueryApiController {
     private final ActiveGrants activeGrants;
     private final Grants grants;
     private final ConnectedSystems systems;
-    private final RequestLimits limits;
+    private final QueryAllowance allowance;
     private final AccessLog accessLog;
     private final ExchangeProperties properties;
     private final Map<String, LibrarySource> sources = new LinkedHashMap<>();
@@ -74,7 +69,7 @@ class QueryApiController {
             ActiveGrants activeGrants,
             Grants grants,
             ConnectedSystems systems,
-            RequestLimits limits,
+            QueryAllowance allowance,
             AccessLog accessLog,
             ExchangeProperties properties,
             List<LibrarySource> sources,
@@ -84,7 +79,7 @@ class QueryApiController {
         this.activeGrants = activeGrants;
         this.grants = grants;
         this.systems = systems;
-        this.limits = limits;
+        this.allowance = allowance;
         this.accessLog = accessLog;
         this.properties = properties;
         sources.forEach(s -> this.sources.put(s.library(), s));
@@ -141,13 +136,20 @@ class QueryApiController {
     @GetMapping("/{resource}/export")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Every record the filter keeps, streamed as one JSON object a line (application/x-ndjson)")
-    ResponseEntity<StreamingResponseBody> export(
-            @PathVariable String resource, @RequestParam Map<String, String> parameters) {
+    void export(
+            @PathVariable String resource,
+            @RequestParam Map<String, String> parameters,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
         Access access = access(resource, AccessLog.Kind.EXPORT);
         Map<String, String> filter = filter(access.source(), parameters);
         List<String> fields = fields(access);
-        StreamingResponseBody body = out -> {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        // Written on the request's own thread, not as an asynchronous body: an export of millions of records takes
+        // minutes, and an asynchronous request would be cut at the container's async timeout.
+        response.setContentType("application/x-ndjson;charset=UTF-8");
+        {
+            BufferedWriter writer = new BufferedWriter(
+                    new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
             List<String> pending = new ArrayList<>(LOG_BATCH);
             access.source().forEach(filter, row -> {
                 try {
@@ -164,10 +166,7 @@ class QueryApiController {
             });
             accessLog.write(access.reader(), pending, fields, clock.instant());
             writer.flush();
-        };
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/x-ndjson;charset=UTF-8"))
-                .body(body);
+        }
     }
 
     private Access access(String reference, AccessLog.Kind kind) {
@@ -193,8 +192,7 @@ class QueryApiController {
             throw new NotFoundException("exchange.query.no-source", resource.code());
         }
         int perHour = properties.queriesPerHour();
-        if (limits.take(LIMIT_PURPOSE, system.clientId(), perHour, system.clientId(), perHour)
-                .isPresent()) {
+        if (allowance.take(system.clientId(), perHour).isPresent()) {
             throw new UserFacingException(HttpStatus.TOO_MANY_REQUESTS, "exchange.query.too-many");
         }
         String purpose = grants.find(grant.grantId()).map(g -> g.purpose()).orElse("");
