@@ -24,8 +24,9 @@ public final class StatementLog {
 
     /**
      * The statements the calling thread sent while {@code work} ran, in order (BEGIN and COMMIT included). Each
-     * connection of the pool is switched to one-shot statements for the while (prepare threshold 0), so that every
-     * statement is parsed, with its text, rather than executed by the name of a statement prepared earlier.
+     * connection of the pool is switched to one-shot statements for the while (prepare threshold 0) and its statements
+     * prepared earlier are deallocated (the driver then forgets their names), so that every statement is parsed, with
+     * its text, rather than executed by the name of a statement an earlier test prepared.
      */
     public static List<String> of(javax.sql.DataSource pool, Runnable work) {
         return of(pool, work, false);
@@ -63,6 +64,11 @@ public final class StatementLog {
                 org.postgresql.PGConnection pg = connection.unwrap(org.postgresql.PGConnection.class);
                 before[i] = pg.getPrepareThreshold();
                 pg.setPrepareThreshold(earlier == null ? value : earlier[i]);
+                if (earlier == null) {
+                    try (java.sql.Statement deallocate = connection.createStatement()) {
+                        deallocate.execute("DEALLOCATE ALL");
+                    }
+                }
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
