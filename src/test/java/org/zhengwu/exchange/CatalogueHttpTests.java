@@ -93,6 +93,17 @@ class CatalogueHttpTests {
         return browser.post(path, withToken);
     }
 
+    @Test
+    void staffWithoutAnOrganisationAreToldSoBeforeTheyFillTheForm() {
+        TestBrowser homeless = new TestBrowser(port);
+        homeless.signInNewStaff(staff, null, ExchangeAccess.RESOURCE_CATALOGUER);
+        assertThat(homeless.get("/exchange/resources").html().select("a[href=/exchange/resources/new]"))
+                .isEmpty();
+        TestBrowser.Page form = homeless.get("/exchange/resources/new");
+        assertThat(form.status()).isEqualTo(403);
+        assertThat(form.body()).contains("不属于任何单位");
+    }
+
     private static String summary(TestBrowser.Page page) {
         var summary = page.html().selectFirst("[data-testid=error-summary]");
         return summary == null ? "" : summary.text();

@@ -557,12 +557,33 @@ class SharingHttpTests {
                         INSERT INTO licence_use (licence_id, used_at, user_name, user_display, organisation_uscc, what)
                         VALUES (:id, now(), 'clerk', '王窗口', :org, 'FIELDS')""").param("id", licence).param("org", HEFEI_DATA).update();
 
+        // A member of staff looks A up in the population library, giving the purpose the page asks for.
+        TestBrowser reader = new TestBrowser(port);
+        String readerName =
+                reader.signInNewStaff(staff, HEFEI_MARKET, org.zhengwu.basedata.BaseDataAccess.LIBRARY_READER);
+        assertThat(reader.post(
+                                "/admin/basedata/lookup/person",
+                                Map.of(
+                                        "_csrf",
+                                        TestBrowser.csrf(reader.get("/admin/basedata/lookup")),
+                                        "idNumber",
+                                        a.idNumber(),
+                                        "purpose",
+                                        "核查个体工商户登记申请人身份"))
+                        .html()
+                        .selectFirst("[data-testid=person]"))
+                .isNotNull();
+
         TestBrowser browserA = new TestBrowser(port);
         browserA.signIn(a.username(), TestPeople.PASSWORD);
         TestBrowser.Page page = browserA.get("/my/data-uses");
         assertThat(page.status()).isEqualTo(200);
         var rows = page.html().select("[data-testid=use]");
-        assertThat(rows).hasSize(3);
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0).text())
+                .contains("工作人员查询", "核查个体工商户登记申请人身份", "人口基础信息", "合肥市市场监督管理局")
+                .doesNotContain(readerName);
+        rows.remove(0);
         assertThat(rows.get(0).text()).contains("测试证照").contains("王窗口");
         assertThat(rows.get(1).text())
                 .contains(system.clientId())

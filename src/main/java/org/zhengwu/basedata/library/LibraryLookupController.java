@@ -16,10 +16,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.zhengwu.basedata.ActingOrganisation;
 import org.zhengwu.basedata.Division;
 import org.zhengwu.basedata.Divisions;
 import org.zhengwu.basedata.LegalEntities;
 import org.zhengwu.basedata.LegalEntityRecord;
+import org.zhengwu.basedata.PersonLookups;
 import org.zhengwu.basedata.PersonRecord;
 import org.zhengwu.basedata.Population;
 import org.zhengwu.shared.audit.AccountabilityLog;
@@ -38,15 +40,34 @@ import org.zhengwu.shared.web.FormErrors;
 @PreAuthorize("hasAuthority('basedata.lookup')")
 class LibraryLookupController {
 
-    /** The number of the person to look up. */
+    /** The number of the person to look up, and why (shown to that person on their data-use page). */
     public static class PersonLookupForm {
+        static final int MIN_PURPOSE = 4;
+        static final int MAX_PURPOSE = 200;
         static final Validator RULES = Validator.forInstanceOf(PersonLookupForm.class, (form, errors) -> {
             if (form.idNumber == null || form.idNumber.isBlank()) {
                 errors.rejectValue("idNumber", "basedata.lookup.no-number");
             }
+            String purpose = form.purpose == null ? "" : form.purpose.strip();
+            if (purpose.isEmpty()) {
+                errors.rejectValue("purpose", "basedata.lookup.no-purpose");
+            } else if (purpose.codePointCount(0, purpose.length()) < MIN_PURPOSE
+                    || purpose.codePointCount(0, purpose.length()) > MAX_PURPOSE) {
+                errors.rejectValue(
+                        "purpose", "basedata.lookup.purpose-length", new Object[] {MIN_PURPOSE, MAX_PURPOSE}, null);
+            }
         });
 
         private String idNumber;
+        private String purpose;
+
+        public String getPurpose() {
+            return purpose;
+        }
+
+        public void setPurpose(String purpose) {
+            this.purpose = purpose;
+        }
 
         public String getIdNumber() {
             return idNumber;
@@ -63,13 +84,19 @@ class LibraryLookupController {
     private final LegalEntities legalEntities;
     private final Divisions divisions;
     private final AccountabilityLog audit;
+    private final ActingOrganisation acting;
 
     LibraryLookupController(
-            Population population, LegalEntities legalEntities, Divisions divisions, AccountabilityLog audit) {
+            Population population,
+            LegalEntities legalEntities,
+            Divisions divisions,
+            AccountabilityLog audit,
+            ActingOrganisation acting) {
         this.population = population;
         this.legalEntities = legalEntities;
         this.divisions = divisions;
         this.audit = audit;
+        this.acting = acting;
     }
 
     @InitBinder("personLookup")
@@ -101,7 +128,7 @@ class LibraryLookupController {
             BindingResult binding,
             Principal principal,
             Model model) {
-        if (!binding.hasErrors()) {
+        if (!binding.hasFieldErrors("idNumber")) {
             CodeCheck check = CitizenIdNumber.check(form.getIdNumber(), divisions.today());
             if (!check.isValid()) {
                 FormErrors.rejectIfInvalid(binding, "idNumber", check);
@@ -111,14 +138,18 @@ class LibraryLookupController {
             return page(null, principal, model);
         }
         Optional<PersonRecord> person = population.find(form.getIdNumber());
+        // The purpose is the entry's details and the organisation its acting-for: the person's data-use page shows
+        // both (PersonLookups).
         audit.record(new AuditEvent(
                 principal.getName(),
-                null,
-                "basedata.lookup.person",
-                "person",
+                acting.uscc().orElse(null),
+                PersonLookups.ACTION,
+                PersonLookups.OBJECT_TYPE,
                 person.map(p -> Long.toString(p.recordId())).orElse(null),
                 person.isPresent() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
-                person.isPresent() ? null : "not found"));
+                person.isPresent()
+                        ? form.getPurpose().strip()
+                        : "not found: " + form.getPurpose().strip()));
         model.addAttribute("searched", true);
         person.ifPresent(p -> {
             model.addAttribute("person", p);

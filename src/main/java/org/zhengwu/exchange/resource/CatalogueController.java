@@ -42,8 +42,10 @@ class CatalogueController {
 
     private final Resources resources;
     private final Actors actors;
+    private final org.zhengwu.basedata.Organisations organisations;
 
-    CatalogueController(Resources resources, Actors actors) {
+    CatalogueController(Resources resources, Actors actors, org.zhengwu.basedata.Organisations organisations) {
+        this.organisations = organisations;
         this.resources = resources;
         this.actors = actors;
     }
@@ -82,6 +84,10 @@ class CatalogueController {
     @GetMapping("/exchange/resources/new")
     @PreAuthorize("hasAuthority('exchange.catalogue')")
     String newForm(Model model) {
+        if (!resources.hasOrganisation(actors.require())) {
+            throw new UserFacingException(
+                    org.springframework.http.HttpStatus.FORBIDDEN, "exchange.resource.no-organisation");
+        }
         if (!model.containsAttribute("resource")) {
             model.addAttribute("resource", new ResourceForm());
         }
@@ -124,6 +130,12 @@ class CatalogueController {
         Resource r = resources.visible(staff, code(ref));
         var today = resources.today();
         model.addAttribute("r", r);
+        model.addAttribute(
+                "providerName",
+                organisations
+                        .find(r.providerUscc())
+                        .map(org.zhengwu.basedata.Organisation::name)
+                        .orElse(null));
         model.addAttribute("ref", ref);
         model.addAttribute("flagged", resources.flagged(r, today));
         model.addAttribute("current", resources.current(r, today));

@@ -314,6 +314,7 @@ public class Resources {
                             :shareType, :shareBasis, :shareConditions, :shareMethods, :openType, :updateCycle,
                             'PUBLISHED', :publishedOn, :related, :now, 'system', :now, :library)""")
                 .params(columns(form))
+                .param("publishedOn", form.getPublishedOn() != null ? form.getPublishedOn() : today())
                 .param("provider", provider.uscc())
                 .param("division", provider.divisionCode())
                 .param("now", Timestamp.from(now))

@@ -10,17 +10,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
+import org.zhengwu.basedata.PersonLookups;
 import org.zhengwu.exchange.query.AccessLog;
 import org.zhengwu.licence.LicenceUses;
 
 /**
- * 谁用了我的数据: every access by a department to a person's population record (the query API's access log, by the
- * blind index of their 公民身份号码) and to their licences (the licence module's record of uses), newest first.
+ * 谁用了我的数据: every access by a department to a person's population record — by a connected system through the
+ * query API (its access log, by the blind index of their 公民身份号码) or by a member of staff on the base library's
+ * lookup page (base data's {@link PersonLookups}) — and to their licences (the licence module's record of uses), newest
+ * first.
  */
 @Service
 class DataTracker {
 
-    /** One use of the person's data, from either source. */
+    /**
+     * One use of the person's data, from any source; a staff lookup has no source or system of its own (the page names
+     * it), and the member of staff is not named to the citizen (the accountability log keeps who).
+     */
     record Use(
             Instant at,
             String source,
@@ -28,18 +34,26 @@ class DataTracker {
             String organisationName,
             String system,
             String purpose,
-            String what) {}
+            String what,
+            boolean staffLookup) {}
 
     private final JdbcClient jdbc;
     private final AccessLog accessLog;
     private final LicenceUses licenceUses;
     private final Organisations organisations;
+    private final PersonLookups lookups;
 
-    DataTracker(JdbcClient jdbc, AccessLog accessLog, LicenceUses licenceUses, Organisations organisations) {
+    DataTracker(
+            JdbcClient jdbc,
+            AccessLog accessLog,
+            LicenceUses licenceUses,
+            Organisations organisations,
+            PersonLookups lookups) {
         this.jdbc = jdbc;
         this.accessLog = accessLog;
         this.licenceUses = licenceUses;
         this.organisations = organisations;
+        this.lookups = lookups;
     }
 
     /** The page of uses (0-based) of the person with this number; one more than asked tells there is a next page. */
@@ -60,9 +74,13 @@ class DataTracker {
                         null,
                         rs.getString(3),
                         rs.getString(4),
-                        rs.getString(5)))
+                        rs.getString(5),
+                        false))
                 .list()
                 .forEach(all::add);
+        for (PersonLookups.Lookup l : lookups.of(idNumber, wanted)) {
+            all.add(new Use(l.at(), null, l.organisationUscc(), null, null, l.purpose(), null, true));
+        }
         for (LicenceUses.Use u : licenceUses.ofHolder(idNumber, wanted, 0)) {
             all.add(new Use(
                     u.usedAt(),
@@ -71,7 +89,8 @@ class DataTracker {
                     u.organisationName(),
                     u.userDisplay(),
                     u.caseNumber(),
-                    u.what()));
+                    u.what(),
+                    false));
         }
         all.sort(Comparator.comparing(Use::at).reversed());
         List<Use> shown = all.subList(Math.min(all.size(), page * size), Math.min(all.size(), wanted));
@@ -91,7 +110,8 @@ class DataTracker {
                         names.getOrDefault(u.organisationUscc(), u.organisationName()),
                         u.system(),
                         u.purpose(),
-                        u.what()))
+                        u.what(),
+                        u.staffLookup()))
                 .toList();
     }
 }

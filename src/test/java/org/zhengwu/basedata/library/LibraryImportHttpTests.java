@@ -164,12 +164,21 @@ class LibraryImportHttpTests {
         TestBrowser reader = new TestBrowser(port);
         String readerName = reader.signInNewStaff(staff, null, BaseDataAccess.LIBRARY_READER);
         String csrf = TestBrowser.csrf(reader.get("/admin/basedata/lookup"));
-        Document found = reader.post(
+        // A lookup without its purpose is refused, naming the field, and nothing is shown or logged.
+        Document unexplained = reader.post(
                         "/admin/basedata/lookup/person", Map.of("_csrf", csrf, "idNumber", "340102199001010014"))
+                .html();
+        assertThat(unexplained.selectFirst("[data-testid=person]")).isNull();
+        assertThat(unexplained.select(".error-summary a[href=#purpose]")).isNotEmpty();
+        Document found = reader.post(
+                        "/admin/basedata/lookup/person",
+                        Map.of("_csrf", csrf, "idNumber", "340102199001010014", "purpose", "核查申请人身份信息"))
                 .html();
         assertThat(found.selectFirst("[data-testid=person]").text()).contains("张三", "男", "1990-01-01", "瑶海区");
         String unknown = TestPeople.newIdNumber();
-        Document missing = reader.post("/admin/basedata/lookup/person", Map.of("_csrf", csrf, "idNumber", unknown))
+        Document missing = reader.post(
+                        "/admin/basedata/lookup/person",
+                        Map.of("_csrf", csrf, "idNumber", unknown, "purpose", "核查申请人身份信息"))
                 .html();
         assertThat(missing.selectFirst("[data-testid=no-person]")).isNotNull();
         Document entities = reader.get("/admin/basedata/lookup?entity=张三餐饮").html();
