@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 /**
  * bench/exchange.sh's bulk part, as a department system would do it with its bearer token: publish CHANGES change
  * records of a resource in batches of 1,000 (timed: records/s), subscribe by pull, then pull every change page by page
- * (1,000 a page, timed: rows/s, every page's changes counted). Prints "publish = N/s" and "pull = N/s".
+ * (PAGE a page, default 1,000, the API's limit 5,000; timed: rows/s, every page's changes counted). Prints
+ * "publish = N/s" and "pull = N/s".
  *
- * <pre>java ExchangeBulk BASE TOKEN RESOURCE CHANGES</pre>
+ * <pre>java ExchangeBulk BASE TOKEN RESOURCE CHANGES [PAGE]</pre>
  */
 public class ExchangeBulk {
 
@@ -24,6 +25,7 @@ public class ExchangeBulk {
         String token = args[1];
         String resource = args[2];
         int changes = Integer.parseInt(args[3]);
+        int pageSize = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
         String ref = resource.replace('/', '-');
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -66,7 +68,7 @@ public class ExchangeBulk {
         while (true) {
             HttpResponse<String> page = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/api/v1/exchange/subscriptions/" + subscription
-                                    + "/changes?after=" + cursor + "&limit=1000"))
+                                    + "/changes?after=" + cursor + "&limit=" + pageSize))
                             .header("Authorization", "Bearer " + token)
                             .GET()
                             .build(),

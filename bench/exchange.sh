@@ -4,14 +4,16 @@
 #      (GET /api/v1/exchange/data/101001-000001/records/{id}: token check, grant, rate limit, the sealed record read
 #      by blind index and opened, masking, one access-log row) — wrk, 16 connections, a random one of 100,000
 #      distinct numbers per request, over PERSONS synthetic persons — against pgbench's point lookup of a person row
-#      by a unique key (bench/exchange-lookup.sql), 16 clients: p50/p99 of each;
+#      by a unique key (bench/exchange-lookup.sql), 16 clients: p50/p99 of each; then at low load, the issue's own
+#      peer: one connection (wrk -c1 against pgbench -c1), and LOOKUPS (300) point lookups each with a new `psql -c`
+#      (process, connection, authentication, query: as an operator runs one) against as many with a new curl each;
 #  (b) bulk delivery: the same system publishes CHANGES change records of its own resource in batches of 1,000, then
-#      pulls them all as a subscriber, 1,000 a page (bench/ExchangeBulk.java), against `COPY … TO STDOUT` of the
-#      same outbox rows; and the streamed export of every person (…/export) against `COPY` of the person rows.
+#      pulls them all as a subscriber, PULL_PAGE (5,000) a page (bench/ExchangeBulk.java), against `COPY … TO STDOUT`
+#      of the same outbox rows; and the streamed export of every person (…/export) against `COPY` of the person rows.
 #
 #   bench/exchange.sh [duration-seconds=20]
 #
-# PERSONS (default 1000000), CHANGES (default 100000), SKIP_BUILD=1 reuses the jar and classpath, BENCH_PORT,
+# PERSONS (default 1000000), CHANGES (default 100000), PULL_PAGE (5000), LOOKUPS (300), SKIP_BUILD=1 reuses the jar and classpath, BENCH_PORT,
 # JAVA_OPTS, BENCH_NICE as bench/lib/platform.sh. Fresh throwaway database in bench/results/exchange-data (the script
 # writes to it with SQL: the bench system's API access and grant). Results in bench/results/exchange-*; summary on
 # stdout.
@@ -20,6 +22,7 @@ cd "$(dirname "$0")/.."
 DURATION=${1:-20}
 PERSONS=${PERSONS:-1000000}
 CHANGES=${CHANGES:-100000}
+PULL_PAGE=${PULL_PAGE:-5000}
 OUT=bench/results
 DATA=$OUT/exchange-data
 mkdir -p "$OUT"
@@ -132,10 +135,58 @@ percentile() { cat "$OUT"/exchange-pgbench-log* | awk '{print $3}' | sort -n \
 PG_P50=$(percentile 50)
 PG_P99=$(percentile 99)
 
-echo "== (b) bulk: publish $CHANGES change records, pull them all; COPY of the same rows"
+echo "== (a) at low load: one connection — wrk -t1 -c1 and pgbench -c1, ${DURATION}s each"
+nice -n "$BENCH_NICE" wrk -t1 -c1 -d5s -s bench/exchange-lookup.lua "$PLATFORM_BASE" > /dev/null
+LOAD_1=$(load)
+nice -n "$BENCH_NICE" wrk -t1 -c1 -d"${DURATION}s" --latency --timeout 10s -s bench/exchange-lookup.lua \
+    "$PLATFORM_BASE" > "$OUT/exchange-lookup-c1.txt"
+LOAD_1="$LOAD_1 → $(load)"
+API1_RATE=$(awk '/^Requests\/sec/ {print $2}' "$OUT/exchange-lookup-c1.txt")
+API1_P50=$(awk '$1 == "50%" {print $2}' "$OUT/exchange-lookup-c1.txt")
+API1_P99=$(awk '$1 == "99%" {print $2}' "$OUT/exchange-lookup-c1.txt")
+API1_BAD=$(awk '/Non-2xx/ {print $5}' "$OUT/exchange-lookup-c1.txt")
+rm -f "$OUT"/exchange-pgbench-log*
+(cd "$OUT" && pgbench -n -c 1 -j 1 -T "$DURATION" -D persons="$PERSONS" -f ../exchange-lookup.sql -l \
+    --log-prefix=exchange-pgbench-log zhengwu > exchange-pgbench-c1.txt 2>&1)
+PG1_RATE=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$OUT/exchange-pgbench-c1.txt")
+PG1_P50=$(percentile 50)
+PG1_P99=$(percentile 99)
+
+# The way an operator runs one: a new psql (process, connection, authentication) per point lookup of a random
+# person by its unique key; against the same with curl through the API (process, connection, token check, …).
+# LOOKUPS timed runs of each, one after the other, wall-clock per run; p50/p99 over the runs.
+LOOKUPS=${LOOKUPS:-300}
+echo "== (a) $LOOKUPS point lookups with a new psql each, and $LOOKUPS API lookups with a new curl each"
+runs() { sort -n | awk -v p="$1" '{v[NR] = $1} END { i = int(NR * p / 100); if (i < 1) i = 1; printf "%.2fms", v[i] / 1000 }'; }
+LOAD_S=$(load)
+: > "$OUT/exchange-psql-runs.txt"
+for _ in $(seq "$LOOKUPS"); do
+    id=$(( (RANDOM * 32768 + RANDOM) % PERSONS + 1 ))
+    t0=$EPOCHREALTIME
+    psql -Atq -d zhengwu -c "SELECT record_id, id_number_sealed, name_sealed, address_sealed, sex, birth_date,
+        household_division, deceased, version FROM basedata_person WHERE record_id = $id" > /dev/null
+    t1=$EPOCHREALTIME
+    echo "$(( ${t1/./} - ${t0/./} ))" >> "$OUT/exchange-psql-runs.txt"
+done
+: > "$OUT/exchange-curl-runs.txt"
+mapfile -t SOME_IDS < <(head -n "$LOOKUPS" "$OUT/exchange-ids.txt")
+for number in "${SOME_IDS[@]}"; do
+    t0=$EPOCHREALTIME
+    curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$PLATFORM_BASE$LOOKUP_PATH$number" \
+        || echo "the lookup of $number failed" >&2
+    t1=$EPOCHREALTIME
+    echo "$(( ${t1/./} - ${t0/./} ))" >> "$OUT/exchange-curl-runs.txt"
+done
+LOAD_S="$LOAD_S → $(load)"
+PSQL_P50=$(runs 50 < "$OUT/exchange-psql-runs.txt")
+PSQL_P99=$(runs 99 < "$OUT/exchange-psql-runs.txt")
+CURL_P50=$(runs 50 < "$OUT/exchange-curl-runs.txt")
+CURL_P99=$(runs 99 < "$OUT/exchange-curl-runs.txt")
+
+echo "== (b) bulk: publish $CHANGES change records, pull them all ($PULL_PAGE a page); COPY of the same rows"
 TOKEN=$(token)
 LOAD_B=$(load)
-"$JAVA" -cp target/bench-classes ExchangeBulk "$PLATFORM_BASE" "$TOKEN" "$BULK_RESOURCE" "$CHANGES" \
+"$JAVA" -cp target/bench-classes ExchangeBulk "$PLATFORM_BASE" "$TOKEN" "$BULK_RESOURCE" "$CHANGES" "$PULL_PAGE" \
     | tee "$OUT/exchange-bulk.txt"
 PULL_RATE=$(sed -n 's/^pull = \([0-9]*\)\/s.*/\1/p' "$OUT/exchange-bulk.txt")
 T0=$(seconds)
@@ -164,7 +215,17 @@ printf "%-44s %12s %10s %10s  %s\n" "(a) API key lookup, 16 connections" "$API_R
 printf "%-44s %12s %10s %10s  %s\n" "(a) pgbench point lookup, 16 clients" "$PG_RATE" "$PG_P50" "$PG_P99" "$LOAD_P"
 echo "    non-2xx answers of the API: ${API_BAD:-0}; p99 ratio API / pgbench: $(awk -v a="$(ms "$API_P99")" \
     -v b="$(ms "$PG_P99")" 'BEGIN { printf "%.1f", a / b }') (target < 2)"
-printf "%-44s %12s\n" "(b) pull of $CHANGES change records, rows/s" "$PULL_RATE"
+ratio() { awk -v a="$(ms "$1")" -v b="$(ms "$2")" 'BEGIN { printf "%.2f", a / b }'; }
+printf "%-44s %12s %10s %10s  %s\n" "(a) API key lookup, 1 connection (wrk -c1)" "$API1_RATE" "$API1_P50" "$API1_P99" \
+    "$LOAD_1"
+printf "%-44s %12s %10s %10s\n" "(a) pgbench point lookup, 1 client" "$PG1_RATE" "$PG1_P50" "$PG1_P99"
+echo "    non-2xx answers: ${API1_BAD:-0}; p99 ratio API / pgbench, one connection: $(ratio "$API1_P99" "$PG1_P99")"
+printf "%-44s %12s %10s %10s  %s\n" "(a) psql -c point lookup, a new psql each" "$LOOKUPS runs" "$PSQL_P50" \
+    "$PSQL_P99" "$LOAD_S"
+printf "%-44s %12s %10s %10s\n" "(a) API lookup, a new curl each" "$LOOKUPS runs" "$CURL_P50" "$CURL_P99"
+echo "    p99 ratio API (wrk -c1) / psql -c: $(ratio "$API1_P99" "$PSQL_P99"); curl / psql -c: $(ratio \
+    "$CURL_P99" "$PSQL_P99") (target < 2)"
+printf "%-44s %12s\n" "(b) pull of $CHANGES change records, $PULL_PAGE a page, rows/s" "$PULL_RATE"
 printf "%-44s %12s   ratio %s (target ≥ 0.5)\n" "(b) COPY of the same $COPIED outbox rows" "$COPY_CHANGES" \
     "$(awk -v a="$PULL_RATE" -v b="$COPY_CHANGES" 'BEGIN { printf "%.2f", a / b }')"
 printf "%-44s %12s\n" "(b) export of $EXPORTED persons, rows/s" "$EXPORT_RATE"

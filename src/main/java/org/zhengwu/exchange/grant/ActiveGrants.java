@@ -24,7 +24,8 @@ public class ActiveGrants {
 
     public Optional<ActiveGrant> find(String consumerUscc, String resourceCode, LocalDate day) {
         return jdbc.sql("""
-                        SELECT g.id, g.resource_code, g.consumer_uscc, g.fields_granted, g.clear_fields, g.valid_until
+                        SELECT g.id, g.resource_code, g.consumer_uscc, g.fields_granted, g.clear_fields, g.valid_until,
+                               g.purpose
                         FROM exchange_grant g JOIN exchange_resource r ON r.code = g.resource_code
                         WHERE g.consumer_uscc = :consumer AND g.resource_code = :resource AND g.status = 'APPROVED'
                           AND g.valid_from <= :day AND g.valid_until >= :day
@@ -40,7 +41,8 @@ public class ActiveGrants {
                         rs.getString("consumer_uscc"),
                         fields(rs.getString("fields_granted")),
                         fields(rs.getString("clear_fields")),
-                        rs.getObject("valid_until", LocalDate.class)))
+                        rs.getObject("valid_until", LocalDate.class),
+                        rs.getString("purpose")))
                 .optional();
     }
 

@@ -6,6 +6,12 @@ import java.util.Map;
 import org.zhengwu.exchange.grant.ActiveGrant;
 import org.zhengwu.exchange.pubsub.ResourceItems.Item;
 import org.zhengwu.exchange.pubsub.ResourceItems.Resource;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A change record as one consumer receives it, pushed or pulled: only the fields its grant names, each sensitive one
@@ -35,10 +41,7 @@ final class DeliveryView {
             }
             fields.put(field, shown(item, value, grant));
         });
-        String key = resource.keyItem()
-                .map(item ->
-                        grant.fields().contains(item.field()) ? String.valueOf(shown(item, change.key(), grant)) : null)
-                .orElse(change.key());
+        String key = shownKey(change.key(), resource, grant);
         return new Delivered(
                 change.id(),
                 change.idempotencyKey(),
@@ -47,6 +50,102 @@ final class DeliveryView {
                 change.version(),
                 key,
                 fields,
+                change.publishedAt());
+    }
+
+    /** The opening of a payload as Outbox writes it, the key first: the one form {@link #write} streams. */
+    private static final String KEY_FIRST = "{\"key\":";
+
+    /**
+     * Writes one change as {@link #of} shows it (the same properties, in the same order, with the same values) from
+     * its opened payload, token by token: the fields the grant names are copied as they are stored, the sensitive
+     * ones not in clear read and masked, the others skipped; no map is built.
+     */
+    static void write(JsonGenerator out, Outbox.Opened change, Resource resource, ActiveGrant grant, JsonMapper json) {
+        if (!change.payload().startsWith(KEY_FIRST)) {
+            json.writeValue(out, of(stored(change, json), resource, grant));
+            return;
+        }
+        out.writeStartObject();
+        out.writeNumberProperty("id", change.id());
+        out.writeStringProperty("idempotencyKey", change.idempotencyKey());
+        out.writeStringProperty("resource", change.resourceCode());
+        out.writeStringProperty("operation", change.operation());
+        out.writeNumberProperty("version", change.version());
+        boolean fieldsWritten = false;
+        try (JsonParser in = json.createParser(change.payload())) {
+            in.nextToken();
+            while (in.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = in.currentName();
+                JsonToken value = in.nextToken();
+                if (name.equals("key")) {
+                    String key = value == JsonToken.VALUE_NULL ? null : in.getString();
+                    out.writeName("key");
+                    out.writeString(shownKey(key, resource, grant));
+                } else if (name.equals("fields") && value == JsonToken.START_OBJECT) {
+                    out.writeName("fields");
+                    writeFields(out, in, resource, grant, json);
+                    fieldsWritten = true;
+                } else {
+                    in.skipChildren();
+                }
+            }
+        }
+        if (!fieldsWritten) {
+            out.writeName("fields");
+            out.writeStartObject();
+            out.writeEndObject();
+        }
+        out.writePOJOProperty("publishedAt", change.publishedAt());
+        out.writeEndObject();
+    }
+
+    private static void writeFields(
+            JsonGenerator out, JsonParser in, Resource resource, ActiveGrant grant, JsonMapper json) {
+        out.writeStartObject();
+        while (in.nextToken() == JsonToken.PROPERTY_NAME) {
+            String field = in.currentName();
+            JsonToken value = in.nextToken();
+            Item item = resource.items().get(field);
+            if (item == null || !grant.fields().contains(field)) {
+                in.skipChildren();
+                continue;
+            }
+            out.writeName(field);
+            if (value == JsonToken.VALUE_NULL
+                    || !item.sensitive()
+                    || grant.clearFields().contains(field)) {
+                out.copyCurrentStructure(in);
+            } else {
+                // As the value read into a map (then masked as text), not the rest of the payload after it.
+                Object read = json.readerFor(Object.class)
+                        .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        .readValue(in);
+                out.writeString(mask(String.valueOf(read)));
+            }
+        }
+        out.writeEndObject();
+    }
+
+    private static String shownKey(String key, Resource resource, ActiveGrant grant) {
+        return resource.keyItem()
+                .map(item -> grant.fields().contains(item.field()) ? String.valueOf(shown(item, key, grant)) : null)
+                .orElse(key);
+    }
+
+    private static Outbox.Stored stored(Outbox.Opened change, JsonMapper json) {
+        Map<String, Object> payload = json.readValue(change.payload(), new TypeReference<Map<String, Object>>() {});
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) payload.getOrDefault("fields", Map.of());
+        return new Outbox.Stored(
+                change.id(),
+                change.resourceCode(),
+                change.operation(),
+                change.version(),
+                (String) payload.get("key"),
+                fields,
+                change.originNode(),
+                change.originId(),
                 change.publishedAt());
     }
 

@@ -43,6 +43,25 @@ class Outbox {
         }
     }
 
+    /**
+     * A change record read back with its payload opened but not parsed, for writing out as it comes: a pull of
+     * thousands of records builds no map per record.
+     */
+    record Opened(
+            long id,
+            String resourceCode,
+            String operation,
+            long version,
+            String payload,
+            String originNode,
+            long originId,
+            Instant publishedAt) {
+
+        String idempotencyKey() {
+            return originNode + ":" + originId;
+        }
+    }
+
     /** How many records took effect, and how many were replays of a version already accepted. */
     record Written(List<Long> ids, int replayed) {}
 
@@ -163,6 +182,27 @@ class Outbox {
                 .param("after", after)
                 .param("limit", limit)
                 .query((rs, n) -> stored(rs))
+                .list();
+    }
+
+    /** A resource's change records after a cursor, in id order, their payloads opened (JSON text). */
+    List<Opened> openedAfter(String resourceCode, long after, int limit) {
+        String context = context(resourceCode);
+        return jdbc.sql("""
+                        SELECT id, operation, version, payload, origin_node, origin_id, published_at
+                        FROM exchange_change WHERE resource_code = :resource AND id > :after ORDER BY id LIMIT :limit""")
+                .param("resource", resourceCode)
+                .param("after", after)
+                .param("limit", limit)
+                .query((rs, n) -> new Opened(
+                        rs.getLong("id"),
+                        resourceCode,
+                        rs.getString("operation"),
+                        rs.getLong("version"),
+                        keys.decrypt(rs.getBytes("payload"), context),
+                        rs.getString("origin_node"),
+                        rs.getLong("origin_id"),
+                        rs.getTimestamp("published_at").toInstant()))
                 .list();
     }
 

@@ -195,13 +195,17 @@ class QueryApiController {
         if (allowance.take(system.clientId(), perHour).isPresent()) {
             throw new UserFacingException(HttpStatus.TOO_MANY_REQUESTS, "exchange.query.too-many");
         }
-        String purpose = grants.find(grant.grantId()).map(g -> g.purpose()).orElse("");
         return new Access(
                 resource,
                 grant,
                 source,
                 new AccessLog.Reader(
-                        system.clientId(), system.organisationUscc(), grant, purpose, resource.library(), kind));
+                        system.clientId(),
+                        system.organisationUscc(),
+                        grant,
+                        grant.purpose(),
+                        resource.library(),
+                        kind));
     }
 
     /** The granted fields, in the resource's order. */

@@ -133,7 +133,7 @@ final class ClientCredentialsTokens implements OAuth2AuthorizationService {
                 .build();
     }
 
-    private static Set<String> scopes(Jwt jwt) {
+    static Set<String> scopes(Jwt jwt) {
         Object scope = jwt.getClaims().get("scope");
         Set<String> scopes = new HashSet<>();
         if (scope instanceof Collection<?> listed) {

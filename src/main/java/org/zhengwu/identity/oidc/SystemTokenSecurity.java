@@ -16,14 +16,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -61,11 +57,7 @@ class SystemTokenSecurity {
     @Bean
     @Order(0)
     SecurityFilterChain systemTokenChain(
-            HttpSecurity http,
-            AccessRegistry registry,
-            OAuth2AuthorizationService authorizations,
-            JwtDecoder decoder,
-            ClientApiAccess access)
+            HttpSecurity http, AccessRegistry registry, JwtDecoder decoder, SystemTokenStanding standing)
             throws Exception {
         var path = PathPatternRequestMatcher.withDefaults();
         List<RequestMatcher> opened = registry.apiScopes().stream()
@@ -91,8 +83,8 @@ class SystemTokenSecurity {
                             + " allow this request\"");
             response.sendError(HttpStatus.FORBIDDEN.value());
         };
-        AuthenticationManager systems = authentication ->
-                authenticate((BearerTokenAuthenticationToken) authentication, authorizations, decoder, access);
+        AuthenticationManager systems =
+                authentication -> authenticate((BearerTokenAuthenticationToken) authentication, decoder, standing);
         http.securityMatcher(new AndRequestMatcher(scoped, SystemTokenSecurity::bearerOrNoSession))
                 .authorizeHttpRequests(requests -> {
                     for (ApiScope scope : registry.apiScopes()) {
@@ -136,10 +128,7 @@ class SystemTokenSecurity {
     }
 
     private static SystemAuthentication authenticate(
-            BearerTokenAuthenticationToken bearer,
-            OAuth2AuthorizationService authorizations,
-            JwtDecoder decoder,
-            ClientApiAccess access) {
+            BearerTokenAuthenticationToken bearer, JwtDecoder decoder, SystemTokenStanding standing) {
         String token = bearer.getToken();
         Jwt jwt;
         try {
@@ -147,24 +136,28 @@ class SystemTokenSecurity {
         } catch (JwtException invalidOrExpired) {
             throw new InvalidBearerTokenException("The token is not valid", invalidOrExpired);
         }
+        String clientId = jwt.getSubject();
+        // What ClientCredentialsTokens recognises as a system's token, and whether it still stands, in one query.
         if (!ClientCredentialsTokens.CLIENT_ACCOUNT_TYPE.equals(jwt.getClaimAsString("account_type"))
-                || jwt.getSubject() == null) {
+                || clientId == null
+                || jwt.getAudience() == null
+                || !jwt.getAudience().contains(clientId)
+                || jwt.getId() == null
+                || jwt.getIssuedAt() == null
+                || jwt.getExpiresAt() == null) {
             throw new InvalidBearerTokenException("Not a connected system's token");
         }
-        OAuth2Authorization standing = authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
-        if (standing == null
-                || !AuthorizationGrantType.CLIENT_CREDENTIALS.equals(standing.getAuthorizationGrantType())
-                || !jwt.getSubject().equals(standing.getPrincipalName())) {
-            throw new InvalidBearerTokenException("The token is revoked, or its system disabled or removed");
+        SystemTokenStanding.Standing stands = standing.of(clientId, jwt.getId(), jwt.getIssuedAt())
+                .orElseThrow(() ->
+                        new InvalidBearerTokenException("The token is revoked, or its system disabled or removed"));
+        ConnectedSystem system;
+        if (stands.organisationUscc() == null) {
+            system = new ConnectedSystem(clientId, null, Set.of());
+        } else {
+            Set<String> held = new HashSet<>(ClientCredentialsTokens.scopes(jwt));
+            held.retainAll(stands.grantedScopes());
+            system = new ConnectedSystem(clientId, stands.organisationUscc(), held);
         }
-        String clientId = jwt.getSubject();
-        ConnectedSystem system = access.find(clientId)
-                .map(grant -> {
-                    Set<String> held = new HashSet<>(standing.getAuthorizedScopes());
-                    held.retainAll(grant.scopes());
-                    return new ConnectedSystem(clientId, grant.organisationUscc(), held);
-                })
-                .orElseGet(() -> new ConnectedSystem(clientId, null, Set.of()));
         return new SystemAuthentication(system);
     }
 
