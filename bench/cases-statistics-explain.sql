@@ -1,5 +1,5 @@
--- The four queries of the statistics page (StatisticsQueries over the V38 roll-up tables) for a supervisor (电子监察,
--- cases.supervise reaching the region) of organisation :org, over the page's default period (the last 90 days by
+-- The four queries of the statistics page (StatisticsQueries over the V38 roll-up tables and V39's deltas) for a
+-- supervisor (电子监察, cases.supervise reaching the region) of organisation :org, over the page's default period (the last 90 days by
 -- week) — EXPLAIN (ANALYZE, BUFFERS) of each, as DataScope writes the scope: the organisation's own rows or the rows of
 -- its division and the divisions below it.
 \set ON_ERROR_STOP on
@@ -21,10 +21,20 @@ SELECT GROUPING(r.organisation_uscc) AS no_organisation, GROUPING(r.division_cod
        sum(r.completed) AS completed, sum(r.delivered) AS delivered, sum(r.channel_1) AS channel_1,
        sum(r.channel_2) AS channel_2, sum(r.channel_3) AS channel_3, sum(r.channel_4) AS channel_4,
        sum(r.channel_9) AS channel_9
-FROM cases_stat_received r
+FROM (SELECT received_on, organisation_uscc, division_code, implementation_code, item_name, cases, corrected,
+             submitted, correction_requested, refused, withdrawn, under_review, completed, delivered, channel_1,
+             channel_2, channel_3, channel_4, channel_9
+      FROM cases_stat_received
+      UNION ALL
+      SELECT received_on, organisation_uscc, division_code, implementation_code, item_name, cases, corrected,
+             submitted, correction_requested, refused, withdrawn, under_review, completed, delivered, channel_1,
+             channel_2, channel_3, channel_4, channel_9
+      FROM cases_stat_received_delta) r
 WHERE r.received_on >= :'from' AND r.received_on <= :'to'
   AND (r.organisation_uscc = :'org' OR (r.division_code LIKE :'region' AND r.division_code ~ '^[0-9]{6}$'))
-GROUP BY GROUPING SETS ((r.organisation_uscc), (r.division_code), (r.implementation_code), (r.received_on), ());
+GROUP BY GROUPING SETS ((r.organisation_uscc), (r.division_code), (r.implementation_code), (r.received_on), ())
+HAVING sum(r.cases) <> 0
+    OR GROUPING(r.organisation_uscc, r.division_code, r.implementation_code, r.received_on) = 15;
 
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT r.organisation_uscc, w.day, sum(w.weight) AS weight, sum(w.decided) AS decided,

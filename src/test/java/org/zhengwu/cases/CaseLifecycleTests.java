@@ -134,6 +134,44 @@ class CaseLifecycleTests {
                 .doesNotContain("name");
     }
 
+    /**
+     * A double click: two requests of one submission key at once. The number is taken before the filing transaction,
+     * so both may take one; the second then finds the draft filed under its key and answers with the first's receipt.
+     */
+    @Test
+    void twoRequestsOfOneSubmissionAtOnceFileOneCase() throws Exception {
+        Item item = onlineItem("PROMISED");
+        Actor applicant = citizen();
+        long id = lifecycle.startDraft(applicant, item.code(), null, Map.of("name", "李四"));
+        UUID key = UUID.randomUUID();
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<CaseLifecycle.Receipt> submit = () -> {
+            together.await();
+            return lifecycle.submit(applicant, id, key, draft -> {});
+        };
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<CaseLifecycle.Receipt>> answers;
+        try {
+            answers = two.invokeAll(List.of(submit, submit));
+        } finally {
+            two.shutdown();
+        }
+        CaseLifecycle.Receipt first = answers.get(0).get();
+        assertThat(answers.get(1).get()).isEqualTo(first);
+        assertThat(records.find(id).orElseThrow().caseNumber())
+                .isEqualTo(first.caseNumber().value());
+        assertThat(jdbc.sql("SELECT count(*) FROM cases_step WHERE case_id = :id AND step = 'submit'")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM act_ru_execution WHERE business_key_ = :n")
+                        .param("n", first.caseNumber().value())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
     @Test
     void aCaseGoesFromCorrectionThroughReviewToDelivery() {
         Item item = onlineItem("PROMISED");

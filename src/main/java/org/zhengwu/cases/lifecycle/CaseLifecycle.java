@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.zhengwu.cases.CaseAccess;
 import org.zhengwu.cases.CaseDecided;
 import org.zhengwu.cases.CaseNumber;
@@ -63,6 +64,8 @@ public class CaseLifecycle {
     public record Receipt(long caseId, CaseNumber caseNumber, String queryCode, Instant submittedAt, LocalDate dueOn) {}
 
     private final CaseRecords records;
+    private final CaseNumbers numbers;
+    private final TransactionTemplate transaction;
     private final CaseProcesses processes;
     private final PublishedCatalog catalog;
     private final RuntimeService runtime;
@@ -77,6 +80,8 @@ public class CaseLifecycle {
 
     CaseLifecycle(
             CaseRecords records,
+            CaseNumbers numbers,
+            TransactionTemplate transaction,
             CaseProcesses processes,
             PublishedCatalog catalog,
             RuntimeService runtime,
@@ -89,6 +94,8 @@ public class CaseLifecycle {
             JsonMapper json,
             Clock clock) {
         this.records = records;
+        this.numbers = numbers;
+        this.transaction = transaction;
         this.processes = processes;
         this.catalog = catalog;
         this.runtime = runtime;
@@ -214,44 +221,68 @@ public class CaseLifecycle {
      * receipt of the case the first one created. The checks of completeness ({@code complete}) run under the row
      * lock, so that a draft changed in another tab is checked as it is submitted.
      */
-    @Transactional
     public Receipt submit(Actor applicant, long caseId, UUID submissionKey, Completeness complete) {
         return fileOnce(applicant, caseId, submissionKey, complete, c -> owns(applicant, c));
     }
 
     /**
      * Files a draft the actor holds ({@code holds}) once: a submission key seen before answers with the receipt of the
-     * case it filed; otherwise the draft is locked, checked ({@code complete}) and filed. Online submission and counter
-     * registration differ only in who holds the draft.
+     * case it filed; otherwise the draft is numbered, then locked, checked ({@code complete}) and filed in one
+     * transaction. Online submission and counter registration differ only in who holds the draft. The number is taken
+     * before that transaction, in one of its own ({@link CaseNumbers}), so that the division's sequence row is not
+     * held through the filing and its durable commit; a number taken for a draft that then turns out to be filed
+     * already, or whose filing fails, is left unused. Called outside any transaction (the request's thread holds no
+     * connection while it waits for the number's).
      */
     private Receipt fileOnce(
             Actor actor, long caseId, UUID submissionKey, Completeness complete, Predicate<CaseRow> holds) {
         Optional<CaseRow> earlier = records.findBySubmissionKey(submissionKey);
         if (earlier.isPresent()) {
-            CaseRow c = earlier.get();
-            if (!holds.test(c)) {
-                throw new NotFoundException("cases.case.not-found");
+            return receiptOf(earlier.get(), holds);
+        }
+        CaseRow unlocked =
+                records.find(caseId).filter(holds).orElseThrow(() -> new NotFoundException("cases.case.not-found"));
+        requireDraft(unlocked);
+        LocalDate today = caseClock.today();
+        CaseNumber number = numbers.take(unlocked.divisionCode(), today);
+        return transaction.execute(status -> {
+            CaseRow draft =
+                    records.lock(caseId).filter(holds).orElseThrow(() -> new NotFoundException("cases.case.not-found"));
+            if (draft.status() != CaseStatus.DRAFT && submissionKey.equals(draft.submissionKey())) {
+                // The same submission, retried while the first was filing it.
+                return receipt(draft);
             }
-            return receipt(c);
+            requireDraft(draft);
+            complete.check(draft);
+            // The receipt from what was just written, as receipt(CaseRow) would read it back.
+            Filed filed =
+                    fileAt(actor, draft, submissionKey, clock.instant().truncatedTo(ChronoUnit.MICROS), today, number);
+            return new Receipt(caseId, filed.number(), queryCode(filed.number()), filed.at(), filed.due());
+        });
+    }
+
+    private Receipt receiptOf(CaseRow c, Predicate<CaseRow> holds) {
+        if (!holds.test(c)) {
+            throw new NotFoundException("cases.case.not-found");
         }
-        CaseRow draft =
-                records.lock(caseId).filter(holds).orElseThrow(() -> new NotFoundException("cases.case.not-found"));
-        if (draft.status() != CaseStatus.DRAFT) {
+        return receipt(c);
+    }
+
+    private static void requireDraft(CaseRow c) {
+        if (c.status() != CaseStatus.DRAFT) {
             throw new CaseConflictException(
-                    "cases.draft.already-submitted-as", new CaseNumber(draft.caseNumber()).grouped());
+                    "cases.draft.already-submitted-as", new CaseNumber(c.caseNumber()).grouped());
         }
-        complete.check(draft);
-        // The receipt from what was just written, as receipt(CaseRow) would read it back.
-        Filed filed = fileAt(actor, draft, submissionKey, clock.instant().truncatedTo(ChronoUnit.MICROS));
-        return new Receipt(caseId, filed.number(), queryCode(filed.number()), filed.at(), filed.due());
     }
 
     /**
-     * Numbers a locked draft, starts its process and records the submission (timeline, event, audit): what submitting
-     * a case and each branch of a bundle have in common. A branch has no submission key of its own; its bundle has.
+     * Numbers a locked draft, starts its process and records the submission (timeline, event, audit) in the caller's
+     * transaction: a branch of a bundle, numbered with the bundle's transaction (a bundle has one submission key; its
+     * branches have none of their own).
      */
     CaseNumber file(Actor applicant, CaseRow draft, UUID submissionKey) {
-        return fileAt(applicant, draft, submissionKey, clock.instant().truncatedTo(ChronoUnit.MICROS))
+        LocalDate today = caseClock.today();
+        return fileAt(applicant, draft, submissionKey, clock.instant().truncatedTo(ChronoUnit.MICROS), today, null)
                 .number();
     }
 
@@ -259,13 +290,12 @@ public class CaseLifecycle {
     private record Filed(CaseNumber number, LocalDate due, Instant at) {}
 
     /**
-     * {@link #file} at {@code now} (whole microseconds, as the database keeps it). Whatever can be read before the
-     * case is numbered is read first: the number's sequence row of the division and day stays locked until the
-     * transaction ends, so that every submission of that division and day waits for it — the statements after it are
-     * only the process start and the writes a submission must make.
+     * {@link #file} at {@code now} (whole microseconds, as the database keeps it) and {@code today}, with the number
+     * {@code taken} before the transaction, or (null) taken in it: then whatever can be read before the case is
+     * numbered is read first, since the sequence row of the division and day stays locked until the transaction ends.
      */
-    private Filed fileAt(Actor applicant, CaseRow draft, UUID submissionKey, Instant now) {
-        LocalDate today = caseClock.today();
+    private Filed fileAt(
+            Actor applicant, CaseRow draft, UUID submissionKey, Instant now, LocalDate today, CaseNumber taken) {
         boolean atCounter = draft.registeredBy() != null;
         PublishedItem item =
                 atCounter ? receivable(draft.implementationCode()) : applicable(draft.implementationCode());
@@ -279,8 +309,9 @@ public class CaseLifecycle {
                 .orElseThrow(() -> new UserFacingException(
                         HttpStatus.CONFLICT, "cases.process.unavailable", draft.itemName(), processKey));
         List<String> stages = processes.stagesOf(definition.getId());
-        CaseNumber number =
-                CaseNumber.of(draft.divisionCode(), today, records.nextSequence(draft.divisionCode(), today));
+        CaseNumber number = taken != null
+                ? taken
+                : CaseNumber.of(draft.divisionCode(), today, records.nextSequence(draft.divisionCode(), today));
         String processInstance = runtime.startProcessInstanceById(
                         definition.getId(), number.value(), Map.of("caseId", draft.id()))
                 .getId();
@@ -552,7 +583,6 @@ public class CaseLifecycle {
      * Registers a counter draft: numbered, its process started, the timeline's first line the clerk's. Idempotent by
      * {@code submissionKey}, like an online submission: the same key answers with the same receipt.
      */
-    @Transactional
     public Receipt register(Actor clerk, long caseId, UUID submissionKey, Completeness complete) {
         return fileOnce(clerk, caseId, submissionKey, complete, c -> registeredBy(clerk, c));
     }

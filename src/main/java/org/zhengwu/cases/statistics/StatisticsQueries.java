@@ -16,7 +16,9 @@ import org.zhengwu.identity.ScopeCondition;
 /**
  * The aggregates behind the statistics page, each one query over the roll-up tables of {@code V38__statistics_rollup}
  * (counts per day, department, division and entry, kept by triggers in the transaction of every change to a case, a
- * 补正 notice, a rating or a rectification task) within the data scope of the supervisor: the page sums the days of its
+ * 补正 notice, a rating or a rectification task; the received cases' changes appended as deltas that {@code
+ * StatisticsFold} sums into their rows every few seconds, {@code V39}) within the data scope of the supervisor: the
+ * page sums the days of its
  * period, never the cases. The per-case aggregation these answers equal is kept as the oracle of
  * {@code StatisticsRollUpTests}.
  */
@@ -56,7 +58,8 @@ class StatisticsQueries {
 
     /**
      * Cases received from {@code from} to {@code to} (both included), counted by department, division, entry and day
-     * and in total, in one pass over the roll-up rows of those days (GROUPING SETS); by status and channel from the
+     * and in total, in one pass over the roll-up rows of those days and the deltas not yet folded into them (GROUPING
+     * SETS; a group whose deltas cancel out is left out, as if its row were gone); by status and channel from the
      * total's columns.
      */
     List<ReceivedGroup> received(Actor supervisor, LocalDate from, LocalDate to) {
@@ -76,11 +79,23 @@ class StatisticsQueries {
                                sum(r.delivered) AS delivered, sum(r.channel_1) AS channel_1,
                                sum(r.channel_2) AS channel_2, sum(r.channel_3) AS channel_3,
                                sum(r.channel_4) AS channel_4, sum(r.channel_9) AS channel_9
-                        FROM cases_stat_received r
+                        FROM (SELECT received_on, organisation_uscc, division_code, implementation_code, item_name,
+                                     cases, corrected, submitted, correction_requested, refused, withdrawn,
+                                     under_review, completed, delivered, channel_1, channel_2, channel_3, channel_4,
+                                     channel_9
+                              FROM cases_stat_received
+                              UNION ALL
+                              SELECT received_on, organisation_uscc, division_code, implementation_code, item_name,
+                                     cases, corrected, submitted, correction_requested, refused, withdrawn,
+                                     under_review, completed, delivered, channel_1, channel_2, channel_3, channel_4,
+                                     channel_9
+                              FROM cases_stat_received_delta) r
                         WHERE r.received_on >= :from AND r.received_on <= :to AND\s""" + scope.sql() + """
 
                         GROUP BY GROUPING SETS ((r.organisation_uscc), (r.division_code), (r.implementation_code),
-                                                (r.received_on), ())""")
+                                                (r.received_on), ())
+                        HAVING sum(r.cases) <> 0
+                            OR GROUPING(r.organisation_uscc, r.division_code, r.implementation_code, r.received_on) = 15""")
                 .params(parameters)
                 .query((rs, n) -> {
                     Grouping by;
