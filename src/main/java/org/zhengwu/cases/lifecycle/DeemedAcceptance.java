@@ -2,6 +2,7 @@ package org.zhengwu.cases.lifecycle;
 
 import java.time.LocalDate;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +30,13 @@ public class DeemedAcceptance {
         this.clock = clock;
     }
 
-    /** Every morning at 00:05 and hourly after, in case a node was down at midnight. */
+    /** Every morning at 00:05 and hourly after, in case a node was down at midnight; on one node (shared.database.JobLocks). */
     @Scheduled(cron = "0 5 * * * *", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "cases.deemed-acceptance")
+    void scheduled() {
+        run();
+    }
+
     public int run() {
         // Five working days are never fewer than five calendar days, so only cases received before that can have run
         // out; deemAccepted checks each one on the calendar.

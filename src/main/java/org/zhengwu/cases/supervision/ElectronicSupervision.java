@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -68,8 +69,18 @@ public class ElectronicSupervision {
         this.clock = clock;
     }
 
-    /** Hourly at minute 15 (DeemedAcceptance has run at minute 5), in case a node was down at the turn of the day. */
+    /**
+     * Hourly at minute 15 (DeemedAcceptance has run at minute 5), in case a node was down at the turn of the day; on
+     * one node (shared.database.JobLocks).
+     */
     @Scheduled(cron = "0 15 * * * *", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "cases.electronic-supervision")
+    @Transactional
+    void scheduled() {
+        run();
+    }
+
+    /** One run as on today; {@link Sweep#SKIPPED} when another node is at it. */
     @Transactional
     public Sweep run() {
         return sweepOn(caseClock.today());

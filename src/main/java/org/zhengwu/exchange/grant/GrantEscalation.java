@@ -1,5 +1,6 @@
 package org.zhengwu.exchange.grant;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,8 +24,15 @@ class GrantEscalation {
         this.grants = grants;
     }
 
-    /** Hourly at minute 7; answers how many requests it escalated. */
+    /** Hourly at minute 7, on one node (shared.database.JobLocks). */
     @Scheduled(cron = "0 7 * * * *", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "exchange.grant-escalation")
+    @Transactional
+    void scheduled() {
+        escalate();
+    }
+
+    /** Answers how many requests it escalated (0 when another node is at it). */
     @Transactional
     public int escalate() {
         if (!Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)")

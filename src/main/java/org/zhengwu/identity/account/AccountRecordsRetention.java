@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,8 +64,14 @@ class AccountRecordsRetention {
         this.clock = clock;
     }
 
-    /** Hourly at minute 23. */
+    /** Hourly at minute 23, on one node (shared.database.JobLocks). */
     @Scheduled(cron = "0 23 * * * *", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "identity.account-records-retention")
+    @Transactional
+    void scheduled() {
+        removeExpired();
+    }
+
     @Transactional
     public Removed removeExpired() {
         if (!Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)")

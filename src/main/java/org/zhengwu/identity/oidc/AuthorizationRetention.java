@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -42,8 +43,15 @@ class AuthorizationRetention {
         this.kept = settings.authorizations();
     }
 
-    /** Daily at 03:37. @return how many authorizations and expired revocation records were removed (0 when another node was at it) */
+    /** Daily at 03:37, on one node (shared.database.JobLocks). */
     @Scheduled(cron = "0 37 3 * * *", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "identity.authorization-retention", lockAtMostFor = "PT6H")
+    @Transactional
+    void scheduled() {
+        removeEnded();
+    }
+
+    /** @return how many authorizations and expired revocation records were removed (0 when another node was at it) */
     @Transactional
     public int removeEnded() {
         if (!Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)")

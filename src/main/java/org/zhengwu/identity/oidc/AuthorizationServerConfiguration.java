@@ -42,6 +42,14 @@ import org.zhengwu.identity.web.SecondFactorPage;
 @EnableConfigurationProperties(IssuerAndKeysProperties.class)
 class AuthorizationServerConfiguration {
 
+    /**
+     * The Content-Security-Policy of the chains that serve machines (the provider's endpoints, department systems'
+     * API): nothing they answer is meant to run or be framed in a browser. HSTS and the other headers every answer
+     * carries: {@code shared.web.SecurityHeaders}.
+     */
+    static final String MACHINE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
+            + "form-action 'none'; frame-ancestors 'none'";
+
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurity(
@@ -75,7 +83,9 @@ class AuthorizationServerConfiguration {
                     // second factor, then resumes.
                     errors.accessDeniedHandler(secondFactorPage);
                 })
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {}));
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {}))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(MACHINE_POLICY))
+                        .httpStrictTransportSecurity(hsts -> hsts.disable()));
         return http.build();
     }
 

@@ -110,7 +110,10 @@ class SystemTokenSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 // No cookie is read here: a forged cross-site request carries no bearer token.
-                .csrf(csrf -> csrf.disable());
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(AuthorizationServerConfiguration.MACHINE_POLICY))
+                        .httpStrictTransportSecurity(hsts -> hsts.disable()));
         return http.build();
     }
 

@@ -18,6 +18,11 @@ class ContentSecurityPolicy implements HeaderWriter {
     static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'%s; frame-ancestors 'none'";
 
+    /** Swagger UI sets style attributes from its script; its scripts are files of this site like any other. */
+    static final String SWAGGER_UI_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' "
+            + "'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
     private final SignInContinuation continuation;
 
     ContentSecurityPolicy(SignInContinuation continuation) {

@@ -17,6 +17,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -93,8 +94,15 @@ class SecurityConfiguration {
                     // Refused for want of the second factor: to the code page, keeping the address for afterwards.
                     errors.accessDeniedHandler(secondFactorPage);
                 })
+                // HSTS, Permissions-Policy and the rest for every chain: shared.web.SecurityHeaders. Swagger UI's
+                // page styles its elements inline, so its policy allows inline styles (never inline scripts).
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(swaggerUi), new ContentSecurityPolicy(continuation)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                swaggerUi,
+                                new StaticHeadersWriter(
+                                        ContentSecurityPolicy.HEADER, ContentSecurityPolicy.SWAGGER_UI_POLICY)))
+                        .httpStrictTransportSecurity(hsts -> hsts.disable())
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,11 +39,18 @@ class AuditRetention {
         return retention;
     }
 
+    /** Daily at 03:17, on one node (shared.database.JobLocks). */
+    @Scheduled(cron = "0 17 3 * * *", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "shared.audit.retention", lockAtMostFor = "PT6H")
+    @Transactional
+    void scheduled() {
+        removeExpired();
+    }
+
     /**
      * Daily at 03:17: removes the expired prefix of each chain and moves the chain's retention mark to the last entry
      * removed, where verification then starts.
      */
-    @Scheduled(cron = "0 17 3 * * *", zone = "Asia/Shanghai")
     @Transactional
     public int removeExpired() {
         Instant cutoff = clock.instant().minus(retention);

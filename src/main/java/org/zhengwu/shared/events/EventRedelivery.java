@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,16 @@ class EventRedelivery {
         this.clock = clock;
     }
 
+    /**
+     * Every ten minutes of each node, at most once in nine minutes across nodes (shared.database.JobLocks): the nodes'
+     * delays do not line up, so without the lock N nodes would each go through the failed publications.
+     */
     @Scheduled(initialDelay = 10, fixedDelay = 10, timeUnit = TimeUnit.MINUTES)
+    @SchedulerLock(name = "shared.events.redelivery", lockAtLeastFor = "PT9M", lockAtMostFor = "PT30M")
+    void scheduled() {
+        redeliverFailed();
+    }
+
     void redeliverFailed() {
         int orphaned = jdbc.sql("""
                         UPDATE event_publication SET status = 'FAILED'

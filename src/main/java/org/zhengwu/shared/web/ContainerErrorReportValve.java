@@ -78,7 +78,7 @@ class ContainerErrorReportValve extends ErrorReportValve {
             response.resetBuffer();
             response.setHeader(RequestIdFilter.HEADER, requestId);
             response.setHeader("Cache-Control", "no-store");
-            response.setHeader("X-Content-Type-Options", "nosniff");
+            SecurityHeaders.write(response, null);
             String body;
             if (ErrorResponses.isApiRequest(path)) {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -4,7 +4,9 @@ import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -17,20 +19,27 @@ import org.zhengwu.shared.files.UploadRefusal;
  * the upload limit, {@code zhengwu.files.upload-limit}). The servlet container refuses such a
  * request as soon as anything reads a parameter — usually the CSRF check, before any controller — and wraps the
  * cause in {@link InvalidParameterException}; Spring's multipart parsing reports it as
- * {@link MaxUploadSizeExceededException}.
+ * {@link MaxUploadSizeExceededException}. A form without files over Tomcat's limit for form bodies
+ * ({@code server.tomcat.max-http-form-post-size}) is refused the same way, with the error code 413 and no cause.
  */
 @Component
 class UploadLimits {
 
     static final String MESSAGE_KEY = "error.upload.request-too-large";
+    static final String FORM_MESSAGE_KEY = "error.form.too-large";
 
     private final DataSize maxFile;
     private final DataSize maxRequest;
+    private final DataSize maxForm;
 
-    /** The limits the container enforces: Spring Boot's multipart settings ({@code spring.servlet.multipart.*}). */
-    UploadLimits(MultipartProperties multipart) {
+    /**
+     * The limits the container enforces: Spring Boot's multipart settings ({@code spring.servlet.multipart.*}) and
+     * Tomcat's limit on a form sent as {@code application/x-www-form-urlencoded}.
+     */
+    UploadLimits(MultipartProperties multipart, @Value("${server.tomcat.max-http-form-post-size}") DataSize maxForm) {
         this.maxFile = multipart.getMaxFileSize();
         this.maxRequest = multipart.getMaxRequestSize();
+        this.maxForm = maxForm;
     }
 
     /** A message key and its arguments, and for a problem detail what {@code UploadRefusedException} gives it. */
@@ -46,7 +55,19 @@ class UploadLimits {
                     new Object[] {shown, UploadCheck.shown(maxFile.toBytes())},
                     Map.of("reason", UploadRefusal.TOO_LARGE.code(), "fileName", shown));
         }
-        return new Refusal(MESSAGE_KEY, new Object[] {maxFile.toMegabytes(), maxRequest.toMegabytes()}, Map.of());
+        if (multipart(failure)) {
+            return new Refusal(MESSAGE_KEY, new Object[] {maxFile.toMegabytes(), maxRequest.toMegabytes()}, Map.of());
+        }
+        return new Refusal(FORM_MESSAGE_KEY, new Object[] {UploadCheck.shown(maxForm.toBytes())}, Map.of());
+    }
+
+    private static boolean multipart(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MaxUploadSizeExceededException || t instanceof SizeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The name of the file over the limit per file, if that is what the container refused. */
@@ -63,7 +84,10 @@ class UploadLimits {
 
     static boolean exceeded(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MaxUploadSizeExceededException || t instanceof SizeException) {
+            if (t instanceof MaxUploadSizeExceededException
+                    || t instanceof SizeException
+                    || (t instanceof InvalidParameterException refused
+                            && refused.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value())) {
                 return true;
             }
         }

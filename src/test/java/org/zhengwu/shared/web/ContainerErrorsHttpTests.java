@@ -81,6 +81,8 @@ class ContainerErrorsHttpTests {
         assertThat(answer.header("Content-Type")).startsWith("text/html").containsIgnoringCase("charset=utf-8");
         assertThat(answer.header("X-Request-Id")).isNotBlank();
         assertThat(answer.header("Content-Security-Policy")).contains("default-src 'none'");
+        assertThat(answer.header("Permissions-Policy")).isEqualTo(SecurityHeaders.PERMISSIONS_POLICY);
+        assertThat(answer.header("Referrer-Policy")).isEqualTo(SecurityHeaders.REFERRER_POLICY);
         assertThat(answer.body()).doesNotContain("HTTP Status", "Apache Tomcat", "Exception");
         Document page = Jsoup.parse(answer.body());
         assertThat(page.selectFirst("html").attr("lang")).isEqualTo("zh-CN");
