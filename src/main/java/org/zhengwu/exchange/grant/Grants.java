@@ -159,12 +159,14 @@ public class Grants {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
                 .update();
-        if (changed == 0) {
-            throw new UserFacingException(HttpStatus.CONFLICT, "exchange.grant.decided");
-        }
-        log.record(AuditEvent.success(staff.username(), "exchange.grant.approve", "grant", String.valueOf(id))
-                .withDetails(g.resourceCode() + " " + String.join(",", granted) + " clear:" + String.join(",", clear)
-                        + " until " + approval.validUntil()));
+        recorded(
+                changed,
+                "exchange.grant.decided",
+                staff,
+                "exchange.grant.approve",
+                id,
+                g.resourceCode() + " " + String.join(",", granted) + " clear:" + String.join(",", clear) + " until "
+                        + approval.validUntil());
     }
 
     @Transactional
@@ -179,11 +181,8 @@ public class Grants {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
                 .update();
-        if (changed == 0) {
-            throw new UserFacingException(HttpStatus.CONFLICT, "exchange.grant.decided");
-        }
-        log.record(AuditEvent.success(staff.username(), "exchange.grant.refuse", "grant", String.valueOf(id))
-                .withDetails(g.resourceCode() + " " + reason));
+        recorded(
+                changed, "exchange.grant.decided", staff, "exchange.grant.refuse", id, g.resourceCode() + " " + reason);
     }
 
     /** The consumer takes back a request or gives up a grant. */
@@ -197,26 +196,35 @@ public class Grants {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
                 .update();
-        if (changed == 0) {
-            throw new UserFacingException(HttpStatus.CONFLICT, "exchange.grant.decided");
-        }
-        log.record(AuditEvent.success(staff.username(), "exchange.grant.withdraw", "grant", String.valueOf(id))
-                .withDetails(g.resourceCode()));
+        recorded(changed, "exchange.grant.decided", staff, "exchange.grant.withdraw", id, g.resourceCode());
     }
 
     /** The provider ends a grant in force, with a reason. */
     @Transactional
     public void revoke(Actor staff, long id, String reason) {
-        Grant g = find(id).filter(x -> mayDecide(staff, x))
-                .orElseThrow(() -> new NotFoundException("exchange.grant.not-found"));
+        Grant g = decidable(staff, id);
         int changed = jdbc.sql("""
                         UPDATE exchange_grant SET status = 'REVOKED', decision_reason = :reason
                         WHERE id = :id AND status = 'APPROVED'""").param("reason", reason).param("id", id).update();
+        recorded(
+                changed,
+                "exchange.grant.not-approved",
+                staff,
+                "exchange.grant.revoke",
+                id,
+                g.resourceCode() + " " + reason);
+    }
+
+    /**
+     * The end of each step of the workflow: a step whose guarded update changed no row met a grant in another state
+     * (decided already, withdrawn, revoked) and is refused with 409; one that did is written to the log.
+     */
+    private void recorded(int changed, String conflict, Actor staff, String action, long id, String details) {
         if (changed == 0) {
-            throw new UserFacingException(HttpStatus.CONFLICT, "exchange.grant.not-approved");
+            throw new UserFacingException(HttpStatus.CONFLICT, conflict);
         }
-        log.record(AuditEvent.success(staff.username(), "exchange.grant.revoke", "grant", String.valueOf(id))
-                .withDetails(g.resourceCode() + " " + reason));
+        log.record(AuditEvent.success(staff.username(), action, "grant", String.valueOf(id))
+                .withDetails(details));
     }
 
     /** Marks the requests still undecided after their due date as escalated; answers how many. */
@@ -266,7 +274,8 @@ public class Grants {
                 || staff.mayReach(ExchangeAccess.SUPERVISE, g.consumerUscc(), g.consumerDivision());
     }
 
-    private Grant decidable(Actor staff, long id) {
+    /** A grant the staff member may decide on (the provider's); else 404. */
+    Grant decidable(Actor staff, long id) {
         return find(id).filter(g -> mayDecide(staff, g))
                 .orElseThrow(() -> new NotFoundException("exchange.grant.not-found"));
     }

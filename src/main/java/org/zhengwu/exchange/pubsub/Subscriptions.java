@@ -149,19 +149,23 @@ class Subscriptions {
     Optional<Subscription> find(long id) {
         return jdbc.sql("SELECT * FROM exchange_subscription WHERE id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Subscription(
-                        rs.getLong("id"),
-                        rs.getString("resource_code"),
-                        rs.getString("consumer_uscc"),
-                        rs.getString("client_id"),
-                        rs.getString("mode"),
-                        rs.getString("endpoint_url"),
-                        rs.getString("peer_node"),
-                        rs.getString("status"),
-                        rs.getString("stop_reason"),
-                        rs.getLong("acked_cursor"),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query(Subscriptions::subscription)
                 .optional();
+    }
+
+    private static Subscription subscription(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Subscription(
+                rs.getLong("id"),
+                rs.getString("resource_code"),
+                rs.getString("consumer_uscc"),
+                rs.getString("client_id"),
+                rs.getString("mode"),
+                rs.getString("endpoint_url"),
+                rs.getString("peer_node"),
+                rs.getString("status"),
+                rs.getString("stop_reason"),
+                rs.getLong("acked_cursor"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     /** The system's organisation's subscription, or a 404 as if it did not exist. */
@@ -171,14 +175,10 @@ class Subscriptions {
     }
 
     List<Subscription> ofOrganisation(String consumerUscc) {
-        return jdbc
-                .sql("SELECT id FROM exchange_subscription WHERE consumer_uscc = :c ORDER BY id")
+        return jdbc.sql("SELECT * FROM exchange_subscription WHERE consumer_uscc = :c ORDER BY id")
                 .param("c", consumerUscc)
-                .query(Long.class)
-                .list()
-                .stream()
-                .map(id -> find(id).orElseThrow())
-                .toList();
+                .query(Subscriptions::subscription)
+                .list();
     }
 
     @Transactional
