@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
 import org.zhengwu.shared.web.FormChoices;
 import org.zhengwu.shared.web.NotFoundException;
+import org.zhengwu.shared.web.UserFacingException;
 
 /**
  * Governed sharing for staff: the request form of a resource, the organisation's requests, the requests waiting for
@@ -370,9 +372,9 @@ class GrantController {
     }
 
     /**
-     * The provider's three decisions share their frame: the grant must be the staff member's to decide (else 404),
-     * the form is checked against it (errors shown on the grant's page), then the step is taken and the page shown
-     * again with what was done.
+     * The provider's three decisions share their frame: the grant must be the staff member's to decide (else 404) and
+     * in the state the step starts from (else 409), the form is checked against it (errors shown on the grant's page),
+     * then the step is taken and the page shown again with what was done.
      */
     private String decide(
             long id,
@@ -384,6 +386,11 @@ class GrantController {
             BiConsumer<Actor, Grant> step) {
         Actor staff = actors.require();
         Grant g = grants.decidable(staff, id);
+        if (!decision.from().test(g)) {
+            // A form sent again after the grant moved on (decided, withdrawn, revoked) is told so, whatever it holds,
+            // rather than shown its errors on a decision it can no longer take.
+            throw new UserFacingException(HttpStatus.CONFLICT, decision.conflict());
+        }
         check.accept(g);
         if (binding.hasErrors()) {
             return one(id, model);

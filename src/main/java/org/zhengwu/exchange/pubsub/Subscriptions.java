@@ -184,10 +184,16 @@ class Subscriptions {
     @Transactional
     void cancel(ConnectedSystem system, long id) {
         Subscription subscription = own(system, id);
-        jdbc.sql("UPDATE exchange_subscription SET status = 'CANCELLED', changed_at = :now WHERE id = :id")
+        int cancelled = jdbc.sql("""
+                        UPDATE exchange_subscription SET status = 'CANCELLED', changed_at = :now
+                        WHERE id = :id AND status <> 'CANCELLED'""")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", subscription.id())
                 .update();
+        if (cancelled == 0) {
+            // Cancelled already (a request sent twice): nothing to do, and nothing written to the log again.
+            throw new UserFacingException(HttpStatus.CONFLICT, "exchange.pubsub.subscription.cancelled");
+        }
         audit.record(AuditEvent.success(system.clientId(), AUDIT_CANCEL, "exchange-subscription", String.valueOf(id)));
     }
 
@@ -231,6 +237,15 @@ class Subscriptions {
     @Transactional
     int replay(long subscriptionId, Long fromChange, String actor) {
         Subscription subscription = find(subscriptionId).orElseThrow();
+        if (!subscription.status().equals("ACTIVE")) {
+            // A cancelled or stopped subscription is never delivered to: deliveries made due for it would wait for
+            // ever, and the log would say they were replayed.
+            throw new UserFacingException(HttpStatus.CONFLICT, "exchange.pubsub.subscription.not-active");
+        }
+        if (grant(subscription.consumerUscc(), subscription.resourceCode()).isEmpty()) {
+            // The grant ended and the worker has not stopped the subscription yet: nothing would go out.
+            throw new UserFacingException(HttpStatus.CONFLICT, "exchange.pubsub.subscription.no-grant");
+        }
         Timestamp now = Timestamp.from(clock.instant());
         int count;
         if (fromChange == null) {

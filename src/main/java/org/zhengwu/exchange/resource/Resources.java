@@ -249,6 +249,12 @@ public class Resources {
     /** Publishes what was submitted: a new resource as version 1, an edit as the next version. */
     @Transactional
     public void publish(Actor reviewer, String code) {
+        // The row locked before its state is read: two reviewers publishing the same submission at once would
+        // otherwise both see it in review, and an edit would be applied twice under two version numbers.
+        jdbc.sql("SELECT code FROM exchange_resource WHERE code = :code FOR UPDATE")
+                .param("code", code)
+                .query(String.class)
+                .optional();
         Resource r = reviewable(reviewer, code);
         Instant now = clock.instant();
         if ("IN_REVIEW".equals(r.status())) {
