@@ -714,6 +714,12 @@ class AuthorisationMatrixTests {
                 Map.of("reason", ""),
                 OWN_CLERK);
         post("/exchange/resources/{ref}/publish", "/exchange/resources/" + draftRef + "/publish", Map.of(), OWN_CLERK);
+        // 下架: the provider's own cataloguer (a draft is not published: 409, past the authorisation).
+        post(
+                "/exchange/resources/{ref}/withdraw",
+                "/exchange/resources/" + draftRef + "/withdraw",
+                Map.of("reason", "x"),
+                OWN_CLERK);
         get("/exchange/resources/{ref}/request", "/exchange/resources/101001-000001/request", CLERKS);
         post(
                 "/exchange/resources/{ref}/request",

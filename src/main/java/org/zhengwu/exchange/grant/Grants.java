@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,7 @@ import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.exchange.ExchangeAccess;
 import org.zhengwu.exchange.resource.Resource;
+import org.zhengwu.exchange.resource.ResourceWithdrawn;
 import org.zhengwu.exchange.resource.ShareType;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.ScopeColumns;
@@ -225,6 +227,39 @@ public class Grants {
         }
         log.record(AuditEvent.success(staff.username(), action, "grant", String.valueOf(id))
                 .withDetails(details));
+    }
+
+    /**
+     * A withdrawn resource's grants end with it: those in force are revoked, the requests still waiting refused, each
+     * with the provider's reason and in the log, so that consumers see why on their grant's page.
+     */
+    @EventListener
+    void on(ResourceWithdrawn withdrawn) {
+        String reason = "资源已下架 / resource withdrawn: " + withdrawn.reason();
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Long> revoked = jdbc.sql("""
+                        UPDATE exchange_grant SET status = 'REVOKED', decision_reason = :reason
+                        WHERE resource_code = :code AND status = 'APPROVED' RETURNING id""")
+                .param("reason", reason)
+                .param("code", withdrawn.code())
+                .query(Long.class)
+                .list();
+        List<Long> refused = jdbc.sql("""
+                        UPDATE exchange_grant SET status = 'REFUSED', decision_reason = :reason, decided_by = :by,
+                            decided_at = :now
+                        WHERE resource_code = :code AND status = 'REQUESTED' RETURNING id""")
+                .param("reason", reason)
+                .param("by", withdrawn.actor())
+                .param("now", now)
+                .param("code", withdrawn.code())
+                .query(Long.class)
+                .list();
+        revoked.forEach(id ->
+                log.record(AuditEvent.success(withdrawn.actor(), "exchange.grant.revoke", "grant", String.valueOf(id))
+                        .withDetails(withdrawn.code() + " withdrawn")));
+        refused.forEach(id ->
+                log.record(AuditEvent.success(withdrawn.actor(), "exchange.grant.refuse", "grant", String.valueOf(id))
+                        .withDetails(withdrawn.code() + " withdrawn")));
     }
 
     /** Marks the requests still undecided after their due date as escalated; answers how many. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhengwu.exchange.ExchangeAccess;
 import org.zhengwu.exchange.grant.ActiveGrant;
 import org.zhengwu.exchange.grant.ActiveGrants;
+import org.zhengwu.exchange.resource.ResourceWithdrawn;
 import org.zhengwu.identity.ConnectedSystem;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
@@ -211,6 +213,21 @@ class Subscriptions {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
                 .update();
+    }
+
+    /** A withdrawn resource's subscriptions stop at once, rather than at their next delivery. */
+    @EventListener
+    void on(ResourceWithdrawn withdrawn) {
+        jdbc.sql("""
+                        UPDATE exchange_subscription SET status = 'STOPPED', stop_reason = 'withdrawn', changed_at = :now
+                        WHERE resource_code = :code AND status = 'ACTIVE' RETURNING id""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("code", withdrawn.code())
+                .query(Long.class)
+                .list()
+                .forEach(id -> audit.record(
+                        AuditEvent.success(withdrawn.actor(), AUDIT_STOP, "exchange-subscription", String.valueOf(id))
+                                .withDetails("withdrawn")));
     }
 
     /** The grant is gone: the subscription stops until the consumer subscribes again. */
