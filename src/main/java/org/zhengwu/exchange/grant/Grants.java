@@ -262,9 +262,9 @@ public class Grants {
                         .withDetails(withdrawn.code() + " withdrawn")));
     }
 
-    /** Marks the requests still undecided after their due date as escalated; answers how many. */
+    /** Marks the requests still undecided after their due date as escalated; answers them. */
     @Transactional
-    public int escalateOverdue(String actor) {
+    public List<Grant> escalateOverdue(String actor) {
         List<Grant> overdue = jdbc.sql(SELECT + """
                         WHERE g.status = 'REQUESTED' AND g.due_on < :today AND g.escalated_at IS NULL
                         ORDER BY g.id FOR UPDATE OF g SKIP LOCKED""")
@@ -280,7 +280,7 @@ public class Grants {
             log.record(AuditEvent.success(actor, "exchange.grant.escalate", "grant", String.valueOf(g.id()))
                     .withDetails(g.resourceCode() + " " + g.providerUscc() + " due " + g.dueOn()));
         }
-        return overdue.size();
+        return overdue;
     }
 
     public java.util.Optional<Grant> find(long id) {
