@@ -729,6 +729,8 @@ class AuthorisationMatrixTests {
         get("/exchange/grants/mine", CLERKS);
         get("/exchange/grants/waiting", CLERKS);
         get("/exchange/supervision", OWN_CLERK);
+        get("/exchange/supervision/access", OWN_CLERK);
+        post("/exchange/supervision/access/subject", Map.of("key", "x"), OWN_CLERK);
         get("/exchange/grants/{id}", "/exchange/grants/" + exchangeGrant, OWN_CLERK);
         // The provider (the data bureau) decides: no persona here works there.
         for (String decision : List.of("approve", "refuse", "revoke")) {
