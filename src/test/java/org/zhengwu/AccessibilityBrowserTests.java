@@ -600,6 +600,7 @@ class AccessibilityBrowserTests {
         page("the organisation's requests", admin, "/exchange/grants/mine");
         page("requests waiting for a decision", admin, "/exchange/grants/waiting");
         page("overdue sharing requests", admin, "/exchange/supervision");
+        page("data access log", admin, "/exchange/supervision/access");
         page("subscriptions", admin, "/workbench/exchange/subscriptions");
         page("catalogue", admin, "/admin/catalog");
         page("catalogue entry", admin, "/admin/catalog/items/" + draft.itemId());

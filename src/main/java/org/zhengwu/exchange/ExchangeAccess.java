@@ -146,4 +146,14 @@ public class ExchangeAccess {
                 Set.of(SUPERVISE),
                 43);
     }
+
+    @Bean
+    StaffLink exchangeAccessLogLink() {
+        return new StaffLink(
+                "/exchange/supervision/access",
+                "exchange.access.title",
+                "exchange.access.link.hint",
+                Set.of(SUPERVISE),
+                44);
+    }
 }

@@ -95,14 +95,6 @@ public class Applicants {
         if (account.isEmpty()) {
             return false;
         }
-        String email = contacts.email(account.get());
-        if (email != null && notifications.canReach(Notifications.Channel.EMAIL)) {
-            return notifications.send(Notifications.Channel.EMAIL, email, subject, body);
-        }
-        String mobile = contacts.mobile(account.get());
-        if (mobile != null && notifications.canReach(Notifications.Channel.MOBILE)) {
-            return notifications.send(Notifications.Channel.MOBILE, mobile, subject, body);
-        }
-        return false;
+        return notifications.tell(contacts.email(account.get()), contacts.mobile(account.get()), subject, body);
     }
 }

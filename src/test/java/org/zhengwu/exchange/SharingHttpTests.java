@@ -85,6 +85,12 @@ class SharingHttpTests {
     @Autowired
     org.springframework.context.ApplicationContext context;
 
+    @Autowired
+    org.zhengwu.identity.account.ContactDetails contacts;
+
+    @Autowired
+    org.zhengwu.identity.account.OutboxNotificationSender outbox;
+
     TestBrowser requester;
     TestBrowser otherRequester;
     TestBrowser steward;
@@ -290,6 +296,47 @@ class SharingHttpTests {
                 .hasSize(1);
         // The page is the supervisors'.
         assertThat(requester.get("/exchange/supervision").status()).isEqualTo(403);
+    }
+
+    @Test
+    void anEscalationTellsThePlatformAdministratorsOnceWhichRequestsAreOverdue() {
+        String username = "sysadmin-" + ExchangeFixtures.next() + "-" + System.nanoTime() % 100_000;
+        staff.create(
+                username,
+                "系统管理员",
+                TestBrowser.STAFF_PASSWORD,
+                null,
+                List.of(org.zhengwu.identity.IdentityAccess.SYSTEM_ADMIN),
+                "test");
+        String email = username + "@example.gov.cn";
+        jdbc.sql("UPDATE identity_account SET email_cipher = :cipher WHERE username = :username")
+                .param("cipher", contacts.encryptEmail(email))
+                .param("username", username)
+                .update();
+        long id = request(otherRequester, PERSON_REF, List.of("idNumber"));
+        jdbc.sql("UPDATE exchange_grant SET due_on = :due WHERE id = :id")
+                .param("due", today().minusDays(1))
+                .param("id", id)
+                .update();
+        org.zhengwu.exchange.grant.EscalationJob.run(context);
+        List<String> told = outbox.bodiesTo(email);
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0))
+                .contains("第 " + id + " 号申请")
+                .contains("人口基础信息")
+                .contains(PERSON)
+                .contains(HEFEI_DATA)
+                .contains(DATA_BUREAU)
+                .contains("/exchange/supervision");
+        assertThat(log.search(
+                        new AccountabilityLog.Query(
+                                "system", "grant", null, "exchange.grant.escalation-notice", null, null),
+                        50,
+                        0))
+                .anySatisfy(e -> assertThat(e.details()).contains(String.valueOf(id)));
+        // Escalated once, told once.
+        org.zhengwu.exchange.grant.EscalationJob.run(context);
+        assertThat(outbox.bodiesTo(email)).hasSize(1);
     }
 
     @Test

@@ -714,6 +714,12 @@ class AuthorisationMatrixTests {
                 Map.of("reason", ""),
                 OWN_CLERK);
         post("/exchange/resources/{ref}/publish", "/exchange/resources/" + draftRef + "/publish", Map.of(), OWN_CLERK);
+        // 下架: the provider's own cataloguer (a draft is not published: 409, past the authorisation).
+        post(
+                "/exchange/resources/{ref}/withdraw",
+                "/exchange/resources/" + draftRef + "/withdraw",
+                Map.of("reason", "x"),
+                OWN_CLERK);
         get("/exchange/resources/{ref}/request", "/exchange/resources/101001-000001/request", CLERKS);
         post(
                 "/exchange/resources/{ref}/request",
@@ -723,6 +729,8 @@ class AuthorisationMatrixTests {
         get("/exchange/grants/mine", CLERKS);
         get("/exchange/grants/waiting", CLERKS);
         get("/exchange/supervision", OWN_CLERK);
+        get("/exchange/supervision/access", OWN_CLERK);
+        post("/exchange/supervision/access/subject", Map.of("key", "x"), OWN_CLERK);
         get("/exchange/grants/{id}", "/exchange/grants/" + exchangeGrant, OWN_CLERK);
         // The provider (the data bureau) decides: no persona here works there.
         for (String decision : List.of("approve", "refuse", "revoke")) {

@@ -75,6 +75,31 @@ class ImportJobRepository {
         }
     }
 
+    /** The jobs not finished: queued or running, here or on another node, or left so by a process that stopped. */
+    List<Long> unfinished() {
+        return jdbc.sql("SELECT id FROM basedata_import_job WHERE status IN ('queued', 'running') ORDER BY id")
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * Marks an unfinished job failed with one problem naming why, its counts as far as it got; false when it finished
+     * meanwhile.
+     */
+    boolean interrupt(long id, String reason) {
+        int changed = jdbc.sql("""
+                        UPDATE basedata_import_job SET status = 'failed', finished_at = CURRENT_TIMESTAMP
+                        WHERE id = :id AND status IN ('queued', 'running')""").param("id", id).update();
+        if (changed == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                        INSERT INTO basedata_import_problem (job_id, seq, line, column_name, message_key, arguments)
+                        VALUES (:id, (SELECT COALESCE(MAX(seq) + 1, 0) FROM basedata_import_problem WHERE job_id = :id),
+                            0, '', :reason, '')""").param("id", id).param("reason", reason).update();
+        return true;
+    }
+
     /** The job, if {@code actor} ran it. */
     Optional<ImportJob> find(long id, String actor) {
         return jdbc.sql("SELECT * FROM basedata_import_job WHERE id = :id AND actor = :actor")

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,12 +49,16 @@ public class LibraryImport {
     static final int MAX_PROBLEMS = 10_000;
 
     private static final int PROGRESS_EVERY = 200;
+    /** The reason a job interrupted by a restart shows. */
+    static final String INTERRUPTED = "basedata.import.interrupted";
+
     private static final Logger log = LoggerFactory.getLogger(LibraryImport.class);
 
     private final Population population;
     private final LegalEntities legalEntities;
     private final ImportJobRepository jobs;
     private final AccountabilityLog audit;
+    private final ImportLeases leases;
     private final TransactionTemplate oneTransaction;
     private final TransactionTemplate ownTransaction;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -66,7 +72,9 @@ public class LibraryImport {
             LegalEntities legalEntities,
             ImportJobRepository jobs,
             AccountabilityLog audit,
+            ImportLeases leases,
             PlatformTransactionManager transactions) {
+        this.leases = leases;
         this.population = population;
         this.legalEntities = legalEntities;
         this.jobs = jobs;
@@ -95,6 +103,7 @@ public class LibraryImport {
             throw new IllegalArgumentException("library " + library + ", mode " + mode);
         }
         long id = jobs.create(library, mode, fileName, kind, actor);
+        leases.hold(id);
         worker.execute(() -> {
             try {
                 run(id, library, mode, kind, content, actor);
@@ -107,9 +116,38 @@ public class LibraryImport {
                         0,
                         0,
                         List.of(new ImportReport.Problem(0, "", "basedata.import.failed", List.of()))));
+            } finally {
+                leases.release(id);
             }
         });
         return id;
+    }
+
+    /**
+     * At start-up: the jobs left queued or running by a process that stopped (no living process holds them) are marked
+     * failed, with a reason their importer reads on the job's page and in its error report, and in the log. Their
+     * files were in that process's memory only, so they cannot be resumed.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public int failInterrupted() {
+        int failed = 0;
+        for (long id : jobs.unfinished()) {
+            if (leases.orphaned(id) && ownTransaction.execute(s -> jobs.interrupt(id, INTERRUPTED))) {
+                audit.record(new AuditEvent(
+                        "system",
+                        null,
+                        "basedata.import",
+                        "import-job",
+                        Long.toString(id),
+                        AuditEvent.Outcome.FAILURE,
+                        "interrupted: the process running it stopped"));
+                failed++;
+            }
+        }
+        if (failed > 0) {
+            log.warn("{} import job(s) left unfinished by a stopped process marked failed", failed);
+        }
+        return failed;
     }
 
     /** Runs a job now, in the caller's thread (the worker's, or a test's). */

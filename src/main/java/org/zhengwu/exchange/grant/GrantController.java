@@ -3,7 +3,11 @@ package org.zhengwu.exchange.grant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +23,7 @@ import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
 import org.zhengwu.shared.web.FormChoices;
 import org.zhengwu.shared.web.NotFoundException;
+import org.zhengwu.shared.web.UserFacingException;
 
 /**
  * Governed sharing for staff: the request form of a resource, the organisation's requests, the requests waiting for
@@ -126,6 +131,35 @@ class GrantController {
         }
     }
 
+    /** The provider's steps: the state each starts from, what a grant in another state is told, what is shown. */
+    enum Decision {
+        APPROVE(Grant::requested, "exchange.grant.decided", "exchange.grant.approved"),
+        REFUSE(Grant::requested, "exchange.grant.decided", "exchange.grant.refused"),
+        REVOKE(Grant::approved, "exchange.grant.not-approved", "exchange.grant.revoked");
+
+        private final Predicate<Grant> from;
+        private final String conflict;
+        private final String done;
+
+        Decision(Predicate<Grant> from, String conflict, String done) {
+            this.from = from;
+            this.conflict = conflict;
+            this.done = done;
+        }
+
+        Predicate<Grant> from() {
+            return from;
+        }
+
+        String conflict() {
+            return conflict;
+        }
+
+        String done() {
+            return done;
+        }
+    }
+
     private final Grants grants;
     private final Resources resources;
     private final Actors actors;
@@ -192,8 +226,7 @@ class GrantController {
                         form.getFields(),
                         form.getValidFrom(),
                         form.getValidUntil()));
-        redirect.addFlashAttribute("done", g.approved() ? "exchange.grant.granted" : "exchange.grant.requested");
-        return "redirect:/exchange/grants/" + g.id();
+        return done(redirect, g.id(), g.approved() ? "exchange.grant.granted" : "exchange.grant.requested");
     }
 
     @GetMapping("/exchange/grants/mine")
@@ -266,30 +299,33 @@ class GrantController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        Actor staff = actors.require();
-        Grant g = decidable(staff, id);
-        Resource r = resources.find(g.resourceCode()).orElseThrow();
-        if (form.getFields().isEmpty()) {
-            binding.rejectValue("fields", "exchange.grant.fields.required");
-        } else if (!g.fieldsRequested().containsAll(form.getFields())) {
-            binding.rejectValue("fields", "exchange.grant.fields.more-than-asked");
-        }
-        if (!form.getFields().containsAll(form.getClearFields())) {
-            binding.rejectValue("clearFields", "exchange.grant.clear.not-granted");
-        }
-        if (form.getValidUntil() == null) {
-            binding.rejectValue("validUntil", "validation.required");
-        } else if (form.getValidUntil().isAfter(g.validUntil())
-                || form.getValidUntil().isBefore(g.validFrom())) {
-            binding.rejectValue("validUntil", "exchange.grant.valid-until.shorter");
-        }
-        if (binding.hasErrors()) {
-            return one(id, model);
-        }
-        grants.approve(
-                staff, id, r, new Grants.Approval(form.getFields(), form.getClearFields(), form.getValidUntil()));
-        redirect.addFlashAttribute("done", "exchange.grant.approved");
-        return "redirect:/exchange/grants/" + id;
+        return decide(
+                id,
+                binding,
+                model,
+                redirect,
+                Decision.APPROVE,
+                g -> {
+                    if (form.getFields().isEmpty()) {
+                        binding.rejectValue("fields", "exchange.grant.fields.required");
+                    } else if (!g.fieldsRequested().containsAll(form.getFields())) {
+                        binding.rejectValue("fields", "exchange.grant.fields.more-than-asked");
+                    }
+                    if (!form.getFields().containsAll(form.getClearFields())) {
+                        binding.rejectValue("clearFields", "exchange.grant.clear.not-granted");
+                    }
+                    if (form.getValidUntil() == null) {
+                        binding.rejectValue("validUntil", "validation.required");
+                    } else if (form.getValidUntil().isAfter(g.validUntil())
+                            || form.getValidUntil().isBefore(g.validFrom())) {
+                        binding.rejectValue("validUntil", "exchange.grant.valid-until.shorter");
+                    }
+                },
+                (staff, g) -> grants.approve(
+                        staff,
+                        id,
+                        resources.find(g.resourceCode()).orElseThrow(),
+                        new Grants.Approval(form.getFields(), form.getClearFields(), form.getValidUntil())));
     }
 
     @PostMapping("/exchange/grants/{id}/refuse")
@@ -300,15 +336,14 @@ class GrantController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        Actor staff = actors.require();
-        decidable(staff, id);
-        text(binding, "reason", form.getReason());
-        if (binding.hasErrors()) {
-            return one(id, model);
-        }
-        grants.refuse(staff, id, form.getReason());
-        redirect.addFlashAttribute("done", "exchange.grant.refused");
-        return "redirect:/exchange/grants/" + id;
+        return decide(
+                id,
+                binding,
+                model,
+                redirect,
+                Decision.REFUSE,
+                g -> text(binding, "reason", form.getReason()),
+                (staff, g) -> grants.refuse(staff, id, form.getReason()));
     }
 
     @PostMapping("/exchange/grants/{id}/revoke")
@@ -319,29 +354,54 @@ class GrantController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        Actor staff = actors.require();
-        decidable(staff, id);
-        text(binding, "reason", form.getReason());
-        if (binding.hasErrors()) {
-            return one(id, model);
-        }
-        grants.revoke(staff, id, form.getReason());
-        redirect.addFlashAttribute("done", "exchange.grant.revoked");
-        return "redirect:/exchange/grants/" + id;
+        return decide(
+                id,
+                binding,
+                model,
+                redirect,
+                Decision.REVOKE,
+                g -> text(binding, "reason", form.getReason()),
+                (staff, g) -> grants.revoke(staff, id, form.getReason()));
     }
 
     @PostMapping("/exchange/grants/{id}/withdraw")
     @PreAuthorize("hasAuthority('exchange.request')")
     String withdraw(@PathVariable long id, RedirectAttributes redirect) {
         grants.withdraw(actors.require(), id);
-        redirect.addFlashAttribute("done", "exchange.grant.withdrawn");
-        return "redirect:/exchange/grants/" + id;
+        return done(redirect, id, "exchange.grant.withdrawn");
     }
 
-    private Grant decidable(Actor staff, long id) {
-        return grants.find(id)
-                .filter(g -> grants.mayDecide(staff, g))
-                .orElseThrow(() -> new NotFoundException("exchange.grant.not-found"));
+    /**
+     * The provider's three decisions share their frame: the grant must be the staff member's to decide (else 404) and
+     * in the state the step starts from (else 409), the form is checked against it (errors shown on the grant's page),
+     * then the step is taken and the page shown again with what was done.
+     */
+    private String decide(
+            long id,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            Decision decision,
+            Consumer<Grant> check,
+            BiConsumer<Actor, Grant> step) {
+        Actor staff = actors.require();
+        Grant g = grants.decidable(staff, id);
+        if (!decision.from().test(g)) {
+            // A form sent again after the grant moved on (decided, withdrawn, revoked) is told so, whatever it holds,
+            // rather than shown its errors on a decision it can no longer take.
+            throw new UserFacingException(HttpStatus.CONFLICT, decision.conflict());
+        }
+        check.accept(g);
+        if (binding.hasErrors()) {
+            return one(id, model);
+        }
+        step.accept(staff, g);
+        return done(redirect, id, decision.done());
+    }
+
+    private static String done(RedirectAttributes redirect, long id, String message) {
+        redirect.addFlashAttribute("done", message);
+        return "redirect:/exchange/grants/" + id;
     }
 
     private Resource requestable(String ref) {

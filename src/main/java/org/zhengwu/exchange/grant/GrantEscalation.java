@@ -1,27 +1,45 @@
 package org.zhengwu.exchange.grant;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhengwu.identity.StaffNotices;
+import org.zhengwu.shared.audit.AccountabilityLog;
+import org.zhengwu.shared.audit.AuditEvent;
 
 /**
  * Every hour, marks the requests still undecided after their due date (10 working days) as escalated: they are then
- * listed on the supervisors' page and each escalation is in the accountability log. Several nodes may run this: one
- * does (an advisory lock), the others skip.
+ * listed on the supervisors' page, each escalation is in the accountability log, and the platform's administrators
+ * are told in one notice per run which requests are overdue and whose decision they wait for (国发〔2016〕51号 has
+ * the platform answer for requests left undecided). Several nodes may run this: one does (an advisory lock), the
+ * others skip.
  */
 @Component
 class GrantEscalation {
 
     private static final long LOCK = 7_100_423_180_012L;
 
+    static final String AUDIT_NOTICE = "exchange.grant.escalation-notice";
+
     private final JdbcClient jdbc;
     private final Grants grants;
+    private final StaffNotices notices;
+    private final MessageSource messages;
+    private final AccountabilityLog log;
 
-    GrantEscalation(JdbcClient jdbc, Grants grants) {
+    GrantEscalation(
+            JdbcClient jdbc, Grants grants, StaffNotices notices, MessageSource messages, AccountabilityLog log) {
         this.jdbc = jdbc;
         this.grants = grants;
+        this.notices = notices;
+        this.messages = messages;
+        this.log = log;
     }
 
     /** Hourly at minute 7, on one node (shared.database.JobLocks). */
@@ -41,6 +59,33 @@ class GrantEscalation {
                 .single())) {
             return 0;
         }
-        return grants.escalateOverdue("system");
+        List<Grant> escalated = grants.escalateOverdue("system");
+        if (!escalated.isEmpty()) {
+            tellAdministrators(escalated);
+        }
+        return escalated.size();
+    }
+
+    private void tellAdministrators(List<Grant> escalated) {
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
+        String subject = messages.getMessage("exchange.grant.escalation.subject", new Object[] {escalated.size()}, zh);
+        String body = escalated.stream()
+                .map(g -> messages.getMessage(
+                        "exchange.grant.escalation.line",
+                        new Object[] {
+                            String.valueOf(g.id()),
+                            g.resourceName(),
+                            g.resourceCode(),
+                            g.consumerUscc(),
+                            g.providerUscc(),
+                            g.dueOn().toString()
+                        },
+                        zh))
+                .collect(Collectors.joining(
+                        "\n", "", "\n" + messages.getMessage("exchange.grant.escalation.footer", null, zh)));
+        int reached = notices.tellPlatformAdministrators(subject, body);
+        log.record(AuditEvent.success("system", AUDIT_NOTICE, "grant", null)
+                .withDetails(escalated.stream().map(g -> String.valueOf(g.id())).collect(Collectors.joining(","))
+                        + "; administrators reached " + reached));
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,7 @@ import org.zhengwu.basedata.Organisation;
 import org.zhengwu.basedata.Organisations;
 import org.zhengwu.exchange.ExchangeAccess;
 import org.zhengwu.exchange.resource.Resource;
+import org.zhengwu.exchange.resource.ResourceWithdrawn;
 import org.zhengwu.exchange.resource.ShareType;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.ScopeColumns;
@@ -159,12 +161,14 @@ public class Grants {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
                 .update();
-        if (changed == 0) {
-            throw new UserFacingException(HttpStatus.CONFLICT, "exchange.grant.decided");
-        }
-        log.record(AuditEvent.success(staff.username(), "exchange.grant.approve", "grant", String.valueOf(id))
-                .withDetails(g.resourceCode() + " " + String.join(",", granted) + " clear:" + String.join(",", clear)
-                        + " until " + approval.validUntil()));
+        recorded(
+                changed,
+                "exchange.grant.decided",
+                staff,
+                "exchange.grant.approve",
+                id,
+                g.resourceCode() + " " + String.join(",", granted) + " clear:" + String.join(",", clear) + " until "
+                        + approval.validUntil());
     }
 
     @Transactional
@@ -179,11 +183,8 @@ public class Grants {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
                 .update();
-        if (changed == 0) {
-            throw new UserFacingException(HttpStatus.CONFLICT, "exchange.grant.decided");
-        }
-        log.record(AuditEvent.success(staff.username(), "exchange.grant.refuse", "grant", String.valueOf(id))
-                .withDetails(g.resourceCode() + " " + reason));
+        recorded(
+                changed, "exchange.grant.decided", staff, "exchange.grant.refuse", id, g.resourceCode() + " " + reason);
     }
 
     /** The consumer takes back a request or gives up a grant. */
@@ -197,31 +198,73 @@ public class Grants {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
                 .update();
-        if (changed == 0) {
-            throw new UserFacingException(HttpStatus.CONFLICT, "exchange.grant.decided");
-        }
-        log.record(AuditEvent.success(staff.username(), "exchange.grant.withdraw", "grant", String.valueOf(id))
-                .withDetails(g.resourceCode()));
+        recorded(changed, "exchange.grant.decided", staff, "exchange.grant.withdraw", id, g.resourceCode());
     }
 
     /** The provider ends a grant in force, with a reason. */
     @Transactional
     public void revoke(Actor staff, long id, String reason) {
-        Grant g = find(id).filter(x -> mayDecide(staff, x))
-                .orElseThrow(() -> new NotFoundException("exchange.grant.not-found"));
+        Grant g = decidable(staff, id);
         int changed = jdbc.sql("""
                         UPDATE exchange_grant SET status = 'REVOKED', decision_reason = :reason
                         WHERE id = :id AND status = 'APPROVED'""").param("reason", reason).param("id", id).update();
-        if (changed == 0) {
-            throw new UserFacingException(HttpStatus.CONFLICT, "exchange.grant.not-approved");
-        }
-        log.record(AuditEvent.success(staff.username(), "exchange.grant.revoke", "grant", String.valueOf(id))
-                .withDetails(g.resourceCode() + " " + reason));
+        recorded(
+                changed,
+                "exchange.grant.not-approved",
+                staff,
+                "exchange.grant.revoke",
+                id,
+                g.resourceCode() + " " + reason);
     }
 
-    /** Marks the requests still undecided after their due date as escalated; answers how many. */
+    /**
+     * The end of each step of the workflow: a step whose guarded update changed no row met a grant in another state
+     * (decided already, withdrawn, revoked) and is refused with 409; one that did is written to the log.
+     */
+    private void recorded(int changed, String conflict, Actor staff, String action, long id, String details) {
+        if (changed == 0) {
+            throw new UserFacingException(HttpStatus.CONFLICT, conflict);
+        }
+        log.record(AuditEvent.success(staff.username(), action, "grant", String.valueOf(id))
+                .withDetails(details));
+    }
+
+    /**
+     * A withdrawn resource's grants end with it: those in force are revoked, the requests still waiting refused, each
+     * with the provider's reason and in the log, so that consumers see why on their grant's page.
+     */
+    @EventListener
+    void on(ResourceWithdrawn withdrawn) {
+        String reason = "资源已下架 / resource withdrawn: " + withdrawn.reason();
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Long> revoked = jdbc.sql("""
+                        UPDATE exchange_grant SET status = 'REVOKED', decision_reason = :reason
+                        WHERE resource_code = :code AND status = 'APPROVED' RETURNING id""")
+                .param("reason", reason)
+                .param("code", withdrawn.code())
+                .query(Long.class)
+                .list();
+        List<Long> refused = jdbc.sql("""
+                        UPDATE exchange_grant SET status = 'REFUSED', decision_reason = :reason, decided_by = :by,
+                            decided_at = :now
+                        WHERE resource_code = :code AND status = 'REQUESTED' RETURNING id""")
+                .param("reason", reason)
+                .param("by", withdrawn.actor())
+                .param("now", now)
+                .param("code", withdrawn.code())
+                .query(Long.class)
+                .list();
+        revoked.forEach(id ->
+                log.record(AuditEvent.success(withdrawn.actor(), "exchange.grant.revoke", "grant", String.valueOf(id))
+                        .withDetails(withdrawn.code() + " withdrawn")));
+        refused.forEach(id ->
+                log.record(AuditEvent.success(withdrawn.actor(), "exchange.grant.refuse", "grant", String.valueOf(id))
+                        .withDetails(withdrawn.code() + " withdrawn")));
+    }
+
+    /** Marks the requests still undecided after their due date as escalated; answers them. */
     @Transactional
-    public int escalateOverdue(String actor) {
+    public List<Grant> escalateOverdue(String actor) {
         List<Grant> overdue = jdbc.sql(SELECT + """
                         WHERE g.status = 'REQUESTED' AND g.due_on < :today AND g.escalated_at IS NULL
                         ORDER BY g.id FOR UPDATE OF g SKIP LOCKED""")
@@ -237,7 +280,7 @@ public class Grants {
             log.record(AuditEvent.success(actor, "exchange.grant.escalate", "grant", String.valueOf(g.id()))
                     .withDetails(g.resourceCode() + " " + g.providerUscc() + " due " + g.dueOn()));
         }
-        return overdue.size();
+        return overdue;
     }
 
     public java.util.Optional<Grant> find(long id) {
@@ -266,7 +309,8 @@ public class Grants {
                 || staff.mayReach(ExchangeAccess.SUPERVISE, g.consumerUscc(), g.consumerDivision());
     }
 
-    private Grant decidable(Actor staff, long id) {
+    /** A grant the staff member may decide on (the provider's); else 404. */
+    Grant decidable(Actor staff, long id) {
         return find(id).filter(g -> mayDecide(staff, g))
                 .orElseThrow(() -> new NotFoundException("exchange.grant.not-found"));
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhengwu.exchange.ExchangeAccess;
 import org.zhengwu.exchange.grant.ActiveGrant;
 import org.zhengwu.exchange.grant.ActiveGrants;
+import org.zhengwu.exchange.resource.ResourceWithdrawn;
 import org.zhengwu.identity.ConnectedSystem;
 import org.zhengwu.shared.audit.AccountabilityLog;
 import org.zhengwu.shared.audit.AuditEvent;
@@ -149,19 +151,23 @@ class Subscriptions {
     Optional<Subscription> find(long id) {
         return jdbc.sql("SELECT * FROM exchange_subscription WHERE id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Subscription(
-                        rs.getLong("id"),
-                        rs.getString("resource_code"),
-                        rs.getString("consumer_uscc"),
-                        rs.getString("client_id"),
-                        rs.getString("mode"),
-                        rs.getString("endpoint_url"),
-                        rs.getString("peer_node"),
-                        rs.getString("status"),
-                        rs.getString("stop_reason"),
-                        rs.getLong("acked_cursor"),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query(Subscriptions::subscription)
                 .optional();
+    }
+
+    private static Subscription subscription(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Subscription(
+                rs.getLong("id"),
+                rs.getString("resource_code"),
+                rs.getString("consumer_uscc"),
+                rs.getString("client_id"),
+                rs.getString("mode"),
+                rs.getString("endpoint_url"),
+                rs.getString("peer_node"),
+                rs.getString("status"),
+                rs.getString("stop_reason"),
+                rs.getLong("acked_cursor"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     /** The system's organisation's subscription, or a 404 as if it did not exist. */
@@ -171,23 +177,25 @@ class Subscriptions {
     }
 
     List<Subscription> ofOrganisation(String consumerUscc) {
-        return jdbc
-                .sql("SELECT id FROM exchange_subscription WHERE consumer_uscc = :c ORDER BY id")
+        return jdbc.sql("SELECT * FROM exchange_subscription WHERE consumer_uscc = :c ORDER BY id")
                 .param("c", consumerUscc)
-                .query(Long.class)
-                .list()
-                .stream()
-                .map(id -> find(id).orElseThrow())
-                .toList();
+                .query(Subscriptions::subscription)
+                .list();
     }
 
     @Transactional
     void cancel(ConnectedSystem system, long id) {
         Subscription subscription = own(system, id);
-        jdbc.sql("UPDATE exchange_subscription SET status = 'CANCELLED', changed_at = :now WHERE id = :id")
+        int cancelled = jdbc.sql("""
+                        UPDATE exchange_subscription SET status = 'CANCELLED', changed_at = :now
+                        WHERE id = :id AND status <> 'CANCELLED'""")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", subscription.id())
                 .update();
+        if (cancelled == 0) {
+            // Cancelled already (a request sent twice): nothing to do, and nothing written to the log again.
+            throw new UserFacingException(HttpStatus.CONFLICT, "exchange.pubsub.subscription.cancelled");
+        }
         audit.record(AuditEvent.success(system.clientId(), AUDIT_CANCEL, "exchange-subscription", String.valueOf(id)));
     }
 
@@ -205,6 +213,21 @@ class Subscriptions {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
                 .update();
+    }
+
+    /** A withdrawn resource's subscriptions stop at once, rather than at their next delivery. */
+    @EventListener
+    void on(ResourceWithdrawn withdrawn) {
+        jdbc.sql("""
+                        UPDATE exchange_subscription SET status = 'STOPPED', stop_reason = 'withdrawn', changed_at = :now
+                        WHERE resource_code = :code AND status = 'ACTIVE' RETURNING id""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("code", withdrawn.code())
+                .query(Long.class)
+                .list()
+                .forEach(id -> audit.record(
+                        AuditEvent.success(withdrawn.actor(), AUDIT_STOP, "exchange-subscription", String.valueOf(id))
+                                .withDetails("withdrawn")));
     }
 
     /** The grant is gone: the subscription stops until the consumer subscribes again. */
@@ -231,6 +254,15 @@ class Subscriptions {
     @Transactional
     int replay(long subscriptionId, Long fromChange, String actor) {
         Subscription subscription = find(subscriptionId).orElseThrow();
+        if (!subscription.status().equals("ACTIVE")) {
+            // A cancelled or stopped subscription is never delivered to: deliveries made due for it would wait for
+            // ever, and the log would say they were replayed.
+            throw new UserFacingException(HttpStatus.CONFLICT, "exchange.pubsub.subscription.not-active");
+        }
+        if (grant(subscription.consumerUscc(), subscription.resourceCode()).isEmpty()) {
+            // The grant ended and the worker has not stopped the subscription yet: nothing would go out.
+            throw new UserFacingException(HttpStatus.CONFLICT, "exchange.pubsub.subscription.no-grant");
+        }
         Timestamp now = Timestamp.from(clock.instant());
         int count;
         if (fromChange == null) {

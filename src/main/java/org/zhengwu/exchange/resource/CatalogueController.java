@@ -150,6 +150,9 @@ class CatalogueController {
         if (!model.containsAttribute("returning")) {
             model.addAttribute("returning", new ReturnForm());
         }
+        if (!model.containsAttribute("withdrawing")) {
+            model.addAttribute("withdrawing", new ReturnForm());
+        }
         return "exchange/resource";
     }
 
@@ -214,17 +217,43 @@ class CatalogueController {
         if (!resources.mayReview(staff, r)) {
             throw new org.zhengwu.shared.web.NotFoundException("exchange.resource.not-found");
         }
-        if (form.getReason() == null) {
-            binding.rejectValue("reason", "validation.required");
-        } else if (form.getReason().length() > 1000) {
-            binding.rejectValue("reason", "exchange.resource.too-long", new Object[] {1000}, null);
-        }
-        if (binding.hasErrors()) {
+        if (!reasonGiven(form, binding)) {
             return one(ref, model);
         }
         resources.sendBack(staff, r.code(), form.getReason());
         redirect.addFlashAttribute("done", "exchange.resource.returned");
         return "redirect:/exchange/resources/" + ref;
+    }
+
+    @PostMapping("/exchange/resources/{ref}/withdraw")
+    @PreAuthorize("hasAuthority('exchange.catalogue')")
+    String withdraw(
+            @PathVariable String ref,
+            @ModelAttribute("withdrawing") ReturnForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        Resource r = editable(ref);
+        if (!r.published()) {
+            throw new UserFacingException(
+                    org.springframework.http.HttpStatus.CONFLICT, "exchange.resource.not-published");
+        }
+        if (!reasonGiven(form, binding)) {
+            return one(ref, model);
+        }
+        resources.withdraw(actors.require(), r.code(), form.getReason());
+        redirect.addFlashAttribute("done", "exchange.resource.withdrawn");
+        return "redirect:/exchange/resources/" + ref;
+    }
+
+    /** A reason for sending back or withdrawing: required, at most 1,000 characters. */
+    private static boolean reasonGiven(ReturnForm form, BindingResult binding) {
+        if (form.getReason() == null) {
+            binding.rejectValue("reason", "validation.required");
+        } else if (form.getReason().length() > 1000) {
+            binding.rejectValue("reason", "exchange.resource.too-long", new Object[] {1000}, null);
+        }
+        return !binding.hasErrors();
     }
 
     private Resource editable(String ref) {

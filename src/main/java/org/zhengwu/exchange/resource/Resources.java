@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,6 +55,7 @@ public class Resources {
     private final WorkingDays workingDays;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Resources(
             JdbcClient jdbc,
@@ -61,7 +63,9 @@ public class Resources {
             AccountabilityLog log,
             WorkingDays workingDays,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.log = log;
@@ -249,6 +253,12 @@ public class Resources {
     /** Publishes what was submitted: a new resource as version 1, an edit as the next version. */
     @Transactional
     public void publish(Actor reviewer, String code) {
+        // The row locked before its state is read: two reviewers publishing the same submission at once would
+        // otherwise both see it in review, and an edit would be applied twice under two version numbers.
+        jdbc.sql("SELECT code FROM exchange_resource WHERE code = :code FOR UPDATE")
+                .param("code", code)
+                .query(String.class)
+                .optional();
         Resource r = reviewable(reviewer, code);
         Instant now = clock.instant();
         if ("IN_REVIEW".equals(r.status())) {
@@ -274,6 +284,33 @@ public class Resources {
         } else {
             throw new UserFacingException(HttpStatus.CONFLICT, "exchange.resource.not-in-review");
         }
+    }
+
+    /**
+     * Takes a published resource down (下架): it can no longer be asked for, served or published to; the grants on it
+     * end and its subscriptions stop in the same transaction ({@link ResourceWithdrawn}). The provider's cataloguers
+     * may do it; a base library stays (it is registered by the platform, not catalogued).
+     */
+    @Transactional
+    public void withdraw(Actor staff, String code, String reason) {
+        jdbc.sql("SELECT code FROM exchange_resource WHERE code = :code FOR UPDATE")
+                .param("code", code)
+                .query(String.class)
+                .optional();
+        editable(staff, code);
+        int changed = jdbc.sql("""
+                        UPDATE exchange_resource SET status = 'WITHDRAWN', revision = NULL, revision_status = NULL,
+                            catalogue_updated_at = :now
+                        WHERE code = :code AND status = 'PUBLISHED'""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("code", code)
+                .update();
+        if (changed == 0) {
+            throw new UserFacingException(HttpStatus.CONFLICT, "exchange.resource.not-published");
+        }
+        log.record(AuditEvent.success(staff.username(), "exchange.resource.withdraw", "resource", code)
+                .withDetails(reason));
+        events.publishEvent(new ResourceWithdrawn(code, reason, staff.username()));
     }
 
     /** Sends what was submitted back to its cataloguers, with the reason they will read. */

@@ -30,6 +30,20 @@ public class Notifications {
         return senders.stream().anyMatch(s -> s.reaches(channel));
     }
 
+    /**
+     * Sends to the e-mail address, else to the mobile (either may be null): false when there is neither or no sender
+     * reaches them.
+     */
+    public boolean tell(String email, String mobile, String subject, String body) {
+        if (email != null && canReach(Channel.EMAIL)) {
+            return send(Channel.EMAIL, email, subject, body);
+        }
+        if (mobile != null && canReach(Channel.MOBILE)) {
+            return send(Channel.MOBILE, mobile, subject, body);
+        }
+        return false;
+    }
+
     /** @return false when no sender reaches the channel */
     public boolean send(Channel channel, String recipient, String subject, String body) {
         for (NotificationSender sender : senders) {

@@ -37,6 +37,12 @@ class LibraryImportHttpTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    LibraryImport imports;
+
+    @Autowired
+    ImportLeases leases;
+
     TestBrowser importer;
     String importerName;
 
@@ -61,6 +67,64 @@ class LibraryImportHttpTests {
             return page[0].selectFirst("meta[http-equiv=refresh]") == null;
         });
         return page[0];
+    }
+
+    private long job(String status, int read) {
+        return jdbc.sql("""
+                        INSERT INTO basedata_import_job (library, mode, status, file_name, file_kind, actor, rows_read,
+                            rows_imported)
+                        VALUES ('person', 'skip-bad-rows', :status, 'persons.csv', 'csv', :actor, :read, :read)
+                        RETURNING id""")
+                .param("status", status)
+                .param("actor", importerName)
+                .param("read", read)
+                .query(Long.class)
+                .single();
+    }
+
+    private String status(long job) {
+        return jdbc.sql("SELECT status FROM basedata_import_job WHERE id = :id")
+                .param("id", job)
+                .query(String.class)
+                .single();
+    }
+
+    @Test
+    void jobsLeftUnfinishedByAStoppedProcessAreMarkedFailedAtStartUpWithAReasonTheImporterReads() {
+        // Left running and queued by a process that stopped (nobody holds them); one running on another node (its
+        // lease held, here by this process's lease connection).
+        long running = job("running", 400);
+        long queued = job("queued", 0);
+        long elsewhere = job("running", 200);
+        leases.hold(elsewhere);
+        try {
+            assertThat(imports.failInterrupted()).isGreaterThanOrEqualTo(2);
+            assertThat(status(running)).isEqualTo("failed");
+            assertThat(status(queued)).isEqualTo("failed");
+            assertThat(status(elsewhere)).isEqualTo("running");
+        } finally {
+            leases.release(elsewhere);
+        }
+        // The importer reads why, with the rows it got through, on the page and in the error report.
+        Document page = importer.get("/admin/basedata/imports/" + running).html();
+        assertThat(page.selectFirst("meta[http-equiv=refresh]")).isNull();
+        assertThat(page.text()).contains("平台在导入过程中重新启动").contains("400");
+        assertThat(importer.get("/admin/basedata/imports/" + running + "/problems.csv")
+                        .body())
+                .contains("平台在导入过程中重新启动");
+        // Once: a second start finds nothing more of these.
+        assertThat(jdbc.sql("SELECT count(*) FROM basedata_import_problem WHERE job_id = :id")
+                        .param("id", running)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        imports.failInterrupted();
+        assertThat(jdbc.sql("SELECT count(*) FROM basedata_import_problem WHERE job_id = :id")
+                        .param("id", running)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(status(elsewhere)).isEqualTo("failed");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -138,20 +139,19 @@ class DeliveryHttpTests {
                 .single();
     }
 
+    /** Runs the worker between looks, as the scheduler would, until the condition holds. */
     private void await(BooleanSupplier condition, Duration limit) {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not reached within " + limit);
-            }
-            worker.runUntilIdle();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Awaitility.await()
+                .atMost(limit)
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    if (condition.getAsBoolean()) {
+                        return true;
+                    }
+                    worker.runUntilIdle();
+                    return false;
+                });
     }
 
     private Sm2.PublicKey nodeKey() {
