@@ -102,6 +102,17 @@ class CatalogueHttpTests {
         TestBrowser.Page form = homeless.get("/exchange/resources/new");
         assertThat(form.status()).isEqualTo(403);
         assertThat(form.body()).contains("不属于任何单位");
+        // Nor is a request offered to staff who could not make it.
+        TestBrowser requesterWithout = new TestBrowser(port);
+        requesterWithout.signInNewStaff(staff, null, ExchangeAccess.DATA_REQUESTER);
+        assertThat(requesterWithout
+                        .get("/exchange/resources/101001-000001")
+                        .html()
+                        .select("a[href$=/request]"))
+                .isEmpty();
+        TestBrowser.Page request = requesterWithout.get("/exchange/resources/101001-000001/request");
+        assertThat(request.status()).isEqualTo(403);
+        assertThat(request.body()).contains("不属于任何单位");
     }
 
     private static String summary(TestBrowser.Page page) {

@@ -173,6 +173,10 @@ class GrantController {
     @GetMapping("/exchange/resources/{ref}/request")
     @PreAuthorize("hasAuthority('exchange.request')")
     String requestForm(@PathVariable String ref, Model model) {
+        if (actors.require().scope().organisationUscc() == null) {
+            // Said before the form is filled, as the request itself would say after (Grants.request).
+            throw new UserFacingException(HttpStatus.FORBIDDEN, "exchange.grant.no-organisation");
+        }
         Resource r = requestable(ref);
         if (!model.containsAttribute("request")) {
             RequestForm form = new RequestForm();

@@ -144,6 +144,7 @@ class CatalogueController {
         model.addAttribute(
                 "mayRequest",
                 staff.may(ExchangeAccess.REQUEST)
+                        && staff.scope().organisationUscc() != null
                         && r.published()
                         && r.shareType() != ShareType.NONE
                         && !r.providerUscc().equals(staff.scope().organisationUscc()));
