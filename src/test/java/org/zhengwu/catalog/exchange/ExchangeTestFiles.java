@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -68,20 +67,27 @@ final class ExchangeTestFiles {
 
     /** The job page once the import has finished, reloaded as the page's own refresh would. */
     static Document finished(TestBrowser editor, String job) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (true) {
-            TestBrowser.Page page = editor.get(job);
-            assertThat(page.status()).isEqualTo(200);
-            Document html = page.html();
-            String state = html.selectFirst("[data-testid=job-status]").attr("data-state");
-            if (List.of("DONE", "REJECTED", "FAILED").contains(state)) {
-                return html;
-            }
-            // Still running: the page refreshes itself, with and without JavaScript.
-            assertThat(html.select("#job-status meta[http-equiv=refresh]")).hasSize(1);
-            assertThat(html.selectFirst("#job-status").attr("hx-trigger")).isEqualTo("every 2s");
-            assertThat(Instant.now()).isBefore(deadline);
-            Thread.sleep(200);
-        }
+        java.util.concurrent.atomic.AtomicReference<Document> done =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    TestBrowser.Page page = editor.get(job);
+                    assertThat(page.status()).isEqualTo(200);
+                    Document html = page.html();
+                    String state = html.selectFirst("[data-testid=job-status]").attr("data-state");
+                    if (List.of("DONE", "REJECTED", "FAILED").contains(state)) {
+                        done.set(html);
+                        return true;
+                    }
+                    // Still running: the page refreshes itself, with and without JavaScript.
+                    assertThat(html.select("#job-status meta[http-equiv=refresh]"))
+                            .hasSize(1);
+                    assertThat(html.selectFirst("#job-status").attr("hx-trigger"))
+                            .isEqualTo("every 2s");
+                    return false;
+                });
+        return done.get();
     }
 }
