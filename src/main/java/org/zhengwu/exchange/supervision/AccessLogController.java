@@ -118,11 +118,13 @@ class AccessLogController {
     private final JdbcClient jdbc;
     private final Actors actors;
     private final AccessLog accessLog;
+    private final java.time.Clock clock;
 
-    AccessLogController(JdbcClient jdbc, Actors actors, AccessLog accessLog) {
+    AccessLogController(JdbcClient jdbc, Actors actors, AccessLog accessLog, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.actors = actors;
         this.accessLog = accessLog;
+        this.clock = clock;
     }
 
     @GetMapping("/exchange/supervision/access")
@@ -133,7 +135,7 @@ class AccessLogController {
             @RequestParam(required = false) Long before,
             Model model) {
         Actor staff = actors.require();
-        LocalDate today = LocalDate.now(BusinessTime.ZONE);
+        LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
         LocalDate from = filter.getFrom() == null ? today.minusDays(29) : filter.getFrom();
         LocalDate to = filter.getTo() == null ? today : filter.getTo();
         if (from.isAfter(to)) {
