@@ -25,11 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The large append-mostly tables (the accountability log, the exchange's access log) are partitioned by month of their
  * time column: a migration makes the table {@code PARTITION BY RANGE} with a default partition and one partition per
- * month, named {@code <table>_pYYYYMM} and bounded by the month's start in Asia/Shanghai. This keeps the months coming:
+ * month, named after the table with {@code _pYYYYMM} appended and bounded by the month's start in Asia/Shanghai. This keeps the months coming:
  * at each start (as the migrations' role, from {@link ModuleMigrations}) and daily (as the application's role, where
- * that role owns the tables), every such table gets its partitions up to {@value #MONTHS_AHEAD} months ahead. The tables
+ * that role owns the tables), every such table gets its partitions up to three months ahead. The tables
  * are found in the database's catalogue, never named by input. Retention asks for the months wholly before its cutoff
- * and drops them whole ({@link #drop}) instead of deleting their rows one by one.
+ * and drops them whole instead of deleting their rows one by one.
  *
  * <p>A month whose rows already sit in the default partition (a clock far off, months not made for long) is left
  * there: PostgreSQL cannot attach a partition over rows of the default one, and those rows are still found through the
@@ -59,7 +59,7 @@ public class TimePartitions {
         this.clock = clock;
     }
 
-    /** One month of a partitioned table: {@code [from, to)}. */
+    /** One month of a partitioned table: from its first instant (inclusive) to the next month's (exclusive). */
     public record Month(String partition, YearMonth month, Instant from, Instant to) {}
 
     /** Daily at 02:07, on one node; refused quietly where the application's role does not own the tables. */
@@ -79,7 +79,7 @@ public class TimePartitions {
     }
 
     /**
-     * Makes every missing month from the current one to {@value #MONTHS_AHEAD} ahead for every table partitioned by
+     * Makes every missing month from the current one to three ahead for every table partitioned by
      * range of one timestamp column in the current schema. Nodes doing it together make each month once.
      *
      * @return how many partitions were made
