@@ -1,0 +1,389 @@
+package org.zhengwu.shared.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zhengwu.ZhengwuApplication;
+import org.zhengwu.cases.lifecycle.CaseLifecycle;
+import org.zhengwu.cases.lifecycle.CaseMaterial;
+import org.zhengwu.cases.lifecycle.CaseRecords;
+import org.zhengwu.catalog.CaseKind;
+import org.zhengwu.catalog.PublishedCatalog;
+import org.zhengwu.catalog.PublishedItem;
+import org.zhengwu.identity.AccountType;
+import org.zhengwu.identity.Actor;
+import org.zhengwu.identity.DataScope;
+import org.zhengwu.identity.RealNameLevel;
+import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.shared.audit.AccountabilityLog;
+import org.zhengwu.shared.audit.AuditAnchors;
+import org.zhengwu.shared.audit.AuditEntry;
+import org.zhengwu.shared.audit.AuditEvent;
+import org.zhengwu.shared.audit.ChainVerification;
+import org.zhengwu.shared.crypto.Sm3;
+import org.zhengwu.shared.files.FileStore;
+import org.zhengwu.shared.files.StoredUpload;
+import org.zhengwu.shared.files.Uploads;
+import org.zhengwu.support.OnlineItems;
+import org.zhengwu.support.TestCases;
+import org.zhengwu.support.TestPeople;
+
+/**
+ * The restore drill (灾备, issue 13), with the scripts an operations team runs ({@code ops/backup.sh},
+ * {@code ops/wal-archive.sh}, {@code ops/restore.sh}): a cluster of the test's own with WAL archiving, the platform
+ * on it loading citizens, submitted cases with their files, and accountability-log entries in three batches — A,
+ * then the base backup, B, then the point in time, C — and a restore of the database to that point, of the file
+ * store and of the audit checkpoints into new directories; the platform started on the restored cluster has A and B,
+ * nothing of C, every file its cases name with the SM3 recorded, and an accountability log that verifies.
+ */
+class RestoreDrillTests {
+
+    static final Path OPS = Path.of("ops").toAbsolutePath();
+    static final String MARK = "shared.database.restore-drill";
+    static final Duration STEP = Duration.ofSeconds(90);
+
+    final List<ClusterDrill> clusters = new ArrayList<>();
+    final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+    /** What one batch put in through the platform. */
+    record Batch(String name, List<String> usernames, Map<Long, String> caseNumbers, List<String> marks) {}
+
+    @AfterEach
+    void stopEverything() {
+        contexts.forEach(ConfigurableApplicationContext::close);
+        clusters.forEach(ClusterDrill::close);
+    }
+
+    @Test
+    void aPointInTimeRestoreBringsBackExactlyWhatWasCommittedBeforeThatPointWithItsFilesAndAVerifiedLog()
+            throws Exception {
+        Path bin = ClusterDrill.binariesOrSkip();
+        long started = System.nanoTime();
+        Path run = Path.of("target/restore-drill", UUID.randomUUID().toString().substring(0, 8))
+                .toAbsolutePath();
+        Path backup = run.resolve("backup");
+        Path keys = run.resolve("keys");
+        Path anchorFile = run.resolve("audit/anchors.log");
+        String password = UUID.randomUUID().toString();
+
+        Map<String, String> settings = ClusterDrill.quietSettings();
+        settings.put("wal_level", "replica");
+        settings.put("archive_mode", "on");
+        settings.put("archive_command", OPS.resolve("wal-archive.sh") + " %p %f " + backup.resolve("wal"));
+        ClusterDrill primary = ClusterDrill.init(bin, run.resolve("pg"), password, settings);
+        clusters.add(primary);
+        primary.start(STEP);
+        primary.withJdbc(
+                "postgres",
+                jdbc -> jdbc.sql("CREATE DATABASE zhengwu ENCODING 'UTF8' TEMPLATE template0")
+                        .update());
+
+        ConfigurableApplicationContext before = start(primary, keys, run.resolve("files"), anchorFile);
+        AuditAnchors anchors = before.getBean(AuditAnchors.class);
+        Batch a = load(before, "甲");
+        anchors.checkpoint();
+
+        script(
+                primary,
+                "backup.sh",
+                "base",
+                "--to",
+                backup,
+                "--files",
+                run.resolve("files"),
+                "--anchor-file",
+                anchorFile);
+
+        Batch b = load(before, "乙");
+        anchors.checkpoint();
+        // The point to restore to, on the database's clock: after B's last commit, before C's first.
+        Instant point = primary.withJdbc(
+                "zhengwu",
+                jdbc -> jdbc.sql("SELECT clock_timestamp()")
+                        .query(Instant.class)
+                        .single());
+        Batch c = load(before, "丙");
+        anchors.checkpoint();
+        assertPresent(before, List.of(a, b, c));
+        before.close();
+        contexts.remove(before);
+
+        // What a running primary does on its own within archive_timeout: the WAL of C's commits goes to the archive.
+        String lastSegment = primary.withJdbc(
+                "postgres",
+                jdbc -> jdbc.sql("SELECT pg_walfile_name(pg_switch_wal())")
+                        .query(String.class)
+                        .single());
+        Awaitility.await("WAL segment " + lastSegment + " archived")
+                .atMost(STEP)
+                .until(() -> Files.exists(backup.resolve("wal").resolve(lastSegment)));
+        // The file store's copy that runs every few minutes, after the point.
+        script(
+                primary,
+                "backup.sh",
+                "files",
+                "--to",
+                backup,
+                "--files",
+                run.resolve("files"),
+                "--anchor-file",
+                anchorFile);
+        primary.stop();
+
+        Path restoredFiles = run.resolve("files-restored");
+        script(
+                primary,
+                "restore.sh",
+                "pitr",
+                "--from",
+                backup,
+                "--pgdata",
+                run.resolve("pg-restored"),
+                "--target-time",
+                point.toString(),
+                "--files",
+                restoredFiles,
+                "--anchor-file",
+                anchorFile);
+        List<Path> keptAside = listAnchorCopies(anchorFile);
+        assertThat(keptAside)
+                .as("the whole checkpoint file is kept beside the one cut at the point")
+                .hasSize(1);
+        assertThat(Files.readAllLines(anchorFile))
+                .hasSizeLessThan(Files.readAllLines(keptAside.get(0)).size());
+
+        ClusterDrill restored = ClusterDrill.existing(bin, run.resolve("pg-restored"), password);
+        clusters.add(restored);
+        restored.start(STEP);
+        boolean inRecovery = restored.withJdbc(
+                "postgres",
+                jdbc -> jdbc.sql("SELECT pg_is_in_recovery()")
+                        .query(Boolean.class)
+                        .single());
+        assertThat(inRecovery).as("promoted after replaying to the point").isFalse();
+
+        ConfigurableApplicationContext after = start(restored, keys, restoredFiles, anchorFile);
+        assertPresent(after, List.of(a, b));
+        assertAbsent(after, c);
+
+        ChainVerification verification = after.getBean(AccountabilityLog.class).verify();
+        assertThat(verification.intact())
+                .as("the restored accountability log verifies: %s", verification)
+                .isTrue();
+        assertThat(verification.checkpoints())
+                .as("checked against the checkpoints up to the point")
+                .isPositive();
+
+        FileStore store = after.getBean(FileStore.class);
+        CaseRecords records = after.getBean(CaseRecords.class);
+        int files = 0;
+        for (Batch batch : List.of(a, b)) {
+            for (long caseId : batch.caseNumbers().keySet()) {
+                List<CaseMaterial> materials = records.materials(caseId);
+                assertThat(materials).as("case %s's material", caseId).hasSize(1);
+                for (CaseMaterial m : materials) {
+                    try (InputStream in = store.open(m.fileKey())) {
+                        assertThat(HexFormat.of().formatHex(Sm3.hash(in.readAllBytes())))
+                                .as("the restored file %s has the SM3 its row recorded", m.fileKey())
+                                .isEqualTo(m.sm3());
+                    }
+                    files++;
+                }
+            }
+        }
+        assertThat(files).isEqualTo(a.caseNumbers().size() + b.caseNumbers().size());
+        System.out.printf(
+                "Restore drill: %d files checked, %d log entries verified against %d checkpoints, %d s in all%n",
+                files,
+                verification.checked(),
+                verification.checkpoints(),
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    private ConfigurableApplicationContext start(ClusterDrill cluster, Path keys, Path files, Path anchorFile) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("server.port", ClusterDrill.freePort());
+        p.put("spring.datasource.url", cluster.jdbcUrl("zhengwu"));
+        p.put("spring.datasource.username", ClusterDrill.USER);
+        p.put("spring.datasource.password", cluster.password());
+        p.put("zhengwu.crypto.key-dir", keys.toString());
+        p.put("zhengwu.files.directory", files.toString());
+        p.put("zhengwu.audit.anchor-file", anchorFile.toString());
+        // As command-line arguments: above the test configuration files, which default properties are not.
+        String[] arguments = p.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ZhengwuApplication.class).run(arguments);
+        contexts.add(context);
+        return context;
+    }
+
+    /** Two citizens registered, a case of each submitted online with a file, and two entries of the drill's own. */
+    private static Batch load(ConfigurableApplicationContext context, String name) {
+        CitizenAccounts citizens = context.getBean(CitizenAccounts.class);
+        CaseLifecycle lifecycle = context.getBean(CaseLifecycle.class);
+        CaseRecords records = context.getBean(CaseRecords.class);
+        Uploads uploads = context.getBean(Uploads.class);
+        AccountabilityLog audit = context.getBean(AccountabilityLog.class);
+        TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        PublishedItem item = OnlineItems.first(context.getBean(PublishedCatalog.class), CaseKind.PROMISED);
+        List<String> usernames = new ArrayList<>();
+        Map<Long, String> cases = new LinkedHashMap<>();
+        List<String> marks = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            TestPeople.Citizen citizen = TestPeople.register(citizens, "恢复演练" + name + (i == 1 ? "一" : "二"));
+            usernames.add(citizen.username());
+            long accountId = jdbc.sql("SELECT id FROM identity_account WHERE username = ?")
+                    .param(citizen.username())
+                    .query(Long.class)
+                    .single();
+            Actor applicant = new Actor(
+                    accountId,
+                    UUID.randomUUID(),
+                    citizen.username(),
+                    citizen.realName(),
+                    AccountType.PERSON,
+                    RealNameLevel.IN_PERSON,
+                    Set.of(),
+                    Map.of(),
+                    DataScope.NONE);
+            long caseId = lifecycle.startDraft(applicant, item.implementationCode(), null, Map.of("note", name));
+            StoredUpload file = upload(uploads, citizen.username());
+            transactions.executeWithoutResult(status -> {
+                records.addMaterial(
+                        caseId,
+                        1,
+                        "申请书",
+                        new CaseRecords.StoredUpload(
+                                file.key(), file.fileName(), file.kind().name(), file.size(), file.sm3()),
+                        0,
+                        Instant.now());
+                audit.record(AuditEvent.success(applicant.username(), "cases.material.add", "case", "" + caseId)
+                        .withDetails("1 " + file.kind().name() + " " + file.size() + " B sm3=" + file.sm3()));
+            });
+            CaseLifecycle.Receipt receipt = lifecycle.submit(applicant, caseId, UUID.randomUUID(), draft -> {});
+            cases.put(caseId, receipt.caseNumber().value());
+            String mark = name + "-" + i + "-" + UUID.randomUUID();
+            audit.record(AuditEvent.success("restore-drill", MARK, "drill", mark));
+            marks.add(mark);
+        }
+        return new Batch(name, usernames, cases, marks);
+    }
+
+    /** A PDF that the upload checks accept, different for each applicant (so each has an SM3 of its own). */
+    private static StoredUpload upload(Uploads uploads, String username) {
+        String pdf = new String(TestCases.PDF, StandardCharsets.US_ASCII).replace("%%EOF", "% " + username + "\n%%EOF");
+        try {
+            return uploads.store("申请书.pdf", new ByteArrayInputStream(pdf.getBytes(StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void assertPresent(ConfigurableApplicationContext context, List<Batch> batches) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        CaseRecords records = context.getBean(CaseRecords.class);
+        for (Batch batch : batches) {
+            for (String username : batch.usernames()) {
+                assertThat(count(jdbc, "SELECT count(*) FROM identity_account WHERE username = ?", username))
+                        .as("batch %s's account %s", batch.name(), username)
+                        .isEqualTo(1);
+                assertThat(registrations(context, username))
+                        .as("its registration in the log")
+                        .hasSize(1);
+            }
+            batch.caseNumbers()
+                    .forEach((id, number) -> assertThat(records.find(id).map(r -> r.caseNumber()))
+                            .as("batch %s's case %s", batch.name(), id)
+                            .contains(number));
+        }
+        assertThat(marks(context))
+                .as("exactly the drill's log entries of the batches expected")
+                .containsExactlyInAnyOrderElementsOf(
+                        batches.stream().flatMap(b -> b.marks().stream()).toList());
+    }
+
+    private static void assertAbsent(ConfigurableApplicationContext context, Batch batch) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        CaseRecords records = context.getBean(CaseRecords.class);
+        for (String username : batch.usernames()) {
+            assertThat(count(jdbc, "SELECT count(*) FROM identity_account WHERE username = ?", username))
+                    .as("batch %s's account %s, committed after the point", batch.name(), username)
+                    .isZero();
+            assertThat(registrations(context, username)).isEmpty();
+        }
+        batch.caseNumbers().forEach((id, number) -> {
+            assertThat(records.find(id))
+                    .as("batch %s's case %s", batch.name(), id)
+                    .isEmpty();
+            assertThat(records.findByNumber(number)).isEmpty();
+        });
+    }
+
+    private static long count(JdbcClient jdbc, String sql, String value) {
+        return jdbc.sql(sql).param(value).query(Long.class).single();
+    }
+
+    private static List<AuditEntry> registrations(ConfigurableApplicationContext context, String username) {
+        return context.getBean(AccountabilityLog.class)
+                .search(new AccountabilityLog.Query(null, "account", username, "identity.register", null, null), 10, 0);
+    }
+
+    private static List<String> marks(ConfigurableApplicationContext context) {
+        return context
+                .getBean(AccountabilityLog.class)
+                .search(new AccountabilityLog.Query(null, "drill", null, MARK, null, null), 100, 0)
+                .stream()
+                .map(AuditEntry::objectId)
+                .collect(Collectors.toList());
+    }
+
+    private static List<Path> listAnchorCopies(Path anchorFile) throws IOException {
+        try (Stream<Path> files = Files.list(anchorFile.getParent())) {
+            return files.filter(
+                            f -> f.getFileName().toString().startsWith(anchorFile.getFileName() + ".before-restore-"))
+                    .toList();
+        }
+    }
+
+    /** Runs one of the ops scripts against the cluster, as an operator would, and fails with its output if it fails. */
+    private static void script(ClusterDrill cluster, String name, Object... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(OPS.resolve(name).toString());
+        for (Object argument : arguments) {
+            command.add(argument.toString());
+        }
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PG_BIN", cluster.bin().toString());
+        if (name.equals("backup.sh")) {
+            environment.putAll(cluster.clientEnvironment());
+        }
+        String output = ClusterDrill.run(command, environment, STEP);
+        System.out.print(output);
+    }
+}
