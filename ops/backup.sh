@@ -20,8 +20,9 @@
 # Why this order: the file store writes a file (under a new random key, never changed afterwards) before the
 # transaction that records its key commits. So every file a committed row names existed before that row; a copy of
 # the file store that starts after the database's copy is consistent (has every file the database's rows name) —
-# extra files are orphans of later rows and harmless. The file copy only adds (files are immutable and never reused),
-# so files removed from the store after the last copy are still in the backup.
+# extra files are orphans of later rows and harmless. The file copy only adds (files are immutable and never reused);
+# a file the platform deletes (a material removed from a draft) waits in the store's deleted/ for
+# zhengwu.files.keep-deleted (7 days) and is copied from there, so run "files" more often than that.
 set -euo pipefail
 
 usage() {
@@ -69,15 +70,31 @@ copy_files() {
     else
         mkdir -p "$to/files"
         if command -v rsync > /dev/null; then
-            rsync -a --ignore-existing --exclude=/tmp/ "$files/" "$to/files/"
+            # 24: a file vanished while rsync ran — deleted meanwhile, so it is in deleted/, copied below.
+            rsync -a --ignore-existing --exclude=/tmp/ --exclude=/deleted/ "$files/" "$to/files/" || [ "$?" -eq 24 ]
         else
-            (cd "$files" && find . -path ./tmp -prune -o -type f -print0 |
+            (cd "$files" && find . \( -path ./tmp -o -path ./deleted \) -prune -o -type f -print0 |
                 while IFS= read -r -d '' f; do
                     if [ ! -e "$to/files/$f" ]; then
                         mkdir -p "$to/files/$(dirname "$f")"
                         cp -p "$f" "$to/files/$f.partial" && mv "$to/files/$f.partial" "$to/files/$f"
                     fi
                 done)
+        fi
+        # Files deleted since the last copy wait in deleted/<key> (zhengwu.files.keep-deleted): a database restored to
+        # a time before their deletion still names them, so they go back under their keys.
+        if [ -d "$files/deleted" ]; then
+            for f in "$files"/deleted/*; do
+                [ -f "$f" ] || continue
+                key=$(basename "$f")
+                case "$key" in *[!0-9a-f]*) continue ;; esac
+                [ "${#key}" -eq 32 ] || continue
+                place="$to/files/${key:0:2}/${key:2:2}/$key"
+                if [ ! -e "$place" ]; then
+                    mkdir -p "$(dirname "$place")"
+                    cp -p "$f" "$place.partial" && mv "$place.partial" "$place"
+                fi
+            done
         fi
         sync -f "$to/files"
         log "file store $files copied into $to/files"

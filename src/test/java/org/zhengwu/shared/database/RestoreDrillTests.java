@@ -70,7 +70,12 @@ class RestoreDrillTests {
     final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
     /** What one batch put in through the platform. */
-    record Batch(String name, List<String> usernames, Map<Long, String> caseNumbers, List<String> marks) {}
+    record Batch(
+            String name,
+            List<String> usernames,
+            Map<Long, String> caseNumbers,
+            List<Long> drafts,
+            List<String> marks) {}
 
     @AfterEach
     void stopEverything() {
@@ -126,6 +131,9 @@ class RestoreDrillTests {
                 jdbc -> jdbc.sql("SELECT clock_timestamp()")
                         .query(Instant.class)
                         .single());
+        // After the point, the applicant removes B's draft file: the row goes, the file is deleted after the commit
+        // (as CaseUploads.remove does). A restore to the point has the row again, so it needs the file again.
+        removeDraftFiles(before, b);
         Batch c = load(before, "丙");
         anchors.checkpoint();
         assertPresent(before, List.of(a, b, c));
@@ -202,7 +210,8 @@ class RestoreDrillTests {
         CaseRecords records = after.getBean(CaseRecords.class);
         int files = 0;
         for (Batch batch : List.of(a, b)) {
-            for (long caseId : batch.caseNumbers().keySet()) {
+            for (long caseId : Stream.concat(batch.caseNumbers().keySet().stream(), batch.drafts().stream())
+                    .toList()) {
                 List<CaseMaterial> materials = records.materials(caseId);
                 assertThat(materials).as("case %s's material", caseId).hasSize(1);
                 for (CaseMaterial m : materials) {
@@ -215,7 +224,11 @@ class RestoreDrillTests {
                 }
             }
         }
-        assertThat(files).isEqualTo(a.caseNumbers().size() + b.caseNumbers().size());
+        assertThat(files)
+                .isEqualTo(a.caseNumbers().size()
+                        + b.caseNumbers().size()
+                        + a.drafts().size()
+                        + b.drafts().size());
         System.out.printf(
                 "Restore drill: %d files checked, %d log entries verified against %d checkpoints, %d s in all%n",
                 files,
@@ -246,15 +259,13 @@ class RestoreDrillTests {
     private static Batch load(ConfigurableApplicationContext context, String name) {
         CitizenAccounts citizens = context.getBean(CitizenAccounts.class);
         CaseLifecycle lifecycle = context.getBean(CaseLifecycle.class);
-        CaseRecords records = context.getBean(CaseRecords.class);
-        Uploads uploads = context.getBean(Uploads.class);
         AccountabilityLog audit = context.getBean(AccountabilityLog.class);
-        TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         PublishedItem item = OnlineItems.first(context.getBean(PublishedCatalog.class), CaseKind.PROMISED);
         List<String> usernames = new ArrayList<>();
         Map<Long, String> cases = new LinkedHashMap<>();
         List<String> marks = new ArrayList<>();
+        List<Long> drafts = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
             TestPeople.Citizen citizen = TestPeople.register(citizens, "恢复演练" + name + (i == 1 ? "一" : "二"));
             usernames.add(citizen.username());
@@ -273,26 +284,56 @@ class RestoreDrillTests {
                     Map.of(),
                     DataScope.NONE);
             long caseId = lifecycle.startDraft(applicant, item.implementationCode(), null, Map.of("note", name));
-            StoredUpload file = upload(uploads, citizen.username());
-            transactions.executeWithoutResult(status -> {
-                records.addMaterial(
-                        caseId,
-                        1,
-                        "申请书",
-                        new CaseRecords.StoredUpload(
-                                file.key(), file.fileName(), file.kind().name(), file.size(), file.sm3()),
-                        0,
-                        Instant.now());
-                audit.record(AuditEvent.success(applicant.username(), "cases.material.add", "case", "" + caseId)
-                        .withDetails("1 " + file.kind().name() + " " + file.size() + " B sm3=" + file.sm3()));
-            });
+            addFile(context, applicant, caseId, citizen.username());
             CaseLifecycle.Receipt receipt = lifecycle.submit(applicant, caseId, UUID.randomUUID(), draft -> {});
+            if (i == 1) {
+                long draftId =
+                        lifecycle.startDraft(applicant, item.implementationCode(), null, Map.of("note", name + "草稿"));
+                addFile(context, applicant, draftId, citizen.username() + "-draft");
+                drafts.add(draftId);
+            }
             cases.put(caseId, receipt.caseNumber().value());
             String mark = name + "-" + i + "-" + UUID.randomUUID();
             audit.record(AuditEvent.success("restore-drill", MARK, "drill", mark));
             marks.add(mark);
         }
-        return new Batch(name, usernames, cases, marks);
+        return new Batch(name, usernames, cases, drafts, marks);
+    }
+
+    /** An uploaded file recorded against the draft's first material, as {@code CaseUploads.add} does. */
+    private static void addFile(ConfigurableApplicationContext context, Actor applicant, long caseId, String mark) {
+        CaseRecords records = context.getBean(CaseRecords.class);
+        AccountabilityLog audit = context.getBean(AccountabilityLog.class);
+        StoredUpload file = upload(context.getBean(Uploads.class), mark);
+        context.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
+            records.addMaterial(
+                    caseId,
+                    1,
+                    "申请书",
+                    new CaseRecords.StoredUpload(
+                            file.key(), file.fileName(), file.kind().name(), file.size(), file.sm3()),
+                    0,
+                    Instant.now());
+            audit.record(AuditEvent.success(applicant.username(), "cases.material.add", "case", "" + caseId)
+                    .withDetails("1 " + file.kind().name() + " " + file.size() + " B sm3=" + file.sm3()));
+        });
+    }
+
+    /** The batch's draft files removed, as {@code CaseUploads.remove} does: the row, then the file after the commit. */
+    private static void removeDraftFiles(ConfigurableApplicationContext context, Batch batch) throws IOException {
+        CaseRecords records = context.getBean(CaseRecords.class);
+        AccountabilityLog audit = context.getBean(AccountabilityLog.class);
+        FileStore store = context.getBean(FileStore.class);
+        for (long draftId : batch.drafts()) {
+            CaseMaterial m = records.materials(draftId).get(0);
+            context.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
+                records.removeDraftMaterial(draftId, m.id());
+                audit.record(AuditEvent.success("restore-drill", "cases.material.remove", "case", "" + draftId)
+                        .withDetails(m.materialNo() + " sm3=" + m.sm3()));
+            });
+            store.delete(m.fileKey());
+            assertThat(store.exists(m.fileKey())).isFalse();
+        }
     }
 
     /** A PDF that the upload checks accept, different for each applicant (so each has an SM3 of its own). */
@@ -321,6 +362,10 @@ class RestoreDrillTests {
                     .forEach((id, number) -> assertThat(records.find(id).map(r -> r.caseNumber()))
                             .as("batch %s's case %s", batch.name(), id)
                             .contains(number));
+            batch.drafts()
+                    .forEach(id -> assertThat(records.find(id))
+                            .as("batch %s's draft %s", batch.name(), id)
+                            .isPresent());
         }
         assertThat(marks(context))
                 .as("exactly the drill's log entries of the batches expected")
@@ -343,6 +388,10 @@ class RestoreDrillTests {
                     .isEmpty();
             assertThat(records.findByNumber(number)).isEmpty();
         });
+        batch.drafts()
+                .forEach(id -> assertThat(records.find(id))
+                        .as("batch %s's draft %s", batch.name(), id)
+                        .isEmpty());
     }
 
     private static long count(JdbcClient jdbc, String sql, String value) {
