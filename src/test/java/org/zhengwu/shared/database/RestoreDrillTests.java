@@ -113,9 +113,21 @@ class RestoreDrillTests {
         anchors.checkpoint();
 
         script(
-                primary,
+                primary.clientEnvironment(),
                 "backup.sh",
                 "base",
+                "--to",
+                backup,
+                "--files",
+                run.resolve("files"),
+                "--anchor-file",
+                anchorFile);
+
+        // A small install's nightly dump, taken at the same moment (restored below into a database of its own).
+        script(
+                primary.clientEnvironment(),
+                "backup.sh",
+                "dump",
                 "--to",
                 backup,
                 "--files",
@@ -151,7 +163,7 @@ class RestoreDrillTests {
                 .until(() -> Files.exists(backup.resolve("wal").resolve(lastSegment)));
         // The file store's copy that runs every few minutes, after the point.
         script(
-                primary,
+                primary.clientEnvironment(),
                 "backup.sh",
                 "files",
                 "--to",
@@ -164,7 +176,7 @@ class RestoreDrillTests {
 
         Path restoredFiles = run.resolve("files-restored");
         script(
-                primary,
+                Map.of("PG_BIN", bin.toString()),
                 "restore.sh",
                 "pitr",
                 "--from",
@@ -229,6 +241,42 @@ class RestoreDrillTests {
                         + b.caseNumbers().size()
                         + a.drafts().size()
                         + b.drafts().size());
+        // The dump: restored into an empty database, it has A, and nothing of B or C.
+        restored.withJdbc(
+                "postgres",
+                jdbc -> jdbc.sql("CREATE DATABASE zhengwu_dump ENCODING 'UTF8' TEMPLATE template0")
+                        .update());
+        Path dump;
+        try (Stream<Path> dumps = Files.list(backup.resolve("dump"))) {
+            dump = dumps.filter(f -> f.toString().endsWith(".dump")).findFirst().orElseThrow();
+        }
+        Map<String, String> dumpClient = new LinkedHashMap<>(restored.clientEnvironment());
+        dumpClient.put("PGDATABASE", "zhengwu_dump");
+        script(dumpClient, "restore.sh", "dump", "--from", dump);
+        Map<String, Long> accounts = restored.withJdbc(
+                "zhengwu_dump",
+                jdbc -> Stream.of(a, b, c)
+                        .collect(Collectors.toMap(
+                                Batch::name,
+                                batch -> jdbc.sql("SELECT count(*) FROM identity_account WHERE username IN (:names)")
+                                        .param("names", batch.usernames())
+                                        .query(Long.class)
+                                        .single())));
+        assertThat(accounts).as("accounts of each batch in the dump").isEqualTo(Map.of("甲", 2L, "乙", 0L, "丙", 0L));
+        long dumpedCases = restored.withJdbc(
+                "zhengwu_dump",
+                jdbc -> jdbc.sql("SELECT count(*) FROM cases_case WHERE case_number IN (:numbers)")
+                        .param(
+                                "numbers",
+                                Stream.of(a, b, c)
+                                        .flatMap(x -> x.caseNumbers().values().stream())
+                                        .toList())
+                        .query(Long.class)
+                        .single());
+        assertThat(dumpedCases)
+                .as("A's cases, none of B or C")
+                .isEqualTo(a.caseNumbers().size());
+
         System.out.printf(
                 "Restore drill: %d files checked, %d log entries verified against %d checkpoints, %d s in all%n",
                 files,
@@ -420,17 +468,12 @@ class RestoreDrillTests {
         }
     }
 
-    /** Runs one of the ops scripts against the cluster, as an operator would, and fails with its output if it fails. */
-    private static void script(ClusterDrill cluster, String name, Object... arguments) {
+    /** Runs one of the ops scripts as an operator would, and fails with its output if it fails. */
+    private static void script(Map<String, String> environment, String name, Object... arguments) {
         List<String> command = new ArrayList<>();
         command.add(OPS.resolve(name).toString());
         for (Object argument : arguments) {
             command.add(argument.toString());
-        }
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("PG_BIN", cluster.bin().toString());
-        if (name.equals("backup.sh")) {
-            environment.putAll(cluster.clientEnvironment());
         }
         String output = ClusterDrill.run(command, environment, STEP);
         System.out.print(output);
