@@ -59,10 +59,25 @@ public final class ClusterDrill implements AutoCloseable {
                         + ") in /usr/lib/postgresql/*/bin or ZHENGWU_TEST_PG_BIN: the drill needs a cluster of its own");
         if (isRoot()) {
             Assumptions.assumeTrue(
-                    Files.isExecutable(Path.of("/usr/bin/unshare")),
-                    "Running as root without /usr/bin/unshare: PostgreSQL will not run as root");
+                    Files.isExecutable(Path.of("/usr/bin/unshare")) && userNamespaces(),
+                    "Running as root without user namespaces (unshare -U): PostgreSQL will not run as root");
         }
         return found.get();
+    }
+
+    private static boolean userNamespaces() {
+        try {
+            Process p = new ProcessBuilder("/usr/bin/unshare", "-U", "true")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     static Optional<Path> binaries() {

@@ -68,6 +68,8 @@ class RestoreDrillTests {
 
     final List<ClusterDrill> clusters = new ArrayList<>();
     final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    /** The drill's directory (some 200 MB), removed once the drill has passed; kept after a failure, to look into. */
+    Path passed;
 
     /** What one batch put in through the platform. */
     record Batch(
@@ -81,6 +83,9 @@ class RestoreDrillTests {
     void stopEverything() {
         contexts.forEach(ConfigurableApplicationContext::close);
         clusters.forEach(ClusterDrill::close);
+        if (passed != null) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(passed.toFile());
+        }
     }
 
     @Test
@@ -283,6 +288,7 @@ class RestoreDrillTests {
                 verification.checked(),
                 verification.checkpoints(),
                 Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        passed = run;
     }
 
     private ConfigurableApplicationContext start(ClusterDrill cluster, Path keys, Path files, Path anchorFile) {
