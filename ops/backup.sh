@@ -60,6 +60,7 @@ log() {
 
 umask 077
 mkdir -p "$to"
+to=$(cd "$to" && pwd)
 
 # Adds every stored file the backup lacks; never removes, never rewrites one (a key names one content forever).
 copy_files() {
