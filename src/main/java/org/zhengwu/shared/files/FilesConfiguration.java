@@ -33,7 +33,7 @@ class FilesConfiguration {
                     "zhengwu.files.directory (ZHENGWU_FILES_DIRECTORY) is not set: where the local file store keeps"
                             + " files");
         }
-        LocalFileStore store = new LocalFileStore(properties.directory());
+        LocalFileStore store = new LocalFileStore(properties.directory(), Clock.systemUTC(), properties.keepDeleted());
         log.info("Files are kept in {}", store.root());
         return store;
     }

@@ -1,6 +1,7 @@
 package org.zhengwu.shared.files;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,13 +17,17 @@ import org.springframework.util.unit.DataSize;
  * @param uploadLimit the largest file a person may upload ({@code ZHENGWU_FILES_UPLOAD_LIMIT}); the servlet
  *     container's limit per file ({@code spring.servlet.multipart.max-file-size}) is this setting
  * @param s3 the object storage, when {@code store} is {@code s3}
+ * @param keepDeleted how long the local store keeps a deleted file in its {@code deleted/} directory before removing
+ *     it for good ({@code ZHENGWU_FILES_KEEP_DELETED}, 7 days; 0 removes at once): longer than the interval between
+ *     two backups of the store, so that every file a restored database names is in a backup
  */
 @ConfigurationProperties("zhengwu.files")
 record FilesProperties(
         @DefaultValue("local") Store store,
         Path directory,
         DataSize uploadLimit,
-        @DefaultValue S3 s3) {
+        @DefaultValue S3 s3,
+        @DefaultValue("7d") Duration keepDeleted) {
 
     enum Store {
         LOCAL,
