@@ -28,10 +28,6 @@ record ReplicaProperties(
 
     static final String PREFIX = "zhengwu.database.replica";
 
-    boolean configured() {
-        return url != null && !url.isBlank();
-    }
-
     /** The URL as logs and the health endpoint show it: host, port and database, no parameters (a password). */
     static String withoutCredentials(String jdbcUrl) {
         if (jdbcUrl == null) {
