@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param keepDeleted how long the local store keeps a deleted file in its {@code deleted/} directory before removing
  *     it for good ({@code ZHENGWU_FILES_KEEP_DELETED}, 7 days; 0 removes at once): longer than the interval between
  *     two backups of the store, so that every file a restored database names is in a backup
+ * @param scan the virus scanner every upload is sent to, when one is configured
  */
 @ConfigurationProperties("zhengwu.files")
 record FilesProperties(
@@ -27,7 +28,19 @@ record FilesProperties(
         Path directory,
         DataSize uploadLimit,
         @DefaultValue S3 s3,
-        @DefaultValue("7d") Duration keepDeleted) {
+        @DefaultValue("7d") Duration keepDeleted,
+        @DefaultValue Scan scan) {
+
+    /**
+     * @param clamdHost the ClamAV daemon's host ({@code ZHENGWU_FILES_SCAN_CLAMD_HOST}); empty: no virus scanner (the
+     *     platform's own check of active content in PDFs runs anyway)
+     * @param clamdPort its TCP port ({@code ZHENGWU_FILES_SCAN_CLAMD_PORT})
+     * @param timeout how long to wait for its answer ({@code ZHENGWU_FILES_SCAN_TIMEOUT}); no answer refuses the upload
+     */
+    record Scan(
+            @DefaultValue("") String clamdHost,
+            @DefaultValue("3310") int clamdPort,
+            @DefaultValue("30s") Duration timeout) {}
 
     enum Store {
         LOCAL,
