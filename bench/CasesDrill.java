@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * down), a 503 (its database is: the answer must carry Retry-After and no stack trace, and the client waits that
  * long, at most 2 s) or a redirect to the sign-in page (the application restarted and the session is gone: the client
  * signs in again) is retried with the SAME key, until the receipt or the deadline. Every receipt's case number is read
- * from the receipt page. When all are done, every receipted key is sent once more: it must answer with the same
- * receipt and number. Then the database is asked: each receipted (case, key) is one submitted case with that number,
+ * from the receipt page. When all are done and the script has written OUT/recovered (the fault is over), every
+ * receipted key is sent once more: it must answer with the same receipt and number. Then the database is asked: each receipted (case, key) is one submitted case with that number,
  * a process and one submission step; no two cases share a number; no case of the drill is half-written (a submitted
  * case without its number, process instance or submission step, or a draft with a number).
  *
@@ -53,7 +53,16 @@ public class CasesDrill {
 
     record Receipt(long caseId, UUID key, String number, int attempts) {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args));
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(2);
+        }
+    }
+
+    static int run(String[] args) throws Exception {
         CasesSubmit.base = args[0];
         database = args[1];
         int clients = Integer.parseInt(args[2]);
@@ -183,23 +192,38 @@ public class CasesDrill {
         }
         Map<String, CasesSubmit.Applicant> byName = new TreeMap<>();
         people.forEach(p -> byName.put(p.username(), p));
+        // After the fault is over (the script writes OUT/recovered), not while the application is still away.
+        while (!Files.exists(out.resolve("recovered")) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
         for (var entry : byApplicant.entrySet()) {
             replaying.add(pool.submit(() -> {
-                CasesSubmit.Applicant a = signInAgain(byName.get(entry.getKey()), code);
+                CasesSubmit.Applicant a = null;
                 for (Receipt r : entry.getValue()) {
-                    HttpResponse<String> answer = CasesSubmit.post(
-                            a,
-                            "/my/cases/" + r.caseId() + "/submit",
-                            Map.of("submissionKey", r.key().toString(), "_csrf", a.csrf()));
-                    String location = answer.headers().firstValue("Location").orElse("");
-                    String number = location.endsWith("/my/cases/" + r.caseId() + "/receipt")
-                            ? number(a, r.caseId())
-                            : null;
-                    if (r.number().equals(number)) {
+                    String seen = null;
+                    for (int attempt = 0; seen == null && attempt < 30; attempt++) {
+                        try {
+                            if (a == null) {
+                                a = signInAgain(byName.get(entry.getKey()), code);
+                            }
+                            HttpResponse<String> answer = CasesSubmit.post(
+                                    a,
+                                    "/my/cases/" + r.caseId() + "/submit",
+                                    Map.of("submissionKey", r.key().toString(), "_csrf", a.csrf()));
+                            String location = answer.headers().firstValue("Location").orElse("");
+                            seen = location.endsWith("/my/cases/" + r.caseId() + "/receipt")
+                                    ? number(a, r.caseId())
+                                    : answer.statusCode() + " " + location;
+                        } catch (IOException | IllegalStateException e) {
+                            count("replay: " + e.getClass().getSimpleName());
+                            a = null;
+                            Thread.sleep(1000);
+                        }
+                    }
+                    if (r.number().equals(seen)) {
                         same.incrementAndGet();
                     } else {
-                        differing.add(r.caseId() + " " + r.key() + " " + r.number() + " → " + answer.statusCode()
-                                + " " + location + " " + number);
+                        differing.add(r.caseId() + " " + r.key() + " " + r.number() + " → " + seen);
                     }
                 }
                 return null;
@@ -241,7 +265,7 @@ public class CasesDrill {
                 && unfinished.isEmpty()
                 && differing.isEmpty()
                 && stackTraces.isEmpty();
-        System.exit(ok ? 0 : 1);
+        return ok ? 0 : 1;
     }
 
     static void count(String kind) {

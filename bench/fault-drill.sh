@@ -99,6 +99,7 @@ r1)
         "${KILL_AFTER}s into the submissions"
     echo "== restart on the same data directory; the applicants retry with their keys"
     platform_start "$DATA" "$OUT/app-after.log" "$OUT/zhengwu-after.json"
+    touch "$OUT/recovered"
     STATUS=0
     finish_applicants || STATUS=$?
     echo
@@ -150,6 +151,7 @@ r2)
     $PG_CTL -D "$OUT/pg" -l "$OUT/postgresql.log" -w \
         -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k /tmp -c max_connections=60" start > /dev/null
     UP_AT=$(date +%s.%N)
+    touch "$OUT/recovered"
     STATUS=0
     finish_applicants || STATUS=$?
     # Serving again without a restart: the first probe answers 200 after the database came back.
