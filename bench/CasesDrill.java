@@ -87,9 +87,12 @@ public class CasesDrill {
                 raise.executeUpdate();
             }
         }
+        // Prepared 16 at a time: the preparation is not the drill, and 200 at once would wait past the pool's
+        // connection timeout on a small machine (503, which the submissions below retry, the preparation not).
+        ExecutorService preparing = Executors.newFixedThreadPool(Math.min(clients, 16));
         List<Future<List<CasesSubmit.Draft>>> making = new ArrayList<>();
         for (CasesSubmit.Applicant p : people) {
-            making.add(pool.submit(() -> {
+            making.add(preparing.submit(() -> {
                 CasesSubmit.Applicant signedIn = CasesSubmit.signIn(p, code);
                 List<CasesSubmit.Draft> mine = new ArrayList<>();
                 for (int d = 0; d < drafts; d++) {
@@ -101,6 +104,7 @@ public class CasesDrill {
         for (Future<List<CasesSubmit.Draft>> f : making) {
             queues.add(new ConcurrentLinkedQueue<>(f.get()));
         }
+        preparing.shutdown();
         System.err.printf("   %d applicants, %d complete drafts: submitting%n", clients, clients * drafts);
         Files.writeString(out.resolve("ready"), "");
 
