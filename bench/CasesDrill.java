@@ -215,6 +215,12 @@ public class CasesDrill {
                                     "/my/cases/" + r.caseId() + "/submit",
                                     Map.of("submissionKey", r.key().toString(), "_csrf", a.csrf()));
                             String location = answer.headers().firstValue("Location").orElse("");
+                            if (answer.statusCode() == 503) {
+                                // busy (the pool's wait ran out): as asked, again after Retry-After
+                                count("replay: 503");
+                                unavailable(answer);
+                                continue;
+                            }
                             seen = location.endsWith("/my/cases/" + r.caseId() + "/receipt")
                                     ? number(a, r.caseId())
                                     : answer.statusCode() + " " + location;
