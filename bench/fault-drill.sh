@@ -115,7 +115,14 @@ r2)
     PG_CTL=$PGBIN/pg_ctl
     PG_PORT=$(free_port)
     echo "== R2: a PostgreSQL cluster of the drill's own ($PGBIN, port $PG_PORT, data in $OUT/pg)"
-    "$PGBIN/initdb" -D "$OUT/pg" -U postgres -A trust -E UTF8 --locale=C > "$OUT/initdb.log"
+    # PostgreSQL refuses to run as root: as root, the cluster belongs to the system's postgres user.
+    if [ "$(id -u)" = 0 ]; then
+        mkdir -p "$OUT/pg" && touch "$OUT/postgresql.log" && chown postgres "$OUT/pg" "$OUT/postgresql.log"
+        PG_CTL="runuser -u postgres -- $PGBIN/pg_ctl"
+        runuser -u postgres -- "$PGBIN/initdb" -D "$OUT/pg" -U postgres -A trust -E UTF8 --locale=C > "$OUT/initdb.log"
+    else
+        "$PGBIN/initdb" -D "$OUT/pg" -U postgres -A trust -E UTF8 --locale=C > "$OUT/initdb.log"
+    fi
     $PG_CTL -D "$OUT/pg" -l "$OUT/postgresql.log" -w \
         -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k /tmp -c max_connections=60" start > /dev/null
     "$PGBIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres zhengwu
