@@ -140,7 +140,7 @@ r2)
             for path in "/search?q=drill$n" "/api/v1/items?q=drill$n"; do
                 curl -s -m 30 -o "$OUT/probe-body" -D "$OUT/probe-head" -w '%{http_code} %{time_total}' \
                     "$PLATFORM_BASE$path" > "$OUT/probe-answer" || echo "000 0" > "$OUT/probe-answer"
-                read -r code took < "$OUT/probe-answer"
+                read -r code took < "$OUT/probe-answer" || true # no newline at its end
                 retry=$(sed -n 's/^[Rr]etry-[Aa]fter: *\([0-9]*\).*/\1/p' "$OUT/probe-head" 2>/dev/null | head -n 1)
                 trace=no
                 grep -qE 'Exception|\bat (org|java|com)\.|\.java:[0-9]+\)' "$OUT/probe-body" 2>/dev/null && trace=yes

@@ -8,11 +8,14 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +25,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -140,6 +145,18 @@ class DatabaseOutageTests {
         assertThat(get("/search?q=" + fresh(), null).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/items?q=" + fresh(), null).statusCode()).isEqualTo(200);
 
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> form = browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(token.find()).as("the sign-in form's CSRF token").isTrue();
+        String csrf = URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+
         proxy.cut();
         try {
             long started = System.nanoTime();
@@ -162,6 +179,19 @@ class DatabaseOutageTests {
             assertThat(english.body())
                     .contains("Service temporarily unavailable", "The platform is recovering")
                     .doesNotContain("Exception", "at org.");
+
+            // Refused in a filter, before any controller: a sign-in asks the address throttle (AddressGate) first.
+            HttpResponse<String> signIn = browser.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "username=nobody&password=Wrong-Password-1&_csrf=" + csrf))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.statusCode()).isEqualTo(503);
+            assertThat(signIn.headers().firstValue("Retry-After")).hasValue("10");
+            assertThat(signIn.body()).contains("服务暂时不可用").doesNotContain("Exception", "at org.");
 
             HttpResponse<String> api = get("/api/v1/items?q=" + fresh(), null);
             assertThat(api.statusCode()).isEqualTo(503);

@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure caused by the database being out of reach (no connection could be had, or the one in use broke)
@@ -34,6 +35,14 @@ final class DatabaseUnavailable {
             }
             if (t instanceof SQLException sql && connectionState(sql.getSQLState())) {
                 return true;
+            }
+            if (t instanceof TransactionSystemException tse) {
+                // The commit or the rollback failed at the JDBC level: the connection broke under the transaction
+                // (its rollback then hides the failure that started it, kept as the application exception).
+                if (tse.getCause() instanceof SQLException
+                        || (tse.getApplicationException() != null && causedBy(tse.getApplicationException()))) {
+                    return true;
+                }
             }
         }
         return false;
