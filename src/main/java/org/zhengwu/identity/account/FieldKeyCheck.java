@@ -74,13 +74,13 @@ class FieldKeyCheck implements AfterMigration {
         try {
             value = keys.decrypt(sample.cipher(), field.context);
         } catch (UnknownFieldKeyException e) {
-            throw new IllegalStateException("The field keys configured (ZHENGWU_FIELD_KEY, or field.key in"
-                    + " zhengwu.crypto.key-dir, and ZHENGWU_FIELD_KEY_PREVIOUS: "
-                    + String.join(", ", keys.readableFieldKeyIds())
-                    + ") do not include the key this database's personal fields were encrypted with: account "
-                    + sample.account() + "'s " + field.what + " is sealed under field key " + e.keyId() + "."
-                    + " Configure that key — as ZHENGWU_FIELD_KEY, or in ZHENGWU_FIELD_KEY_PREVIOUS while the"
-                    + " re-encryption under a new key has not finished — restored from where it was backed up.");
+            throw new IllegalStateException("The field key (ZHENGWU_FIELD_KEY, or field.key in zhengwu.crypto.key-dir)"
+                    + " is not the key this database's personal fields were encrypted with: account "
+                    + sample.account() + "'s " + field.what + " is sealed under field key " + e.keyId()
+                    + ", and the keys configured are " + String.join(", ", keys.readableFieldKeyIds())
+                    + " (ZHENGWU_FIELD_KEY, then ZHENGWU_FIELD_KEY_PREVIOUS). Configure that key, restored from where"
+                    + " it was backed up: as ZHENGWU_FIELD_KEY, or in ZHENGWU_FIELD_KEY_PREVIOUS while the"
+                    + " re-encryption under a newer key has not finished.");
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("The field key (ZHENGWU_FIELD_KEY, or field.key in zhengwu.crypto.key-dir)"
                     + " is not the key this database's personal fields were encrypted with: account "
