@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -141,6 +142,15 @@ class FieldKeyRotationTests {
                     .sum();
             assertThat(underA).isEqualTo(sealedValues);
 
+            // While another node runs it (holds its lock), a run here is refused, and the refusal audited.
+            try (Connection otherNode = database.getConnection();
+                    PreparedStatement lock = otherNode.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                lock.setLong(1, FieldKeyRotation.LOCK);
+                lock.execute();
+                assertThatThrownBy(() -> rotation.run("other-admin"))
+                        .isInstanceOf(FieldKeyRotation.AlreadyRunningException.class);
+            }
+
             // The 安全管理员's page names the keys and starts the re-encryption.
             TestBrowser browser = new TestBrowser(
                     ((WebServerApplicationContext) platform).getWebServer().getPort());
@@ -193,7 +203,10 @@ class FieldKeyRotationTests {
             List<String> audited = jdbc.sql("""
                             SELECT actor || ' ' || action || ' ' || outcome || ' ' || coalesce(details, '')
                             FROM shared_audit_entry WHERE action LIKE 'crypto.field-key.reseal%' ORDER BY seq""").query(String.class).list();
-            assertThat(audited.get(0)).startsWith(admin + " crypto.field-key.reseal.start SUCCESS");
+            assertThat(audited.get(0))
+                    .isEqualTo("other-admin crypto.field-key.reseal FAILURE"
+                            + " not started: a re-encryption is running on another node");
+            assertThat(audited.get(1)).startsWith(admin + " crypto.field-key.reseal.start SUCCESS");
             assertThat(audited)
                     .anySatisfy(line -> assertThat(line)
                             .startsWith(admin + " crypto.field-key.reseal.module SUCCESS identity: ")

@@ -37,7 +37,7 @@ import org.zhengwu.shared.audit.AuditEvent;
 public class FieldKeyRotation implements DisposableBean {
 
     /** The advisory lock of the re-encryption ("zhwkey" in ASCII). */
-    static final long LOCK = 0x7A68776B6579L;
+    public static final long LOCK = 0x7A68776B6579L;
 
     static final int BATCH = 500;
     static final String ACTION = "crypto.field-key.reseal";

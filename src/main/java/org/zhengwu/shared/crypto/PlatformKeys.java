@@ -73,6 +73,10 @@ public class PlatformKeys {
         this.fieldKeys = new FieldKeyRing(
                 key(fieldKey, "ZHENGWU_FIELD_KEY", Path.of(keyDir, "field.key"), FIELD_KEY_BYTES, null),
                 previousFieldKeys(previousFieldKeys));
+        log.info(
+                "Field key {} seals new values; field keys readable: {}",
+                fieldKeys.currentId(),
+                String.join(", ", fieldKeys.readableIds()));
         this.indexKey = key(indexKey, "ZHENGWU_INDEX_KEY", Path.of(keyDir, "index.key"), INDEX_KEY_BYTES, null);
         this.auditKey = key(auditKey, "ZHENGWU_AUDIT_KEY", Path.of(keyDir, "audit.key"), AUDIT_KEY_BYTES, null);
         this.anchorKey = key(
