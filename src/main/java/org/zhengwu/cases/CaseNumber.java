@@ -2,6 +2,7 @@ package org.zhengwu.cases;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.zhengwu.shared.codes.Mod3736;
@@ -22,9 +23,7 @@ public record CaseNumber(String value) {
     public static final int MAX_SEQUENCE = 999_999;
 
     public CaseNumber {
-        if (value == null
-                || !SHAPE.matcher(value).matches()
-                || checkCharacter(value.substring(0, 20)) != value.charAt(20)) {
+        if (!wellFormed(value)) {
             throw new IllegalArgumentException("not a case number");
         }
     }
@@ -46,10 +45,24 @@ public record CaseNumber(String value) {
             return null;
         }
         String compact = typed.replace("-", "").replace(" ", "").strip().toUpperCase(Locale.ROOT);
-        if (!SHAPE.matcher(compact).matches() || checkCharacter(compact.substring(0, 20)) != compact.charAt(20)) {
-            return null;
+        return wellFormed(compact) ? new CaseNumber(compact) : null;
+    }
+
+    /**
+     * The shape, a real calendar day and the check character. The day is checked so that {@link #day()} holds for
+     * every number read and a number no day could have issued is malformed, not "not found" (the fuzz test's property;
+     * 34010020261399000007I, day 2026-13-99 with a matching check character, used to be taken as well formed).
+     */
+    private static boolean wellFormed(String value) {
+        if (value == null || !SHAPE.matcher(value).matches()) {
+            return false;
         }
-        return new CaseNumber(compact);
+        try {
+            LocalDate.parse(value.substring(6, 14), DAY);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+        return checkCharacter(value.substring(0, 20)) == value.charAt(20);
     }
 
     public static boolean isWellFormed(String typed) {
