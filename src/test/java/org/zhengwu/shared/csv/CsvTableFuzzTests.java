@@ -15,7 +15,10 @@ import org.zhengwu.support.FuzzMessages;
 /**
  * Any uploaded bytes as a CSV import: either refused as malformed with a specific, readable reason (not UTF-8, empty,
  * unclosed quote), or a table whose header is trimmed and lower case, whose rows carry increasing line numbers after
- * the header, none of them blank, and which, written out again with every cell quoted, reads back cell for cell.
+ * the header, none of them blank, and which, written out again as the exports write CSV ({@link CsvCells}: every cell
+ * quoted, a formula's first character guarded), reads back cell for cell once the guard is taken off — except a value
+ * that itself began with an apostrophe and a formula character, which {@link CsvCells#value} documents it cannot
+ * tell apart.
  * Seeds: {@code CsvTableFuzzTestsInputs}.
  */
 class CsvTableFuzzTests {
@@ -54,18 +57,27 @@ class CsvTableFuzzTests {
             throw new AssertionError("a table written out again is not read back: " + e.getMessage(), e);
         }
         assertThat(again.header()).isEqualTo(table.header());
-        assertThat(again.rows().stream().map(CsvTable.Row::cells).toList())
-                .isEqualTo(table.rows().stream().map(CsvTable.Row::cells).toList());
+        assertThat(again.rows()).hasSameSizeAs(table.rows());
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<String> written = table.rows().get(r).cells();
+            List<String> readBack = again.rows().get(r).cells();
+            assertThat(readBack).hasSameSizeAs(written);
+            for (int c = 0; c < written.size(); c++) {
+                String value = written.get(c);
+                if (!(value.length() > 1 && value.charAt(0) == '\'' && "=+-@\t\r".indexOf(value.charAt(1)) >= 0)) {
+                    assertThat(CsvCells.value(readBack.get(c))).isEqualTo(value);
+                }
+            }
+        }
     }
 
     private static String write(CsvTable table) {
-        List<List<String>> records = new ArrayList<>();
-        records.add(table.header());
-        table.rows().forEach(row -> records.add(row.cells()));
-        return records.stream()
-                .map(cells -> cells.stream()
-                        .map(cell -> '"' + cell.replace("\"", "\"\"") + '"')
-                        .collect(Collectors.joining(",")))
-                .collect(Collectors.joining("\r\n"));
+        // The header as column names are written (quoted only); the rows as the exports write cells.
+        List<String> lines = new ArrayList<>();
+        lines.add(table.header().stream()
+                .map(name -> '"' + name.replace("\"", "\"\"") + '"')
+                .collect(Collectors.joining(",")));
+        table.rows().forEach(row -> lines.add(CsvCells.row(row.cells())));
+        return String.join("\r\n", lines);
     }
 }
