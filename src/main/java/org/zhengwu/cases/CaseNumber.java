@@ -11,8 +11,10 @@ import org.zhengwu.shared.codes.Mod3736;
  * 办件编号, the number printed on the receipt: 行政区划代码 of the organisation (6 digits) + the day of submission in
  * Asia/Shanghai (yyyyMMdd) + a sequence within that division and day (6 digits) + one check character
  * (ISO/IEC 7064 MOD 37,36 over the 20 digits, written 0–9 or A–Z), 21 characters in all, e.g.
- * {@code 34010020261204000123} + check. The check character catches every single mistyped character and every
- * swap of two neighbours, so a mistyped number is answered "malformed", never "not found". Shown grouped as
+ * {@code 34010020261204000123} + check. The check character catches every single mistyped character, so such a
+ * number is answered "malformed", never "not found", and most swaps of two neighbours — about one in 200 is a
+ * well-formed number too ({@link Mod3736}), answered "not found" (the query code keeps it from showing another
+ * person's case). Shown grouped as
  * {@code 340100-20261204-000123-K}; input may be grouped with hyphens or spaces and in lower case. See
  * docs/CASES.md.
  */

@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * 办件编号 as typed on the progress page or the workbench: a number is read only when it is one this platform could
  * have issued (20 digits with a real day, and the MOD 37,36 check character recomputed); it then survives printing
- * grouped and reading back, its parts rebuild it, and one changed character or two swapped neighbours are caught.
+ * grouped and reading back, its parts rebuild it, and one changed character is caught.
  * Anything else is "malformed" (null), never an exception. Seeds: {@code CaseNumberFuzzTestsInputs}.
  */
 class CaseNumberFuzzTests {
@@ -38,7 +38,9 @@ class CaseNumberFuzzTests {
             assertThat(CaseNumber.of(number.divisionCode(), number.day(), sequence))
                     .isEqualTo(number);
         }
-        // ISO/IEC 7064 MOD 37,36: every single substitution and every swap of two different neighbours is caught.
+        // ISO/IEC 7064 MOD 37,36: every single substitution is caught. (Not every swap of two neighbours: the fuzzer
+        // found 910000-20240209-000042-3, whose 10 swapped to 01 gives 901000-20240209-000042-3, also well formed;
+        // about one neighbour swap in 200 passes. Seed valid-neighbour-swap-not-caught-regression.)
         int at = Math.floorMod(typed.hashCode(), 21);
         String alphabet = at == 20 ? "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" : "0123456789";
         for (char other : alphabet.toCharArray()) {
@@ -46,12 +48,6 @@ class CaseNumberFuzzTests {
                 String changed = value.substring(0, at) + other + value.substring(at + 1);
                 assertThat(CaseNumber.parseOrNull(changed)).as(changed).isNull();
             }
-        }
-        int swap = Math.min(at, 19);
-        if (value.charAt(swap) != value.charAt(swap + 1)) {
-            String swapped =
-                    value.substring(0, swap) + value.charAt(swap + 1) + value.charAt(swap) + value.substring(swap + 2);
-            assertThat(CaseNumber.parseOrNull(swapped)).as(swapped).isNull();
         }
     }
 }
