@@ -2,6 +2,7 @@ package org.zhengwu.cases;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.zhengwu.shared.codes.Mod3736;
@@ -10,8 +11,10 @@ import org.zhengwu.shared.codes.Mod3736;
  * 办件编号, the number printed on the receipt: 行政区划代码 of the organisation (6 digits) + the day of submission in
  * Asia/Shanghai (yyyyMMdd) + a sequence within that division and day (6 digits) + one check character
  * (ISO/IEC 7064 MOD 37,36 over the 20 digits, written 0–9 or A–Z), 21 characters in all, e.g.
- * {@code 34010020261204000123} + check. The check character catches every single mistyped character and every
- * swap of two neighbours, so a mistyped number is answered "malformed", never "not found". Shown grouped as
+ * {@code 34010020261204000123} + check. The check character catches every single mistyped character, so such a
+ * number is answered "malformed", never "not found", and most swaps of two neighbours — about one in 200 is a
+ * well-formed number too ({@link Mod3736}), answered "not found" (the query code keeps it from showing another
+ * person's case). Shown grouped as
  * {@code 340100-20261204-000123-K}; input may be grouped with hyphens or spaces and in lower case. See
  * docs/CASES.md.
  */
@@ -22,9 +25,7 @@ public record CaseNumber(String value) {
     public static final int MAX_SEQUENCE = 999_999;
 
     public CaseNumber {
-        if (value == null
-                || !SHAPE.matcher(value).matches()
-                || checkCharacter(value.substring(0, 20)) != value.charAt(20)) {
+        if (!wellFormed(value)) {
             throw new IllegalArgumentException("not a case number");
         }
     }
@@ -46,10 +47,24 @@ public record CaseNumber(String value) {
             return null;
         }
         String compact = typed.replace("-", "").replace(" ", "").strip().toUpperCase(Locale.ROOT);
-        if (!SHAPE.matcher(compact).matches() || checkCharacter(compact.substring(0, 20)) != compact.charAt(20)) {
-            return null;
+        return wellFormed(compact) ? new CaseNumber(compact) : null;
+    }
+
+    /**
+     * The shape, a real calendar day and the check character. The day is checked so that {@link #day()} holds for
+     * every number read and a number no day could have issued is malformed, not "not found" (the fuzz test's property;
+     * 34010020261399000007I, day 2026-13-99 with a matching check character, used to be taken as well formed).
+     */
+    private static boolean wellFormed(String value) {
+        if (value == null || !SHAPE.matcher(value).matches()) {
+            return false;
         }
-        return new CaseNumber(compact);
+        try {
+            LocalDate.parse(value.substring(6, 14), DAY);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+        return checkCharacter(value.substring(0, 20)) == value.charAt(20);
     }
 
     public static boolean isWellFormed(String typed) {
