@@ -155,7 +155,7 @@ class TwoNodeTests {
         assertThat(onA.get("/workbench").status()).as("still signed in").isEqualTo(200);
         TestBrowser.Page signedOut = onB.post("/logout", Map.of("_csrf", tokenFromA));
         assertThat(signedOut.status()).isEqualTo(302);
-        assertThat(signedOut.location()).contains("/login");
+        assertThat(signedOut.location()).contains("signedOut");
 
         TestBrowser.Page afterSignOut = onA.get("/workbench");
         assertThat(afterSignOut.status()).as("signed out on B: signed out on A").isEqualTo(302);
@@ -224,10 +224,14 @@ class TwoNodeTests {
             }
         }
         Map<String, String> answers = answers(nodeA.getBean(ApplicationForms.class), item, formPage, person, csrf);
+        answers.put("next", "review");
         TestBrowser onB = applicant.onPort(portB);
         TestBrowser.Page toReview = onB.post(formAddress, answers);
         assertThat(toReview.status()).as(toReview.body()).isEqualTo(302);
-        Document review = onB.get(onB.relative(toReview.location())).html();
+        assertThat(toReview.location()).endsWith("/review");
+        TestBrowser.Page reviewPage = onB.get(onB.relative(toReview.location()));
+        assertThat(reviewPage.status()).as(reviewPage.body()).isEqualTo(200);
+        Document review = reviewPage.html();
         Map<String, String> submission = Map.of(
                 "submissionKey",
                 review.selectFirst("input[name=submissionKey]").val(),
