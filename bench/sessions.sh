@@ -9,7 +9,7 @@
 #   bench/sessions.sh [duration-seconds=20] [rounds=2]
 #
 # BEFORE (default 729e638, the last commit with sessions in memory) is checked out and packaged in
-# target/sessions-before (a detached git worktree). SKIP_BUILD=1 reuses both jars and the bench classpath.
+# target/sessions-before (a detached git worktree), once. SKIP_BUILD=1 reuses both jars and the bench classpath.
 # BENCH_PORT, JAVA_OPTS, BENCH_NICE as bench/lib/platform.sh. Results in bench/results/sessions-*; a summary on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +27,10 @@ if [ -z "${SKIP_BUILD:-}" ]; then
     platform_build
     git worktree prune
     [ -d "$BEFORE_DIR" ] || git worktree add -q --detach "$BEFORE_DIR" "$BEFORE"
-    (cd "$BEFORE_DIR" && git checkout -q --detach "$BEFORE" && ./mvnw -q -B -DskipTests package)
+    if [ "$(git -C "$BEFORE_DIR" rev-parse HEAD)" != "$(git rev-parse "$BEFORE")" ] \
+        || ! ls "$BEFORE_DIR"/target/zhengwu-*.jar >/dev/null 2>&1; then
+        (cd "$BEFORE_DIR" && git checkout -q --detach "$BEFORE" && ./mvnw -q -B -DskipTests package)
+    fi
 fi
 # shellcheck disable=SC2010 # the one jar whose name does not end in -plain
 AFTER_JAR=$(ls target/zhengwu-*.jar | grep -v plain | head -n 1)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +20,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.zhengwu.catalog.CatalogAccess;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.identity.account.AccountSessions;
@@ -53,6 +56,9 @@ class HttpSessionStoreTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void aStaffSignInIsKeptInTheStoreAtEachStep() {
@@ -96,6 +102,72 @@ class HttpSessionStoreTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(2 * 60 * 60);
+    }
+
+    /**
+     * The store's own writes of a session (a new one, its last access) switch synchronous commit off for their
+     * transaction when they write a row, and for that transaction only: the setting is back once it ends. (The tests' throw-away database has it off for
+     * everything, so each transaction here first turns it on, as in production.)
+     */
+    @Test
+    void theStoresWritesDoNotWaitForTheDiskAndNothingElseChanges() {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        for (String statement : List.of(HttpSessionStore.CREATE_SESSION, HttpSessionStore.UPDATE_SESSION)) {
+            String sql = statement.replace("%TABLE_NAME%", "identity_http_session");
+            String during = transaction.execute(status -> {
+                String id = UUID.randomUUID().toString();
+                if (statement == HttpSessionStore.UPDATE_SESSION) {
+                    // The session it writes: the statement switches the setting when it writes a row.
+                    jdbc.sql("""
+                                    INSERT INTO identity_http_session (primary_id, session_id, creation_time,
+                                        last_access_time, max_inactive_interval, expiry_time)
+                                    VALUES (:id, :id, 0, 0, 60, 60000)""").param("id", id).update();
+                }
+                jdbc.sql("SET LOCAL synchronous_commit TO on").update();
+                int rows = statement == HttpSessionStore.CREATE_SESSION
+                        ? jdbc.sql(sql)
+                                .params(id, id, 0L, 0L, 60, 60_000L, "store-test")
+                                .update()
+                        : jdbc.sql(sql)
+                                .params(id, 1L, 60, 60_001L, "store-test", id)
+                                .update();
+                assertThat(rows).isEqualTo(1);
+                String setting =
+                        jdbc.sql("SHOW synchronous_commit").query(String.class).single();
+                status.setRollbackOnly();
+                return setting;
+            });
+            assertThat(during).as(statement).isEqualTo("off");
+            String after = transaction.execute(status -> {
+                jdbc.sql("SET LOCAL synchronous_commit TO on").update();
+                return jdbc.sql("SHOW synchronous_commit").query(String.class).single();
+            });
+            assertThat(after).as("the next transaction").isEqualTo("on");
+        }
+    }
+
+    /**
+     * A session whose security context cannot be read back (written by a release whose classes changed, or damaged)
+     * is not signed in: its holder is sent to the sign-in page, not shown an error at every request.
+     */
+    @Test
+    void aSessionThatCannotBeReadBackIsSignedOutNotBroken() {
+        TestPeople.Citizen citizen = TestPeople.register(citizens, "会话损坏");
+        TestBrowser browser = new TestBrowser(port);
+        browser.signIn(citizen.username(), TestPeople.PASSWORD);
+        assertThat(browser.get("/account").status()).isEqualTo(200);
+        int damaged = jdbc.sql("""
+                        UPDATE identity_http_session_attributes SET attribute_bytes = '\\xaced0005deadbeef'::bytea
+                        WHERE attribute_name = :name AND session_primary_id =
+                            (SELECT primary_id FROM identity_http_session WHERE principal_name = :username)""")
+                .param("name", HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                .param("username", citizen.username())
+                .update();
+        assertThat(damaged).isEqualTo(1);
+
+        TestBrowser.Page account = browser.get("/account");
+        assertThat(account.status()).isEqualTo(302);
+        assertThat(account.location()).endsWith("/login");
     }
 
     /**
