@@ -9,6 +9,9 @@
 #
 #   bench/crash-drill.sh [load-seconds=60] [clients=12]
 #
+# The same crash for case submissions, with their idempotency keys retried across the restart: bench/fault-drill.sh r1
+# (docs/RELIABILITY.md).
+#
 # KILL_AFTER_ACK=1 waits, once the load time is over, for the next acknowledgement and kills at once (the moment an
 # unflushed commit would be lost). SKIP_PACKAGE=1 reuses target/zhengwu-*.jar; DRILL_JAR=path runs another build (e.g. one kept from before a change). Results go to bench/results/crash-drill/ (acknowledged.txt, missing.txt,
 # the two application logs) and a summary line on stdout; the exit status is 1 when an acknowledged registration

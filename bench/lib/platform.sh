@@ -31,7 +31,8 @@ platform_build() {
 
 # platform_start DATA_DIR APP_LOG JSON_LOG — starts the jar with a new client secret (PLATFORM_CLIENT_SECRET), waits
 # for it and checks that the client gets a token. Sets PLATFORM_PID (the JVM) and PLATFORM_POSTMASTER (its embedded
-# PostgreSQL, a process of its own).
+# PostgreSQL, a process of its own; empty on an external database, ZHENGWU_DB_URL). PLATFORM_ARGS: more arguments
+# for the application (--name=value ...).
 platform_start() {
     local data=$1 log=$2 json=$3
     if curl -s -o /dev/null "$PLATFORM_BASE/"; then
@@ -42,7 +43,8 @@ platform_start() {
     # shellcheck disable=SC2086 # JAVA_OPTS holds several options
     ZHENGWU_DATA_DIR=$data ZHENGWU_PORT=$PLATFORM_PORT ZHENGWU_LOG_FILE=$json \
         ZHENGWU_SERVICE_CLIENT_ID=$PLATFORM_CLIENT_ID ZHENGWU_SERVICE_CLIENT_SECRET=$PLATFORM_CLIENT_SECRET \
-        nice -n "$BENCH_NICE" "$JAVA" $PLATFORM_JAVA_OPTS -jar "$PLATFORM_JAR" --spring.profiles.active=demo > "$log" 2>&1 &
+        nice -n "$BENCH_NICE" "$JAVA" $PLATFORM_JAVA_OPTS -jar "$PLATFORM_JAR" --spring.profiles.active=demo \
+        ${PLATFORM_ARGS:-} > "$log" 2>&1 &
     PLATFORM_PID=$!
     until curl -sf "$PLATFORM_BASE/actuator/health" >/dev/null 2>&1; do
         kill -0 "$PLATFORM_PID" 2>/dev/null || { echo "the application did not start; see $log" >&2; return 1; }
@@ -50,7 +52,10 @@ platform_start() {
     done
     curl -sf -u "$PLATFORM_CLIENT_ID:$PLATFORM_CLIENT_SECRET" -d grant_type=client_credentials "$PLATFORM_TOKEN_URL" \
         | grep -q access_token || { echo "the bench client gets no token" >&2; return 1; }
-    PLATFORM_POSTMASTER=$(head -n 1 "$data/pg/postmaster.pid")
+    PLATFORM_POSTMASTER=
+    if [ -z "${ZHENGWU_DB_URL:-}" ]; then
+        PLATFORM_POSTMASTER=$(head -n 1 "$data/pg/postmaster.pid")
+    fi
 }
 
 platform_stop() {

@@ -10,10 +10,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.zhengwu.basedata.Division;
 import org.zhengwu.basedata.Divisions;
 import org.zhengwu.catalog.search.SearchIndex;
+import org.zhengwu.shared.database.ReplicaReads;
 
 /**
  * Searches the published catalogue. Results are cached briefly: the catalogue changes only when something is
- * published or withdrawn, which clears this node's cache at once (other nodes within {@link #CACHE_TTL}).
+ * published or withdrawn, which clears this node's cache at once and again once a read replica has replayed it (other
+ * nodes within {@link #CACHE_TTL}).
  */
 @Service
 public class ItemSearch {
@@ -22,14 +24,16 @@ public class ItemSearch {
 
     private final SearchIndex index;
     private final Divisions divisions;
+    private final ReplicaReads replica;
     private final Cache<SearchQuery, SearchResult> results = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(CACHE_TTL)
             .build();
 
-    ItemSearch(SearchIndex index, Divisions divisions) {
+    ItemSearch(SearchIndex index, Divisions divisions, ReplicaReads replica) {
         this.index = index;
         this.divisions = divisions;
+        this.replica = replica;
     }
 
     /**
@@ -59,16 +63,16 @@ public class ItemSearch {
 
     @TransactionalEventListener
     void on(ItemPublished event) {
-        results.invalidateAll();
+        replica.evict(results::invalidateAll);
     }
 
     @TransactionalEventListener
     void on(ItemWithdrawn event) {
-        results.invalidateAll();
+        replica.evict(results::invalidateAll);
     }
 
     @TransactionalEventListener
     void on(ItemsReindexed event) {
-        results.invalidateAll();
+        replica.evict(results::invalidateAll);
     }
 }

@@ -17,11 +17,13 @@ import org.zhengwu.catalog.entry.ItemRecord;
 import org.zhengwu.catalog.entry.ItemRepository;
 import org.zhengwu.catalog.entry.VersionRecord;
 import org.zhengwu.catalog.entry.VersionStatus;
+import org.zhengwu.shared.database.ReplicaReads;
 
 /**
  * Reads the published catalogue (同源发布): the one published version of each entry, the entries that were
  * withdrawn, and the public history of versions. Published versions never change, so lookups are cached; a publish
- * or withdrawal on this node evicts at once, other nodes within {@link #CACHE_TTL}.
+ * or withdrawal on this node evicts at once (and again once a read replica has replayed it), other nodes within
+ * {@link #CACHE_TTL}.
  */
 @Service
 public class PublishedCatalog {
@@ -45,15 +47,17 @@ public class PublishedCatalog {
     private final ItemRepository repository;
     private final Organisations organisations;
     private final CatalogCodes codes;
+    private final ReplicaReads replica;
     private final Cache<String, Lookup> cache = Caffeine.newBuilder()
             .maximumSize(20_000)
             .expireAfterWrite(CACHE_TTL)
             .build();
 
-    PublishedCatalog(ItemRepository repository, Organisations organisations, CatalogCodes codes) {
+    PublishedCatalog(ItemRepository repository, Organisations organisations, CatalogCodes codes, ReplicaReads replica) {
         this.repository = repository;
         this.organisations = organisations;
         this.codes = codes;
+        this.replica = replica;
     }
 
     public Lookup find(String implementationCode) {
@@ -107,18 +111,18 @@ public class PublishedCatalog {
 
     @TransactionalEventListener
     void on(ItemPublished event) {
-        cache.invalidate(event.implementationCode());
+        replica.evict(() -> cache.invalidate(event.implementationCode()));
     }
 
     @TransactionalEventListener
     void on(ItemWithdrawn event) {
-        cache.invalidate(event.implementationCode());
+        replica.evict(() -> cache.invalidate(event.implementationCode()));
     }
 
     /** Lookups hold the organisation as it was; entries of a renamed one (withdrawn ones too) are read again. */
     @TransactionalEventListener
     void on(OrganisationRenamed event) {
-        cache.invalidateAll();
+        replica.evict(cache::invalidateAll);
     }
 
     private Lookup load(String implementationCode) {

@@ -27,12 +27,16 @@ public class IdentityAccess {
     public static final String ACCOUNT_SECURE = "account.secure";
     public static final String CLIENT_MANAGE = "client.manage";
     public static final String AUDIT_READ = "audit.read";
+
+    /** Key operations: the field key's re-encryption (密钥管理), the 安全管理员's. */
+    public static final String KEYS_MANAGE = "crypto.keys";
+
     public static final String VERIFY_IN_PERSON = "identity.verify-in-person";
 
     /** 系统管理员: creates, changes, enables and disables accounts; clients; reference data and the working-day calendar. */
     public static final String SYSTEM_ADMIN = "SYSTEM_ADMIN";
 
-    /** 安全管理员: grants and removes roles, unlocks accounts, resets second factors. */
+    /** 安全管理员: grants and removes roles, unlocks accounts, resets second factors, manages the data keys. */
     public static final String SECURITY_ADMIN = "SECURITY_ADMIN";
 
     /** 安全审计员: reads and verifies the accountability log, nothing else. */
@@ -68,6 +72,11 @@ public class IdentityAccess {
                         "Unlock accounts, reset second factors and other security settings",
                         Reach.ORGANISATION)
                 .permission(CLIENT_MANAGE, "管理接入系统和签名密钥", "Manage client systems and signing keys", Reach.ORGANISATION)
+                .permission(
+                        KEYS_MANAGE,
+                        "管理数据加密密钥（重新加密）",
+                        "Manage the data encryption keys (re-encryption)",
+                        Reach.ORGANISATION)
                 .permission(AUDIT_READ, "查阅和核验操作日志", "Read and verify the accountability log", Reach.ORGANISATION)
                 .permission(
                         VERIFY_IN_PERSON, "窗口现场核验身份", "Verify a person's identity at the counter", Reach.ORGANISATION)
@@ -79,7 +88,8 @@ public class IdentityAccess {
                         CLIENT_MANAGE,
                         BaseDataAccess.MANAGE,
                         CalendarAccess.MANAGE)
-                .staffRole(SECURITY_ADMIN, "安全管理员", "Security administrator", ACCOUNT_GRANT, ACCOUNT_SECURE)
+                .staffRole(
+                        SECURITY_ADMIN, "安全管理员", "Security administrator", ACCOUNT_GRANT, ACCOUNT_SECURE, KEYS_MANAGE)
                 .staffRole(AUDITOR, "安全审计员", "Security auditor", AUDIT_READ)
                 .staffRole(
                         ADMIN,
@@ -88,6 +98,7 @@ public class IdentityAccess {
                         ACCOUNT_MANAGE,
                         ACCOUNT_GRANT,
                         ACCOUNT_SECURE,
+                        KEYS_MANAGE,
                         CLIENT_MANAGE,
                         AUDIT_READ,
                         BaseDataAccess.MANAGE,

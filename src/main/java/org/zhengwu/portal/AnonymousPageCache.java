@@ -22,6 +22,7 @@ import org.zhengwu.catalog.CatalogCodes;
 import org.zhengwu.catalog.ItemPublished;
 import org.zhengwu.catalog.ItemWithdrawn;
 import org.zhengwu.catalog.ItemsReindexed;
+import org.zhengwu.shared.database.ReplicaReads;
 import org.zhengwu.shared.web.DisplayMode;
 
 /**
@@ -45,8 +46,10 @@ class AnonymousPageCache extends OncePerRequestFilter {
     @ConditionalOnBooleanProperty("zhengwu.portal.page-cache-enabled")
     static class Pages {
         private final Cache<String, Page> cache;
+        private final ReplicaReads replica;
 
-        Pages(PortalSettings settings) {
+        Pages(PortalSettings settings, ReplicaReads replica) {
+            this.replica = replica;
             this.cache = Caffeine.newBuilder()
                     .maximumWeight(MAX_BYTES)
                     .weigher((String key, Page page) -> key.length() * 2 + page.body().length)
@@ -60,23 +63,23 @@ class AnonymousPageCache extends OncePerRequestFilter {
 
         @TransactionalEventListener
         void on(ItemPublished event) {
-            cache.invalidateAll();
+            replica.evict(cache::invalidateAll);
         }
 
         @TransactionalEventListener
         void on(ItemWithdrawn event) {
-            cache.invalidateAll();
+            replica.evict(cache::invalidateAll);
         }
 
         /** Pages name organisations: the department list at once, search results once they are indexed again. */
         @TransactionalEventListener
         void on(OrganisationRenamed event) {
-            cache.invalidateAll();
+            replica.evict(cache::invalidateAll);
         }
 
         @TransactionalEventListener
         void on(ItemsReindexed event) {
-            cache.invalidateAll();
+            replica.evict(cache::invalidateAll);
         }
     }
 

@@ -13,6 +13,7 @@ import org.zhengwu.catalog.Bundle;
 import org.zhengwu.catalog.PublishedBundle;
 import org.zhengwu.catalog.PublishedBundles;
 import org.zhengwu.catalog.PublishedItem;
+import org.zhengwu.shared.database.ReplicaRead;
 import org.zhengwu.shared.web.NotFoundException;
 
 /**
@@ -21,6 +22,7 @@ import org.zhengwu.shared.web.NotFoundException;
  * what the departments share among themselves, and the one form's questions — with the button to apply online.
  */
 @Controller
+@ReplicaRead
 class BundlePageController {
 
     /** What the guide says of one entry of the bundle. */

@@ -19,11 +19,13 @@ import org.zhengwu.catalog.SearchQuery;
 import org.zhengwu.catalog.SearchResult;
 import org.zhengwu.shared.codes.CodeCheck;
 import org.zhengwu.shared.codes.DivisionCode;
+import org.zhengwu.shared.database.ReplicaRead;
 import org.zhengwu.shared.web.BadParameterException;
 import org.zhengwu.shared.web.NotFoundException;
 
 /** Navigation by department (部门服务) and by region (区划导航: province → city → district). */
 @Controller
+@ReplicaRead
 class DirectoryController {
 
     private final Organisations organisations;

@@ -17,6 +17,7 @@ import org.zhengwu.identity.AccountType;
 import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
 import org.zhengwu.shared.codes.CodeCheck;
+import org.zhengwu.shared.database.ReplicaRead;
 import org.zhengwu.shared.web.NotFoundException;
 import org.zhengwu.shared.web.UserFacingException;
 
@@ -25,6 +26,7 @@ import org.zhengwu.shared.web.UserFacingException;
  * public history of its published versions.
  */
 @Controller
+@ReplicaRead
 class GuidePageController {
 
     private final PublishedCatalog catalog;

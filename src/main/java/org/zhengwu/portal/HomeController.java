@@ -7,10 +7,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.zhengwu.catalog.ItemSearch;
 import org.zhengwu.catalog.ServiceTheme;
+import org.zhengwu.shared.database.ReplicaRead;
 import org.zhengwu.shared.web.BadParameterException;
 
 /** 首页 and the theme pages (个人服务 / 法人服务 by life and business event). */
 @Controller
+@ReplicaRead
 class HomeController {
 
     private final ItemSearch search;

@@ -17,12 +17,14 @@ import org.zhengwu.catalog.ItemSearch;
 import org.zhengwu.catalog.SearchQuery;
 import org.zhengwu.catalog.SearchRequests;
 import org.zhengwu.catalog.SearchResult;
+import org.zhengwu.shared.database.ReplicaRead;
 
 /**
  * 事项搜索: the search page with its filters. Works as a plain GET form; bad parameters are named on the page in the
  * same error summary as every form's, each linking to its filter (the page number, which has none, is named alone).
  */
 @Controller
+@ReplicaRead
 class SearchPageController {
 
     /** The parameters the page has a control for; the control's id is {@code filter-} and the parameter's name. */

@@ -214,6 +214,21 @@ class ApplyOnlineHttpTests {
                         .select("[data-testid=upload-problem]")
                         .text())
                 .contains("setup.pdf");
+        TestBrowser.Page scripted = upload(
+                applicant,
+                formAddress,
+                formPage,
+                1,
+                "申请书.pdf",
+                ("%PDF-1.7\n1 0 obj\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\n%%EOF\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(applicant
+                        .get(applicant.relative(scripted.location()))
+                        .html()
+                        .select("[data-testid=upload-problem]")
+                        .text())
+                .as("a PDF that runs a script when opened is refused, saying so")
+                .contains("申请书.pdf", "/JavaScript", "自动执行");
         long caseId = Long.parseLong(formAddress.replaceAll("\\D+(\\d+)\\D*", "$1"));
         assertThat(records.materials(caseId)).isEmpty();
 

@@ -90,7 +90,7 @@ class AuthorisationMatrixTests {
     private static final Set<Persona> OWN_CLERK = EnumSet.of(Persona.OWN_CLERK);
     /** Accounts, connected systems, reference data: the system administrator's. */
     private static final Set<Persona> SYSTEM_ADMINS = EnumSet.of(Persona.ADMINISTRATOR, Persona.SYSTEM_ADMIN);
-    /** Roles, unlocks, second-factor resets: the security administrator's. */
+    /** Roles, unlocks, second-factor resets, the data keys: the security administrator's. */
     private static final Set<Persona> SECURITY_ADMINS = EnumSet.of(Persona.ADMINISTRATOR, Persona.SECURITY_ADMIN);
     /** The accountability log: the auditor's. */
     private static final Set<Persona> AUDITORS = EnumSet.of(Persona.ADMINISTRATOR, Persona.AUDITOR);
@@ -895,6 +895,9 @@ class AuthorisationMatrixTests {
                 Map.of("organisation", ""),
                 SYSTEM_ADMINS);
         get("/admin/clients/{clientId}/delete", "/admin/clients/" + targetClient + "/delete", SYSTEM_ADMINS);
+        get("/admin/keys", SECURITY_ADMINS);
+        post("/admin/keys/census", Map.of(), SECURITY_ADMINS);
+        post("/admin/keys/reseal", Map.of(), SECURITY_ADMINS);
         get("/admin/audit", AUDITORS);
         post("/admin/audit/verify", Map.of(), AUDITORS);
         get("/admin/outbox", SYSTEM_ADMINS);

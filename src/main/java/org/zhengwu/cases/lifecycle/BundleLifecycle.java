@@ -34,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class BundleLifecycle {
 
-    private static final String NAME_CONTEXT = "cases_bundle.applicant_name";
-    private static final String VALUES_CONTEXT = "cases_bundle.form_values";
+    static final String NAME_CONTEXT = "cases_bundle.applicant_name";
+    static final String VALUES_CONTEXT = "cases_bundle.form_values";
 
     private final BundleRecords bundles;
     private final CaseRecords records;

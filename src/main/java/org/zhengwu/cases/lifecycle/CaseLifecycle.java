@@ -50,11 +50,11 @@ public class CaseLifecycle {
     /** 承诺件 reviewed in two stages, 承办 → 审批 ({@code processes/two-stage-case.bpmn20.xml}). */
     public static final String TWO_STAGE_PROCESS = "twoStageCase";
 
-    private static final String NAME_CONTEXT = "cases_case.applicant_name";
-    private static final String VALUES_CONTEXT = "cases_case.form_values";
+    static final String NAME_CONTEXT = "cases_case.applicant_name";
+    static final String VALUES_CONTEXT = "cases_case.form_values";
     private static final String QUERY_CODE_CONTEXT = "cases.query-code";
-    private static final String ID_NUMBER_CONTEXT = "cases_case.applicant_id_number";
-    private static final String MOBILE_CONTEXT = "cases_case.applicant_mobile";
+    static final String ID_NUMBER_CONTEXT = "cases_case.applicant_id_number";
+    static final String MOBILE_CONTEXT = "cases_case.applicant_mobile";
     /** 申请渠道 窗口 (the national channel code list: 1 窗口, 2 网上（电脑端）, 3 网上（移动端）, 4 快递, 9 其他). */
     public static final String COUNTER_CHANNEL = "1";
 

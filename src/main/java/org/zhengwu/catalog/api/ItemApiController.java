@@ -30,6 +30,7 @@ import org.zhengwu.catalog.SearchRequests;
 import org.zhengwu.catalog.SearchResult;
 import org.zhengwu.shared.codes.CodeCheck;
 import org.zhengwu.shared.codes.CodeTable;
+import org.zhengwu.shared.database.ReplicaRead;
 import org.zhengwu.shared.web.BadParameterException;
 import org.zhengwu.shared.web.CodeLabels;
 import org.zhengwu.shared.web.CodeLabels.CodeLabel;
@@ -37,6 +38,7 @@ import org.zhengwu.shared.web.NotFoundException;
 import org.zhengwu.shared.web.UserFacingException;
 
 @RestController
+@ReplicaRead
 @RequestMapping("/api/v1/items")
 @Tag(name = "政务服务事项 Service items", description = "The published catalogue: the same versions the portal shows")
 class ItemApiController {

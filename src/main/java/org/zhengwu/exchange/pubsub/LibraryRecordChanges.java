@@ -33,7 +33,7 @@ class LibraryRecordChanges {
 
     static final String SOURCE = "basedata";
     private static final Logger LOG = LoggerFactory.getLogger(LibraryRecordChanges.class);
-    private static final String KEY_CONTEXT = "exchange_library_key";
+    static final String KEY_CONTEXT = "exchange_library_key";
 
     private final ResourceItems resources;
     private final Outbox outbox;

@@ -22,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class Outbox {
 
+    /** A change's payload is sealed with this followed by its resource code. */
+    static final String PAYLOAD_CONTEXT_PREFIX = "exchange_change.payload:";
+
     /** A record to write: its key (kept encrypted, and as a blind index), and where it first came from. */
     record Change(
             String key, String operation, long version, Map<String, Object> fields, String originNode, Long originId) {}
@@ -82,7 +85,7 @@ class Outbox {
     }
 
     private static String context(String resourceCode) {
-        return "exchange_change.payload:" + resourceCode;
+        return PAYLOAD_CONTEXT_PREFIX + resourceCode;
     }
 
     /**

@@ -6,6 +6,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.zhengwu.shared.crypto.PlatformKeys;
+import org.zhengwu.shared.crypto.UnknownFieldKeyException;
 import org.zhengwu.shared.database.AfterMigration;
 
 /**
@@ -13,7 +14,9 @@ import org.zhengwu.shared.database.AfterMigration;
  * and generated again, a deployment given another installation's keys. Without the check the platform would start,
  * find nobody by mobile or identity number, fail on the first number it had to read, and encrypt everything new under
  * a second key, so that no single key could read the database any longer. It reads the newest account holding each
- * kind of field: the value must decrypt under the field key ({@code ZHENGWU_FIELD_KEY}) and its blind index must be
+ * kind of field: the value must decrypt under the field key ({@code ZHENGWU_FIELD_KEY}) or one of the previous keys
+ * still readable ({@code ZHENGWU_FIELD_KEY_PREVIOUS}; a value names its key, so a key missing is named) and its
+ * blind index must be
  * what the index key ({@code ZHENGWU_INDEX_KEY}) makes of it. Runs before {@link ClearContactDetails} encrypts
  * anything.
  */
@@ -70,6 +73,14 @@ class FieldKeyCheck implements AfterMigration {
         String value;
         try {
             value = keys.decrypt(sample.cipher(), field.context);
+        } catch (UnknownFieldKeyException e) {
+            throw new IllegalStateException("The field key (ZHENGWU_FIELD_KEY, or field.key in zhengwu.crypto.key-dir)"
+                    + " is not the key this database's personal fields were encrypted with: account "
+                    + sample.account() + "'s " + field.what + " is sealed under field key " + e.keyId()
+                    + ", and the keys configured are " + String.join(", ", keys.readableFieldKeyIds())
+                    + " (ZHENGWU_FIELD_KEY, then ZHENGWU_FIELD_KEY_PREVIOUS). Configure that key, restored from where"
+                    + " it was backed up: as ZHENGWU_FIELD_KEY, or in ZHENGWU_FIELD_KEY_PREVIOUS while the"
+                    + " re-encryption under a newer key has not finished.");
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("The field key (ZHENGWU_FIELD_KEY, or field.key in zhengwu.crypto.key-dir)"
                     + " is not the key this database's personal fields were encrypted with: account "

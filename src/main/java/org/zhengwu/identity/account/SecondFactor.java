@@ -37,7 +37,7 @@ public class SecondFactor {
         SIGNED_IN
     }
 
-    private static final String SECRET_CONTEXT = "identity_account.mfa_secret";
+    static final String SECRET_CONTEXT = "identity_account.mfa_secret";
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final JdbcClient jdbc;

@@ -47,7 +47,7 @@ import org.zhengwu.shared.database.OnceTasks;
 public class SigningKeys implements JWKSource<SecurityContext>, SmartInitializingSingleton, ApplicationRunner {
 
     public static final Duration RETIRED_KEPT = Duration.ofDays(2);
-    private static final String CONTEXT = "identity_signing_key.private";
+    static final String CONTEXT = "identity_signing_key.private";
     private static final Duration REFRESH = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 

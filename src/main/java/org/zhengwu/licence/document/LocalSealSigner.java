@@ -34,6 +34,9 @@ class LocalSealSigner implements SealSigner, ApplicationRunner {
     private static final Duration SKEW = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(LocalSealSigner.class);
 
+    /** A seal's private key is sealed with this followed by its owner: the issuer's credit code, or root. */
+    static final String CONTEXT_PREFIX = "licence_seal.private_key/";
+
     record Root(byte[] certificate, byte[] privateKey) {}
 
     private record Material(OrganisationSeal seal, byte[] privateKey, X509CertificateHolder certificate) {}
@@ -201,6 +204,6 @@ class LocalSealSigner implements SealSigner, ApplicationRunner {
     }
 
     private static String context(String owner) {
-        return "licence_seal.private_key/" + owner;
+        return CONTEXT_PREFIX + owner;
     }
 }

@@ -16,7 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class SealedFields {
 
     private static final String INDEX_CONTEXT = "licence.holder_code";
-    private static final String VALUES_CONTEXT = "licence.values";
+    static final String VALUES_CONTEXT = "licence.values";
+    static final String NAME_CONTEXT = "licence.holder_name";
+    static final String CODE_CONTEXT = "licence.holder_code";
 
     private final PlatformKeys keys;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -26,19 +28,19 @@ public class SealedFields {
     }
 
     public byte[] holderName(String name) {
-        return keys.encrypt(name, "licence.holder_name");
+        return keys.encrypt(name, NAME_CONTEXT);
     }
 
     public byte[] holderCode(String code) {
-        return keys.encrypt(code, "licence.holder_code");
+        return keys.encrypt(code, CODE_CONTEXT);
     }
 
     public String holderName(LicenceRow l) {
-        return keys.decrypt(l.holderName(), "licence.holder_name");
+        return keys.decrypt(l.holderName(), NAME_CONTEXT);
     }
 
     public String holderCode(LicenceRow l) {
-        return keys.decrypt(l.holderCode(), "licence.holder_code");
+        return keys.decrypt(l.holderCode(), CODE_CONTEXT);
     }
 
     /** The blind index of a 公民身份号码 or 统一社会信用代码, by which a holder's licences are found. */

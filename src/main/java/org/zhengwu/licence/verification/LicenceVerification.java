@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.zhengwu.licence.LicenceIdentifier;
 import org.zhengwu.licence.document.LicenceDocuments;
 import org.zhengwu.licence.document.Verification;
@@ -13,6 +12,7 @@ import org.zhengwu.licence.register.LicenceRow;
 import org.zhengwu.licence.register.LicenceStatus;
 import org.zhengwu.licence.register.SealedFields;
 import org.zhengwu.licence.verification.VerificationResult.Result;
+import org.zhengwu.shared.database.ReplicaRead;
 import org.zhengwu.shared.time.BusinessTime;
 
 /**
@@ -35,7 +35,7 @@ public class LicenceVerification {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    @ReplicaRead
     public VerificationResult byIdentifier(String typed) {
         Optional<LicenceIdentifier> identifier = LicenceIdentifier.parse(typed);
         if (identifier.isEmpty()) {
@@ -46,7 +46,7 @@ public class LicenceVerification {
                 .orElseGet(() -> VerificationResult.of(Result.NOT_FOUND, null));
     }
 
-    @Transactional(readOnly = true)
+    @ReplicaRead
     public VerificationResult byFile(byte[] ofd) {
         Verification checked = documents.verify(ofd);
         VerificationResult.Seal seal = checked.signerName() == null

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +38,7 @@ public class PlatformKeys {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformKeys.class);
 
-    private final Sm4Gcm fieldCipher;
+    private final FieldKeyRing fieldKeys;
     private final byte[] indexKey;
     private final byte[] auditKey;
     private final byte[] anchorKey;
@@ -46,6 +48,7 @@ public class PlatformKeys {
     PlatformKeys(CryptoProperties properties) {
         this(
                 properties.fieldKey(),
+                properties.fieldKeyPrevious(),
                 properties.indexKey(),
                 properties.auditKey(),
                 properties.auditAnchorKey(),
@@ -53,12 +56,27 @@ public class PlatformKeys {
     }
 
     PlatformKeys(String fieldKey, String indexKey, String keyDir) {
-        this(fieldKey, indexKey, "", "", keyDir);
+        this(fieldKey, "", indexKey, "", "", keyDir);
     }
 
-    PlatformKeys(String fieldKey, String indexKey, String auditKey, String anchorKey, String keyDir) {
-        this.fieldCipher =
-                new Sm4Gcm(key(fieldKey, "ZHENGWU_FIELD_KEY", Path.of(keyDir, "field.key"), FIELD_KEY_BYTES, null));
+    PlatformKeys(String fieldKey, String previousFieldKeys, String indexKey, String keyDir) {
+        this(fieldKey, previousFieldKeys, indexKey, "", "", keyDir);
+    }
+
+    PlatformKeys(
+            String fieldKey,
+            String previousFieldKeys,
+            String indexKey,
+            String auditKey,
+            String anchorKey,
+            String keyDir) {
+        this.fieldKeys = new FieldKeyRing(
+                key(fieldKey, "ZHENGWU_FIELD_KEY", Path.of(keyDir, "field.key"), FIELD_KEY_BYTES, null),
+                previousFieldKeys(previousFieldKeys));
+        log.info(
+                "Field key {} seals new values; field keys readable: {}",
+                fieldKeys.currentId(),
+                String.join(", ", fieldKeys.readableIds()));
         this.indexKey = key(indexKey, "ZHENGWU_INDEX_KEY", Path.of(keyDir, "index.key"), INDEX_KEY_BYTES, null);
         this.auditKey = key(auditKey, "ZHENGWU_AUDIT_KEY", Path.of(keyDir, "audit.key"), AUDIT_KEY_BYTES, null);
         this.anchorKey = key(
@@ -99,14 +117,83 @@ public class PlatformKeys {
         }
     }
 
-    /** Encrypts a personal field; {@code context} names what it is (e.g. "identity_account.id_number"). */
+    /**
+     * Encrypts a personal field under the current field key; {@code context} names what it is (e.g.
+     * "identity_account.id_number"). The value starts with the key's identifier ({@link FieldKeyRing}).
+     */
     public byte[] encrypt(String value, String context) {
-        return fieldCipher.encrypt(value.getBytes(StandardCharsets.UTF_8), context.getBytes(StandardCharsets.UTF_8));
+        return fieldKeys.encrypt(value.getBytes(StandardCharsets.UTF_8), context.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Opens a personal field sealed under the current field key or one of the previous ones.
+     *
+     * @throws UnknownFieldKeyException when it names a field key that is not configured
+     * @throws IllegalArgumentException when it was altered, or sealed with another context
+     */
     public String decrypt(byte[] sealed, String context) {
         return new String(
-                fieldCipher.decrypt(sealed, context.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+                fieldKeys.decrypt(sealed, context.getBytes(StandardCharsets.UTF_8), context), StandardCharsets.UTF_8);
+    }
+
+    /** Opens a sealed value and seals it again under the current field key (the re-encryption's step). */
+    public byte[] reseal(byte[] sealed, String context) {
+        byte[] bytes = context.getBytes(StandardCharsets.UTF_8);
+        return fieldKeys.encrypt(fieldKeys.decrypt(sealed, bytes, context), bytes);
+    }
+
+    /** The identifier (8 hex digits) of the current field key, which every new value names. */
+    public String fieldKeyId() {
+        return fieldKeys.currentId();
+    }
+
+    /** The identifiers of the field keys that can be read, the current one first. */
+    public List<String> readableFieldKeyIds() {
+        return fieldKeys.readableIds();
+    }
+
+    /** The key identifier a stored value names, or "legacy" for one sealed before key identifiers. */
+    public static String fieldKeyIdOf(byte[] sealed) {
+        return FieldKeyRing.keyIdOf(sealed);
+    }
+
+    /** Whether a stored value is sealed under the current field key. */
+    public boolean underCurrentFieldKey(byte[] sealed) {
+        return fieldKeys.underCurrentKey(sealed);
+    }
+
+    /**
+     * The first bytes of every value sealed under the current field key, to find in SQL those that are not
+     * ({@code substring(column from 1 for 6) <> :header}).
+     */
+    public byte[] currentFieldKeyHeader() {
+        return fieldKeys.currentHeader();
+    }
+
+    /** The key identifier of a field key given in base64, as {@link #fieldKeyIdOf} reports it. */
+    public static String fieldKeyId(String base64) {
+        return FieldKeyRing.id(Base64.getDecoder().decode(base64.strip()));
+    }
+
+    private static List<byte[]> previousFieldKeys(String configured) {
+        List<byte[]> keys = new ArrayList<>();
+        if (configured == null || configured.isBlank()) {
+            return keys;
+        }
+        String[] entries = configured.split(",");
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i].strip();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            int position = i + 1;
+            configuredKeyDefect(entry, FIELD_KEY_BYTES).ifPresent(defect -> {
+                throw new IllegalStateException("key " + position + " of ZHENGWU_FIELD_KEY_PREVIOUS must be "
+                        + FIELD_KEY_BYTES + " bytes in base64: " + defect);
+            });
+            keys.add(Base64.getDecoder().decode(entry));
+        }
+        return keys;
     }
 
     /** A keyed, deterministic fingerprint of a value, to look it up without storing it in clear (hex). */

@@ -20,6 +20,10 @@ public final class Sm4Gcm {
     public static final int KEY_LENGTH = 16;
     private static final int NONCE_LENGTH = 12;
     private static final int TAG_BITS = 128;
+
+    /** The length of the shortest sealed value: a nonce and a tag around nothing. */
+    static final int MIN_SEALED = NONCE_LENGTH + TAG_BITS / 8;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] key;

@@ -19,7 +19,10 @@ final class ApplicationRole {
 
     private ApplicationRole() {}
 
-    /** Grants {@code role} row access to every table and sequence of the current schema (as the owner connected). */
+    /**
+     * Grants {@code role} row access to every table and sequence of the current schema (as the owner connected). A
+     * partition gets nothing of its own: rows reach it through its table, whose grants and triggers apply.
+     */
     static void grant(DataSource owner, String role) {
         JdbcClient jdbc = JdbcClient.create(owner);
         String ownerName = jdbc.sql("SELECT current_user").query(String.class).single();
@@ -34,6 +37,8 @@ final class ApplicationRole {
                         SELECT format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I.%I TO %I', schemaname, tablename, :role)
                         FROM pg_tables
                         WHERE schemaname = current_schema() AND tablename NOT LIKE 'flyway\\_schema\\_history%'
+                          AND NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
+                                          WHERE ns.nspname = schemaname AND c.relname = tablename AND c.relispartition)
                         UNION ALL
                         SELECT format('GRANT USAGE, SELECT, UPDATE ON SEQUENCE %I.%I TO %I', sequence_schema, sequence_name,
                             :role)

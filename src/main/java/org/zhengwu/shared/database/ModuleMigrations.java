@@ -2,6 +2,7 @@ package org.zhengwu.shared.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +25,8 @@ import org.springframework.modulith.runtime.flyway.SpringModulithFlywayMigration
  * another in the order of their dependencies. This is Spring Modulith's module-aware migration, preceded by two steps
  * of our own: scripts in a folder that is no module stop the start (Spring Modulith would skip them without a word),
  * and a database made before, whose history of all modules is one table, has that table split first. Afterwards the
- * libraries that keep their own tables update them ({@link LibrarySchema}), the application's role gets its grants
+ * libraries that keep their own tables update them ({@link LibrarySchema}), the tables partitioned by month get their
+ * months ahead ({@link TimePartitions}), the application's role gets its grants
  * and the modules' {@link AfterMigration} steps run.
  *
  * <p>The modules and their order come from {@code META-INF/spring-modulith/application-modules.json}, which the build
@@ -68,6 +70,7 @@ class ModuleMigrations implements FlywayMigrationStrategy {
         librarySchemas
                 .get()
                 .forEach(schema -> schema.update(flyway.getConfiguration().getDataSource()));
+        TimePartitions.addMonthsAhead(flyway.getConfiguration().getDataSource(), Clock.systemUTC());
         ApplicationRole.grant(flyway.getConfiguration().getDataSource(), applicationRole);
         afterMigrations.get().forEach(step -> step.run(flyway.getConfiguration().getDataSource()));
     }

@@ -1,6 +1,8 @@
 package org.zhengwu.shared.files;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +35,7 @@ class FilesConfiguration {
                     "zhengwu.files.directory (ZHENGWU_FILES_DIRECTORY) is not set: where the local file store keeps"
                             + " files");
         }
-        LocalFileStore store = new LocalFileStore(properties.directory());
+        LocalFileStore store = new LocalFileStore(properties.directory(), Clock.systemUTC(), properties.keepDeleted());
         log.info("Files are kept in {}", store.root());
         return store;
     }
@@ -55,7 +57,15 @@ class FilesConfiguration {
     }
 
     @Bean
-    Uploads uploads(UploadCheck check, FileStore store) {
-        return new Uploads(check, store);
+    Uploads uploads(UploadCheck check, FileStore store, FilesProperties properties, ObjectProvider<UploadScanner> own) {
+        List<UploadScanner> scanners = new ArrayList<>();
+        scanners.add(new ActiveContentScanner());
+        FilesProperties.Scan scan = properties.scan();
+        if (!scan.clamdHost().isBlank()) {
+            scanners.add(new ClamdScanner(scan.clamdHost(), scan.clamdPort(), scan.timeout()));
+        }
+        own.orderedStream().forEach(scanners::add);
+        log.info("Uploads are scanned by {}", scanners);
+        return new Uploads(check, store, scanners);
     }
 }

@@ -1,6 +1,7 @@
 package org.zhengwu.shared.files;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,13 +17,30 @@ import org.springframework.util.unit.DataSize;
  * @param uploadLimit the largest file a person may upload ({@code ZHENGWU_FILES_UPLOAD_LIMIT}); the servlet
  *     container's limit per file ({@code spring.servlet.multipart.max-file-size}) is this setting
  * @param s3 the object storage, when {@code store} is {@code s3}
+ * @param keepDeleted how long the local store keeps a deleted file in its {@code deleted/} directory before removing
+ *     it for good ({@code ZHENGWU_FILES_KEEP_DELETED}, 7 days; 0 removes at once): longer than the interval between
+ *     two backups of the store, so that every file a restored database names is in a backup
+ * @param scan the virus scanner every upload is sent to, when one is configured
  */
 @ConfigurationProperties("zhengwu.files")
 record FilesProperties(
         @DefaultValue("local") Store store,
         Path directory,
         DataSize uploadLimit,
-        @DefaultValue S3 s3) {
+        @DefaultValue S3 s3,
+        @DefaultValue("7d") Duration keepDeleted,
+        @DefaultValue Scan scan) {
+
+    /**
+     * @param clamdHost the ClamAV daemon's host ({@code ZHENGWU_FILES_SCAN_CLAMD_HOST}); empty: no virus scanner (the
+     *     platform's own check of active content in PDFs runs anyway)
+     * @param clamdPort its TCP port ({@code ZHENGWU_FILES_SCAN_CLAMD_PORT})
+     * @param timeout how long to wait for its answer ({@code ZHENGWU_FILES_SCAN_TIMEOUT}); no answer refuses the upload
+     */
+    record Scan(
+            @DefaultValue("") String clamdHost,
+            @DefaultValue("3310") int clamdPort,
+            @DefaultValue("30s") Duration timeout) {}
 
     enum Store {
         LOCAL,

@@ -21,7 +21,13 @@ public enum UploadRefusal {
     /** The content is none of the kinds accepted (PDF, JPG, PNG, OFD), whatever the name says. */
     NOT_ALLOWED(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     /** The content is an accepted kind, but not the one the name's extension claims; argument 1 is what it is. */
-    DISGUISED(HttpStatus.UNPROCESSABLE_CONTENT);
+    DISGUISED(HttpStatus.UNPROCESSABLE_CONTENT),
+    /** Content that acts when the file is opened (a script in a PDF, say); argument 1 is what was found. */
+    ACTIVE_CONTENT(HttpStatus.UNPROCESSABLE_CONTENT),
+    /** The virus scanner found malware; argument 1 is the signature's name. */
+    INFECTED(HttpStatus.UNPROCESSABLE_CONTENT),
+    /** The virus scanner gave no answer: nothing is kept unscanned, the uploader is asked to try again later. */
+    SCAN_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
 
     private final HttpStatus status;
 

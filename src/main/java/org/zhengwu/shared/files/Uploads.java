@@ -6,10 +6,13 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
 import org.zhengwu.shared.crypto.OwnerOnlyFiles;
 
 /**
- * Takes in a file a person uploads: checks it ({@link UploadCheck}) and keeps it ({@link FileStore}). The stream is
+ * Takes in a file a person uploads: checks it ({@link UploadCheck}), has its content scanned ({@link UploadScanner})
+ * and keeps it ({@link FileStore}). The stream is
  * read into an owner-only temporary file, no further than one byte past the upload limit, so an oversized upload
  * costs no more than the limit; the kind is read from that file; only a file that passed every check reaches the
  * store.
@@ -20,10 +23,17 @@ public final class Uploads {
 
     private final UploadCheck check;
     private final FileStore store;
+    private final List<UploadScanner> scanners;
 
+    /** With the scanner every deployment has ({@link ActiveContentScanner}). */
     Uploads(UploadCheck check, FileStore store) {
+        this(check, store, List.of(new ActiveContentScanner()));
+    }
+
+    Uploads(UploadCheck check, FileStore store, List<UploadScanner> scanners) {
         this.check = check;
         this.store = store;
+        this.scanners = List.copyOf(scanners);
     }
 
     /**
@@ -41,6 +51,15 @@ public final class Uploads {
                 copyAtMost(content, out, check.limitBytes() + 1);
             }
             CheckedUpload checked = check.check(name, spool);
+            for (UploadScanner scanner : scanners) {
+                Optional<UploadScanner.Finding> finding = scanner.scan(spool, checked.kind());
+                if (finding.isPresent()) {
+                    throw new UploadRefusedException(
+                            finding.get().reason(),
+                            checked.fileName(),
+                            finding.get().detail());
+                }
+            }
             StoredFile stored;
             try (InputStream in = Files.newInputStream(spool)) {
                 stored = store.store(in);

@@ -1,6 +1,7 @@
 package org.zhengwu.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -165,7 +166,10 @@ class ErrorHandlingAdvice {
     }
 
     @ExceptionHandler(Exception.class)
-    Object unexpected(Exception e, HttpServletRequest request, Locale locale) {
+    Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return responses.databaseUnavailable(request, response, path(request), e, locale);
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), path(request), e);
         return responses.respond(
                 request, path(request), HttpStatus.INTERNAL_SERVER_ERROR, "error.server", new Object[0], null, locale);

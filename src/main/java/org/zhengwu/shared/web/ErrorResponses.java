@@ -1,10 +1,15 @@
 package org.zhengwu.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -21,6 +26,8 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorResponses {
 
     static final String PROBLEM_TYPE_BASE = "https://zhengwu.org/problems/";
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
     private final MessageSource messages;
 
@@ -68,6 +75,21 @@ class ErrorResponses {
                         "requestId", requestId(request)));
         page.setStatus(HttpStatus.valueOf(status.value()));
         return page;
+    }
+
+    /**
+     * The database is out of reach: 503 with {@code Retry-After}, the page or problem saying so in the reader's
+     * language. Logged as a warning without the stack trace (one line per request while the outage lasts).
+     */
+    Object databaseUnavailable(
+            HttpServletRequest request, HttpServletResponse response, String path, Throwable failure, Locale locale) {
+        log.warn(
+                "Database unavailable on {} {}: {}",
+                request.getMethod(),
+                path,
+                NestedExceptionUtils.getMostSpecificCause(failure).toString());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        return respond(request, path, HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable", new Object[0], null, locale);
     }
 
     ResponseEntity<ProblemDetail> problem(

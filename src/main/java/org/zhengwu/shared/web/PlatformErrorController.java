@@ -2,6 +2,7 @@ package org.zhengwu.shared.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -24,13 +25,16 @@ class PlatformErrorController implements ErrorController {
     }
 
     @RequestMapping("/error")
-    Object error(HttpServletRequest request, Locale locale) {
+    Object error(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null
                 ? "/error"
                 : uri.toString().substring(request.getContextPath().length());
         // A body the container refused to read fails in the first filter that reads a parameter, as a 500.
         Throwable failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
+        if (failure != null && DatabaseUnavailable.causedBy(failure)) {
+            return responses.databaseUnavailable(request, response, path, failure, locale);
+        }
         if (UploadLimits.exceeded(failure)) {
             UploadLimits.Refusal refusal = uploadLimits.refusal(failure);
             return responses.respond(

@@ -1,6 +1,7 @@
 package org.zhengwu.shared.web;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -65,6 +66,15 @@ public class RequestIdFilter extends OncePerRequestFilter {
         response.setHeader(HEADER, requestId);
         try {
             chain.doFilter(request, response);
+        } catch (ServletException | IOException | RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e) || response.isCommitted()) {
+                throw e;
+            }
+            // A filter needed the database and could not have it (the sign-in throttle, the session check of a
+            // signed-in request): the error page answers 503 (PlatformErrorController), without the container
+            // logging the outage as an error with its stack trace at every request.
+            request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, e);
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         } finally {
             if (accessLog.isInfoEnabled()) {
                 accessLog

@@ -118,7 +118,7 @@ class AccessTablesTests {
         assertThat(roles)
                 .anyMatch(r -> r.equals("ADMIN|identity|三员合一（仅演示）|All three administrators (demo only)|STAFF|"
                         + "account.grant,account.manage,account.secure,audit.read,basedata.manage,client.manage,"
-                        + "shared.calendar.manage"))
+                        + "crypto.keys,shared.calendar.manage"))
                 .anyMatch(r -> r.startsWith("CATALOG_EDITOR|catalog|"))
                 .anyMatch(r -> r.endsWith("|catalog.review"))
                 .anyMatch(r -> r.startsWith("IDENTITY_CLERK|identity|"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zhengwu.shared.database.TimePartitions;
 import org.zhengwu.support.LockWaits;
 import org.zhengwu.support.ZhengwuTest;
 
@@ -35,6 +37,9 @@ class AccountabilityLogTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    TimePartitions partitions;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -208,7 +213,8 @@ class AccountabilityLogTests {
         assertThat(new AuditRetention(
                                 jdbc,
                                 java.time.Clock.systemUTC(),
-                                AuditProperties.retainingFor(java.time.Duration.ofDays(30)))
+                                AuditProperties.retainingFor(java.time.Duration.ofDays(30)),
+                                partitions)
                         .retention())
                 .isEqualTo(AuditRetention.MINIMUM);
         AuditEntry young = record("young");
@@ -235,7 +241,7 @@ class AccountabilityLogTests {
                     .update();
             Clock later = Clock.fixed(
                     lastExpiring.occurredAt().plus(AuditRetention.MINIMUM).plusMillis(1), ZoneOffset.UTC);
-            assertThat(new AuditRetention(jdbc, later, AuditProperties.retainingFor(AuditRetention.MINIMUM))
+            assertThat(new AuditRetention(jdbc, later, AuditProperties.retainingFor(AuditRetention.MINIMUM), partitions)
                             .removeExpired())
                     .isGreaterThanOrEqualTo(2);
 
@@ -251,6 +257,55 @@ class AccountabilityLogTests {
             assertThat(result.chain()).isEqualTo(firstKept.chain());
             assertThat(result.position()).isEqualTo(firstKept.chainSeq());
         });
+    }
+
+    @Test
+    void aMonthWhollyExpiredIsDroppedWholeAndTheChainStillVerifies() {
+        AuditEntry entry = record("this-month");
+        java.time.YearMonth month =
+                java.time.YearMonth.from(entry.occurredAt().atZone(java.time.ZoneId.of("Asia/Shanghai")));
+        String partition =
+                "shared_audit_entry_p" + month.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMM"));
+        assertThat(jdbc.sql("SELECT tableoid::regclass::text FROM shared_audit_entry WHERE seq = :seq")
+                        .param("seq", entry.seq())
+                        .query(String.class)
+                        .single())
+                .as("an entry is kept in the partition of its month")
+                .isEqualTo(partition);
+        // In one transaction that is rolled back: the month and the shared log come back afterwards.
+        new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+            transaction.setRollbackOnly();
+            // Two months after this one ends, with the shortest retention: this whole month has expired.
+            Instant end = month.plusMonths(1)
+                    .atDay(1)
+                    .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai"))
+                    .toInstant();
+            Clock later =
+                    Clock.fixed(end.plus(AuditRetention.MINIMUM).plus(java.time.Duration.ofDays(60)), ZoneOffset.UTC);
+            jdbc.sql("ALTER TABLE shared_audit_entry DISABLE TRIGGER shared_audit_append_only")
+                    .update();
+            long inMonth = jdbc.sql("SELECT count(*) FROM " + partition)
+                    .query(Long.class)
+                    .single();
+            int removed = new AuditRetention(
+                            jdbc, later, AuditProperties.retainingFor(AuditRetention.MINIMUM), partitions)
+                    .removeExpired();
+            assertThat(jdbc.sql("SELECT to_regclass(:name) IS NULL")
+                            .param("name", partition)
+                            .query(Boolean.class)
+                            .single())
+                    .as("the month's partition is dropped")
+                    .isTrue();
+            assertThat(removed).isGreaterThanOrEqualTo(Math.toIntExact(inMonth));
+            ChainVerification afterRetention = log.verify();
+            assertThat(afterRetention.intact()).as(afterRetention.toString()).isTrue();
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM shared_audit_entry WHERE seq = :seq")
+                        .param("seq", entry.seq())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(log.verify().intact()).isTrue();
     }
 
     @Test

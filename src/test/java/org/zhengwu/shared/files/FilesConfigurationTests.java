@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,15 +55,22 @@ class FilesConfigurationTests {
                 FilesProperties.Store.S3,
                 null,
                 DataSize.ofMegabytes(20),
-                new FilesProperties.S3("http://127.0.0.1:9000", "materials", "us-east-1", null, " ", true));
+                new FilesProperties.S3("http://127.0.0.1:9000", "materials", "us-east-1", null, " ", true),
+                Duration.ofDays(7),
+                new FilesProperties.Scan("", 3310, Duration.ofSeconds(30)));
         assertThatIllegalStateException()
                 .isThrownBy(() -> configuration.fileStore(s3WithoutKeys))
                 .withMessage("zhengwu.files.store is s3, but ZHENGWU_FILES_S3_ACCESS_KEY, ZHENGWU_FILES_S3_SECRET_KEY"
                         + " (zhengwu.files.s3.*) are not set");
         MultipartProperties smallRequests = new MultipartProperties();
         smallRequests.setMaxRequestSize(DataSize.ofMegabytes(10));
-        FilesProperties large =
-                new FilesProperties(FilesProperties.Store.LOCAL, null, DataSize.ofMegabytes(20), s3WithoutKeys.s3());
+        FilesProperties large = new FilesProperties(
+                FilesProperties.Store.LOCAL,
+                null,
+                DataSize.ofMegabytes(20),
+                s3WithoutKeys.s3(),
+                Duration.ofDays(7),
+                s3WithoutKeys.scan());
         assertThatIllegalStateException()
                 .isThrownBy(() -> configuration.uploadCheck(large, provider(smallRequests)))
                 .withMessageContaining("spring.servlet.multipart.max-request-size");

@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,6 +56,29 @@ class LocalFileStoreTests {
                 .extracting(e -> ((NoSuchStoredFileException) e).key())
                 .isEqualTo(stored.key());
         store.delete(stored.key()); // again: nothing to do
+    }
+
+    @Test
+    void aDeletedFileIsKeptOutOfReachForABackupUntilItsTimeIsUp() throws IOException {
+        Instant deletedAt = Instant.now();
+        LocalFileStore store = new LocalFileStore(root, Clock.fixed(deletedAt, ZoneOffset.UTC), Duration.ofDays(7));
+        StoredFile stored = store.store(new ByteArrayInputStream("abc".getBytes(StandardCharsets.US_ASCII)));
+        store.delete(stored.key());
+        Path kept = root.resolve(LocalFileStore.DELETED).resolve(stored.key());
+        assertThat(store.exists(stored.key())).isFalse();
+        assertThat(kept).as("where ops/backup.sh files still finds it").hasContent("abc");
+
+        new LocalFileStore(root, Clock.fixed(deletedAt.plus(Duration.ofDays(6)), ZoneOffset.UTC), Duration.ofDays(7));
+        assertThat(kept).as("six days after its deletion").exists();
+        new LocalFileStore(root, Clock.fixed(deletedAt.plus(Duration.ofDays(8)), ZoneOffset.UTC), Duration.ofDays(7));
+        assertThat(kept).as("eight days after: gone for good").doesNotExist();
+
+        StoredFile now = store.store(new ByteArrayInputStream("xyz".getBytes(StandardCharsets.US_ASCII)));
+        new LocalFileStore(root, Clock.systemUTC(), Duration.ZERO).delete(now.key());
+        assertThat(root.resolve(LocalFileStore.DELETED).resolve(now.key()))
+                .as("keep-deleted 0: removed at once")
+                .doesNotExist();
+        assertThat(store.exists(now.key())).isFalse();
     }
 
     @Test
