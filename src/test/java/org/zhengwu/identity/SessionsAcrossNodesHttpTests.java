@@ -21,9 +21,10 @@ import org.zhengwu.support.TestPeople;
 import org.zhengwu.support.ZhengwuTest;
 
 /**
- * Two nodes on one database, each holding its own sessions in memory, as a deployment behind a load balancer with
- * sticky sessions: access withdrawn through one node ends the session held by the other at its next request, and a
- * sign-in through one ends the oldest session held by the other when the account is beyond its limit. The second node
+ * Two nodes on one database, a browser signed in through each (the servlet sessions are in the shared store, so
+ * either node would serve either browser: {@code org.zhengwu.TwoNodeTests}): access withdrawn through one node ends
+ * the session used through the other at its next request, and a sign-in through one ends the oldest session used
+ * through the other when the account is beyond its limit. The second node
  * is started with a limit of one session per citizen (the first keeps the default, none), so that the sign-in on the
  * second is the one that enforces it.
  */

@@ -66,15 +66,27 @@ public final class TestBrowser {
      * so that tests of per-address limits do not count against every other test's 127.0.0.1.
      */
     public TestBrowser(int port, String clientAddress) {
+        this(port, clientAddress, new CookieManager());
+    }
+
+    private TestBrowser(int port, String clientAddress, CookieManager cookies) {
         this.clientAddress = clientAddress;
         this.base = "http://localhost:" + port;
-        this.cookies = new CookieManager();
+        this.cookies = cookies;
         cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
         this.client = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /**
+     * The same browser, with the same cookies, talking to another node of the platform (on {@code port}): as a load
+     * balancer without sticky sessions sends a person's next request wherever it likes.
+     */
+    public TestBrowser onPort(int port) {
+        return new TestBrowser(port, clientAddress, cookies);
     }
 
     public Page get(String path) {

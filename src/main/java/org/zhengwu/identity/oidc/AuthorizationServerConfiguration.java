@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -25,8 +24,10 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.util.StringUtils;
 import org.zhengwu.identity.account.AccountSessions;
 import org.zhengwu.identity.account.SessionGuard;
@@ -123,17 +124,14 @@ class AuthorizationServerConfiguration {
     }
 
     /**
-     * The sessions that have signed in to clients, for RP-initiated logout. A bean, and told of every session that
-     * ends, so that it forgets them: the provider's own default would keep every session it ever saw.
+     * The sessions of a person, for the sid of an ID token and for RP-initiated logout: read from the session store
+     * (PostgreSQL, by the principal's name), so that a sign-in on one node and its logout on another agree, and an
+     * ended session is simply gone. It replaces an in-memory registry that learnt of ended sessions from the
+     * container's events, which sessions in a store do not send.
      */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
+    <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.zhengwu.identity.web;
 
+import java.io.Serial;
+import java.io.Serializable;
 import org.springframework.validation.Validator;
 import org.zhengwu.identity.account.SecurityKeys;
 
@@ -7,8 +9,12 @@ import org.zhengwu.identity.account.SecurityKeys;
  * What a page posts after the browser has talked to a security key: the browser's answer as JSON (filled in by
  * {@code /js/webauthn.js}), and, when a key is registered, the name its owner gives it. Without JavaScript, or in a
  * browser without WebAuthn, the answer arrives empty (null, as every blank field) and the page says what to do instead.
+ * A refused form goes to the next page as a flash attribute, so through the session store: serialisable.
  */
-public class SecurityKeyForm {
+public class SecurityKeyForm implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /** A new key's name: required, and short enough for the list. */
     static final Validator REGISTRATION = Validator.forInstanceOf(SecurityKeyForm.class, (form, errors) -> {
