@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
@@ -78,6 +79,11 @@ class ContainerErrorReportValve extends ErrorReportValve {
             response.resetBuffer();
             response.setHeader(RequestIdFilter.HEADER, requestId);
             response.setHeader("Cache-Control", "no-store");
+            if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+                // The database out of reach even for the error page (the session it would read is in the database),
+                // or the application stopping: the caller may try again, and is told when.
+                response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            }
             SecurityHeaders.write(response, null);
             String body;
             if (ErrorResponses.isApiRequest(path)) {
@@ -160,6 +166,7 @@ class ContainerErrorReportValve extends ErrorReportValve {
             case 405 -> "error.method.generic";
             case 400, 414, 417, 431 -> "error.bad-request";
             case 501, 505 -> "error.protocol";
+            case 503 -> "error.unavailable";
             default -> status >= 500 ? "error.server" : "error.bad-request";
         };
     }

@@ -220,6 +220,36 @@ class MessageBundlesTests {
         assertThat(failures).as("keys and texts of each module's two languages").isEmpty();
     }
 
+    /**
+     * A key written twice in one file is silently the last one: two features using the same name (a page's title, a
+     * refusal's text) each get the other's words on one of their pages.
+     */
+    @Test
+    void noKeyIsWrittenTwiceInOneFile() throws IOException {
+        List<String> failures = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(BUNDLES)) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".properties")).toList()) {
+                Map<String, Integer> firstLine = new java.util.HashMap<>();
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i).strip();
+                    int equals = line.indexOf('=');
+                    if (line.isEmpty() || line.startsWith("#") || line.startsWith("!") || equals < 0) {
+                        continue;
+                    }
+                    String key = line.substring(0, equals).strip();
+                    Integer earlier = firstLine.putIfAbsent(key, i + 1);
+                    if (earlier != null) {
+                        failures.add(
+                                BUNDLES.relativize(file) + ": " + key + " on lines " + earlier + " and " + (i + 1));
+                    }
+                }
+            }
+        }
+        assertThat(failures).as("keys written twice in one file").isEmpty();
+    }
+
     @Test
     void noKeyIsInTwoModulesBundles() throws IOException {
         Map<String, Set<String>> modulesByKey = new TreeMap<>();
