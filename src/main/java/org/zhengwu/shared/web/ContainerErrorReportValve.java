@@ -2,10 +2,7 @@ package org.zhengwu.shared.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
@@ -14,15 +11,9 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.servlet.resource.ResourceUrlProvider;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers what the servlet container refuses before any of our code runs — a request line or header it cannot parse
@@ -36,29 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ContainerErrorReportValve extends ErrorReportValve {
 
-    static final String TEMPLATE = "error/container";
-    private static final String STYLESHEET = "/css/zhengwu.css";
     private static final Logger accessLog = LoggerFactory.getLogger("org.zhengwu.access");
-    private static final int LONGEST_INSTANCE = 512;
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
-            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    /** Beans of the application, looked up when the first error is answered: the server starts before them. */
-    private final ObjectProvider<MessageSource> messages;
+    private final PlainErrorPages pages;
 
-    private final ObjectProvider<ITemplateEngine> templates;
-    private final ObjectProvider<JsonMapper> json;
-    private final ObjectProvider<ResourceUrlProvider> assets;
-
-    ContainerErrorReportValve(
-            ObjectProvider<MessageSource> messages,
-            ObjectProvider<ITemplateEngine> templates,
-            ObjectProvider<JsonMapper> json,
-            ObjectProvider<ResourceUrlProvider> assets) {
-        this.messages = messages;
-        this.templates = templates;
-        this.json = json;
-        this.assets = assets;
+    ContainerErrorReportValve(PlainErrorPages pages) {
+        this.pages = pages;
     }
 
     @Override
@@ -88,12 +62,12 @@ class ContainerErrorReportValve extends ErrorReportValve {
             String body;
             if (ErrorResponses.isApiRequest(path)) {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                body = problem(status, path, requestId, apiLocale(request));
+                body = pages.problem(status, path, requestId, apiLocale(request));
             } else {
                 response.setContentType(MediaType.TEXT_HTML_VALUE);
-                response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                response.setHeader("Content-Security-Policy", PlainErrorPages.CONTENT_SECURITY_POLICY);
                 response.setHeader("Content-Language", "zh-CN");
-                body = page(status, requestId);
+                body = pages.page(status, requestId);
             }
             response.setCharacterEncoding("UTF-8");
             PrintWriter writer = response.getReporter();
@@ -114,63 +88,6 @@ class ContainerErrorReportValve extends ErrorReportValve {
                 .log("{} {} {} (refused by the container)", request.getMethod(), path, status);
     }
 
-    private String page(int status, String requestId) {
-        Context context = new Context(Locale.SIMPLIFIED_CHINESE);
-        context.setVariable("status", status);
-        context.setVariable("requestId", requestId);
-        String stylesheet = assets.getObject().getForLookupPath(STYLESHEET);
-        context.setVariable("stylesheet", stylesheet == null ? STYLESHEET : stylesheet);
-        context.setVariable("zh", texts(status, Locale.SIMPLIFIED_CHINESE));
-        context.setVariable("en", texts(status, Locale.ENGLISH));
-        return templates.getObject().process(TEMPLATE, context);
-    }
-
-    private String problem(int status, String path, String requestId, Locale locale) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        HttpStatus known = HttpStatus.resolve(status);
-        problem.put(
-                "type",
-                ErrorResponses.PROBLEM_TYPE_BASE
-                        + (known == null
-                                ? "error"
-                                : known.name().toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.put("title", texts(status, locale).get("title"));
-        problem.put("status", status);
-        problem.put("detail", texts(status, locale).get("detail"));
-        if (path.length() <= LONGEST_INSTANCE && isUri(path)) {
-            problem.put("instance", path);
-        }
-        problem.put("requestId", requestId);
-        return json.getObject().writeValueAsString(problem);
-    }
-
-    private Map<String, String> texts(int status, Locale locale) {
-        MessageSource messages = this.messages.getObject();
-        String title = messages.getMessage(
-                "error.title." + status, null, messages.getMessage("error.title.default", null, locale), locale);
-        String detail = messages.getMessage(detailKey(status), null, locale);
-        return Map.of(
-                "title",
-                title,
-                "detail",
-                detail,
-                "home",
-                messages.getMessage("error.home", null, locale),
-                "brand",
-                messages.getMessage("layout.brand", null, locale));
-    }
-
-    static String detailKey(int status) {
-        return switch (status) {
-            case 404 -> "error.not-found.page";
-            case 405 -> "error.method.generic";
-            case 400, 414, 417, 431 -> "error.bad-request";
-            case 501, 505 -> "error.protocol";
-            case 503 -> "error.unavailable";
-            default -> status >= 500 ? "error.server" : "error.bad-request";
-        };
-    }
-
     /** API callers get their Accept-Language when we speak it, as everywhere in the API. */
     private static Locale apiLocale(Request request) {
         String accept = request.getHeader("Accept-Language");
@@ -183,14 +100,5 @@ class ContainerErrorReportValve extends ErrorReportValve {
     private static String path(Request request) {
         String uri = request.getCoyoteRequest().requestURI().toString();
         return uri == null ? "" : uri;
-    }
-
-    private static boolean isUri(String path) {
-        try {
-            URI.create(path);
-            return path.startsWith("/");
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

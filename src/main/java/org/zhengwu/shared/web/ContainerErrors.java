@@ -51,7 +51,8 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
                 }
             }
             host.setErrorReportValveClass(ContainerErrorReportValve.class.getName());
-            host.getPipeline().addValve(new ContainerErrorReportValve(messages, templates, json, assets));
+            host.getPipeline()
+                    .addValve(new ContainerErrorReportValve(new PlainErrorPages(messages, templates, json, assets)));
         });
     }
 

@@ -1,20 +1,28 @@
 package org.zhengwu.shared.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+import org.thymeleaf.ITemplateEngine;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Gives every request an id (the caller's {@code X-Request-Id} when it is sane, a new one otherwise), puts it in
@@ -30,7 +38,45 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
 
     private static final Logger accessLog = LoggerFactory.getLogger("org.zhengwu.access");
+    private static final Logger log = LoggerFactory.getLogger(RequestIdFilter.class);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+    private final PlainErrorPages pages;
+
+    RequestIdFilter(
+            ObjectProvider<MessageSource> messages,
+            ObjectProvider<ITemplateEngine> templates,
+            ObjectProvider<JsonMapper> json,
+            ObjectProvider<ResourceUrlProvider> assets) {
+        this.pages = new PlainErrorPages(messages, templates, json, assets);
+    }
+
+    /** 503 with Retry-After: the platform's page in both languages, or under /api/ a problem detail. */
+    private void unavailable(HttpServletRequest request, HttpServletResponse response, String requestId)
+            throws IOException {
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setCharacterEncoding("UTF-8");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String body;
+        if (ErrorResponses.isApiRequest(path)) {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+            Locale locale = accept != null && accept.toLowerCase(Locale.ROOT).startsWith("en")
+                    ? Locale.ENGLISH
+                    : Locale.SIMPLIFIED_CHINESE;
+            body = pages.problem(HttpServletResponse.SC_SERVICE_UNAVAILABLE, path, requestId, locale);
+        } else {
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.setHeader("Content-Security-Policy", PlainErrorPages.CONTENT_SECURITY_POLICY);
+            response.setHeader(HttpHeaders.CONTENT_LANGUAGE, "zh-CN");
+            body = pages.page(HttpServletResponse.SC_SERVICE_UNAVAILABLE, requestId);
+        }
+        response.getWriter().write(body);
+        response.flushBuffer();
+    }
 
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
@@ -70,11 +116,16 @@ public class RequestIdFilter extends OncePerRequestFilter {
             if (!DatabaseUnavailable.causedBy(e) || response.isCommitted()) {
                 throw e;
             }
-            // A filter needed the database and could not have it (the sign-in throttle, the session check of a
-            // signed-in request): the error page answers 503 (PlatformErrorController), without the container
-            // logging the outage as an error with its stack trace at every request.
-            request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, e);
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            // A filter needed the database and could not have it (the session store, the sign-in throttle, the
+            // session check of a signed-in request). The error page cannot be dispatched to: it would read the same
+            // session from the same database. So the answer is written here, from the template the container's own
+            // refusals use, without the container logging the outage with its stack trace at every request.
+            log.warn(
+                    "Database unavailable on {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    NestedExceptionUtils.getMostSpecificCause(e).toString());
+            unavailable(request, response, requestId);
         } finally {
             if (accessLog.isInfoEnabled()) {
                 accessLog
