@@ -25,13 +25,13 @@ import org.zhengwu.cases.CaseStatus;
 import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.catalog.ApplicationForms;
 import org.zhengwu.catalog.CaseKind;
-import org.zhengwu.catalog.FormField;
 import org.zhengwu.catalog.PublishedCatalog;
 import org.zhengwu.catalog.PublishedItem;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.identity.account.AccessWithdrawal;
 import org.zhengwu.identity.account.AccountDirectory;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.support.FormAnswers;
 import org.zhengwu.support.OnlineItems;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.TestCases;
@@ -289,28 +289,7 @@ class TwoNodeTests {
             ApplicationForms forms, PublishedItem item, Document formPage, TestPeople.Citizen person, String csrf) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("_csrf", csrf);
-        for (FormField f : forms.formOf(item.guide()).fields()) {
-            var control = formPage.getElementById("values" + f.key());
-            String shown = control == null ? "" : control.val();
-            String value = !shown.isBlank()
-                            && !"radio".equals(control.attr("type"))
-                            && !"checkbox".equals(control.attr("type"))
-                    ? shown
-                    : switch (f.type()) {
-                        case TEXT -> "测试内容";
-                        case TEXTAREA -> "测试说明";
-                        case NUMBER -> "1";
-                        case DATE -> "2026-01-05";
-                        case CHOICE -> f.options().get(0).code();
-                        case CHECKBOX -> "true";
-                        case CITIZEN_ID -> person.idNumber();
-                        case USCC -> TestPeople.newCreditCode();
-                        case DIVISION -> "340100";
-                        case MOBILE -> person.mobile();
-                        case EMAIL -> "applicant@example.cn";
-                    };
-            fields.put("values[" + f.key() + "]", value);
-        }
+        fields.putAll(FormAnswers.of(forms.formOf(item.guide()), formPage, person.idNumber(), person.mobile()));
         return fields;
     }
 }

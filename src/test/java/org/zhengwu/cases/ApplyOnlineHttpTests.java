@@ -26,6 +26,7 @@ import org.zhengwu.catalog.PublishedCatalog;
 import org.zhengwu.catalog.PublishedItem;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.support.FormAnswers;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.TestCases;
 import org.zhengwu.support.TestPeople;
@@ -112,28 +113,7 @@ class ApplyOnlineHttpTests {
                 "_csrf",
                 formPage.selectFirst("form[data-testid=application-form] input[name=_csrf]")
                         .val());
-        for (FormField f : form.fields()) {
-            Element control = formPage.getElementById("values" + f.key());
-            String shown = control == null ? "" : control.val();
-            String value = !shown.isBlank()
-                            && !"radio".equals(control.attr("type"))
-                            && !"checkbox".equals(control.attr("type"))
-                    ? shown
-                    : switch (f.type()) {
-                        case TEXT -> "测试内容";
-                        case TEXTAREA -> "测试说明";
-                        case NUMBER -> "1";
-                        case DATE -> "2026-01-05";
-                        case CHOICE -> f.options().get(0).code();
-                        case CHECKBOX -> "true";
-                        case CITIZEN_ID -> person.idNumber();
-                        case USCC -> TestPeople.newCreditCode();
-                        case DIVISION -> "340100";
-                        case MOBILE -> person.mobile();
-                        case EMAIL -> "applicant@example.cn";
-                    };
-            fields.put("values[" + f.key() + "]", value);
-        }
+        fields.putAll(FormAnswers.of(form, formPage, person.idNumber(), person.mobile()));
         return fields;
     }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -17,11 +16,11 @@ import org.zhengwu.cases.lifecycle.CaseRecords;
 import org.zhengwu.cases.lifecycle.CaseRow;
 import org.zhengwu.catalog.ApplicationForms;
 import org.zhengwu.catalog.CaseKind;
-import org.zhengwu.catalog.FormField;
 import org.zhengwu.catalog.PublishedCatalog;
 import org.zhengwu.catalog.PublishedItem;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.identity.account.CitizenAccounts;
+import org.zhengwu.support.FormAnswers;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.TestCases;
 import org.zhengwu.support.TestPeople;
@@ -116,28 +115,7 @@ class CounterRegistrationHttpTests {
         }
         Map<String, String> answers = new LinkedHashMap<>();
         answers.put("_csrf", csrf);
-        for (FormField f : forms.formOf(item.guide()).fields()) {
-            Element control = formPage.getElementById("values" + f.key());
-            String shown = control == null ? "" : control.val();
-            String value = !shown.isBlank()
-                            && !"radio".equals(control.attr("type"))
-                            && !"checkbox".equals(control.attr("type"))
-                    ? shown
-                    : switch (f.type()) {
-                        case TEXT -> "测试内容";
-                        case TEXTAREA -> "测试说明";
-                        case NUMBER -> "1";
-                        case DATE -> "2026-01-05";
-                        case CHOICE -> f.options().get(0).code();
-                        case CHECKBOX -> "true";
-                        case CITIZEN_ID -> idNumber;
-                        case USCC -> TestPeople.newCreditCode();
-                        case DIVISION -> "340100";
-                        case MOBILE -> mobile;
-                        case EMAIL -> "applicant@example.cn";
-                    };
-            answers.put("values[" + f.key() + "]", value);
-        }
+        answers.putAll(FormAnswers.of(forms.formOf(item.guide()), formPage, idNumber, mobile));
         answers.put("next", "review");
         TestBrowser.Page toReview = clerk.post(formAddress, answers);
         assertThat(toReview.status()).as(toReview.body()).isEqualTo(302);
