@@ -27,6 +27,11 @@ final class ActiveContentScanner implements UploadScanner {
     private static final int MAX_INFLATED = 64 * 1024 * 1024;
 
     @Override
+    public String toString() {
+        return "the check of active content in PDFs";
+    }
+
+    @Override
     public Optional<Finding> scan(Path file, FileKind kind) throws IOException {
         if (kind != FileKind.PDF) {
             return Optional.empty();
