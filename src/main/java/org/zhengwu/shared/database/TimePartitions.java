@@ -193,7 +193,18 @@ public class TimePartitions {
      * @return the number of rows it held
      */
     public long drop(String table, Month month) {
-        if (!month.partition().equals(table + "_p" + month.month().format(SUFFIX))) {
+        boolean monthOfTable = jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM pg_inherits i
+                                       JOIN pg_class c ON c.oid = i.inhrelid
+                                       JOIN pg_class p ON p.oid = i.inhparent
+                                       JOIN pg_namespace n ON n.oid = p.relnamespace AND n.nspname = current_schema()
+                                       WHERE p.relname = :table AND c.relname = :partition)""")
+                .param("table", name(table))
+                .param("partition", name(month.partition()))
+                .query(Boolean.class)
+                .single();
+        if (!monthOfTable
+                || !month.partition().equals(table + "_p" + month.month().format(SUFFIX))) {
             throw new IllegalArgumentException(month.partition() + " is not a month of " + table);
         }
         String count = jdbc.sql("SELECT format('SELECT count(*) FROM %I', :partition)")

@@ -125,6 +125,23 @@ class TimePartitionsTests {
                     .sum();
         });
         assertThat(dropped).isEqualTo(4);
+        // Only a month of the table named is dropped, whatever a caller hands in.
+        YearMonth march = start.plusMonths(2);
+        TimePartitions.Month notAMonth = new TimePartitions.Month(
+                "identity_account", march, TimePartitions.start(march), TimePartitions.start(march.plusMonths(1)));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> transaction.executeWithoutResult(status -> partitions.drop("zz_test_log", notAMonth)));
+        TimePartitions.Month otherTables = new TimePartitions.Month(
+                "shared_audit_entry_p204103",
+                march,
+                TimePartitions.start(march),
+                TimePartitions.start(march.plusMonths(1)));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> transaction.executeWithoutResult(status -> partitions.drop("zz_test_log", otherTables)));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> partitions.wholeMonthsBefore("zz_test_log; DROP TABLE x", cutoff));
         assertThat(jdbc.sql("SELECT count(*) FROM zz_test_log")
                         .query(Long.class)
                         .single())
