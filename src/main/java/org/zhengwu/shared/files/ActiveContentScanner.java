@@ -20,6 +20,9 @@ import java.util.zip.Inflater;
  */
 final class ActiveContentScanner implements UploadScanner {
 
+    private static final Set<String> OBJECT_STREAM = Set.of("ObjStm");
+    private static final Set<String> FLATE = Set.of("FlateDecode");
+
     static final Set<String> ACTIVE =
             Set.of("JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "GoToE", "RichMedia");
 
@@ -40,7 +43,7 @@ final class ActiveContentScanner implements UploadScanner {
     }
 
     static Optional<Finding> scan(byte[] pdf) {
-        String found = activeName(pdf, pdf.length);
+        String found = firstName(pdf, 0, pdf.length, ACTIVE);
         if (found != null) {
             return Optional.of(new Finding(UploadRefusal.ACTIVE_CONTENT, "/" + found));
         }
@@ -56,8 +59,8 @@ final class ActiveContentScanner implements UploadScanner {
             if (dictionary < 0) {
                 continue;
             }
-            String header = new String(pdf, dictionary, stream - dictionary, StandardCharsets.ISO_8859_1);
-            if (!decodedNames(header).contains("/ObjStm") || !header.contains("FlateDecode")) {
+            if (firstName(pdf, dictionary, stream, OBJECT_STREAM) == null
+                    || firstName(pdf, dictionary, stream, FLATE) == null) {
                 continue;
             }
             int start = from;
@@ -76,7 +79,7 @@ final class ActiveContentScanner implements UploadScanner {
                 return Optional.of(new Finding(UploadRefusal.ACTIVE_CONTENT, "ObjStm"));
             }
             inflated += objects.length;
-            found = activeName(objects, objects.length);
+            found = firstName(objects, 0, objects.length, ACTIVE);
             if (found != null) {
                 return Optional.of(new Finding(UploadRefusal.ACTIVE_CONTENT, "/" + found));
             }
@@ -85,16 +88,16 @@ final class ActiveContentScanner implements UploadScanner {
         return Optional.empty();
     }
 
-    /** The first name among {@link #ACTIVE}, read with its escapes decoded; null when there is none. */
-    private static String activeName(byte[] bytes, int length) {
-        for (int i = 0; i < length; i++) {
+    /** The first name among {@code wanted} in bytes [from, to), read with its escapes decoded; null when none. */
+    private static String firstName(byte[] bytes, int from, int to, Set<String> wanted) {
+        for (int i = from; i < to; i++) {
             if (bytes[i] != '/') {
                 continue;
             }
             StringBuilder name = new StringBuilder();
             int j = i + 1;
-            while (j < length && regular(bytes[j])) {
-                if (bytes[j] == '#' && j + 2 < length && hex(bytes[j + 1]) >= 0 && hex(bytes[j + 2]) >= 0) {
+            while (j < to && regular(bytes[j])) {
+                if (bytes[j] == '#' && j + 2 < to && hex(bytes[j + 1]) >= 0 && hex(bytes[j + 2]) >= 0) {
                     name.append((char) (hex(bytes[j + 1]) * 16 + hex(bytes[j + 2])));
                     j += 3;
                 } else {
@@ -102,26 +105,12 @@ final class ActiveContentScanner implements UploadScanner {
                     j++;
                 }
             }
-            if (ACTIVE.contains(name.toString())) {
+            if (wanted.contains(name.toString())) {
                 return name.toString();
             }
             i = j - 1;
         }
         return null;
-    }
-
-    private static String decodedNames(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '#' && i + 2 < bytes.length && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
-                out.append((char) (hex(bytes[i + 1]) * 16 + hex(bytes[i + 2])));
-                i += 2;
-            } else {
-                out.append((char) (bytes[i] & 0xFF));
-            }
-        }
-        return out.toString();
     }
 
     /** Not white space and not a delimiter (ISO 32000-1 §7.2.2). */
@@ -173,29 +162,30 @@ final class ActiveContentScanner implements UploadScanner {
 
     private static int indexOf(byte[] bytes, String what, int from) {
         byte[] needle = what.getBytes(StandardCharsets.US_ASCII);
-        outer:
         for (int i = Math.max(from, 0); i <= bytes.length - needle.length; i++) {
-            for (int k = 0; k < needle.length; k++) {
-                if (bytes[i + k] != needle[k]) {
-                    continue outer;
-                }
+            if (matchesAt(bytes, i, needle)) {
+                return i;
             }
-            return i;
         }
         return -1;
     }
 
     private static int lastIndexOf(byte[] bytes, String what, int before) {
         byte[] needle = what.getBytes(StandardCharsets.US_ASCII);
-        outer:
         for (int i = before - needle.length; i >= 0; i--) {
-            for (int k = 0; k < needle.length; k++) {
-                if (bytes[i + k] != needle[k]) {
-                    continue outer;
-                }
+            if (matchesAt(bytes, i, needle)) {
+                return i;
             }
-            return i;
         }
         return -1;
+    }
+
+    private static boolean matchesAt(byte[] bytes, int at, byte[] needle) {
+        for (int k = 0; k < needle.length; k++) {
+            if (bytes[at + k] != needle[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

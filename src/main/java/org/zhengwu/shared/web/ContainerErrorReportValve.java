@@ -2,7 +2,6 @@ package org.zhengwu.shared.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
@@ -11,9 +10,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 
 /**
  * Answers what the servlet container refuses before any of our code runs — a request line or header it cannot parse
@@ -52,24 +48,8 @@ class ContainerErrorReportValve extends ErrorReportValve {
         try {
             response.resetBuffer();
             response.setHeader(RequestIdFilter.HEADER, requestId);
-            response.setHeader("Cache-Control", "no-store");
-            if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-                // The database out of reach even for the error page (the session it would read is in the database),
-                // or the application stopping: the caller may try again, and is told when.
-                response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-            }
             SecurityHeaders.write(response, null);
-            String body;
-            if (ErrorResponses.isApiRequest(path)) {
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                body = pages.problem(status, path, requestId, apiLocale(request));
-            } else {
-                response.setContentType(MediaType.TEXT_HTML_VALUE);
-                response.setHeader("Content-Security-Policy", PlainErrorPages.CONTENT_SECURITY_POLICY);
-                response.setHeader("Content-Language", "zh-CN");
-                body = pages.page(status, requestId);
-            }
-            response.setCharacterEncoding("UTF-8");
+            String body = pages.prepare(request, response, status, path, requestId);
             PrintWriter writer = response.getReporter();
             if (writer != null) {
                 writer.write(body);
@@ -86,14 +66,6 @@ class ContainerErrorReportValve extends ErrorReportValve {
                 .addKeyValue("client.ip", request.getRemoteAddr())
                 .addKeyValue("request.id", requestId)
                 .log("{} {} {} (refused by the container)", request.getMethod(), path, status);
-    }
-
-    /** API callers get their Accept-Language when we speak it, as everywhere in the API. */
-    private static Locale apiLocale(Request request) {
-        String accept = request.getHeader("Accept-Language");
-        return accept != null && accept.toLowerCase(Locale.ROOT).startsWith("en")
-                ? Locale.ENGLISH
-                : Locale.SIMPLIFIED_CHINESE;
     }
 
     /** The request target as sent (not decoded); empty when the request line could not be read at all. */

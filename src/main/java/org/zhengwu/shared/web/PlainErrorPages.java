@@ -1,12 +1,16 @@
 package org.zhengwu.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -44,7 +48,36 @@ final class PlainErrorPages {
         this.assets = assets;
     }
 
-    String page(int status, String requestId) {
+    /**
+     * Sets the answer's status-dependent headers and content type — {@code Retry-After} on a 503 (the database out of
+     * reach, or the application stopping: the caller may try again, and is told when) — and returns its body: a
+     * problem detail under {@code /api/} in the caller's Accept-Language, else the page in both languages.
+     */
+    String prepare(
+            HttpServletRequest request, HttpServletResponse response, int status, String path, String requestId) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        }
+        response.setCharacterEncoding("UTF-8");
+        if (ErrorResponses.isApiRequest(path)) {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            return problem(status, path, requestId, apiLocale(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+        }
+        response.setContentType(MediaType.TEXT_HTML_VALUE);
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, "zh-CN");
+        return page(status, requestId);
+    }
+
+    /** API callers get their Accept-Language when we speak it, as everywhere in the API. */
+    private static Locale apiLocale(String acceptLanguage) {
+        return acceptLanguage != null && acceptLanguage.toLowerCase(Locale.ROOT).startsWith("en")
+                ? Locale.ENGLISH
+                : Locale.SIMPLIFIED_CHINESE;
+    }
+
+    private String page(int status, String requestId) {
         Context context = new Context(Locale.SIMPLIFIED_CHINESE);
         context.setVariable("status", status);
         context.setVariable("requestId", requestId);
@@ -55,7 +88,7 @@ final class PlainErrorPages {
         return templates.getObject().process(TEMPLATE, context);
     }
 
-    String problem(int status, String path, String requestId, Locale locale) {
+    private String problem(int status, String path, String requestId, Locale locale) {
         Map<String, Object> problem = new LinkedHashMap<>();
         HttpStatus known = HttpStatus.resolve(status);
         problem.put(

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -16,8 +15,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
@@ -56,24 +53,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
             throws IOException {
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setCharacterEncoding("UTF-8");
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        String body;
-        if (ErrorResponses.isApiRequest(path)) {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-            Locale locale = accept != null && accept.toLowerCase(Locale.ROOT).startsWith("en")
-                    ? Locale.ENGLISH
-                    : Locale.SIMPLIFIED_CHINESE;
-            body = pages.problem(HttpServletResponse.SC_SERVICE_UNAVAILABLE, path, requestId, locale);
-        } else {
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.setHeader("Content-Security-Policy", PlainErrorPages.CONTENT_SECURITY_POLICY);
-            response.setHeader(HttpHeaders.CONTENT_LANGUAGE, "zh-CN");
-            body = pages.page(HttpServletResponse.SC_SERVICE_UNAVAILABLE, requestId);
-        }
+        String body = pages.prepare(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, path, requestId);
         response.getWriter().write(body);
         response.flushBuffer();
     }
