@@ -41,6 +41,11 @@ class UploadScannersTests {
 
     /** A PDF whose objects 5 and 6 sit, compressed, in an object stream. */
     private static byte[] pdfWithObjectStream(String objects) throws IOException {
+        return pdfWithObjectStream(objects, "/FlateDecode");
+    }
+
+    /** As above, with the stream's filter named as given (a reader decodes #xx escapes in names). */
+    private static byte[] pdfWithObjectStream(String objects, String filter) throws IOException {
         Deflater deflater = new Deflater();
         deflater.setInput(objects.getBytes(StandardCharsets.ISO_8859_1));
         deflater.finish();
@@ -53,7 +58,7 @@ class UploadScannersTests {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         pdf.write(
                 ("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n4 0 obj\n<< /Type /ObjStm /N 2 /First 8"
-                                + " /Length " + compressed.size() + " /Filter /FlateDecode >>\nstream\n")
+                                + " /Length " + compressed.size() + " /Filter " + filter + " >>\nstream\n")
                         .getBytes(StandardCharsets.ISO_8859_1));
         pdf.write(compressed.toByteArray());
         pdf.write("\nendstream\nendobj\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -126,6 +131,17 @@ class UploadScannersTests {
                 uploads,
                 "申请表.pdf",
                 pdfWithObjectStream("5 0 6 30 << /Type /Page >> << /S /JavaScript /JS (this.exportDataObject()) >>"));
+        assertThat(refused.reason()).isEqualTo(UploadRefusal.ACTIVE_CONTENT);
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    void aScriptInAnObjectStreamWhoseFilterNameIsEscapedIsFoundToo() throws IOException {
+        UploadRefusedException refused = refusal(
+                uploads(),
+                "申请表.pdf",
+                pdfWithObjectStream(
+                        "5 0 6 30 << /Type /Page >> << /S /JavaScript /JS (app.alert(1)) >>", "/Flate#44ecode"));
         assertThat(refused.reason()).isEqualTo(UploadRefusal.ACTIVE_CONTENT);
         assertThat(stored()).isEmpty();
     }
