@@ -5,6 +5,7 @@ import static org.zhengwu.exchange.ExchangeFixtures.DATA_BUREAU;
 import static org.zhengwu.exchange.ExchangeFixtures.HEFEI_MARKET;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,19 @@ class AccessLogPageHttpTests {
                         .post("/exchange/supervision/access/subject", Map.of("key", first))
                         .status())
                 .isEqualTo(403);
+        // A number whose check character is wrong, or none: said so, not searched for.
+        String mistyped = first.substring(0, 17) + (first.charAt(17) == '0' ? '1' : '0');
+        for (String key : List.of(mistyped, "")) {
+            TestBrowser.Page refused =
+                    supervisor.post("/exchange/supervision/access/subject", Map.of("key", key, "_csrf", csrf));
+            assertThat(refused.location()).doesNotContain("subject=");
+            assertThat(supervisor
+                            .get(supervisor.relative(refused.location()))
+                            .html()
+                            .select("[data-testid=key-problem]")
+                            .text())
+                    .contains(key.isEmpty() ? "请填写" : "不是有效的");
+        }
         // Not an index: an error, no rows.
         TestBrowser.Page bad = supervisor.get("/exchange/supervision/access?subject=" + second);
         assertThat(bad.html().selectFirst("[data-testid=error-summary]")).isNotNull();

@@ -25,6 +25,8 @@ import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
 import org.zhengwu.identity.ScopeColumns;
 import org.zhengwu.identity.ScopeCondition;
+import org.zhengwu.shared.codes.CitizenIdNumber;
+import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
 import org.zhengwu.shared.time.BusinessTime;
 
 /**
@@ -187,7 +189,16 @@ class AccessLogController {
     @PreAuthorize("hasAuthority('exchange.supervise')")
     String subject(@RequestParam(name = "key", required = false) String key, RedirectAttributes redirect) {
         String typed = blank(key);
-        if (typed.isEmpty() || typed.length() > 40) {
+        if (typed.isEmpty()) {
+            redirect.addFlashAttribute("keyProblem", "exchange.access.key.missing");
+            return "redirect:/exchange/supervision/access";
+        }
+        // A mistyped number would only find nothing: say so instead, by its check character.
+        LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
+        if (typed.length() > 40
+                || !(CitizenIdNumber.isValid(typed, today)
+                        || UnifiedSocialCreditCode.check(typed).isValid())) {
+            redirect.addFlashAttribute("keyProblem", "exchange.access.key.invalid");
             return "redirect:/exchange/supervision/access";
         }
         redirect.addAttribute("subject", accessLog.subjectIndex(typed));
