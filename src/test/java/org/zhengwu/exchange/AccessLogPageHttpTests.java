@@ -116,6 +116,10 @@ class AccessLogPageHttpTests {
         assertThat(backwards.status()).isEqualTo(200);
         assertThat(backwards.html().selectFirst("[data-testid=error-summary]")).isNotNull();
         assertThat(backwards.html().select("[data-testid=access-row]")).isEmpty();
+        // A start that is no date is the one error named: the range it would start is not judged.
+        TestBrowser.Page noDate = supervisor.get("/exchange/supervision/access?from=2026-13-45&to=2026-01-01");
+        assertThat(noDate.html().select("[data-testid=error-summary] li").eachText())
+                .containsExactly("请按“年-月-日”填写日期，例如 2026-01-31。");
     }
 
     @Test

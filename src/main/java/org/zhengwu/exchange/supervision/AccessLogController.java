@@ -140,7 +140,9 @@ class AccessLogController {
         LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
         LocalDate from = filter.getFrom() == null ? today.minusDays(29) : filter.getFrom();
         LocalDate to = filter.getTo() == null ? today : filter.getTo();
-        if (from.isAfter(to)) {
+        if (binding.hasFieldErrors("from") || binding.hasFieldErrors("to")) {
+            // A date that is no date leaves the range unknown: its own error says what to do.
+        } else if (from.isAfter(to)) {
             binding.rejectValue("to", "exchange.access.range.order");
         } else if (from.plusDays(LONGEST_RANGE_DAYS).isBefore(to)) {
             binding.rejectValue("to", "exchange.access.range.long", new Object[] {LONGEST_RANGE_DAYS}, null);
