@@ -88,7 +88,7 @@ final class ActiveContentScanner implements UploadScanner {
         return Optional.empty();
     }
 
-    /** The first name among {@code wanted} in bytes [from, to), read with its escapes decoded; null when none. */
+    /** The first name among {@code wanted} between the offsets from (inclusive) and to (exclusive), read with its escapes decoded; null when none. */
     private static String firstName(byte[] bytes, int from, int to, Set<String> wanted) {
         for (int i = from; i < to; i++) {
             if (bytes[i] != '/') {
