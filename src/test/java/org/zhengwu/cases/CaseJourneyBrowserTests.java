@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -181,10 +180,8 @@ class CaseJourneyBrowserTests {
                 slot.findElement(By.cssSelector("input[type=file]")).sendKeys(pdf.toString());
                 slot.findElement(By.cssSelector("form[enctype] button[type=submit]"))
                         .click();
-                citizenWait.until(d -> d.findElement(By.id(slotId))
-                                .findElements(By.cssSelector("li"))
-                                .size()
-                        == 1);
+                citizenWait.until(d ->
+                        d.findElements(By.cssSelector("#" + slotId + " li")).size() == 1);
             }
         }
         click(citizenBrowser, "[data-testid=to-review]");
@@ -280,16 +277,9 @@ class CaseJourneyBrowserTests {
         }
         driver.findElement(By.cssSelector("form[action$='/steps'] button[type=submit]"))
                 .click();
-        // While the answer replaces the page, the old timeline may be found and then leave the document before its
-        // text is read (Chromium: "Node with given id does not belong to the document"): ask again.
         wait.until(d -> {
-            try {
-                return !d.findElement(By.cssSelector("[data-testid=timeline]"))
-                        .getText()
-                        .equals(before);
-            } catch (WebDriverException replaced) {
-                return false;
-            }
+            String now = Chromium.currentText(d, By.cssSelector("[data-testid=timeline]"));
+            return now != null && !now.equals(before);
         });
     }
 

@@ -147,8 +147,9 @@ class OnceOnlyBrowserTests {
             slot.findElement(By.cssSelector("input[type=file]")).sendKeys(pdf.toString());
             slot.findElement(By.cssSelector("form[enctype] button[type=submit]"))
                     .click();
-            wait.until(d -> !d.findElement(By.id("material-" + number))
-                    .findElements(By.cssSelector("li"))
+            // One query, not an element and then its children: the upload reloads the page, and a node found
+            // before the reload is no longer in the document.
+            wait.until(d -> !d.findElements(By.cssSelector("#material-" + number + " li"))
                     .isEmpty());
         }
 

@@ -90,9 +90,10 @@ class BrowserJourneyTests {
 
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-type"))).selectByValue("07");
         wait.until(ExpectedConditions.urlContains("type=07"));
-        wait.until(d -> !d.findElement(By.cssSelector("#results [role=status]"))
-                .getText()
-                .equals(before));
+        wait.until(d -> {
+            String now = Chromium.currentText(d, By.cssSelector("#results [role=status]"));
+            return now != null && !now.equals(before);
+        });
         assertThat(driver.findElements(By.cssSelector(".result__meta .tag")).stream()
                         .map(WebElement::getText)
                         .filter(t -> !t.equals("全程网办") && !t.equals("零跑动"))
@@ -100,7 +101,10 @@ class BrowserJourneyTests {
                         .toList())
                 .containsExactly("行政确认");
         // The department choices and their counts follow the results.
-        wait.until(d -> !d.findElement(By.id("filter-org")).getText().equals(departmentsBefore));
+        wait.until(d -> {
+            String now = Chromium.currentText(d, By.id("filter-org"));
+            return now != null && !now.equals(departmentsBefore);
+        });
 
         // The swapped filters work in turn, still without leaving the page.
         org.openqa.selenium.support.ui.Select departments =

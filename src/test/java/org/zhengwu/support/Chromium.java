@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -43,5 +46,19 @@ public final class Chromium {
                 .usingAnyFreePort()
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * The text of the element {@code locator} finds, or {@code null} while a page or fragment is being replaced: an
+     * element found just before the swap leaves the document before its text is read, and Chromium then answers
+     * "Node with given id does not belong to the document" (or a stale reference). For waits that poll until the
+     * text changes.
+     */
+    public static String currentText(SearchContext page, By locator) {
+        try {
+            return page.findElement(locator).getText();
+        } catch (WebDriverException replaced) {
+            return null;
+        }
     }
 }
