@@ -96,7 +96,8 @@ class ReplicaConfiguration {
                                     primary,
                                     replicaPool(properties, primary),
                                     properties.retryAfter(),
-                                    properties.replayWait()));
+                                    properties.replayWait(),
+                                    properties.maxLag()));
                 }
             };
         }
@@ -159,7 +160,7 @@ class ReplicaConfiguration {
 
     /**
      * The replica's state for operators ({@code /actuator/health/replica}): UP while it answers as a standby, with
-     * its replay lag behind the primary in bytes; otherwise DEGRADED — reads go to the primary, the application
+     * its replay lag behind the primary in bytes; otherwise (also while it is further behind than the bound) DEGRADED — reads go to the primary, the application
      * works, so neither the node's health nor its readiness goes down for it.
      */
     static final class ReplicaHealth implements HealthIndicator {
@@ -193,6 +194,11 @@ class ReplicaConfiguration {
                 long replayed = ReplicaDataSource.parseLsn(rs.getString(3));
                 long behind = reads.primaryLsn() - replayed;
                 details.put("replayLagBytes", Math.max(0, behind));
+                details.put("maxLag", reads.maxLag().toString());
+                if (reads.lagging()) {
+                    details.put("error", "more than " + reads.maxLag().toMillis() + " ms behind the primary");
+                    return Health.status(DEGRADED).withDetails(details).build();
+                }
                 return Health.up().withDetails(details).build();
             } catch (SQLException | RuntimeException e) {
                 details.put("error", String.valueOf(e.getMessage()));

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -25,6 +27,11 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  * retryAfter} every lag-tolerant read goes to the primary at once (no request waits for the timeout again), then the
  * next read tries the replica again. The change of state is logged once each way.
  *
+ * <p>A replica that answers but has fallen more than {@code maxLag} behind is not used either: every {@link #POLL}
+ * the primary's WAL position is noted, and while the replica has not replayed the position the primary had {@code
+ * maxLag} ago, lag-tolerant reads go to the primary. Positions, not the replica's replay timestamp: an idle primary
+ * writes nothing, and a replica cut off from its primary replays nothing, yet both would look "current" by time.
+ *
  * <p>It also repeats cache evictions once the replica has replayed the change that caused them (see {@link
  * ReplicaReads}).
  */
@@ -39,6 +46,12 @@ final class ReplicaDataSource extends AbstractDataSource implements AutoCloseabl
     private final String where;
     private final long retryAfterNanos;
     private final long replayWaitNanos;
+    private volatile long maxLagNanos;
+    /** The primary's WAL positions of the last {@code maxLag} and a little more, oldest first; poller thread only. */
+    private final Deque<long[]> primaryPositions = new ArrayDeque<>();
+
+    private volatile boolean lagging;
+    private volatile long laggingSince;
     private final LongAdder servedByReplica = new LongAdder();
     private final LongAdder servedByPrimary = new LongAdder();
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
@@ -50,23 +63,25 @@ final class ReplicaDataSource extends AbstractDataSource implements AutoCloseabl
     /** A cache eviction to repeat once the replica has replayed the primary's WAL up to {@code lsn}. */
     private record Pending(long lsn, Runnable eviction, long deadline) {}
 
-    ReplicaDataSource(DataSource primary, HikariDataSource replica, Duration retryAfter, Duration replayWait) {
+    ReplicaDataSource(
+            DataSource primary, HikariDataSource replica, Duration retryAfter, Duration replayWait, Duration maxLag) {
         this.primary = primary;
         this.replica = replica;
         this.where = ReplicaProperties.withoutCredentials(replica.getJdbcUrl());
         this.retryAfterNanos = retryAfter.toNanos();
         this.replayWaitNanos = replayWait.toNanos();
+        this.maxLagNanos = maxLag.toNanos();
         this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "replica-replay");
             thread.setDaemon(true);
             return thread;
         });
-        poller.scheduleWithFixedDelay(this::repeatReplayedEvictions, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::poll, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        if (!ReplicaRouting.lagTolerated() || (down && System.nanoTime() - retryAt < 0)) {
+        if (!ReplicaRouting.lagTolerated() || lagging || (down && System.nanoTime() - retryAt < 0)) {
             return fromPrimary();
         }
         Connection connection;
@@ -140,18 +155,64 @@ final class ReplicaDataSource extends AbstractDataSource implements AutoCloseabl
         pending.add(new Pending(lsn, eviction, System.nanoTime() + replayWaitNanos));
     }
 
-    private void repeatReplayedEvictions() {
-        if (pending.isEmpty()) {
-            return;
-        }
-        long replayed = -1;
+    private void poll() {
+        long now = System.nanoTime();
+        long replayed;
         try {
             replayed = replayedLsn();
         } catch (SQLException | RuntimeException e) {
-            // Down: lag-tolerant reads are served by the primary, so nothing stale can be cached now.
+            // Down: lag-tolerant reads are served by the primary, so nothing stale can be cached now; whether it is
+            // down is decided where reads ask for a connection.
             replayed = Long.MAX_VALUE;
         }
-        long now = System.nanoTime();
+        if (replayed != Long.MAX_VALUE) {
+            judgeLag(now, replayed);
+        }
+        repeatReplayedEvictions(now, replayed);
+    }
+
+    /**
+     * Notes the primary's position now and decides whether the replica has replayed what the primary had written
+     * {@code maxLag} ago.
+     */
+    private void judgeLag(long now, long replayed) {
+        try {
+            primaryPositions.addLast(new long[] {now, primaryLsn()});
+        } catch (SQLException | RuntimeException e) {
+            // The primary does not answer: nothing to measure against, and every request fails on it anyway.
+            return;
+        }
+        long bound = maxLagNanos;
+        // The newest position at least maxLag old is the one the replica must have replayed; older ones are not needed.
+        long[] due = null;
+        while (!primaryPositions.isEmpty() && now - primaryPositions.peekFirst()[0] >= bound) {
+            due = primaryPositions.pollFirst();
+        }
+        if (due != null) {
+            primaryPositions.addFirst(due);
+        }
+        boolean behind = due != null && Long.compareUnsigned(replayed, due[1]) < 0;
+        if (behind && !lagging) {
+            laggingSince = now;
+            lagging = true;
+            log.warn(
+                    "The read replica {} is more than {} ms behind the primary: lag-tolerant reads go to the primary"
+                            + " until it catches up",
+                    where,
+                    Duration.ofNanos(bound).toMillis());
+        } else if (!behind && lagging) {
+            lagging = false;
+            log.info(
+                    "The read replica {} has caught up (it was behind for {} ms): lag-tolerant reads go to it",
+                    where,
+                    Duration.ofNanos(now - laggingSince).toMillis());
+        }
+    }
+
+    private void repeatReplayedEvictions(long now, long replayed) {
+        if (pending.isEmpty()) {
+            return;
+        }
         for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
             Pending p = it.next();
             if (Long.compareUnsigned(p.lsn(), replayed) <= 0 || now - p.deadline() >= 0) {
@@ -201,6 +262,20 @@ final class ReplicaDataSource extends AbstractDataSource implements AutoCloseabl
 
     String where() {
         return where;
+    }
+
+    /** Whether the replica is further behind than the bound, so that its reads go to the primary. */
+    boolean lagging() {
+        return lagging;
+    }
+
+    Duration maxLag() {
+        return Duration.ofNanos(maxLagNanos);
+    }
+
+    /** For the tests only: another bound, judged from the next poll on. */
+    void maxLag(Duration bound) {
+        this.maxLagNanos = bound.toNanos();
     }
 
     boolean down() {

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout how long a read waits for a replica connection before it goes to the primary
  * @param retryAfter how long the replica, once it did not answer, is left alone: reads go straight to the primary
  * @param replayWait the longest a cache eviction waits for the replica to replay the change that caused it
+ * @param maxLag how far behind the primary the replica may be and still serve reads ({@code ZHENGWU_DB_REPLICA_MAX_LAG})
  */
 @ConfigurationProperties("zhengwu.database.replica")
 record ReplicaProperties(
@@ -24,7 +25,8 @@ record ReplicaProperties(
         int poolSize,
         @DefaultValue("500ms") Duration connectTimeout,
         @DefaultValue("5s") Duration retryAfter,
-        @DefaultValue("60s") Duration replayWait) {
+        @DefaultValue("60s") Duration replayWait,
+        @DefaultValue("1s") Duration maxLag) {
 
     static final String PREFIX = "zhengwu.database.replica";
 

@@ -44,7 +44,9 @@ import org.zhengwu.catalog.ItemType;
  * <p>With replay paused on the replica, an entry published through the application is on the primary at once but
  * neither its guide page nor the search shows it: they were read from the replica. Once replay resumes, both show it
  * within seconds — the caches that the publication emptied and the stale replica filled again are emptied once more
- * when the replica has replayed it. Then the replica is stopped: pages, search and a publication still work, reads
+ * when the replica has replayed it. With the bound on lag at one second, a replica whose replay is paused again serves
+ * no reads once it is a second behind: an entry published then is shown at once, read from the primary, and reads go
+ * back to the replica when it has caught up. Then the replica is stopped: pages, search and a publication still work, reads
  * go to the primary without waiting for the replica each time, and health shows the replica DEGRADED while the node
  * stays UP and ready. Skipped, with the reason, without PostgreSQL's binaries or where servers cannot be started.
  */
@@ -83,6 +85,9 @@ class ReplicaReadTests {
                         "--spring.datasource.password=",
                         "--zhengwu.database.replica.url=" + cluster.replicaUrl(),
                         "--zhengwu.database.replica.retry-after=3s",
+                        // Paused replay must keep the replica stale for as long as the first test looks; the second
+                        // test sets the production bound.
+                        "--zhengwu.database.replica.max-lag=10m",
                         "--management.endpoint.health.show-details=always");
         port = ((WebServerApplicationContext) application).getWebServer().getPort();
     }
@@ -153,6 +158,52 @@ class ReplicaReadTests {
 
     @Test
     @Order(2)
+    void aReplicaFurtherBehindThanTheBoundServesNoReads() throws Exception {
+        Assumptions.assumeTrue(publishedWhilePaused != null, "the first test did not publish its entry");
+        ReplicaDataSource reads = reads();
+        reads.maxLag(Duration.ofSeconds(1));
+        assertThat(reads.lagging()).isFalse();
+        try (Connection replica = cluster.replica()) {
+            single(replica, "SELECT pg_wal_replay_pause()::text");
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> "paused".equals(single(replica, "SELECT pg_get_wal_replay_pause_state()")));
+        }
+        // A write the replica does not replay: a second later it is behind by more than the bound.
+        String behind = application
+                .getBean(GuidePageFixtures.class)
+                .publish(ItemType.LICENSING, name + "丙", GuidePageFixtures.licensing());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(reads::lagging);
+        HttpResponse<String> health = get("/actuator/health/replica");
+        assertThat(health.body()).contains("\"status\":\"DEGRADED\"").contains("behind the primary");
+        assertThat(get("/actuator/health").body()).endsWith("\"status\":\"UP\"}");
+
+        long fromReplica = reads.servedByReplica();
+        long fromPrimary = reads.servedByPrimary();
+        HttpResponse<String> guide = get("/items/" + behind);
+        assertThat(guide.statusCode()).as("read from the primary").isEqualTo(200);
+        assertThat(guide.body()).contains(name + "丙");
+        assertThat(reads.servedByReplica()).isEqualTo(fromReplica);
+        assertThat(reads.servedByPrimary()).isGreaterThan(fromPrimary);
+        try (Connection replica = cluster.replica()) {
+            assertThat(single(replica, "SELECT count(*)::text FROM catalog_item WHERE implementation_code = ?", behind))
+                    .as("still not on the replica")
+                    .isEqualTo("0");
+        }
+
+        try (Connection replica = cluster.replica()) {
+            single(replica, "SELECT pg_wal_replay_resume()::text");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !reads.lagging());
+        long caughtUp = reads.servedByReplica();
+        String query = STEM + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(get("/api/v1/items?q=" + encode(query)).statusCode()).isEqualTo(200);
+        assertThat(reads.servedByReplica()).isGreaterThan(caughtUp);
+        assertThat(get("/actuator/health/replica").body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    @Order(3)
     void theApplicationKeepsWorkingWhenTheReplicaStops() throws Exception {
         Assumptions.assumeTrue(publishedWhilePaused != null, "the first test did not publish its entry");
         ReplicaDataSource reads = reads();

@@ -97,10 +97,12 @@ class ReplicaRoutingTests {
                                         2,
                                         Duration.ofMillis(500),
                                         Duration.ofSeconds(30),
-                                        Duration.ofSeconds(60)),
+                                        Duration.ofSeconds(60),
+                                        Duration.ofSeconds(1)),
                                 primaryPool),
                         Duration.ofSeconds(30),
-                        Duration.ofSeconds(60)));
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(1)));
     }
 
     @Test
