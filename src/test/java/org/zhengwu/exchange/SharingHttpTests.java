@@ -319,6 +319,10 @@ class SharingHttpTests {
                 .param("id", id)
                 .update();
         org.zhengwu.exchange.grant.EscalationJob.run(context);
+        // Told after the escalation has committed, off the job's thread.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> outbox.bodiesTo(email).size() == 1);
         List<String> told = outbox.bodiesTo(email);
         assertThat(told).hasSize(1);
         assertThat(told.get(0))
@@ -328,15 +332,20 @@ class SharingHttpTests {
                 .contains(HEFEI_DATA)
                 .contains(DATA_BUREAU)
                 .contains("/exchange/supervision");
-        assertThat(log.search(
-                        new AccountabilityLog.Query(
-                                "system", "grant", null, "exchange.grant.escalation-notice", null, null),
-                        50,
-                        0))
-                .anySatisfy(e -> assertThat(e.details()).contains(String.valueOf(id)));
-        // Escalated once, told once.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(log.search(
+                                new AccountabilityLog.Query(
+                                        "system", "grant", null, "exchange.grant.escalation-notice", null, null),
+                                50,
+                                0))
+                        .anySatisfy(e -> assertThat(e.details()).contains(String.valueOf(id))));
+        // Escalated once, told once: a second run sends no second notice of it.
         org.zhengwu.exchange.grant.EscalationJob.run(context);
-        assertThat(outbox.bodiesTo(email)).hasSize(1);
+        org.awaitility.Awaitility.await()
+                .during(java.time.Duration.ofSeconds(2))
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> outbox.bodiesTo(email).size() == 1);
     }
 
     @Test
