@@ -20,6 +20,10 @@
 #       RETRY_FIRST (default 5s) and RETRY_LONGEST (default 30s) set zhengwu.exchange.pubsub.first-retry and
 #       longest-retry, so that the drill ends soon after the outage (the defaults, 30s and 1h, lose nothing either:
 #       they wait longer); max-attempts keeps its default, 12.
+#       BROKER=rabbitmq: the broker variant. The application relays change records through RabbitMQ
+#       (zhengwu.exchange.broker=rabbitmq) — a node of the drill's own (data in bench/results/drill-r3/rabbitmq, a
+#       free port; never the machine's shared broker) — and the broker, not the receiver, is killed (-9) and started
+#       again after OUTAGE seconds on the same data. Also counted: records never relayed, messages left in the queue.
 #
 # SKIP_BUILD=1 reuses the jar and classpath; BENCH_PORT (default 18083), JAVA_OPTS, BENCH_NICE as bench/lib/platform.sh.
 # Exit status 1 when something acknowledged was lost, duplicated or half-written, or an answer carried a stack trace.
@@ -56,10 +60,45 @@ cleanup() {
     [ -n "$DRILL_PID" ] && kill "$DRILL_PID" 2>/dev/null || true
     [ -n "${PROBE_PID:-}" ] && kill "$PROBE_PID" 2>/dev/null || true
     [ -n "${RECEIVER_PID:-}" ] && kill "$RECEIVER_PID" 2>/dev/null || true
+    [ -n "${BROKER_NODE:-}" ] && broker_kill || true
     platform_stop
     [ -n "$PG_CTL" ] && $PG_CTL -D "$OUT/pg" -m fast stop > /dev/null 2>&1 || true
 }
 trap cleanup EXIT
+
+# A RabbitMQ node of the drill's own on a free port (the machine's rabbitmq.conf names 5672, so the node gets a
+# configuration file of its own); it keeps its data in $OUT/rabbitmq, so that a restart finds the durable queue.
+broker_start() {
+    # Absolute: the node runs in a directory of its own (as root, as the rabbitmq user in its home).
+    local dir=$PWD/$OUT/rabbitmq
+    if [ -z "${BROKER_NODE:-}" ]; then
+        BROKER_PORT=$(free_port)
+        BROKER_NODE=drill$$@localhost
+        mkdir -p "$dir/mnesia" "$dir/log"
+        touch "$dir/enabled_plugins"
+        printf 'listeners.tcp.local = 127.0.0.1:%s\n' "$BROKER_PORT" > "$dir/rabbitmq.conf"
+        # As root, rabbitmq-server drops to the rabbitmq user, which must own what it writes.
+        [ "$(id -u)" = 0 ] && chown -R rabbitmq:rabbitmq "$dir"
+    fi
+    RABBITMQ_CONFIG_FILE=$dir/rabbitmq.conf RABBITMQ_NODENAME=$BROKER_NODE RABBITMQ_NODE_PORT=$BROKER_PORT \
+        RABBITMQ_DIST_PORT=$((BROKER_PORT % 20000 + 30000)) RABBITMQ_MNESIA_BASE=$dir/mnesia \
+        RABBITMQ_LOG_BASE=$dir/log RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins RABBITMQ_PID_FILE=$dir/pid \
+        rabbitmq-server -detached
+    for _ in $(seq 1 60); do
+        (exec 3<>/dev/tcp/127.0.0.1/"$BROKER_PORT") 2>/dev/null && return 0
+        sleep 1
+    done
+    echo "the drill's RabbitMQ did not start; see $dir/log" >&2
+    exit 1
+}
+broker_kill() {
+    # The node's name is in its environment, not on its command line: its pid file says which process it is.
+    local pid
+    pid=$(cat "$OUT/rabbitmq/pid" 2>/dev/null || true)
+    [ -n "$pid" ] || { echo "no pid file for the drill's RabbitMQ in $OUT/rabbitmq" >&2; return 1; }
+    kill -9 "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+}
 
 # The applicants, in the background: CasesDrill DATABASE CLIENTS DRAFTS; waits until their drafts are ready.
 applicants() {
@@ -187,6 +226,13 @@ r3)
     CHANGES=${2:-1500}
     PLATFORM_ARGS+=" --zhengwu.exchange.pubsub.first-retry=${RETRY_FIRST:-5s}"
     PLATFORM_ARGS+=" --zhengwu.exchange.pubsub.longest-retry=${RETRY_LONGEST:-30s}"
+    if [ -n "${BROKER:-}" ]; then
+        command -v rabbitmq-server > /dev/null || { echo "BROKER=rabbitmq needs rabbitmq-server" >&2; exit 1; }
+        broker_start
+        PLATFORM_ARGS+=" --zhengwu.exchange.broker=rabbitmq --spring.rabbitmq.host=127.0.0.1"
+        PLATFORM_ARGS+=" --spring.rabbitmq.port=$BROKER_PORT"
+        echo "== the drill's RabbitMQ $BROKER_NODE on 127.0.0.1:$BROKER_PORT"
+    fi
     DATA=$OUT/data
     platform_start "$DATA" "$OUT/app.log" "$OUT/zhengwu.json"
     PG_PORT=$(sed -n 's/.*Embedded PostgreSQL 17 on port \([0-9]*\).*/\1/p' "$OUT/app.log" | head -n 1)
@@ -237,18 +283,31 @@ SQL
     echo "== R3: subscription $SUBSCRIPTION pushes to 127.0.0.1:$RECEIVER_PORT; $FIRST changes with the receiver up"
     read -r ACCEPTED_1 _ < <(publish 0 "$FIRST")
     until [ "$(applied)" -ge "$FIRST" ]; do sleep 0.5; done
-    echo "== receiver killed (-9); $((CHANGES - FIRST)) changes and a replay of the first 100 while it is down ${OUTAGE}s"
-    kill -9 "$RECEIVER_PID"
-    wait "$RECEIVER_PID" 2>/dev/null || true
+    if [ -n "${BROKER:-}" ]; then
+        DOWN=broker
+        RELAYED_BEFORE=$(psql -Atq -d zhengwu -v res="$RESOURCE" \
+            -c "SELECT count(*) FROM exchange_change WHERE resource_code = :'res' AND relayed_at IS NOT NULL")
+        echo "   $RELAYED_BEFORE of the first $FIRST changes relayed through the broker before it went down"
+        echo "== broker killed (-9); $((CHANGES - FIRST)) changes and a replay of the first 100 while it is down ${OUTAGE}s"
+        broker_kill
+    else
+        DOWN=receiver
+        echo "== receiver killed (-9); $((CHANGES - FIRST)) changes and a replay of the first 100 while it is down ${OUTAGE}s"
+        kill -9 "$RECEIVER_PID"
+        wait "$RECEIVER_PID" 2>/dev/null || true
+    fi
     DOWN_AT=$(date +%s)
     read -r ACCEPTED_2 _ < <(publish "$FIRST" "$((CHANGES - FIRST))")
     read -r ACCEPTED_3 REPLAYED < <(publish 0 100)
     sleep $((OUTAGE - ($(date +%s) - DOWN_AT) > 0 ? OUTAGE - ($(date +%s) - DOWN_AT) : 0))
     PENDING_AT_RETURN=$(psql -Atq -d zhengwu -c \
         "SELECT count(*) FROM exchange_delivery WHERE subscription_id = $SUBSCRIPTION AND status <> 'DELIVERED'")
-    echo "== receiver back after $(($(date +%s) - DOWN_AT))s with $PENDING_AT_RETURN deliveries waiting"
+    UNRELAYED_AT_RETURN=$(psql -Atq -d zhengwu -v res="$RESOURCE" \
+        -c "SELECT count(*) FROM exchange_change WHERE resource_code = :'res' AND relayed_at IS NULL")
+    echo "== $DOWN back after $(($(date +%s) - DOWN_AT))s with $PENDING_AT_RETURN deliveries waiting" \
+        "($UNRELAYED_AT_RETURN change records not relayed to a broker)"
     UP_AT=$(date +%s)
-    receiver
+    if [ -n "${BROKER:-}" ]; then broker_start; else receiver; fi
     ACCEPTED=$((ACCEPTED_1 + ACCEPTED_2 + ACCEPTED_3))
     DEADLINE=$(($(date +%s) + 600))
     until [ "$(applied)" -ge "$ACCEPTED" ] || [ "$(date +%s)" -gt "$DEADLINE" ]; do sleep 1; done
@@ -264,13 +323,29 @@ SQL
         FROM exchange_delivery WHERE subscription_id = $SUBSCRIPTION")
     LOST=$((ACCEPTED - RECEIVED_DISTINCT))
     DUPLICATED=$((APPLIED - DISTINCT))
+    BROKER_STATE=
+    if [ -n "${BROKER:-}" ]; then
+        # The relay runs every second; give it a few to catch up with what it could not relay while the broker was down.
+        for _ in $(seq 1 30); do
+            UNRELAYED=$(psql -Atq -d zhengwu -v res="$RESOURCE" \
+                -c "SELECT count(*) FROM exchange_change WHERE resource_code = :'res' AND relayed_at IS NULL")
+            [ "$UNRELAYED" = 0 ] && break
+            sleep 1
+        done
+        QUEUED=$(rabbitmqctl -n "$BROKER_NODE" -q list_queues name messages 2>/dev/null \
+            | awk '$1 == "zhengwu.exchange.changes" { print $2 }')
+        BROKER_STATE=" relayed before the broker went down $RELAYED_BEFORE of $FIRST, change records never relayed"
+        BROKER_STATE+=" $UNRELAYED, messages left in the queue ${QUEUED:-unknown};"
+    fi
     echo
-    echo "R3 $(STAMP), webhook receiver down ${OUTAGE}s (retries ${RETRY_FIRST:-5s} doubling to ${RETRY_LONGEST:-30s}):"
+    echo "R3 $(STAMP), $DOWN down ${OUTAGE}s (retries ${RETRY_FIRST:-5s} doubling to ${RETRY_LONGEST:-30s}):"
     echo "changes published $ACCEPTED (+ $REPLAYED replayed, acknowledged without a new change);" \
         "deliveries $DELIVERED delivered, $DEAD dead, $PENDING pending (most attempts of one: $MAX_ATTEMPTS);" \
         "$PENDING_AT_RETURN waiting when the receiver came back, all applied ${CAUGHT_UP}s later;" \
-        "received $RECEIVED ($((RECEIVED - RECEIVED_DISTINCT)) twice), applied $APPLIED; lost $LOST, duplicated $DUPLICATED"
-    [ "$LOST" = 0 ] && [ "$DUPLICATED" = 0 ] && [ "$DEAD" = 0 ] && [ "$APPLIED" = "$ACCEPTED" ]
+        "received $RECEIVED ($((RECEIVED - RECEIVED_DISTINCT)) twice), applied $APPLIED;$BROKER_STATE" \
+        "lost $LOST, duplicated $DUPLICATED"
+    [ "$LOST" = 0 ] && [ "$DUPLICATED" = 0 ] && [ "$DEAD" = 0 ] && [ "$APPLIED" = "$ACCEPTED" ] \
+        && [ "${UNRELAYED:-0}" = 0 ]
     ;;
 *)
     echo "unknown drill $DRILL: r1, r2 or r3" >&2
