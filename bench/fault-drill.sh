@@ -286,7 +286,7 @@ SQL
     if [ -n "${BROKER:-}" ]; then
         DOWN=broker
         RELAYED_BEFORE=$(psql -Atq -d zhengwu -v res="$RESOURCE" \
-            -c "SELECT count(*) FROM exchange_change WHERE resource_code = :'res' AND relayed_at IS NOT NULL")
+            <<< "SELECT count(*) FROM exchange_change WHERE resource_code = :'res' AND relayed_at IS NOT NULL")
         echo "   $RELAYED_BEFORE of the first $FIRST changes relayed through the broker before it went down"
         echo "== broker killed (-9); $((CHANGES - FIRST)) changes and a replay of the first 100 while it is down ${OUTAGE}s"
         broker_kill
@@ -303,7 +303,7 @@ SQL
     PENDING_AT_RETURN=$(psql -Atq -d zhengwu -c \
         "SELECT count(*) FROM exchange_delivery WHERE subscription_id = $SUBSCRIPTION AND status <> 'DELIVERED'")
     UNRELAYED_AT_RETURN=$(psql -Atq -d zhengwu -v res="$RESOURCE" \
-        -c "SELECT count(*) FROM exchange_change WHERE resource_code = :'res' AND relayed_at IS NULL")
+        <<< "SELECT count(*) FROM exchange_change WHERE resource_code = :'res' AND relayed_at IS NULL")
     echo "== $DOWN back after $(($(date +%s) - DOWN_AT))s with $PENDING_AT_RETURN deliveries waiting" \
         "($UNRELAYED_AT_RETURN change records not relayed to a broker)"
     UP_AT=$(date +%s)
@@ -328,7 +328,7 @@ SQL
         # The relay runs every second; give it a few to catch up with what it could not relay while the broker was down.
         for _ in $(seq 1 30); do
             UNRELAYED=$(psql -Atq -d zhengwu -v res="$RESOURCE" \
-                -c "SELECT count(*) FROM exchange_change WHERE resource_code = :'res' AND relayed_at IS NULL")
+                <<< "SELECT count(*) FROM exchange_change WHERE resource_code = :'res' AND relayed_at IS NULL")
             [ "$UNRELAYED" = 0 ] && break
             sleep 1
         done
