@@ -25,11 +25,18 @@
 #       free port; never the machine's shared broker) — and the broker, not the receiver, is killed (-9) and started
 #       again after OUTAGE seconds on the same data. Also counted: records never relayed, messages left in the queue.
 #
+#   bench/fault-drill.sh r4 [clients=100] [drafts=2] [kill-after-seconds=4]
+#       the loss of one node of two: a PostgreSQL cluster of the drill's own (as R2), two nodes on it sharing one data
+#       directory (the file store and keys, as shared storage would), and HAProxy (apt-get install haproxy) in front,
+#       round robin, health-checking /actuator/health/readiness every second. While the applicants submit through
+#       it, node A gets SIGKILL and is not started again; the applicants stay signed in (sessions are in PostgreSQL)
+#       and retry with their keys; the load balancer sends them to node B.
+#
 # SKIP_BUILD=1 reuses the jar and classpath; BENCH_PORT (default 18083), JAVA_OPTS, BENCH_NICE as bench/lib/platform.sh.
 # Exit status 1 when something acknowledged was lost, duplicated or half-written, or an answer carried a stack trace.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DRILL=${1:?"r1, r2 or r3"}
+DRILL=${1:?"r1, r2, r3 or r4"}
 shift
 export BENCH_PORT=${BENCH_PORT:-18083}
 OUT=bench/results/drill-$DRILL
@@ -61,6 +68,8 @@ cleanup() {
     [ -n "${PROBE_PID:-}" ] && kill "$PROBE_PID" 2>/dev/null || true
     [ -n "${RECEIVER_PID:-}" ] && kill "$RECEIVER_PID" 2>/dev/null || true
     [ -n "${BROKER_NODE:-}" ] && broker_kill || true
+    [ -n "${NODE_B_PID:-}" ] && kill "$NODE_B_PID" 2>/dev/null || true
+    [ -e "$OUT/haproxy.pid" ] && kill "$(cat "$OUT/haproxy.pid")" 2>/dev/null || true
     platform_stop
     [ -n "$PG_CTL" ] && $PG_CTL -D "$OUT/pg" -m fast stop > /dev/null 2>&1 || true
 }
@@ -98,6 +107,29 @@ broker_kill() {
     [ -n "$pid" ] || { echo "no pid file for the drill's RabbitMQ in $OUT/rabbitmq" >&2; return 1; }
     kill -9 "$pid" 2>/dev/null || true
     while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+}
+
+# A PostgreSQL cluster of the drill's own (initdb from /usr/lib/postgresql/*/bin, data in $OUT/pg, a free port — never
+# the machine's shared server), with a database for the application; sets PGBIN, PG_CTL, PG_PORT, PG_START and
+# exports ZHENGWU_DB_URL for the nodes.
+own_postgres() {
+    PGBIN=$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d | sort -V | tail -n 1)
+    PG_CTL=$PGBIN/pg_ctl
+    PG_PORT=$(free_port)
+    echo "== a PostgreSQL cluster of the drill's own ($PGBIN, port $PG_PORT, data in $OUT/pg)"
+    # PostgreSQL refuses to run as root: as root, the cluster belongs to the system's postgres user.
+    if [ "$(id -u)" = 0 ]; then
+        mkdir -p "$OUT/pg" && touch "$OUT/postgresql.log" && chown postgres "$OUT/pg" "$OUT/postgresql.log"
+        PG_CTL="runuser -u postgres -- $PGBIN/pg_ctl"
+        runuser -u postgres -- "$PGBIN/initdb" -D "$OUT/pg" -U postgres -A trust -E UTF8 --locale=C > "$OUT/initdb.log"
+    else
+        "$PGBIN/initdb" -D "$OUT/pg" -U postgres -A trust -E UTF8 --locale=C > "$OUT/initdb.log"
+    fi
+    PG_START="-p $PG_PORT -c listen_addresses=127.0.0.1 -k /tmp -c max_connections=60"
+    $PG_CTL -D "$OUT/pg" -l "$OUT/postgresql.log" -w -o "$PG_START" start > /dev/null
+    "$PGBIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres zhengwu
+    export ZHENGWU_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/zhengwu ZHENGWU_DB_USER=postgres ZHENGWU_DB_PASSWORD=
+    export PGUSER=postgres PGPASSWORD=
 }
 
 # The applicants, in the background: CasesDrill DATABASE CLIENTS DRAFTS; waits until their drafts are ready.
@@ -150,23 +182,7 @@ r2)
     CLIENTS=${1:-50}
     DRAFTS=${2:-4}
     OUTAGE=${3:-20}
-    PGBIN=$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d | sort -V | tail -n 1)
-    PG_CTL=$PGBIN/pg_ctl
-    PG_PORT=$(free_port)
-    echo "== R2: a PostgreSQL cluster of the drill's own ($PGBIN, port $PG_PORT, data in $OUT/pg)"
-    # PostgreSQL refuses to run as root: as root, the cluster belongs to the system's postgres user.
-    if [ "$(id -u)" = 0 ]; then
-        mkdir -p "$OUT/pg" && touch "$OUT/postgresql.log" && chown postgres "$OUT/pg" "$OUT/postgresql.log"
-        PG_CTL="runuser -u postgres -- $PGBIN/pg_ctl"
-        runuser -u postgres -- "$PGBIN/initdb" -D "$OUT/pg" -U postgres -A trust -E UTF8 --locale=C > "$OUT/initdb.log"
-    else
-        "$PGBIN/initdb" -D "$OUT/pg" -U postgres -A trust -E UTF8 --locale=C > "$OUT/initdb.log"
-    fi
-    $PG_CTL -D "$OUT/pg" -l "$OUT/postgresql.log" -w \
-        -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k /tmp -c max_connections=60" start > /dev/null
-    "$PGBIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres zhengwu
-    export ZHENGWU_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/zhengwu ZHENGWU_DB_USER=postgres ZHENGWU_DB_PASSWORD=
-    export PGUSER=postgres PGPASSWORD=
+    own_postgres
     platform_start "$OUT/data" "$OUT/app.log" "$OUT/zhengwu.json"
     APP=$PLATFORM_PID
     echo "== $CLIENTS applicants: registration, sign-in, $DRAFTS complete drafts each"
@@ -194,8 +210,7 @@ r2)
     DOWN_AT=$(date +%s.%N)
     $PG_CTL -D "$OUT/pg" -m fast -w stop > /dev/null
     sleep "$OUTAGE"
-    $PG_CTL -D "$OUT/pg" -l "$OUT/postgresql.log" -w \
-        -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k /tmp -c max_connections=60" start > /dev/null
+    $PG_CTL -D "$OUT/pg" -l "$OUT/postgresql.log" -w -o "$PG_START" start > /dev/null
     UP_AT=$(date +%s.%N)
     touch "$OUT/recovered"
     STATUS=0
@@ -347,8 +362,84 @@ SQL
     [ "$LOST" = 0 ] && [ "$DUPLICATED" = 0 ] && [ "$DEAD" = 0 ] && [ "$APPLIED" = "$ACCEPTED" ] \
         && [ "${UNRELAYED:-0}" = 0 ]
     ;;
+r4)
+    CLIENTS=${1:-100}
+    DRAFTS=${2:-2}
+    KILL_AFTER=${3:-4}
+    command -v haproxy > /dev/null || { echo "r4 needs HAProxy: apt-get install haproxy" >&2; exit 1; }
+    own_postgres
+    # The data directory is shared by both nodes, as a mounted volume would be: the file store and the keys.
+    PORT_A=$PLATFORM_PORT
+    PORT_B=$((PLATFORM_PORT + 1))
+    echo "== node A on $PORT_A, node B on $PORT_B, one PostgreSQL (port $PG_PORT), one data directory"
+    platform_start "$OUT/data" "$OUT/app-a.log" "$OUT/zhengwu-a.json"
+    NODE_A_PID=$PLATFORM_PID
+    PLATFORM_PORT=$PORT_B PLATFORM_BASE=http://localhost:$PORT_B
+    platform_start "$OUT/data" "$OUT/app-b.log" "$OUT/zhengwu-b.json"
+    NODE_B_PID=$PLATFORM_PID
+    PLATFORM_PID=$NODE_A_PID
+    LB_PORT=$(free_port)
+    STATS_PORT=$(free_port)
+    cat > "$OUT/haproxy.cfg" <<CFG
+global
+    maxconn 4096
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 120s
+    timeout server 120s
+    retries 3
+    option redispatch
+    # Only what never reached a node is sent again by the load balancer; a request a node died holding is answered
+    # 502 and the client retries it with its idempotency key.
+    retry-on conn-failure
+frontend drill
+    bind 127.0.0.1:$LB_PORT
+    default_backend nodes
+backend nodes
+    balance roundrobin
+    option httpchk GET /actuator/health/readiness
+    # A node busy with the whole load answers its health check slowly: give it 5 s before counting a failure, or the
+    # survivor is taken out too and every request answered 503 by the load balancer.
+    timeout check 5s
+    default-server inter 1s fall 2 rise 2
+    server a 127.0.0.1:$PORT_A check
+    server b 127.0.0.1:$PORT_B check
+listen stats
+    bind 127.0.0.1:$STATS_PORT
+    stats enable
+    stats uri /stats
+CFG
+    haproxy -f "$OUT/haproxy.cfg" -D -p "$OUT/haproxy.pid"
+    until curl -sf "http://127.0.0.1:$LB_PORT/actuator/health" > /dev/null; do sleep 0.2; done
+    PLATFORM_BASE=http://127.0.0.1:$LB_PORT
+    echo "== $CLIENTS applicants through HAProxy on $LB_PORT: registration, sign-in, $DRAFTS complete drafts each"
+    applicants "$ZHENGWU_DB_URL" "$CLIENTS" "$DRAFTS"
+    sleep "$KILL_AFTER"
+    kill -9 "$NODE_A_PID"
+    wait "$NODE_A_PID" 2>/dev/null || true
+    PLATFORM_PID=
+    echo "   kill -9 of node A ${KILL_AFTER}s into the submissions; it stays down"
+    # The replay of every receipted key waits for this: by then the load balancer has taken node A out.
+    sleep 3
+    touch "$OUT/recovered"
+    STATUS=0
+    finish_applicants || STATUS=$?
+    kill -0 "$NODE_B_PID" || { echo "node B is gone" >&2; STATUS=1; }
+    # Per node: sessions (requests) served, 5xx answered, state as the load balancer saw it.
+    SERVED=$(curl -s "http://127.0.0.1:$STATS_PORT/stats;csv" | awk -F, '
+        NR == 1 { sub(/^# /, ""); for (i = 1; i <= NF; i++) f[$i] = i; next }
+        $1 == "nodes" && ($2 == "a" || $2 == "b") {
+            printf "node %s: %s requests, %s answered 5xx, %s broken answers, %s redispatched; now %s; ",
+                toupper($2), $f["stot"], $f["hrsp_5xx"], $f["eresp"], $f["wredis"], $f["status"] }')
+    echo
+    echo "R4 $(STAMP), two nodes behind HAProxy, node A killed (-9) ${KILL_AFTER}s into $CLIENTS applicants × $DRAFTS drafts:"
+    echo "${SERVED}node B served alone from the kill on (pid $NODE_B_PID, never restarted)"
+    cat "$OUT/drill.txt"
+    exit $STATUS
+    ;;
 *)
-    echo "unknown drill $DRILL: r1, r2 or r3" >&2
+    echo "unknown drill $DRILL: r1, r2, r3 or r4" >&2
     exit 2
     ;;
 esac
