@@ -10,7 +10,7 @@
 # catalogue (373 entries), 32 citizens who submit a few applications (bench/CasesSubmit.java, 5 s), CASES generated
 # cases spread as a province's (bench/cases-generate.sql, default 300000), 16 clerks over the 4 busiest organisations
 # (bench/CasesClerks.java). Then bench/MixedLoad.java — one driver, so that the ratio holds whichever stream is slow —
-# signs in 40 citizens (the 32 and 16 registered here; 8 more only for sign-ins) and runs, per 100 requests: 70 portal (50 search pages over 5,000 distinct queries, 20
+# signs in 48 citizens (the seed's 32 and 16 registered here; 8 more registered for sign-ins only) and runs, per 100 requests: 70 portal (50 search pages over 5,000 distinct queries, 20
 # guide pages), 10 citizen (8 signed-in pages, a sign-in of 2 requests), 6 for one complete online application, 14
 # clerk (5 待办 lists, 9 case pages). Phases: the static 1 KiB file through wrk (as bench/portal.sh) and through the
 # driver (the reference for the ratio, each with its own client cost), a warm-up, the mix closed-loop at CONNECTIONS
