@@ -38,8 +38,9 @@ import java.util.regex.Pattern;
  * <p>Per 100 requests of the mix (94 operations; a sign-in is two requests, an application six):
  *
  * <ul>
- *   <li>70 portal: 50 search pages over QUERIES distinct queries (substrings, so the
- *       page cache serves only real repetition), 20 guide pages (/items/{code}, every published entry);
+ *   <li>70 portal: 50 search pages over up to QUERIES distinct queries (substrings of 2 to 6 characters of the
+ *       published entries' names, so the page cache serves only real repetition), 20 guide pages (/items/{code},
+ *       every published entry);
  *   <li>10 citizen: 8 signed-in pages (/account, /my/cases; alternately), 1 password sign-in (GET and POST /login);
  *   <li>6 application: one complete online application (a draft begun, three materials uploaded, the form sent to
  *       review: 5 requests, timed together; then the submission, timed alone);
@@ -254,7 +255,13 @@ public class MixedLoad {
         System.out.printf(
                 "   %d distinct search queries, %d guide pages, %d citizens signed in (+%d for sign-ins), %d clerks'"
                         + " 待办 lists, %d case pages; entry %s%n",
-                searches.size(), guides.size(), citizens.size(), SIGN_IN_ACCOUNTS, todo.size(), casePages.size(), entryCode);
+                searches.size(),
+                guides.size(),
+                citizens.size(),
+                SIGN_IN_ACCOUNTS,
+                todo.size(),
+                casePages.size(),
+                entryCode);
     }
 
     static List<String[]> pages(Path file) throws Exception {

@@ -10,16 +10,18 @@
 # catalogue (373 entries), 32 citizens who submit a few applications (bench/CasesSubmit.java, 5 s), CASES generated
 # cases spread as a province's (bench/cases-generate.sql, default 300000), 16 clerks over the 4 busiest organisations
 # (bench/CasesClerks.java). Then bench/MixedLoad.java — one driver, so that the ratio holds whichever stream is slow —
-# signs in 48 citizens (the seed's 32 and 16 registered here; 8 more registered for sign-ins only) and runs, per 100 requests: 70 portal (50 search pages over 5,000 distinct queries, 20
-# guide pages), 10 citizen (8 signed-in pages, a sign-in of 2 requests), 6 for one complete online application, 14
-# clerk (5 待办 lists, 9 case pages). Phases: the static 1 KiB file through wrk (as bench/portal.sh) and through the
-# driver (the reference for the ratio, each with its own client cost), a warm-up, the mix closed-loop at CONNECTIONS
-# (the node's saturation), then the mix at fixed rates, FRACTIONS (default "0.25,0.5,0.75") of the closed-loop rate.
-# Sampled every second: the database's connections (pg_stat_activity, the application's), the JVM's resident memory,
+# signs in 48 citizens (the seed's 32 and 16 registered here; 8 more registered for sign-ins only) and runs, per 100
+# requests: 70 portal (50 search pages over ~4,800 distinct queries, 20 guide pages), 10 citizen (8 signed-in pages, a
+# sign-in of 2 requests), 6 for one complete online application, 14 clerk (5 待办 lists, 9 case pages). Phases: the
+# static 1 KiB file through wrk (as bench/portal.sh) and through the driver (the reference for the ratio, each with its
+# own client cost), a warm-up, the mix closed-loop at CONNECTIONS (the node's saturation), then the mix at fixed rates,
+# FRACTIONS (default "0.25,0.5,0.75") of the closed-loop rate. Sampled every few seconds: the database's connections
+# (pg_stat_activity, the application's), the JVM's resident memory,
 # the CPU time of the JVM and of PostgreSQL (so CPU per request of the mix, a sizing figure).
 #
-# CASES, FRACTIONS, SKIP_BUILD=1 (reuse the jar and bench classpath), BENCH_PORT (default 18081), JAVA_OPTS, BENCH_NICE
-# as bench/lib/platform.sh. Run it under the shared lock on a shared machine: flock /work/notes/bench.lock bench/mixed.sh
+# CASES, FRACTIONS, SKIP_BUILD=1 (reuse the jar and bench classpath), BENCH_PORT (default 18081), JAVA_OPTS,
+# BENCH_NICE as bench/lib/platform.sh. On a shared machine, under the shared lock:
+#   flock /work/notes/bench.lock bench/mixed.sh
 # Results in bench/results/mixed-*; the summary on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,8 +67,8 @@ psql -d zhengwu -v cases="$CASES" -f bench/cases-generate.sql > "$OUT/mixed-gene
 echo "   $(psql -Atq -d zhengwu -c "SELECT count(*) FROM cases_case") cases, $(psql -Atq -d zhengwu \
     -c "SELECT count(*) FROM identity_account") accounts"
 
-# About every second: epoch ms, the application's connections (all, active: the most seen), the JVM's resident KB, CPU ticks of the JVM
-# and of PostgreSQL's processes (the postmaster's children, alive at the time).
+# About every second (slower on a busy machine): epoch ms, the application's connections (all, active: the most
+# seen), the JVM's resident KB, CPU ticks of the JVM and of PostgreSQL's processes (the postmaster's children alive).
 sample() {
     local tick
     tick=$(getconf CLK_TCK)
@@ -110,7 +112,8 @@ SAMPLER=
 # Per phase, from the samples within it: the most connections (all, active), the most resident memory, and the CPU
 # of the JVM and of PostgreSQL per 1,000 requests and in cores.
 echo
-echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD), JAVA_OPTS ${PLATFORM_JAVA_OPTS}"
+echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)," \
+    "JAVA_OPTS ${PLATFORM_JAVA_OPTS}"
 echo "static 1 KiB through wrk -t2 -c$CONNECTIONS: $STATIC_WRK requests/s, p99 $STATIC_P99; load average $STATIC_LOAD"
 echo "load average over the mix's phases: $MIX_LOAD (at the start of the data: $LOAD_START)"
 printf "%-12s %10s %8s %8s %8s %13s %13s %11s %11s %11s\n" phase "requests/s" errors "conns" "active" "RSS max MB" \
@@ -133,6 +136,7 @@ while read -r phase start stop requests errors; do
         }' "$OUT/mixed-samples.txt"
 done < "$OUT/mixed-phases.txt"
 grep -h "÷ static" "$OUT/mixed-driver.txt"
-echo "answers 5xx in the access log: $(grep -c '"status_code":5' "$OUT/mixed-zhengwu.json" || true); waits for a database" \
-    "connection that timed out: $(grep -c 'Connection is not available' "$OUT/mixed-app.log" || true)"
+echo "answers 5xx in the access log: $(grep -c '"status_code":5' "$OUT/mixed-zhengwu.json" || true);" \
+    "waits for a database connection that timed out: $(grep -c 'Connection is not available' "$OUT/mixed-app.log" \
+    || true)"
 echo "the driver's own figures per stream: $OUT/mixed-driver.txt; samples: $OUT/mixed-samples.txt"
