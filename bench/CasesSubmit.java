@@ -281,8 +281,11 @@ public class CasesSubmit {
             code = m.group(1);
         }
         HttpResponse<String> answer = post(http, "/register/confirm", Map.of("code", code, "_csrf", csrf(asked)));
-        if (answer.statusCode() != 302) {
-            throw new IllegalStateException("registration of " + username + " answered " + answer.statusCode());
+        // A 302 back to /register is no registration: the pending request was refused (e.g. the address's limit).
+        if (answer.statusCode() != 302
+                || !answer.headers().firstValue("Location").orElse("").contains("/login?registered")) {
+            throw new IllegalStateException("registration of " + username + " answered " + answer.statusCode() + " "
+                    + answer.headers().firstValue("Location").orElse(""));
         }
         return new Applicant(username, mobile, id, http, null);
     }
