@@ -35,6 +35,7 @@ import org.zhengwu.identity.Actor;
 import org.zhengwu.identity.Actors;
 import org.zhengwu.identity.Applicants;
 import org.zhengwu.shared.files.FileStore;
+import org.zhengwu.shared.web.BadParameterException;
 import org.zhengwu.shared.web.UserFacingException;
 
 /**
@@ -274,10 +275,20 @@ class ApplyController {
 
     // ------------------------------------------------------------------ 我的办件
 
+    /** Cases on one page of 我的办件: an enterprise may have thousands, all reachable page by page. */
+    static final int MY_CASES_PAGE = 50;
+
     @GetMapping("/my/cases")
-    String mine(Model model) {
+    String mine(@RequestParam(defaultValue = "1") int page, Model model) {
+        if (page < 1 || page > 10_000) {
+            throw new BadParameterException("page", "search.problem.number", 1, 10_000);
+        }
         long me = person().accountId();
-        model.addAttribute("cases", records.ofApplicant(me));
+        CaseRecords.OwnCases mine = records.ofApplicant(me, MY_CASES_PAGE, (long) (page - 1) * MY_CASES_PAGE);
+        model.addAttribute("cases", mine.cases());
+        model.addAttribute("page", page);
+        model.addAttribute("pages", Math.max(1, (mine.total() + MY_CASES_PAGE - 1) / MY_CASES_PAGE));
+        model.addAttribute("total", mine.total());
         model.addAttribute("bundles", bundleRecords.ofApplicant(me));
         return "cases/apply/mine";
     }

@@ -438,17 +438,25 @@ public class CaseRecords {
     public record OwnCase(
             long id, String caseNumber, CaseStatus status, String itemName, LocalDate dueOn, Instant updatedAt) {}
 
+    /** A page of an applicant's cases, and how many they have in all. */
+    public record OwnCases(List<OwnCase> cases, long total) {}
+
+    /** The condition of {@link #ofApplicant}: the account's own cases and drafts, as applicant or as agent. */
+    private static final String OWN = """
+            (applicant_account_id = :me OR agent_account_id = :me) AND bundle_id IS NULL
+                AND NOT (status = 'DRAFT' AND registered_by IS NOT NULL)""";
+
     /**
-     * The applicant's cases and drafts (as applicant or as agent), most recently changed first; the branches of a
-     * bundle are listed with their bundle instead, and a clerk's counter draft is the clerk's until it is registered.
+     * The applicant's cases and drafts (as applicant or as agent), most recently changed first, {@code limit} from
+     * {@code offset}; the branches of a bundle are listed with their bundle instead, and a clerk's counter draft is the
+     * clerk's until it is registered.
      */
-    public List<OwnCase> ofApplicant(long accountId) {
-        return jdbc.sql("""
-                        SELECT id, case_number, status, item_name, due_on, updated_at FROM cases_case
-                        WHERE (applicant_account_id = :me OR agent_account_id = :me) AND bundle_id IS NULL
-                            AND NOT (status = 'DRAFT' AND registered_by IS NOT NULL)
-                        ORDER BY updated_at DESC LIMIT 200""")
+    public OwnCases ofApplicant(long accountId, int limit, long offset) {
+        List<OwnCase> cases = jdbc.sql("SELECT id, case_number, status, item_name, due_on, updated_at FROM cases_case"
+                        + " WHERE " + OWN + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .param("me", accountId)
+                .param("limit", limit)
+                .param("offset", offset)
                 .query((rs, n) -> new OwnCase(
                         rs.getLong("id"),
                         rs.getString("case_number"),
@@ -457,6 +465,13 @@ public class CaseRecords {
                         rs.getObject("due_on", LocalDate.class),
                         rs.getTimestamp("updated_at").toInstant()))
                 .list();
+        long total = offset == 0 && cases.size() < limit
+                ? cases.size()
+                : jdbc.sql("SELECT count(*) FROM cases_case WHERE " + OWN)
+                        .param("me", accountId)
+                        .query(Long.class)
+                        .single();
+        return new OwnCases(cases, total);
     }
 
     public void removeDraftMaterial(long caseId, long materialId) {
