@@ -22,7 +22,7 @@ import org.zhengwu.identity.account.Totp;
  * hold the most cases (受理, 承办审核, 审批 and 电子监察 roles each, as one 综合窗口 clerk of a small office holds; their
  * password hash is a bench citizen's, whose password is known), then signs each in through the pages as staff do:
  * password, then enrolling an authenticator (the TOTP secret read from the setup page, its code computed here), then
- * the recovery-code confirmation. Writes for bench/cases-pages.lua one file per page, each line "cookie path":
+ * the recovery-code confirmation. Writes for bench/lib/random-paths.lua one file per page, each line "cookie path":
  * workbench.txt (each clerk's 待办, due within DUE_DAYS days), detail.txt (200 random case ids of each clerk's
  * organisation), statistics.txt (each clerk's statistics page). Uses CasesSubmit for HTTP and the database.
  *

@@ -6,7 +6,7 @@
 #      embedded server;
 #  (b) CASES generated cases (bench/cases-generate.sql), then 16 clerks (bench/CasesClerks.java) loading their 待办
 #      (due within 10 days, sorted by due date), case pages of their organisation and the statistics page, with wrk
-#      (bench/cases-pages.lua); and EXPLAIN (ANALYZE, BUFFERS) of the 待办 query (bench/cases-workbench-explain.sql).
+#      (bench/lib/random-paths.lua); and EXPLAIN (ANALYZE, BUFFERS) of the 待办 query (bench/cases-workbench-explain.sql).
 #
 #   bench/cases.sh [duration-seconds=20]
 #
@@ -95,10 +95,10 @@ if [[ "$PARTS" != *b* ]]; then
 fi
 
 pages() { # $1: name, $2: file of "cookie path" lines
-    wrk -t2 -c16 -d10s --timeout 10s -s bench/cases-pages.lua "$PLATFORM_BASE" -- "$OUT/$2.txt" > /dev/null
+    wrk -t2 -c16 -d10s --timeout 10s -s bench/lib/random-paths.lua "$PLATFORM_BASE" -- "$OUT/$2.txt" > /dev/null
     local before
     before=$(load)
-    wrk -t2 -c16 -d"${DURATION}s" --timeout 10s -s bench/cases-pages.lua "$PLATFORM_BASE" -- "$OUT/$2.txt" \
+    wrk -t2 -c16 -d"${DURATION}s" --timeout 10s -s bench/lib/random-paths.lua "$PLATFORM_BASE" -- "$OUT/$2.txt" \
         > "$OUT/cases-$1.txt"
     echo "$(tail -n 1 "$OUT/cases-$1.txt"); load $before → $(load)"
 }
