@@ -3,6 +3,9 @@
 -- SearchIndex runs them since issue 13), the same in a region (:division and those above it), and, for comparison,
 -- the page with its window count and the two GROUP BYs it replaced. Keep in step with SearchIndex.search and counts.
 \set ON_ERROR_STOP on
+-- As SearchIndex.search sets them for a query with terms (the "before" queries ran with the defaults).
+SET work_mem = '32MB';
+SET enable_seqscan = off;
 SELECT CAST(ARRAY[:'word'] AS TEXT[]) AS terms, :'word' AS text \gset
 SELECT string_agg(quote_literal(code), ',') AS divisions FROM (
     WITH RECURSIVE up AS (SELECT code, parent_code FROM basedata_division WHERE code = :'division' AND effective_to IS NULL
