@@ -3,8 +3,10 @@ package org.zhengwu.catalog;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.zhengwu.basedata.Division;
@@ -29,6 +31,9 @@ public class ItemSearch {
             .maximumSize(10_000)
             .expireAfterWrite(CACHE_TTL)
             .build();
+    // The home page's and the directory's counts group the whole index (1.6 M rows at province scale): kept as long.
+    private final Cache<String, Map<?, Long>> counts =
+            Caffeine.newBuilder().maximumSize(10).expireAfterWrite(CACHE_TTL).build();
 
     ItemSearch(SearchIndex index, Divisions divisions, ReplicaReads replica) {
         this.index = index;
@@ -46,15 +51,25 @@ public class ItemSearch {
     }
 
     public Map<String, Long> countByOrganisation() {
-        return index.countByOrganisation();
+        return counted("organisation", index::countByOrganisation);
     }
 
     public Map<ServiceTheme, Long> countByTheme() {
-        return index.countByTheme();
+        return counted("theme", index::countByTheme);
     }
 
     public Map<String, Long> countByDivision() {
-        return index.countByDivision();
+        return counted("division", index::countByDivision);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <K> Map<K, Long> counted(String what, Supplier<Map<K, Long>> count) {
+        return (Map<K, Long>) counts.get(what, w -> Collections.unmodifiableMap(count.get()));
+    }
+
+    private void evict() {
+        results.invalidateAll();
+        counts.invalidateAll();
     }
 
     private List<String> applicableDivisions(String division) {
@@ -63,16 +78,16 @@ public class ItemSearch {
 
     @TransactionalEventListener
     void on(ItemPublished event) {
-        replica.evict(results::invalidateAll);
+        replica.evict(this::evict);
     }
 
     @TransactionalEventListener
     void on(ItemWithdrawn event) {
-        replica.evict(results::invalidateAll);
+        replica.evict(this::evict);
     }
 
     @TransactionalEventListener
     void on(ItemsReindexed event) {
-        replica.evict(results::invalidateAll);
+        replica.evict(this::evict);
     }
 }

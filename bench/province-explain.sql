@@ -1,0 +1,65 @@
+-- For bench/province.sh: EXPLAIN (ANALYZE, BUFFERS) of SearchIndex's queries for a common word (:word, a bigram held
+-- by the most names) on the province catalogue: the page of results, the facets with the total in one pass (as
+-- SearchIndex runs them since issue 13), the same in a region (:division and those above it), and, for comparison,
+-- the page with its window count and the two GROUP BYs it replaced. Keep in step with SearchIndex.search and counts.
+\set ON_ERROR_STOP on
+-- As SearchIndex.search sets them for a query with terms (the "before" queries ran with the defaults).
+SET work_mem = '32MB';
+SET enable_seqscan = off;
+SELECT CAST(ARRAY[:'word'] AS TEXT[]) AS terms, :'word' AS text \gset
+SELECT string_agg(quote_literal(code), ',') AS divisions FROM (
+    WITH RECURSIVE up AS (SELECT code, parent_code FROM basedata_division WHERE code = :'division' AND effective_to IS NULL
+                          UNION SELECT d.code, d.parent_code FROM basedata_division d JOIN up ON d.code = up.parent_code
+                          WHERE d.effective_to IS NULL)
+    SELECT code FROM up) d \gset
+SELECT count(*) AS matches FROM catalog_search_entry WHERE terms @> CAST(:'terms' AS TEXT[]);
+\echo == page (now)
+EXPLAIN (ANALYZE, BUFFERS)
+SELECT implementation_code, name, item_type, organisation_uscc, organisation_name, division_code, exercise_level,
+       online_level, visits, online_application, result_name, promised_value, promised_unit
+FROM catalog_search_entry
+WHERE 1 = 1 AND terms @> CAST(:'terms' AS TEXT[])
+ORDER BY CASE WHEN lower(name) = :'text' THEN 0 WHEN strpos(lower(name), :'text') > 0 THEN 1
+              WHEN name_terms @> CAST(:'terms' AS TEXT[]) THEN 2 WHEN lower(result_name) = :'text' THEN 3
+              WHEN strpos(lower(result_name), :'text') > 0 THEN 4 ELSE 5 END,
+         char_length(name), name, implementation_code
+LIMIT 10 OFFSET 0;
+\echo == facets and total in one pass (now)
+EXPLAIN (ANALYZE, BUFFERS)
+WITH counted AS MATERIALIZED (SELECT GROUPING(item_type) AS by_organisation, item_type, organisation_uscc,
+        organisation_name, count(*) AS type_n, count(*) AS organisation_n FROM catalog_search_entry
+        WHERE 1 = 1 AND terms @> CAST(:'terms' AS TEXT[])
+        GROUP BY GROUPING SETS ((item_type), (organisation_uscc, organisation_name)))
+SELECT by_organisation, item_type, organisation_uscc, organisation_name, type_n AS n FROM counted
+WHERE by_organisation = 0 AND type_n > 0
+UNION ALL (SELECT by_organisation, item_type, organisation_uscc, organisation_name, organisation_n FROM counted
+           WHERE by_organisation = 1 AND organisation_n > 0 ORDER BY organisation_n DESC, organisation_name LIMIT 50);
+\echo == page in a region (now)
+EXPLAIN (ANALYZE, BUFFERS)
+SELECT implementation_code, name FROM catalog_search_entry
+WHERE 1 = 1 AND terms @> CAST(:'terms' AS TEXT[]) AND division_code IN (:divisions)
+ORDER BY CASE WHEN lower(name) = :'text' THEN 0 WHEN strpos(lower(name), :'text') > 0 THEN 1
+              WHEN name_terms @> CAST(:'terms' AS TEXT[]) THEN 2 WHEN lower(result_name) = :'text' THEN 3
+              WHEN strpos(lower(result_name), :'text') > 0 THEN 4 ELSE 5 END,
+         char_length(name), name, implementation_code
+LIMIT 10;
+\echo == before: page with its window count
+EXPLAIN (ANALYZE, BUFFERS)
+SELECT implementation_code, name, count(*) OVER () AS total FROM catalog_search_entry
+WHERE 1 = 1 AND terms @> CAST(:'terms' AS TEXT[])
+ORDER BY CASE WHEN lower(name) = :'text' THEN 0 WHEN strpos(lower(name), :'text') > 0 THEN 1
+              WHEN name_terms @> CAST(:'terms' AS TEXT[]) THEN 2 WHEN lower(result_name) = :'text' THEN 3
+              WHEN strpos(lower(result_name), :'text') > 0 THEN 4 ELSE 5 END,
+         char_length(name), name, implementation_code
+LIMIT 10 OFFSET 0;
+\echo == before: type facet
+EXPLAIN (ANALYZE, BUFFERS)
+SELECT item_type, count(*) FROM catalog_search_entry WHERE 1 = 1 AND terms @> CAST(:'terms' AS TEXT[]) GROUP BY item_type;
+\echo == before: organisation facet
+EXPLAIN (ANALYZE, BUFFERS)
+SELECT organisation_uscc, organisation_name, count(*) FROM catalog_search_entry
+WHERE 1 = 1 AND terms @> CAST(:'terms' AS TEXT[])
+GROUP BY organisation_uscc, organisation_name ORDER BY count(*) DESC, organisation_name LIMIT 50;
+SELECT pg_size_pretty(pg_relation_size('catalog_search_entry')) AS search_heap,
+       pg_size_pretty(pg_total_relation_size('catalog_search_entry')) AS search_total,
+       pg_size_pretty(pg_relation_size('catalog_search_terms_idx')) AS terms_index;

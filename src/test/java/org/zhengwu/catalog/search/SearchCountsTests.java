@@ -1,0 +1,112 @@
+package org.zhengwu.catalog.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengwu.catalog.ItemType;
+import org.zhengwu.catalog.SearchQuery;
+import org.zhengwu.catalog.SearchResult;
+import org.zhengwu.shared.codes.CodeTable;
+import org.zhengwu.support.ZhengwuTest;
+
+/**
+ * The total and the facets come from one pass over the matches (issue 13, province scale): they must be what a
+ * separate count and a GROUP BY per facet, each leaving out its own filter, give — checked here against those
+ * queries, written out plainly, over the demo catalogue, with and without a type, an organisation and a region.
+ */
+@ZhengwuTest
+class SearchCountsTests {
+
+    static final String HEFEI_MARKET = "11340100662167280R";
+    static final List<String> SHUSHAN_AND_ABOVE = List.of("340000", "340100", "340104");
+
+    @Autowired
+    SearchIndex index;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aWordAloneCountsEveryMatchIntoBothFacets() {
+        same(query("登记", null, null), null);
+        same(query("营业执照", null, null), null);
+    }
+
+    @Test
+    void aTypeFilterNarrowsTheTotalAndTheOrganisationFacetButNotTheTypeFacet() {
+        SearchResult result = same(query("登记", ItemType.LICENSING, null), null);
+        SearchResult all = index.search(query("登记", null, null), null);
+        assertThat(result.total()).isPositive().isLessThan(all.total());
+        assertThat(result.facets().types()).isEqualTo(all.facets().types());
+    }
+
+    @Test
+    void anOrganisationFilterNarrowsTheTotalAndTheTypeFacetButNotTheOrganisationFacet() {
+        SearchResult result = same(query("登记", null, HEFEI_MARKET), null);
+        SearchResult all = index.search(query("登记", null, null), null);
+        assertThat(result.total()).isPositive().isLessThan(all.total());
+        assertThat(result.facets().organisations()).isEqualTo(all.facets().organisations());
+    }
+
+    @Test
+    void bothFiltersAndARegion() {
+        same(query("登记", ItemType.LICENSING, HEFEI_MARKET), SHUSHAN_AND_ABOVE);
+        same(query("", ItemType.PUBLIC_SERVICE, null), SHUSHAN_AND_ABOVE);
+        SearchResult none = same(query("登记", ItemType.PENALTY, HEFEI_MARKET), null);
+        assertThat(none.total()).isZero();
+        assertThat(none.items()).isEmpty();
+    }
+
+    private static SearchQuery query(String text, ItemType type, String organisation) {
+        return new SearchQuery(text, type, organisation, null, null, null, null, 1, 10);
+    }
+
+    /** Searches and compares total and facets with the plain queries; returns the result. */
+    private SearchResult same(SearchQuery query, List<String> divisions) {
+        SearchResult result = index.search(query, divisions);
+        List<String> terms = SearchTerms.ofQuery(SearchTerms.normalise(query.text()));
+        Map<String, Object> p = new HashMap<>();
+        p.put("terms", terms.toArray(String[]::new));
+        p.put("divisions", divisions == null ? List.of("") : divisions);
+        p.put("type", query.type() == null ? null : query.type().code());
+        p.put("uscc", query.organisation());
+        String where = " WHERE (cardinality(CAST(:terms AS TEXT[])) = 0 OR terms @> CAST(:terms AS TEXT[]))"
+                + (divisions == null ? "" : " AND division_code IN (:divisions)");
+        String typeFilter = " AND (CAST(:type AS TEXT) IS NULL OR item_type = :type)";
+        String organisationFilter = " AND (CAST(:uscc AS TEXT) IS NULL OR organisation_uscc = :uscc)";
+        long total = jdbc.sql("SELECT count(*) FROM catalog_search_entry" + where + typeFilter + organisationFilter)
+                .params(p)
+                .query(Long.class)
+                .single();
+        Map<ItemType, Long> types = new EnumMap<>(ItemType.class);
+        jdbc.sql("SELECT item_type, count(*) AS n FROM catalog_search_entry" + where + organisationFilter
+                        + " GROUP BY item_type")
+                .params(p)
+                .query((rs, n) ->
+                        types.put(CodeTable.requireCode(ItemType.class, rs.getString("item_type")), rs.getLong("n")))
+                .list();
+        List<SearchResult.OrganisationCount> organisations = jdbc.sql("SELECT organisation_uscc, organisation_name,"
+                        + " count(*) AS n FROM catalog_search_entry" + where + typeFilter
+                        + " GROUP BY organisation_uscc, organisation_name ORDER BY count(*) DESC, organisation_name,"
+                        + " organisation_uscc LIMIT 50")
+                .params(p)
+                .query((rs, n) -> new SearchResult.OrganisationCount(
+                        rs.getString("organisation_uscc"), rs.getString("organisation_name"), rs.getLong("n")))
+                .list();
+        assertThat(result.total()).as("total of %s", query).isEqualTo(total);
+        assertThat(result.facets().types()).as("type facet of %s", query).isEqualTo(types);
+        assertThat(result.facets().organisations())
+                .as("organisation facet of %s", query)
+                .containsExactlyInAnyOrderElementsOf(organisations);
+        assertThat(result.items()).hasSize((int) Math.min(10, total));
+        // Fewer than the facet's limit, or ties at its end could be cut either way.
+        assertThat(organisations).hasSizeLessThan(50);
+        return result;
+    }
+}
