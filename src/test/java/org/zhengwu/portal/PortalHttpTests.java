@@ -104,11 +104,8 @@ class PortalHttpTests {
         Document many = browser.get("/search?q=" + q("登记")).html();
         List<String> promised = many.select(".result__meta:nth-of-type(2)").eachText();
         assertThat(promised).isNotEmpty().allMatch(t -> t.matches("办理结果：.+ · (当场办结|承诺时限 \\d+ \\S+)"));
-        assertThat(many.select("#filter-depth option").eachText())
-                .first()
-                .isEqualTo("不限");
-        assertThat(many.select("#filter-depth option").eachText().subList(1, 5))
-                .allMatch(t -> t.endsWith("及以上"));
+        assertThat(many.select("#filter-depth option").eachText()).first().isEqualTo("不限");
+        assertThat(many.select("#filter-depth option").eachText().subList(1, 5)).allMatch(t -> t.endsWith("及以上"));
     }
 
     @Test
