@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Portal hot paths under load: search page, guide page and API search, each against a static 1 KiB file served by
 # the same server in the same run (the hardware limit of this machine for "one HTTP request through our filters").
-# Also: cold start with an existing data directory, and resident memory after the load.
+# Also: the search page over a long tail of distinct queries (search-many: every request a random one of ≥ 4,000
+# substrings of the demo catalogue's item names, so that the page micro-cache and the result cache only help as
+# much as real repetition would), cold start with an existing data directory, and resident memory after the load.
 #
 #   bench/portal.sh [duration-seconds=20] [connections=64]
 #
@@ -60,28 +62,58 @@ declare -A URLS=(
 )
 ORDER=(static-1k search-page guide-page api-search)
 
+# The long tail: every distinct substring of 2 to 6 characters of the demo catalogue's item and sub-item names, in
+# sorted order (the same list every run), each as a percent-encoded search page path.
+QUERIES=$OUT/search-queries.txt
+python3 - src/main/resources/demo/catalogue.yml > "$QUERIES" <<'PY'
+import re, sys, urllib.parse
+text = open(sys.argv[1], encoding="utf-8").read()
+names = {m.group(1).strip() for m in re.finditer(r"^(?:  |      )- name: (.+)$", text, re.M)}
+queries = {n[i:j] for n in names for i in range(len(n)) for j in range(i + 2, min(len(n), i + 6) + 1)}
+for q in sorted(queries):
+    print("/search?q=" + urllib.parse.quote(q, safe=""))
+PY
+QUERY_COUNT=$(wc -l < "$QUERIES")
+search_many() {
+    wrk -t2 -c"$CONNECTIONS" -d"$1" -s bench/lib/random-paths.lua "$BASE" -- "$QUERIES"
+}
+
 # Warm-up: the JIT and Thymeleaf's expression compiler need a few thousand requests per page before they settle.
 for round in 1 2; do
     for name in "${ORDER[@]}"; do
         wrk -t2 -c"$CONNECTIONS" -d10s "${URLS[$name]}" >/dev/null
     done
+    search_many 10s >/dev/null
 done
 
-declare -A RPS P99
+declare -A RPS P50 P95 P99
 for name in "${ORDER[@]}"; do
     wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${URLS[$name]}" > "$OUT/$name.txt"
     RPS[$name]=$(awk '/Requests\/sec/ {print $2}' "$OUT/$name.txt")
+    P50[$name]=$(awk '$1 == "50%" {print $2}' "$OUT/$name.txt")
+    P95[$name]=-
     P99[$name]=$(awk '$1 == "99%" {print $2}' "$OUT/$name.txt")
     errors=$(awk '/Non-2xx|Socket errors/' "$OUT/$name.txt")
     [ -z "$errors" ] || echo "   $name: $errors"
 done
+# Its own line: "paths: N in S s = R/s, p50 X ms, p95 Y ms, p99 Z ms, not 200: K".
+search_many "${DURATION}s" > "$OUT/search-many.txt"
+LINE=$(grep '^paths:' "$OUT/search-many.txt")
+RPS[search-many]=$(sed -E 's/.* = ([0-9.]+)\/s.*/\1/' <<< "$LINE")
+P50[search-many]=$(sed -E 's/.*p50 ([0-9.]+) ms.*/\1ms/' <<< "$LINE")
+P95[search-many]=$(sed -E 's/.*p95 ([0-9.]+) ms.*/\1ms/' <<< "$LINE")
+P99[search-many]=$(sed -E 's/.*p99 ([0-9.]+) ms.*/\1ms/' <<< "$LINE")
+bad=$(sed -E 's/.*not 200: ([0-9]+).*/\1/' <<< "$LINE")
+[ "$bad" = 0 ] || echo "   search-many: $bad answers other than 200"
+ORDER+=(search-many)
 RSS_KB=$(ps -o rss= -p $APP)
 
 echo
-echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), guide $CODE"
-printf "%-12s %12s %10s %10s\n" endpoint "requests/s" "p99" "÷ static"
+echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), guide $CODE," \
+    "search-many over $QUERY_COUNT queries, page cache ${ZHENGWU_PAGE_CACHE:-default}"
+printf "%-12s %12s %10s %10s %10s %10s\n" endpoint "requests/s" "p50" "p95" "p99" "÷ static"
 for name in "${ORDER[@]}"; do
     ratio=$(awk -v a="${RPS[$name]}" -v b="${RPS[static-1k]}" 'BEGIN { printf "%.2f", a / b }')
-    printf "%-12s %12s %10s %10s\n" "$name" "${RPS[$name]}" "${P99[$name]}" "$ratio"
+    printf "%-12s %12s %10s %10s %10s %10s\n" "$name" "${RPS[$name]}" "${P50[$name]}" "${P95[$name]}" "${P99[$name]}" "$ratio"
 done
 echo "cold start with existing data: ${COLD}s; resident memory after load: $((RSS_KB / 1024)) MB"

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,12 +33,19 @@ class DirectoryController {
     private final Divisions divisions;
     private final ItemSearch search;
     private final PortalSettings settings;
+    private final ResultEntries entries;
 
-    DirectoryController(Organisations organisations, Divisions divisions, ItemSearch search, PortalSettings settings) {
+    DirectoryController(
+            Organisations organisations,
+            Divisions divisions,
+            ItemSearch search,
+            PortalSettings settings,
+            ResultEntries entries) {
         this.organisations = organisations;
         this.divisions = divisions;
         this.search = search;
         this.settings = settings;
+        this.entries = entries;
     }
 
     /** Organisations of one division with how many services each offers. */
@@ -74,6 +82,7 @@ class DirectoryController {
             @PathVariable String code,
             @RequestParam(required = false) String page,
             HttpServletRequest request,
+            Locale locale,
             Model model) {
         CodeCheck check = DivisionCode.checkFormat(code);
         if (!check.isValid()) {
@@ -91,6 +100,7 @@ class DirectoryController {
         model.addAttribute("children", divisions.children(division.code()));
         model.addAttribute("implemented", implemented);
         model.addAttribute("result", result);
+        model.addAttribute("entries", entries.of(result, locale));
         model.addAttribute("pagination", Pagination.of(request, result.page(), result.pages()));
         return "portal/region";
     }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -34,8 +35,12 @@ class SearchFilters {
 
     static final Duration REFRESH = Duration.ofMinutes(5);
 
-    /** One option of a select; {@code count} is null where the option has none. */
-    record Option(String value, String label, Long count, boolean selected) {}
+    /**
+     * One option of a select, its text as printed: the label, with the number of matches where the option has one.
+     * Worked out here rather than in the template: a search page has about a hundred options, and each message the
+     * template formatted cost its render more than the rest of the option.
+     */
+    record Option(String value, String text, boolean selected) {}
 
     /** A group of options under a heading (an optgroup). */
     record Group(String label, List<Option> options) {}
@@ -46,6 +51,9 @@ class SearchFilters {
     private final CodeLabels labels;
     private final MessageSource messages;
     private final Cache<String, List<Division>> regions =
+            Caffeine.newBuilder().expireAfterWrite(REFRESH).build();
+    /** The province itself, asked for by every search page. */
+    private final Cache<String, Optional<Division>> current =
             Caffeine.newBuilder().expireAfterWrite(REFRESH).build();
 
     SearchFilters(
@@ -64,51 +72,66 @@ class SearchFilters {
     /** @param result the search result, or null when the parameters were unusable */
     void addTo(Model model, SearchRequests.Parameters selected, SearchResult result, Locale locale) {
         model.addAttribute("typeOptions", typeOptions(selected.type(), result, locale));
-        model.addAttribute("organisationOptions", organisationOptions(selected.organisation(), result));
+        model.addAttribute("organisationOptions", organisationOptions(selected.organisation(), result, locale));
         model.addAttribute("divisionGroups", divisionGroups(selected.division(), locale));
-        model.addAttribute("objectOptions", codeOptions(ServiceObject.values(), selected.serviceObject(), locale));
-        model.addAttribute("depthOptions", codeOptions(OnlineLevel.values(), selected.depth(), locale));
-        model.addAttribute("themeOptions", codeOptions(ServiceTheme.values(), selected.theme(), locale));
+        model.addAttribute(
+                "objectOptions", codeOptions(ServiceObject.values(), selected.serviceObject(), locale, null));
+        model.addAttribute(
+                "depthOptions", codeOptions(OnlineLevel.values(), selected.depth(), locale, "search.depth.atLeast"));
+        model.addAttribute("themeOptions", codeOptions(ServiceTheme.values(), selected.theme(), locale, null));
     }
 
     private List<Option> typeOptions(String selected, SearchResult result, Locale locale) {
-        return Arrays.stream(ItemType.values())
-                .map(t -> new Option(
-                        t.code(),
-                        labels.label(t, locale),
-                        result == null ? null : result.facets().types().getOrDefault(t, 0L),
-                        t.code().equals(selected)))
-                .filter(o -> o.count() == null || o.count() > 0 || o.selected())
-                .toList();
+        List<Option> options = new ArrayList<>();
+        for (ItemType t : ItemType.values()) {
+            boolean chosen = t.code().equals(selected);
+            String label = labels.label(t, locale);
+            if (result == null) {
+                options.add(new Option(t.code(), label, chosen));
+                continue;
+            }
+            long count = result.facets().types().getOrDefault(t, 0L);
+            if (count > 0 || chosen) {
+                options.add(new Option(t.code(), withCount(label, count, locale), chosen));
+            }
+        }
+        return options;
     }
 
-    private List<Option> organisationOptions(String selected, SearchResult result) {
+    private List<Option> organisationOptions(String selected, SearchResult result, Locale locale) {
         List<Option> options = new ArrayList<>();
         if (result != null) {
             result.facets()
                     .organisations()
-                    .forEach(o -> options.add(
-                            new Option(o.uscc(), o.name(), o.count(), o.uscc().equals(selected))));
+                    .forEach(o -> options.add(new Option(
+                            o.uscc(),
+                            withCount(o.name(), o.count(), locale),
+                            o.uscc().equals(selected))));
         }
         if (selected != null && options.stream().noneMatch(Option::selected)) {
-            organisations.find(selected).ifPresent(o -> options.add(0, new Option(o.uscc(), o.name(), 0L, true)));
+            organisations
+                    .find(selected)
+                    .ifPresent(o -> options.add(0, new Option(o.uscc(), withCount(o.name(), 0L, locale), true)));
         }
         return options;
+    }
+
+    private String withCount(String label, long count, Locale locale) {
+        return messages.getMessage("search.option.count", new Object[] {label, count}, locale);
     }
 
     private List<Group> divisionGroups(String selected, Locale locale) {
         String province = settings.provinceCode();
         List<Group> groups = new ArrayList<>();
         List<Division> top = regions.get(province, divisions::children);
-        divisions
-                .current(province)
+        current.get(province, divisions::current)
                 .ifPresent(p -> groups.add(new Group(
                         p.name(),
-                        List.of(new Option(p.code(), p.name(), null, p.code().equals(selected))))));
+                        List.of(new Option(p.code(), p.name(), p.code().equals(selected))))));
         groups.add(new Group(
                 messages.getMessage("search.division.cities", null, locale),
                 top.stream()
-                        .map(c -> new Option(c.code(), c.name(), null, c.code().equals(selected)))
+                        .map(c -> new Option(c.code(), c.name(), c.code().equals(selected)))
                         .toList()));
         DivisionCode.parse(selected)
                 .filter(code -> code.level() != DivisionCode.Level.PROVINCE)
@@ -123,16 +146,22 @@ class SearchFilters {
                                 .map(d -> new Option(
                                         d.code(),
                                         city.name() + " " + d.name(),
-                                        null,
                                         d.code().equals(selected)))
                                 .toList())));
         return groups;
     }
 
-    private <E extends Enum<E> & CodeTable> List<Option> codeOptions(E[] values, String selected, Locale locale) {
+    /** @param messageKey the message that frames each label, or null for the label alone */
+    private <E extends Enum<E> & CodeTable> List<Option> codeOptions(
+            E[] values, String selected, Locale locale, String messageKey) {
         return Arrays.stream(values)
-                .map(v -> new Option(
-                        v.code(), labels.label(v, locale), null, v.code().equals(selected)))
+                .map(v -> {
+                    String label = labels.label(v, locale);
+                    return new Option(
+                            v.code(),
+                            messageKey == null ? label : messages.getMessage(messageKey, new Object[] {label}, locale),
+                            v.code().equals(selected));
+                })
                 .toList();
     }
 }

@@ -33,11 +33,13 @@ class SearchPageController {
     private final ItemSearch search;
     private final SearchRequests requests;
     private final SearchFilters filters;
+    private final ResultEntries entries;
 
-    SearchPageController(ItemSearch search, SearchRequests requests, SearchFilters filters) {
+    SearchPageController(ItemSearch search, SearchRequests requests, SearchFilters filters, ResultEntries entries) {
         this.search = search;
         this.requests = requests;
         this.filters = filters;
+        this.entries = entries;
     }
 
     @GetMapping("/search")
@@ -79,6 +81,7 @@ class SearchPageController {
         SearchResult result = search.search(parsed.query());
         filters.addTo(model, selected, result, locale);
         model.addAttribute("result", result);
+        model.addAttribute("entries", entries.of(result, locale));
         model.addAttribute("unsearchable", parsed.query().hasUnsearchableText());
         model.addAttribute("searched", hasAnyCriterion(q, type, org, division, object, depth, theme));
         model.addAttribute("pagination", Pagination.of(request, result.page(), result.pages()));

@@ -89,6 +89,25 @@ class PortalHttpTests {
         assertThat(fullyOnline.select(".result")).allMatch(r -> r.text().contains("全程网办"));
     }
 
+    /** The lines of a result and the texts of the options, worked out in Java since issue 13, print as before. */
+    @Test
+    void resultsShowTypeOnlineTagsResultAndPromisedTimeAndDepthsReadAsAtLeast() {
+        Document page = browser.get("/search?q=" + q("营业执照")).html();
+        Element soleTrader = page.select(".result").stream()
+                .filter(r -> r.selectFirst(".result__title").text().equals("个体工商户设立登记"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(soleTrader.selectFirst(".result__title a").attr("href")).matches("/items/[0-9A-Z]+");
+        assertThat(soleTrader.select(".result__meta").get(0).select(".tag").eachText())
+                .containsExactly("行政许可", "全程网办");
+        assertThat(soleTrader.select(".result__meta").get(1).text()).isEqualTo("办理结果：营业执照 · 当场办结");
+        Document many = browser.get("/search?q=" + q("登记")).html();
+        List<String> promised = many.select(".result__meta:nth-of-type(2)").eachText();
+        assertThat(promised).isNotEmpty().allMatch(t -> t.matches("办理结果：.+ · (当场办结|承诺时限 \\d+ \\S+)"));
+        assertThat(many.select("#filter-depth option").eachText()).first().isEqualTo("不限");
+        assertThat(many.select("#filter-depth option").eachText().subList(1, 5)).allMatch(t -> t.endsWith("及以上"));
+    }
+
     @Test
     void filtersOfferTheTypesAndDepartmentsOfTheCurrentSearchWithCounts() {
         Document page = browser.get("/search?q=" + q("登记") + "&type=01").html();
