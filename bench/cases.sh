@@ -26,19 +26,11 @@ PARTS=${PARTS:-ab}
 OUT=bench/results
 DATA=$OUT/cases-data
 mkdir -p "$OUT"
-command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 1; }
-command -v pgbench >/dev/null || { echo "pgbench is not installed: apt-get install postgresql-client" >&2; exit 1; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-
 source bench/lib/platform.sh
-if [ -n "${SKIP_BUILD:-}" ]; then
-    # shellcheck disable=SC2010 # the one jar whose name does not end in -plain
-    PLATFORM_JAR=$(ls target/zhengwu-*.jar | grep -v plain | head -n 1)
-else
-    platform_build
-fi
-CLASSPATH_BENCH=target/bench-classes:target/classes:$(cat target/bench-classpath.txt)
-mkdir -p target/bench-classes
+requires wrk wrk
+requires pgbench postgresql-client
+
+platform_jar_and_classpath
 javac -proc:none -d target/bench-classes -cp "$CLASSPATH_BENCH" bench/CasesSubmit.java bench/CasesClerks.java
 rm -rf "$DATA"
 trap platform_stop EXIT

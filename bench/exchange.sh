@@ -26,20 +26,12 @@ PULL_PAGE=${PULL_PAGE:-5000}
 OUT=bench/results
 DATA=$OUT/exchange-data
 mkdir -p "$OUT"
-command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 1; }
-command -v pgbench >/dev/null || { echo "pgbench is not installed: apt-get install postgresql-client" >&2; exit 1; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
+source bench/lib/platform.sh
+requires wrk wrk
+requires pgbench postgresql-client
 seconds() { date +%s.%N; }
 
-source bench/lib/platform.sh
-if [ -n "${SKIP_BUILD:-}" ]; then
-    # shellcheck disable=SC2010 # the one jar whose name does not end in -plain
-    PLATFORM_JAR=$(ls target/zhengwu-*.jar | grep -v plain | head -n 1)
-else
-    platform_build
-fi
-CLASSPATH_BENCH=target/bench-classes:target/classes:$(cat target/bench-classpath.txt)
-mkdir -p target/bench-classes
+platform_jar_and_classpath
 javac -proc:none -d target/bench-classes bench/ExchangeBulk.java
 
 echo "== synthetic register: $PERSONS persons (seed 1), 100,000 of their numbers for the lookups"

@@ -44,14 +44,7 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 
 source bench/lib/platform.sh
-if [ -n "${SKIP_BUILD:-}" ]; then
-    # shellcheck disable=SC2010 # the one jar whose name does not end in -plain
-    PLATFORM_JAR=$(ls target/zhengwu-*.jar | grep -v plain | head -n 1)
-else
-    platform_build
-fi
-CLASSPATH_BENCH=target/bench-classes:target/classes:$(cat target/bench-classpath.txt)
-mkdir -p target/bench-classes
+platform_jar_and_classpath
 javac -proc:none -d target/bench-classes -cp "$CLASSPATH_BENCH" bench/CasesSubmit.java bench/CasesDrill.java \
     bench/ExchangeDrill.java
 # The drills register hundreds of applicants from one address.

@@ -33,19 +33,11 @@ FRACTIONS=${FRACTIONS:-0.25,0.5,0.75}
 OUT=bench/results
 DATA=$OUT/mixed-data
 mkdir -p "$OUT"
-command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 1; }
-command -v psql >/dev/null || { echo "psql is not installed: apt-get install postgresql-client" >&2; exit 1; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-
 source bench/lib/platform.sh
-if [ -n "${SKIP_BUILD:-}" ]; then
-    # shellcheck disable=SC2010 # the one jar whose name does not end in -plain
-    PLATFORM_JAR=$(ls target/zhengwu-*.jar | grep -v plain | head -n 1)
-else
-    platform_build
-fi
-CLASSPATH_BENCH=target/bench-classes:target/classes:$(cat target/bench-classpath.txt)
-mkdir -p target/bench-classes
+requires wrk wrk
+requires psql postgresql-client
+
+platform_jar_and_classpath
 javac -proc:none -d target/bench-classes -cp "$CLASSPATH_BENCH" bench/CasesSubmit.java bench/CasesClerks.java \
     bench/MixedLoad.java
 rm -rf "$DATA"

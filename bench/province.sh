@@ -25,17 +25,11 @@ SEARCHES=${SEARCHES:-4000}
 OUT=bench/results
 DATA=$OUT/province-data-$ENTRIES-$SEED
 mkdir -p "$OUT"
-command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 1; }
-command -v psql >/dev/null || { echo "psql is not installed: apt-get install postgresql-client" >&2; exit 1; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-
 source bench/lib/platform.sh
-if [ -n "${SKIP_BUILD:-}" ]; then
-    # shellcheck disable=SC2010 # the one jar whose name does not end in -plain
-    PLATFORM_JAR=$(ls target/zhengwu-*.jar | grep -v plain | head -n 1)
-else
-    platform_build
-fi
+requires wrk wrk
+requires psql postgresql-client
+
+platform_jar_and_classpath
 # A copy of its own, so that building again while the bench runs does not pull the jar from under the JVM.
 cp "$PLATFORM_JAR" "$OUT/province-zhengwu.jar"
 PLATFORM_JAR=$OUT/province-zhengwu.jar

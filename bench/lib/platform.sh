@@ -29,6 +29,27 @@ platform_build() {
     PLATFORM_JAR=$(ls target/zhengwu-*.jar | grep -v plain | head -n 1)
 }
 
+# The jar and the load drivers' classpath: built, or with SKIP_BUILD=1 those of the last build. Sets PLATFORM_JAR and
+# CLASSPATH_BENCH (bench/*.java compile against it into target/bench-classes).
+platform_jar_and_classpath() {
+    if [ -n "${SKIP_BUILD:-}" ]; then
+        # shellcheck disable=SC2010 # the one jar whose name does not end in -plain
+        PLATFORM_JAR=$(ls target/zhengwu-*.jar | grep -v plain | head -n 1)
+    else
+        platform_build
+    fi
+    CLASSPATH_BENCH=target/bench-classes:target/classes:$(cat target/bench-classpath.txt)
+    mkdir -p target/bench-classes
+}
+
+# requires COMMAND PACKAGE — stops the benchmark, saying what to install, when COMMAND is missing.
+requires() {
+    command -v "$1" > /dev/null || { echo "$1 is not installed: apt-get install $2" >&2; exit 1; }
+}
+
+# The machine's load average (1, 5, 15 minutes), printed beside the figures.
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
 # platform_start DATA_DIR APP_LOG JSON_LOG — starts the jar with a new client secret (PLATFORM_CLIENT_SECRET), waits
 # for it and checks that the client gets a token. Sets PLATFORM_PID (the JVM) and PLATFORM_POSTMASTER (its embedded
 # PostgreSQL, a process of its own; empty on an external database, ZHENGWU_DB_URL). PLATFORM_ARGS: more arguments
