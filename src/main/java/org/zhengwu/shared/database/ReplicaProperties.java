@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout how long a read waits for a replica connection before it goes to the primary
  * @param retryAfter how long the replica, once it did not answer, is left alone: reads go straight to the primary
  * @param replayWait the longest a cache eviction waits for the replica to replay the change that caused it
- * @param maxLag how far behind the primary the replica may be and still serve reads ({@code ZHENGWU_DB_REPLICA_MAX_LAG})
+ * @param maxLag how far behind the primary the replica may be and still serve reads ({@code ZHENGWU_DB_REPLICA_MAX_LAG},
+ *     default in application.yml)
  */
 @ConfigurationProperties("zhengwu.database.replica")
 record ReplicaProperties(
@@ -26,7 +27,7 @@ record ReplicaProperties(
         @DefaultValue("500ms") Duration connectTimeout,
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("60s") Duration replayWait,
-        @DefaultValue("1s") Duration maxLag) {
+        Duration maxLag) {
 
     static final String PREFIX = "zhengwu.database.replica";
 
