@@ -1,8 +1,13 @@
 package org.zhengwu.shared.i18n;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -38,7 +43,7 @@ class MessageBundles {
 
     @Bean(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)
     MessageSource messageSource(ResourceLoader resources) throws IOException {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        ResourceBundleMessageSource messages = new RememberingMessageSource();
         messages.setBasenames(basenames(ResourcePatternUtils.getResourcePatternResolver(resources))
                 .toArray(String[]::new));
         messages.setDefaultEncoding("UTF-8");
@@ -71,5 +76,37 @@ class MessageBundles {
 
     static String basename(String module) {
         return "i18n/" + module + "/messages";
+    }
+
+    /**
+     * Remembers where each text was found. A look-up tries the bundles in turn — ten of them, for a text of the last
+     * module nine misses first — and a page asks for dozens of texts (the search page about 35: a tenth of its
+     * rendering time in the profile of docs/BENCHMARKS.md); the answer for a language and a key never changes while
+     * the application runs (the bundles are read once, never reloaded). Bounded, because a key may be built from what
+     * a request sent and a language from its Accept-Language header.
+     */
+    static final class RememberingMessageSource extends ResourceBundleMessageSource {
+
+        private record Key(Locale locale, String code) {}
+
+        private final Cache<Key, Optional<String>> texts =
+                Caffeine.newBuilder().maximumSize(50_000).build();
+        private final Cache<Key, Optional<MessageFormat>> formats =
+                Caffeine.newBuilder().maximumSize(50_000).build();
+
+        @Override
+        protected String resolveCodeWithoutArguments(String code, Locale locale) {
+            return texts.get(
+                            new Key(locale, code),
+                            k -> Optional.ofNullable(super.resolveCodeWithoutArguments(code, locale)))
+                    .orElse(null);
+        }
+
+        @Override
+        protected MessageFormat resolveCode(String code, Locale locale) {
+            // The same MessageFormat each time, as the bundles' own cache gives: Spring formats with it under its lock.
+            return formats.get(new Key(locale, code), k -> Optional.ofNullable(super.resolveCode(code, locale)))
+                    .orElse(null);
+        }
     }
 }
