@@ -380,12 +380,19 @@ public class MixedLoad {
         }
     }
 
-    static void citizen(Map<Stream, Record> r, long t0) {
-        CasesSubmit.Applicant a;
+    /** A signed-in citizen of the pool, given back by the caller; null when the worker is interrupted (stopping). */
+    static CasesSubmit.Applicant takeCitizen() {
         try {
-            a = citizens.take();
+            return citizens.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    static void citizen(Map<Stream, Record> r, long t0) {
+        CasesSubmit.Applicant a = takeCitizen();
+        if (a == null) {
             return;
         }
         String path = ThreadLocalRandom.current().nextBoolean() ? "/account" : "/my/cases";
@@ -437,11 +444,8 @@ public class MixedLoad {
 
     /** A complete application: the draft (5 requests, timed together and counted as 5), then its submission. */
     static void apply(Map<Stream, Record> r, long t0) {
-        CasesSubmit.Applicant a;
-        try {
-            a = citizens.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        CasesSubmit.Applicant a = takeCitizen();
+        if (a == null) {
             return;
         }
         try {
