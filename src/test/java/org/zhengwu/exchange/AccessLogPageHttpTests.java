@@ -15,6 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengwu.exchange.query.AccessLog;
 import org.zhengwu.identity.StaffAccounts;
+import org.zhengwu.shared.codes.CitizenIdNumber;
+import org.zhengwu.shared.codes.UnifiedSocialCreditCode;
 import org.zhengwu.shared.time.BusinessTime;
 import org.zhengwu.support.TestBrowser;
 import org.zhengwu.support.TestPeople;
@@ -138,7 +140,15 @@ class AccessLogPageHttpTests {
                         .status())
                 .isEqualTo(403);
         // A number whose check character is wrong, or none: said so, not searched for.
-        String mistyped = first.substring(0, 17) + (first.charAt(17) == '0' ? '1' : '0');
+        // Another last character that makes it neither an ID number nor, by chance (one in 31), a valid 统一社会信用代码.
+        String mistyped = "0123456789X"
+                .chars()
+                .mapToObj(c -> first.substring(0, 17) + (char) c)
+                .filter(n -> !n.equals(first)
+                        && !CitizenIdNumber.isValid(n, LocalDate.now(BusinessTime.ZONE))
+                        && !UnifiedSocialCreditCode.check(n).isValid())
+                .findFirst()
+                .orElseThrow();
         for (String key : List.of(mistyped, "")) {
             TestBrowser.Page refused =
                     supervisor.post("/exchange/supervision/access/subject", Map.of("key", key, "_csrf", csrf));
