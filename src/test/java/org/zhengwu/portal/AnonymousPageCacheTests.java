@@ -40,4 +40,24 @@ class AnonymousPageCacheTests {
         assertThat(cacheable.matcher("/items/" + code).matches()).isTrue();
         assertThat(cacheable.matcher("/items/" + DEFAULT_CODE).matches()).isFalse();
     }
+
+    @Test
+    void gzipIsTakenWhenListedWithAWeightAboveZero() {
+        assertThat(AnonymousPageCache.acceptsGzip("gzip, deflate, br, zstd")).isTrue();
+        assertThat(AnonymousPageCache.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();
+        assertThat(AnonymousPageCache.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(AnonymousPageCache.acceptsGzip("gzip;q=0.000")).isFalse();
+        assertThat(AnonymousPageCache.acceptsGzip("gzip;q=x")).isFalse();
+        assertThat(AnonymousPageCache.acceptsGzip("x-gzip2, identity")).isFalse();
+        assertThat(AnonymousPageCache.acceptsGzip("")).isFalse();
+        assertThat(AnonymousPageCache.acceptsGzip(null)).isFalse();
+    }
+
+    @Test
+    void aPageIsKeptCompressedAndGivenBackWhole() {
+        byte[] body = "<html>登记 ".repeat(2_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        AnonymousPageCache.Page page = AnonymousPageCache.Page.of("text/html;charset=UTF-8", "zh-CN", body);
+        assertThat(page.gzipped().length).isLessThan(body.length / 10);
+        assertThat(page.body()).isEqualTo(body);
+    }
 }

@@ -319,6 +319,44 @@ class PortalHttpTests {
         }
     }
 
+    @Test
+    void cachedPagesAreKeptAndServedGzippedToBrowsersThatTakeGzip() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (boolean gzipFirst : List.of(true, false)) {
+            String path = "/search?q=" + q("登记" + System.nanoTime() + (gzipFirst ? "甲" : "乙"));
+            String plainFirst = gzipFirst ? null : plain(path);
+            List<java.net.http.HttpResponse<byte[]>> gzipped = new java.util.ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                gzipped.add(client.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                                .header("Accept-Encoding", "br;q=1, gzip;q=0.8")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray()));
+            }
+            String plain = gzipFirst ? plain(path) : plainFirst;
+            assertThat(plain).contains("<html");
+            for (var response : gzipped) {
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+                assertThat(response.headers().allValues("Vary")).anyMatch(v -> v.equalsIgnoreCase("accept-encoding"));
+                assertThat(response.headers().firstValue("Content-Language")).hasValue("zh-CN");
+                try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+                    assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                            .as("gzip first: %s", gzipFirst)
+                            .isEqualTo(plain);
+                }
+            }
+        }
+    }
+
+    private String plain(String path) {
+        TestBrowser.Page page = browser.get(path);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Encoding")).isNull();
+        assertThat(page.header("Content-Language")).isEqualTo("zh-CN");
+        return page.body();
+    }
+
     private static int count(Document page) {
         String status = page.selectFirst("[role=status]").text();
         return Integer.parseInt(status.replaceAll(".*?(\\d+) 项.*", "$1"));
