@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.util.HtmlUtils;
 import org.zhengwu.basedata.Division;
 import org.zhengwu.basedata.Divisions;
 import org.zhengwu.basedata.Organisations;
@@ -45,6 +46,42 @@ class SearchFilters {
     /** A group of options under a heading (an optgroup). */
     record Group(String label, List<Option> options) {}
 
+    /**
+     * The options of each select as HTML, every value and text escaped here. A search page has about ninety options,
+     * and a template spends four expression evaluations on each (the iteration, value, selected, text): printed from
+     * Java they cost the uncached page a third of its rendering.
+     */
+    record OptionsHtml(String type, String division, String organisation, String object, String depth, String theme) {
+
+        static String of(List<Option> options) {
+            StringBuilder html = new StringBuilder(options.size() * 48);
+            options.forEach(o -> append(html, o));
+            return html.toString();
+        }
+
+        static String ofGroups(List<Group> groups) {
+            StringBuilder html = new StringBuilder(groups.size() * 400);
+            for (Group group : groups) {
+                html.append("<optgroup label=\"").append(escape(group.label())).append("\">");
+                group.options().forEach(o -> append(html, o));
+                html.append("</optgroup>");
+            }
+            return html.toString();
+        }
+
+        private static void append(StringBuilder html, Option option) {
+            html.append("<option value=\"").append(escape(option.value())).append('"');
+            if (option.selected()) {
+                html.append(" selected=\"selected\"");
+            }
+            html.append('>').append(escape(option.text())).append("</option>");
+        }
+
+        private static String escape(String text) {
+            return HtmlUtils.htmlEscape(text, "UTF-8");
+        }
+    }
+
     private final Organisations organisations;
     private final Divisions divisions;
     private final PortalSettings settings;
@@ -71,14 +108,17 @@ class SearchFilters {
 
     /** @param result the search result, or null when the parameters were unusable */
     void addTo(Model model, SearchRequests.Parameters selected, SearchResult result, Locale locale) {
-        model.addAttribute("typeOptions", typeOptions(selected.type(), result, locale));
-        model.addAttribute("organisationOptions", organisationOptions(selected.organisation(), result, locale));
-        model.addAttribute("divisionGroups", divisionGroups(selected.division(), locale));
-        model.addAttribute(
-                "objectOptions", codeOptions(ServiceObject.values(), selected.serviceObject(), locale, null));
-        model.addAttribute(
-                "depthOptions", codeOptions(OnlineLevel.values(), selected.depth(), locale, "search.depth.atLeast"));
-        model.addAttribute("themeOptions", codeOptions(ServiceTheme.values(), selected.theme(), locale, null));
+        model.addAttribute("filterOptions", options(selected, result, locale));
+    }
+
+    OptionsHtml options(SearchRequests.Parameters selected, SearchResult result, Locale locale) {
+        return new OptionsHtml(
+                OptionsHtml.of(typeOptions(selected.type(), result, locale)),
+                OptionsHtml.ofGroups(divisionGroups(selected.division(), locale)),
+                OptionsHtml.of(organisationOptions(selected.organisation(), result, locale)),
+                OptionsHtml.of(codeOptions(ServiceObject.values(), selected.serviceObject(), locale, null)),
+                OptionsHtml.of(codeOptions(OnlineLevel.values(), selected.depth(), locale, "search.depth.atLeast")),
+                OptionsHtml.of(codeOptions(ServiceTheme.values(), selected.theme(), locale, null)));
     }
 
     private List<Option> typeOptions(String selected, SearchResult result, Locale locale) {
