@@ -1,5 +1,8 @@
 package org.zhengwu.cases.lifecycle;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,15 @@ public class CaseProcesses implements CaseHandlingOptions {
     private final AccessRegistry registry;
     /** The review stages of each definition id: a deployed definition never changes. */
     private final Map<String, List<String>> stages = new ConcurrentHashMap<>();
+    /**
+     * The latest usable definition of each key, asked for by every submission (a query otherwise). Definitions are
+     * deployed when a node starts, so a version another node deployed in a rolling upgrade is used here within
+     * {@link #LATEST_KEPT}; a key without one is asked again every time.
+     */
+    private final Cache<String, ProcessDefinition> latest =
+            Caffeine.newBuilder().maximumSize(100).expireAfterWrite(LATEST_KEPT).build();
+
+    static final Duration LATEST_KEPT = Duration.ofMinutes(1);
 
     CaseProcesses(RepositoryService repository, AccessRegistry registry) {
         this.repository = repository;
@@ -68,13 +80,16 @@ public class CaseProcesses implements CaseHandlingOptions {
 
     /** The latest definition of a process key, as a case is started on it; empty when none is deployed and usable. */
     Optional<ProcessDefinition> latest(String key) {
-        return Optional.ofNullable(repository
-                        .createProcessDefinitionQuery()
-                        .processDefinitionKey(key)
-                        .latestVersion()
-                        .active()
-                        .singleResult())
-                .filter(d -> usable(d.getId()));
+        return Optional.ofNullable(latest.get(
+                key,
+                k -> Optional.ofNullable(repository
+                                .createProcessDefinitionQuery()
+                                .processDefinitionKey(k)
+                                .latestVersion()
+                                .active()
+                                .singleResult())
+                        .filter(d -> usable(d.getId()))
+                        .orElse(null)));
     }
 
     /** The review stages of a definition, in the order of {@link CaseHandling#STAGES}. */
