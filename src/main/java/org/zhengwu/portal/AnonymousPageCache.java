@@ -140,13 +140,14 @@ class AnonymousPageCache extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = key(request);
+        boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
         Page cached = pages.getIfPresent(key);
         if (cached != null) {
             response.setContentType(cached.contentType());
             if (cached.contentLanguage() != null) {
                 response.setHeader("Content-Language", cached.contentLanguage());
             }
-            write(cached, request, response);
+            write(cached, gzip, response);
             return;
         }
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
@@ -158,9 +159,9 @@ class AnonymousPageCache extends OncePerRequestFilter {
                 && !capture.containsHeader("Set-Cookie")) {
             Page page = Page.of(contentType, capture.getLocale().toLanguageTag(), capture.getContentAsByteArray());
             pages.put(key, page);
-            if (acceptsGzip(request.getHeader("Accept-Encoding"))) {
+            if (gzip) {
                 capture.resetBuffer();
-                write(page, request, response);
+                write(page, true, response);
                 return;
             }
         }
@@ -168,9 +169,9 @@ class AnonymousPageCache extends OncePerRequestFilter {
     }
 
     /** The page as the client takes it; the container leaves a body that is already gzip alone. */
-    private static void write(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void write(Page page, boolean gzip, HttpServletResponse response) throws IOException {
         response.addHeader("Vary", "Accept-Encoding");
-        if (acceptsGzip(request.getHeader("Accept-Encoding"))) {
+        if (gzip) {
             response.setHeader("Content-Encoding", "gzip");
             response.setContentLength(page.gzipped().length);
             response.getOutputStream().write(page.gzipped());

@@ -32,9 +32,6 @@ class ResultEntries {
             String resultLine,
             String promisedLine) {}
 
-    /** The results of one page: each entry's texts, and the list items that print them. */
-    record Entries(List<Entry> list, String html) {}
-
     private final CodeLabels labels;
     private final MessageSource messages;
 
@@ -43,7 +40,8 @@ class ResultEntries {
         this.messages = messages;
     }
 
-    Entries of(SearchResult result, Locale locale) {
+    /** The list items of one page of results, escaped. */
+    String of(SearchResult result, Locale locale) {
         List<Entry> list =
                 result.items().stream().map(item -> entry(item, locale)).toList();
         String fullyOnline = messages.getMessage("guide.fullyOnline", null, locale);
@@ -75,7 +73,7 @@ class ResultEntries {
                     .append(escape(entry.promisedLine()))
                     .append("</span>\n</p>\n</li>\n");
         }
-        return new Entries(list, html.toString());
+        return html.toString();
     }
 
     private static String escape(String text) {
