@@ -349,6 +349,20 @@ class PortalHttpTests {
         }
     }
 
+    @Test
+    void aSignedInVisitorsPageNeitherComesFromTheAnonymousCacheNorGoesIntoIt() {
+        String path = "/search?q=" + q("婚姻" + System.nanoTime());
+        assertThat(browser.get(path).html().select("a[href=/login]")).isNotEmpty();
+        TestBrowser staff = new TestBrowser(port);
+        staff.signInNewStaff(accounts, null);
+        for (int round = 0; round < 2; round++) {
+            Document signedIn = staff.get(path).html();
+            assertThat(signedIn.select("form[action=/logout]")).isNotEmpty();
+            assertThat(signedIn.select("a[href=/login]")).isEmpty();
+        }
+        assertThat(browser.get(path).html().select("form[action=/logout]")).isEmpty();
+    }
+
     private String plain(String path) {
         TestBrowser.Page page = browser.get(path);
         assertThat(page.status()).isEqualTo(200);
