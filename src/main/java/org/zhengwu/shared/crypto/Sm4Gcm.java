@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.modes.GCMModeCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
@@ -100,8 +99,8 @@ public final class Sm4Gcm {
         return Arrays.copyOf(out, length);
     }
 
-    /** The SM4 block cipher under the GCM mode. */
+    /** The SM4 block cipher under the GCM mode: {@link Sm4TableEngine}, which gives SM4Engine's answers faster. */
     static BlockCipher blockCipher() {
-        return new SM4Engine();
+        return new Sm4TableEngine();
     }
 }

@@ -1,7 +1,9 @@
 package org.zhengwu.shared.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -84,6 +86,37 @@ class KnownAnswerTests {
             sm4.processBlock(block, 0, block, 0);
         }
         assertThat(block).isEqualTo(hex("595298c7c6fd271f0402f804c33d3f66"));
+    }
+
+    /** The platform's SM4 ({@link Sm4TableEngine}) gives BouncyCastle's SM4Engine's answer for random keys and blocks. */
+    @Test
+    void sm4AnswersAsBouncyCastlesSm4EngineForRandomKeysAndBlocksBothWays() {
+        java.util.Random random = new java.util.Random(32907);
+        for (int i = 0; i < 5_000; i++) {
+            byte[] key = new byte[16];
+            byte[] block = new byte[16];
+            random.nextBytes(key);
+            random.nextBytes(block);
+            for (boolean encrypt : new boolean[] {true, false}) {
+                BlockCipher reference = new org.bouncycastle.crypto.engines.SM4Engine();
+                reference.init(encrypt, new KeyParameter(key));
+                byte[] expected = new byte[16];
+                reference.processBlock(block, 0, expected, 0);
+                assertThat(process(encrypt, key, block))
+                        .as(
+                                "key %s, block %s, %s",
+                                HexFormat.of().formatHex(key),
+                                HexFormat.of().formatHex(block),
+                                encrypt ? "encrypting" : "decrypting")
+                        .isEqualTo(expected);
+            }
+        }
+        BlockCipher sm4 = Sm4Gcm.blockCipher();
+        assertThatIllegalStateException().isThrownBy(() -> sm4.processBlock(new byte[16], 0, new byte[16], 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> sm4.init(true, new KeyParameter(new byte[8])));
+        sm4.init(true, new KeyParameter(new byte[16]));
+        assertThatExceptionOfType(org.bouncycastle.crypto.DataLengthException.class)
+                .isThrownBy(() -> sm4.processBlock(new byte[15], 0, new byte[16], 0));
     }
 
     @Test
