@@ -9,10 +9,13 @@ import java.util.regex.Pattern;
 /**
  * bench/exchange.sh's bulk part, as a department system would do it with its bearer token: publish CHANGES change
  * records of a resource in batches of 1,000 (timed: records/s), subscribe by pull, then pull every change page by page
- * (PAGE a page, default 1,000, the API's limit 5,000; timed: rows/s, every page's changes counted). Prints
- * "publish = N/s" and "pull = N/s".
+ * (PAGE a page, default 1,000, the API's limit 5,000; timed: rows/s, every page's changes counted), from the start
+ * WARMUP + ROUNDS times (defaults 0 and 1): the first round meets a node whose pull path has never run (as the
+ * compilers found it), the rounds after the warm-up the node as it is under steady pulling. Prints "publish = N/s",
+ * "pull round I = N/s" for each round, "pull cold = N/s" (the first) and "pull = N/s", the median of the ROUNDS
+ * after the warm-up.
  *
- * <pre>java ExchangeBulk BASE TOKEN RESOURCE CHANGES [PAGE]</pre>
+ * <pre>java ExchangeBulk BASE TOKEN RESOURCE CHANGES [PAGE [ROUNDS [WARMUP]]]</pre>
  */
 public class ExchangeBulk {
 
@@ -26,6 +29,9 @@ public class ExchangeBulk {
         String resource = args[2];
         int changes = Integer.parseInt(args[3]);
         int pageSize = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
+        int timed = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        int warmup = args.length > 6 ? Integer.parseInt(args[6]) : 0;
+        int rounds = warmup + timed;
         String ref = resource.replace('/', '-');
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -62,9 +68,30 @@ public class ExchangeBulk {
         }
         String subscription = id.group(1);
 
+        double[] rates = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            started = System.nanoTime();
+            long rows = pullAll(http, base, token, subscription, pageSize);
+            double pullSeconds = (System.nanoTime() - started) / 1e9;
+            rates[round] = rows / pullSeconds;
+            System.out.printf(
+                    "pull round %d = %.0f/s (%d rows in %.2f s)%s%n",
+                    round + 1, rates[round], rows, pullSeconds, round < warmup ? ", warm-up" : "");
+            if (rows != changes) {
+                throw new IllegalStateException("pulled " + rows + " changes, published " + changes);
+            }
+        }
+        double[] steady = java.util.Arrays.copyOfRange(rates, warmup, rounds);
+        java.util.Arrays.sort(steady);
+        System.out.printf("pull cold = %.0f/s%n", rates[0]);
+        System.out.printf("pull = %.0f/s%n", steady[(steady.length - 1) / 2]);
+    }
+
+    /** Every change of the subscription from the start, page by page; the number of changes the pages held. */
+    private static long pullAll(HttpClient http, String base, String token, String subscription, int pageSize)
+            throws Exception {
         long cursor = 0;
         long rows = 0;
-        started = System.nanoTime();
         while (true) {
             HttpResponse<String> page = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/api/v1/exchange/subscriptions/" + subscription
@@ -89,13 +116,8 @@ public class ExchangeBulk {
             }
             cursor = Long.parseLong(next.group(1));
             if (!Boolean.parseBoolean(more.group(1))) {
-                break;
+                return rows;
             }
-        }
-        double pullSeconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("pull = %.0f/s (%d rows in %.2f s)%n", rows / pullSeconds, rows, pullSeconds);
-        if (rows != changes) {
-            throw new IllegalStateException("pulled " + rows + " changes, published " + changes);
         }
     }
 

@@ -1,8 +1,11 @@
 package org.zhengwu.exchange.pubsub;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.zhengwu.exchange.grant.ActiveGrant;
 import org.zhengwu.exchange.pubsub.ResourceItems.Item;
 import org.zhengwu.exchange.pubsub.ResourceItems.Resource;
@@ -41,7 +44,7 @@ final class DeliveryView {
             }
             fields.put(field, shown(item, value, grant));
         });
-        String key = shownKey(change.key(), resource, grant);
+        String key = shownKey(change.key(), resource.keyItem(), grant);
         return new Delivered(
                 change.id(),
                 change.idempotencyKey(),
@@ -62,74 +65,108 @@ final class DeliveryView {
      * ones not in clear read and masked, the others skipped; no map is built.
      */
     static void write(JsonGenerator out, Outbox.Opened change, Resource resource, ActiveGrant grant, JsonMapper json) {
-        if (!change.payload().startsWith(KEY_FIRST)) {
-            json.writeValue(out, of(stored(change, json), resource, grant));
-            return;
+        writer(resource, grant, json).write(out, change);
+    }
+
+    /** Writes the changes of one resource as one grant shows them, each field's treatment decided once. */
+    static Writer writer(Resource resource, ActiveGrant grant, JsonMapper json) {
+        Map<String, Boolean> masked = new HashMap<>();
+        resource.items().forEach((field, item) -> {
+            if (grant.fields().contains(field)) {
+                masked.put(field, item.sensitive() && !grant.clearFields().contains(field));
+            }
+        });
+        return new Writer(resource, grant, json, masked);
+    }
+
+    /** {@link #write}, for every change of a page: what the grant shows of each field looked up once per field. */
+    static final class Writer {
+
+        private final Resource resource;
+        private final ActiveGrant grant;
+        private final JsonMapper json;
+
+        /** The granted fields, each with whether it is masked. */
+        private final Map<String, Boolean> masked;
+
+        private final Optional<Item> keyItem;
+
+        private Writer(Resource resource, ActiveGrant grant, JsonMapper json, Map<String, Boolean> masked) {
+            this.resource = resource;
+            this.grant = grant;
+            this.json = json;
+            this.masked = masked;
+            this.keyItem = resource.keyItem();
         }
-        out.writeStartObject();
-        out.writeNumberProperty("id", change.id());
-        out.writeStringProperty("idempotencyKey", change.idempotencyKey());
-        out.writeStringProperty("resource", change.resourceCode());
-        out.writeStringProperty("operation", change.operation());
-        out.writeNumberProperty("version", change.version());
-        boolean fieldsWritten = false;
-        try (JsonParser in = json.createParser(change.payload())) {
-            in.nextToken();
-            while (in.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = in.currentName();
-                JsonToken value = in.nextToken();
-                if (name.equals("key")) {
-                    String key = value == JsonToken.VALUE_NULL ? null : in.getString();
-                    out.writeName("key");
-                    out.writeString(shownKey(key, resource, grant));
-                } else if (name.equals("fields") && value == JsonToken.START_OBJECT) {
-                    out.writeName("fields");
-                    writeFields(out, in, resource, grant, json);
-                    fieldsWritten = true;
-                } else {
-                    in.skipChildren();
+
+        void write(JsonGenerator out, Outbox.Opened change) {
+            if (!change.payload().startsWith(KEY_FIRST)) {
+                json.writeValue(out, of(stored(change, json), resource, grant));
+                return;
+            }
+            out.writeStartObject();
+            out.writeNumberProperty("id", change.id());
+            out.writeStringProperty("idempotencyKey", change.idempotencyKey());
+            out.writeStringProperty("resource", change.resourceCode());
+            out.writeStringProperty("operation", change.operation());
+            out.writeNumberProperty("version", change.version());
+            boolean fieldsWritten = false;
+            try (JsonParser in = json.createParser(change.payload())) {
+                in.nextToken();
+                while (in.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = in.currentName();
+                    JsonToken value = in.nextToken();
+                    if (name.equals("key")) {
+                        String key = value == JsonToken.VALUE_NULL ? null : in.getString();
+                        out.writeName("key");
+                        out.writeString(shownKey(key, keyItem, grant));
+                    } else if (name.equals("fields") && value == JsonToken.START_OBJECT) {
+                        out.writeName("fields");
+                        writeFields(out, in);
+                        fieldsWritten = true;
+                    } else {
+                        in.skipChildren();
+                    }
                 }
             }
-        }
-        if (!fieldsWritten) {
-            out.writeName("fields");
-            out.writeStartObject();
+            if (!fieldsWritten) {
+                out.writeName("fields");
+                out.writeStartObject();
+                out.writeEndObject();
+            }
+            // As Jackson writes an Instant (ISO-8601 in UTC), without looking up its serializer for every change.
+            out.writeStringProperty("publishedAt", DateTimeFormatter.ISO_INSTANT.format(change.publishedAt()));
             out.writeEndObject();
         }
-        out.writePOJOProperty("publishedAt", change.publishedAt());
-        out.writeEndObject();
-    }
 
-    private static void writeFields(
-            JsonGenerator out, JsonParser in, Resource resource, ActiveGrant grant, JsonMapper json) {
-        out.writeStartObject();
-        while (in.nextToken() == JsonToken.PROPERTY_NAME) {
-            String field = in.currentName();
-            JsonToken value = in.nextToken();
-            Item item = resource.items().get(field);
-            if (item == null || !grant.fields().contains(field)) {
-                in.skipChildren();
-                continue;
+        private void writeFields(JsonGenerator out, JsonParser in) {
+            out.writeStartObject();
+            while (in.nextToken() == JsonToken.PROPERTY_NAME) {
+                String field = in.currentName();
+                JsonToken value = in.nextToken();
+                Boolean mask = masked.get(field);
+                if (mask == null) {
+                    in.skipChildren();
+                    continue;
+                }
+                out.writeName(field);
+                if (value == JsonToken.VALUE_NULL || !mask) {
+                    out.copyCurrentStructure(in);
+                } else {
+                    // As the value read into a map (then masked as text), not the rest of the payload after it.
+                    Object read = json.readerFor(Object.class)
+                            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                            .readValue(in);
+                    out.writeString(mask(String.valueOf(read)));
+                }
             }
-            out.writeName(field);
-            if (value == JsonToken.VALUE_NULL
-                    || !item.sensitive()
-                    || grant.clearFields().contains(field)) {
-                out.copyCurrentStructure(in);
-            } else {
-                // As the value read into a map (then masked as text), not the rest of the payload after it.
-                Object read = json.readerFor(Object.class)
-                        .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                        .readValue(in);
-                out.writeString(mask(String.valueOf(read)));
-            }
+            out.writeEndObject();
         }
-        out.writeEndObject();
     }
 
-    private static String shownKey(String key, Resource resource, ActiveGrant grant) {
-        return resource.keyItem()
-                .map(item -> grant.fields().contains(item.field()) ? String.valueOf(shown(item, key, grant)) : null)
+    private static String shownKey(String key, Optional<Item> keyItem, ActiveGrant grant) {
+        return keyItem.map(
+                        item -> grant.fields().contains(item.field()) ? String.valueOf(shown(item, key, grant)) : null)
                 .orElse(key);
     }
 

@@ -1,11 +1,21 @@
 package org.zhengwu.exchange.pubsub;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,6 +83,29 @@ class Outbox {
     private final PlatformKeys keys;
     private final JsonMapper json;
 
+    /** The most rows a pull reads in one statement ({@link #startReading}). */
+    static final int PULL_CHUNK = 1000;
+
+    /** The first chunk of a pull page; each next one twice the one before, up to {@link #PULL_CHUNK}. */
+    static final int PULL_FIRST_CHUNK = 250;
+
+    /** Chunks of one pull read ahead of the one written out. */
+    static final int PULL_AHEAD = 3;
+
+    private static final int PULL_READERS = 6;
+
+    /** Reads pulls' next chunks: a few threads, each holding a connection for one statement at a time. */
+    private final ExecutorService pullReader = Executors.newFixedThreadPool(PULL_READERS, new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable runnable) {
+            Thread thread = new Thread(runnable, "exchange-pull-reader-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
+
     Outbox(JdbcClient jdbc, NamedParameterJdbcTemplate batch, PlatformKeys keys, JsonMapper json) {
         this.jdbc = jdbc;
         this.batch = batch;
@@ -96,6 +129,13 @@ class Outbox {
         if (changes.isEmpty()) {
             return new Written(List.of(), 0);
         }
+        // The resource's writers one after another, each until it commits: ids are taken under this lock, so every
+        // record of the resource with a lower id is committed before a higher one is, and a pull's cursor (an id)
+        // never passes a record still to be committed. Taken before the keys' rows, in every writer.
+        jdbc.sql("SELECT code FROM exchange_resource WHERE code = :resource FOR NO KEY UPDATE")
+                .param("resource", resourceCode)
+                .query(String.class)
+                .list();
         List<String> indexes =
                 changes.stream().map(c -> keyIndex(resourceCode, c.key())).toList();
         MapSqlParameterSource[] versions = new MapSqlParameterSource[changes.size()];
@@ -188,15 +228,82 @@ class Outbox {
                 .list();
     }
 
-    /** A resource's change records after a cursor, in id order, their payloads opened (JSON text). */
-    List<Opened> openedAfter(String resourceCode, long after, int limit) {
-        String context = context(resourceCode);
+    /** The ids of a resource's first {@code limit} change records after a cursor, in order: a pull page's bounds. */
+    List<Long> idsAfter(String resourceCode, long after, int limit) {
         return jdbc.sql("""
-                        SELECT id, operation, version, payload, origin_node, origin_id, published_at
-                        FROM exchange_change WHERE resource_code = :resource AND id > :after ORDER BY id LIMIT :limit""")
+                        SELECT id FROM exchange_change WHERE resource_code = :resource AND id > :after
+                        ORDER BY id LIMIT :limit""")
                 .param("resource", resourceCode)
                 .param("after", after)
                 .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * Starts reading a pull page: the change records of {@code ids} (the page's ids in order, the first after
+     * {@code after}), read and opened up to {@link #PULL_CHUNK} at a time on other threads, {@link #PULL_AHEAD} chunks
+     * ahead of the one the caller writes out. Reading and opening a page, then writing it, kept one core busy and the
+     * other idle; and the page's first chunks are read while the caller records the pull.
+     */
+    PageReading startReading(String resourceCode, long after, List<Long> ids) {
+        return new PageReading(resourceCode, after, ids);
+    }
+
+    /** A pull page being read ahead; closing it stops the reads not yet taken. */
+    final class PageReading implements AutoCloseable {
+
+        private final String resourceCode;
+        private final long after;
+        private final List<Long> ids;
+        private final Deque<Future<List<Opened>>> reading = new ArrayDeque<>();
+        private int next;
+
+        /** The first chunks small, so that the first records go out soon; then doubling up to PULL_CHUNK. */
+        private int chunk = PULL_FIRST_CHUNK;
+
+        private PageReading(String resourceCode, long after, List<Long> ids) {
+            this.resourceCode = resourceCode;
+            this.after = after;
+            this.ids = ids;
+            readAhead();
+        }
+
+        private void readAhead() {
+            while (next < ids.size() && reading.size() < PULL_AHEAD) {
+                long from = next == 0 ? after : ids.get(next - 1);
+                long through = ids.get(Math.min(next + chunk, ids.size()) - 1);
+                reading.add(pullReader.submit(() -> openedBetween(resourceCode, from, through)));
+                next += chunk;
+                chunk = Math.min(PULL_CHUNK, chunk * 2);
+            }
+        }
+
+        /** Gives each record of the page, in id order, its payload opened (JSON text). */
+        void each(Consumer<Opened> each) {
+            while (!reading.isEmpty()) {
+                List<Opened> records = result(reading.poll());
+                readAhead();
+                records.forEach(each);
+            }
+        }
+
+        @Override
+        public void close() {
+            reading.forEach(read -> read.cancel(false));
+            reading.clear();
+        }
+    }
+
+    private List<Opened> openedBetween(String resourceCode, long after, long through) {
+        String context = context(resourceCode);
+        return jdbc.sql("""
+                        SELECT id, operation, version, payload, origin_node, origin_id, published_at
+                        FROM exchange_change WHERE resource_code = :resource AND id > :after AND id <= :through
+                        ORDER BY id""")
+                .param("resource", resourceCode)
+                .param("after", after)
+                .param("through", through)
                 .query((rs, n) -> new Opened(
                         rs.getLong("id"),
                         resourceCode,
@@ -207,6 +314,25 @@ class Outbox {
                         rs.getLong("origin_id"),
                         rs.getTimestamp("published_at").toInstant()))
                 .list();
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading change records", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void stopReading() {
+        pullReader.shutdownNow();
     }
 
     private Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {

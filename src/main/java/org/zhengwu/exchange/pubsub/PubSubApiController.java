@@ -289,26 +289,28 @@ class PubSubApiController {
                         () -> new UserFacingException(HttpStatus.FORBIDDEN, "exchange.pubsub.subscription.no-grant"));
         Resource resource = resources.find(subscription.resourceCode()).orElseThrow();
         long from = after == null ? subscription.ackedCursor() : after;
-        List<Outbox.Opened> changes = outbox.openedAfter(subscription.resourceCode(), from, size + 1);
-        boolean more = changes.size() > size;
-        List<Outbox.Opened> shown = changes.subList(0, Math.min(size, changes.size()));
-        long cursor = shown.isEmpty() ? from : shown.get(shown.size() - 1).id();
-        audit.record(AuditEvent.success(system.clientId(), AUDIT_PULL, "exchange-subscription", String.valueOf(id))
-                .withDetails("after " + from + "; changes " + shown.size()));
-        // A ChangePage, written record by record from the opened payloads (DeliveryView.write): a page of thousands
-        // of records as maps, then as records, then as JSON cost more than reading them.
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        try (JsonGenerator out = json.createGenerator(response.getOutputStream())) {
-            out.writeStartObject();
-            out.writeName("changes");
-            out.writeStartArray();
-            for (Outbox.Opened change : shown) {
-                DeliveryView.write(out, change, resource, grant, json);
+        List<Long> ids = outbox.idsAfter(subscription.resourceCode(), from, size + 1);
+        boolean more = ids.size() > size;
+        int count = Math.min(size, ids.size());
+        long cursor = count == 0 ? from : ids.get(count - 1);
+        try (Outbox.PageReading page = outbox.startReading(subscription.resourceCode(), from, ids.subList(0, count))) {
+            // Durable before any record leaves, while the page's first records are read.
+            audit.record(AuditEvent.success(system.clientId(), AUDIT_PULL, "exchange-subscription", String.valueOf(id))
+                    .withDetails("after " + from + "; changes " + count));
+            // A ChangePage, written record by record from the opened payloads as they are read (DeliveryView): a page
+            // of thousands of records as maps, then as records, then as JSON cost more than reading them.
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            DeliveryView.Writer writer = DeliveryView.writer(resource, grant, json);
+            try (JsonGenerator out = json.createGenerator(response.getOutputStream())) {
+                out.writeStartObject();
+                out.writeName("changes");
+                out.writeStartArray();
+                page.each(change -> writer.write(out, change));
+                out.writeEndArray();
+                out.writeNumberProperty("cursor", cursor);
+                out.writeBooleanProperty("more", more);
+                out.writeEndObject();
             }
-            out.writeEndArray();
-            out.writeNumberProperty("cursor", cursor);
-            out.writeBooleanProperty("more", more);
-            out.writeEndObject();
         }
     }
 
