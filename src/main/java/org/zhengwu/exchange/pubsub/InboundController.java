@@ -5,9 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -95,7 +95,9 @@ class InboundController {
         } catch (RuntimeException notJson) {
             throw new BadParameterException("body", "exchange.pubsub.body");
         }
-        Map<String, List<Outbox.Change>> byResource = new LinkedHashMap<>();
+        // By resource code: the outbox locks each resource's row until commit, so every delivery takes them in one
+        // order.
+        Map<String, List<Outbox.Change>> byResource = new TreeMap<>();
         int received = 0;
         for (JsonNode change : delivery.path("changes")) {
             received++;
