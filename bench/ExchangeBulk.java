@@ -32,6 +32,9 @@ public class ExchangeBulk {
         int pageSize = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
         int timed = args.length > 5 ? Integer.parseInt(args[5]) : 1;
         int warmup = args.length > 6 ? Integer.parseInt(args[6]) : 0;
+        if (timed < 1 || warmup < 0) {
+            throw new IllegalArgumentException("ROUNDS must be at least 1 and WARMUP at least 0");
+        }
         int rounds = warmup + timed;
         String ref = resource.replace('/', '-');
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -332,7 +332,12 @@ class Outbox {
 
     @PreDestroy
     void stopReading() {
-        pullReader.shutdownNow();
+        // Reads not yet started are cancelled, not only dropped: a pull waiting for one is woken and fails.
+        for (Runnable waiting : pullReader.shutdownNow()) {
+            if (waiting instanceof Future<?> read) {
+                read.cancel(false);
+            }
+        }
     }
 
     private Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -34,6 +34,7 @@ import org.zhengwu.shared.audit.AuditEvent;
 import org.zhengwu.shared.web.BadParameterException;
 import org.zhengwu.shared.web.UserFacingException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -301,7 +302,12 @@ class PubSubApiController {
             // of thousands of records as maps, then as records, then as JSON cost more than reading them.
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             DeliveryView.Writer writer = DeliveryView.writer(resource, grant, json);
-            try (JsonGenerator out = json.createGenerator(response.getOutputStream())) {
+            // Not closed when a record cannot be read or opened: closing would end the JSON and the answer and send
+            // a complete page without its records, its cursor and "more".
+            JsonGenerator out = json.writer()
+                    .without(StreamWriteFeature.AUTO_CLOSE_CONTENT)
+                    .createGenerator(response.getOutputStream());
+            try {
                 out.writeStartObject();
                 out.writeName("changes");
                 out.writeStartArray();
@@ -310,7 +316,16 @@ class PubSubApiController {
                 out.writeNumberProperty("cursor", cursor);
                 out.writeBooleanProperty("more", more);
                 out.writeEndObject();
+            } catch (RuntimeException e) {
+                if (!response.isCommitted()) {
+                    // Nothing has left yet: the error answer replaces the page begun in the buffer.
+                    response.reset();
+                }
+                // Otherwise part of the page has left: the error handling leaves it to the container, which cuts the
+                // connection, so that the client sees a broken transfer (ErrorHandlingAdvice).
+                throw e;
             }
+            out.close();
         }
     }
 

@@ -109,6 +109,13 @@ class Subscriptions {
             throw new UserFacingException(HttpStatus.FORBIDDEN, "exchange.pubsub.subscription.no-grant");
         }
         Instant now = clock.instant();
+        // Waits for the resource's writers in progress (each holds the resource's row until it commits,
+        // Outbox.write) and holds later ones until this subscription is committed: every record after `start` is
+        // then written by a writer that sees the subscription, so a push subscription has a delivery for each.
+        jdbc.sql("SELECT code FROM exchange_resource WHERE code = :r FOR SHARE")
+                .param("r", resourceCode)
+                .query(String.class)
+                .list();
         long start = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM exchange_change WHERE resource_code = :r")
                 .param("r", resourceCode)
                 .query(Long.class)

@@ -151,10 +151,10 @@ final class Sm4TableEngine implements BlockCipher {
         if (rk == null) {
             throw new IllegalStateException("SM4 not initialised");
         }
-        if (inOff < 0 || inOff + BLOCK_SIZE > in.length) {
+        if (inOff < 0 || in.length - inOff < BLOCK_SIZE) {
             throw new DataLengthException("input buffer too short");
         }
-        if (outOff < 0 || outOff + BLOCK_SIZE > out.length) {
+        if (outOff < 0 || out.length - outOff < BLOCK_SIZE) {
             throw new OutputLengthException("output buffer too short");
         }
         int x0 = word(in, inOff);

@@ -166,7 +166,19 @@ class ErrorHandlingAdvice {
     }
 
     @ExceptionHandler(Exception.class)
-    Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale)
+            throws Exception {
+        if (response.isCommitted()) {
+            // Part of the answer has gone out (a streamed page or export): an error answer cannot follow it. Left to
+            // the container, which cuts the connection, so that the client sees a broken transfer, not an answer
+            // that looks complete.
+            log.error(
+                    "Failure on {} {} after the answer began; the connection is cut",
+                    request.getMethod(),
+                    path(request),
+                    e);
+            throw e;
+        }
         if (DatabaseUnavailable.causedBy(e)) {
             return responses.databaseUnavailable(request, response, path(request), e, locale);
         }

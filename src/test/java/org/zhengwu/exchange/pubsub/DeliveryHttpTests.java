@@ -1,13 +1,18 @@
 package org.zhengwu.exchange.pubsub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.zhengwu.exchange.ExchangeFixture;
 import org.zhengwu.exchange.ExchangeFixture.Item;
 import org.zhengwu.exchange.node.Signatures;
@@ -49,6 +55,12 @@ class DeliveryHttpTests {
 
     @Autowired
     DeliveryWorker worker;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     Api api;
     ExchangeFixture fixture;
@@ -347,6 +359,111 @@ class DeliveryHttpTests {
         assertThat(api.get(base + "?limit=0", subscriberToken).status()).isEqualTo(400);
         fixture.revoke(granted.grant());
         assertThat(api.get(base, subscriberToken).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPushSubscriptionMadeWhileAPublisherIsWritingGetsADeliveryForEveryLaterRecord() throws Exception {
+        Granted granted = grantedResource();
+        CountDownLatch wrote = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        CompletableFuture<List<Long>> writing = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+            List<Long> written = outbox.write(
+                            granted.resource(),
+                            List.of(new Outbox.Change("W1", "INSERT", 1, Map.of("code", "W1"), null, null)),
+                            "test",
+                            "province",
+                            Instant.now())
+                    .ids();
+            wrote.countDown();
+            try {
+                mayCommit.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return written;
+        }));
+        assertThat(wrote.await(30, TimeUnit.SECONDS)).isTrue();
+        try (TestSubscriber subscriber = new TestSubscriber()) {
+            CompletableFuture<Long> subscribing =
+                    CompletableFuture.supplyAsync(() -> subscribe(granted.resource(), "PUSH", subscriber.url()));
+            // Subscribed now, it would start after the records committed so far and miss the open writer's, which
+            // has already chosen the subscriptions to deliver to.
+            Thread.sleep(700);
+            assertThat(subscribing).isNotDone();
+            mayCommit.countDown();
+            long written = writing.get(30, TimeUnit.SECONDS).get(0);
+            long subscription = subscribing.get(30, TimeUnit.SECONDS);
+
+            List<Long> later = publish(granted.resource(), "W2", 1);
+            long start = jdbc.sql("SELECT acked_cursor FROM exchange_subscription WHERE id = :id")
+                    .param("id", subscription)
+                    .query(Long.class)
+                    .single();
+            assertThat(start).isGreaterThanOrEqualTo(written);
+            List<Long> delivered = jdbc.sql(
+                            "SELECT change_id FROM exchange_delivery WHERE subscription_id = :s ORDER BY change_id")
+                    .param("s", subscription)
+                    .query(Long.class)
+                    .list();
+            List<Long> after = jdbc.sql("""
+                            SELECT id FROM exchange_change WHERE resource_code = :r AND id > :start ORDER BY id""")
+                    .param("r", granted.resource())
+                    .param("start", start)
+                    .query(Long.class)
+                    .list();
+            assertThat(after).isEqualTo(later);
+            assertThat(delivered).containsExactlyElementsOf(after);
+        }
+    }
+
+    /** Makes a stored change unreadable, as a damaged row or a lost key would: its payload fails its integrity check. */
+    private void damage(long change) {
+        jdbc.sql("UPDATE exchange_change SET payload = set_byte(payload, length(payload) - 1,"
+                        + " get_byte(payload, length(payload) - 1) # 1) WHERE id = :id")
+                .param("id", change)
+                .update();
+    }
+
+    private Object[] keys(String prefix, int count) {
+        Object[] keysAndVersions = new Object[count * 2];
+        for (int i = 0; i < count; i++) {
+            keysAndVersions[2 * i] = prefix + i;
+            keysAndVersions[2 * i + 1] = 1;
+        }
+        return keysAndVersions;
+    }
+
+    @Test
+    void aPageWhoseRecordCannotBeOpenedBeforeAnythingLeftIsAnErrorNotAnEmptyPage() {
+        Granted granted = grantedResource();
+        long subscription = subscribe(granted.resource(), "PULL", null);
+        List<Long> ids = publish(granted.resource(), keys("D", 3));
+        damage(ids.get(2));
+
+        Api.Answer page = api.get("/api/v1/exchange/subscriptions/" + subscription + "/changes", subscriberToken);
+        assertThat(page.status()).as(page.body()).isEqualTo(500);
+        assertThat(page.contentType()).startsWith("application/problem+json");
+        assertThat(page.body()).doesNotContain("\"changes\"").doesNotContain("D0");
+    }
+
+    @Test
+    void aPageThatFailsAfterItsFirstRecordsLeftIsCutOffNeverAnsweredAsComplete() {
+        Granted granted = grantedResource();
+        long subscription = subscribe(granted.resource(), "PULL", null);
+        List<Long> ids = new ArrayList<>();
+        for (int batch = 0; batch < 12; batch++) {
+            ids.addAll(publish(granted.resource(), keys("E" + batch + "-", 50)));
+        }
+        // In the page's second chunk: the first (250 records, ~60 KB) has left by then.
+        damage(ids.get(550));
+
+        String path = "/api/v1/exchange/subscriptions/" + subscription + "/changes?limit=600";
+        assertThatThrownBy(() -> api.get(path, subscriberToken)).isInstanceOf(java.io.UncheckedIOException.class);
+        damage(ids.get(550));
+        Api.Answer whole = api.get(path, subscriberToken);
+        assertThat(whole.status()).as(whole.body()).isEqualTo(200);
+        assertThat(whole.json().path("changes")).hasSize(600);
+        assertThat(whole.json().path("cursor").asLong()).isEqualTo(ids.get(599));
     }
 
     @Test

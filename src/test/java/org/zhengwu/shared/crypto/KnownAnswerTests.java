@@ -111,12 +111,35 @@ class KnownAnswerTests {
                         .isEqualTo(expected);
             }
         }
+        // At offsets other than 0, and in place.
+        byte[] key = new byte[16];
+        random.nextBytes(key);
+        byte[] buffer = new byte[40];
+        random.nextBytes(buffer);
+        BlockCipher reference = new org.bouncycastle.crypto.engines.SM4Engine();
+        reference.init(true, new KeyParameter(key));
+        byte[] expected = new byte[16];
+        reference.processBlock(buffer, 7, expected, 0);
+        BlockCipher offsets = Sm4Gcm.blockCipher();
+        offsets.init(true, new KeyParameter(key));
+        byte[] out = new byte[40];
+        offsets.processBlock(buffer, 7, out, 21);
+        assertThat(java.util.Arrays.copyOfRange(out, 21, 37)).isEqualTo(expected);
+        offsets.processBlock(buffer, 7, buffer, 7);
+        assertThat(java.util.Arrays.copyOfRange(buffer, 7, 23)).isEqualTo(expected);
+
         BlockCipher sm4 = Sm4Gcm.blockCipher();
         assertThatIllegalStateException().isThrownBy(() -> sm4.processBlock(new byte[16], 0, new byte[16], 0));
         assertThatIllegalArgumentException().isThrownBy(() -> sm4.init(true, new KeyParameter(new byte[8])));
         sm4.init(true, new KeyParameter(new byte[16]));
         assertThatExceptionOfType(org.bouncycastle.crypto.DataLengthException.class)
                 .isThrownBy(() -> sm4.processBlock(new byte[15], 0, new byte[16], 0));
+        assertThatExceptionOfType(org.bouncycastle.crypto.DataLengthException.class)
+                .isThrownBy(() -> sm4.processBlock(new byte[32], 17, new byte[16], 0));
+        assertThatExceptionOfType(org.bouncycastle.crypto.DataLengthException.class)
+                .isThrownBy(() -> sm4.processBlock(new byte[16], -1, new byte[16], 0));
+        assertThatExceptionOfType(org.bouncycastle.crypto.OutputLengthException.class)
+                .isThrownBy(() -> sm4.processBlock(new byte[16], 0, new byte[16], 1));
     }
 
     @Test
