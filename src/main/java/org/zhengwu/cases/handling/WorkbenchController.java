@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -156,6 +157,8 @@ class WorkbenchController {
 
     private final HeldLicences licences;
 
+    private final WorkbenchRows rows;
+
     WorkbenchController(
             WorkbenchQueries queries,
             CaseLifecycle lifecycle,
@@ -167,8 +170,10 @@ class WorkbenchController {
             PublishedCatalog catalog,
             ApplicationForms forms,
             ClockPanel clockPanel,
-            HeldLicences licences) {
+            HeldLicences licences,
+            WorkbenchRows rows) {
         this.licences = licences;
+        this.rows = rows;
         this.catalog = catalog;
         this.forms = forms;
         this.clock = clock;
@@ -191,7 +196,8 @@ class WorkbenchController {
             @RequestParam(defaultValue = "todo") String tab,
             @ModelAttribute("filter") FilterForm filter,
             @RequestParam(defaultValue = "1") int page,
-            Model model) {
+            Model model,
+            Locale locale) {
         WorkbenchQueries.Tab chosen = switch (tab) {
             case "todo" -> WorkbenchQueries.Tab.TODO;
             case "done" -> WorkbenchQueries.Tab.DONE;
@@ -231,7 +237,9 @@ class WorkbenchController {
         model.addAttribute("cases", cases);
         model.addAttribute("page", page);
         model.addAttribute("statuses", List.of(CaseStatus.values()).subList(1, CaseStatus.values().length));
-        model.addAttribute("today", LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("today", today);
+        model.addAttribute("rows", rows.of(cases.rows(), today, locale));
         return "cases/workbench/list";
     }
 
