@@ -237,9 +237,7 @@ class WorkbenchController {
         model.addAttribute("cases", cases);
         model.addAttribute("page", page);
         model.addAttribute("statuses", List.of(CaseStatus.values()).subList(1, CaseStatus.values().length));
-        LocalDate today = LocalDate.now(clock);
-        model.addAttribute("today", today);
-        model.addAttribute("rows", rows.of(cases.rows(), today, locale));
+        model.addAttribute("rows", rows.of(cases.rows(), LocalDate.now(clock), locale));
         return "cases/workbench/list";
     }
 

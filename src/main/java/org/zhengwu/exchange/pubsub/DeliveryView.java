@@ -60,15 +60,11 @@ final class DeliveryView {
     private static final String KEY_FIRST = "{\"key\":";
 
     /**
-     * Writes one change as {@link #of} shows it (the same properties, in the same order, with the same values) from
-     * its opened payload, token by token: the fields the grant names are copied as they are stored, the sensitive
-     * ones not in clear read and masked, the others skipped; no map is built.
+     * Writes the changes of one resource as one grant shows them, each as {@link #of} shows it (the same properties,
+     * in the same order, with the same values) from its opened payload, token by token: the fields the grant names
+     * copied as they are stored, the sensitive ones not in clear read and masked, the others skipped; no map is
+     * built, and each field's treatment is decided once.
      */
-    static void write(JsonGenerator out, Outbox.Opened change, Resource resource, ActiveGrant grant, JsonMapper json) {
-        writer(resource, grant, json).write(out, change);
-    }
-
-    /** Writes the changes of one resource as one grant shows them, each field's treatment decided once. */
     static Writer writer(Resource resource, ActiveGrant grant, JsonMapper json) {
         Map<String, Boolean> masked = new HashMap<>();
         resource.items().forEach((field, item) -> {
@@ -79,7 +75,7 @@ final class DeliveryView {
         return new Writer(resource, grant, json, masked);
     }
 
-    /** {@link #write}, for every change of a page: what the grant shows of each field looked up once per field. */
+    /** {@link #writer}'s writer, for every change of a page. */
     static final class Writer {
 
         private final Resource resource;

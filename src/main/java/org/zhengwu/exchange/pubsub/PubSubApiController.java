@@ -302,29 +302,20 @@ class PubSubApiController {
             // of thousands of records as maps, then as records, then as JSON cost more than reading them.
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             DeliveryView.Writer writer = DeliveryView.writer(resource, grant, json);
-            // Not closed when a record cannot be read or opened: closing would end the JSON and the answer and send
-            // a complete page without its records, its cursor and "more".
+            // Not closed when a record cannot be read or opened: closing would end the JSON and the answer, a
+            // complete-looking page without its records, cursor and "more". The error handling answers instead, or
+            // cuts the connection if part of the page has left (ErrorHandlingAdvice).
             JsonGenerator out = json.writer()
                     .without(StreamWriteFeature.AUTO_CLOSE_CONTENT)
                     .createGenerator(response.getOutputStream());
-            try {
-                out.writeStartObject();
-                out.writeName("changes");
-                out.writeStartArray();
-                page.each(change -> writer.write(out, change));
-                out.writeEndArray();
-                out.writeNumberProperty("cursor", cursor);
-                out.writeBooleanProperty("more", more);
-                out.writeEndObject();
-            } catch (RuntimeException e) {
-                if (!response.isCommitted()) {
-                    // Nothing has left yet: the error answer replaces the page begun in the buffer.
-                    response.reset();
-                }
-                // Otherwise part of the page has left: the error handling leaves it to the container, which cuts the
-                // connection, so that the client sees a broken transfer (ErrorHandlingAdvice).
-                throw e;
-            }
+            out.writeStartObject();
+            out.writeName("changes");
+            out.writeStartArray();
+            page.each(change -> writer.write(out, change));
+            out.writeEndArray();
+            out.writeNumberProperty("cursor", cursor);
+            out.writeBooleanProperty("more", more);
+            out.writeEndObject();
             out.close();
         }
     }

@@ -179,6 +179,8 @@ class ErrorHandlingAdvice {
                     e);
             throw e;
         }
+        // Whatever the handler began in the buffer (a page, a streamed list) gives way to the error answer.
+        response.resetBuffer();
         if (DatabaseUnavailable.causedBy(e)) {
             return responses.databaseUnavailable(request, response, path(request), e, locale);
         }

@@ -388,7 +388,7 @@ class DeliveryHttpTests {
                     CompletableFuture.supplyAsync(() -> subscribe(granted.resource(), "PUSH", subscriber.url()));
             // Subscribed now, it would start after the records committed so far and miss the open writer's, which
             // has already chosen the subscriptions to deliver to.
-            Thread.sleep(700);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> OutboxOrderTests.waitingForALock(jdbc));
             assertThat(subscribing).isNotDone();
             mayCommit.countDown();
             long written = writing.get(30, TimeUnit.SECONDS).get(0);

@@ -40,7 +40,7 @@ class DeliveryViewTests {
     private String streamed(Outbox.Opened change, ActiveGrant grant) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator out = json.createGenerator(bytes)) {
-            DeliveryView.write(out, change, resource, grant, json);
+            DeliveryView.writer(resource, grant, json).write(out, change);
         }
         return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }

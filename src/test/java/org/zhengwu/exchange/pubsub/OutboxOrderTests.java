@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,9 +73,10 @@ class OutboxOrderTests {
                 status -> outbox.write(resource, changes("B", 3), "test", "province", Instant.now())
                         .ids()));
 
-        // While the first is open, the second waits before taking any id (taken and committed first, its records
+        // While the first is open, the second waits (for the resource's row) before taking any id (taken and committed
+        // first, its records
         // would be visible while the first's lower ids are not), and no record is visible.
-        Thread.sleep(Duration.ofMillis(700).toMillis());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> waitingForALock(jdbc));
         assertThat(second).isNotDone();
         assertThat(lastIdTaken()).isEqualTo(firstIdsTaken.get());
         assertThat(outbox.idsAfter(resource, 0, 100)).isEmpty();
@@ -110,6 +112,13 @@ class OutboxOrderTests {
         assertThat(opened).extracting(Outbox.Opened::id).containsExactlyElementsOf(written.subList(0, total - 5));
         assertThat(opened.get(0).payload()).contains("\"key\":\"K0-0\"");
         assertThat(opened.get(opened.size() - 1).payload()).contains("名称");
+    }
+
+    /** Whether a session of this database waits for a row lock another holds (the second writer, here). */
+    static boolean waitingForALock(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM pg_stat_activity
+                        WHERE datname = current_database() AND wait_event_type = 'Lock'""").query(Long.class).single() > 0;
     }
 
     /** The change records' id sequence's last value: taken ids show here before their transaction commits. */
