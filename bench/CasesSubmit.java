@@ -107,6 +107,13 @@ public class CasesSubmit {
                     (long) clients * drafts, (System.nanoTime() - prepared) / 1e9);
 
             // The timed part: each client submits its own drafts one after the other until the time is up.
+            boolean statements = System.getenv("PG_STATEMENTS") != null;
+            if (statements) {
+                try (var reset = db.createStatement()) {
+                    reset.execute("SELECT pg_stat_statements_reset()");
+                }
+            }
+            double[] cpuBefore = cpuSeconds();
             long start = System.nanoTime();
             long end = start + seconds * 1_000_000_000L;
             List<Future<List<long[]>>> submitting = new ArrayList<>();
@@ -140,7 +147,11 @@ public class CasesSubmit {
                 f.get().forEach(l -> latencies.add(l[0]));
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
+            double[] cpuAfter = cpuSeconds();
             pool.shutdown();
+            if (statements) {
+                writeStatements(db, out.resolve("submit-statements.txt"));
+            }
             boolean ranOut = queues.stream().anyMatch(ConcurrentLinkedQueue::isEmpty);
             Files.write(out.resolve("submit-acknowledged.txt"), acknowledged);
             Files.write(out.resolve("submit-refused.txt"), refused);
@@ -163,9 +174,76 @@ public class CasesSubmit {
                     refused.size(),
                     ranOut ? " (a client ran out of drafts before the time was up: prepare more)" : "",
                     verdict);
+            int n = Math.max(1, acknowledged.size());
+            System.out.printf(
+                    "CPU per acknowledged submission: application JVM %.2f ms, PostgreSQL %.2f ms, this load driver %.2f ms%n",
+                    (cpuAfter[0] - cpuBefore[0]) * 1000 / n,
+                    (cpuAfter[1] - cpuBefore[1]) * 1000 / n,
+                    (cpuAfter[2] - cpuBefore[2]) * 1000 / n);
             if (!verdict.startsWith("verified")) {
                 System.exit(1);
             }
+        }
+    }
+
+    /** PostgreSQL's statements of the timed part (pg_stat_statements), by the time the server spent in them. */
+    static void writeStatements(Connection db, Path file) throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add("total ms | calls | mean ms | rows | statement");
+        try (var q = db.prepareStatement("""
+                SELECT round(total_exec_time::numeric, 1), calls, round(mean_exec_time::numeric, 3), rows,
+                       regexp_replace(query, '\\s+', ' ', 'g')
+                FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 60""");
+                var rs = q.executeQuery()) {
+            while (rs.next()) {
+                lines.add(rs.getString(1) + " | " + rs.getLong(2) + " | " + rs.getString(3) + " | " + rs.getLong(4)
+                        + " | " + rs.getString(5));
+            }
+        }
+        Files.write(file, lines);
+    }
+
+    /**
+     * CPU seconds (user + system) so far of the application's JVM (PLATFORM_PID), of its PostgreSQL (PLATFORM_POSTMASTER,
+     * its backends and the children it has reaped) and of this process, from /proc; NaN where a process id is not given.
+     */
+    static double[] cpuSeconds() {
+        return new double[] {
+            ticksOf(System.getenv("PLATFORM_PID"), false),
+            postgresTicks(System.getenv("PLATFORM_POSTMASTER")),
+            ticksOf(Long.toString(ProcessHandle.current().pid()), false)
+        };
+    }
+
+    static double postgresTicks(String postmaster) {
+        if (postmaster == null || postmaster.isBlank()) {
+            return Double.NaN;
+        }
+        double total = ticksOf(postmaster, true);
+        for (ProcessHandle child : ProcessHandle.of(Long.parseLong(postmaster.trim()))
+                .map(p -> p.children().toList())
+                .orElse(List.of())) {
+            double t = ticksOf(Long.toString(child.pid()), false);
+            total += Double.isNaN(t) ? 0 : t;
+        }
+        return total;
+    }
+
+    /** utime + stime (and, with reaped, cutime + cstime) of /proc/PID/stat, in seconds (USER_HZ of 100). */
+    static double ticksOf(String pid, boolean reaped) {
+        if (pid == null || pid.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", pid.trim(), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            if (reaped) {
+                t += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            }
+            return t / 100.0;
+        } catch (Exception e) {
+            return Double.NaN;
         }
     }
 

@@ -14,7 +14,8 @@
 # and EXPLAIN the 待办 and statistics queries, without loading the pages; b does all of (b). Part (b) needs (a): its
 # generated rows borrow part (a)'s citizens and ciphertexts, so with g or b the submissions run too, however short.
 # CASES (default 1000000; e.g. CASES=100000 for a trial), DRAFTS (complete drafts per applicant, default 80),
-# SKIP_BUILD=1 reuses the jar and classpath, BENCH_PORT (default 18081), JAVA_OPTS, BENCH_NICE as bench/lib/platform.sh.
+# PG_STATEMENTS=1 also writes PostgreSQL's statements of the timed submissions (pg_stat_statements) to
+# bench/results/submit-statements.txt. SKIP_BUILD=1 reuses the jar and classpath, BENCH_PORT (default 18081), JAVA_OPTS, BENCH_NICE as bench/lib/platform.sh.
 # Starts on a fresh data directory (bench/results/cases-data, a throwaway database: the script writes to it with SQL).
 # Results in bench/results/cases-*; the summary on stdout.
 set -euo pipefail
@@ -38,10 +39,21 @@ platform_start "$DATA" "$OUT/cases-app.log" "$OUT/cases-zhengwu.json"
 PG_PORT=$(sed -n 's/.*Embedded PostgreSQL 17 on port \([0-9]*\).*/\1/p' "$OUT/cases-app.log" | head -n 1)
 export PGPASSWORD PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres
 PGPASSWORD=$(cat "$DATA/pg/superuser.password")
+if [ -n "${PG_STATEMENTS:-}" ]; then
+    # PG_STATEMENTS=1: the server restarted with pg_stat_statements, whose figures for the timed submissions are
+    # written to $OUT/submit-statements.txt (the extension's own cost is then in every figure: profiling only).
+    platform_stop
+    echo "shared_preload_libraries = 'pg_stat_statements'" >> "$DATA/pg/postgresql.auto.conf"
+    platform_start "$DATA" "$OUT/cases-app.log" "$OUT/cases-zhengwu.json"
+    PG_PORT=$(sed -n 's/.*Embedded PostgreSQL 17 on port \([0-9]*\).*/\1/p' "$OUT/cases-app.log" | head -n 1)
+    PGPORT=$PG_PORT psql -q -d zhengwu -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+    export PG_STATEMENTS PGPORT=$PG_PORT
+fi
 
 echo "== (a) 32 applicants: registration, sign-in, $DRAFTS complete drafts each (untimed), then ${DURATION}s of submissions"
 LOAD_A=$(load)
-"$JAVA" -cp "$CLASSPATH_BENCH" CasesSubmit "$PLATFORM_BASE" "$DATA/pg" 32 "$DRAFTS" "$DURATION" "$OUT" \
+PLATFORM_PID=$PLATFORM_PID PLATFORM_POSTMASTER=$PLATFORM_POSTMASTER \
+    "$JAVA" -cp "$CLASSPATH_BENCH" CasesSubmit "$PLATFORM_BASE" "$DATA/pg" 32 "$DRAFTS" "$DURATION" "$OUT" \
     | tee "$OUT/cases-submit.txt"
 LOAD_A="$LOAD_A → $(load)"
 SUBMITTED=$(sed -n 's/.* = \([0-9.]*\)\/s.*/\1/p' "$OUT/cases-submit.txt")
@@ -50,15 +62,23 @@ echo "== (a) pgbench tpcb-like, scale 10, 32 clients, ${DURATION}s, database pgb
 psql -q -d zhengwu -c "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench"
 pgbench -i -s 10 -q pgbench > "$OUT/cases-pgbench-init.txt" 2>&1
 LOAD_P=$(load)
-pgbench -c 32 -j 2 -T "$DURATION" pgbench > "$OUT/cases-pgbench.txt" 2>&1
+PG_CPU_BEFORE=$(postgres_cpu)
+/usr/bin/time -f '%U %S' -o "$OUT/cases-pgbench-cpu.txt" pgbench -c 32 -j 2 -T "$DURATION" pgbench \
+    > "$OUT/cases-pgbench.txt" 2>&1
+PG_CPU_AFTER=$(postgres_cpu)
 LOAD_P="$LOAD_P → $(load)"
 TPS=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$OUT/cases-pgbench.txt")
+PGBENCH_TXNS=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$OUT/cases-pgbench.txt")
+PGBENCH_CPU=$(awk -v pg0="$PG_CPU_BEFORE" -v pg1="$PG_CPU_AFTER" -v n="$PGBENCH_TXNS" \
+    '{ printf "PostgreSQL %.2f ms, pgbench itself %.2f ms", (pg1 - pg0) * 1000 / n, ($1 + $2) * 1000 / n }' \
+    "$OUT/cases-pgbench-cpu.txt")
 psql -q -d zhengwu -c "DROP DATABASE pgbench"
 
 summary_a() {
     echo "(a) $(cat "$OUT/cases-submit.txt")"
     echo "    load average $LOAD_A"
     echo "    pgbench tpcb-like, 32 clients: $TPS tps; load average $LOAD_P"
+    echo "    CPU per pgbench transaction: $PGBENCH_CPU"
     echo "    submissions ÷ pgbench TPS: $(awk -v a="$SUBMITTED" -v b="$TPS" 'BEGIN { printf "%.2f", a / b }') (target ≥ 0.3)"
 }
 if [[ "$PARTS" != *b* && "$PARTS" != *g* ]]; then

@@ -21,22 +21,7 @@ mkdir -p "$OUT"
 QUERIES=$OUT/search-queries.txt
 python3 bench/lib/search-queries.py src/main/resources/demo/catalogue.yml > "$QUERIES"
 export ZHENGWU_PAGE_CACHE=false
-TICK=$(getconf CLK_TCK)
 trap platform_stop EXIT
-
-# CPU seconds of a process (its threads), with REAPED=1 also of the children it has waited for.
-cpu_of() {
-    awk -v reaped="${2:-0}" -v tick="$TICK" '{ sub(/^.*\) /, ""); t = $12 + $13; if (reaped) t += $14 + $15;
-        printf "%.3f", t / tick }' "/proc/$1/stat"
-}
-postgres_cpu() {
-    local total
-    total=$(cpu_of "$PLATFORM_POSTMASTER" 1)
-    for child in $(pgrep -P "$PLATFORM_POSTMASTER"); do
-        total=$(awk -v a="$total" -v b="$(cpu_of "$child" 2>/dev/null || echo 0)" 'BEGIN { printf "%.3f", a + b }')
-    done
-    echo "$total"
-}
 
 printf "%-40s %10s %10s %10s %12s %12s\n" jar "pages/s" p99 "not 200" "JVM ms/page" "PG ms/page"
 for jar in "$@"; do

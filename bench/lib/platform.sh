@@ -50,6 +50,21 @@ requires() {
 # The machine's load average (1, 5, 15 minutes), printed beside the figures.
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
+TICK=$(getconf CLK_TCK)
+# CPU seconds of a process (its threads), with REAPED=1 also of the children it has waited for.
+cpu_of() {
+    awk -v reaped="${2:-0}" -v tick="$TICK" '{ sub(/^.*\) /, ""); t = $12 + $13; if (reaped) t += $14 + $15;
+        printf "%.3f", t / tick }' "/proc/$1/stat"
+}
+postgres_cpu() {
+    local total
+    total=$(cpu_of "$PLATFORM_POSTMASTER" 1)
+    for child in $(pgrep -P "$PLATFORM_POSTMASTER"); do
+        total=$(awk -v a="$total" -v b="$(cpu_of "$child" 2>/dev/null || echo 0)" 'BEGIN { printf "%.3f", a + b }')
+    done
+    echo "$total"
+}
+
 # platform_start DATA_DIR APP_LOG JSON_LOG — starts the jar with a new client secret (PLATFORM_CLIENT_SECRET), waits
 # for it and checks that the client gets a token. Sets PLATFORM_PID (the JVM) and PLATFORM_POSTMASTER (its embedded
 # PostgreSQL, a process of its own; empty on an external database, ZHENGWU_DB_URL). PLATFORM_ARGS: more arguments

@@ -52,6 +52,13 @@ public class PublishedCatalog {
             .maximumSize(20_000)
             .expireAfterWrite(CACHE_TTL)
             .build();
+    /** Versions as they were published, found by {@link #version}: read for every case page and submission. */
+    private final Cache<VersionKey, PublishedItem> versions = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterWrite(CACHE_TTL)
+            .build();
+
+    private record VersionKey(String implementationCode, int versionNo) {}
 
     PublishedCatalog(ItemRepository repository, Organisations organisations, CatalogCodes codes, ReplicaReads replica) {
         this.repository = repository;
@@ -89,13 +96,21 @@ public class PublishedCatalog {
 
     /** A version of an entry that was published at some time, as it was then. */
     public Optional<PublishedItem> version(String implementationCode, int versionNo) {
-        return repository
+        VersionKey key = new VersionKey(implementationCode, versionNo);
+        PublishedItem kept = versions.getIfPresent(key);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        Optional<PublishedItem> found = repository
                 .findItemByCode(implementationCode)
                 .flatMap(item -> repository.versionsOf(item.id()).stream()
                         .filter(v -> v.versionNo() == versionNo && v.publishedAt() != null)
                         .findFirst()
                         .flatMap(
                                 v -> organisations.find(item.organisationUscc()).map(o -> toPublished(item, v, o))));
+        // Only what was found is kept: a code or number that is not (yet) published is asked again next time.
+        found.ifPresent(item -> versions.put(key, item));
+        return found;
     }
 
     /** Every live entry as published, by implementation code: what exports read. */
@@ -111,18 +126,27 @@ public class PublishedCatalog {
 
     @TransactionalEventListener
     void on(ItemPublished event) {
-        replica.evict(() -> cache.invalidate(event.implementationCode()));
+        replica.evict(() -> forget(event.implementationCode()));
     }
 
     @TransactionalEventListener
     void on(ItemWithdrawn event) {
-        replica.evict(() -> cache.invalidate(event.implementationCode()));
+        replica.evict(() -> forget(event.implementationCode()));
+    }
+
+    /** A publish or withdrawal ends the version before it and changes the entry's lookup. */
+    private void forget(String implementationCode) {
+        cache.invalidate(implementationCode);
+        versions.asMap().keySet().removeIf(k -> k.implementationCode().equals(implementationCode));
     }
 
     /** Lookups hold the organisation as it was; entries of a renamed one (withdrawn ones too) are read again. */
     @TransactionalEventListener
     void on(OrganisationRenamed event) {
-        replica.evict(cache::invalidateAll);
+        replica.evict(() -> {
+            cache.invalidateAll();
+            versions.invalidateAll();
+        });
     }
 
     private Lookup load(String implementationCode) {

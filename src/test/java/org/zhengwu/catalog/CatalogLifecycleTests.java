@@ -109,6 +109,8 @@ class CatalogLifecycleTests {
         PublishedItem stillFirst = ((PublishedCatalog.Lookup.Live) catalog.find(code)).item();
         assertThat(stillFirst.versionNo()).isEqualTo(1);
         assertThat(stillFirst.guide().promisedLimit().value()).isEqualTo(5);
+        // Read (and kept) as the current version, so that the publish below must end what was kept.
+        assertThat(catalog.version(code, 1).orElseThrow().current()).isTrue();
 
         editing.submit(second.id(), EDITOR);
         editing.approve(second.id(), REVIEWER);
