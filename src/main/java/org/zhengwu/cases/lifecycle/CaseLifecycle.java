@@ -312,9 +312,10 @@ public class CaseLifecycle {
         CaseNumber number = taken != null
                 ? taken
                 : CaseNumber.of(draft.divisionCode(), today, records.nextSequence(draft.divisionCode(), today));
-        String processInstance = runtime.startProcessInstanceById(
-                        definition.getId(), number.value(), Map.of("caseId", draft.id()))
-                .getId();
+        // The business key (the case number) is all that ties the process to its case: a process variable would be
+        // one more row inserted for every submission, and nothing reads it.
+        String processInstance =
+                runtime.startProcessInstanceById(definition.getId(), number.value()).getId();
         records.markSubmitted(
                 draft.id(),
                 number.value(),
