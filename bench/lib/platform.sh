@@ -29,10 +29,14 @@ platform_build() {
     PLATFORM_JAR=$(ls target/zhengwu-*.jar | grep -v plain | head -n 1)
 }
 
-# The jar and the load drivers' classpath: built, or with SKIP_BUILD=1 those of the last build. Sets PLATFORM_JAR and
+# The jar and the load drivers' classpath: built, or with SKIP_BUILD=1 those of the last build; BENCH_JAR names
+# another jar to run (the drivers still this tree's). Sets PLATFORM_JAR and
 # CLASSPATH_BENCH (bench/*.java compile against it into target/bench-classes).
 platform_jar_and_classpath() {
-    if [ -n "${SKIP_BUILD:-}" ]; then
+    if [ -n "${BENCH_JAR:-}" ]; then
+        PLATFORM_JAR=$BENCH_JAR    # another build's jar (e.g. the commit before a change), with this tree's drivers
+        [ -f target/bench-classpath.txt ] || platform_build
+    elif [ -n "${SKIP_BUILD:-}" ]; then
         # shellcheck disable=SC2010 # the one jar whose name does not end in -plain
         PLATFORM_JAR=$(ls target/zhengwu-*.jar | grep -v plain | head -n 1)
     else
