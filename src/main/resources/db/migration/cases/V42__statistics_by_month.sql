@@ -81,7 +81,7 @@ CREATE INDEX cases_stat_decided_month_division ON cases_stat_decided_month (divi
 CREATE INDEX cases_stat_received_month_empty ON cases_stat_received_month (received_in) WHERE cases = 0;
 CREATE INDEX cases_stat_received_day_empty ON cases_stat_received_day (received_on) WHERE cases = 0;
 
--- ------------------------------------------------------------------ decisions: the trigger's function (V38) writes all three
+-- ------------------------------------------------------------------ decisions: the trigger's function writes all three
 
 CREATE OR REPLACE FUNCTION cases_stat_count_decided(c cases_case, p_sign INTEGER) RETURNS void AS
 $$
@@ -140,7 +140,7 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
--- ------------------------------------------------------------------ received cases: the fold (V39) sums into all three
+-- ------------------------------------------------------------------ received cases: the fold sums into all three
 
 -- As V39's: every committed delta moved in one transaction, summed per daily row, and from those sums into the month's
 -- and the day's rows, so that the three always agree with each other and with the deltas left.

@@ -113,8 +113,8 @@ class StatisticsQueries {
         arms.add(arm(keys, RECEIVED_COUNTS, false, "cases_stat_received_delta", "received_on", "period", scope));
         List<ReceivedGroup> groups = new ArrayList<>();
         jdbc.sql("""
-                        SELECT GROUPING(k.organisation_uscc) AS no_organisation, GROUPING(k.division_code) AS no_division,
-                               GROUPING(k.implementation_code) AS no_item,
+                        SELECT GROUPING(k.organisation_uscc) AS no_organisation,
+                               GROUPING(k.division_code) AS no_division, GROUPING(k.implementation_code) AS no_item,
                                k.organisation_uscc, k.division_code, k.implementation_code,
                                max(k.item_name) AS item_name, sum(k.cases) AS cases, sum(k.corrected) AS corrected,
                                sum(k.submitted) AS submitted, sum(k.correction_requested) AS correction_requested,

@@ -335,7 +335,8 @@ class StatisticsByMonthTests {
         LocalDate due = random.nextInt(5) == 0 ? null : received.plusDays(random.nextInt(40));
         jdbc.sql("""
                         UPDATE cases_case SET decision = :decision, decided_at = :at, due_on = :due,
-                               status = CASE WHEN status IN ('SUBMITTED', 'UNDER_REVIEW') THEN 'COMPLETED' ELSE status END
+                               status = CASE WHEN status IN ('SUBMITTED', 'UNDER_REVIEW') THEN 'COMPLETED'
+                                             ELSE status END
                         WHERE id = :id""")
                 .param("decision", random.nextBoolean() ? "APPROVED" : "DENIED")
                 .param("at", Timestamp.from(at.atZone(BusinessTime.ZONE).toInstant()))
@@ -380,7 +381,8 @@ class StatisticsByMonthTests {
             case 4 -> jdbc.sql("UPDATE cases_case SET decision = NULL, decided_at = NULL WHERE id = :id")
                     .param("id", id)
                     .update();
-            case 5 -> jdbc.sql("UPDATE cases_case SET organisation_uscc = :uscc, division_code = :division WHERE id = :id")
+            case 5 -> jdbc.sql("UPDATE cases_case SET organisation_uscc = :uscc, division_code = :division"
+                            + " WHERE id = :id")
                     .param("uscc", organisationsOf.get(random.nextInt(organisationsOf.size())))
                     .param("division", DIVISIONS.get(random.nextInt(DIVISIONS.size())))
                     .param("id", id)
