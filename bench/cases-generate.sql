@@ -140,5 +140,13 @@ ANALYZE cases_stat_received;
 ANALYZE cases_stat_decided;
 ANALYZE cases_stat_rating;
 ANALYZE cases_stat_rectification;
-SELECT (SELECT count(*) FROM cases_stat_received) AS received_rows, (SELECT count(*) FROM cases_stat_decided) AS decided_rows;
+ANALYZE cases_stat_received_month;
+ANALYZE cases_stat_received_day;
+ANALYZE cases_stat_decided_day;
+ANALYZE cases_stat_decided_month;
+SELECT (SELECT count(*) FROM cases_stat_received) AS received_rows, (SELECT count(*) FROM cases_stat_decided) AS decided_rows,
+       (SELECT count(*) FROM cases_stat_received_month) AS received_month_rows,
+       (SELECT count(*) FROM cases_stat_received_day) AS received_day_rows,
+       (SELECT count(*) FROM cases_stat_decided_day) AS decided_day_rows,
+       (SELECT count(*) FROM cases_stat_decided_month) AS decided_month_rows;
 SELECT status, count(*) FROM cases_case WHERE process_instance_id IS NULL GROUP BY status ORDER BY 2 DESC;

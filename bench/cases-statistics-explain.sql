@@ -1,7 +1,9 @@
--- The four queries of the statistics page (StatisticsQueries over the V38 roll-up tables and V39's deltas) for a
--- supervisor (电子监察, cases.supervise reaching the region) of organisation :org, over the page's default period (the last 90 days by
--- week) — EXPLAIN (ANALYZE, BUFFERS) of each, as DataScope writes the scope: the organisation's own rows or the rows of
--- its division and the divisions below it.
+-- The queries of the statistics page (StatisticsQueries over the V38/V42 roll-up tables and V39's deltas) for a
+-- supervisor (电子监察, cases.supervise reaching the region) of organisation :org, over the page's default period (the
+-- last 90 days by week) — EXPLAIN (ANALYZE, BUFFERS) of each, as DataScope writes the scope: the organisation's own
+-- rows or the rows of its division and the divisions below it — and, as the page runs them, without parallel workers.
+-- The period's span (StatisticsQueries.Span: whole months from the monthly rows, a partial month's days added, or
+-- subtracted from its month where fewer) is worked out here the same way.
 \set ON_ERROR_STOP on
 SELECT o.uscc AS org,
        CASE WHEN o.division_code LIKE '__0000' THEN left(o.division_code, 2)
@@ -9,48 +11,112 @@ SELECT o.uscc AS org,
             ELSE o.division_code END || '%' AS region,
        current_date - 89 AS "from", current_date AS "to"
 FROM basedata_organisation o WHERE o.uscc = :'org' \gset
-\echo supervisor of :org, region :region, from :from to :to
+WITH p AS (SELECT CAST(:'from' AS DATE) AS f, CAST(:'to' AS DATE) AS t),
+     m AS (SELECT f, t, CAST(date_trunc('month', f) AS DATE) AS first, CAST(date_trunc('month', t) AS DATE) AS last FROM p),
+     e AS (SELECT m.*, CAST(first + interval '1 month' AS DATE) - first AS first_len,
+                  CAST(last + interval '1 month' AS DATE) - last AS last_len,
+                  CAST(first + interval '1 month' AS DATE) - f AS head_in, extract(day FROM t)::int AS tail_in
+           FROM m)
+SELECT CASE WHEN first = last THEN 'same month: not worked out here' END AS note,
+       CASE WHEN first_len - head_in < head_in THEN first ELSE CAST(first + interval '1 month' AS DATE) END AS "monthFrom",
+       CASE WHEN last_len - tail_in < tail_in THEN last ELSE CAST(last - interval '1 month' AS DATE) END AS "monthTo",
+       CASE WHEN first_len - head_in < head_in THEN f ELSE f END AS "add1From",
+       CASE WHEN first_len - head_in < head_in THEN f - 1 ELSE CAST(first + interval '1 month' AS DATE) - 1 END AS "add1To",
+       CASE WHEN last_len - tail_in < tail_in THEN f ELSE last END AS "add2From",
+       CASE WHEN last_len - tail_in < tail_in THEN f - 1 ELSE t END AS "add2To",
+       CASE WHEN first_len - head_in < head_in THEN first ELSE f END AS "sub1From",
+       CASE WHEN first_len - head_in < head_in THEN f - 1 ELSE f - 1 END AS "sub1To",
+       CASE WHEN last_len - tail_in < tail_in THEN t + 1 ELSE f END AS "sub2From",
+       CASE WHEN last_len - tail_in < tail_in THEN CAST(last + interval '1 month' AS DATE) - 1 ELSE f - 1 END AS "sub2To"
+FROM e \gset
+\echo supervisor of :org, region :region, from :from to :to; months :monthFrom to :monthTo, added :add1From to :add1To and :add2From to :add2To, subtracted :sub1From to :sub1To and :sub2From to :sub2To
+\set scope '(r.organisation_uscc = ' :'org' ' OR (r.division_code LIKE ' :'region' ' AND r.division_code ~ ''^[0-9]{6}$''))'
+\set counts 'r.cases, r.corrected, r.submitted, r.correction_requested, r.refused, r.withdrawn, r.under_review, r.completed, r.delivered, r.channel_1, r.channel_2, r.channel_3, r.channel_4, r.channel_9'
+\set negated '-r.cases, -r.corrected, -r.submitted, -r.correction_requested, -r.refused, -r.withdrawn, -r.under_review, -r.completed, -r.delivered, -r.channel_1, -r.channel_2, -r.channel_3, -r.channel_4, -r.channel_9'
+\set keys 'r.organisation_uscc, r.division_code, r.implementation_code, r.item_name'
+BEGIN;
+SET LOCAL max_parallel_workers_per_gather = 0;
 
+-- received: by department, division, entry and in total
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT GROUPING(r.organisation_uscc) AS no_organisation, GROUPING(r.division_code) AS no_division,
-       GROUPING(r.implementation_code) AS no_item, GROUPING(r.received_on) AS no_day,
-       r.organisation_uscc, r.division_code, r.implementation_code, r.received_on,
-       max(r.item_name) AS item_name, sum(r.cases) AS cases, sum(r.corrected) AS corrected,
-       sum(r.submitted) AS submitted, sum(r.correction_requested) AS correction_requested,
-       sum(r.refused) AS refused, sum(r.withdrawn) AS withdrawn, sum(r.under_review) AS under_review,
-       sum(r.completed) AS completed, sum(r.delivered) AS delivered, sum(r.channel_1) AS channel_1,
-       sum(r.channel_2) AS channel_2, sum(r.channel_3) AS channel_3, sum(r.channel_4) AS channel_4,
-       sum(r.channel_9) AS channel_9
-FROM (SELECT received_on, organisation_uscc, division_code, implementation_code, item_name, cases, corrected,
-             submitted, correction_requested, refused, withdrawn, under_review, completed, delivered, channel_1,
-             channel_2, channel_3, channel_4, channel_9
-      FROM cases_stat_received
+SELECT GROUPING(k.organisation_uscc) AS no_organisation, GROUPING(k.division_code) AS no_division,
+       GROUPING(k.implementation_code) AS no_item, k.organisation_uscc, k.division_code, k.implementation_code,
+       max(k.item_name) AS item_name, sum(k.cases) AS cases, sum(k.corrected) AS corrected,
+       sum(k.submitted) AS submitted, sum(k.correction_requested) AS correction_requested, sum(k.refused) AS refused,
+       sum(k.withdrawn) AS withdrawn, sum(k.under_review) AS under_review, sum(k.completed) AS completed,
+       sum(k.delivered) AS delivered, sum(k.channel_1) AS channel_1, sum(k.channel_2) AS channel_2,
+       sum(k.channel_3) AS channel_3, sum(k.channel_4) AS channel_4, sum(k.channel_9) AS channel_9
+FROM (SELECT r.organisation_uscc, r.division_code, r.implementation_code, r.item_name, sum(r.cases) AS cases,
+             sum(r.corrected) AS corrected, sum(r.submitted) AS submitted,
+             sum(r.correction_requested) AS correction_requested, sum(r.refused) AS refused,
+             sum(r.withdrawn) AS withdrawn, sum(r.under_review) AS under_review, sum(r.completed) AS completed,
+             sum(r.delivered) AS delivered, sum(r.channel_1) AS channel_1, sum(r.channel_2) AS channel_2,
+             sum(r.channel_3) AS channel_3, sum(r.channel_4) AS channel_4, sum(r.channel_9) AS channel_9
+      FROM (SELECT :keys, :counts FROM cases_stat_received_month r
+            WHERE r.received_in >= :'monthFrom' AND r.received_in <= :'monthTo' AND :scope
+            UNION ALL
+            SELECT :keys, :counts FROM cases_stat_received r
+            WHERE r.received_on >= :'add1From' AND r.received_on <= :'add1To' AND :scope
+            UNION ALL
+            SELECT :keys, :counts FROM cases_stat_received r
+            WHERE r.received_on >= :'add2From' AND r.received_on <= :'add2To' AND :scope
+            UNION ALL
+            SELECT :keys, :negated FROM cases_stat_received r
+            WHERE r.received_on >= :'sub1From' AND r.received_on <= :'sub1To' AND :scope
+            UNION ALL
+            SELECT :keys, :negated FROM cases_stat_received r
+            WHERE r.received_on >= :'sub2From' AND r.received_on <= :'sub2To' AND :scope
+            UNION ALL
+            SELECT :keys, :counts FROM cases_stat_received_delta r
+            WHERE r.received_on >= :'from' AND r.received_on <= :'to' AND :scope) r
+      GROUP BY r.organisation_uscc, r.division_code, r.implementation_code, r.item_name
+      HAVING sum(r.cases) <> 0) k
+GROUP BY GROUPING SETS ((k.organisation_uscc), (k.division_code), (k.implementation_code), ())
+HAVING sum(k.cases) <> 0 OR GROUPING(k.organisation_uscc, k.division_code, k.implementation_code) = 7;
+
+-- received: by day
+EXPLAIN (ANALYZE, BUFFERS)
+SELECT r.received_on, sum(r.cases) AS cases, sum(r.corrected) AS corrected
+FROM (SELECT received_on, organisation_uscc, division_code, cases, corrected FROM cases_stat_received_day
       UNION ALL
-      SELECT received_on, organisation_uscc, division_code, implementation_code, item_name, cases, corrected,
-             submitted, correction_requested, refused, withdrawn, under_review, completed, delivered, channel_1,
-             channel_2, channel_3, channel_4, channel_9
-      FROM cases_stat_received_delta) r
-WHERE r.received_on >= :'from' AND r.received_on <= :'to'
-  AND (r.organisation_uscc = :'org' OR (r.division_code LIKE :'region' AND r.division_code ~ '^[0-9]{6}$'))
-GROUP BY GROUPING SETS ((r.organisation_uscc), (r.division_code), (r.implementation_code), (r.received_on), ())
-HAVING sum(r.cases) <> 0
-    OR GROUPING(r.organisation_uscc, r.division_code, r.implementation_code, r.received_on) = 15;
+      SELECT received_on, organisation_uscc, division_code, cases, corrected FROM cases_stat_received_delta) r
+WHERE r.received_on >= :'from' AND r.received_on <= :'to' AND :scope
+GROUP BY r.received_on
+HAVING sum(r.cases) <> 0;
 
+-- decided: +1 per day of decision, −1 per day of receipt
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT r.organisation_uscc, w.day, sum(w.weight) AS weight, sum(w.decided) AS decided,
+SELECT w.organisation_uscc, w.day, sum(w.weight) AS weight, sum(w.decided) AS decided,
        sum(w.with_due) AS with_due, sum(w.on_time) AS on_time
-FROM cases_stat_decided r
-CROSS JOIN LATERAL (VALUES (r.decided_on, r.decided, r.decided, r.with_due, r.on_time),
-                           (r.received_on, -r.decided, 0, 0, 0)) AS w (day, weight, decided, with_due, on_time)
-WHERE r.decided_on >= :'from' AND r.decided_on <= :'to'
-  AND (r.organisation_uscc = :'org' OR (r.division_code LIKE :'region' AND r.division_code ~ '^[0-9]{6}$'))
-GROUP BY r.organisation_uscc, w.day;
+FROM (SELECT r.organisation_uscc, r.decided_on AS day, sum(r.decided) AS weight, sum(r.decided) AS decided,
+             sum(r.with_due) AS with_due, sum(r.on_time) AS on_time
+      FROM cases_stat_decided_day r
+      WHERE r.decided_on >= :'from' AND r.decided_on <= :'to' AND :scope
+      GROUP BY r.organisation_uscc, r.decided_on
+      UNION ALL
+      SELECT r.organisation_uscc, r.received_on, -sum(r.decided), 0, 0, 0
+      FROM (SELECT r.organisation_uscc, r.received_on, r.decided FROM cases_stat_decided_month r
+            WHERE r.decided_in >= :'monthFrom' AND r.decided_in <= :'monthTo' AND :scope
+            UNION ALL
+            SELECT r.organisation_uscc, r.received_on, r.decided FROM cases_stat_decided r
+            WHERE r.decided_on >= :'add1From' AND r.decided_on <= :'add1To' AND :scope
+            UNION ALL
+            SELECT r.organisation_uscc, r.received_on, r.decided FROM cases_stat_decided r
+            WHERE r.decided_on >= :'add2From' AND r.decided_on <= :'add2To' AND :scope
+            UNION ALL
+            SELECT r.organisation_uscc, r.received_on, -r.decided FROM cases_stat_decided r
+            WHERE r.decided_on >= :'sub1From' AND r.decided_on <= :'sub1To' AND :scope
+            UNION ALL
+            SELECT r.organisation_uscc, r.received_on, -r.decided FROM cases_stat_decided r
+            WHERE r.decided_on >= :'sub2From' AND r.decided_on <= :'sub2To' AND :scope) r
+      GROUP BY r.organisation_uscc, r.received_on
+      HAVING sum(r.decided) <> 0) w
+GROUP BY w.organisation_uscc, w.day;
 
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT r.score, sum(r.ratings) AS ratings
 FROM cases_stat_rating r
-WHERE r.rated_on >= :'from' AND r.rated_on <= :'to'
-  AND (r.organisation_uscc = :'org' OR (r.division_code LIKE :'region' AND r.division_code ~ '^[0-9]{6}$'))
+WHERE r.rated_on >= :'from' AND r.rated_on <= :'to' AND :scope
 GROUP BY r.score;
 
 EXPLAIN (ANALYZE, BUFFERS)
@@ -58,6 +124,6 @@ SELECT r.organisation_uscc, sum(r.tasks) AS bad,
        sum(CASE WHEN r.status = 'RECTIFIED' THEN r.tasks ELSE 0 END) AS rectified,
        sum(CASE WHEN r.status = 'OPEN' AND r.due_on < :'to' THEN r.tasks ELSE 0 END) AS overdue
 FROM cases_stat_rectification r
-WHERE r.rated_on >= :'from' AND r.rated_on <= :'to'
-  AND (r.organisation_uscc = :'org' OR (r.division_code LIKE :'region' AND r.division_code ~ '^[0-9]{6}$'))
+WHERE r.rated_on >= :'from' AND r.rated_on <= :'to' AND :scope
 GROUP BY r.organisation_uscc;
+ROLLBACK;

@@ -115,6 +115,7 @@ public class CaseStatistics {
     /** The figures of the period, within the supervisor's reach, read in one snapshot of the database. */
     @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public Report report(Actor supervisor, Period period, LocalDate today, Locale locale) {
+        queries.withoutParallelWorkers();
         List<StatisticsQueries.ReceivedGroup> received = queries.received(supervisor, period.from(), period.to());
         List<StatisticsQueries.DecidedDay> decided = queries.decided(supervisor, period.from(), period.to());
         long[] scores = queries.satisfaction(supervisor, period.from(), period.to());

@@ -1,6 +1,7 @@
 package org.zhengwu.cases.statistics;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +16,12 @@ import org.zhengwu.identity.ScopeCondition;
 
 /**
  * The aggregates behind the statistics page, each one query over the roll-up tables of {@code V38__statistics_rollup}
- * (counts per day, department, division and entry, kept by triggers in the transaction of every change to a case, a
- * 补正 notice, a rating or a rectification task; the received cases' changes appended as deltas that {@code
- * StatisticsFold} sums into their rows every few seconds, {@code V39}) within the data scope of the supervisor: the
- * page sums the days of its
- * period, never the cases. The per-case aggregation these answers equal is kept as the oracle of
- * {@code StatisticsRollUpTests}.
+ * and {@code V42__statistics_by_month} (counts per day or month, department, division and entry, kept by triggers in
+ * the transaction of every change to a case, a 补正 notice, a rating or a rectification task; the received cases'
+ * changes appended as deltas that {@code StatisticsFold} sums into their rows every few seconds, {@code V39}) within
+ * the data scope of the supervisor: the page sums the whole months of its period and the days of its partial months
+ * ({@link Span}), never the cases. The per-case aggregation these answers equal is kept as the oracle of
+ * {@code StatisticsRollUpTests} and {@code StatisticsByMonthTests}.
  */
 @Repository
 class StatisticsQueries {
@@ -36,6 +37,15 @@ class StatisticsQueries {
 
     StatisticsQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The page's queries run in its transaction without the planner's parallel workers: each reads a few thousand
+     * rows at most, and with a clerk on every core the workers' start-up and hand-over are only more work (measured,
+     * docs/BENCHMARKS.md, issue 10).
+     */
+    void withoutParallelWorkers() {
+        jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
     }
 
     /** What a group of received cases is grouped by; {@link #TOTAL} is every case of the period. */
@@ -56,46 +66,78 @@ class StatisticsQueries {
      */
     record ReceivedGroup(Grouping by, String key, String itemName, LocalDate day, long cases, long corrected) {}
 
+    /** The counters of a received-cases row, in the order of V38's columns. */
+    private static final List<String> RECEIVED_COUNTS = List.of(
+            "cases",
+            "corrected",
+            "submitted",
+            "correction_requested",
+            "refused",
+            "withdrawn",
+            "under_review",
+            "completed",
+            "delivered",
+            "channel_1",
+            "channel_2",
+            "channel_3",
+            "channel_4",
+            "channel_9");
+
     /**
-     * Cases received from {@code from} to {@code to} (both included), counted by department, division, entry and day
-     * and in total, in one pass over the roll-up rows of those days and the deltas not yet folded into them (GROUPING
-     * SETS; a group whose deltas cancel out is left out, as if its row were gone); by status and channel from the
-     * total's columns.
+     * Cases received from {@code from} to {@code to} (both included), counted by department, division and entry and
+     * in total (status and channel from the total's columns), and by day. The first four are summed in one query over
+     * the rows of the period's {@link Span}: the whole months' rows of {@code cases_stat_received_month}, the days of
+     * its partial months from {@code cases_stat_received} (added, or subtracted from their month's row where fewer),
+     * and the deltas not yet folded into either (V39); summed first per department, division, entry and name, so that
+     * a name counts only where a case of the period bears it. The days come from {@code cases_stat_received_day} and
+     * the deltas. A group whose cases sum to zero is left out, as if its rows were gone.
      */
     List<ReceivedGroup> received(Actor supervisor, LocalDate from, LocalDate to) {
         ScopeCondition scope = supervisor.reachCondition(ROLL_UP_SCOPE, CaseAccess.SUPERVISE);
+        Span span = Span.of(from, to);
         Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
+        parameters.putAll(span.parameters());
         parameters.put("from", from);
         parameters.put("to", to);
+        parameters.put("periodFrom", from);
+        parameters.put("periodTo", to);
+        String keys = "r.organisation_uscc, r.division_code, r.implementation_code, r.item_name";
+        List<String> arms = new ArrayList<>();
+        arms.add(arm(keys, RECEIVED_COUNTS, false, "cases_stat_received_month", "received_in", "month", scope));
+        for (String range : List.of("add1", "add2")) {
+            arms.add(arm(keys, RECEIVED_COUNTS, false, "cases_stat_received", "received_on", range, scope));
+        }
+        for (String range : List.of("sub1", "sub2")) {
+            arms.add(arm(keys, RECEIVED_COUNTS, true, "cases_stat_received", "received_on", range, scope));
+        }
+        arms.add(arm(keys, RECEIVED_COUNTS, false, "cases_stat_received_delta", "received_on", "period", scope));
         List<ReceivedGroup> groups = new ArrayList<>();
         jdbc.sql("""
-                        SELECT GROUPING(r.organisation_uscc) AS no_organisation, GROUPING(r.division_code) AS no_division,
-                               GROUPING(r.implementation_code) AS no_item, GROUPING(r.received_on) AS no_day,
-                               r.organisation_uscc, r.division_code, r.implementation_code, r.received_on,
-                               max(r.item_name) AS item_name, sum(r.cases) AS cases, sum(r.corrected) AS corrected,
-                               sum(r.submitted) AS submitted, sum(r.correction_requested) AS correction_requested,
-                               sum(r.refused) AS refused, sum(r.withdrawn) AS withdrawn,
-                               sum(r.under_review) AS under_review, sum(r.completed) AS completed,
-                               sum(r.delivered) AS delivered, sum(r.channel_1) AS channel_1,
-                               sum(r.channel_2) AS channel_2, sum(r.channel_3) AS channel_3,
-                               sum(r.channel_4) AS channel_4, sum(r.channel_9) AS channel_9
-                        FROM (SELECT received_on, organisation_uscc, division_code, implementation_code, item_name,
-                                     cases, corrected, submitted, correction_requested, refused, withdrawn,
-                                     under_review, completed, delivered, channel_1, channel_2, channel_3, channel_4,
-                                     channel_9
-                              FROM cases_stat_received
-                              UNION ALL
-                              SELECT received_on, organisation_uscc, division_code, implementation_code, item_name,
-                                     cases, corrected, submitted, correction_requested, refused, withdrawn,
-                                     under_review, completed, delivered, channel_1, channel_2, channel_3, channel_4,
-                                     channel_9
-                              FROM cases_stat_received_delta) r
-                        WHERE r.received_on >= :from AND r.received_on <= :to AND\s""" + scope.sql() + """
-
-                        GROUP BY GROUPING SETS ((r.organisation_uscc), (r.division_code), (r.implementation_code),
-                                                (r.received_on), ())
-                        HAVING sum(r.cases) <> 0
-                            OR GROUPING(r.organisation_uscc, r.division_code, r.implementation_code, r.received_on) = 15""")
+                        SELECT GROUPING(k.organisation_uscc) AS no_organisation,
+                               GROUPING(k.division_code) AS no_division, GROUPING(k.implementation_code) AS no_item,
+                               k.organisation_uscc, k.division_code, k.implementation_code,
+                               max(k.item_name) AS item_name, sum(k.cases) AS cases, sum(k.corrected) AS corrected,
+                               sum(k.submitted) AS submitted, sum(k.correction_requested) AS correction_requested,
+                               sum(k.refused) AS refused, sum(k.withdrawn) AS withdrawn,
+                               sum(k.under_review) AS under_review, sum(k.completed) AS completed,
+                               sum(k.delivered) AS delivered, sum(k.channel_1) AS channel_1,
+                               sum(k.channel_2) AS channel_2, sum(k.channel_3) AS channel_3,
+                               sum(k.channel_4) AS channel_4, sum(k.channel_9) AS channel_9
+                        FROM (SELECT r.organisation_uscc, r.division_code, r.implementation_code, r.item_name,
+                                     sum(r.cases) AS cases, sum(r.corrected) AS corrected,
+                                     sum(r.submitted) AS submitted, sum(r.correction_requested) AS correction_requested,
+                                     sum(r.refused) AS refused, sum(r.withdrawn) AS withdrawn,
+                                     sum(r.under_review) AS under_review, sum(r.completed) AS completed,
+                                     sum(r.delivered) AS delivered, sum(r.channel_1) AS channel_1,
+                                     sum(r.channel_2) AS channel_2, sum(r.channel_3) AS channel_3,
+                                     sum(r.channel_4) AS channel_4, sum(r.channel_9) AS channel_9
+                              FROM (""" + String.join("\n UNION ALL\n", arms) + """
+                              ) r
+                              GROUP BY r.organisation_uscc, r.division_code, r.implementation_code, r.item_name
+                              HAVING sum(r.cases) <> 0) k
+                        GROUP BY GROUPING SETS ((k.organisation_uscc), (k.division_code), (k.implementation_code), ())
+                        HAVING sum(k.cases) <> 0
+                            OR GROUPING(k.organisation_uscc, k.division_code, k.implementation_code) = 7""")
                 .params(parameters)
                 .query((rs, n) -> {
                     Grouping by;
@@ -109,8 +151,6 @@ class StatisticsQueries {
                     } else if (rs.getInt("no_item") == 0) {
                         by = Grouping.ITEM;
                         key = rs.getString("implementation_code");
-                    } else if (rs.getInt("no_day") == 0) {
-                        by = Grouping.DAY;
                     } else {
                         by = Grouping.TOTAL;
                         for (String status : STATUSES) {
@@ -130,13 +170,65 @@ class StatisticsQueries {
                             by,
                             key,
                             by == Grouping.ITEM ? rs.getString("item_name") : null,
-                            by == Grouping.DAY ? rs.getObject("received_on", LocalDate.class) : null,
+                            null,
                             rs.getLong("cases"),
                             rs.getLong("corrected")));
                     return by;
                 })
                 .list();
+        jdbc.sql("""
+                        SELECT r.received_on, sum(r.cases) AS cases, sum(r.corrected) AS corrected
+                        FROM (SELECT received_on, organisation_uscc, division_code, cases, corrected
+                              FROM cases_stat_received_day
+                              UNION ALL
+                              SELECT received_on, organisation_uscc, division_code, cases, corrected
+                              FROM cases_stat_received_delta) r
+                        WHERE r.received_on >= :from AND r.received_on <= :to AND\s""" + scope.sql() + """
+
+                        GROUP BY r.received_on
+                        HAVING sum(r.cases) <> 0""")
+                .params(parameters)
+                .query((rs, n) -> groups.add(new ReceivedGroup(
+                        Grouping.DAY,
+                        null,
+                        null,
+                        rs.getObject("received_on", LocalDate.class),
+                        rs.getLong("cases"),
+                        rs.getLong("corrected"))))
+                .list();
         return groups;
+    }
+
+    /**
+     * One arm of a union over a span's rows: the {@code counts} of {@code table}'s rows whose {@code day} lies in the
+     * span's range {@code range} ({@code :<range>From} to {@code :<range>To}) within the scope, negated when
+     * {@code subtracted}. Only names the code chose go into the text.
+     */
+    private static String arm(
+            String keys,
+            List<String> counts,
+            boolean subtracted,
+            String table,
+            String day,
+            String range,
+            ScopeCondition scope) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(keys);
+        for (String count : counts) {
+            sql.append(", ").append(subtracted ? "-r." : "r.").append(count).append(" AS ").append(count);
+        }
+        return sql.append(" FROM ")
+                .append(table)
+                .append(" r WHERE r.")
+                .append(day)
+                .append(" >= :")
+                .append(range)
+                .append("From AND r.")
+                .append(day)
+                .append(" <= :")
+                .append(range)
+                .append("To AND ")
+                .append(scope.sql())
+                .toString();
     }
 
     /**
@@ -147,23 +239,45 @@ class StatisticsQueries {
      */
     record DecidedDay(String organisationUscc, LocalDate day, long weight, long decided, long withDue, long onTime) {}
 
-    /** The decisions of the days from {@code from} to {@code to} (both included; days of decision in Asia/Shanghai). */
+    /**
+     * The decisions of the days from {@code from} to {@code to} (both included; days of decision in Asia/Shanghai):
+     * their +1s per department and day of decision from {@code cases_stat_decided_day}, their −1s per department and
+     * day of receipt from the period's {@link Span} (the whole months' rows of {@code cases_stat_decided_month}, the
+     * partial months' days from {@code cases_stat_decided}). A day of receipt is returned only where a decision of the
+     * period was received, as the decisions' rows would give it.
+     */
     List<DecidedDay> decided(Actor supervisor, LocalDate from, LocalDate to) {
         ScopeCondition scope = supervisor.reachCondition(ROLL_UP_SCOPE, CaseAccess.SUPERVISE);
+        Span span = Span.of(from, to);
         Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
+        parameters.putAll(span.parameters());
         parameters.put("from", from);
         parameters.put("to", to);
-        // One pass over the period's rows, each giving its day of decision (+) and its day of receipt (−).
+        String keys = "r.organisation_uscc, r.received_on";
+        List<String> arms = new ArrayList<>();
+        arms.add(arm(keys, List.of("decided"), false, "cases_stat_decided_month", "decided_in", "month", scope));
+        for (String range : List.of("add1", "add2")) {
+            arms.add(arm(keys, List.of("decided"), false, "cases_stat_decided", "decided_on", range, scope));
+        }
+        for (String range : List.of("sub1", "sub2")) {
+            arms.add(arm(keys, List.of("decided"), true, "cases_stat_decided", "decided_on", range, scope));
+        }
         return jdbc.sql("""
-                        SELECT r.organisation_uscc, w.day, sum(w.weight) AS weight, sum(w.decided) AS decided,
+                        SELECT w.organisation_uscc, w.day, sum(w.weight) AS weight, sum(w.decided) AS decided,
                                sum(w.with_due) AS with_due, sum(w.on_time) AS on_time
-                        FROM cases_stat_decided r
-                        CROSS JOIN LATERAL (VALUES (r.decided_on, r.decided, r.decided, r.with_due, r.on_time),
-                                                   (r.received_on, -r.decided, 0, 0, 0))
-                            AS w (day, weight, decided, with_due, on_time)
-                        WHERE r.decided_on >= :from AND r.decided_on <= :to AND\s""" + scope.sql() + """
+                        FROM (SELECT r.organisation_uscc, r.decided_on AS day, sum(r.decided) AS weight,
+                                     sum(r.decided) AS decided, sum(r.with_due) AS with_due, sum(r.on_time) AS on_time
+                              FROM cases_stat_decided_day r
+                              WHERE r.decided_on >= :from AND r.decided_on <= :to AND\s""" + scope.sql() + """
 
-                        GROUP BY r.organisation_uscc, w.day""")
+                              GROUP BY r.organisation_uscc, r.decided_on
+                              UNION ALL
+                              SELECT r.organisation_uscc, r.received_on, -sum(r.decided), 0, 0, 0
+                              FROM (""" + String.join("\n UNION ALL\n", arms) + """
+                              ) r
+                              GROUP BY r.organisation_uscc, r.received_on
+                              HAVING sum(r.decided) <> 0) w
+                        GROUP BY w.organisation_uscc, w.day""")
                 .params(parameters)
                 .query((rs, n) -> new DecidedDay(
                         rs.getString("organisation_uscc"),
@@ -173,6 +287,88 @@ class StatisticsQueries {
                         rs.getLong("with_due"),
                         rs.getLong("on_time")))
                 .list();
+    }
+
+    /**
+     * Which rows a period is summed from: the months from {@code monthFrom} to {@code monthTo} whole (their first
+     * days; none when {@code monthTo} is before {@code monthFrom}), plus the days of two ranges, less the days of two
+     * more (each range empty when its end is before its start). A month only partly in the period is read as its
+     * days in the period, or as the whole month less its days outside the period where those are fewer; so that the
+     * rows read are at most about half a month's days at each edge and one row per group and month in between.
+     */
+    record Span(
+            LocalDate monthFrom,
+            LocalDate monthTo,
+            LocalDate add1From,
+            LocalDate add1To,
+            LocalDate add2From,
+            LocalDate add2To,
+            LocalDate sub1From,
+            LocalDate sub1To,
+            LocalDate sub2From,
+            LocalDate sub2To) {
+
+        static Span of(LocalDate from, LocalDate to) {
+            LocalDate first = from.withDayOfMonth(1);
+            LocalDate last = to.withDayOfMonth(1);
+            // Every range empty (its end the day before its start) until chosen.
+            LocalDate[] add = {from, from.minusDays(1), from, from.minusDays(1)};
+            LocalDate[] sub = {from, from.minusDays(1), from, from.minusDays(1)};
+            LocalDate monthFrom = first.plusMonths(1);
+            LocalDate monthTo = last.minusMonths(1);
+            if (first.equals(last)) {
+                LocalDate end = first.plusMonths(1).minusDays(1);
+                long inside = from.until(to, ChronoUnit.DAYS) + 1;
+                long outside = first.lengthOfMonth() - inside;
+                if (outside < inside) {
+                    monthFrom = first;
+                    monthTo = first;
+                    range(sub, 0, first, from.minusDays(1));
+                    range(sub, 2, to.plusDays(1), end);
+                } else {
+                    range(add, 0, from, to);
+                }
+                return new Span(monthFrom, monthTo, add[0], add[1], add[2], add[3], sub[0], sub[1], sub[2], sub[3]);
+            }
+            // The first month: from `from` to its end.
+            long headInside = first.lengthOfMonth() - from.getDayOfMonth() + 1;
+            if (first.lengthOfMonth() - headInside < headInside) {
+                monthFrom = first;
+                range(sub, 0, first, from.minusDays(1));
+            } else {
+                range(add, 0, from, first.plusMonths(1).minusDays(1));
+            }
+            // The last month: from its first day to `to`.
+            long tailInside = to.getDayOfMonth();
+            if (last.lengthOfMonth() - tailInside < tailInside) {
+                monthTo = last;
+                range(sub, 2, to.plusDays(1), last.plusMonths(1).minusDays(1));
+            } else {
+                range(add, 2, last, to);
+            }
+            return new Span(monthFrom, monthTo, add[0], add[1], add[2], add[3], sub[0], sub[1], sub[2], sub[3]);
+        }
+
+        private static void range(LocalDate[] ranges, int at, LocalDate start, LocalDate end) {
+            ranges[at] = start;
+            ranges[at + 1] = end;
+        }
+
+        /** As the named parameters of {@link #arm}'s ranges: {@code month}, {@code add1}, … and {@code period}. */
+        Map<String, Object> parameters() {
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("monthFrom", monthFrom);
+            parameters.put("monthTo", monthTo);
+            parameters.put("add1From", add1From);
+            parameters.put("add1To", add1To);
+            parameters.put("add2From", add2From);
+            parameters.put("add2To", add2To);
+            parameters.put("sub1From", sub1From);
+            parameters.put("sub1To", sub1To);
+            parameters.put("sub2From", sub2From);
+            parameters.put("sub2To", sub2To);
+            return parameters;
+        }
     }
 
     /**
