@@ -314,8 +314,8 @@ public class CaseLifecycle {
                 : CaseNumber.of(draft.divisionCode(), today, records.nextSequence(draft.divisionCode(), today));
         // The business key (the case number) is all that ties the process to its case: a process variable would be
         // one more row inserted for every submission, and nothing reads it.
-        String processInstance =
-                runtime.startProcessInstanceById(definition.getId(), number.value()).getId();
+        String processInstance = runtime.startProcessInstanceById(definition.getId(), number.value())
+                .getId();
         records.markSubmitted(
                 draft.id(),
                 number.value(),

@@ -214,7 +214,11 @@ class StatisticsQueries {
             ScopeCondition scope) {
         StringBuilder sql = new StringBuilder("SELECT ").append(keys);
         for (String count : counts) {
-            sql.append(", ").append(subtracted ? "-r." : "r.").append(count).append(" AS ").append(count);
+            sql.append(", ")
+                    .append(subtracted ? "-r." : "r.")
+                    .append(count)
+                    .append(" AS ")
+                    .append(count);
         }
         return sql.append(" FROM ")
                 .append(table)

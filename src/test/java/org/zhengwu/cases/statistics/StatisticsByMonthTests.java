@@ -256,7 +256,9 @@ class StatisticsByMonthTests {
             }
             jdbc.sql("SELECT cases_statistics_rebuild()").query().singleValue();
             for (String table : tables) {
-                assertThat(jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single())
+                assertThat(jdbc.sql("SELECT count(*) FROM " + table)
+                                .query(Long.class)
+                                .single())
                         .as(table)
                         .isPositive();
                 List<String> differences = new ArrayList<>();
@@ -348,26 +350,27 @@ class StatisticsByMonthTests {
     private void correct(long id) {
         jdbc.sql("""
                         INSERT INTO cases_correction (case_id, requested_at, requested_by, items)
-                        VALUES (:id, now(), '统计测试', '补正')""")
-                .param("id", id)
-                .update();
+                        VALUES (:id, now(), '统计测试', '补正')""").param("id", id).update();
     }
 
     /** One random transition of a case, through the triggers. */
     private void change(long id) {
         switch (random.nextInt(9)) {
-            case 0 -> jdbc.sql("UPDATE cases_case SET status = :status WHERE id = :id AND status <> 'DRAFT'")
-                    .param("status", STATUSES.get(random.nextInt(STATUSES.size())))
-                    .param("id", id)
-                    .update();
-            case 1 -> jdbc.sql("UPDATE cases_case SET channel = :channel WHERE id = :id")
-                    .param("channel", CHANNELS.get(random.nextInt(CHANNELS.size())))
-                    .param("id", id)
-                    .update();
-            case 2 -> jdbc.sql("UPDATE cases_case SET received_on = :day WHERE id = :id AND status <> 'DRAFT'")
-                    .param("day", receivedDay())
-                    .param("id", id)
-                    .update();
+            case 0 ->
+                jdbc.sql("UPDATE cases_case SET status = :status WHERE id = :id AND status <> 'DRAFT'")
+                        .param("status", STATUSES.get(random.nextInt(STATUSES.size())))
+                        .param("id", id)
+                        .update();
+            case 1 ->
+                jdbc.sql("UPDATE cases_case SET channel = :channel WHERE id = :id")
+                        .param("channel", CHANNELS.get(random.nextInt(CHANNELS.size())))
+                        .param("id", id)
+                        .update();
+            case 2 ->
+                jdbc.sql("UPDATE cases_case SET received_on = :day WHERE id = :id AND status <> 'DRAFT'")
+                        .param("day", receivedDay())
+                        .param("id", id)
+                        .update();
             case 3 -> {
                 LocalDate received = jdbc.sql("SELECT received_on FROM cases_case WHERE id = :id")
                         .param("id", id)
@@ -378,21 +381,31 @@ class StatisticsByMonthTests {
                     decide(id, received);
                 }
             }
-            case 4 -> jdbc.sql("UPDATE cases_case SET decision = NULL, decided_at = NULL WHERE id = :id")
-                    .param("id", id)
-                    .update();
-            case 5 -> jdbc.sql("UPDATE cases_case SET organisation_uscc = :uscc, division_code = :division"
-                            + " WHERE id = :id")
-                    .param("uscc", organisationsOf.get(random.nextInt(organisationsOf.size())))
-                    .param("division", DIVISIONS.get(random.nextInt(DIVISIONS.size())))
-                    .param("id", id)
-                    .update();
+            case 4 ->
+                jdbc.sql("UPDATE cases_case SET decision = NULL, decided_at = NULL WHERE id = :id")
+                        .param("id", id)
+                        .update();
+            case 5 ->
+                jdbc.sql("UPDATE cases_case SET organisation_uscc = :uscc, division_code = :division"
+                                + " WHERE id = :id")
+                        .param("uscc", organisationsOf.get(random.nextInt(organisationsOf.size())))
+                        .param("division", DIVISIONS.get(random.nextInt(DIVISIONS.size())))
+                        .param("id", id)
+                        .update();
             case 6 -> correct(id);
-            case 7 -> jdbc.sql("DELETE FROM cases_correction WHERE case_id = :id").param("id", id).update();
-            default -> jdbc.sql("UPDATE cases_case SET due_on = :due WHERE id = :id")
-                    .param("due", random.nextBoolean() ? null : LocalDate.of(2025, 11, 1).plusDays(random.nextInt(120)))
-                    .param("id", id)
-                    .update();
+            case 7 ->
+                jdbc.sql("DELETE FROM cases_correction WHERE case_id = :id")
+                        .param("id", id)
+                        .update();
+            default ->
+                jdbc.sql("UPDATE cases_case SET due_on = :due WHERE id = :id")
+                        .param(
+                                "due",
+                                random.nextBoolean()
+                                        ? null
+                                        : LocalDate.of(2025, 11, 1).plusDays(random.nextInt(120)))
+                        .param("id", id)
+                        .update();
         }
     }
 
