@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,13 +53,15 @@ public class PublishedCatalog {
             .maximumSize(20_000)
             .expireAfterWrite(CACHE_TTL)
             .build();
-    /** Versions as they were published, found by {@link #version}: read for every case page and submission. */
-    private final Cache<VersionKey, PublishedItem> versions = Caffeine.newBuilder()
+    /**
+     * Each entry's published versions by number, as {@link #version} finds them: read for every submission and case
+     * page. Kept per entry, so that a publish's eviction of the entry waits for a load of it in progress instead of
+     * leaving what that load read before the publish.
+     */
+    private final Cache<String, Map<Integer, PublishedItem>> versions = Caffeine.newBuilder()
             .maximumSize(20_000)
             .expireAfterWrite(CACHE_TTL)
             .build();
-
-    private record VersionKey(String implementationCode, int versionNo) {}
 
     PublishedCatalog(ItemRepository repository, Organisations organisations, CatalogCodes codes, ReplicaReads replica) {
         this.repository = repository;
@@ -96,21 +99,23 @@ public class PublishedCatalog {
 
     /** A version of an entry that was published at some time, as it was then. */
     public Optional<PublishedItem> version(String implementationCode, int versionNo) {
-        VersionKey key = new VersionKey(implementationCode, versionNo);
-        PublishedItem kept = versions.getIfPresent(key);
-        if (kept != null) {
-            return Optional.of(kept);
+        return Optional.ofNullable(
+                versions.get(implementationCode, this::publishedVersions).get(versionNo));
+    }
+
+    private Map<Integer, PublishedItem> publishedVersions(String implementationCode) {
+        Optional<ItemRecord> item = repository.findItemByCode(implementationCode);
+        Optional<Organisation> organisation = item.flatMap(i -> organisations.find(i.organisationUscc()));
+        if (item.isEmpty() || organisation.isEmpty()) {
+            return Map.of();
         }
-        Optional<PublishedItem> found = repository
-                .findItemByCode(implementationCode)
-                .flatMap(item -> repository.versionsOf(item.id()).stream()
-                        .filter(v -> v.versionNo() == versionNo && v.publishedAt() != null)
-                        .findFirst()
-                        .flatMap(
-                                v -> organisations.find(item.organisationUscc()).map(o -> toPublished(item, v, o))));
-        // Only what was found is kept: a code or number that is not (yet) published is asked again next time.
-        found.ifPresent(item -> versions.put(key, item));
-        return found;
+        Map<Integer, PublishedItem> published = new HashMap<>();
+        for (VersionRecord v : repository.versionsOf(item.get().id())) {
+            if (v.publishedAt() != null) {
+                published.put(v.versionNo(), toPublished(item.get(), v, organisation.get()));
+            }
+        }
+        return Map.copyOf(published);
     }
 
     /** Every live entry as published, by implementation code: what exports read. */
@@ -137,7 +142,7 @@ public class PublishedCatalog {
     /** A publish or withdrawal ends the version before it and changes the entry's lookup. */
     private void forget(String implementationCode) {
         cache.invalidate(implementationCode);
-        versions.asMap().keySet().removeIf(k -> k.implementationCode().equals(implementationCode));
+        versions.invalidate(implementationCode);
     }
 
     /** Lookups hold the organisation as it was; entries of a renamed one (withdrawn ones too) are read again. */
