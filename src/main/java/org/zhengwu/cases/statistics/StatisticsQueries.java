@@ -102,14 +102,14 @@ class StatisticsQueries {
         parameters.put("periodFrom", from);
         parameters.put("periodTo", to);
         String keys = "r.organisation_uscc, r.division_code, r.implementation_code, r.item_name";
-        List<String> arms = new ArrayList<>();
-        arms.add(arm(keys, RECEIVED_COUNTS, false, "cases_stat_received_month", "received_in", "month", scope));
-        for (String range : List.of("add1", "add2")) {
-            arms.add(arm(keys, RECEIVED_COUNTS, false, "cases_stat_received", "received_on", range, scope));
-        }
-        for (String range : List.of("sub1", "sub2")) {
-            arms.add(arm(keys, RECEIVED_COUNTS, true, "cases_stat_received", "received_on", range, scope));
-        }
+        List<String> arms = spanArms(
+                keys,
+                RECEIVED_COUNTS,
+                "cases_stat_received_month",
+                "received_in",
+                "cases_stat_received",
+                "received_on",
+                scope);
         arms.add(arm(keys, RECEIVED_COUNTS, false, "cases_stat_received_delta", "received_on", "period", scope));
         List<ReceivedGroup> groups = new ArrayList<>();
         jdbc.sql("""
@@ -200,6 +200,30 @@ class StatisticsQueries {
     }
 
     /**
+     * The arms of a union over a {@link Span}'s rows: the whole months' rows of {@code monthTable} (by
+     * {@code monthDay}), the days of its two added ranges from {@code dayTable} (by {@code day}), and those of its two
+     * subtracted ranges negated.
+     */
+    private static List<String> spanArms(
+            String keys,
+            List<String> counts,
+            String monthTable,
+            String monthDay,
+            String dayTable,
+            String day,
+            ScopeCondition scope) {
+        List<String> arms = new ArrayList<>();
+        arms.add(arm(keys, counts, false, monthTable, monthDay, "month", scope));
+        for (String range : List.of("add1", "add2")) {
+            arms.add(arm(keys, counts, false, dayTable, day, range, scope));
+        }
+        for (String range : List.of("sub1", "sub2")) {
+            arms.add(arm(keys, counts, true, dayTable, day, range, scope));
+        }
+        return arms;
+    }
+
+    /**
      * One arm of a union over a span's rows: the {@code counts} of {@code table}'s rows whose {@code day} lies in the
      * span's range {@code range} ({@code :<range>From} to {@code :<range>To}) within the scope, negated when
      * {@code subtracted}. Only names the code chose go into the text.
@@ -258,14 +282,14 @@ class StatisticsQueries {
         parameters.put("from", from);
         parameters.put("to", to);
         String keys = "r.organisation_uscc, r.received_on";
-        List<String> arms = new ArrayList<>();
-        arms.add(arm(keys, List.of("decided"), false, "cases_stat_decided_month", "decided_in", "month", scope));
-        for (String range : List.of("add1", "add2")) {
-            arms.add(arm(keys, List.of("decided"), false, "cases_stat_decided", "decided_on", range, scope));
-        }
-        for (String range : List.of("sub1", "sub2")) {
-            arms.add(arm(keys, List.of("decided"), true, "cases_stat_decided", "decided_on", range, scope));
-        }
+        List<String> arms = spanArms(
+                keys,
+                List.of("decided"),
+                "cases_stat_decided_month",
+                "decided_in",
+                "cases_stat_decided",
+                "decided_on",
+                scope);
         return jdbc.sql("""
                         SELECT w.organisation_uscc, w.day, sum(w.weight) AS weight, sum(w.decided) AS decided,
                                sum(w.with_due) AS with_due, sum(w.on_time) AS on_time
