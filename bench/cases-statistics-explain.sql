@@ -1,4 +1,4 @@
--- The queries of the statistics page (StatisticsQueries over the V38/V42 roll-up tables and V39's deltas) for a
+-- The queries of the statistics page (StatisticsQueries over the V38/V42/V43 roll-up tables and V39's deltas) for a
 -- supervisor (电子监察, cases.supervise reaching the region) of organisation :org, over the page's default period (the
 -- last 90 days by week) — EXPLAIN (ANALYZE, BUFFERS) of each, as DataScope writes the scope: the organisation's own
 -- rows or the rows of its division and the divisions below it — and, as the page runs them, without parallel workers.
@@ -34,6 +34,9 @@ FROM e \gset
 \set counts 'r.cases, r.corrected, r.submitted, r.correction_requested, r.refused, r.withdrawn, r.under_review, r.completed, r.delivered, r.channel_1, r.channel_2, r.channel_3, r.channel_4, r.channel_9'
 \set negated '-r.cases, -r.corrected, -r.submitted, -r.correction_requested, -r.refused, -r.withdrawn, -r.under_review, -r.completed, -r.delivered, -r.channel_1, -r.channel_2, -r.channel_3, -r.channel_4, -r.channel_9'
 \set keys 'r.organisation_uscc, r.division_code, r.implementation_code, r.item_name'
+\set dkeys 'r.organisation_uscc, r.unscheduled_year'
+\set dcounts 'r.decided, r.with_due, r.on_time, r.working_days'
+\set dnegated '-r.decided, -r.with_due, -r.on_time, -r.working_days'
 BEGIN;
 SET LOCAL max_parallel_workers_per_gather = 0;
 
@@ -84,34 +87,34 @@ WHERE r.received_on >= :'from' AND r.received_on <= :'to' AND :scope
 GROUP BY r.received_on
 HAVING sum(r.cases) <> 0;
 
--- decided: +1 per day of decision, −1 per day of receipt
+-- decided: per department, with the working days summed (V43), from the span's months and days
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT w.organisation_uscc, w.day, sum(w.weight) AS weight, sum(w.decided) AS decided,
-       sum(w.with_due) AS with_due, sum(w.on_time) AS on_time
-FROM (SELECT r.organisation_uscc, r.decided_on AS day, sum(r.decided) AS weight, sum(r.decided) AS decided,
-             sum(r.with_due) AS with_due, sum(r.on_time) AS on_time
-      FROM cases_stat_decided_day r
-      WHERE r.decided_on >= :'from' AND r.decided_on <= :'to' AND :scope
-      GROUP BY r.organisation_uscc, r.decided_on
+SELECT r.organisation_uscc, r.unscheduled_year, sum(r.decided) AS decided, sum(r.with_due) AS with_due,
+       sum(r.on_time) AS on_time, sum(r.working_days) AS working_days
+FROM (SELECT :dkeys, :dcounts FROM cases_stat_decided_month r
+      WHERE r.decided_in >= :'monthFrom' AND r.decided_in <= :'monthTo' AND :scope
       UNION ALL
-      SELECT r.organisation_uscc, r.received_on, -sum(r.decided), 0, 0, 0
-      FROM (SELECT r.organisation_uscc, r.received_on, r.decided FROM cases_stat_decided_month r
-            WHERE r.decided_in >= :'monthFrom' AND r.decided_in <= :'monthTo' AND :scope
-            UNION ALL
-            SELECT r.organisation_uscc, r.received_on, r.decided FROM cases_stat_decided r
-            WHERE r.decided_on >= :'add1From' AND r.decided_on <= :'add1To' AND :scope
-            UNION ALL
-            SELECT r.organisation_uscc, r.received_on, r.decided FROM cases_stat_decided r
-            WHERE r.decided_on >= :'add2From' AND r.decided_on <= :'add2To' AND :scope
-            UNION ALL
-            SELECT r.organisation_uscc, r.received_on, -r.decided FROM cases_stat_decided r
-            WHERE r.decided_on >= :'sub1From' AND r.decided_on <= :'sub1To' AND :scope
-            UNION ALL
-            SELECT r.organisation_uscc, r.received_on, -r.decided FROM cases_stat_decided r
-            WHERE r.decided_on >= :'sub2From' AND r.decided_on <= :'sub2To' AND :scope) r
-      GROUP BY r.organisation_uscc, r.received_on
-      HAVING sum(r.decided) <> 0) w
-GROUP BY w.organisation_uscc, w.day;
+      SELECT :dkeys, :dcounts FROM cases_stat_decided_day r
+      WHERE r.decided_on >= :'add1From' AND r.decided_on <= :'add1To' AND :scope
+      UNION ALL
+      SELECT :dkeys, :dcounts FROM cases_stat_decided_day r
+      WHERE r.decided_on >= :'add2From' AND r.decided_on <= :'add2To' AND :scope
+      UNION ALL
+      SELECT :dkeys, :dnegated FROM cases_stat_decided_day r
+      WHERE r.decided_on >= :'sub1From' AND r.decided_on <= :'sub1To' AND :scope
+      UNION ALL
+      SELECT :dkeys, :dnegated FROM cases_stat_decided_day r
+      WHERE r.decided_on >= :'sub2From' AND r.decided_on <= :'sub2To' AND :scope) r
+GROUP BY r.organisation_uscc, r.unscheduled_year
+HAVING sum(r.decided) <> 0;
+
+-- decided: by day
+EXPLAIN (ANALYZE, BUFFERS)
+SELECT r.decided_on, sum(r.decided) AS decided
+FROM cases_stat_decided_day r
+WHERE r.decided_on >= :'from' AND r.decided_on <= :'to' AND :scope
+GROUP BY r.decided_on
+HAVING sum(r.decided) <> 0;
 
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT r.score, sum(r.ratings) AS ratings

@@ -106,14 +106,7 @@ if [[ "$PARTS" != *b* ]]; then
     exit 0
 fi
 
-pages() { # $1: name, $2: file of "cookie path" lines
-    wrk -t2 -c16 -d10s --timeout 10s -s bench/lib/random-paths.lua "$PLATFORM_BASE" -- "$OUT/$2.txt" > /dev/null
-    local before
-    before=$(load)
-    wrk -t2 -c16 -d"${DURATION}s" --timeout 10s -s bench/lib/random-paths.lua "$PLATFORM_BASE" -- "$OUT/$2.txt" \
-        > "$OUT/cases-$1.txt"
-    echo "$(tail -n 1 "$OUT/cases-$1.txt"); load $before → $(load)"
-}
+source bench/lib/cases-pages.sh
 echo "== (b) 16 clerks, wrk -t2 -c16, 10 s warm-up then ${DURATION}s each"
 WORKBENCH=$(pages workbench workbench)
 DETAIL=$(pages detail detail)

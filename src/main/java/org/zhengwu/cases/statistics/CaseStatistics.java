@@ -28,8 +28,6 @@ import org.zhengwu.basedata.Organisations;
 import org.zhengwu.cases.CaseStatus;
 import org.zhengwu.cases.rating.Rating;
 import org.zhengwu.identity.Actor;
-import org.zhengwu.shared.calendar.NoScheduleException;
-import org.zhengwu.shared.calendar.WorkingDays;
 import org.zhengwu.shared.time.BusinessTime;
 
 /**
@@ -38,11 +36,10 @@ import org.zhengwu.shared.time.BusinessTime;
  * decision); ratings in the period they were given. Every figure comes from a SQL aggregate ({@link
  * StatisticsQueries}); the only arithmetic here is on those aggregates.
  *
- * <p>The average working days from receipt to decision uses the working-day calendar without reading a case: the
- * database returns, per department and day, +1 for each decision on that day and −1 for each receipt of a case decided
- * in the period. With w(d) = working days from a fixed day to d ({@link WorkingDays#workingDaysBetween}), the working
- * days of one case are w(decided) − w(received), so their sum is Σ weight(d) × w(d) over the few hundred days
- * returned, whatever the number of cases.
+ * <p>The average working days from receipt to decision is the working days summed per department by the database (each
+ * decision's days counted on the working-day calendar when it is decided, and all of them again when the calendar
+ * changes: {@link WorkingDayTable}) divided by the decisions; unknown, naming the year, where a decision's days fall in
+ * a year without a schedule.
  */
 @Service
 public class CaseStatistics {
@@ -94,19 +91,13 @@ public class CaseStatistics {
     private static final List<String> CHANNELS = List.of("1", "2", "3", "4", "9");
 
     private final StatisticsQueries queries;
-    private final WorkingDays workingDays;
     private final Organisations organisations;
     private final Divisions divisions;
     private final MessageSource messages;
 
     CaseStatistics(
-            StatisticsQueries queries,
-            WorkingDays workingDays,
-            Organisations organisations,
-            Divisions divisions,
-            MessageSource messages) {
+            StatisticsQueries queries, Organisations organisations, Divisions divisions, MessageSource messages) {
         this.queries = queries;
-        this.workingDays = workingDays;
         this.organisations = organisations;
         this.divisions = divisions;
         this.messages = messages;
@@ -117,7 +108,9 @@ public class CaseStatistics {
     public Report report(Actor supervisor, Period period, LocalDate today, Locale locale) {
         queries.withoutParallelWorkers();
         List<StatisticsQueries.ReceivedGroup> received = queries.received(supervisor, period.from(), period.to());
-        List<StatisticsQueries.DecidedDay> decided = queries.decided(supervisor, period.from(), period.to());
+        List<StatisticsQueries.DecidedGroup> decided =
+                queries.decidedByDepartment(supervisor, period.from(), period.to());
+        Map<LocalDate, Long> decidedByDay = queries.decidedByDay(supervisor, period.from(), period.to());
         long[] scores = queries.satisfaction(supervisor, period.from(), period.to());
         List<StatisticsQueries.RectificationGroup> rectification =
                 queries.rectification(supervisor, period.from(), period.to(), today);
@@ -131,10 +124,9 @@ public class CaseStatistics {
         Map<String, String> departmentNames =
                 organisations.findAll(usccs).stream().collect(Collectors.toMap(Organisation::uscc, Organisation::name));
 
-        Ordinals ordinals = ordinals(decided);
         Map<String, Decisions> byDepartment = new TreeMap<>();
         Decisions all = new Decisions();
-        for (StatisticsQueries.DecidedDay d : decided) {
+        for (StatisticsQueries.DecidedGroup d : decided) {
             byDepartment
                     .computeIfAbsent(d.organisationUscc(), k -> new Decisions())
                     .add(d);
@@ -143,16 +135,16 @@ public class CaseStatistics {
 
         Text text = new Text(messages, locale);
         List<StatisticsTable> tables = new ArrayList<>();
-        tables.add(summary(text, received, all, ordinals, scores, rectification));
-        tables.add(volume(text, period, received, decided));
+        tables.add(summary(text, received, all, scores, rectification));
+        tables.add(volume(text, period, received, decidedByDay));
         tables.add(byStatus(text, received));
         tables.add(byItem(text, received));
-        tables.add(byDepartment(text, received, byDepartment, ordinals, departmentNames));
+        tables.add(byDepartment(text, received, byDepartment, departmentNames));
         tables.add(byRegion(text, received));
         tables.add(byChannel(text, received));
         tables.add(satisfaction(text, scores));
         tables.add(rectification(text, rectification, departmentNames));
-        return new Report(period, tables, ordinals.unscheduledYear);
+        return new Report(period, tables, all.unscheduledYear);
     }
 
     // ---------------------------------------------------------------- tables
@@ -161,7 +153,6 @@ public class CaseStatistics {
             Text text,
             List<StatisticsQueries.ReceivedGroup> received,
             Decisions decided,
-            Ordinals ordinals,
             long[] scores,
             List<StatisticsQueries.RectificationGroup> rectification) {
         StatisticsQueries.ReceivedGroup total = received.stream()
@@ -184,7 +175,7 @@ public class CaseStatistics {
         figures.put("decided", Figure.count(decided.decided));
         figures.put("on-time", Figure.count(decided.onTime));
         figures.put("on-time-rate", Figure.percent(decided.onTime, decided.withDue));
-        figures.put("working-days", Figure.days(decided.averageWorkingDays(ordinals)));
+        figures.put("working-days", Figure.days(decided.averageWorkingDays()));
         figures.put("corrected", Figure.count(total.corrected()));
         figures.put("correction-rate", Figure.percent(total.corrected(), total.cases()));
         figures.put("ratings", Figure.count(ratings));
@@ -208,7 +199,7 @@ public class CaseStatistics {
             Text text,
             Period period,
             List<StatisticsQueries.ReceivedGroup> received,
-            List<StatisticsQueries.DecidedDay> decided) {
+            Map<LocalDate, Long> decidedByDay) {
         Function<LocalDate, LocalDate> bucket = period.by() == Granularity.WEEK
                 ? day -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 : day -> day.withDayOfMonth(1);
@@ -222,9 +213,7 @@ public class CaseStatistics {
         received.stream()
                 .filter(g -> g.by() == StatisticsQueries.Grouping.DAY)
                 .forEach(g -> buckets.get(bucket.apply(g.day()))[0] += g.cases());
-        decided.stream()
-                .filter(d -> d.decided() > 0)
-                .forEach(d -> buckets.get(bucket.apply(d.day()))[1] += d.decided());
+        decidedByDay.forEach((day, cases) -> buckets.get(bucket.apply(day))[1] += cases);
         List<StatisticsTable.Row> rows = new ArrayList<>();
         buckets.forEach((start, counts) -> rows.add(new StatisticsTable.Row(
                 period.by() == Granularity.WEEK
@@ -273,7 +262,6 @@ public class CaseStatistics {
             Text text,
             List<StatisticsQueries.ReceivedGroup> received,
             Map<String, Decisions> decided,
-            Ordinals ordinals,
             Map<String, String> names) {
         Map<String, Long> counts = counts(received, StatisticsQueries.Grouping.ORGANISATION);
         Set<String> usccs = new TreeSet<>(counts.keySet());
@@ -288,7 +276,7 @@ public class CaseStatistics {
                                     Figure.count(counts.getOrDefault(uscc, 0L)),
                                     Figure.count(d.decided),
                                     Figure.percent(d.onTime, d.withDue),
-                                    Figure.days(d.averageWorkingDays(ordinals))));
+                                    Figure.days(d.averageWorkingDays())));
                 })
                 .sorted(Comparator.comparingLong((StatisticsTable.Row r) ->
                                 r.figures().get(0).value().longValue())
@@ -400,56 +388,37 @@ public class CaseStatistics {
     // ---------------------------------------------------------------- working days
 
     /**
-     * w(d) for every day the decisions returned: the working days from the first of them to d, walked once in order.
-     * Empty, naming the year, when a year among them has no schedule.
+     * The decisions of a department (or of all): counts, the working days summed over those whose days are known, and
+     * the earliest year without a schedule among the others.
      */
-    private Ordinals ordinals(List<StatisticsQueries.DecidedDay> decided) {
-        TreeSet<LocalDate> days =
-                decided.stream().map(StatisticsQueries.DecidedDay::day).collect(Collectors.toCollection(TreeSet::new));
-        Map<LocalDate, Long> ordinal = new HashMap<>();
-        LocalDate previous = null;
-        long counted = 0;
-        try {
-            for (LocalDate day : days) {
-                if (previous != null) {
-                    counted += workingDays.workingDaysBetween(previous, day);
-                }
-                ordinal.put(day, counted);
-                previous = day;
-            }
-        } catch (NoScheduleException e) {
-            return new Ordinals(null, e.year());
-        }
-        return new Ordinals(ordinal, null);
-    }
-
-    private record Ordinals(Map<LocalDate, Long> ofDay, Integer unscheduledYear) {}
-
-    /** The decisions of a department (or of all): counts, and Σ weight × w(day) for the working days. */
     private static final class Decisions {
 
         long decided;
         long withDue;
         long onTime;
-        private final List<StatisticsQueries.DecidedDay> days = new ArrayList<>();
+        private long workingDays;
+        private Integer unscheduledYear;
 
-        void add(StatisticsQueries.DecidedDay day) {
-            decided += day.decided();
-            withDue += day.withDue();
-            onTime += day.onTime();
-            days.add(day);
+        void add(StatisticsQueries.DecidedGroup group) {
+            decided += group.decided();
+            withDue += group.withDue();
+            onTime += group.onTime();
+            workingDays += group.workingDays();
+            if (group.unscheduledYear() != 0
+                    && (unscheduledYear == null || group.unscheduledYear() < unscheduledYear)) {
+                unscheduledYear = group.unscheduledYear();
+            }
         }
 
-        /** The average working days from receipt to decision, or null without decisions or without a schedule. */
-        Double averageWorkingDays(Ordinals ordinals) {
-            if (decided == 0 || ordinals.ofDay() == null) {
+        /**
+         * The average working days from receipt to decision, or null without decisions, or when a decision's days
+         * fall in a year without a schedule (an average of the others would mislead).
+         */
+        Double averageWorkingDays() {
+            if (decided == 0 || unscheduledYear != null) {
                 return null;
             }
-            long total = 0;
-            for (StatisticsQueries.DecidedDay day : days) {
-                total += day.weight() * ordinals.ofDay().get(day.day());
-            }
-            return (double) total / decided;
+            return (double) workingDays / decided;
         }
     }
 

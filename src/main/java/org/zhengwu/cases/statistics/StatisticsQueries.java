@@ -260,61 +260,72 @@ class StatisticsQueries {
     }
 
     /**
-     * Cases decided (准予 or 不予) in the period, per department and day. Each decision counts +1 on the day it was
-     * decided and −1 on the day its case was received, so that the working days from receipt to decision, summed over
-     * the cases, are Σ weight × (working days from any fixed day to that day): the page need count working days of
-     * the days alone, never of each case. {@code decided} and {@code onTime} count on the decision's day.
+     * Cases decided (准予 or 不予) in the period by a department: how many, how many had a due date, how many were decided
+     * by it, and the working days from receipt to decision summed over them. Where a year those days fall in has no
+     * working-day schedule, the decisions are a group of their own naming the earliest such year, and their working
+     * days are 0 (unknown); {@code unscheduledYear} is 0 for the others.
      */
-    record DecidedDay(String organisationUscc, LocalDate day, long weight, long decided, long withDue, long onTime) {}
+    record DecidedGroup(
+            String organisationUscc, int unscheduledYear, long decided, long withDue, long onTime, long workingDays) {}
+
+    private static final List<String> DECIDED_COUNTS = List.of("decided", "with_due", "on_time", "working_days");
 
     /**
-     * The decisions of the days from {@code from} to {@code to} (both included; days of decision in Asia/Shanghai):
-     * their +1s per department and day of decision from {@code cases_stat_decided_day}, their −1s per department and
-     * day of receipt from the period's {@link Span} (the whole months' rows of {@code cases_stat_decided_month}, the
-     * partial months' days from {@code cases_stat_decided}). A day of receipt is returned only where a decision of the
-     * period was received, as the decisions' rows would give it.
+     * The decisions of the days from {@code from} to {@code to} (both included; days of decision in Asia/Shanghai) per
+     * department, from the rows of the period's {@link Span}: the whole months' rows of
+     * {@code cases_stat_decided_month} and the partial months' days from {@code cases_stat_decided_day} (V43, whose
+     * trigger counts each decision's working days on the calendar as it was then; a change of the calendar counts them
+     * all again). A group whose decisions sum to zero is left out.
      */
-    List<DecidedDay> decided(Actor supervisor, LocalDate from, LocalDate to) {
+    List<DecidedGroup> decidedByDepartment(Actor supervisor, LocalDate from, LocalDate to) {
         ScopeCondition scope = supervisor.reachCondition(ROLL_UP_SCOPE, CaseAccess.SUPERVISE);
-        Span span = Span.of(from, to);
         Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
-        parameters.putAll(span.parameters());
-        parameters.put("from", from);
-        parameters.put("to", to);
-        String keys = "r.organisation_uscc, r.received_on";
+        parameters.putAll(Span.of(from, to).parameters());
         List<String> arms = spanArms(
-                keys,
-                List.of("decided"),
+                "r.organisation_uscc, r.unscheduled_year",
+                DECIDED_COUNTS,
                 "cases_stat_decided_month",
                 "decided_in",
-                "cases_stat_decided",
+                "cases_stat_decided_day",
                 "decided_on",
                 scope);
         return jdbc.sql("""
-                        SELECT w.organisation_uscc, w.day, sum(w.weight) AS weight, sum(w.decided) AS decided,
-                               sum(w.with_due) AS with_due, sum(w.on_time) AS on_time
-                        FROM (SELECT r.organisation_uscc, r.decided_on AS day, sum(r.decided) AS weight,
-                                     sum(r.decided) AS decided, sum(r.with_due) AS with_due, sum(r.on_time) AS on_time
-                              FROM cases_stat_decided_day r
-                              WHERE r.decided_on >= :from AND r.decided_on <= :to AND\s""" + scope.sql() + """
-
-                              GROUP BY r.organisation_uscc, r.decided_on
-                              UNION ALL
-                              SELECT r.organisation_uscc, r.received_on, -sum(r.decided), 0, 0, 0
-                              FROM (""" + String.join("\n UNION ALL\n", arms) + """
-                              ) r
-                              GROUP BY r.organisation_uscc, r.received_on
-                              HAVING sum(r.decided) <> 0) w
-                        GROUP BY w.organisation_uscc, w.day""")
+                        SELECT r.organisation_uscc, r.unscheduled_year, sum(r.decided) AS decided,
+                               sum(r.with_due) AS with_due, sum(r.on_time) AS on_time,
+                               sum(r.working_days) AS working_days
+                        FROM (""" + String.join("\n UNION ALL\n", arms) + """
+                        ) r
+                        GROUP BY r.organisation_uscc, r.unscheduled_year
+                        HAVING sum(r.decided) <> 0""")
                 .params(parameters)
-                .query((rs, n) -> new DecidedDay(
+                .query((rs, n) -> new DecidedGroup(
                         rs.getString("organisation_uscc"),
-                        rs.getObject("day", LocalDate.class),
-                        rs.getLong("weight"),
+                        rs.getInt("unscheduled_year"),
                         rs.getLong("decided"),
                         rs.getLong("with_due"),
-                        rs.getLong("on_time")))
+                        rs.getLong("on_time"),
+                        rs.getLong("working_days")))
                 .list();
+    }
+
+    /** How many cases were decided on each day from {@code from} to {@code to}; days without a decision left out. */
+    Map<LocalDate, Long> decidedByDay(Actor supervisor, LocalDate from, LocalDate to) {
+        ScopeCondition scope = supervisor.reachCondition(ROLL_UP_SCOPE, CaseAccess.SUPERVISE);
+        Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
+        parameters.put("from", from);
+        parameters.put("to", to);
+        Map<LocalDate, Long> days = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT r.decided_on, sum(r.decided) AS decided
+                        FROM cases_stat_decided_day r
+                        WHERE r.decided_on >= :from AND r.decided_on <= :to AND\s""" + scope.sql() + """
+
+                        GROUP BY r.decided_on
+                        HAVING sum(r.decided) <> 0""")
+                .params(parameters)
+                .query((rs, n) -> days.put(rs.getObject("decided_on", LocalDate.class), rs.getLong("decided")))
+                .list();
+        return days;
     }
 
     /**

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
@@ -102,6 +104,15 @@ public class WorkingDays {
             }
         }
         return counted;
+    }
+
+    /** The years whose schedule has been entered, in order; every other year's days are unknown. */
+    public SortedSet<Integer> scheduledYears() {
+        return repository.years().stream()
+                .filter(CalendarRepository.YearSummary::entered)
+                .map(CalendarRepository.YearSummary::year)
+                .filter(year -> year >= FIRST_YEAR && year <= LAST_YEAR)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**

@@ -44,6 +44,7 @@ import org.zhengwu.identity.RealNameLevel;
 import org.zhengwu.identity.ScopeCondition;
 import org.zhengwu.identity.StaffAccounts;
 import org.zhengwu.shared.access.Reach;
+import org.zhengwu.shared.calendar.NoScheduleException;
 import org.zhengwu.shared.calendar.WorkingDays;
 import org.zhengwu.shared.csv.CsvCells;
 import org.zhengwu.shared.time.BusinessTime;
@@ -178,13 +179,21 @@ class StatisticsRollUpTests {
         inOneSnapshot(() -> {
             assertThat(deltas()).isZero();
             for (String table : List.of(
-                    "cases_stat_received", "cases_stat_decided", "cases_stat_rating", "cases_stat_rectification")) {
+                    "cases_stat_received",
+                    "cases_stat_decided_day",
+                    "cases_stat_decided_month",
+                    "cases_stat_rating",
+                    "cases_stat_rectification")) {
                 jdbc.sql("CREATE TEMPORARY TABLE kept_" + table + " ON COMMIT DROP AS SELECT * FROM " + table)
                         .update();
             }
             jdbc.sql("SELECT cases_statistics_rebuild()").query().singleValue();
             for (String table : List.of(
-                    "cases_stat_received", "cases_stat_decided", "cases_stat_rating", "cases_stat_rectification")) {
+                    "cases_stat_received",
+                    "cases_stat_decided_day",
+                    "cases_stat_decided_month",
+                    "cases_stat_rating",
+                    "cases_stat_rectification")) {
                 assertThat(jdbc.sql("SELECT count(*) FROM " + table)
                                 .query(Long.class)
                                 .single())
@@ -199,7 +208,7 @@ class StatisticsRollUpTests {
     @Test
     void everyTableEqualsThePerCaseAggregation() {
         CaseStatistics oracle =
-                new CaseStatistics(new PerCaseQueries(jdbc), workingDays, organisations, divisions, messages);
+                new CaseStatistics(new PerCaseQueries(jdbc, workingDays), organisations, divisions, messages);
         LocalDate today = LocalDate.now(BusinessTime.ZONE);
         Actor region = supervisor(promised.organisation().uscc(), promised.divisionCode());
         Actor province = supervisor(
@@ -260,7 +269,7 @@ class StatisticsRollUpTests {
         browser.signInNewStaff(staffAccounts, uscc, CaseAccess.CASE_SUPERVISOR);
         Actor same = supervisor(uscc, organisations.find(uscc).orElseThrow().divisionCode());
         CaseStatistics oracle =
-                new CaseStatistics(new PerCaseQueries(jdbc), workingDays, organisations, divisions, messages);
+                new CaseStatistics(new PerCaseQueries(jdbc, workingDays), organisations, divisions, messages);
         LocalDate today = LocalDate.now(BusinessTime.ZONE);
         CaseStatistics.Report expected = oracle.report(
                 same,
@@ -498,10 +507,12 @@ class StatisticsRollUpTests {
                 new org.zhengwu.identity.ScopeColumns("t.organisation_uscc", "t.division_code");
 
         private final JdbcClient jdbc;
+        private final WorkingDays workingDays;
 
-        PerCaseQueries(JdbcClient jdbc) {
+        PerCaseQueries(JdbcClient jdbc, WorkingDays workingDays) {
             super(jdbc);
             this.jdbc = jdbc;
+            this.workingDays = workingDays;
         }
 
         @Override
@@ -559,34 +570,66 @@ class StatisticsRollUpTests {
                     .list();
         }
 
+        /**
+         * Each decision of the period read as a case, its working days counted here by {@link WorkingDays} (the
+         * year it names when a year has no schedule), and summed per department and that year.
+         */
         @Override
-        List<DecidedDay> decided(Actor supervisor, LocalDate from, LocalDate to) {
+        List<DecidedGroup> decidedByDepartment(Actor supervisor, LocalDate from, LocalDate to) {
+            record Key(String organisationUscc, int unscheduledYear) {}
+            Map<Key, long[]> sums = new LinkedHashMap<>();
+            jdbc.sql("SELECT c.organisation_uscc, c.received_on, " + DECIDED_ON + " AS decided_on, c.due_on"
+                            + " FROM cases_case c WHERE " + decidedInPeriod(supervisor))
+                    .params(periodParameters(supervisor, from, to))
+                    .query((rs, n) -> {
+                        LocalDate received = rs.getObject("received_on", LocalDate.class);
+                        LocalDate decided = rs.getObject("decided_on", LocalDate.class);
+                        LocalDate due = rs.getObject("due_on", LocalDate.class);
+                        int unscheduledYear = 0;
+                        int days = 0;
+                        try {
+                            days = workingDays.workingDaysBetween(received, decided);
+                        } catch (NoScheduleException e) {
+                            unscheduledYear = e.year();
+                        }
+                        long[] sum = sums.computeIfAbsent(
+                                new Key(rs.getString("organisation_uscc"), unscheduledYear), k -> new long[4]);
+                        sum[0]++;
+                        sum[1] += due == null ? 0 : 1;
+                        sum[2] += due != null && !decided.isAfter(due) ? 1 : 0;
+                        sum[3] += days;
+                        return null;
+                    })
+                    .list();
+            List<DecidedGroup> groups = new ArrayList<>();
+            sums.forEach((key, sum) -> groups.add(
+                    new DecidedGroup(key.organisationUscc(), key.unscheduledYear(), sum[0], sum[1], sum[2], sum[3])));
+            return groups;
+        }
+
+        @Override
+        Map<LocalDate, Long> decidedByDay(Actor supervisor, LocalDate from, LocalDate to) {
+            Map<LocalDate, Long> days = new LinkedHashMap<>();
+            jdbc.sql("SELECT " + DECIDED_ON + " AS day, count(*) AS decided FROM cases_case c WHERE "
+                            + decidedInPeriod(supervisor) + " GROUP BY " + DECIDED_ON)
+                    .params(periodParameters(supervisor, from, to))
+                    .query((rs, n) -> days.put(rs.getObject("day", LocalDate.class), rs.getLong("decided")))
+                    .list();
+            return days;
+        }
+
+        private static String decidedInPeriod(Actor supervisor) {
+            ScopeCondition scope = supervisor.reachCondition(CaseRecords.SCOPE, CaseAccess.SUPERVISE);
+            return "c.decision IS NOT NULL AND c.decided_at >= :start AND c.decided_at < :end"
+                    + " AND c.received_on IS NOT NULL AND " + scope.sql();
+        }
+
+        private static Map<String, Object> periodParameters(Actor supervisor, LocalDate from, LocalDate to) {
             ScopeCondition scope = supervisor.reachCondition(CaseRecords.SCOPE, CaseAccess.SUPERVISE);
             Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
             parameters.put("start", start(from));
             parameters.put("end", start(to.plusDays(1)));
-            String decidedInPeriod =
-                    "c.decision IS NOT NULL AND c.decided_at >= :start AND c.decided_at < :end AND " + scope.sql();
-            return jdbc.sql("SELECT w.organisation_uscc, w.day, sum(w.weight) AS weight, sum(w.decided) AS decided,"
-                            + " sum(w.with_due) AS with_due, sum(w.on_time) AS on_time FROM ("
-                            + " SELECT c.organisation_uscc, " + DECIDED_ON + " AS day, 1 AS weight, 1 AS decided,"
-                            + " CASE WHEN c.due_on IS NULL THEN 0 ELSE 1 END AS with_due,"
-                            + " CASE WHEN c.due_on IS NOT NULL AND " + DECIDED_ON + " <= c.due_on THEN 1 ELSE 0 END"
-                            + " AS on_time"
-                            + " FROM cases_case c WHERE " + decidedInPeriod
-                            + " UNION ALL"
-                            + " SELECT c.organisation_uscc, c.received_on, -1, 0, 0, 0"
-                            + " FROM cases_case c WHERE " + decidedInPeriod
-                            + ") w GROUP BY w.organisation_uscc, w.day")
-                    .params(parameters)
-                    .query((rs, n) -> new DecidedDay(
-                            rs.getString("organisation_uscc"),
-                            rs.getObject("day", LocalDate.class),
-                            rs.getLong("weight"),
-                            rs.getLong("decided"),
-                            rs.getLong("with_due"),
-                            rs.getLong("on_time")))
-                    .list();
+            return parameters;
         }
 
         @Override
