@@ -105,15 +105,12 @@ class StatisticsController {
     }
 
     private final CaseStatistics statistics;
-    private final StatisticsRows rows;
     private final Actors actors;
     private final MessageSource messages;
     private final Clock clock;
 
-    StatisticsController(
-            CaseStatistics statistics, StatisticsRows rows, Actors actors, MessageSource messages, Clock clock) {
+    StatisticsController(CaseStatistics statistics, Actors actors, MessageSource messages, Clock clock) {
         this.statistics = statistics;
-        this.rows = rows;
         this.actors = actors;
         this.messages = messages;
         this.clock = clock;
@@ -143,9 +140,7 @@ class StatisticsController {
         form.setFrom(period.from());
         form.setTo(period.to());
         form.setBy(period.by().name());
-        CaseStatistics.Report report = statistics.report(actors.require(), period, today, locale);
-        model.addAttribute("report", report);
-        model.addAttribute("rows", rows.of(report, locale));
+        model.addAttribute("report", statistics.report(actors.require(), period, today, locale));
         return "cases/statistics/page";
     }
 
