@@ -137,14 +137,13 @@ FROM cases_case WHERE accepted_at IS NOT NULL AND process_instance_id IS NULL;
 ANALYZE cases_case;
 ANALYZE cases_step;
 ANALYZE cases_stat_received;
-ANALYZE cases_stat_decided;
 ANALYZE cases_stat_rating;
 ANALYZE cases_stat_rectification;
 ANALYZE cases_stat_received_month;
 ANALYZE cases_stat_received_day;
 ANALYZE cases_stat_decided_day;
 ANALYZE cases_stat_decided_month;
-SELECT (SELECT count(*) FROM cases_stat_received) AS received_rows, (SELECT count(*) FROM cases_stat_decided) AS decided_rows,
+SELECT (SELECT count(*) FROM cases_stat_received) AS received_rows,
        (SELECT count(*) FROM cases_stat_received_month) AS received_month_rows,
        (SELECT count(*) FROM cases_stat_received_day) AS received_day_rows,
        (SELECT count(*) FROM cases_stat_decided_day) AS decided_day_rows,

@@ -19,40 +19,35 @@ CREATE TABLE cases_working_day (
 );
 
 -- The working days after p_from up to and including p_to (negative when p_to is before p_from, as many as after p_to
--- up to p_from); or, when a year those days fall in has no schedule, null and the earliest such year.
+-- up to p_from); or, when a year those days fall in has no schedule, null and the earliest such year: the year of the
+-- first day counted when it has none, else the year after the end of that day's run of scheduled years.
 CREATE FUNCTION cases_working_days_between(p_from DATE, p_to DATE, OUT days INTEGER, OUT unscheduled_year INTEGER) AS
 $$
 DECLARE
-    lo    DATE;
-    hi    DATE;
-    first cases_working_day;
-    last  cases_working_day;
-    y     INTEGER;
+    v_lo    DATE;
+    v_hi    DATE;
+    v_first cases_working_day;
+    v_last  cases_working_day;
 BEGIN
     IF p_from = p_to THEN
         days := 0;
         RETURN;
     END IF;
-    lo := least(p_from, p_to);
-    hi := greatest(p_from, p_to);
-    SELECT * INTO first FROM cases_working_day w WHERE w.day = lo + 1;
-    SELECT * INTO last FROM cases_working_day w WHERE w.day = hi;
-    IF first.day IS NOT NULL AND last.day IS NOT NULL AND first.segment_start = last.segment_start THEN
-        days := last.before_day + last.working - first.before_day;
+    v_lo := least(p_from, p_to);
+    v_hi := greatest(p_from, p_to);
+    SELECT * INTO v_first FROM cases_working_day w WHERE w.day = v_lo + 1;
+    SELECT * INTO v_last FROM cases_working_day w WHERE w.day = v_hi;
+    IF v_first.day IS NOT NULL AND v_last.day IS NOT NULL AND v_first.segment_start = v_last.segment_start THEN
+        days := v_last.before_day + v_last.working - v_first.before_day;
         IF p_to < p_from THEN
             days := -days;
         END IF;
-        RETURN;
+    ELSIF v_first.day IS NULL THEN
+        unscheduled_year := CAST(EXTRACT(YEAR FROM v_lo + 1) AS INTEGER);
+    ELSE
+        SELECT CAST(EXTRACT(YEAR FROM max(w.day)) AS INTEGER) + 1 INTO unscheduled_year
+        FROM cases_working_day w WHERE w.segment_start = v_first.segment_start;
     END IF;
-    FOR y IN CAST(EXTRACT(YEAR FROM lo + 1) AS INTEGER) .. CAST(EXTRACT(YEAR FROM hi) AS INTEGER) LOOP
-        IF NOT EXISTS (SELECT 1 FROM cases_working_day w WHERE w.day = CAST(CAST(y AS VARCHAR) || '-01-01' AS DATE))
-        THEN
-            unscheduled_year := y;
-            RETURN;
-        END IF;
-    END LOOP;
-    -- Not reached: two days of scheduled years in different runs have an unscheduled year between them.
-    unscheduled_year := CAST(EXTRACT(YEAR FROM hi) AS INTEGER);
 END;
 $$ LANGUAGE plpgsql STABLE;
 
@@ -144,46 +139,80 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
--- The decisions counted again from the cases, on the calendar as cases_working_day has it now: after the calendar
--- changed (WorkingDayTable), and by the recount below. The cases are locked against change meanwhile, so that no
--- decision is counted twice or lost between the emptying and the counting.
-CREATE FUNCTION cases_statistics_recount_decisions() RETURNS void AS
+-- The decisions whose days counted touch the days from p_from to p_to — received and decided on either side of a day
+-- among them — added to the decisions' roll-ups (p_sign 1) or taken out of them (-1), their working days counted on
+-- cases_working_day as it is now: cases_working_days_between's count, set-based. WorkingDayTable takes a change of the
+-- calendar's days out on the old copy and adds it back on the new, under a SHARE lock of cases_case so that no
+-- decision changes between the two; the recount below adds every decision to empty tables.
+CREATE FUNCTION cases_stat_count_decisions_touching(p_from DATE, p_to DATE, p_sign INTEGER) RETURNS void AS
 $$
 BEGIN
-    LOCK TABLE cases_case IN SHARE MODE;
-    DELETE FROM cases_stat_decided_day;
-    DELETE FROM cases_stat_decided_month;
-    INSERT INTO cases_stat_decided_day (decided_on, organisation_uscc, division_code, unscheduled_year, decided,
-            with_due, on_time, working_days)
-    WITH counted AS (
+    PERFORM pg_advisory_xact_lock(hashtext('cases_working_day'));
+    CREATE TEMPORARY TABLE cases_decisions_touching ON COMMIT DROP AS
     SELECT x.decided_on, x.organisation_uscc, x.division_code, x.due_on,
            CASE WHEN x.received_on = x.decided_on THEN 0
                 WHEN a.segment_start = b.segment_start
-                    THEN (b.before_day + b.working - a.before_day) * CASE WHEN x.decided_on < x.received_on THEN -1 ELSE 1 END
+                    THEN (b.before_day + b.working - a.before_day)
+                         * CASE WHEN x.decided_on < x.received_on THEN -1 ELSE 1 END
            END AS days,
            CASE WHEN x.received_on = x.decided_on OR a.segment_start = b.segment_start THEN 0
-                ELSE (SELECT w.unscheduled_year FROM cases_working_days_between(x.received_on, x.decided_on) w)
+                WHEN a.day IS NULL THEN CAST(EXTRACT(YEAR FROM least(x.received_on, x.decided_on) + 1) AS INTEGER)
+                ELSE (SELECT CAST(EXTRACT(YEAR FROM max(w.day)) AS INTEGER) + 1
+                      FROM cases_working_day w WHERE w.segment_start = a.segment_start)
            END AS unscheduled_year
     FROM (SELECT CAST(c.decided_at AT TIME ZONE 'Asia/Shanghai' AS DATE) AS decided_on, c.received_on,
                  c.organisation_uscc, c.division_code, c.due_on
           FROM cases_case c
           WHERE c.decision IS NOT NULL AND c.decided_at IS NOT NULL AND c.received_on IS NOT NULL) x
     LEFT JOIN cases_working_day a ON a.day = least(x.received_on, x.decided_on) + 1
-    LEFT JOIN cases_working_day b ON b.day = greatest(x.received_on, x.decided_on))
-    SELECT x.decided_on, x.organisation_uscc, x.division_code, x.unscheduled_year, count(*),
-           count(*) FILTER (WHERE x.due_on IS NOT NULL),
-           count(*) FILTER (WHERE x.due_on IS NOT NULL AND x.decided_on <= x.due_on),
-           coalesce(sum(x.days), 0)
-    FROM counted x
-    GROUP BY 1, 2, 3, 4
-    ORDER BY 1, 2, 3, 4;
-    INSERT INTO cases_stat_decided_month (decided_in, organisation_uscc, division_code, unscheduled_year, decided,
+    LEFT JOIN cases_working_day b ON b.day = greatest(x.received_on, x.decided_on)
+    WHERE least(x.received_on, x.decided_on) < p_to AND greatest(x.received_on, x.decided_on) >= p_from;
+
+    INSERT INTO cases_stat_decided_day AS d (decided_on, organisation_uscc, division_code, unscheduled_year, decided,
             with_due, on_time, working_days)
-    SELECT CAST(date_trunc('month', d.decided_on) AS DATE), d.organisation_uscc, d.division_code, d.unscheduled_year,
-           sum(d.decided), sum(d.with_due), sum(d.on_time), sum(d.working_days)
-    FROM cases_stat_decided_day d
+    SELECT x.decided_on, x.organisation_uscc, x.division_code, x.unscheduled_year, p_sign * count(*),
+           p_sign * count(*) FILTER (WHERE x.due_on IS NOT NULL),
+           p_sign * count(*) FILTER (WHERE x.due_on IS NOT NULL AND x.decided_on <= x.due_on),
+           p_sign * coalesce(sum(x.days), 0)
+    FROM cases_decisions_touching x
     GROUP BY 1, 2, 3, 4
-    ORDER BY 1, 2, 3, 4;
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT (decided_on, organisation_uscc, division_code, unscheduled_year) DO UPDATE SET
+        decided = d.decided + EXCLUDED.decided,
+        with_due = d.with_due + EXCLUDED.with_due,
+        on_time = d.on_time + EXCLUDED.on_time,
+        working_days = d.working_days + EXCLUDED.working_days;
+    INSERT INTO cases_stat_decided_month AS d (decided_in, organisation_uscc, division_code, unscheduled_year, decided,
+            with_due, on_time, working_days)
+    SELECT CAST(date_trunc('month', x.decided_on) AS DATE), x.organisation_uscc, x.division_code, x.unscheduled_year,
+           p_sign * count(*),
+           p_sign * count(*) FILTER (WHERE x.due_on IS NOT NULL),
+           p_sign * count(*) FILTER (WHERE x.due_on IS NOT NULL AND x.decided_on <= x.due_on),
+           p_sign * coalesce(sum(x.days), 0)
+    FROM cases_decisions_touching x
+    GROUP BY 1, 2, 3, 4
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT (decided_in, organisation_uscc, division_code, unscheduled_year) DO UPDATE SET
+        decided = d.decided + EXCLUDED.decided,
+        with_due = d.with_due + EXCLUDED.with_due,
+        on_time = d.on_time + EXCLUDED.on_time,
+        working_days = d.working_days + EXCLUDED.working_days;
+    DELETE FROM cases_stat_decided_day WHERE decided = 0;
+    DELETE FROM cases_stat_decided_month WHERE decided = 0;
+    DROP TABLE cases_decisions_touching;
+END;
+$$ LANGUAGE plpgsql;
+
+-- Every decision counted again from the cases, on the calendar as cases_working_day has it now (the recount below and
+-- the migration); the cases are locked against change meanwhile, and other recounts and WorkingDayTable wait.
+CREATE FUNCTION cases_statistics_recount_decisions() RETURNS void AS
+$$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('cases_working_day'));
+    LOCK TABLE cases_case IN SHARE MODE;
+    DELETE FROM cases_stat_decided_day;
+    DELETE FROM cases_stat_decided_month;
+    PERFORM cases_stat_count_decisions_touching(DATE '0001-01-01', DATE '9999-12-31', 1);
 END;
 $$ LANGUAGE plpgsql;
 
@@ -257,6 +286,7 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
--- Counted here with an empty calendar (every decision in an unscheduled year); WorkingDayTable fills the calendar at
--- the application's start and counts the decisions again.
+-- Counted here with an empty copy of the calendar (every decision's days unknown, named by the year of its first day
+-- counted): exact for that copy, so that WorkingDayTable, filling it at the application's start, counts again only the
+-- decisions that touch the scheduled days.
 SELECT cases_statistics_recount_decisions();

@@ -3,6 +3,9 @@ package org.zhengwu.cases.statistics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -13,24 +16,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhengwu.shared.calendar.CalendarChanged;
-import org.zhengwu.shared.calendar.NoScheduleException;
+import org.zhengwu.shared.calendar.CalendarDay;
 import org.zhengwu.shared.calendar.WorkingDays;
 
 /**
  * Keeps {@code cases_working_day} (V43) equal to the working-day calendar, so that the decisions' roll-ups can sum the
- * working days from receipt to decision in the transaction of each decision: at the application's start and after
- * every change of the calendar it writes one row per day of each scheduled year — whether it is a working day, and the
- * working days of its run of consecutive scheduled years before it — and, when that differs from what the table held,
- * counts every decision again on the new calendar ({@code cases_statistics_recount_decisions()}). Several nodes may
- * do it at once; the first does the work and the others find the table as they would write it.
+ * working days from receipt to decision in the transaction of each decision. At the application's start and after
+ * every change of the calendar it reads the schedules as committed ({@link WorkingDays#storedSchedules}, not this
+ * node's cache, which may be behind another node's change) and, where a day's working or not — or whether its year is
+ * scheduled at all — differs from the copy, takes the decisions whose days counted touch the changed days out of the
+ * roll-ups on the old copy, writes the new copy, and adds them back on it, under a SHARE lock of {@code cases_case}:
+ * entering next year's schedule touches next year's few decisions only, not every decision. Several nodes may do it
+ * at once; an advisory lock orders them, and the later finds the copy as it would write it.
  */
 @Component
 class WorkingDayTable {
 
     private static final Logger log = LoggerFactory.getLogger(WorkingDayTable.class);
 
-    /** One row of the table. */
-    record Day(LocalDate day, LocalDate segmentStart, int beforeDay, int working) {}
+    /** A scheduled year as the copy starts it: its run of consecutive scheduled years, and that run's working days before it. */
+    record YearStart(LocalDate first, LocalDate segmentStart, int beforeYear) {}
 
     private final JdbcClient jdbc;
     private final WorkingDays workingDays;
@@ -52,74 +57,99 @@ class WorkingDayTable {
         refresh();
     }
 
-    /** @return whether the table changed, and with it the decisions' working days */
-    public boolean refresh() {
-        return Boolean.TRUE.equals(transactions.execute(status -> refreshInTransaction()));
+    /** @return how many days of the copy changed (0 when it was the calendar already) */
+    public int refresh() {
+        Integer changed = transactions.execute(status -> refreshInTransaction());
+        return changed == null ? 0 : changed;
     }
 
-    private boolean refreshInTransaction() {
+    private int refreshInTransaction() {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('cases_working_day'))")
                 .query()
                 .singleValue();
-        List<Day> calendar = calendar();
-        List<Day> kept = jdbc.sql("SELECT day, segment_start, before_day, working FROM cases_working_day ORDER BY day")
-                .query((rs, n) -> new Day(
-                        rs.getObject("day", LocalDate.class),
-                        rs.getObject("segment_start", LocalDate.class),
-                        rs.getInt("before_day"),
-                        rs.getInt("working")))
+        Map<LocalDate, Integer> calendar = new TreeMap<>();
+        Map<Integer, String> flags = new TreeMap<>();
+        workingDays.storedSchedules().forEach((year, days) -> {
+            StringBuilder ofYear = new StringBuilder(366);
+            for (CalendarDay day : days) {
+                calendar.put(day.date(), day.workingDay() ? 1 : 0);
+                ofYear.append(day.workingDay() ? '1' : '0');
+            }
+            flags.put(year, ofYear.toString());
+        });
+        Map<LocalDate, Integer> kept = new TreeMap<>();
+        jdbc.sql("SELECT day, working FROM cases_working_day")
+                .query((rs, n) -> kept.put(rs.getObject("day", LocalDate.class), rs.getInt("working")))
                 .list();
-        if (kept.equals(calendar)) {
-            return false;
+        TreeSet<LocalDate> changed = new TreeSet<>();
+        calendar.forEach((day, working) -> {
+            if (!working.equals(kept.get(day))) {
+                changed.add(day);
+            }
+        });
+        kept.keySet().stream().filter(day -> !calendar.containsKey(day)).forEach(changed::add);
+        if (changed.isEmpty()) {
+            return 0;
         }
-        // No decision may be counted on the old calendar after the recount has read the cases.
+        // The decisions touching the changed days out on the old copy and back on the new, nothing changing between.
         jdbc.sql("LOCK TABLE cases_case IN SHARE MODE").update();
+        countDecisionsTouching(changed.first(), changed.last(), -1);
         jdbc.sql("DELETE FROM cases_working_day").update();
-        for (Day day : calendar) {
+        for (YearStart year : yearStarts(flags)) {
+            String ofYear = flags.get(year.first().getYear());
+            // The year's days in one statement: each day's working days before it are those of the year's days
+            // before it, after the run's before the year.
             jdbc.sql("""
                             INSERT INTO cases_working_day (day, segment_start, before_day, working)
-                            VALUES (:day, :segmentStart, :beforeDay, :working)""")
-                    .param("day", day.day())
-                    .param("segmentStart", day.segmentStart())
-                    .param("beforeDay", day.beforeDay())
-                    .param("working", day.working())
+                            SELECT CAST(:first AS DATE) + (i - 1), :segmentStart,
+                                   :beforeYear + CAST(coalesce(sum(CAST(substr(:flags, i, 1) AS INTEGER)) OVER (
+                                       ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS INTEGER),
+                                   CAST(substr(:flags, i, 1) AS SMALLINT)
+                            FROM generate_series(1, :length) i""")
+                    .param("first", year.first())
+                    .param("segmentStart", year.segmentStart())
+                    .param("beforeYear", year.beforeYear())
+                    .param("flags", ofYear)
+                    .param("length", ofYear.length())
                     .update();
         }
-        jdbc.sql("SELECT cases_statistics_recount_decisions()").query().singleValue();
+        countDecisionsTouching(changed.first(), changed.last(), 1);
         log.info(
-                "The working-day calendar of the statistics now holds {} day(s); every decision counted again",
-                calendar.size());
-        return true;
+                "The statistics' copy of the working-day calendar changed on {} day(s) from {} to {}; the decisions"
+                        + " touching them counted again",
+                changed.size(),
+                changed.first(),
+                changed.last());
+        return changed.size();
+    }
+
+    private void countDecisionsTouching(LocalDate from, LocalDate to, int sign) {
+        jdbc.sql("SELECT cases_stat_count_decisions_touching(:from, :to, :sign)")
+                .param("from", from)
+                .param("to", to)
+                .param("sign", sign)
+                .query()
+                .singleValue();
     }
 
     /**
-     * The days of every scheduled year in order; the working days before a day count from the first day of its run of
-     * consecutive scheduled years. A year whose schedule is withdrawn while this reads it is left out.
+     * Where each scheduled year starts in the copy: a year right after a scheduled year continues that year's run of
+     * working days; any other starts a run of its own. {@code flags}: each year's days, '1' for a working day.
      */
-    List<Day> calendar() {
-        List<Day> days = new ArrayList<>();
+    static List<YearStart> yearStarts(Map<Integer, String> flags) {
+        List<YearStart> firsts = new ArrayList<>();
         LocalDate segmentStart = null;
         int before = 0;
         int previousYear = Integer.MIN_VALUE;
-        for (int year : workingDays.scheduledYears()) {
-            List<Day> ofYear = new ArrayList<>();
-            LocalDate start = year == previousYear + 1 ? segmentStart : LocalDate.of(year, 1, 1);
-            int counted = year == previousYear + 1 ? before : 0;
-            try {
-                for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() == year; day = day.plusDays(1)) {
-                    int working = workingDays.isWorkingDay(day) ? 1 : 0;
-                    ofYear.add(new Day(day, start, counted, working));
-                    counted += working;
-                }
-            } catch (NoScheduleException e) {
-                previousYear = Integer.MIN_VALUE;
-                continue;
+        for (Map.Entry<Integer, String> year : flags.entrySet()) {
+            if (year.getKey() != previousYear + 1) {
+                segmentStart = LocalDate.of(year.getKey(), 1, 1);
+                before = 0;
             }
-            days.addAll(ofYear);
-            segmentStart = start;
-            before = counted;
-            previousYear = year;
+            firsts.add(new YearStart(LocalDate.of(year.getKey(), 1, 1), segmentStart, before));
+            before += (int) year.getValue().chars().filter(c -> c == '1').count();
+            previousYear = year.getKey();
         }
-        return days;
+        return firsts;
     }
 }

@@ -6,8 +6,12 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -113,6 +117,27 @@ public class WorkingDays {
                 .map(CalendarRepository.YearSummary::year)
                 .filter(year -> year >= FIRST_YEAR && year <= LAST_YEAR)
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * Every scheduled year's days in order, each saying whether it is a working day — read from the database now, not
+     * from this node's memory, which may hold for up to {@link #CACHE_TTL} a year another node has just changed: for
+     * copies of the calendar kept elsewhere, which must be written from the schedule as it was committed.
+     */
+    public SortedMap<Integer, List<CalendarDay>> storedSchedules() {
+        SortedMap<Integer, List<CalendarDay>> schedules = new TreeMap<>();
+        for (int year : scheduledYears()) {
+            YearSchedule schedule = load(year);
+            if (!schedule.entered()) {
+                continue; // reopened meanwhile
+            }
+            List<CalendarDay> days = new ArrayList<>(366);
+            for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() == year; day = day.plusDays(1)) {
+                days.add(schedule.day(day));
+            }
+            schedules.put(year, days);
+        }
+        return schedules;
     }
 
     /**

@@ -258,14 +258,25 @@ class StatisticsByMonthTests {
      */
     @Test
     void theDatabaseCountsWorkingDaysAsTheCalendarDoes() {
-        List<LocalDate> days = new ArrayList<>();
-        for (int year = 2023; year <= 2027; year++) {
+        assertThat(countedAsTheCalendarCounts(2023, 2027)).isPositive();
+    }
+
+    /**
+     * Compares {@code cases_working_days_between} with {@link WorkingDays#workingDaysBetween} for each year's first
+     * and last days from {@code firstYear} to {@code lastYear}, random days among them, a day of the first century
+     * and the day before the first year a schedule can have: ten pairs from each day, the day itself among them, in
+     * either order. Returns how many pairs were compared.
+     */
+    private int countedAsTheCalendarCounts(int firstYear, int lastYear) {
+        List<LocalDate> days = new ArrayList<>(List.of(LocalDate.of(25, 3, 1), LocalDate.of(1999, 12, 31)));
+        for (int year = firstYear; year <= lastYear; year++) {
             days.add(LocalDate.of(year, 1, 1));
             days.add(LocalDate.of(year, 12, 31));
         }
-        Random pick = new Random(SEED + 1);
+        Random pick = new Random(SEED + firstYear);
+        int span = (lastYear - firstYear + 1) * 365;
         for (int i = 0; i < 60; i++) {
-            days.add(LocalDate.of(2023, 6, 1).plusDays(pick.nextInt(4 * 365 + 30)));
+            days.add(LocalDate.of(firstYear, 1, 1).plusDays(pick.nextInt(span)));
         }
         int compared = 0;
         for (LocalDate from : days) {
@@ -292,14 +303,15 @@ class StatisticsByMonthTests {
             }
         }
         assertThat(compared).isEqualTo(days.size() * 10);
+        return compared;
     }
 
     /**
      * A change of the calendar counts every decision's working days again, as a system administrator makes it on
      * the calendar's pages: 2024's schedule entered (the decisions of cases received in it then have known working
-     * days, and the page no longer names 2024), a holiday set on a working day among the cases' days, and both undone
-     * — each time every table equal to the oracle's, which counts on the calendar as it is, and the roll-ups equal to a
-     * recount.
+     * days, and the page no longer names 2024), 2022's (two runs of scheduled years, counted as the calendar counts
+     * them), a holiday set on a working day among the cases' days, and all undone — each time every table equal to
+     * the oracle's, which counts on the calendar as it is, and the roll-ups equal to a recount.
      */
     @Test
     void aChangeOfTheCalendarCountsTheDecisionsAgain() {
@@ -328,6 +340,17 @@ class StatisticsByMonthTests {
             assertThat(report(actors.get(4), twoYears).unscheduledYear()).isNull();
             sameAsTheOracle(oracle, actors, periods, "2024 entered");
 
+            // 2022 too: two runs of scheduled years, 2022 and 2024–2026, with 2023 between them.
+            assertThat(submit(
+                                    admin,
+                                    "/admin/calendar/2022",
+                                    "form[action=/admin/calendar/2022/entered]",
+                                    Map.of("source", "统计测试：2022年部分节假日安排"))
+                            .status())
+                    .isEqualTo(302);
+            awaitCalendar("2022 entered", "SELECT count(*) FROM cases_working_day WHERE day = DATE '2022-06-01'", 1);
+            countedAsTheCalendarCounts(2021, 2027);
+
             assertThat(submit(
                                     admin,
                                     "/admin/calendar/2026",
@@ -345,15 +368,17 @@ class StatisticsByMonthTests {
             // Undone whatever was done, so that the other tests find the calendar as shipped.
             undo(admin, "/admin/calendar/2026", "form[action=/admin/calendar/2026/days/2026-02-03/remove]");
             undo(admin, "/admin/calendar/2024", "form[action=/admin/calendar/2024/reopen]");
+            undo(admin, "/admin/calendar/2022", "form[action=/admin/calendar/2022/reopen]");
             awaitCalendar(
-                    "both undone",
-                    "SELECT count(*) FROM cases_working_day WHERE day = DATE '2024-12-02'"
+                    "all undone",
+                    "SELECT count(*) FROM cases_working_day WHERE day IN (DATE '2024-12-02', DATE '2022-06-01')"
                             + " OR (day = DATE '2026-02-03' AND working = 0)",
                     0);
         }
         assertThat(workingDays.isWorkingDay(holiday)).isTrue();
         assertThat(report(actors.get(4), twoYears).unscheduledYear()).isEqualTo(2024);
-        sameAsTheOracle(oracle, actors, periods, "both undone");
+        sameAsTheOracle(oracle, actors, periods, "all undone");
+        theRollUpsEqualARecount();
     }
 
     private CaseStatistics.Report report(Actor actor, CaseStatistics.Period period) {
