@@ -286,7 +286,5 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
--- Counted here with an empty copy of the calendar (every decision's days unknown, named by the year of its first day
--- counted): exact for that copy, so that WorkingDayTable, filling it at the application's start, counts again only the
--- decisions that touch the scheduled days.
-SELECT cases_statistics_recount_decisions();
+-- The decisions' tables are left empty here: WorkingDayTable, finding its copy of the calendar empty at the
+-- application's start, writes it and then counts every decision into them (cases_statistics_recount_decisions).

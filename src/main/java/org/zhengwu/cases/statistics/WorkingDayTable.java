@@ -26,8 +26,9 @@ import org.zhengwu.shared.calendar.WorkingDays;
  * node's cache, which may be behind another node's change) and, where a day's working or not — or whether its year is
  * scheduled at all — differs from the copy, takes the decisions whose days counted touch the changed days out of the
  * roll-ups on the old copy, writes the new copy, and adds them back on it, under a SHARE lock of {@code cases_case}:
- * entering next year's schedule touches next year's few decisions only, not every decision. Several nodes may do it
- * at once; an advisory lock orders them, and the later finds the copy as it would write it.
+ * entering next year's schedule touches next year's few decisions only, not every decision. An empty copy (the first
+ * start after V43, or a platform without any schedule) is written and every decision counted afresh. Several nodes may
+ * do it at once; an advisory lock orders them, and the later finds the copy as it would write it.
  */
 @Component
 class WorkingDayTable {
@@ -81,6 +82,16 @@ class WorkingDayTable {
         jdbc.sql("SELECT day, working FROM cases_working_day")
                 .query((rs, n) -> kept.put(rs.getObject("day", LocalDate.class), rs.getInt("working")))
                 .list();
+        if (kept.isEmpty()) {
+            // The first start (V43 leaves the decisions uncounted): every decision counted into empty tables, in
+            // the order of their rows, rather than each row taken out and put back.
+            writeCopy(flags);
+            jdbc.sql("SELECT cases_statistics_recount_decisions()").query().singleValue();
+            log.info(
+                    "The statistics' copy of the working-day calendar written ({} days); every decision counted",
+                    calendar.size());
+            return Math.max(calendar.size(), 1);
+        }
         TreeSet<LocalDate> changed = new TreeSet<>();
         calendar.forEach((day, working) -> {
             if (!working.equals(kept.get(day))) {
@@ -94,11 +105,23 @@ class WorkingDayTable {
         // The decisions touching the changed days out on the old copy and back on the new, nothing changing between.
         jdbc.sql("LOCK TABLE cases_case IN SHARE MODE").update();
         countDecisionsTouching(changed.first(), changed.last(), -1);
+        writeCopy(flags);
+        countDecisionsTouching(changed.first(), changed.last(), 1);
+        log.info(
+                "The statistics' copy of the working-day calendar changed on {} day(s) from {} to {}; the decisions"
+                        + " touching them counted again",
+                changed.size(),
+                changed.first(),
+                changed.last());
+        return changed.size();
+    }
+
+    /** The copy rewritten: each scheduled year's days in one statement. */
+    private void writeCopy(Map<Integer, String> flags) {
         jdbc.sql("DELETE FROM cases_working_day").update();
         for (YearStart year : yearStarts(flags)) {
             String ofYear = flags.get(year.first().getYear());
-            // The year's days in one statement: each day's working days before it are those of the year's days
-            // before it, after the run's before the year.
+            // Each day's working days before it: the run's before the year, and the year's days before it.
             jdbc.sql("""
                             INSERT INTO cases_working_day (day, segment_start, before_day, working)
                             SELECT CAST(:first AS DATE) + (i - 1), :segmentStart,
@@ -113,14 +136,6 @@ class WorkingDayTable {
                     .param("length", ofYear.length())
                     .update();
         }
-        countDecisionsTouching(changed.first(), changed.last(), 1);
-        log.info(
-                "The statistics' copy of the working-day calendar changed on {} day(s) from {} to {}; the decisions"
-                        + " touching them counted again",
-                changed.size(),
-                changed.first(),
-                changed.last());
-        return changed.size();
     }
 
     private void countDecisionsTouching(LocalDate from, LocalDate to, int sign) {
