@@ -160,6 +160,20 @@ public final class TestBrowser {
                 .method(method, publisher));
     }
 
+    /**
+     * Posts the form {@code formSelector} of the page at {@code page} with the given fields changed (the others as the
+     * page fills them, its CSRF token among them), as a browser would.
+     */
+    public Page submitForm(String page, String formSelector, Map<String, String> values) {
+        Element form = get(page).html().selectFirst(formSelector);
+        if (form == null) {
+            throw new AssertionError(formSelector + " is not on " + page);
+        }
+        Map<String, List<String>> fields = formFields(form);
+        values.forEach((name, value) -> fields.put(name, new ArrayList<>(List.of(value))));
+        return postMulti(form.attr("action"), fields);
+    }
+
     public Page postMulti(String path, Map<String, List<String>> fields) {
         StringBuilder body = new StringBuilder();
         fields.forEach((name, values) -> values.forEach(value -> {

@@ -329,8 +329,7 @@ class StatisticsByMonthTests {
         TestBrowser admin = new TestBrowser(port);
         admin.signInNewStaff(staffAccounts, null, IdentityAccess.SYSTEM_ADMIN);
         try {
-            assertThat(submit(
-                                    admin,
+            assertThat(admin.submitForm(
                                     "/admin/calendar/2024",
                                     "form[action=/admin/calendar/2024/entered]",
                                     Map.of("source", "统计测试：2024年部分节假日安排"))
@@ -341,8 +340,7 @@ class StatisticsByMonthTests {
             sameAsTheOracle(oracle, actors, periods, "2024 entered");
 
             // 2022 too: two runs of scheduled years, 2022 and 2024–2026, with 2023 between them.
-            assertThat(submit(
-                                    admin,
+            assertThat(admin.submitForm(
                                     "/admin/calendar/2022",
                                     "form[action=/admin/calendar/2022/entered]",
                                     Map.of("source", "统计测试：2022年部分节假日安排"))
@@ -351,8 +349,7 @@ class StatisticsByMonthTests {
             awaitCalendar("2022 entered", "SELECT count(*) FROM cases_working_day WHERE day = DATE '2022-06-01'", 1);
             countedAsTheCalendarCounts(2021, 2027);
 
-            assertThat(submit(
-                                    admin,
+            assertThat(admin.submitForm(
                                     "/admin/calendar/2026",
                                     "form[action=/admin/calendar/2026/days]",
                                     Map.of("date", holiday.toString(), "working", "false", "reason", "统计测试假日"))
@@ -383,16 +380,6 @@ class StatisticsByMonthTests {
 
     private CaseStatistics.Report report(Actor actor, CaseStatistics.Period period) {
         return statistics.report(actor, period, LocalDate.of(2026, 1, 15), Locale.SIMPLIFIED_CHINESE);
-    }
-
-    /** Posts the form of the page with the given fields changed, as a browser would. */
-    private static TestBrowser.Page submit(
-            TestBrowser browser, String page, String formSelector, Map<String, String> values) {
-        Element form = browser.get(page).html().selectFirst(formSelector);
-        assertThat(form).as(formSelector + " on " + page).isNotNull();
-        Map<String, List<String>> fields = TestBrowser.formFields(form);
-        values.forEach((name, value) -> fields.put(name, new ArrayList<>(List.of(value))));
-        return browser.postMulti(form.attr("action"), fields);
     }
 
     private static void undo(TestBrowser browser, String page, String formSelector) {

@@ -41,16 +41,6 @@ class ClockHttpTests {
     @Autowired
     JdbcClient jdbc;
 
-    /** Posts the form of the page with the given fields changed, as a browser would. */
-    private static TestBrowser.Page submit(
-            TestBrowser browser, String page, String formSelector, Map<String, String> values) {
-        Element form = browser.get(page).html().selectFirst(formSelector);
-        assertThat(form).as(formSelector + " on " + page).isNotNull();
-        Map<String, List<String>> fields = TestBrowser.formFields(form);
-        values.forEach((name, value) -> fields.put(name, new ArrayList<>(List.of(value))));
-        return browser.postMulti(form.attr("action"), fields);
-    }
-
     @Test
     void aHearingAndAnExtensionRecordedFromTheCasePageMoveTheDueDate() {
         ClockCases.Case c = new ClockCases(records, jdbc)
@@ -65,8 +55,7 @@ class ClockHttpTests {
         assertThat(before.select("form[action$=/clock/resume]")).isEmpty();
         Element staleForm = before.selectFirst("form[action$=/clock/extension]");
 
-        TestBrowser.Page paused = submit(
-                examiner,
+        TestBrowser.Page paused = examiner.submitForm(
                 casePage,
                 "form[action$=/clock/pause]",
                 Map.of("pauseKind", "HEARING", "pauseReason", "申请人申请听证", "pauseStart", "2026-09-28"));
@@ -78,7 +67,7 @@ class ClockHttpTests {
                 .anyMatch(step -> step.contains("听证，暂停计时") && step.contains("申请人申请听证"));
 
         TestBrowser.Page resumed =
-                submit(examiner, casePage, "form[action$=/clock/resume]", Map.of("resumeOn", "2026-10-08"));
+                examiner.submitForm(casePage, "form[action$=/clock/resume]", Map.of("resumeOn", "2026-10-08"));
         assertThat(resumed.status()).isEqualTo(302);
         Document afterHearing = examiner.follow(casePage).html();
         assertThat(afterHearing.select("dl.summary").first().text()).contains("2026-10-13");
@@ -94,8 +83,8 @@ class ClockHttpTests {
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.html().selectFirst("[data-testid=problem]").text()).contains("刚刚被其他人处理过");
 
-        TestBrowser.Page extended =
-                submit(examiner, casePage, "form[action$=/clock/extension]", Map.of("extensionReason", "案情复杂，经负责人批准"));
+        TestBrowser.Page extended = examiner.submitForm(
+                casePage, "form[action$=/clock/extension]", Map.of("extensionReason", "案情复杂，经负责人批准"));
         assertThat(extended.status()).isEqualTo(302);
         Document afterExtension = examiner.follow(casePage).html();
         assertThat(afterExtension.select("dl.summary").first().text()).contains("2026-10-27");
@@ -180,8 +169,7 @@ class ClockHttpTests {
                         ClockCases.HEFEI_MARKET, DIVISION, LocalDate.of(2026, 9, 24), 5, LocalDate.of(2026, 10, 9));
         TestBrowser examiner = new TestBrowser(port);
         examiner.signInNewStaff(staff, ClockCases.HEFEI_MARKET, CaseAccess.CASE_REVIEWER);
-        TestBrowser.Page answer = submit(
-                examiner,
+        TestBrowser.Page answer = examiner.submitForm(
                 "/workbench/cases/" + c.id(),
                 "form[action$=/clock/pause]",
                 Map.of("pauseKind", "TESTING", "pauseReason", "检测", "pauseStart", "2026-09-23"));

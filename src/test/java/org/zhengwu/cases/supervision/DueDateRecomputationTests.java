@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -46,15 +44,6 @@ class DueDateRecomputationTests {
     @Autowired
     AccountabilityLog log;
 
-    private static TestBrowser.Page submit(
-            TestBrowser browser, String page, String formSelector, Map<String, String> values) {
-        Element form = browser.get(page).html().selectFirst(formSelector);
-        assertThat(form).as(formSelector + " on " + page).isNotNull();
-        Map<String, List<String>> fields = TestBrowser.formFields(form);
-        values.forEach((name, value) -> fields.put(name, new ArrayList<>(List.of(value))));
-        return browser.postMulti(form.attr("action"), fields);
-    }
-
     @Test
     void dueDatesAreCountedAgainWhenTheCalendarOfTheirYearChanges() {
         ClockCases cases = new ClockCases(records, jdbc);
@@ -80,8 +69,7 @@ class DueDateRecomputationTests {
 
         TestBrowser admin = new TestBrowser(port);
         admin.signInNewStaff(staff, null, IdentityAccess.SYSTEM_ADMIN);
-        assertThat(submit(
-                                admin,
+        assertThat(admin.submitForm(
                                 "/admin/calendar/2088",
                                 "form[action=/admin/calendar/2088/entered]",
                                 Map.of("source", "国务院办公厅关于2088年部分节假日安排的通知（测试）"))
@@ -101,8 +89,7 @@ class DueDateRecomputationTests {
                 .as("a clerk's open form stays valid")
                 .isEqualTo(versionBefore);
 
-        assertThat(submit(
-                                admin,
+        assertThat(admin.submitForm(
                                 "/admin/calendar/2088",
                                 "form[action=/admin/calendar/2088/days]",
                                 Map.of("date", "2088-03-08", "working", "false", "reason", "测试假日"))

@@ -2,7 +2,6 @@ package org.zhengwu.shared.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -45,16 +44,6 @@ class CalendarAdminHttpTests {
         TestBrowser browser = new TestBrowser(port);
         browser.signInNewStaff(staff, null, IdentityAccess.SYSTEM_ADMIN);
         return browser;
-    }
-
-    /** Posts the form of the page with the given fields changed, as a browser would. */
-    private static TestBrowser.Page submit(
-            TestBrowser browser, String page, String formSelector, Map<String, String> values) {
-        Element form = browser.get(page).html().selectFirst(formSelector);
-        assertThat(form).as(formSelector + " on " + page).isNotNull();
-        Map<String, List<String>> fields = TestBrowser.formFields(form);
-        values.forEach((name, value) -> fields.put(name, new ArrayList<>(List.of(value))));
-        return browser.postMulti(form.attr("action"), fields);
     }
 
     private List<AuditEntry> logged(String actor, String action) {
@@ -102,14 +91,12 @@ class CalendarAdminHttpTests {
                 .isEqualTo(422);
 
         // A holiday on Thursday 1 May 2092 and Saturday 3 May made a working day.
-        TestBrowser.Page set = submit(
-                admin,
+        TestBrowser.Page set = admin.submitForm(
                 "/admin/calendar/2092",
                 "form[action=/admin/calendar/2092/days]",
                 Map.of("date", "2092-05-01", "working", "false", "reason", "劳动节"));
         assertThat(set.status()).isEqualTo(302);
-        submit(
-                admin,
+        admin.submitForm(
                 "/admin/calendar/2092",
                 "form[action=/admin/calendar/2092/days]",
                 Map.of("date", "2092-05-03", "working", "true", "reason", "调休上班（劳动节）"));
@@ -126,8 +113,7 @@ class CalendarAdminHttpTests {
                 .as("still not counted: the year is not entered")
                 .isEqualTo(422);
 
-        TestBrowser.Page entered = submit(
-                admin,
+        TestBrowser.Page entered = admin.submitForm(
                 "/admin/calendar/2092",
                 "form[action=/admin/calendar/2092/entered]",
                 Map.of("source", "国务院办公厅关于2092年部分节假日安排的通知（测试）"));
@@ -151,8 +137,7 @@ class CalendarAdminHttpTests {
         assertThat(form.selectFirst("input[name=reason]").attr("value")).isEqualTo("劳动节");
         assertThat(form.selectFirst("input[name=working][value=false]").hasAttr("checked"))
                 .isTrue();
-        submit(
-                admin,
+        admin.submitForm(
                 "/admin/calendar/2092?date=2092-05-01",
                 "form[action=/admin/calendar/2092/days]",
                 Map.of("reason", "劳动节（更正）"));
@@ -215,15 +200,13 @@ class CalendarAdminHttpTests {
     @Test
     void theCalendarsRulesAreNamedOnTheirFields() {
         TestBrowser admin = systemAdministrator();
-        Document weekdayWorking = submit(
-                        admin,
+        Document weekdayWorking = admin.submitForm(
                         "/admin/calendar/2094",
                         "form[action=/admin/calendar/2094/days]",
                         Map.of("date", "2094-03-03", "working", "true", "reason", "调休上班"))
                 .html();
         assertThat(weekdayWorking.selectFirst(".error-summary").text()).contains("当天安排：周一至周五本来就是工作日");
-        Document otherYear = submit(
-                        admin,
+        Document otherYear = admin.submitForm(
                         "/admin/calendar/2094",
                         "form[action=/admin/calendar/2094/days]",
                         Map.of("date", "2095-01-01", "working", "false", "reason", "元旦"))
@@ -232,8 +215,7 @@ class CalendarAdminHttpTests {
         assertThat(otherYear.selectFirst("input[name=date]").attr("value"))
                 .as("what was typed is kept")
                 .isEqualTo("2095-01-01");
-        Document tooLong = submit(
-                        admin,
+        Document tooLong = admin.submitForm(
                         "/admin/calendar/2094",
                         "form[action=/admin/calendar/2094/days]",
                         Map.of("date", "2094-01-01", "working", "false", "reason", "节".repeat(51)))
