@@ -3,7 +3,8 @@
 -- last 90 days by week) — EXPLAIN (ANALYZE, BUFFERS) of each, as DataScope writes the scope: the organisation's own
 -- rows or the rows of its division and the divisions below it — and, as the page runs them, without parallel workers.
 -- The period's span (StatisticsQueries.Span: whole months from the monthly rows, a partial month's days added, or
--- subtracted from its month where fewer) is worked out here the same way.
+-- subtracted from its month where fewer) is worked out here the same way; the page leaves out the arms of empty ranges,
+-- which this script keeps (they read no row).
 \set ON_ERROR_STOP on
 SELECT o.uscc AS org,
        CASE WHEN o.division_code LIKE '__0000' THEN left(o.division_code, 2)

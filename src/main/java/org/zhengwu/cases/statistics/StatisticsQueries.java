@@ -103,6 +103,7 @@ class StatisticsQueries {
         parameters.put("periodTo", to);
         String keys = "r.organisation_uscc, r.division_code, r.implementation_code, r.item_name";
         List<String> arms = spanArms(
+                span,
                 keys,
                 RECEIVED_COUNTS,
                 "cases_stat_received_month",
@@ -202,9 +203,11 @@ class StatisticsQueries {
     /**
      * The arms of a union over a {@link Span}'s rows: the whole months' rows of {@code monthTable} (by
      * {@code monthDay}), the days of its two added ranges from {@code dayTable} (by {@code day}), and those of its two
-     * subtracted ranges negated.
+     * subtracted ranges negated — each only where its range holds a day: an arm of an empty range reads nothing but
+     * costs its planning (a period's edges usually leave two of the five empty).
      */
     private static List<String> spanArms(
+            Span span,
             String keys,
             List<String> counts,
             String monthTable,
@@ -213,12 +216,20 @@ class StatisticsQueries {
             String day,
             ScopeCondition scope) {
         List<String> arms = new ArrayList<>();
-        arms.add(arm(keys, counts, false, monthTable, monthDay, "month", scope));
-        for (String range : List.of("add1", "add2")) {
-            arms.add(arm(keys, counts, false, dayTable, day, range, scope));
+        if (!span.monthTo().isBefore(span.monthFrom())) {
+            arms.add(arm(keys, counts, false, monthTable, monthDay, "month", scope));
         }
-        for (String range : List.of("sub1", "sub2")) {
-            arms.add(arm(keys, counts, true, dayTable, day, range, scope));
+        if (!span.add1To().isBefore(span.add1From())) {
+            arms.add(arm(keys, counts, false, dayTable, day, "add1", scope));
+        }
+        if (!span.add2To().isBefore(span.add2From())) {
+            arms.add(arm(keys, counts, false, dayTable, day, "add2", scope));
+        }
+        if (!span.sub1To().isBefore(span.sub1From())) {
+            arms.add(arm(keys, counts, true, dayTable, day, "sub1", scope));
+        }
+        if (!span.sub2To().isBefore(span.sub2From())) {
+            arms.add(arm(keys, counts, true, dayTable, day, "sub2", scope));
         }
         return arms;
     }
@@ -279,9 +290,11 @@ class StatisticsQueries {
      */
     List<DecidedGroup> decidedByDepartment(Actor supervisor, LocalDate from, LocalDate to) {
         ScopeCondition scope = supervisor.reachCondition(ROLL_UP_SCOPE, CaseAccess.SUPERVISE);
+        Span span = Span.of(from, to);
         Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
-        parameters.putAll(Span.of(from, to).parameters());
+        parameters.putAll(span.parameters());
         List<String> arms = spanArms(
+                span,
                 "r.organisation_uscc, r.unscheduled_year",
                 DECIDED_COUNTS,
                 "cases_stat_decided_month",
