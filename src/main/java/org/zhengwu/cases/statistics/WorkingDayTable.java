@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhengwu.shared.calendar.CalendarChanged;
-import org.zhengwu.shared.calendar.CalendarDay;
 import org.zhengwu.shared.calendar.WorkingDays;
 
 /**
@@ -58,24 +57,18 @@ class WorkingDayTable {
         refresh();
     }
 
-    /** @return how many days of the copy changed (0 when it was the calendar already) */
-    public int refresh() {
-        Integer changed = transactions.execute(status -> refreshInTransaction());
-        return changed == null ? 0 : changed;
+    public void refresh() {
+        transactions.executeWithoutResult(status -> refreshInTransaction());
     }
 
-    private int refreshInTransaction() {
+    private void refreshInTransaction() {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('cases_working_day'))")
                 .query()
                 .singleValue();
-        Map<LocalDate, Integer> calendar = new TreeMap<>();
         Map<Integer, String> flags = new TreeMap<>();
         workingDays.storedSchedules().forEach((year, days) -> {
             StringBuilder ofYear = new StringBuilder(366);
-            for (CalendarDay day : days) {
-                calendar.put(day.date(), day.workingDay() ? 1 : 0);
-                ofYear.append(day.workingDay() ? '1' : '0');
-            }
+            days.forEach(day -> ofYear.append(day.workingDay() ? '1' : '0'));
             flags.put(year, ofYear.toString());
         });
         Map<LocalDate, Integer> kept = new TreeMap<>();
@@ -87,20 +80,24 @@ class WorkingDayTable {
             // the order of their rows, rather than each row taken out and put back.
             writeCopy(flags);
             jdbc.sql("SELECT cases_statistics_recount_decisions()").query().singleValue();
-            log.info(
-                    "The statistics' copy of the working-day calendar written ({} days); every decision counted",
-                    calendar.size());
-            return Math.max(calendar.size(), 1);
+            log.info("The statistics' copy of the working-day calendar written; every decision counted");
+            return;
         }
-        TreeSet<LocalDate> changed = new TreeSet<>();
-        calendar.forEach((day, working) -> {
-            if (!working.equals(kept.get(day))) {
-                changed.add(day);
+        // The days whose working or not, or whose year's being scheduled, differs between the copy and the calendar.
+        TreeSet<LocalDate> changed = new TreeSet<>(kept.keySet());
+        flags.forEach((year, ofYear) -> {
+            LocalDate day = LocalDate.of(year, 1, 1);
+            for (int i = 0; i < ofYear.length(); i++, day = day.plusDays(1)) {
+                Integer was = kept.get(day);
+                if (was != null && was == ofYear.charAt(i) - '0') {
+                    changed.remove(day);
+                } else {
+                    changed.add(day);
+                }
             }
         });
-        kept.keySet().stream().filter(day -> !calendar.containsKey(day)).forEach(changed::add);
         if (changed.isEmpty()) {
-            return 0;
+            return;
         }
         // The decisions touching the changed days out on the old copy and back on the new, nothing changing between.
         jdbc.sql("LOCK TABLE cases_case IN SHARE MODE").update();
@@ -113,7 +110,6 @@ class WorkingDayTable {
                 changed.size(),
                 changed.first(),
                 changed.last());
-        return changed.size();
     }
 
     /** The copy rewritten: each scheduled year's days in one statement. */

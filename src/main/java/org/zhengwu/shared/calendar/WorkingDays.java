@@ -111,7 +111,7 @@ public class WorkingDays {
     }
 
     /** The years whose schedule has been entered, in order; every other year's days are unknown. */
-    public SortedSet<Integer> scheduledYears() {
+    private SortedSet<Integer> scheduledYears() {
         return repository.years().stream()
                 .filter(CalendarRepository.YearSummary::entered)
                 .map(CalendarRepository.YearSummary::year)
