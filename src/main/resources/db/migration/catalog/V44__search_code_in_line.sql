@@ -1,0 +1,28 @@
+-- V41 set toast_tuple_target = 128 so that a row's terms go out of line, and kept the columns a search reads in the
+-- row with STORAGE MAIN. It left the implementation code EXTENDED: PostgreSQL then moved it out of line too, being
+-- the largest column left once the terms were out and the row still above 128 bytes. The result page sorts every
+-- match by (rank, name length, name, implementation code), and at province scale thousands of matches share a name,
+-- so each comparison fetched two codes from TOAST (eight buffers a fetch): for a long-tail query of 10,703 matches the
+-- sort read 86,000 buffers and took 200 of the query's 250 ms (bench/province.sh, docs/BENCHMARKS.md). Every column
+-- a search reads stays in the row.
+ALTER TABLE catalog_search_entry
+    ALTER COLUMN implementation_code SET STORAGE MAIN,
+    ALTER COLUMN organisation_uscc SET STORAGE MAIN,
+    ALTER COLUMN division_code SET STORAGE MAIN,
+    ALTER COLUMN item_type SET STORAGE MAIN,
+    ALTER COLUMN exercise_level SET STORAGE MAIN,
+    ALTER COLUMN promised_unit SET STORAGE MAIN;
+
+-- Rows already written keep an out-of-line code until they are written again. A new value (not the stored pointer,
+-- which an UPDATE would carry over) brings it back into the row. Every index takes a new entry for each row, the GIN
+-- index on terms hundreds: at province scale that is a maintenance window's work, which DEPLOYMENT.md describes
+-- (VACUUM FULL, which also stores every value by the new rule); below it, do it now.
+DO $$
+BEGIN
+    IF (SELECT count(*) FROM (SELECT 1 FROM catalog_search_entry LIMIT 200001) AS r) <= 200000 THEN
+        UPDATE catalog_search_entry SET implementation_code = implementation_code || '';
+    ELSE
+        RAISE NOTICE 'catalog_search_entry: over 200,000 rows; run VACUUM FULL catalog_search_entry to bring the implementation codes back into the rows (docs/DEPLOYMENT.md)';
+    END IF;
+END
+$$;
