@@ -3,7 +3,8 @@
 -- version each with its template's name and guide (catalog_item_version), and the search row (catalog_search_entry)
 -- with the template's columns and terms: the template's own without organisation and code, those of the generated
 -- organisation, and the code's one lower-case word (SearchTerms makes a Latin/digit run one word). Set-based; the
--- search table's indexes are dropped for the load and made again after it, as a bulk load does.
+-- search table's indexes are dropped for the load and made again after it, as a bulk load does, and its rows are
+-- written in name order, as CLUSTER after a bulk load leaves them.
 \set ON_ERROR_STOP on
 \timing on
 SET maintenance_work_mem = '1GB';
@@ -39,6 +40,7 @@ DROP INDEX IF EXISTS catalog_search_terms_idx;
 DROP INDEX IF EXISTS catalog_search_organisation_idx;
 DROP INDEX IF EXISTS catalog_search_division_idx;
 DROP INDEX IF EXISTS catalog_search_themes_idx;
+DROP INDEX IF EXISTS catalog_search_name_idx;
 
 INSERT INTO catalog_search_entry (item_id, version_id, implementation_code, name, item_type, organisation_uscc,
                                   organisation_name, division_code, exercise_level, online_level, visits,
@@ -53,8 +55,11 @@ JOIN catalog_item_version v ON v.item_id = i.id AND v.status = 'PUBLISHED'
 JOIN bench_search_template t ON t.base_code = i.base_code
 JOIN bench_org o ON o.uscc = i.organisation_uscc
 WHERE i.created_by = 'province-generator'
-ORDER BY i.id;
+-- In the order CLUSTER catalog_search_entry USING catalog_search_name_idx leaves (docs/DEPLOYMENT.md: a bulk load
+-- is followed by it): the entries of one name on neighbouring pages.
+ORDER BY t.name, i.implementation_code;
 
+CREATE INDEX catalog_search_name_idx ON catalog_search_entry (name, implementation_code);
 CREATE INDEX catalog_search_terms_idx ON catalog_search_entry USING gin (terms);
 CREATE INDEX catalog_search_organisation_idx ON catalog_search_entry (organisation_uscc);
 CREATE INDEX catalog_search_division_idx ON catalog_search_entry (division_code);
