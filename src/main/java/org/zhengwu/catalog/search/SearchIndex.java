@@ -111,8 +111,9 @@ public class SearchIndex {
     /**
      * Entries matching the query, best first: the exact name, then names containing the words, then names holding
      * all their terms, then entries whose result (结果名称) is or contains them, then entries that mention them anywhere;
-     * shorter names first within each rank. With the page come the facets: how many matches each type and each
-     * organisation has when the query's own filter on that dimension is left out.
+     * shorter names first within each rank. A page that lies among the entries ranked by their name is taken from the
+     * names first (a province's 1.6 M entries carry a few thousand names). With the page come the facets: how many
+     * matches each type and each organisation has when the query's own filter on that dimension is left out.
      *
      * @param divisions the codes an entry's region must be one of (the chosen region and those above it), or null
      */
@@ -131,7 +132,27 @@ public class SearchIndex {
                 .param("seqscan", filter.terms.isEmpty() ? "on" : "off")
                 .query((rs, n) -> n)
                 .list();
+        Map<String, Object> p = pageParameters(filter, query);
+        List<ItemSummary> rows = filter.namesHoldTheText() ? firstByName(filter, p) : List.of();
+        if (rows.size() < query.size()) {
+            rows = everyMatchRanked(filter, p);
+        }
+        Counts counts = counts(query, divisions);
+        return new SearchResult(counts.total(), query.page(), query.size(), rows, counts.facets());
+    }
+
+    private static Map<String, Object> pageParameters(Filter filter, SearchQuery query) {
         Map<String, Object> p = new HashMap<>(filter.parameters);
+        if (!filter.terms.isEmpty()) {
+            p.put("text", filter.text);
+        }
+        p.put("limit", query.size());
+        p.put("offset", query.offset());
+        p.put("needed", query.offset() + query.size());
+        return p;
+    }
+
+    private List<ItemSummary> everyMatchRanked(Filter filter, Map<String, Object> parameters) {
         String order = filter.terms.isEmpty() ? "ORDER BY name, implementation_code" : """
                 ORDER BY CASE WHEN lower(name) = :text THEN 0
                               WHEN strpos(lower(name), :text) > 0 THEN 1
@@ -140,21 +161,46 @@ public class SearchIndex {
                               WHEN strpos(lower(result_name), :text) > 0 THEN 4
                               ELSE 5 END,
                          char_length(name), name, implementation_code""";
-        if (!filter.terms.isEmpty()) {
-            p.put("text", filter.text);
-        }
-        p.put("limit", query.size());
-        p.put("offset", query.offset());
-        List<ItemSummary> rows = jdbc.sql("""
-                        SELECT implementation_code, name, item_type, organisation_uscc, organisation_name, division_code,
-                               exercise_level, online_level, visits, online_application, result_name, promised_value,
-                               promised_unit
-                        FROM catalog_search_entry""" + filter.where + " " + order + " LIMIT :limit OFFSET :offset")
-                .params(p)
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM catalog_search_entry" + filter.where + " " + order
+                        + " LIMIT :limit OFFSET :offset")
+                .params(parameters)
                 .query(SearchIndex::mapRow)
                 .list();
-        Counts counts = counts(query, divisions);
-        return new SearchResult(counts.total(), query.page(), query.size(), rows, counts.facets());
+    }
+
+    /** The page as {@link #search} takes it from the names when it can; empty when it cannot. For tests. */
+    List<ItemSummary> pageFromNames(SearchQuery query, Collection<String> divisions) {
+        Filter filter = new Filter(query, divisions);
+        List<ItemSummary> rows =
+                filter.namesHoldTheText() ? firstByName(filter, pageParameters(filter, query)) : List.of();
+        return rows.size() < query.size() ? List.of() : rows;
+    }
+
+    private static final String SUMMARY_COLUMNS = """
+            implementation_code, name, item_type, organisation_uscc, organisation_name, division_code, exercise_level,
+            online_level, visits, online_application, result_name, promised_value, promised_unit""";
+
+    /**
+     * The page when it lies among the entries ranked by their name (ranks 0–2 above): those of the names whose terms
+     * hold the query's — a few names, at province scale each carried by thousands of entries — taking of each name
+     * only its first entries by code (catalog_search_name_idx), as many as the page needs. Such an entry matches the
+     * query whatever else it holds (its name's terms are among its terms), so only the other filters are checked.
+     * Fewer rows than a page means the page reaches past these entries: the caller ranks every match instead.
+     */
+    private List<ItemSummary> firstByName(Filter filter, Map<String, Object> parameters) {
+        return jdbc.sql("""
+                         SELECT e.* FROM (SELECT name,
+                                      CASE WHEN lower(name) = :text THEN 0
+                                           WHEN strpos(lower(name), :text) > 0 THEN 1
+                                           ELSE 2 END AS name_rank
+                               FROM catalog_search_name WHERE name_terms @> CAST(:terms AS TEXT[])) AS n
+                         CROSS JOIN LATERAL (SELECT""" + " " + SUMMARY_COLUMNS + " FROM catalog_search_entry" + filter.whereBesidesTerms + """
+                           AND name = n.name ORDER BY implementation_code LIMIT :needed) AS e
+                         ORDER BY n.name_rank, char_length(n.name), n.name, e.implementation_code
+                         LIMIT :limit OFFSET :offset""")
+                .params(parameters)
+                .query(SearchIndex::mapRow)
+                .list();
     }
 
     private record Counts(long total, SearchResult.Facets facets) {}
@@ -226,6 +272,9 @@ public class SearchIndex {
         final String text;
         final List<String> terms;
         final String where;
+        /** The same without the terms. */
+        final String whereBesidesTerms;
+
         final Map<String, Object> parameters = new HashMap<>();
 
         Filter(SearchQuery query, Collection<String> divisions, Facet... leaveOut) {
@@ -233,10 +282,6 @@ public class SearchIndex {
             text = SearchTerms.normalise(query.text());
             terms = SearchTerms.ofQuery(text);
             StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
-            if (!terms.isEmpty()) {
-                sql.append(" AND terms @> CAST(:terms AS TEXT[])");
-                parameters.put("terms", terms.toArray(String[]::new));
-            }
             if (query.type() != null && !left.contains(Facet.TYPE)) {
                 sql.append(" AND item_type = :type");
                 parameters.put("type", query.type().code());
@@ -261,7 +306,26 @@ public class SearchIndex {
                 sql.append(" AND themes @> CAST(:themes AS TEXT[])");
                 parameters.put("themes", new String[] {query.theme().code()});
             }
-            where = sql.toString();
+            whereBesidesTerms = sql.toString();
+            if (terms.isEmpty()) {
+                where = whereBesidesTerms;
+            } else {
+                where = whereBesidesTerms + " AND terms @> CAST(:terms AS TEXT[])";
+                parameters.put("terms", terms.toArray(String[]::new));
+            }
+        }
+
+        /**
+         * Whether an entry whose name contains the query's text has a name whose terms hold the query's, so that the
+         * names' terms find every entry ranked by its name: true of Chinese text (its terms are its character pairs,
+         * which any name containing it has), not of a word of letters or digits (说明ab is in 说明abc, but the word ab is
+         * not among its terms).
+         */
+        boolean namesHoldTheText() {
+            return !terms.isEmpty()
+                    && terms.stream()
+                            .allMatch(t -> t.codePoints()
+                                    .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
         }
     }
 

@@ -1,0 +1,146 @@
+package org.zhengwu.catalog.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhengwu.catalog.ItemSummary;
+import org.zhengwu.catalog.ItemType;
+import org.zhengwu.catalog.SearchQuery;
+import org.zhengwu.support.ZhengwuTest;
+
+/**
+ * A page of results taken from the names first (the entries ranked by their name, through the distinct names and
+ * each name's first entries, issue 13's province scale) must be the page that ranking every match gives — checked
+ * against that ranking written out plainly, for substrings of the demo catalogue's names, common words, words of
+ * letters and digits, with a type, an organisation and a region, on the first three pages.
+ */
+@ZhengwuTest
+class SearchPageTests {
+
+    static final List<String> SHUSHAN_AND_ABOVE = SearchCountsTests.SHUSHAN_AND_ABOVE;
+    static final int PAGE_SIZE = 3;
+
+    @Autowired
+    SearchIndex index;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theNamesKeepCountOfTheEntriesCarryingThem() {
+        List<String> expected = jdbc.sql("""
+                        SELECT name || ' ' || count(*) || ' ' || min(name_terms)::text FROM catalog_search_entry
+                        GROUP BY name ORDER BY name""").query(String.class).list();
+        List<String> kept = jdbc.sql("""
+                        SELECT name || ' ' || entries || ' ' || name_terms::text FROM catalog_search_name
+                        ORDER BY name""").query(String.class).list();
+        assertThat(kept).hasSizeGreaterThan(100).isEqualTo(expected);
+    }
+
+    @Test
+    void aPageFromTheNamesIsThePageOfEveryMatchRanked() {
+        List<String> names = jdbc.sql("SELECT DISTINCT name FROM catalog_search_entry ORDER BY name")
+                .query(String.class)
+                .list();
+        Random random = new Random(13);
+        Set<String> texts = new LinkedHashSet<>(List.of("登记", "许可", "证明", "申请", "营业执照", "户口", "备案", "注销"));
+        while (texts.size() < 160) {
+            String name = names.get(random.nextInt(names.size()));
+            int length = 1 + random.nextInt(Math.min(6, name.length()));
+            int start = random.nextInt(name.length() - length + 1);
+            String text = name.substring(start, start + length);
+            if (!SearchTerms.ofQuery(SearchTerms.normalise(text)).isEmpty()) {
+                texts.add(text);
+            }
+        }
+        int fromNames = 0;
+        int compared = 0;
+        for (String text : texts) {
+            for (int page = 1; page <= 3; page++) {
+                List<SearchQuery> queries = List.of(
+                        query(text, null, null, page),
+                        query(text, ItemType.PUBLIC_SERVICE, null, page),
+                        query(text, null, SearchCountsTests.HEFEI_MARKET, page));
+                for (SearchQuery query : queries) {
+                    for (List<String> divisions : java.util.Arrays.asList(null, SHUSHAN_AND_ABOVE)) {
+                        List<String> ranked = everyMatchRanked(query, divisions);
+                        List<String> searched =
+                                codes(index.search(query, divisions).items());
+                        assertThat(searched).as("%s, %s", query, divisions).isEqualTo(ranked);
+                        List<String> named = codes(index.pageFromNames(query, divisions));
+                        if (!named.isEmpty()) {
+                            assertThat(named)
+                                    .as("from the names: %s, %s", query, divisions)
+                                    .isEqualTo(ranked);
+                            fromNames++;
+                        }
+                        compared++;
+                    }
+                }
+            }
+        }
+        // The names must have given many of the pages, or this test says nothing about them.
+        assertThat(fromNames).as("pages from the names, of %d", compared).isGreaterThan(80);
+    }
+
+    @Test
+    void wordsOfLettersOrDigitsAreRankedOverEveryMatch() {
+        // "ab" is in a name "说明ab·cd" as a substring, but its terms hold the word "ab·cd"'s parts, not "ab": the names
+        // cannot tell which entries rank by their name, so the page must not come from them.
+        for (String text : List.of("a", "ab", "11340100", "登记a", "1")) {
+            assertThat(index.pageFromNames(query(text, null, null, 1), null))
+                    .as(text)
+                    .isEmpty();
+        }
+    }
+
+    private static SearchQuery query(String text, ItemType type, String organisation, int page) {
+        // Pages of three: a name carries up to a dozen of the demo's entries, so the second and third pages reach into
+        // the names' entries past the first page's worth.
+        return new SearchQuery(text, type, organisation, null, null, null, null, page, PAGE_SIZE);
+    }
+
+    private static List<String> codes(List<ItemSummary> items) {
+        List<String> codes = new ArrayList<>();
+        items.forEach(i -> codes.add(i.implementationCode()));
+        return codes;
+    }
+
+    private List<String> everyMatchRanked(SearchQuery query, List<String> divisions) {
+        String text = SearchTerms.normalise(query.text());
+        List<String> terms = SearchTerms.ofQuery(text);
+        Map<String, Object> p = new HashMap<>();
+        p.put("terms", terms.toArray(String[]::new));
+        p.put("text", text);
+        p.put("divisions", divisions == null ? List.of("") : divisions);
+        p.put("type", query.type() == null ? null : query.type().code());
+        p.put("uscc", query.organisation());
+        p.put("offset", query.offset());
+        p.put("size", PAGE_SIZE);
+        return jdbc.sql("""
+                        SELECT implementation_code FROM catalog_search_entry
+                        WHERE terms @> CAST(:terms AS TEXT[])
+                          AND (CAST(:type AS TEXT) IS NULL OR item_type = :type)
+                          AND (CAST(:uscc AS TEXT) IS NULL OR organisation_uscc = :uscc)""" + (divisions == null ? "" : " AND division_code IN (:divisions)") + """
+                         ORDER BY CASE WHEN lower(name) = :text THEN 0
+                                       WHEN strpos(lower(name), :text) > 0 THEN 1
+                                       WHEN name_terms @> CAST(:terms AS TEXT[]) THEN 2
+                                       WHEN lower(result_name) = :text THEN 3
+                                       WHEN strpos(lower(result_name), :text) > 0 THEN 4
+                                       ELSE 5 END,
+                                  char_length(name), name, implementation_code
+                         LIMIT :size OFFSET :offset""")
+                .params(p)
+                .query(String.class)
+                .list();
+    }
+}
