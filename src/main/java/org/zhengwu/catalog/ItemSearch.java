@@ -31,6 +31,12 @@ public class ItemSearch {
             .maximumSize(10_000)
             .expireAfterWrite(CACHE_TTL)
             .build();
+    // A query's total and facets, shared by its pages: counting every match is most of a search's work at province
+    // scale (hundreds of milliseconds for a common word), and people page through the results of one.
+    private final Cache<SearchQueryCounted, SearchIndex.Counts> matchCounts = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(CACHE_TTL)
+            .build();
     // The home page's and the directory's counts group the whole index (1.6 M rows at province scale): kept as long.
     private final Cache<String, Map<?, Long>> counts =
             Caffeine.newBuilder().maximumSize(10).expireAfterWrite(CACHE_TTL).build();
@@ -46,8 +52,25 @@ public class ItemSearch {
      * division itself and in every division above it (a province's entries apply in all its cities).
      */
     public SearchResult search(SearchQuery query) {
-        return results.get(
-                query, q -> index.search(q, q.division() == null ? null : applicableDivisions(q.division())));
+        return results.get(query, q -> {
+            List<String> applicable = q.division() == null ? null : applicableDivisions(q.division());
+            SearchIndex.Counts counted = matchCounts.get(new SearchQueryCounted(q), k -> index.counts(q, applicable));
+            return new SearchResult(counted.total(), q.page(), q.size(), index.page(q, applicable), counted.facets());
+        });
+    }
+
+    /** What a query's counts depend on: all of it but the page. */
+    private record SearchQueryCounted(
+            String text,
+            ItemType type,
+            String organisation,
+            String division,
+            ServiceObject serviceObject,
+            OnlineLevel minOnlineLevel,
+            ServiceTheme theme) {
+        SearchQueryCounted(SearchQuery q) {
+            this(q.text(), q.type(), q.organisation(), q.division(), q.serviceObject(), q.minOnlineLevel(), q.theme());
+        }
     }
 
     public Map<String, Long> countByOrganisation() {
@@ -69,6 +92,7 @@ public class ItemSearch {
 
     private void evict() {
         results.invalidateAll();
+        matchCounts.invalidateAll();
         counts.invalidateAll();
     }
 

@@ -190,6 +190,9 @@ class CatalogLifecycleTests {
     void withdrawingTakesAnEntryOffEverywhere() {
         VersionRecord published = publishedEntry();
         String code = codeOf(published);
+        // A second page shares the first's counts, kept until something is published or withdrawn.
+        SearchQuery secondPage = new SearchQuery(name, null, null, null, null, null, null, 2, 10);
+        assertThat(search.search(secondPage).total()).isOne();
         editing.withdraw(published.itemId(), "职能调整，事项取消", REVIEWER);
         PublishedCatalog.Lookup lookup = catalog.find(code);
         assertThat(lookup).isInstanceOf(PublishedCatalog.Lookup.Withdrawn.class);

@@ -119,26 +119,44 @@ public class SearchIndex {
      */
     @Transactional(readOnly = true)
     public SearchResult search(SearchQuery query, Collection<String> divisions) {
+        Counts counts = counts(query, divisions);
+        return new SearchResult(counts.total(), query.page(), query.size(), page(query, divisions), counts.facets());
+    }
+
+    /** The requested page of {@link #search}'s entries. */
+    @Transactional(readOnly = true)
+    public List<ItemSummary> page(SearchQuery query, Collection<String> divisions) {
         if (query.hasUnsearchableText()) {
-            return new SearchResult(
-                    0, query.page(), query.size(), List.of(), new SearchResult.Facets(Map.of(), List.of()));
+            return List.of();
         }
         Filter filter = new Filter(query, divisions);
-        // The terms of a row live out of line (V41): a sequential scan would read them back for every row of the
-        // table (16 s for a common word at 1.6 M entries), the GIN index's bitmap never does, as long as the bitmap
-        // is exact — which half a million matches need more than the default 4 MB of work_mem for.
+        setUpFor(filter);
+        Map<String, Object> p = pageParameters(filter, query);
+        List<ItemSummary> rows = filter.namesHoldTheText() ? firstByName(filter, p) : List.of();
+        return rows.size() < query.size() ? everyMatchRanked(filter, p) : rows;
+    }
+
+    /** {@link #search}'s total and facets, the same for every page of a query. */
+    @Transactional(readOnly = true)
+    public Counts counts(SearchQuery query, Collection<String> divisions) {
+        if (query.hasUnsearchableText()) {
+            return new Counts(0, new SearchResult.Facets(Map.of(), List.of()));
+        }
+        setUpFor(new Filter(query, divisions));
+        return countMatches(query, divisions);
+    }
+
+    /**
+     * The terms of a row live out of line (V41): a sequential scan would read them back for every row of the table
+     * (16 s for a common word at 1.6 M entries), the GIN index's bitmap never does, as long as the bitmap is exact —
+     * which half a million matches need more than the default 4 MB of work_mem for. Set for the transaction.
+     */
+    private void setUpFor(Filter filter) {
         jdbc.sql("SELECT set_config('work_mem', :workMem, true), set_config('enable_seqscan', :seqscan, true)")
                 .param("workMem", SEARCH_WORK_MEM)
                 .param("seqscan", filter.terms.isEmpty() ? "on" : "off")
                 .query((rs, n) -> n)
                 .list();
-        Map<String, Object> p = pageParameters(filter, query);
-        List<ItemSummary> rows = filter.namesHoldTheText() ? firstByName(filter, p) : List.of();
-        if (rows.size() < query.size()) {
-            rows = everyMatchRanked(filter, p);
-        }
-        Counts counts = counts(query, divisions);
-        return new SearchResult(counts.total(), query.page(), query.size(), rows, counts.facets());
     }
 
     private static Map<String, Object> pageParameters(Filter filter, SearchQuery query) {
@@ -203,7 +221,8 @@ public class SearchIndex {
                 .list();
     }
 
-    private record Counts(long total, SearchResult.Facets facets) {}
+    /** How many entries match a query, and the facets. */
+    public record Counts(long total, SearchResult.Facets facets) {}
 
     /**
      * The facets and the total in one pass over the matches: grouped by type and by organisation alike, with every
@@ -212,7 +231,7 @@ public class SearchIndex {
      * facet's count of the chosen type, or of all types. At province scale a common word matches hundreds of thousands
      * of entries: one scan of them instead of three (the page's window count, two GROUP BYs).
      */
-    private Counts counts(SearchQuery query, Collection<String> divisions) {
+    private Counts countMatches(SearchQuery query, Collection<String> divisions) {
         Filter base = new Filter(query, divisions, Facet.TYPE, Facet.ORGANISATION);
         Map<String, Object> p = new HashMap<>(base.parameters);
         String byType = "count(*)";
