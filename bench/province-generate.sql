@@ -41,8 +41,6 @@ DROP INDEX IF EXISTS catalog_search_organisation_idx;
 DROP INDEX IF EXISTS catalog_search_division_idx;
 DROP INDEX IF EXISTS catalog_search_themes_idx;
 DROP INDEX IF EXISTS catalog_search_name_idx;
--- The names' counts (V45) by one GROUP BY after the load rather than a trigger call per row.
-ALTER TABLE catalog_search_entry DISABLE TRIGGER catalog_search_name_count;
 
 INSERT INTO catalog_search_entry (item_id, version_id, implementation_code, name, item_type, organisation_uscc,
                                   organisation_name, division_code, exercise_level, online_level, visits,
@@ -62,10 +60,6 @@ WHERE i.created_by = 'province-generator'
 ORDER BY t.name, i.implementation_code;
 
 CREATE INDEX catalog_search_name_idx ON catalog_search_entry (name, implementation_code);
-DELETE FROM catalog_search_name;
-INSERT INTO catalog_search_name (name, name_terms, entries)
-SELECT name, min(name_terms), count(*) FROM catalog_search_entry GROUP BY name;
-ALTER TABLE catalog_search_entry ENABLE TRIGGER catalog_search_name_count;
 CREATE INDEX catalog_search_terms_idx ON catalog_search_entry USING gin (terms);
 CREATE INDEX catalog_search_organisation_idx ON catalog_search_entry (organisation_uscc);
 CREATE INDEX catalog_search_division_idx ON catalog_search_entry (division_code);

@@ -19,10 +19,10 @@ ALTER TABLE catalog_search_entry
 -- (CLUSTER, below, which writes every row again by the new rule and in name order); below it, do it now.
 DO $$
 BEGIN
-    IF (SELECT count(*) FROM (SELECT 1 FROM catalog_search_entry LIMIT 200001) AS r) <= 200000 THEN
+    IF (SELECT count(*) FROM (SELECT 1 FROM catalog_search_entry LIMIT 50001) AS r) <= 50000 THEN
         UPDATE catalog_search_entry SET implementation_code = implementation_code || '';
     ELSE
-        RAISE NOTICE 'catalog_search_entry: over 200,000 rows; run CLUSTER catalog_search_entry USING catalog_search_name_idx in a maintenance window to bring the implementation codes back into the rows (docs/DEPLOYMENT.md)';
+        RAISE NOTICE 'catalog_search_entry: over 50,000 rows; run CLUSTER catalog_search_entry USING catalog_search_name_idx in a maintenance window to bring the implementation codes back into the rows (docs/DEPLOYMENT.md)';
     END IF;
 END
 $$;

@@ -202,7 +202,8 @@ public class SearchIndex {
      * The page when it lies among the entries ranked by their name (ranks 0–2 above): those of the names whose terms
      * hold the query's — a few names, at province scale each carried by thousands of entries — taking of each name
      * only its first entries by code (catalog_search_name_idx), as many as the page needs. Such an entry matches the
-     * query whatever else it holds (its name's terms are among its terms), so only the other filters are checked.
+     * query whatever else it holds (its name's terms are among its terms), so only the other filters are checked — and
+     * its own name's terms, in the row, should a name's row and its entries ever disagree.
      * Fewer rows than a page means the page reaches past these entries: the caller ranks every match instead.
      */
     private List<ItemSummary> firstByName(Filter filter, Map<String, Object> parameters) {
@@ -213,7 +214,8 @@ public class SearchIndex {
                                            ELSE 2 END AS name_rank
                                FROM catalog_search_name WHERE name_terms @> CAST(:terms AS TEXT[])) AS n
                          CROSS JOIN LATERAL (SELECT""" + " " + SUMMARY_COLUMNS + " FROM catalog_search_entry" + filter.whereBesidesTerms + """
-                           AND name = n.name ORDER BY implementation_code LIMIT :needed) AS e
+                           AND name = n.name AND name_terms @> CAST(:terms AS TEXT[])
+                           ORDER BY implementation_code LIMIT :needed) AS e
                          ORDER BY n.name_rank, char_length(n.name), n.name, e.implementation_code
                          LIMIT :limit OFFSET :offset""")
                 .params(parameters)
@@ -293,6 +295,11 @@ public class SearchIndex {
         final String where;
         /** The same without the terms. */
         final String whereBesidesTerms;
+        /**
+         * An organisation implements an item once or twice: its entries of a name are found through its own index,
+         * not among the name's thousands of entries, so such a page does not come from the names.
+         */
+        final boolean organisationChosen;
 
         final Map<String, Object> parameters = new HashMap<>();
 
@@ -305,7 +312,8 @@ public class SearchIndex {
                 sql.append(" AND item_type = :type");
                 parameters.put("type", query.type().code());
             }
-            if (query.organisation() != null && !left.contains(Facet.ORGANISATION)) {
+            organisationChosen = query.organisation() != null && !left.contains(Facet.ORGANISATION);
+            if (organisationChosen) {
                 sql.append(" AND organisation_uscc = :uscc");
                 parameters.put("uscc", query.organisation());
             }
@@ -342,6 +350,7 @@ public class SearchIndex {
          */
         boolean namesHoldTheText() {
             return !terms.isEmpty()
+                    && !organisationChosen
                     && terms.stream()
                             .allMatch(t -> t.codePoints()
                                     .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
