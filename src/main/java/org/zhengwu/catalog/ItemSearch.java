@@ -33,7 +33,7 @@ public class ItemSearch {
             .build();
     // A query's total and facets, shared by its pages: counting every match is most of a search's work at province
     // scale (hundreds of milliseconds for a common word), and people page through the results of one.
-    private final Cache<SearchQueryCounted, SearchIndex.Counts> matchCounts = Caffeine.newBuilder()
+    private final Cache<SearchQuery, SearchIndex.Counts> matchCounts = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(CACHE_TTL)
             .build();
@@ -54,23 +54,9 @@ public class ItemSearch {
     public SearchResult search(SearchQuery query) {
         return results.get(query, q -> {
             List<String> applicable = q.division() == null ? null : applicableDivisions(q.division());
-            SearchIndex.Counts counted = matchCounts.get(new SearchQueryCounted(q), k -> index.counts(q, applicable));
+            SearchIndex.Counts counted = matchCounts.get(q.firstPage(), k -> index.counts(q, applicable));
             return new SearchResult(counted.total(), q.page(), q.size(), index.page(q, applicable), counted.facets());
         });
-    }
-
-    /** What a query's counts depend on: all of it but the page. */
-    private record SearchQueryCounted(
-            String text,
-            ItemType type,
-            String organisation,
-            String division,
-            ServiceObject serviceObject,
-            OnlineLevel minOnlineLevel,
-            ServiceTheme theme) {
-        SearchQueryCounted(SearchQuery q) {
-            this(q.text(), q.type(), q.organisation(), q.division(), q.serviceObject(), q.minOnlineLevel(), q.theme());
-        }
     }
 
     public Map<String, Long> countByOrganisation() {

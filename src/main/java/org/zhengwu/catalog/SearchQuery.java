@@ -46,6 +46,13 @@ public record SearchQuery(
         return new SearchQuery(text, null, null, null, null, null, null, 1, DEFAULT_SIZE);
     }
 
+    /** The same query's first page: what its total and facets, the same for every page, are kept under. */
+    public SearchQuery firstPage() {
+        return page == 1
+                ? this
+                : new SearchQuery(text, type, organisation, division, serviceObject, minOnlineLevel, theme, 1, size);
+    }
+
     public long offset() {
         return (long) (page - 1) * size;
     }
