@@ -216,20 +216,16 @@ class StatisticsQueries {
             String day,
             ScopeCondition scope) {
         List<String> arms = new ArrayList<>();
-        if (!span.monthTo().isBefore(span.monthFrom())) {
-            arms.add(arm(keys, counts, false, monthTable, monthDay, "month", scope));
-        }
-        if (!span.add1To().isBefore(span.add1From())) {
-            arms.add(arm(keys, counts, false, dayTable, day, "add1", scope));
-        }
-        if (!span.add2To().isBefore(span.add2From())) {
-            arms.add(arm(keys, counts, false, dayTable, day, "add2", scope));
-        }
-        if (!span.sub1To().isBefore(span.sub1From())) {
-            arms.add(arm(keys, counts, true, dayTable, day, "sub1", scope));
-        }
-        if (!span.sub2To().isBefore(span.sub2From())) {
-            arms.add(arm(keys, counts, true, dayTable, day, "sub2", scope));
+        for (String range : span.rangesWithDays()) {
+            boolean months = range.equals("month");
+            arms.add(arm(
+                    keys,
+                    counts,
+                    range.startsWith("sub"),
+                    months ? monthTable : dayTable,
+                    months ? monthDay : day,
+                    range,
+                    scope));
         }
         return arms;
     }
@@ -404,6 +400,19 @@ class StatisticsQueries {
         private static void range(LocalDate[] ranges, int at, LocalDate start, LocalDate end) {
             ranges[at] = start;
             ranges[at + 1] = end;
+        }
+
+        /** The names of the ranges ({@code month}, {@code add1}, …) that hold at least a day, in that order. */
+        List<String> rangesWithDays() {
+            List<String> ranges = new ArrayList<>();
+            Map<String, Object> bounds = parameters();
+            for (String range : List.of("month", "add1", "add2", "sub1", "sub2")) {
+                LocalDate from = (LocalDate) bounds.get(range + "From");
+                if (!((LocalDate) bounds.get(range + "To")).isBefore(from)) {
+                    ranges.add(range);
+                }
+            }
+            return ranges;
         }
 
         /** As the named parameters of {@link #arm}'s ranges: {@code month}, {@code add1}, … and {@code period}. */

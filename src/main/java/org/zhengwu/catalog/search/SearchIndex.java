@@ -109,21 +109,14 @@ public class SearchIndex {
     }
 
     /**
-     * Entries matching the query, best first: the exact name, then names containing the words, then names holding
-     * all their terms, then entries whose result (结果名称) is or contains them, then entries that mention them anywhere;
-     * shorter names first within each rank. A page that lies among the entries ranked by their name is taken from the
-     * names first (a province's 1.6 M entries carry a few thousand names). With the page come the facets: how many
-     * matches each type and each organisation has when the query's own filter on that dimension is left out.
+     * The requested page of the entries matching the query, best first: the exact name, then names containing the
+     * words, then names holding all their terms, then entries whose result (结果名称) is or contains them, then entries
+     * that mention them anywhere; shorter names first within each rank. A page that lies among the entries ranked by
+     * their name is taken from the names first (a province's 1.6 M entries carry a few thousand names). The total and
+     * the facets come from {@link #counts}.
      *
      * @param divisions the codes an entry's region must be one of (the chosen region and those above it), or null
      */
-    @Transactional(readOnly = true)
-    public SearchResult search(SearchQuery query, Collection<String> divisions) {
-        Counts counts = counts(query, divisions);
-        return new SearchResult(counts.total(), query.page(), query.size(), page(query, divisions), counts.facets());
-    }
-
-    /** The requested page of {@link #search}'s entries. */
     @Transactional(readOnly = true)
     public List<ItemSummary> page(SearchQuery query, Collection<String> divisions) {
         if (query.hasUnsearchableText()) {
@@ -136,7 +129,10 @@ public class SearchIndex {
         return rows.size() < query.size() ? everyMatchRanked(filter, p) : rows;
     }
 
-    /** {@link #search}'s total and facets, the same for every page of a query. */
+    /**
+     * How many entries match {@link #page}'s query (the same for every page of it), and the facets: how many matches
+     * each type and each organisation has when the query's own filter on that dimension is left out.
+     */
     @Transactional(readOnly = true)
     public Counts counts(SearchQuery query, Collection<String> divisions) {
         if (query.hasUnsearchableText()) {
@@ -186,7 +182,7 @@ public class SearchIndex {
                 .list();
     }
 
-    /** The page as {@link #search} takes it from the names when it can; empty when it cannot. For tests. */
+    /** The page as {@link #page} takes it from the names when it can; empty when it cannot. For tests. */
     List<ItemSummary> pageFromNames(SearchQuery query, Collection<String> divisions) {
         Filter filter = new Filter(query, divisions);
         List<ItemSummary> rows =
