@@ -28,7 +28,8 @@ import org.zhengwu.shared.web.CodeLabels;
 
 /**
  * The choices of the search filters, worked out here so that the page only prints them. Types and departments are
- * facets of the current search (with their counts); regions are the province, its cities and — once a city or
+ * facets of the current search (with their counts; the departments only over a few thousand matches, the page saying
+ * so otherwise); regions are the province, its cities and — once a city or
  * district is chosen — that city's districts, so that a region is picked in two steps without JavaScript.
  */
 @Component
@@ -109,6 +110,8 @@ class SearchFilters {
     /** @param result the search result, or null when the parameters were unusable */
     void addTo(Model model, SearchRequests.Parameters selected, SearchResult result, Locale locale) {
         model.addAttribute("filterOptions", options(selected, result, locale));
+        model.addAttribute(
+                "organisationsUnlisted", result != null && !result.facets().organisationsCounted());
     }
 
     OptionsHtml options(SearchRequests.Parameters selected, SearchResult result, Locale locale) {
@@ -149,9 +152,12 @@ class SearchFilters {
                             o.uscc().equals(selected))));
         }
         if (selected != null && options.stream().noneMatch(Option::selected)) {
+            // Not among the counted ones: it has no match, unless the organisations were not counted at all.
+            boolean counted = result == null || result.facets().organisationsCounted();
             organisations
                     .find(selected)
-                    .ifPresent(o -> options.add(0, new Option(o.uscc(), withCount(o.name(), 0L, locale), true)));
+                    .ifPresent(o -> options.add(
+                            0, new Option(o.uscc(), counted ? withCount(o.name(), 0L, locale) : o.name(), true)));
         }
         return options;
     }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,7 +124,7 @@ public class SearchIndex {
             return List.of();
         }
         Filter filter = new Filter(query, divisions);
-        setUpFor(filter);
+        setUpFor(filter, false);
         Map<String, Object> p = pageParameters(filter, query);
         List<ItemSummary> rows = filter.namesHoldTheText() ? firstByName(filter, p) : List.of();
         return rows.size() < query.size() ? everyMatchRanked(filter, p) : rows;
@@ -131,26 +132,37 @@ public class SearchIndex {
 
     /**
      * How many entries match {@link #page}'s query (the same for every page of it), and the facets: how many matches
-     * each type and each organisation has when the query's own filter on that dimension is left out.
+     * each type and each organisation has when the query's own filter on that dimension is left out. The organisations
+     * are counted only over at most {@link #ORGANISATION_FACET_MAX_MATCHES} matches ({@link SearchResult.Facets}).
      */
     @Transactional(readOnly = true)
     public Counts counts(SearchQuery query, Collection<String> divisions) {
+        return counts(query, divisions, ORGANISATION_FACET_MAX_MATCHES);
+    }
+
+    /** As {@link #counts(SearchQuery, Collection)}, with another limit on the organisations' facet. For tests. */
+    @Transactional(readOnly = true)
+    Counts counts(SearchQuery query, Collection<String> divisions, long organisationFacetMaxMatches) {
         if (query.hasUnsearchableText()) {
             return new Counts(0, new SearchResult.Facets(Map.of(), List.of()));
         }
-        setUpFor(new Filter(query, divisions));
-        return countMatches(query, divisions);
+        setUpFor(new Filter(query, divisions), true);
+        return countMatches(query, divisions, organisationFacetMaxMatches);
     }
 
     /**
      * The terms of a row live out of line (V41): a sequential scan would read them back for every row of the table
      * (16 s for a common word at 1.6 M entries), the GIN index's bitmap never does, as long as the bitmap is exact —
-     * which half a million matches need more than the default 4 MB of work_mem for. Set for the transaction.
+     * which half a million matches need more than the default 4 MB of work_mem for. Counting groups a handful of types:
+     * hashed, not sorted — misled by the GIN index's estimate of a few rows, the planner sorted ten thousand matches to
+     * group them (7–10 ms against 5 ms at province scale). Set for the transaction.
      */
-    private void setUpFor(Filter filter) {
-        jdbc.sql("SELECT set_config('work_mem', :workMem, true), set_config('enable_seqscan', :seqscan, true)")
+    private void setUpFor(Filter filter, boolean counting) {
+        jdbc.sql("SELECT set_config('work_mem', :workMem, true), set_config('enable_seqscan', :seqscan, true),"
+                        + " set_config('enable_sort', :sort, true)")
                 .param("workMem", SEARCH_WORK_MEM)
                 .param("seqscan", filter.terms.isEmpty() ? "on" : "off")
+                .param("sort", counting ? "off" : "on")
                 .query((rs, n) -> n)
                 .list();
     }
@@ -223,53 +235,69 @@ public class SearchIndex {
     public record Counts(long total, SearchResult.Facets facets) {}
 
     /**
-     * The facets and the total in one pass over the matches: grouped by type and by organisation alike, with every
-     * filter but those two in the WHERE clause, each group counting only the rows its facet keeps (the type facet
-     * those of the chosen organisation, the organisation facet those of the chosen type). The total is the type
-     * facet's count of the chosen type, or of all types. At province scale a common word matches hundreds of thousands
-     * of entries: one scan of them instead of three (the page's window count, two GROUP BYs).
+     * The total and the type facet in one pass over the matches, with every filter but type and organisation in the
+     * WHERE clause: per type, every match and those of the chosen organisation (the type facet counts the latter, the
+     * total is the chosen type's or all types'). Then the organisation facet over the matches of the chosen type, when
+     * they are few enough: grouping by organisation is what costs (30 ms for the 10,789 matches of a long-tail query at
+     * province scale, against 5 ms for the types alone), and the matches it groups are already counted, so it is
+     * skipped rather than run on too many.
      */
-    private Counts countMatches(SearchQuery query, Collection<String> divisions) {
+    private Counts countMatches(SearchQuery query, Collection<String> divisions, long organisationFacetMaxMatches) {
         Filter base = new Filter(query, divisions, Facet.TYPE, Facet.ORGANISATION);
         Map<String, Object> p = new HashMap<>(base.parameters);
-        String byType = "count(*)";
-        String byOrganisation = "count(*)";
+        String ofChosenOrganisation = "count(*)";
         if (query.organisation() != null) {
-            byType = "count(*) FILTER (WHERE organisation_uscc = :uscc)";
+            ofChosenOrganisation = "count(*) FILTER (WHERE organisation_uscc = :uscc)";
             p.put("uscc", query.organisation());
         }
-        if (query.type() != null) {
-            byOrganisation = "count(*) FILTER (WHERE item_type = :type)";
-            p.put("type", query.type().code());
-        }
-        p.put("facetLimit", MAX_ORGANISATION_FACETS);
-        Map<ItemType, Long> types = new java.util.EnumMap<>(ItemType.class);
-        List<SearchResult.OrganisationCount> organisations = new ArrayList<>();
-        jdbc.sql("WITH counted AS MATERIALIZED (SELECT GROUPING(item_type) AS by_organisation, item_type,"
-                        + " organisation_uscc, organisation_name, " + byType + " AS type_n, " + byOrganisation
-                        + " AS organisation_n FROM catalog_search_entry" + base.where
-                        + " GROUP BY GROUPING SETS ((item_type), (organisation_uscc, organisation_name)))"
-                        + " SELECT by_organisation, item_type, organisation_uscc, organisation_name, type_n AS n"
-                        + " FROM counted WHERE by_organisation = 0 AND type_n > 0"
-                        + " UNION ALL (SELECT by_organisation, item_type, organisation_uscc, organisation_name,"
-                        + " organisation_n FROM counted WHERE by_organisation = 1 AND organisation_n > 0"
-                        + " ORDER BY organisation_n DESC, organisation_name LIMIT :facetLimit)")
+        Map<ItemType, Long> types = new EnumMap<>(ItemType.class);
+        Map<ItemType, Long> ofEveryOrganisation = new EnumMap<>(ItemType.class);
+        jdbc.sql("SELECT item_type, count(*) AS every_organisation, " + ofChosenOrganisation + " AS n"
+                        + " FROM catalog_search_entry" + base.where + " GROUP BY item_type")
                 .params(p)
                 .query((rs, n) -> {
-                    if (rs.getInt("by_organisation") == 0) {
-                        types.put(CodeTable.requireCode(ItemType.class, rs.getString("item_type")), rs.getLong("n"));
-                    } else {
-                        organisations.add(new SearchResult.OrganisationCount(
-                                rs.getString("organisation_uscc"), rs.getString("organisation_name"), rs.getLong("n")));
+                    ItemType type = CodeTable.requireCode(ItemType.class, rs.getString("item_type"));
+                    ofEveryOrganisation.put(type, rs.getLong("every_organisation"));
+                    if (rs.getLong("n") > 0) {
+                        types.put(type, rs.getLong("n"));
                     }
-                    return n;
+                    return type;
                 })
                 .list();
         long total = query.type() == null
                 ? types.values().stream().mapToLong(Long::longValue).sum()
                 : types.getOrDefault(query.type(), 0L);
-        return new Counts(total, new SearchResult.Facets(types, organisations));
+        long organisationFacetMatches = query.type() == null
+                ? ofEveryOrganisation.values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum()
+                : ofEveryOrganisation.getOrDefault(query.type(), 0L);
+        if (organisationFacetMatches > organisationFacetMaxMatches) {
+            return new Counts(total, new SearchResult.Facets(types, List.of(), false));
+        }
+        String ofChosenType = "";
+        if (query.type() != null) {
+            ofChosenType = " AND item_type = :type";
+            p.put("type", query.type().code());
+        }
+        p.put("facetLimit", MAX_ORGANISATION_FACETS);
+        List<SearchResult.OrganisationCount> organisations = jdbc.sql("SELECT organisation_uscc, organisation_name,"
+                        + " count(*) AS n FROM catalog_search_entry" + base.where + ofChosenType
+                        + " GROUP BY organisation_uscc, organisation_name ORDER BY n DESC, organisation_name LIMIT"
+                        + " :facetLimit")
+                .params(p)
+                .query((rs, n) -> new SearchResult.OrganisationCount(
+                        rs.getString("organisation_uscc"), rs.getString("organisation_name"), rs.getLong("n")))
+                .list();
+        return new Counts(total, new SearchResult.Facets(types, organisations, true));
     }
+
+    /**
+     * Above this many matches (of the chosen type, in the chosen region), the organisations are not counted: a region
+     * — a county with its prefecture and the province, a few hundred entries at province scale — keeps a query well
+     * below it; across the province a name's entries alone are ten thousand.
+     */
+    public static final long ORGANISATION_FACET_MAX_MATCHES = 2_000;
 
     static final int MAX_ORGANISATION_FACETS = 50;
 

@@ -65,6 +65,48 @@ class SearchCountsTests {
     }
 
     /**
+     * Above the limit the organisations are not counted, and the page is told so; the total and the type facet are the
+     * same either way. The limit counts the matches the organisation facet would group: those of the chosen type, of
+     * every organisation. Exactly at the limit they are counted.
+     */
+    @Test
+    void theOrganisationsAreNotCountedOverMoreMatchesThanTheLimit() {
+        SearchQuery word = query("登记", null, null);
+        SearchIndex.Counts counted = index.counts(word, null);
+        long matches = counted.total();
+        assertThat(matches).isGreaterThan(2);
+        assertThat(counted.facets().organisationsCounted()).isTrue();
+        assertThat(counted.facets().organisations()).isNotEmpty();
+
+        SearchIndex.Counts atTheLimit = index.counts(word, null, matches);
+        assertThat(atTheLimit).isEqualTo(counted);
+
+        SearchIndex.Counts aboveIt = index.counts(word, null, matches - 1);
+        assertThat(aboveIt.total()).isEqualTo(matches);
+        assertThat(aboveIt.facets().types()).isEqualTo(counted.facets().types());
+        assertThat(aboveIt.facets().organisations()).isEmpty();
+        assertThat(aboveIt.facets().organisationsCounted()).isFalse();
+
+        // A chosen organisation does not: the facet counts every organisation's matches.
+        SearchIndex.Counts oneOrganisation = index.counts(query("登记", null, HEFEI_MARKET), null, matches - 1);
+        assertThat(oneOrganisation.total()).isPositive().isLessThan(matches - 1);
+        assertThat(oneOrganisation.facets().organisationsCounted()).isFalse();
+
+        // A type narrows what the organisations are counted over, whichever organisation is chosen.
+        ItemType type = ItemType.LICENSING;
+        long ofType = counted.facets().types().get(type);
+        assertThat(ofType).isLessThan(matches);
+        SearchIndex.Counts typeChosen = index.counts(query("登记", type, null), null, ofType);
+        assertThat(typeChosen.facets().organisationsCounted()).isTrue();
+        assertThat(typeChosen.facets().organisations())
+                .isEqualTo(index.counts(query("登记", type, null), null).facets().organisations());
+        SearchIndex.Counts organisationChosen = index.counts(query("登记", type, HEFEI_MARKET), null, ofType - 1);
+        assertThat(organisationChosen.facets().organisationsCounted()).isFalse();
+        assertThat(organisationChosen.total())
+                .isEqualTo(index.counts(query("登记", type, HEFEI_MARKET), null).total());
+    }
+
+    /**
      * A search reads these columns of every match (ranking, facets, the page): they stay in the row, and only the
      * terms, matched through the GIN index and never read back, go out of line (V41, V44). An out-of-line code cost a
      * long-tail query at province scale 200 of its 250 ms (its sort fetched each code from TOAST at each comparison).
@@ -135,6 +177,9 @@ class SearchCountsTests {
                 .list();
         assertThat(result.total()).as("total of %s", query).isEqualTo(total);
         assertThat(result.facets().types()).as("type facet of %s", query).isEqualTo(types);
+        assertThat(result.facets().organisationsCounted())
+                .as("organisations counted for %s", query)
+                .isTrue();
         assertThat(result.facets().organisations())
                 .as("organisation facet of %s", query)
                 .containsExactlyInAnyOrderElementsOf(organisations);
