@@ -54,9 +54,23 @@ public class ItemSearch {
     public SearchResult search(SearchQuery query) {
         return results.get(query, q -> {
             List<String> applicable = q.division() == null ? null : applicableDivisions(q.division());
-            SearchIndex.Counts counted = matchCounts.get(q.firstPage(), k -> index.counts(q, applicable));
+            SearchIndex.Counts counted = matchCounts.get(q.firstPage(), k -> count(q, applicable));
             return new SearchResult(counted.total(), q.page(), q.size(), index.page(q, applicable), counted.facets());
         });
+    }
+
+    /** A type chosen from the facets of a search just made is counted from that search's counts where they suffice. */
+    private SearchIndex.Counts count(SearchQuery query, List<String> applicable) {
+        if (query.type() != null && query.organisation() == null) {
+            SearchIndex.Counts ofAnyType = matchCounts.getIfPresent(query.firstPageOfAnyType());
+            if (ofAnyType != null) {
+                var narrowed = SearchIndex.narrowedToType(ofAnyType, query.type());
+                if (narrowed.isPresent()) {
+                    return narrowed.get();
+                }
+            }
+        }
+        return index.counts(query, applicable);
     }
 
     public Map<String, Long> countByOrganisation() {

@@ -53,6 +53,11 @@ public record SearchQuery(
                 : new SearchQuery(text, type, organisation, division, serviceObject, minOnlineLevel, theme, 1, size);
     }
 
+    /** The same query's first page with no type chosen: the search a type facet narrows. */
+    public SearchQuery firstPageOfAnyType() {
+        return new SearchQuery(text, null, organisation, division, serviceObject, minOnlineLevel, theme, 1, size);
+    }
+
     public long offset() {
         return (long) (page - 1) * size;
     }
