@@ -1,7 +1,8 @@
 -- For bench/province.sh: EXPLAIN (ANALYZE, BUFFERS) of SearchIndex's queries for a common word (:word, a bigram held
--- by the most names) on the province catalogue: the page of results, the facets with the total in one pass (as
--- SearchIndex runs them since issue 13), the same in a region (:division and those above it), and, for comparison,
--- the page with its window count and the two GROUP BYs it replaced. Keep in step with SearchIndex.search and counts.
+-- by the most names) on the province catalogue: the page of results ranking every match, the total and type facet in
+-- one hashed pass, the organisation facet in a region (:division and those above it), the page taken from the names,
+-- the page in a region, and, for comparison, the page with its window count and the two GROUP BYs of before.
+-- Keep in step with SearchIndex.page and counts.
 \set ON_ERROR_STOP on
 -- As SearchIndex.search sets them for a query with terms (the "before" queries ran with the defaults).
 SET work_mem = '32MB';
@@ -24,16 +25,29 @@ ORDER BY CASE WHEN lower(name) = :'text' THEN 0 WHEN strpos(lower(name), :'text'
               WHEN strpos(lower(result_name), :'text') > 0 THEN 4 ELSE 5 END,
          char_length(name), name, implementation_code
 LIMIT 10 OFFSET 0;
-\echo == facets and total in one pass (now)
+\echo == total and type facet in one hashed pass (now: SearchIndex.countMatches, sorting off as SearchIndex sets it)
+SET enable_sort = off;
 EXPLAIN (ANALYZE, BUFFERS)
-WITH counted AS MATERIALIZED (SELECT GROUPING(item_type) AS by_organisation, item_type, organisation_uscc,
-        organisation_name, count(*) AS type_n, count(*) AS organisation_n FROM catalog_search_entry
-        WHERE 1 = 1 AND terms @> CAST(:'terms' AS TEXT[])
-        GROUP BY GROUPING SETS ((item_type), (organisation_uscc, organisation_name)))
-SELECT by_organisation, item_type, organisation_uscc, organisation_name, type_n AS n FROM counted
-WHERE by_organisation = 0 AND type_n > 0
-UNION ALL (SELECT by_organisation, item_type, organisation_uscc, organisation_name, organisation_n FROM counted
-           WHERE by_organisation = 1 AND organisation_n > 0 ORDER BY organisation_n DESC, organisation_name LIMIT 50);
+SELECT item_type, count(*) AS every_organisation, count(*) AS n FROM catalog_search_entry
+WHERE 1 = 1 AND terms @> CAST(:'terms' AS TEXT[]) GROUP BY item_type;
+\echo == the organisation facet in a region (now: run only over at most 2,000 matches)
+EXPLAIN (ANALYZE, BUFFERS)
+SELECT organisation_uscc, organisation_name, count(*) AS n FROM catalog_search_entry
+WHERE 1 = 1 AND division_code IN (:divisions) AND terms @> CAST(:'terms' AS TEXT[])
+GROUP BY organisation_uscc, organisation_name ORDER BY n DESC, organisation_name LIMIT 50;
+RESET enable_sort;
+\echo == the page from the names (now: SearchIndex.firstByName)
+EXPLAIN (ANALYZE, BUFFERS)
+SELECT e.* FROM (SELECT name, CASE WHEN lower(name) = :'text' THEN 0 WHEN strpos(lower(name), :'text') > 0 THEN 1
+                                   ELSE 2 END AS name_rank
+                 FROM catalog_search_name WHERE name_terms @> CAST(:'terms' AS TEXT[])) AS n
+CROSS JOIN LATERAL (SELECT implementation_code, name, item_type, organisation_uscc, organisation_name, division_code,
+                           exercise_level, online_level, visits, online_application, result_name, promised_value,
+                           promised_unit
+                    FROM catalog_search_entry WHERE 1 = 1 AND name = n.name AND name_terms @> CAST(:'terms' AS TEXT[])
+                    ORDER BY implementation_code LIMIT 10) AS e
+ORDER BY n.name_rank, char_length(n.name), n.name, e.implementation_code
+LIMIT 10 OFFSET 0;
 \echo == page in a region (now)
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT implementation_code, name FROM catalog_search_entry

@@ -6,7 +6,8 @@
 #    portal passes it (division=, the region and those above it);
 #  * facet-heavy search: common words matching hundreds of thousands of entries, some with a type filter or a page;
 #  * guide pages of random generated entries.
-# Also EXPLAIN (ANALYZE, BUFFERS) of the search and facet queries of a common word (bench/province-explain.sql), and
+# Also EXPLAIN (ANALYZE, BUFFERS) of the search and facet queries of a common word (bench/province-explain.sql), how
+# many entries a sample of the long-tail queries match (bench/province-matches.sql, MATCHES_SAMPLE queries, 400), and
 # resident memory after the load.
 #
 #   bench/province.sh [duration-seconds=20] [connections=64]
@@ -122,6 +123,8 @@ PY
 wc -l "$OUT"/province-{search,facets,guides}.txt | sed 's/^/   /'
 psql -v word="$(head -n 1 "$OUT/province-common-raw.txt")" -v division=340104 \
     -f bench/province-explain.sql > "$OUT/province-explain.txt" 2>&1 || true
+psql -v sample="${MATCHES_SAMPLE:-400}" -f bench/province-matches.sql < "$OUT/province-search-raw.txt" \
+    > "$OUT/province-matches.txt" 2>&1 || true
 
 run() { # $1: name; the paths file is $OUT/province-$1.txt
     wrk -t2 -c"$CONNECTIONS" -d5s --timeout 10s -s bench/lib/random-paths.lua "$PLATFORM_BASE" \
@@ -153,4 +156,5 @@ echo "guide pages ($(wc -l < "$OUT/province-guides.txt") paths): $GUIDES; ×$(ra
 echo "static 1 KiB again: $STATIC_AFTER"
 echo "resident memory after the load: JVM $((RSS_KB / 1024)) MB, PostgreSQL postmaster $((PG_RSS_KB / 1024)) MB"
 echo "EXPLAIN of the search and facet queries: $OUT/province-explain.txt"
+cat "$OUT/province-matches.txt" | grep -v "^SET\|^CREATE\|^COPY\|^SELECT [0-9]"
 grep -h "Execution Time" "$OUT/province-explain.txt" | sed 's/^ */   /' || true
