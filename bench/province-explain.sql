@@ -33,7 +33,8 @@ WHERE 1 = 1 AND terms @> CAST(:'terms' AS TEXT[]) GROUP BY item_type;
 \echo == the organisation facet in a region (now: run only over at most 2,000 matches)
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT organisation_uscc, organisation_name, count(*) AS n FROM catalog_search_entry
-WHERE 1 = 1 AND division_code IN (:divisions) AND terms @> CAST(:'terms' AS TEXT[])
+WHERE 1 = 1 AND terms @> CAST(:'terms' AS TEXT[])
+      AND ARRAY[CAST(division_code AS TEXT)] && CAST(ARRAY[:divisions] AS TEXT[])
 GROUP BY organisation_uscc, organisation_name ORDER BY n DESC, organisation_name LIMIT 50;
 RESET enable_sort;
 \echo == the page from the names (now: SearchIndex.firstByName)
@@ -51,7 +52,8 @@ LIMIT 10 OFFSET 0;
 \echo == page in a region (now)
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT implementation_code, name FROM catalog_search_entry
-WHERE 1 = 1 AND terms @> CAST(:'terms' AS TEXT[]) AND division_code IN (:divisions)
+WHERE 1 = 1 AND terms @> CAST(:'terms' AS TEXT[])
+      AND ARRAY[CAST(division_code AS TEXT)] && CAST(ARRAY[:divisions] AS TEXT[])
 ORDER BY CASE WHEN lower(name) = :'text' THEN 0 WHEN strpos(lower(name), :'text') > 0 THEN 1
               WHEN name_terms @> CAST(:'terms' AS TEXT[]) THEN 2 WHEN lower(result_name) = :'text' THEN 3
               WHEN strpos(lower(result_name), :'text') > 0 THEN 4 ELSE 5 END,
@@ -76,4 +78,4 @@ WHERE 1 = 1 AND terms @> CAST(:'terms' AS TEXT[])
 GROUP BY organisation_uscc, organisation_name ORDER BY count(*) DESC, organisation_name LIMIT 50;
 SELECT pg_size_pretty(pg_relation_size('catalog_search_entry')) AS search_heap,
        pg_size_pretty(pg_total_relation_size('catalog_search_entry')) AS search_total,
-       pg_size_pretty(pg_relation_size('catalog_search_terms_idx')) AS terms_index;
+       pg_size_pretty(pg_relation_size('catalog_search_terms_region_idx')) AS terms_index;

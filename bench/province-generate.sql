@@ -36,7 +36,7 @@ FROM catalog_item i JOIN bench_search_template t ON t.base_code = i.base_code
 WHERE i.created_by = 'province-generator'
 ORDER BY i.id;
 
-DROP INDEX IF EXISTS catalog_search_terms_idx;
+DROP INDEX IF EXISTS catalog_search_terms_region_idx;
 DROP INDEX IF EXISTS catalog_search_organisation_idx;
 DROP INDEX IF EXISTS catalog_search_division_idx;
 DROP INDEX IF EXISTS catalog_search_themes_idx;
@@ -60,7 +60,7 @@ WHERE i.created_by = 'province-generator'
 ORDER BY t.name, i.implementation_code;
 
 CREATE INDEX catalog_search_name_idx ON catalog_search_entry (name, implementation_code);
-CREATE INDEX catalog_search_terms_idx ON catalog_search_entry USING gin (terms);
+CREATE INDEX catalog_search_terms_region_idx ON catalog_search_entry USING gin (terms, (ARRAY[CAST(division_code AS TEXT)]));
 CREATE INDEX catalog_search_organisation_idx ON catalog_search_entry (organisation_uscc);
 CREATE INDEX catalog_search_division_idx ON catalog_search_entry (division_code);
 CREATE INDEX catalog_search_themes_idx ON catalog_search_entry USING gin (themes);
@@ -74,5 +74,5 @@ VACUUM ANALYZE catalog_search_name;
 SELECT exercise_level, count(*) AS entries, count(DISTINCT organisation_uscc) AS organisations
 FROM catalog_search_entry GROUP BY exercise_level ORDER BY exercise_level;
 SELECT relname, pg_size_pretty(pg_total_relation_size(oid)) AS total, pg_size_pretty(pg_relation_size(oid)) AS heap
-FROM pg_class WHERE relname IN ('catalog_item', 'catalog_item_version', 'catalog_search_entry', 'catalog_search_terms_idx')
+FROM pg_class WHERE relname IN ('catalog_item', 'catalog_item_version', 'catalog_search_entry', 'catalog_search_terms_region_idx')
 ORDER BY relname;

@@ -166,6 +166,25 @@ class SearchCountsTests {
         assertThat(outOfLine).containsExactly("terms");
     }
 
+    /**
+     * A search in a region takes its matches from the terms index with the region among the index scan's conditions
+     * (V46), so that only the region's rows are read; the planner would not combine the division index with the terms'.
+     */
+    @Test
+    void aSearchInARegionTakesOnlyTheRegionsMatchesFromTheTermsIndex() {
+        List<String> inRegion = index.countingPlan(query("营业执照", null, null), SHUSHAN_AND_ABOVE);
+        assertThat(inRegion)
+                .as(String.join("\n", inRegion))
+                .anyMatch(line -> line.contains("Index Scan on catalog_search_terms_region_idx"))
+                .anyMatch(line ->
+                        line.contains("Index Cond:") && line.contains("terms @>") && line.contains("division_code"));
+        List<String> anywhere = index.countingPlan(query("营业执照", null, null), null);
+        assertThat(anywhere)
+                .as(String.join("\n", anywhere))
+                .anyMatch(line -> line.contains("Index Cond:") && line.contains("terms @>"))
+                .noneMatch(line -> line.contains("division_code"));
+    }
+
     /** What the portal shows of a query: its page and its counts. */
     static SearchResult search(SearchIndex index, SearchQuery query, Collection<String> divisions) {
         SearchIndex.Counts counts = index.counts(query, divisions);
