@@ -1,4 +1,4 @@
--- The queries of the statistics page (StatisticsQueries over the V38/V42/V43 roll-up tables and V39's deltas) for a
+-- The queries of the statistics page (StatisticsQueries over the V38/V42/V43/V47 roll-up tables and V39's deltas) for a
 -- supervisor (电子监察, cases.supervise reaching the region) of organisation :org, over the page's default period (the
 -- last 90 days by week) — EXPLAIN (ANALYZE, BUFFERS) of each, as DataScope writes the scope: the organisation's own
 -- rows or the rows of its division and the divisions below it — and, as the page runs them, without parallel workers.
@@ -30,7 +30,14 @@ SELECT CASE WHEN first = last THEN 'same month: not worked out here' END AS note
        CASE WHEN last_len - tail_in < tail_in THEN t + 1 ELSE f END AS "sub2From",
        CASE WHEN last_len - tail_in < tail_in THEN CAST(last + interval '1 month' AS DATE) - 1 ELSE f - 1 END AS "sub2To"
 FROM e \gset
-\echo supervisor of :org, region :region, from :from to :to; months :monthFrom to :monthTo, added :add1From to :add1To and :add2From to :add2To, subtracted :sub1From to :sub1To and :sub2From to :sub2To
+-- The series' weeks and days (StatisticsQueries.Weeks, by week): the Mondays of the weeks wholly in the period, and
+-- every day of the period outside them.
+WITH s AS (SELECT CAST(g AS DATE) AS d FROM generate_series(CAST(:'from' AS DATE), CAST(:'to' AS DATE), interval '1 day') g),
+     w AS (SELECT d FROM s WHERE extract(isodow FROM d) = 1 AND d + 6 <= CAST(:'to' AS DATE))
+SELECT '{' || coalesce((SELECT string_agg(CAST(d AS TEXT), ',' ORDER BY d) FROM w), '') || '}' AS mondays,
+       '{' || coalesce((SELECT string_agg(CAST(s.d AS TEXT), ',' ORDER BY s.d) FROM s
+                        WHERE NOT EXISTS (SELECT 1 FROM w WHERE s.d BETWEEN w.d AND w.d + 6)), '') || '}' AS days \gset
+\echo supervisor of :org, region :region, from :from to :to; whole weeks :mondays, days :days; months :monthFrom to :monthTo, added :add1From to :add1To and :add2From to :add2To, subtracted :sub1From to :sub1To and :sub2From to :sub2To
 \set scope '(r.organisation_uscc = ' :'org' ' OR (r.division_code LIKE ' :'region' ' AND r.division_code ~ ''^[0-9]{6}$''))'
 \set counts 'r.cases, r.corrected, r.submitted, r.correction_requested, r.refused, r.withdrawn, r.under_review, r.completed, r.delivered, r.channel_1, r.channel_2, r.channel_3, r.channel_4, r.channel_9'
 \set negated '-r.cases, -r.corrected, -r.submitted, -r.correction_requested, -r.refused, -r.withdrawn, -r.under_review, -r.completed, -r.delivered, -r.channel_1, -r.channel_2, -r.channel_3, -r.channel_4, -r.channel_9'
@@ -50,12 +57,15 @@ SELECT GROUPING(k.organisation_uscc) AS no_organisation, GROUPING(k.division_cod
        sum(k.withdrawn) AS withdrawn, sum(k.under_review) AS under_review, sum(k.completed) AS completed,
        sum(k.delivered) AS delivered, sum(k.channel_1) AS channel_1, sum(k.channel_2) AS channel_2,
        sum(k.channel_3) AS channel_3, sum(k.channel_4) AS channel_4, sum(k.channel_9) AS channel_9
-FROM (SELECT r.organisation_uscc, r.division_code, r.implementation_code, r.item_name, sum(r.cases) AS cases,
-             sum(r.corrected) AS corrected, sum(r.submitted) AS submitted,
-             sum(r.correction_requested) AS correction_requested, sum(r.refused) AS refused,
-             sum(r.withdrawn) AS withdrawn, sum(r.under_review) AS under_review, sum(r.completed) AS completed,
-             sum(r.delivered) AS delivered, sum(r.channel_1) AS channel_1, sum(r.channel_2) AS channel_2,
-             sum(r.channel_3) AS channel_3, sum(r.channel_4) AS channel_4, sum(r.channel_9) AS channel_9
+FROM (SELECT r.organisation_uscc, r.division_code, r.implementation_code, r.item_name,
+             CAST(sum(r.cases) AS BIGINT) AS cases, CAST(sum(r.corrected) AS BIGINT) AS corrected,
+             CAST(sum(r.submitted) AS BIGINT) AS submitted,
+             CAST(sum(r.correction_requested) AS BIGINT) AS correction_requested,
+             CAST(sum(r.refused) AS BIGINT) AS refused, CAST(sum(r.withdrawn) AS BIGINT) AS withdrawn,
+             CAST(sum(r.under_review) AS BIGINT) AS under_review, CAST(sum(r.completed) AS BIGINT) AS completed,
+             CAST(sum(r.delivered) AS BIGINT) AS delivered, CAST(sum(r.channel_1) AS BIGINT) AS channel_1,
+             CAST(sum(r.channel_2) AS BIGINT) AS channel_2, CAST(sum(r.channel_3) AS BIGINT) AS channel_3,
+             CAST(sum(r.channel_4) AS BIGINT) AS channel_4, CAST(sum(r.channel_9) AS BIGINT) AS channel_9
       FROM (SELECT :keys, :counts FROM cases_stat_received_month r
             WHERE r.received_in >= :'monthFrom' AND r.received_in <= :'monthTo' AND :scope
             UNION ALL
@@ -78,14 +88,18 @@ FROM (SELECT r.organisation_uscc, r.division_code, r.implementation_code, r.item
 GROUP BY GROUPING SETS ((k.organisation_uscc), (k.division_code), (k.implementation_code), ())
 HAVING sum(k.cases) <> 0 OR GROUPING(k.organisation_uscc, k.division_code, k.implementation_code) = 7;
 
--- received: by day
+-- received over time (V47): the weeks wholly in the period by their Mondays, the other days one by one, and the deltas
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT r.received_on, sum(r.cases) AS cases, sum(r.corrected) AS corrected
-FROM (SELECT received_on, organisation_uscc, division_code, cases, corrected FROM cases_stat_received_day
+SELECT r.day, sum(r.cases) AS counted
+FROM (SELECT r.week_of AS day, r.cases FROM cases_stat_received_week r
+      WHERE r.week_of = ANY (CAST(:'mondays' AS DATE[])) AND :scope
       UNION ALL
-      SELECT received_on, organisation_uscc, division_code, cases, corrected FROM cases_stat_received_delta) r
-WHERE r.received_on >= :'from' AND r.received_on <= :'to' AND :scope
-GROUP BY r.received_on
+      SELECT r.received_on AS day, r.cases FROM cases_stat_received_day r
+      WHERE r.received_on = ANY (CAST(:'days' AS DATE[])) AND :scope
+      UNION ALL
+      SELECT r.received_on AS day, r.cases FROM cases_stat_received_delta r
+      WHERE r.received_on >= :'from' AND r.received_on <= :'to' AND :scope) r
+GROUP BY r.day
 HAVING sum(r.cases) <> 0;
 
 -- decided: per department, with the working days summed (V43), from the span's months and days
@@ -109,12 +123,15 @@ FROM (SELECT :dkeys, :dcounts FROM cases_stat_decided_month r
 GROUP BY r.organisation_uscc, r.unscheduled_year
 HAVING sum(r.decided) <> 0;
 
--- decided: by day
+-- decided over time (V47), as the received
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT r.decided_on, sum(r.decided) AS decided
-FROM cases_stat_decided_day r
-WHERE r.decided_on >= :'from' AND r.decided_on <= :'to' AND :scope
-GROUP BY r.decided_on
+SELECT r.day, sum(r.decided) AS counted
+FROM (SELECT r.week_of AS day, r.decided FROM cases_stat_decided_week r
+      WHERE r.week_of = ANY (CAST(:'mondays' AS DATE[])) AND :scope
+      UNION ALL
+      SELECT r.decided_on AS day, r.decided FROM cases_stat_decided_day r
+      WHERE r.decided_on = ANY (CAST(:'days' AS DATE[])) AND :scope) r
+GROUP BY r.day
 HAVING sum(r.decided) <> 0;
 
 EXPLAIN (ANALYZE, BUFFERS)

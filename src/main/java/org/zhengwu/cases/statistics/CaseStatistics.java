@@ -106,11 +106,12 @@ public class CaseStatistics {
     /** The figures of the period, within the supervisor's reach, read in one snapshot of the database. */
     @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public Report report(Actor supervisor, Period period, LocalDate today, Locale locale) {
-        queries.withoutParallelWorkers();
+        queries.planForTheValues();
         List<StatisticsQueries.ReceivedGroup> received = queries.received(supervisor, period.from(), period.to());
         List<StatisticsQueries.DecidedGroup> decided =
                 queries.decidedByDepartment(supervisor, period.from(), period.to());
-        Map<LocalDate, Long> decidedByDay = queries.decidedByDay(supervisor, period.from(), period.to());
+        Map<LocalDate, Long> receivedOverTime = queries.receivedOverTime(supervisor, period);
+        Map<LocalDate, Long> decidedOverTime = queries.decidedOverTime(supervisor, period);
         long[] scores = queries.satisfaction(supervisor, period.from(), period.to());
         List<StatisticsQueries.RectificationGroup> rectification =
                 queries.rectification(supervisor, period.from(), period.to(), today);
@@ -136,7 +137,7 @@ public class CaseStatistics {
         Text text = new Text(messages, locale);
         List<StatisticsTable> tables = new ArrayList<>();
         tables.add(summary(text, received, all, scores, rectification));
-        tables.add(volume(text, period, received, decidedByDay));
+        tables.add(volume(text, period, receivedOverTime, decidedOverTime));
         tables.add(byStatus(text, received));
         tables.add(byItem(text, received));
         tables.add(byDepartment(text, received, byDepartment, departmentNames));
@@ -158,7 +159,7 @@ public class CaseStatistics {
         StatisticsQueries.ReceivedGroup total = received.stream()
                 .filter(g -> g.by() == StatisticsQueries.Grouping.TOTAL)
                 .findFirst()
-                .orElse(new StatisticsQueries.ReceivedGroup(StatisticsQueries.Grouping.TOTAL, null, null, null, 0, 0));
+                .orElse(new StatisticsQueries.ReceivedGroup(StatisticsQueries.Grouping.TOTAL, null, null, 0, 0));
         long ratings = Arrays.stream(scores).sum();
         long good = 0;
         for (int s = Rating.LOWEST; s < Rating.FIRST_BAD_SCORE; s++) {
@@ -196,10 +197,7 @@ public class CaseStatistics {
     }
 
     private StatisticsTable volume(
-            Text text,
-            Period period,
-            List<StatisticsQueries.ReceivedGroup> received,
-            Map<LocalDate, Long> decidedByDay) {
+            Text text, Period period, Map<LocalDate, Long> receivedOverTime, Map<LocalDate, Long> decidedOverTime) {
         Function<LocalDate, LocalDate> bucket = period.by() == Granularity.WEEK
                 ? day -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 : day -> day.withDayOfMonth(1);
@@ -210,10 +208,9 @@ public class CaseStatistics {
                 b = period.by() == Granularity.WEEK ? b.plusWeeks(1) : b.plusMonths(1)) {
             buckets.put(b, new long[2]);
         }
-        received.stream()
-                .filter(g -> g.by() == StatisticsQueries.Grouping.DAY)
-                .forEach(g -> buckets.get(bucket.apply(g.day()))[0] += g.cases());
-        decidedByDay.forEach((day, cases) -> buckets.get(bucket.apply(day))[1] += cases);
+        // A day or a whole week's Monday, each within one bucket (StatisticsQueries.Weeks).
+        receivedOverTime.forEach((day, cases) -> buckets.get(bucket.apply(day))[0] += cases);
+        decidedOverTime.forEach((day, cases) -> buckets.get(bucket.apply(day))[1] += cases);
         List<StatisticsTable.Row> rows = new ArrayList<>();
         buckets.forEach((start, counts) -> rows.add(new StatisticsTable.Row(
                 period.by() == Granularity.WEEK

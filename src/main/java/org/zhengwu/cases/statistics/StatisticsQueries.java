@@ -1,6 +1,8 @@
 package org.zhengwu.cases.statistics;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,11 +43,17 @@ class StatisticsQueries {
 
     /**
      * The page's queries run in its transaction without the planner's parallel workers: each reads a few thousand
-     * rows at most, and with a clerk on every core the workers' start-up and hand-over are only more work (measured,
-     * docs/BENCHMARKS.md, issue 10).
+     * rows at most, and with a clerk on every core the workers' start-up and hand-over are only more work. And each is
+     * planned for its own values: after five runs on a connection PostgreSQL would keep a generic plan, which cannot
+     * see the region's prefix in {@code LIKE} nor how many days a range holds, and reads more rows than its planning
+     * saves (the received cases' query 6.4 ms generic against 4.4 ms planned each time; measured,
+     * docs/BENCHMARKS.md, issue 10). One statement for both settings: one round trip.
      */
-    void withoutParallelWorkers() {
-        jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
+    void planForTheValues() {
+        jdbc.sql("SELECT set_config('max_parallel_workers_per_gather', '0', true),"
+                        + " set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .query()
+                .singleRow();
     }
 
     /** What a group of received cases is grouped by; {@link #TOTAL} is every case of the period. */
@@ -55,7 +63,6 @@ class StatisticsQueries {
         ORGANISATION,
         DIVISION,
         ITEM,
-        DAY,
         TOTAL
     }
 
@@ -64,7 +71,7 @@ class StatisticsQueries {
      * grouping but {@link Grouping#STATUS} and {@link Grouping#CHANNEL}, where it is 0: the page does not show it).
      * A group is returned only when a case is in it.
      */
-    record ReceivedGroup(Grouping by, String key, String itemName, LocalDate day, long cases, long corrected) {}
+    record ReceivedGroup(Grouping by, String key, String itemName, long cases, long corrected) {}
 
     /** The counters of a received-cases row, in the order of V38's columns. */
     private static final List<String> RECEIVED_COUNTS = List.of(
@@ -85,20 +92,18 @@ class StatisticsQueries {
 
     /**
      * Cases received from {@code from} to {@code to} (both included), counted by department, division and entry and
-     * in total (status and channel from the total's columns), and by day. The first four are summed in one query over
+     * in total (status and channel from the total's columns), summed in one query over
      * the rows of the period's {@link Span}: the whole months' rows of {@code cases_stat_received_month}, the days of
      * its partial months from {@code cases_stat_received} (added, or subtracted from their month's row where fewer),
      * and the deltas not yet folded into either (V39); summed first per department, division, entry and name, so that
-     * a name counts only where a case of the period bears it. The days come from {@code cases_stat_received_day} and
-     * the deltas. A group whose cases sum to zero is left out, as if its rows were gone.
+     * a name counts only where a case of the period bears it. A group whose cases sum to zero is left out, as if its
+     * rows were gone.
      */
     List<ReceivedGroup> received(Actor supervisor, LocalDate from, LocalDate to) {
         ScopeCondition scope = supervisor.reachCondition(ROLL_UP_SCOPE, CaseAccess.SUPERVISE);
         Span span = Span.of(from, to);
         Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
         parameters.putAll(span.parameters());
-        parameters.put("from", from);
-        parameters.put("to", to);
         parameters.put("periodFrom", from);
         parameters.put("periodTo", to);
         String keys = "r.organisation_uscc, r.division_code, r.implementation_code, r.item_name";
@@ -113,6 +118,8 @@ class StatisticsQueries {
                 scope);
         arms.add(arm(keys, RECEIVED_COUNTS, false, "cases_stat_received_delta", "received_on", "period", scope));
         List<ReceivedGroup> groups = new ArrayList<>();
+        // The inner sums cast back to BIGINT (sum of a BIGINT is a NUMERIC), so that the grouping sets add integers,
+        // not numerics: a tenth of the query's time (issue 10, docs/BENCHMARKS.md).
         jdbc.sql("""
                         SELECT GROUPING(k.organisation_uscc) AS no_organisation,
                                GROUPING(k.division_code) AS no_division, GROUPING(k.implementation_code) AS no_item,
@@ -125,13 +132,20 @@ class StatisticsQueries {
                                sum(k.channel_2) AS channel_2, sum(k.channel_3) AS channel_3,
                                sum(k.channel_4) AS channel_4, sum(k.channel_9) AS channel_9
                         FROM (SELECT r.organisation_uscc, r.division_code, r.implementation_code, r.item_name,
-                                     sum(r.cases) AS cases, sum(r.corrected) AS corrected,
-                                     sum(r.submitted) AS submitted, sum(r.correction_requested) AS correction_requested,
-                                     sum(r.refused) AS refused, sum(r.withdrawn) AS withdrawn,
-                                     sum(r.under_review) AS under_review, sum(r.completed) AS completed,
-                                     sum(r.delivered) AS delivered, sum(r.channel_1) AS channel_1,
-                                     sum(r.channel_2) AS channel_2, sum(r.channel_3) AS channel_3,
-                                     sum(r.channel_4) AS channel_4, sum(r.channel_9) AS channel_9
+                                     CAST(sum(r.cases) AS BIGINT) AS cases,
+                                     CAST(sum(r.corrected) AS BIGINT) AS corrected,
+                                     CAST(sum(r.submitted) AS BIGINT) AS submitted,
+                                     CAST(sum(r.correction_requested) AS BIGINT) AS correction_requested,
+                                     CAST(sum(r.refused) AS BIGINT) AS refused,
+                                     CAST(sum(r.withdrawn) AS BIGINT) AS withdrawn,
+                                     CAST(sum(r.under_review) AS BIGINT) AS under_review,
+                                     CAST(sum(r.completed) AS BIGINT) AS completed,
+                                     CAST(sum(r.delivered) AS BIGINT) AS delivered,
+                                     CAST(sum(r.channel_1) AS BIGINT) AS channel_1,
+                                     CAST(sum(r.channel_2) AS BIGINT) AS channel_2,
+                                     CAST(sum(r.channel_3) AS BIGINT) AS channel_3,
+                                     CAST(sum(r.channel_4) AS BIGINT) AS channel_4,
+                                     CAST(sum(r.channel_9) AS BIGINT) AS channel_9
                               FROM (""" + String.join("\n UNION ALL\n", arms) + """
                               ) r
                               GROUP BY r.organisation_uscc, r.division_code, r.implementation_code, r.item_name
@@ -157,13 +171,13 @@ class StatisticsQueries {
                         for (String status : STATUSES) {
                             long cases = rs.getLong(status.toLowerCase(Locale.ROOT));
                             if (cases > 0) {
-                                groups.add(new ReceivedGroup(Grouping.STATUS, status, null, null, cases, 0));
+                                groups.add(new ReceivedGroup(Grouping.STATUS, status, null, cases, 0));
                             }
                         }
                         for (String channel : CHANNELS) {
                             long cases = rs.getLong("channel_" + channel);
                             if (cases > 0) {
-                                groups.add(new ReceivedGroup(Grouping.CHANNEL, channel, null, null, cases, 0));
+                                groups.add(new ReceivedGroup(Grouping.CHANNEL, channel, null, cases, 0));
                             }
                         }
                     }
@@ -171,31 +185,10 @@ class StatisticsQueries {
                             by,
                             key,
                             by == Grouping.ITEM ? rs.getString("item_name") : null,
-                            null,
                             rs.getLong("cases"),
                             rs.getLong("corrected")));
                     return by;
                 })
-                .list();
-        jdbc.sql("""
-                        SELECT r.received_on, sum(r.cases) AS cases, sum(r.corrected) AS corrected
-                        FROM (SELECT received_on, organisation_uscc, division_code, cases, corrected
-                              FROM cases_stat_received_day
-                              UNION ALL
-                              SELECT received_on, organisation_uscc, division_code, cases, corrected
-                              FROM cases_stat_received_delta) r
-                        WHERE r.received_on >= :from AND r.received_on <= :to AND\s""" + scope.sql() + """
-
-                        GROUP BY r.received_on
-                        HAVING sum(r.cases) <> 0""")
-                .params(parameters)
-                .query((rs, n) -> groups.add(new ReceivedGroup(
-                        Grouping.DAY,
-                        null,
-                        null,
-                        rs.getObject("received_on", LocalDate.class),
-                        rs.getLong("cases"),
-                        rs.getLong("corrected"))))
                 .list();
         return groups;
     }
@@ -317,24 +310,105 @@ class StatisticsQueries {
                 .list();
     }
 
-    /** How many cases were decided on each day from {@code from} to {@code to}; days without a decision left out. */
-    Map<LocalDate, Long> decidedByDay(Actor supervisor, LocalDate from, LocalDate to) {
+    /**
+     * How many cases were received over the period, keyed by their day of receipt — or, for a week of the period that
+     * {@link Weeks} reads whole, by its Monday — for the page to add up per week or month; keys without a case left
+     * out. Whole weeks from {@code cases_stat_received_week} (V47), the other days from {@code cases_stat_received_day},
+     * and the deltas not yet folded into either (V39) by their day.
+     */
+    Map<LocalDate, Long> receivedOverTime(Actor supervisor, CaseStatistics.Period period) {
         ScopeCondition scope = supervisor.reachCondition(ROLL_UP_SCOPE, CaseAccess.SUPERVISE);
-        Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
-        parameters.put("from", from);
-        parameters.put("to", to);
-        Map<LocalDate, Long> days = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT r.decided_on, sum(r.decided) AS decided
-                        FROM cases_stat_decided_day r
-                        WHERE r.decided_on >= :from AND r.decided_on <= :to AND\s""" + scope.sql() + """
+        Weeks weeks = Weeks.of(period);
+        Map<String, Object> parameters = new LinkedHashMap<>(weeks.parameters());
+        parameters.putAll(scope.parameters());
+        parameters.put("from", period.from());
+        parameters.put("to", period.to());
+        List<String> arms =
+                weeks.arms("cases_stat_received_week", "cases_stat_received_day", "received_on", "cases", scope);
+        arms.add("SELECT r.received_on AS day, r.cases FROM cases_stat_received_delta r"
+                + " WHERE r.received_on >= :from AND r.received_on <= :to AND " + scope.sql());
+        return overTime(arms, "cases", parameters);
+    }
 
-                        GROUP BY r.decided_on
-                        HAVING sum(r.decided) <> 0""")
+    /**
+     * How many cases were decided over the period, keyed as {@link #receivedOverTime}: whole weeks from
+     * {@code cases_stat_decided_week} (V47), the other days from {@code cases_stat_decided_day}.
+     */
+    Map<LocalDate, Long> decidedOverTime(Actor supervisor, CaseStatistics.Period period) {
+        ScopeCondition scope = supervisor.reachCondition(ROLL_UP_SCOPE, CaseAccess.SUPERVISE);
+        Weeks weeks = Weeks.of(period);
+        Map<String, Object> parameters = new LinkedHashMap<>(weeks.parameters());
+        parameters.putAll(scope.parameters());
+        return overTime(
+                weeks.arms("cases_stat_decided_week", "cases_stat_decided_day", "decided_on", "decided", scope),
+                "decided",
+                parameters);
+    }
+
+    private Map<LocalDate, Long> overTime(List<String> arms, String count, Map<String, Object> parameters) {
+        Map<LocalDate, Long> counts = new LinkedHashMap<>();
+        if (arms.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("SELECT r.day, sum(r." + count + ") AS counted FROM (" + String.join("\n UNION ALL\n", arms)
+                        + ") r GROUP BY r.day HAVING sum(r." + count + ") <> 0")
                 .params(parameters)
-                .query((rs, n) -> days.put(rs.getObject("decided_on", LocalDate.class), rs.getLong("decided")))
+                .query((rs, n) -> counts.put(rs.getObject("day", LocalDate.class), rs.getLong("counted")))
                 .list();
-        return days;
+        return counts;
+    }
+
+    /**
+     * Which rows a period's series is summed from: the weeks (their Mondays) that lie wholly in the period and in one
+     * of the page's weeks or months, and every other day of the period. By week, a period has at most six days at each
+     * edge outside a whole week; by month, each month at most six at its start and six at its end.
+     */
+    record Weeks(List<LocalDate> mondays, List<LocalDate> days) {
+
+        static Weeks of(CaseStatistics.Period period) {
+            List<LocalDate> mondays = new ArrayList<>();
+            List<LocalDate> days = new ArrayList<>();
+            LocalDate day = period.from();
+            while (!day.isAfter(period.to())) {
+                LocalDate sunday = day.plusDays(6);
+                if (day.getDayOfWeek() == DayOfWeek.MONDAY
+                        && !sunday.isAfter(period.to())
+                        && (period.by() == CaseStatistics.Granularity.WEEK
+                                || YearMonth.from(day).equals(YearMonth.from(sunday)))) {
+                    mondays.add(day);
+                    day = sunday.plusDays(1);
+                } else {
+                    days.add(day);
+                    day = day.plusDays(1);
+                }
+            }
+            return new Weeks(List.copyOf(mondays), List.copyOf(days));
+        }
+
+        /** The Mondays and the days as the arrays {@code :mondays} and {@code :days} (ISO dates, cast in SQL). */
+        Map<String, Object> parameters() {
+            return Map.of(
+                    "mondays", mondays.stream().map(LocalDate::toString).toArray(String[]::new),
+                    "days", days.stream().map(LocalDate::toString).toArray(String[]::new));
+        }
+
+        /**
+         * The arms of a union over the week's rows of {@code weekTable} and the day's rows of {@code dayTable}
+         * ({@code day} its column), each {@code count} and the day or the week's Monday as {@code day}, within the
+         * scope; an arm only where it has a week or a day to read. Only names the code chose go into the text.
+         */
+        List<String> arms(String weekTable, String dayTable, String day, String count, ScopeCondition scope) {
+            List<String> arms = new ArrayList<>();
+            if (!mondays.isEmpty()) {
+                arms.add("SELECT r.week_of AS day, r." + count + " FROM " + weekTable + " r"
+                        + " WHERE r.week_of = ANY (CAST(:mondays AS DATE[])) AND " + scope.sql());
+            }
+            if (!days.isEmpty()) {
+                arms.add("SELECT r." + day + " AS day, r." + count + " FROM " + dayTable + " r" + " WHERE r." + day
+                        + " = ANY (CAST(:days AS DATE[])) AND " + scope.sql());
+            }
+            return arms;
+        }
     }
 
     /**

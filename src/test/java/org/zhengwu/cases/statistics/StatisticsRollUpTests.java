@@ -181,6 +181,7 @@ class StatisticsRollUpTests {
             for (String table : List.of(
                     "cases_stat_received",
                     "cases_stat_decided_day",
+                    "cases_stat_decided_week",
                     "cases_stat_decided_month",
                     "cases_stat_rating",
                     "cases_stat_rectification")) {
@@ -191,6 +192,7 @@ class StatisticsRollUpTests {
             for (String table : List.of(
                     "cases_stat_received",
                     "cases_stat_decided_day",
+                    "cases_stat_decided_week",
                     "cases_stat_decided_month",
                     "cases_stat_rating",
                     "cases_stat_rectification")) {
@@ -524,9 +526,9 @@ class StatisticsRollUpTests {
             return jdbc.sql("""
                             SELECT GROUPING(c.status) AS no_status, GROUPING(c.channel) AS no_channel,
                                    GROUPING(c.organisation_uscc) AS no_organisation, GROUPING(c.division_code) AS no_division,
-                                   GROUPING(c.implementation_code) AS no_item, GROUPING(c.received_on) AS no_day,
+                                   GROUPING(c.implementation_code) AS no_item,
                                    c.status, c.channel, c.organisation_uscc, c.division_code, c.implementation_code,
-                                   c.received_on, max(c.item_name) AS item_name, count(*) AS cases,
+                                   max(c.item_name) AS item_name, count(*) AS cases,
                                    sum(CASE WHEN EXISTS (SELECT 1 FROM cases_correction k WHERE k.case_id = c.id)
                                        THEN 1 ELSE 0 END) AS corrected
                             FROM cases_case c
@@ -534,7 +536,7 @@ class StatisticsRollUpTests {
                               AND\s""" + scope.sql() + """
 
                             GROUP BY GROUPING SETS ((c.status), (c.channel), (c.organisation_uscc), (c.division_code),
-                                                    (c.implementation_code), (c.received_on), ())""")
+                                                    (c.implementation_code), ())""")
                     .params(parameters)
                     .query((rs, n) -> {
                         Grouping by;
@@ -554,8 +556,6 @@ class StatisticsRollUpTests {
                         } else if (rs.getInt("no_item") == 0) {
                             by = Grouping.ITEM;
                             key = rs.getString("implementation_code");
-                        } else if (rs.getInt("no_day") == 0) {
-                            by = Grouping.DAY;
                         } else {
                             by = Grouping.TOTAL;
                         }
@@ -563,7 +563,6 @@ class StatisticsRollUpTests {
                                 by,
                                 key,
                                 by == Grouping.ITEM ? rs.getString("item_name") : null,
-                                by == Grouping.DAY ? rs.getObject("received_on", LocalDate.class) : null,
                                 rs.getLong("cases"),
                                 rs.getLong("corrected"));
                     })
@@ -607,12 +606,30 @@ class StatisticsRollUpTests {
             return groups;
         }
 
+        /** The cases received on each day of the period, whatever the page's weeks or months. */
         @Override
-        Map<LocalDate, Long> decidedByDay(Actor supervisor, LocalDate from, LocalDate to) {
+        Map<LocalDate, Long> receivedOverTime(Actor supervisor, CaseStatistics.Period period) {
+            ScopeCondition scope = supervisor.reachCondition(CaseRecords.SCOPE, CaseAccess.SUPERVISE);
+            Map<String, Object> parameters = new LinkedHashMap<>(scope.parameters());
+            parameters.put("from", period.from());
+            parameters.put("to", period.to());
+            Map<LocalDate, Long> days = new LinkedHashMap<>();
+            jdbc.sql("SELECT c.received_on AS day, count(*) AS cases FROM cases_case c WHERE c.status <> 'DRAFT'"
+                            + " AND c.received_on >= :from AND c.received_on <= :to AND " + scope.sql()
+                            + " GROUP BY c.received_on")
+                    .params(parameters)
+                    .query((rs, n) -> days.put(rs.getObject("day", LocalDate.class), rs.getLong("cases")))
+                    .list();
+            return days;
+        }
+
+        /** The cases decided on each day of the period, whatever the page's weeks or months. */
+        @Override
+        Map<LocalDate, Long> decidedOverTime(Actor supervisor, CaseStatistics.Period period) {
             Map<LocalDate, Long> days = new LinkedHashMap<>();
             jdbc.sql("SELECT " + DECIDED_ON + " AS day, count(*) AS decided FROM cases_case c WHERE "
                             + decidedInPeriod(supervisor) + " GROUP BY " + DECIDED_ON)
-                    .params(periodParameters(supervisor, from, to))
+                    .params(periodParameters(supervisor, period.from(), period.to()))
                     .query((rs, n) -> days.put(rs.getObject("day", LocalDate.class), rs.getLong("decided")))
                     .list();
             return days;
