@@ -1,4 +1,4 @@
--- The queries of the statistics page (StatisticsQueries over the V38/V42/V43/V47/V48 roll-up tables and V39's deltas) for a
+-- The queries of the statistics page (StatisticsQueries over the V38/V42/V43/V47 roll-up tables and V39's deltas) for a
 -- supervisor (电子监察, cases.supervise reaching the region) of organisation :org, over the page's default period (the
 -- last 90 days by week) — EXPLAIN (ANALYZE, BUFFERS) of each, as DataScope writes the scope: the organisation's own
 -- rows or the rows of its division and the divisions below it — and, as the page runs them, without parallel workers.
@@ -37,35 +37,7 @@ WITH s AS (SELECT CAST(g AS DATE) AS d FROM generate_series(CAST(:'from' AS DATE
 SELECT '{' || coalesce((SELECT string_agg(CAST(d AS TEXT), ',' ORDER BY d) FROM w), '') || '}' AS mondays,
        '{' || coalesce((SELECT string_agg(CAST(s.d AS TEXT), ',' ORDER BY s.d) FROM s
                         WHERE NOT EXISTS (SELECT 1 FROM w WHERE s.d BETWEEN w.d AND w.d + 6)), '') || '}' AS days \gset
--- The edges' weeks and days (StatisticsQueries.Edges, V48): the added and subtracted ranges' days, each week of them
--- read whole where that, with the days it brings in taken off again (or those it lacks added), reads fewer day-sets than
--- its days one by one (+1 preferred to -1 on a tie, days to either).
-WITH ranges AS (
-         SELECT CAST(g AS DATE) AS d, 1 AS c FROM generate_series(CAST(:'add1From' AS DATE), CAST(:'add1To' AS DATE), interval '1 day') g
-         UNION ALL
-         SELECT CAST(g AS DATE), 1 FROM generate_series(CAST(:'add2From' AS DATE), CAST(:'add2To' AS DATE), interval '1 day') g
-         UNION ALL
-         SELECT CAST(g AS DATE), -1 FROM generate_series(CAST(:'sub1From' AS DATE), CAST(:'sub1To' AS DATE), interval '1 day') g
-         UNION ALL
-         SELECT CAST(g AS DATE), -1 FROM generate_series(CAST(:'sub2From' AS DATE), CAST(:'sub2To' AS DATE), interval '1 day') g),
-     edge AS (SELECT d, sum(c) AS c FROM ranges GROUP BY d HAVING sum(c) <> 0),
-     week AS (SELECT DISTINCT CAST(date_trunc('week', d) AS DATE) AS m FROM edge),
-     week_day AS (SELECT week.m, CAST(g AS DATE) AS d, coalesce(edge.c, 0) AS c
-                  FROM week CROSS JOIN generate_series(week.m, week.m + 6, interval '1 day') g
-                  LEFT JOIN edge ON edge.d = CAST(g AS DATE)),
-     cost AS (SELECT m, count(*) FILTER (WHERE c <> 0) AS as_days, 1 + count(*) FILTER (WHERE c - 1 <> 0) AS as_plus,
-                     1 + count(*) FILTER (WHERE c + 1 <> 0) AS as_minus
-              FROM week_day GROUP BY m),
-     choice AS (SELECT m, CASE WHEN as_plus < as_days AND as_plus <= as_minus THEN 1
-                               WHEN as_minus < as_days AND as_minus < as_plus THEN -1 ELSE 0 END AS w
-                FROM cost),
-     left_over AS (SELECT wd.d, wd.c - choice.w AS c FROM week_day wd JOIN choice USING (m) WHERE wd.c - choice.w <> 0)
-SELECT '{' || coalesce((SELECT string_agg(CAST(m AS TEXT), ',' ORDER BY m) FROM choice WHERE w = 1), '') || '}' AS "weeksPlus",
-       '{' || coalesce((SELECT string_agg(CAST(m AS TEXT), ',' ORDER BY m) FROM choice WHERE w = -1), '') || '}' AS "weeksMinus",
-       '{' || coalesce((SELECT string_agg(CAST(d AS TEXT), ',' ORDER BY d) FROM left_over WHERE c = 1), '') || '}' AS "daysPlus",
-       '{' || coalesce((SELECT string_agg(CAST(d AS TEXT), ',' ORDER BY d) FROM left_over WHERE c = -1), '') || '}' AS "daysMinus",
-       (SELECT count(*) FROM left_over WHERE abs(c) > 1) AS "daysDouble" \gset
-\echo supervisor of :org, region :region, from :from to :to; whole weeks :mondays, days :days; months :monthFrom to :monthTo, added :add1From to :add1To and :add2From to :add2To, subtracted :sub1From to :sub1To and :sub2From to :sub2To; edges: weeks :weeksPlus less weeks :weeksMinus, days :daysPlus less days :daysMinus (days counted twice, not in this script: :daysDouble)
+\echo supervisor of :org, region :region, from :from to :to; whole weeks :mondays, days :days; months :monthFrom to :monthTo, added :add1From to :add1To and :add2From to :add2To, subtracted :sub1From to :sub1To and :sub2From to :sub2To
 \set scope '(r.organisation_uscc = ' :'org' ' OR (r.division_code LIKE ' :'region' ' AND r.division_code ~ ''^[0-9]{6}$''))'
 \set counts 'r.cases, r.corrected, r.submitted, r.correction_requested, r.refused, r.withdrawn, r.under_review, r.completed, r.delivered, r.channel_1, r.channel_2, r.channel_3, r.channel_4, r.channel_9'
 \set negated '-r.cases, -r.corrected, -r.submitted, -r.correction_requested, -r.refused, -r.withdrawn, -r.under_review, -r.completed, -r.delivered, -r.channel_1, -r.channel_2, -r.channel_3, -r.channel_4, -r.channel_9'
@@ -76,7 +48,7 @@ SELECT '{' || coalesce((SELECT string_agg(CAST(m AS TEXT), ',' ORDER BY m) FROM 
 BEGIN;
 SET LOCAL max_parallel_workers_per_gather = 0;
 
--- received: by department, division, entry and in total, from the months, the edges' weeks and days, and the deltas
+-- received: by department, division, entry and in total
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT GROUPING(k.organisation_uscc) AS no_organisation, GROUPING(k.division_code) AS no_division,
        GROUPING(k.implementation_code) AS no_item, k.organisation_uscc, k.division_code, k.implementation_code,
@@ -97,17 +69,17 @@ FROM (SELECT r.organisation_uscc, r.division_code, r.implementation_code, r.item
       FROM (SELECT :keys, :counts FROM cases_stat_received_month r
             WHERE r.received_in >= :'monthFrom' AND r.received_in <= :'monthTo' AND :scope
             UNION ALL
-            SELECT :keys, :counts FROM cases_stat_received_week_entry r
-            WHERE r.week_of = ANY (CAST(:'weeksPlus' AS DATE[])) AND :scope
-            UNION ALL
-            SELECT :keys, :negated FROM cases_stat_received_week_entry r
-            WHERE r.week_of = ANY (CAST(:'weeksMinus' AS DATE[])) AND :scope
+            SELECT :keys, :counts FROM cases_stat_received r
+            WHERE r.received_on >= :'add1From' AND r.received_on <= :'add1To' AND :scope
             UNION ALL
             SELECT :keys, :counts FROM cases_stat_received r
-            WHERE r.received_on = ANY (CAST(:'daysPlus' AS DATE[])) AND :scope
+            WHERE r.received_on >= :'add2From' AND r.received_on <= :'add2To' AND :scope
             UNION ALL
             SELECT :keys, :negated FROM cases_stat_received r
-            WHERE r.received_on = ANY (CAST(:'daysMinus' AS DATE[])) AND :scope
+            WHERE r.received_on >= :'sub1From' AND r.received_on <= :'sub1To' AND :scope
+            UNION ALL
+            SELECT :keys, :negated FROM cases_stat_received r
+            WHERE r.received_on >= :'sub2From' AND r.received_on <= :'sub2To' AND :scope
             UNION ALL
             SELECT :keys, :counts FROM cases_stat_received_delta r
             WHERE r.received_on >= :'from' AND r.received_on <= :'to' AND :scope) r

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhengwu.cases.CaseAccess;
@@ -93,11 +92,10 @@ class StatisticsQueries {
 
     /**
      * Cases received from {@code from} to {@code to} (both included), counted by department, division and entry and
-     * in total (status and channel from the total's columns), summed in one query over the rows of the period's
-     * {@link Span}: the whole months' rows of {@code cases_stat_received_month}, the days of its partial months
-     * (added, or subtracted from their month's row where fewer) as {@link Edges}' weeks from
-     * {@code cases_stat_received_week_entry} (V48) and days from {@code cases_stat_received}, and the deltas not yet
-     * folded into any of them (V39); summed first per department, division, entry and name, so that
+     * in total (status and channel from the total's columns), summed in one query over
+     * the rows of the period's {@link Span}: the whole months' rows of {@code cases_stat_received_month}, the days of
+     * its partial months from {@code cases_stat_received} (added, or subtracted from their month's row where fewer),
+     * and the deltas not yet folded into either (V39); summed first per department, division, entry and name, so that
      * a name counts only where a case of the period bears it. A group whose cases sum to zero is left out, as if its
      * rows were gone.
      */
@@ -109,14 +107,15 @@ class StatisticsQueries {
         parameters.put("periodFrom", from);
         parameters.put("periodTo", to);
         String keys = "r.organisation_uscc, r.division_code, r.implementation_code, r.item_name";
-        List<String> arms = new ArrayList<>();
-        if (span.rangesWithDays().contains("month")) {
-            arms.add(arm(keys, RECEIVED_COUNTS, false, "cases_stat_received_month", "received_in", "month", scope));
-        }
-        Edges edges = Edges.of(span);
-        parameters.putAll(edges.parameters());
-        arms.addAll(edges.arms(
-                keys, RECEIVED_COUNTS, "cases_stat_received_week_entry", "cases_stat_received", "received_on", scope));
+        List<String> arms = spanArms(
+                span,
+                keys,
+                RECEIVED_COUNTS,
+                "cases_stat_received_month",
+                "received_in",
+                "cases_stat_received",
+                "received_on",
+                scope);
         arms.add(arm(keys, RECEIVED_COUNTS, false, "cases_stat_received_delta", "received_on", "period", scope));
         List<ReceivedGroup> groups = new ArrayList<>();
         // The inner sums cast back to BIGINT (sum of a BIGINT is a NUMERIC), so that the grouping sets add integers,
@@ -409,135 +408,6 @@ class StatisticsQueries {
                         + " = ANY (CAST(:days AS DATE[])) AND " + scope.sql());
             }
             return arms;
-        }
-    }
-
-    /**
-     * The days of a {@link Span}'s edges (its added and subtracted ranges) as whole weeks and days: a week is read as
-     * one row per department, division and entry where that, with the days it brings in that the edge does not have
-     * taken off again (or those it lacks added), reads fewer rows than the edge's days in it one by one — as a partial
-     * month is read as its month less its days outside the period. A day's rows hold nearly as many departments,
-     * divisions and entries as a week's, so the default 90 days' edges of 13 days become two weeks and three days.
-     * Each week and day is read with its coefficient (the page's figure for a day is the sum of the coefficients of
-     * the rows covering it, with the months': 1 in the period, 0 outside).
-     */
-    record Edges(Map<Integer, List<LocalDate>> weeks, Map<Integer, List<LocalDate>> days) {
-
-        static Edges of(Span span) {
-            Map<LocalDate, Integer> edgeDays = new TreeMap<>();
-            addRange(edgeDays, span.add1From(), span.add1To(), 1);
-            addRange(edgeDays, span.add2From(), span.add2To(), 1);
-            addRange(edgeDays, span.sub1From(), span.sub1To(), -1);
-            addRange(edgeDays, span.sub2From(), span.sub2To(), -1);
-            Map<LocalDate, int[]> byWeek = new TreeMap<>();
-            edgeDays.forEach((day, coefficient) -> {
-                if (coefficient != 0) {
-                    byWeek.computeIfAbsent(day.with(DayOfWeek.MONDAY), monday -> new int[7])[
-                            day.getDayOfWeek().getValue() - 1] = coefficient;
-                }
-            });
-            Map<Integer, List<LocalDate>> weeks = new TreeMap<>();
-            Map<Integer, List<LocalDate>> days = new TreeMap<>();
-            byWeek.forEach((monday, coefficients) -> {
-                int asWeek = 0;
-                int fewest = nonZero(coefficients, 0);
-                for (int week : new int[] {1, -1}) {
-                    if (1 + nonZero(coefficients, week) < fewest) {
-                        asWeek = week;
-                        fewest = 1 + nonZero(coefficients, week);
-                    }
-                }
-                if (asWeek != 0) {
-                    weeks.computeIfAbsent(asWeek, k -> new ArrayList<>()).add(monday);
-                }
-                for (int d = 0; d < 7; d++) {
-                    int left = coefficients[d] - asWeek;
-                    if (left != 0) {
-                        days.computeIfAbsent(left, k -> new ArrayList<>()).add(monday.plusDays(d));
-                    }
-                }
-            });
-            return new Edges(weeks, days);
-        }
-
-        private static void addRange(Map<LocalDate, Integer> days, LocalDate from, LocalDate to, int coefficient) {
-            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                days.merge(day, coefficient, Integer::sum);
-            }
-        }
-
-        private static int nonZero(int[] coefficients, int taken) {
-            int count = 0;
-            for (int coefficient : coefficients) {
-                count += coefficient - taken != 0 ? 1 : 0;
-            }
-            return count;
-        }
-
-        /**
-         * The weeks and the days of each coefficient as the arrays {@code :edgeWeeks<n>} and {@code :edgeDays<n>}
-         * ({@link #name}; ISO dates, cast in SQL).
-         */
-        Map<String, Object> parameters() {
-            Map<String, Object> parameters = new LinkedHashMap<>();
-            weeks.forEach((coefficient, mondays) -> parameters.put("edgeWeeks" + name(coefficient), isoDates(mondays)));
-            days.forEach((coefficient, list) -> parameters.put("edgeDays" + name(coefficient), isoDates(list)));
-            return parameters;
-        }
-
-        /**
-         * The arms of a union reading the weeks of {@code weekTable} and the days of {@code dayTable} ({@code day} its
-         * column), each {@code counts} times its coefficient, within the scope: one arm per coefficient that has a
-         * week or a day. Only names the code chose and integer coefficients go into the text.
-         */
-        List<String> arms(
-                String keys, List<String> counts, String weekTable, String dayTable, String day, ScopeCondition scope) {
-            List<String> arms = new ArrayList<>();
-            weeks.keySet()
-                    .forEach(coefficient -> arms.add(edgeArm(
-                            keys, counts, coefficient, weekTable, "week_of", "edgeWeeks" + name(coefficient), scope)));
-            days.keySet()
-                    .forEach(coefficient -> arms.add(
-                            edgeArm(keys, counts, coefficient, dayTable, day, "edgeDays" + name(coefficient), scope)));
-            return arms;
-        }
-
-        private static String edgeArm(
-                String keys,
-                List<String> counts,
-                int coefficient,
-                String table,
-                String day,
-                String parameter,
-                ScopeCondition scope) {
-            StringBuilder sql = new StringBuilder("SELECT ").append(keys);
-            for (String count : counts) {
-                sql.append(", ");
-                if (coefficient == -1) {
-                    sql.append('-');
-                } else if (coefficient != 1) {
-                    sql.append(coefficient).append(" * ");
-                }
-                sql.append("r.").append(count).append(" AS ").append(count);
-            }
-            return sql.append(" FROM ")
-                    .append(table)
-                    .append(" r WHERE r.")
-                    .append(day)
-                    .append(" = ANY (CAST(:")
-                    .append(parameter)
-                    .append(" AS DATE[])) AND ")
-                    .append(scope.sql())
-                    .toString();
-        }
-
-        /** A coefficient as part of a parameter's name: {@code Plus1}, {@code Minus2}, … */
-        private static String name(int coefficient) {
-            return (coefficient < 0 ? "Minus" : "Plus") + Math.abs(coefficient);
-        }
-
-        private static String[] isoDates(List<LocalDate> days) {
-            return days.stream().map(LocalDate::toString).toArray(String[]::new);
         }
     }
 

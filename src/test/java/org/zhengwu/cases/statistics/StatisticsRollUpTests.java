@@ -180,7 +180,6 @@ class StatisticsRollUpTests {
             assertThat(deltas()).isZero();
             for (String table : List.of(
                     "cases_stat_received",
-                    "cases_stat_received_week_entry",
                     "cases_stat_decided_day",
                     "cases_stat_decided_week",
                     "cases_stat_decided_month",
@@ -192,7 +191,6 @@ class StatisticsRollUpTests {
             jdbc.sql("SELECT cases_statistics_rebuild()").query().singleValue();
             for (String table : List.of(
                     "cases_stat_received",
-                    "cases_stat_received_week_entry",
                     "cases_stat_decided_day",
                     "cases_stat_decided_week",
                     "cases_stat_decided_month",

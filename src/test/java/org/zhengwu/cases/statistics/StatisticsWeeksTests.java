@@ -2,16 +2,12 @@ package org.zhengwu.cases.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Which weeks a period reads whole, and which days it reads one by one: for its series and for its edges. */
+/** Which weeks a period's series reads whole, and which days it reads one by one. */
 class StatisticsWeeksTests {
 
     @Test
@@ -53,7 +49,7 @@ class StatisticsWeeksTests {
                     StatisticsQueries.Weeks weeks = StatisticsQueries.Weeks.of(new CaseStatistics.Period(from, to, by));
                     List<LocalDate> covered = new ArrayList<>(weeks.days());
                     for (LocalDate monday : weeks.mondays()) {
-                        assertThat(monday.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+                        assertThat(monday.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
                         if (by == CaseStatistics.Granularity.MONTH) {
                             assertThat(monday.plusDays(6).getMonth()).isEqualTo(monday.getMonth());
                         }
@@ -66,60 +62,6 @@ class StatisticsWeeksTests {
                 }
             }
         }
-    }
-
-    @Test
-    void theDefaultPeriodsEdgesAreReadAsTwoWeeksAndThreeDays() {
-        StatisticsQueries.Edges edges =
-                StatisticsQueries.Edges.of(StatisticsQueries.Span.of(day("2026-09-08"), day("2026-12-06")));
-        // September less its first seven days: the week of 08-31 less 08-31, and 09-07 alone; December's six days:
-        // the week of 11-30 less 11-30.
-        assertThat(edges.weeks()).isEqualTo(Map.of(-1, List.of(day("2026-08-31")), 1, List.of(day("2026-11-30"))));
-        assertThat(edges.days())
-                .isEqualTo(Map.of(1, List.of(day("2026-08-31")), -1, List.of(day("2026-09-07"), day("2026-11-30"))));
-    }
-
-    @Test
-    void monthsWeeksAndDaysCountEveryDayOfThePeriodOnceAndNoOtherDay() {
-        Random random = new Random(20261206);
-        for (int i = 0; i < 3_000; i++) {
-            LocalDate from = day("2025-10-01").plusDays(random.nextInt(500));
-            LocalDate to = from.plusDays(random.nextInt(i % 3 == 0 ? 20 : 400));
-            StatisticsQueries.Span span = StatisticsQueries.Span.of(from, to);
-            StatisticsQueries.Edges edges = StatisticsQueries.Edges.of(span);
-            Map<LocalDate, Integer> coefficients = new TreeMap<>();
-            for (LocalDate month = span.monthFrom(); !month.isAfter(span.monthTo()); month = month.plusMonths(1)) {
-                month.datesUntil(month.plusMonths(1)).forEach(d -> coefficients.merge(d, 1, Integer::sum));
-            }
-            edges.weeks()
-                    .forEach((coefficient, mondays) -> mondays.forEach(monday -> {
-                        assertThat(monday.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
-                        monday.datesUntil(monday.plusDays(7))
-                                .forEach(d -> coefficients.merge(d, coefficient, Integer::sum));
-                    }));
-            edges.days()
-                    .forEach(
-                            (coefficient, days) -> days.forEach(d -> coefficients.merge(d, coefficient, Integer::sum)));
-            coefficients.values().removeIf(c -> c == 0);
-            Map<LocalDate, Integer> expected = new TreeMap<>();
-            from.datesUntil(to.plusDays(1)).forEach(d -> expected.put(d, 1));
-            assertThat(coefficients).as("%s to %s", from, to).isEqualTo(expected);
-            // Never more rows than the edges' days one by one.
-            int pieces = edges.weeks().values().stream().mapToInt(List::size).sum()
-                    + edges.days().values().stream().mapToInt(List::size).sum();
-            assertThat(pieces).isLessThanOrEqualTo(edgeDays(span));
-        }
-    }
-
-    private static int edgeDays(StatisticsQueries.Span span) {
-        return (int) (days(span.add1From(), span.add1To())
-                + days(span.add2From(), span.add2To())
-                + days(span.sub1From(), span.sub1To())
-                + days(span.sub2From(), span.sub2To()));
-    }
-
-    private static long days(LocalDate from, LocalDate to) {
-        return to.isBefore(from) ? 0 : from.until(to.plusDays(1), java.time.temporal.ChronoUnit.DAYS);
     }
 
     private static StatisticsQueries.Weeks weeks(String from, String to, CaseStatistics.Granularity by) {
