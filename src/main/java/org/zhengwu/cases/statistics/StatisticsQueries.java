@@ -90,6 +90,18 @@ class StatisticsQueries {
             "channel_4",
             "channel_9");
 
+    /** Each of {@link #RECEIVED_COUNTS} as {@code expression} (a format with the column's name for {@code %s}) AS it. */
+    private static String sums(String expression) {
+        StringBuilder sql = new StringBuilder();
+        for (String count : RECEIVED_COUNTS) {
+            sql.append(sql.isEmpty() ? "" : ", ")
+                    .append(String.format(Locale.ROOT, expression, count))
+                    .append(" AS ")
+                    .append(count);
+        }
+        return sql.toString();
+    }
+
     /**
      * Cases received from {@code from} to {@code to} (both included), counted by department, division and entry and
      * in total (status and channel from the total's columns), summed in one query over
@@ -120,39 +132,19 @@ class StatisticsQueries {
         List<ReceivedGroup> groups = new ArrayList<>();
         // The inner sums cast back to BIGINT (sum of a BIGINT is a NUMERIC), so that the grouping sets add integers,
         // not numerics: a tenth of the query's time (issue 10, docs/BENCHMARKS.md).
-        jdbc.sql("""
-                        SELECT GROUPING(k.organisation_uscc) AS no_organisation,
-                               GROUPING(k.division_code) AS no_division, GROUPING(k.implementation_code) AS no_item,
-                               k.organisation_uscc, k.division_code, k.implementation_code,
-                               max(k.item_name) AS item_name, sum(k.cases) AS cases, sum(k.corrected) AS corrected,
-                               sum(k.submitted) AS submitted, sum(k.correction_requested) AS correction_requested,
-                               sum(k.refused) AS refused, sum(k.withdrawn) AS withdrawn,
-                               sum(k.under_review) AS under_review, sum(k.completed) AS completed,
-                               sum(k.delivered) AS delivered, sum(k.channel_1) AS channel_1,
-                               sum(k.channel_2) AS channel_2, sum(k.channel_3) AS channel_3,
-                               sum(k.channel_4) AS channel_4, sum(k.channel_9) AS channel_9
-                        FROM (SELECT r.organisation_uscc, r.division_code, r.implementation_code, r.item_name,
-                                     CAST(sum(r.cases) AS BIGINT) AS cases,
-                                     CAST(sum(r.corrected) AS BIGINT) AS corrected,
-                                     CAST(sum(r.submitted) AS BIGINT) AS submitted,
-                                     CAST(sum(r.correction_requested) AS BIGINT) AS correction_requested,
-                                     CAST(sum(r.refused) AS BIGINT) AS refused,
-                                     CAST(sum(r.withdrawn) AS BIGINT) AS withdrawn,
-                                     CAST(sum(r.under_review) AS BIGINT) AS under_review,
-                                     CAST(sum(r.completed) AS BIGINT) AS completed,
-                                     CAST(sum(r.delivered) AS BIGINT) AS delivered,
-                                     CAST(sum(r.channel_1) AS BIGINT) AS channel_1,
-                                     CAST(sum(r.channel_2) AS BIGINT) AS channel_2,
-                                     CAST(sum(r.channel_3) AS BIGINT) AS channel_3,
-                                     CAST(sum(r.channel_4) AS BIGINT) AS channel_4,
-                                     CAST(sum(r.channel_9) AS BIGINT) AS channel_9
-                              FROM (""" + String.join("\n UNION ALL\n", arms) + """
-                              ) r
-                              GROUP BY r.organisation_uscc, r.division_code, r.implementation_code, r.item_name
-                              HAVING sum(r.cases) <> 0) k
-                        GROUP BY GROUPING SETS ((k.organisation_uscc), (k.division_code), (k.implementation_code), ())
-                        HAVING sum(k.cases) <> 0
-                            OR GROUPING(k.organisation_uscc, k.division_code, k.implementation_code) = 7""")
+        String sql = "SELECT GROUPING(k.organisation_uscc) AS no_organisation,"
+                + " GROUPING(k.division_code) AS no_division, GROUPING(k.implementation_code) AS no_item,"
+                + " k.organisation_uscc, k.division_code, k.implementation_code, max(k.item_name) AS item_name, "
+                + sums("sum(k.%s)")
+                + " FROM (SELECT r.organisation_uscc, r.division_code, r.implementation_code, r.item_name, "
+                + sums("CAST(sum(r.%s) AS BIGINT)")
+                + " FROM (" + String.join("\n UNION ALL\n", arms) + ") r"
+                + " GROUP BY r.organisation_uscc, r.division_code, r.implementation_code, r.item_name"
+                + " HAVING sum(r.cases) <> 0) k"
+                + " GROUP BY GROUPING SETS ((k.organisation_uscc), (k.division_code), (k.implementation_code), ())"
+                + " HAVING sum(k.cases) <> 0"
+                + " OR GROUPING(k.organisation_uscc, k.division_code, k.implementation_code) = 7";
+        jdbc.sql(sql)
                 .params(parameters)
                 .query((rs, n) -> {
                     Grouping by;
