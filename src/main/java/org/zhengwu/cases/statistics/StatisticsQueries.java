@@ -46,7 +46,7 @@ class StatisticsQueries {
      * rows at most, and with a clerk on every core the workers' start-up and hand-over are only more work. And each is
      * planned for its own values: after five runs on a connection PostgreSQL would keep a generic plan, which cannot
      * see the region's prefix in {@code LIKE} nor how many days a range holds, and reads more rows than its planning
-     * saves (the received cases' query 6.4 ms generic against 4.4 ms planned each time; measured,
+     * saves (the received cases' grouping query 5.3 ms generic against 2.9 ms planned each time; measured,
      * docs/BENCHMARKS.md, issue 10). One statement for both settings: one round trip.
      */
     void planForTheValues() {
@@ -104,12 +104,11 @@ class StatisticsQueries {
 
     /**
      * Cases received from {@code from} to {@code to} (both included), counted by department, division and entry and
-     * in total (status and channel from the total's columns), summed in one query over
-     * the rows of the period's {@link Span}: the whole months' rows of {@code cases_stat_received_month}, the days of
-     * its partial months from {@code cases_stat_received} (added, or subtracted from their month's row where fewer),
-     * and the deltas not yet folded into either (V39); summed first per department, division, entry and name, so that
-     * a name counts only where a case of the period bears it. A group whose cases sum to zero is left out, as if its
-     * rows were gone.
+     * in total (status and channel from the total's columns), summed in one query over the rows of the period's
+     * {@link Span}: the whole months' rows of {@code cases_stat_received_month}, the days of its partial months from
+     * {@code cases_stat_received} (added, or subtracted from their month's row where fewer), and the deltas not yet
+     * folded into either (V39); summed first per department, division, entry and name, so that a name counts only
+     * where a case of the period bears it. A group whose cases sum to zero is left out, as if its rows were gone.
      */
     List<ReceivedGroup> received(Actor supervisor, LocalDate from, LocalDate to) {
         ScopeCondition scope = supervisor.reachCondition(ROLL_UP_SCOPE, CaseAccess.SUPERVISE);
