@@ -337,10 +337,8 @@ class StatisticsQueries {
     }
 
     private Map<LocalDate, Long> overTime(List<String> arms, String count, Map<String, Object> parameters) {
+        // Never without an arm: a period has a day at least, read as a day or in its whole week.
         Map<LocalDate, Long> counts = new LinkedHashMap<>();
-        if (arms.isEmpty()) {
-            return counts;
-        }
         jdbc.sql("SELECT r.day, sum(r." + count + ") AS counted FROM (" + String.join("\n UNION ALL\n", arms)
                         + ") r GROUP BY r.day HAVING sum(r." + count + ") <> 0")
                 .params(parameters)
